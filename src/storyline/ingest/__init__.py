@@ -1,0 +1,1 @@
+"""Sources in, raw ``Document``s out: files, HTML, JSONL, feeds, WARC archives and URLs."""

@@ -1,0 +1,80 @@
+"""Turning extracted text plus whatever metadata a source carried into a raw ``Document``.
+
+Identity is the content: the id is a prefix of the SHA-256 of the normalized text, so the same article read
+from a file, a feed and a WARC record is one document, stored once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from storyline.ingest.language import detect
+from storyline.model import Document
+
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ID_HEX_CHARS = 16  # 64 bits of the content hash: collisions stay negligible far beyond a billion articles
+
+
+def normalize_text(text: str) -> str:
+    """NFC, Unix newlines, no control characters and no trailing spaces: the text every stage sees."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text).replace("\ufeff", "")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with case and whitespace folded, so re-wrapping an article does not change it."""
+    folded = _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def make_document(
+    source: str,
+    text: str,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    byline: str | None = None,
+    published: dt.date | None = None,
+    language: str | None = None,
+    hints: Mapping[str, str] | None = None,
+) -> Document:
+    """A raw document: normalized text, content identity, detected language and the metadata given."""
+    text = normalize_text(text)
+    digest = content_hash(text)
+    return Document(
+        id=digest[:ID_HEX_CHARS],
+        source=source,
+        text=text,
+        language=language or detect(text),
+        outlet=outlet or None,
+        title=title or None,
+        byline=byline or None,
+        published=published,
+        url=url or None,
+        content_hash=digest,
+        hints=dict(hints or {}),
+    )
+
+
+def parse_date(value: object) -> dt.date | None:
+    """An ISO-like date from metadata ("2021-03-14", "2021-03-14T10:00:00Z"), or ``None`` if it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

@@ -1,0 +1,254 @@
+"""The one document model every stage reads and extends.
+
+Frozen dataclasses only, no I/O and no third-party types: storage, reports and the web app depend on this
+module and never on spaCy. Every extracted item carries character offsets (``start``, ``end``) into the
+cleaned ``Document.text`` of the document it came from, so any claim in a report can be traced back to its
+source sentence. Stages return new objects with :func:`dataclasses.replace`; nothing is mutated in place.
+
+Ids are stable: a document's id is derived from its normalized content, and every item's id is derived from
+its document id and its offsets, so re-running a stage on the same text yields the same ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+EventStatus = Literal["past", "ongoing", "future"]
+MentionKind = Literal["name", "title", "pronoun", "nominal"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end}): need 0 <= start <= end")
+
+    def of(self, text: str) -> str:
+        """The slice of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in a document where an entity is named or referred to."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind = "name"
+    metonym: bool = False  # "Baku" meaning Azerbaijan's government rather than the city
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organization, place… as one document refers to it (canonical within the document).
+
+    ``name`` is the fullest name the document uses ("Ilham Aliyev"); ``titles`` collects the roles attached to
+    it ("Azerbaijani President"); ``mentions`` lists every reference including surnames, descriptions
+    ("the Azerbaijani leader") and pronouns resolved to it.
+    """
+
+    id: str
+    doc_id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP, EVENT, FAC
+    mentions: tuple[Mention, ...] = ()
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression normalized to a TIMEX3 value ("2021-03-14", "P4M", "2014-SU", "1992/1994").
+
+    ``value`` is ``None`` when the expression could not be resolved honestly (a weekday in a document with no
+    date); ``anchor`` says what it was resolved against: "dct" (the document's date), "ref" (an earlier time the
+    sentence refers back to), "absolute" (needs no anchor) or ``None``.
+    """
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    anchor: str | None = None
+    mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, APPROX, START, END…
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Something a speaker said: direct ("…"), partial (a quoted fragment inside reported speech) or indirect."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None  # canonical name, or the institution ("the press service")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity: str | None = None  # Entity.id within the same document
+    cue: str | None = None  # "said", "stressed", "according to"
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An entity taking part in an event, with its role ("actor", "target", "participant")."""
+
+    role: str
+    name: str
+    entity: str | None = None  # Entity.id within the same document
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, when and where, as one sentence of one document reports it."""
+
+    id: str
+    doc_id: str
+    type: str  # MEET, SIGN, ATTACK… see analyze/events.py for the ontology
+    trigger: str
+    start: int  # the trigger's offsets
+    end: int
+    sentence_start: int
+    sentence_end: int
+    participants: tuple[Participant, ...] = ()
+    place: str | None = None
+    date: str | None = None  # TIMEX3 value
+    date_source: str | None = None  # "timex", "reference" (the sentence's reference time) or None
+    status: EventStatus = "past"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: cleaned text, recovered metadata and whatever the analysis stages have added.
+
+    ``published`` is the document creation time, or an honest ``None``; ``hints`` keeps weaker evidence that is
+    not promoted to metadata ("weekday": "Wednesday", "published_after": "2021-01-11", "html_title": …).
+    ``removed`` lists the boilerplate lines cleaning took out, for inspection; offsets never point into them.
+    """
+
+    id: str
+    source: str
+    text: str
+    language: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: dt.date | None = None
+    dateline_place: str | None = None
+    url: str | None = None
+    content_hash: str = ""
+    hints: Mapping[str, str] = field(default_factory=dict)
+    removed: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A source or document that a stage could not use, with a reason a person can act on."""
+
+    source: str
+    stage: str  # "ingest", "clean", "analyze", "link"
+    reason: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of text shared by two documents: its span in each and how alike the two are (0..1)."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Text shared between two documents. ``doc_a`` is the earlier one (the likely origin)."""
+
+    doc_a: str
+    doc_b: str
+    score: float  # estimated Jaccard similarity of the two documents' shingle sets
+    near_duplicate: bool = False
+    passages: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """Documents about one ongoing storyline, split into occasions (coverage of the same happening)."""
+
+    id: str
+    title: str
+    docs: tuple[str, ...]
+    occasions: tuple[tuple[str, ...], ...] = ()
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The result of a run: documents with their annotations plus every cross-document link."""
+
+    documents: tuple[Document, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    reuse: tuple[Reuse, ...] = ()
+    stories: tuple[Story, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output contract (see docs/output-schema.json)."""
+        from storyline.report.json import analysis_to_dict
+
+        return analysis_to_dict(self)
+
+    def to_json(self, path: str) -> None:
+        """Write the output contract to ``path`` as UTF-8 JSON."""
+        from storyline.report.json import write_json
+
+        write_json(self, path)
+
+
+def as_plain(value: Any) -> Any:
+    """Dataclasses, tuples and dates turned into JSON-ready dicts, lists and ISO strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [as_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): as_plain(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def entity_at(entities: tuple[Entity, ...] | list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping ``[start, end)`` (the longest overlap wins), or ``None``."""
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        for mention in entity.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, entity)
+    return best[1] if best else None

