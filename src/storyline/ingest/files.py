@@ -27,6 +27,13 @@ BINARY_SIGNATURES = {
     b"\x7fELF": "an executable",
     b"\x1f\x8b": "gzip-compressed data (name it .warc.gz if it is a WARC archive)",
 }
+# Encodings news text comes in when it is not UTF-8. Limiting the detector to these keeps it from choosing a rare
+# code page (Baltic, Mac…) that happens to score well on a short Western text.
+LEGACY_ENCODINGS = [
+    "cp1252", "iso8859_15", "cp1251", "koi8_r", "cp1250", "cp1254", "cp1253", "cp1256", "cp1255",
+    "utf_16", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
+]
+CHAOS_TOLERANCE = 0.02  # decodings this close to the cleanest are equally plausible: the commoner encoding wins
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
@@ -88,8 +95,13 @@ def decode(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    return str(best) if best is not None else None
+    matches = list(from_bytes(data, cp_isolation=LEGACY_ENCODINGS))
+    if not matches:
+        return None
+    least_chaos = min(match.chaos for match in matches)
+    plausible = [m for m in matches if m.chaos <= least_chaos + CHAOS_TOLERANCE]
+    return str(min(plausible, key=lambda m: LEGACY_ENCODINGS.index(m.encoding)
+                   if m.encoding in LEGACY_ENCODINGS else len(LEGACY_ENCODINGS)))
 
 
 def _looks_like_html(text: str) -> bool:

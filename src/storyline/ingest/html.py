@@ -5,11 +5,25 @@ Used for every HTML source: files, fetched pages and WARC records alike.
 
 from __future__ import annotations
 
+import functools
+from configparser import ConfigParser
+
 from storyline.ingest.document import make_document, parse_date
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
 
-MAX_TREE_SIZE = 500_000  # HTML elements; deeper or larger trees are refused by trafilatura, not parsed forever
+MAX_TREE_SIZE = 500_000  # HTML elements; larger trees are pruned by trafilatura instead of processed whole
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    """trafilatura's defaults with a bound on tree size (a hostile page can nest 10,000 levels deep)."""
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    config = ConfigParser()
+    config.read_dict({"DEFAULT": dict(DEFAULT_CONFIG["DEFAULT"])})
+    config["DEFAULT"]["max_tree_size"] = str(MAX_TREE_SIZE)
+    return config
 
 
 def document_from_html(
@@ -21,7 +35,7 @@ def document_from_html(
     try:
         extracted = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            max_tree_size=MAX_TREE_SIZE,
+            config=_config(),
         )
     except (ValueError, TypeError, RecursionError, MemoryError, AssertionError) as exc:
         return Skipped(source, "ingest", f"HTML could not be parsed ({type(exc).__name__})")

@@ -1,0 +1,200 @@
+"""The only module that knows the order of stages: ingest → clean → analyze → link.
+
+Each stage is a function over a batch of ``Document``s. ``analyze`` runs everything in memory; with a store it
+becomes incremental: :func:`ingest` commits every batch (a crash loses nothing committed) and links new articles
+on arrival, :func:`analyze_store` analyzes only what has no analysis yet (a killed run resumes where it stopped).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from storyline import clean
+from storyline.analyze import entities, events, nlp, quotes, timex
+from storyline.engines.local import map_batches
+from storyline.ingest import metadata, sources
+from storyline.link.reuse import ReuseIndex
+from storyline.link.stories import StoryIndex
+from storyline.model import Analysis, Document, Skipped
+from storyline.settings import AnalyzeSettings, Settings
+from storyline.store import links
+from storyline.store.sqlite import Store
+
+ANALYZER_VERSION = "1"  # bump when extractor output changes: stored analyses of older versions are redone
+INGEST_BATCH = 64  # documents cleaned and committed together (cross-document cleaning looks within a batch)
+ANALYZE_BATCH = 16  # documents per analysis task (and per commit of analyses)
+
+Progress = Callable[[str, int], None]  # (stage, documents just finished)
+
+
+def _no_progress(stage: str, done: int) -> None:
+    del stage, done
+
+
+@dataclass
+class IngestReport:
+    """What ``ingest`` did: new document ids, ids already stored, and sources skipped with reasons."""
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+# ingest + clean ----------------------------------------------------------------------------------------------
+
+
+def read(source_list: Iterable[str], settings: Settings) -> Iterator[Document | Skipped]:
+    """Raw documents with the metadata their text states, in source order."""
+    for item in sources.load(source_list, settings):
+        yield item if isinstance(item, Skipped) else metadata.recover(item)
+
+
+def batches(items: Iterable[Document | Skipped], size: int) -> Iterator[tuple[list[Document], list[Skipped]]]:
+    """Split a stream into (documents, skipped) batches of at most ``size`` items."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield ([d for d in chunk if isinstance(d, Document)], [s for s in chunk if isinstance(s, Skipped)])
+
+
+def clean_batch(documents: list[Document], settings: Settings) -> list[Document]:
+    return clean.clean(documents, settings.clean) if documents else []
+
+
+# analyze -----------------------------------------------------------------------------------------------------
+
+
+def analyze_batch(documents: list[Document], settings: AnalyzeSettings) -> list[Document | Skipped]:
+    """Entities, time expressions, quotes and events for each document (picklable: runs in worker processes)."""
+    results: list[Document | Skipped] = []
+    for document, parsed in zip(documents, nlp.parse_batch(documents, settings), strict=True):
+        if parsed is None:
+            results.append(_unsupported(document))
+            continue
+        try:
+            results.append(_analyze_one(parsed))
+        except Exception as exc:  # one bad document must not stop the batch; it is reported, not dropped
+            results.append(Skipped(document.source, "analyze", f"analysis failed: {type(exc).__name__}: {exc}"))
+    return results
+
+
+def _analyze_one(parsed: nlp.Parsed) -> Document:
+    found_entities = entities.extract(parsed)
+    found_timexes = timex.extract(parsed)
+    found_quotes = quotes.extract(parsed, found_entities)
+    found_events = events.extract(parsed, found_entities, found_timexes)
+    document = parsed.document
+    hints = dict(document.hints)
+    if document.published is None and (bound := timex.published_lower_bound(found_timexes)):
+        hints["published_after"] = bound
+    return dataclasses.replace(
+        document, entities=tuple(found_entities), timexes=tuple(found_timexes), quotes=tuple(found_quotes),
+        events=tuple(found_events), hints=hints,
+    )
+
+
+def _unsupported(document: Document) -> Document:
+    hints = {**document.hints, "analysis": f"no analyzer for language {document.language or 'unknown'}"}
+    return dataclasses.replace(document, hints=hints)
+
+
+def analyze_documents(
+    documents: list[Document], settings: Settings, progress: Progress = _no_progress
+) -> Iterator[list[Document | Skipped]]:
+    """Analyzed batches, in order, computed in ``settings.analyze.processes`` worker processes."""
+    chunks = [documents[i : i + ANALYZE_BATCH] for i in range(0, len(documents), ANALYZE_BATCH)]
+    for chunk, result in zip(chunks, map_batches(analyze_batch, chunks, settings.analyze), strict=True):
+        progress("analyze", len(chunk))
+        yield result
+
+
+# link --------------------------------------------------------------------------------------------------------
+
+
+def link(documents: list[Document], settings: Settings) -> tuple[list, list]:  # type: ignore[type-arg]
+    """Reuse links and stories for documents taken in publication order (then the order given)."""
+    reuse_index, story_index = ReuseIndex(settings.link), StoryIndex(settings.link)
+    found = []
+    for document in chronological(documents):
+        found.extend(reuse_index.add(document))
+        story_index.add(document)
+    return found, story_index.stories()
+
+
+def chronological(documents: Iterable[Document]) -> list[Document]:
+    """Documents by publication date; undated ones keep their place after the dated (ingestion order)."""
+    indexed = list(enumerate(documents))
+    indexed.sort(key=lambda pair: (pair[1].published is None, pair[1].published or 0, pair[0]))
+    return [document for _, document in indexed]
+
+
+# whole runs --------------------------------------------------------------------------------------------------
+
+
+def analyze(
+    source_list: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    store: Store | None = None,
+    progress: Progress = _no_progress,
+) -> Analysis:
+    """Every stage over ``source_list``, in memory, or through ``store`` (incremental and resumable)."""
+    settings = settings or Settings()
+    if store is not None:
+        report = ingest(source_list, store, settings, progress)
+        return analyze_store(store, settings, progress, extra_skipped=report.skipped)
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    for batch, batch_skipped in batches(read(source_list, settings), INGEST_BATCH):
+        skipped.extend(batch_skipped)
+        fresh = [d for d in batch if not (d.content_hash in seen or seen.add(d.content_hash))]  # type: ignore[func-returns-value]
+        documents.extend(clean_batch(fresh, settings))
+        progress("ingest", len(batch))
+    analyzed: list[Document] = []
+    for results in analyze_documents(documents, settings, progress):
+        analyzed.extend(d for d in results if isinstance(d, Document))
+        skipped.extend(s for s in results if isinstance(s, Skipped))
+    reuse, stories = link(analyzed, settings)
+    return Analysis(tuple(analyzed), tuple(skipped), tuple(reuse), tuple(stories))
+
+
+def ingest(
+    source_list: Iterable[str], store: Store, settings: Settings, progress: Progress = _no_progress
+) -> IngestReport:
+    """Read, clean, store and link new articles, one committed batch at a time."""
+    report = IngestReport()
+    for batch, batch_skipped in batches(read(source_list, settings), INGEST_BATCH):
+        report.skipped.extend(batch_skipped)
+        fresh = [d for d in batch if not store.has_document(d.content_hash)]
+        report.duplicates.extend(d.id for d in batch if d not in fresh)
+        cleaned = clean_batch(fresh, settings)
+        result = links.add_and_link(store, cleaned, settings.link)
+        report.added.extend(result.added)
+        report.duplicates.extend(result.duplicates)
+        if batch_skipped:
+            store.add_skipped(batch_skipped)
+        progress("ingest", len(batch) + len(batch_skipped))
+    return report
+
+
+def analyze_store(
+    store: Store,
+    settings: Settings,
+    progress: Progress = _no_progress,
+    *,
+    extra_skipped: Iterable[Skipped] = (),
+) -> Analysis:
+    """Analyze every stored document that has no analysis yet, then return the whole store's analysis."""
+    pending = store.documents(store.unanalyzed_ids(ANALYZER_VERSION), with_analysis=False)
+    for results in analyze_documents(pending, settings, progress):
+        store.save_analyses([d for d in results if isinstance(d, Document)], ANALYZER_VERSION)
+        failed = [s for s in results if isinstance(s, Skipped)]
+        if failed:
+            store.add_skipped(failed)
+    documents = store.documents()
+    skipped = {(s.source, s.stage): s for s in [*store.skipped(), *extra_skipped]}
+    reuse, stories = links.load_links(store, settings.link)
+    return Analysis(tuple(documents), tuple(skipped.values()), tuple(reuse), tuple(stories))

@@ -1,0 +1,1 @@
+"""Persistence: the SQLite store (documents, analyses, skipped sources, feed state, link indexes)."""
