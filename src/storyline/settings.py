@@ -23,6 +23,7 @@ class IngestSettings:
     min_text_chars: int = 200  # extracted text shorter than this is "no article found"
     extensions: tuple[str, ...] = (".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
     binary_sniff_bytes: int = 8192  # how much of a file is inspected to tell text from binary
+    max_warc_record_bytes: int = 200_000_000  # a WARC record declaring more is a bomb: the archive stops there
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class FetchSettings:
     respect_robots: bool = True
     allow_private: bool = False  # reach loopback/private/link-local addresses (tests, intranets)
     max_feed_items: int = 500  # entries read from one feed
+    response_seconds: float = 120.0  # whole response, so a server dripping a byte at a time cannot stall a fetch
+    robots_cache_size: int = 1000  # hosts whose robots.txt is remembered by one fetcher
 
 
 @dataclass(frozen=True)
