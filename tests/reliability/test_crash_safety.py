@@ -104,3 +104,40 @@ def test_kill_during_ingest_loses_and_duplicates_nothing(tmp_path):
     assert snapshot(killed_db) == snapshot(clean_db)
     assert len(snapshot(clean_db)) == ARTICLES
     assert stories(killed_db) == stories(clean_db)
+
+
+def analyses(db: Path) -> dict[str, str]:
+    """Analyzed documents (id → when it was analyzed)."""
+    connection = sqlite3.connect(db, timeout=60)
+    try:
+        return dict(connection.execute("SELECT doc_id, analyzed_at FROM analyses").fetchall())
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+def test_killed_analyze_resumes_without_redoing_finished_documents(tmp_path):
+    folder = tmp_path / "articles"
+    write_folder(folder, 160)
+    db = tmp_path / "analyze.db"
+    assert run_cli("ingest", str(folder), "--db", str(db)).wait() == 0
+    rng = random.Random(11)
+    kills = 0
+    for _ in range(15):
+        before = analyses(db)
+        process = run_cli("analyze", "--db", str(db))
+        time.sleep(rng.uniform(4.0, 8.0))
+        if process.poll() is not None:
+            break
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        kills += 1
+        after = analyses(db)
+        assert before.items() <= after.items(), "an analysis finished before the kill was redone or lost"
+        check_integrity(db)
+    assert kills >= 3
+    done_before_finish = analyses(db)
+    assert run_cli("analyze", "--db", str(db)).wait() == 0
+    final = analyses(db)
+    assert len(final) == 160
+    assert done_before_finish.items() <= final.items()
