@@ -1,0 +1,246 @@
+"""Boilerplate removal: the article text every analysis stage reads, without the page around it.
+
+Reads raw ``Document``s (metadata already recovered from the raw text) and returns them with ``text``
+reduced to the article's paragraphs and ``removed`` listing every line taken out, so a reader can check what
+went. Removed: navigation ("All news"), cookie/consent notices, share/subscribe prompts, photo captions and
+credits ("© EPA-EFE/…", "Photo: Reuters", a caption ending in an agency credit, and the bare caption line just
+above a credit line), agency label and byline lines ("News Service AA", "By Azernews", "By Aisha Jabbarova":
+they are metadata, kept in ``outlet``/``byline``), repeats of the title line, a lead paragraph repeated
+verbatim inside a later paragraph (it would double every quote and event in it), and short lines repeated
+across several documents of the same outlet in the batch (site furniture nobody listed). Kept: the dateline
+sentence, the first title line, bullet section headers ("- Liberation of Karabakh") and everything else.
+
+The document id is not touched: identity is the raw content hash. Language word lists live in
+``storyline/data/boilerplate.toml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from storyline.model import Document
+from storyline.settings import CleanSettings
+
+DEFAULT_LANGUAGE = "en"
+SHORT_LINE_CHARS = 160  # prompts, cookie notices, labels and captions are short; longer lines are content
+CAPTION_MAX_WORDS = 20  # a bare caption above a credit line ("Azerbaijani President Ilham Aliyev")
+LABEL_MAX_WORDS = 6  # "By Aisha Jabbarova", "News Service AA"
+LEAD_PARAGRAPHS = 3  # only the first paragraphs are checked for a verbatim repeat later in the article
+LEAD_MIN_CHARS = 40  # a shorter lead could repeat by chance ("Yes.")
+
+# An agency photo credit: "EPA-EFE/TATYANA ZENKOVICH/POOL", "REUTERS/Evelyn Hockstein", "AFP/Getty Images".
+_CREDIT_TAIL = re.compile(
+    r"(?:^|[\s(])(?:©[ \t]?)?[A-Z][A-Z-]{1,20}/[^\W\d_][^/\n.]{0,60}(?:/[^/\n.]{1,40}){0,2}\)?$"
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright\b)", re.I)
+_NAME_LINKS = frozenset(
+    {"and", "de", "van", "von", "al", "bin", "&"}
+)  # lower-case words inside credited names
+_BULLET = re.compile(r"^[-–•*][ \t]+\S")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The case-folded boilerplate phrases of one language (plus English)."""
+
+    nav: frozenset[str]
+    prompts: tuple[str, ...]
+    cookie: tuple[str, ...]
+    consent: tuple[str, ...]
+    labels: tuple[str, ...]  # "By", "News Service", "Source:" — as written, case-sensitive
+    photo: tuple[str, ...]  # case-folded
+
+
+def clean(docs: list[Document], settings: CleanSettings) -> list[Document]:
+    """Every document with its boilerplate lines removed (see the module docstring for what counts)."""
+    repeated = _repeated_lines(docs, settings)
+    return [_clean_one(doc, repeated.get(_outlet_key(doc), frozenset())) for doc in docs]
+
+
+def _clean_one(doc: Document, repeated: frozenset[str]) -> Document:
+    words = _words(doc.language)
+    paragraphs = _paragraphs(doc.text)
+    lines = [(i, line) for i, p in enumerate(paragraphs) for line in p.split("\n")]
+    drop = _drop_flags(lines, doc, words, repeated)
+    removed = [line for (_, line), d in zip(lines, drop, strict=True) if d]
+    kept: dict[int, list[str]] = {}
+    for (i, line), d in zip(lines, drop, strict=True):
+        if not d:
+            kept.setdefault(i, []).append(line)
+    text = "\n\n".join(_drop_repeated_lead(["\n".join(ls) for ls in kept.values()], removed))
+    if not text and _has_content(paragraphs):
+        text, removed = "\n\n".join(paragraphs), []  # never lose an article to an over-eager rule
+    return dataclasses.replace(doc, text=text, removed=tuple(removed))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks, each a list of stripped non-empty lines joined by newlines."""
+    blocks = re.split(r"\n[ \t]*\n", text)
+    return [
+        b for b in ("\n".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks) if b
+    ]
+
+
+def _has_content(paragraphs: list[str]) -> bool:
+    return any(len(line.split()) >= LABEL_MAX_WORDS for p in paragraphs for line in p.split("\n"))
+
+
+def _drop_flags(
+    lines: list[tuple[int, str]], doc: Document, words: Words, repeated: frozenset[str]
+) -> list[bool]:
+    """For each (paragraph index, line): whether it is boilerplate."""
+    verdicts: dict[str, bool] = {}  # pages repeat lines; each distinct line is judged once
+    drop = []
+    for _, line in lines:
+        if line not in verdicts:
+            verdicts[line] = _is_boilerplate(line, words, repeated)
+        drop.append(verdicts[line])
+    for k in range(len(lines) - 1):  # the bare caption just above a credit line, in the same block
+        (i, line), (j, below) = lines[k], lines[k + 1]
+        if i == j and _is_bare_credit(below) and _is_caption(line):
+            drop[k] = True
+    title = (doc.title or "").casefold()
+    title_lines = [k for k, (_, line) in enumerate(lines) if title and line.casefold() == title]
+    for k in title_lines[1:]:  # the first title line stays; its repeats go
+        drop[k] = True
+    return drop
+
+
+def _is_boilerplate(line: str, words: Words, repeated: frozenset[str]) -> bool:
+    folded = line.casefold()
+    if _BULLET.match(line):  # section headers are content
+        return False
+    return (
+        folded.rstrip(":.!") in words.nav
+        or _normal(line) in repeated
+        or (len(line) <= SHORT_LINE_CHARS and _is_short_boilerplate(line, folded, words))
+        or _is_cookie_notice(folded, words)
+    )
+
+
+def _is_short_boilerplate(line: str, folded: str, words: Words) -> bool:
+    return (
+        folded.startswith(words.prompts)
+        or folded.startswith(words.photo)
+        or _COPYRIGHT.match(line) is not None
+        or _is_caption_with_credit(line)
+        or _is_label(line, words)
+    )
+
+
+def _is_cookie_notice(folded: str, words: Words) -> bool:
+    """A line about cookies that also asks for consent or cites a policy (long legal notices included)."""
+    return any(w in folded for w in words.cookie) and any(w in folded for w in words.consent)
+
+
+def _is_caption_with_credit(line: str) -> bool:
+    return len(line.split()) <= CAPTION_MAX_WORDS and _CREDIT_TAIL.search(line) is not None
+
+
+def _is_bare_credit(line: str) -> bool:
+    return _COPYRIGHT.match(line) is not None or (
+        len(line.split()) <= 4 and _CREDIT_TAIL.search(line) is not None
+    )
+
+
+def _is_caption(line: str) -> bool:
+    return len(line.split()) <= CAPTION_MAX_WORDS and not line.endswith((".", ":", "?", "!", '"', "”"))
+
+
+def _is_label(line: str, words: Words) -> bool:
+    """ "News Service AA", "By Azernews", "By Aisha Jabbarova", "Source: Reuters" — credits, not content.
+
+    Every word after the label must be capitalized (a name), so "By Monday officials agreed" stays.
+    """
+    for label in words.labels:
+        if line.startswith(label + " "):
+            tokens = line[len(label) :].replace(",", " ").rstrip(".").split()
+            return 0 < len(tokens) <= LABEL_MAX_WORDS and all(
+                t[0].isupper() or t in _NAME_LINKS for t in tokens
+            )
+    return False
+
+
+# ---------------------------------------------------------------------------------------------- repeats
+
+
+def _drop_repeated_lead(paragraphs: list[str], removed: list[str]) -> list[str]:
+    """Drop a lead paragraph (standfirst) that a later paragraph repeats verbatim.
+
+    Agency pages print the standfirst above the body and again as its first sentences; kept twice, every
+    quote, event and reuse passage in it would be counted twice. The later copy stays: it sits in context.
+    """
+    keep = []
+    for i, paragraph in enumerate(paragraphs):
+        later = paragraphs[i + 1 :]
+        if i < LEAD_PARAGRAPHS and len(paragraph) >= LEAD_MIN_CHARS and _repeated_in(paragraph, later):
+            removed.append(paragraph)
+        else:
+            keep.append(paragraph)
+    return keep
+
+
+def _repeated_in(paragraph: str, later: Iterable[str]) -> bool:
+    needle = _normal(paragraph).rstrip(".")
+    return any(needle in _normal(p) for p in later)
+
+
+def _repeated_lines(docs: list[Document], settings: CleanSettings) -> dict[str, frozenset[str]]:
+    """Per outlet: short lines that occur in at least ``repeated_line_min_docs`` of its documents."""
+    counts: dict[str, Counter[str]] = {}
+    for doc in docs:
+        key = _outlet_key(doc)
+        if key:
+            lines = {_normal(line) for line in doc.text.split("\n") if line.strip()}
+            short = {line for line in lines if len(line) <= settings.repeated_line_max_chars}
+            counts.setdefault(key, Counter()).update(short)
+    return {
+        key: frozenset(line for line, n in counter.items() if n >= settings.repeated_line_min_docs)
+        for key, counter in counts.items()
+    }
+
+
+def _outlet_key(doc: Document) -> str:
+    """Documents are compared within one outlet (or, lacking one, one web host); unknown sources never are."""
+    if doc.outlet:
+        return doc.outlet.casefold()
+    return (urlsplit(doc.url).hostname or "") if doc.url else ""
+
+
+def _normal(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+# ---------------------------------------------------------------------------------------------- word lists
+
+
+def _load_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("storyline").joinpath("data", name).read_text("utf-8"))
+
+
+@functools.cache
+def _words(language: str | None) -> Words:
+    tables = _load_toml("boilerplate.toml")
+    english = tables[DEFAULT_LANGUAGE]
+    table = tables.get(language or DEFAULT_LANGUAGE, english)
+
+    def both(key: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*table.get(key, []), *english.get(key, [])]))
+
+    return Words(
+        nav=frozenset(w.casefold() for w in both("nav")),
+        prompts=tuple(w.casefold() for w in both("prompts")),
+        cookie=tuple(w.casefold() for w in both("cookie")),
+        consent=tuple(w.casefold() for w in both("consent_words")),
+        labels=(*both("byline"), *both("label")),
+        photo=tuple(w.casefold() for w in both("photo")),
+    )
