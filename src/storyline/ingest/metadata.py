@@ -215,7 +215,7 @@ def outlet_from_url(url: str | None) -> str | None:
 @functools.cache
 def _dateline_pattern(month_pattern: str) -> re.Pattern[str]:
     month = rf"(?:{month_pattern})"
-    word = r"[^\W\d_][^\W\d_'’.]*"
+    word = r"[^\W\d_](?:[^\W\d_]|['’.])*"  # a letter, then letters, apostrophes or periods
     date = (
         rf"(?P<month>{month})\.?[ \t](?P<day>\d{{1,2}})(?:,?[ \t](?P<year>\d{{4}}))?"
         rf"|(?P<day2>\d{{1,2}})[ \t](?P<month2>{month})\.?(?:,?[ \t](?P<year2>\d{{4}}))?"

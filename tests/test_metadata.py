@@ -1,0 +1,245 @@
+"""Metadata recovery from raw article text: invented articles and what they state about themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from storyline.ingest.document import make_document
+from storyline.ingest.metadata import agencies, canonical_agency, infer_year, outlet_from_url, recover
+
+HEADLINE = "Ministers agree to resume border talks"
+BODY = (
+    "The two ministers met for three hours and agreed to continue the talks on border demarcation, "
+    "officials said after the meeting ended."
+)
+
+
+def _recover(text: str, **meta: object) -> object:
+    return recover(make_document("test.txt", text, **meta))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        (f"YEREVAN, April 2. /TASS/. {BODY}", "TASS"),
+        (f"TBILISI, June 5 /Xinhua/ -- {BODY}", "Xinhua"),
+        (f"ANKARA (Reuters) - {BODY}", "Reuters"),
+        (f"MOSCOW, Feb 3 (Reuters) - {BODY}", "Reuters"),
+        (f"WASHINGTON (AP) — {BODY}", "Associated Press"),
+        (f"KYIV, Oct 9 (Interfax) - {BODY}", "Interfax"),
+        (f"(AFP) {BODY}", "AFP"),
+        (f"Ministers meet again\n\nBy Caspian Herald\n\n{BODY}", None),  # unknown outlet: not invented
+        (f"Ministers meet again\n\nBy Azernews\n\n{BODY}", "Azernews"),
+        (f"Ministers meet again\n\nNews Service AA\n\n{BODY}", "Anadolu Agency"),
+        (f"Ministers meet again\n\nNews Service Trend\n\n{BODY}", "Trend"),
+        (f"Ministers meet again\n\n{BODY}\n\n— AFP", "AFP"),
+        (f"{BODY} It was the third round this year. -- dpa", "dpa"),
+        (f"MADRID, 4 May (EFE).- {BODY}", "EFE"),
+        (f"Ministers meet again\n\nSource: Yonhap\n\n{BODY}", "Yonhap"),
+        # an agency named in the body is a source, not the publisher
+        (f"Ministers meet again\n\n{BODY} Reuters reported the talks first, citing AP.", None),
+    ],
+)
+def test_outlet_from_credits(text: str, outlet: str | None) -> None:
+    assert _recover(text).outlet == outlet  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "url, outlet",
+    [
+        ("https://tass.com/politics/123", "TASS"),
+        ("https://www.aa.com.tr/en/europe/talks/2", "Anadolu Agency"),
+        ("https://en.trend.az/azerbaijan/1", "Trend"),
+        ("https://example.org/story", None),
+        ("https://notreuters.com/story", None),
+    ],
+)
+def test_outlet_from_url_host(url: str, outlet: str | None) -> None:
+    assert outlet_from_url(url) == outlet
+    assert _recover(f"Ministers meet again\n\n{BODY}", url=url).outlet == outlet  # type: ignore[attr-defined]
+
+
+def test_credit_beats_url_and_metadata_outlet_is_kept() -> None:
+    text = f"ANKARA (Reuters) - {BODY}"
+    assert _recover(text, url="https://tass.com/x").outlet == "Reuters"  # type: ignore[attr-defined]
+    assert _recover(text, outlet="Daily Planet").outlet == "Daily Planet"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (f"YEREVAN, April 2. /TASS/. {BODY}", "Yerevan"),
+        (f"WASHINGTON (AP) — {BODY}", "Washington"),
+        (f"NUR-SULTAN, Nov 3 (Reuters) - {BODY}", "Nur-Sultan"),
+        (f"ST. PETERSBURG, July 8. /TASS/. {BODY}", "St. Petersburg"),
+        (f"SAN FRANCISCO, Calif. (AP) — {BODY}", "San Francisco"),
+        (f"RIO DE JANEIRO, 12 March (Reuters) - {BODY}", "Rio De Janeiro"),
+        (f"KYIV — {BODY}", "Kyiv"),
+        (f"Ministers meet again\n\n{BODY}", None),
+        (f"NATO said on Monday that {BODY}", None),  # capitals without a date, credit or dash: no dateline
+    ],
+)
+def test_dateline_place(text: str, place: str | None) -> None:
+    assert _recover(text).dateline_place == place  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            f"All news\n\nMinisters agree to resume border talks\n\n{BODY}",
+            "Ministers agree to resume border talks",
+        ),
+        (
+            f"Home\nShare\n\nTalks resume in Geneva, says envoy\n\n{BODY}",
+            "Talks resume in Geneva, says envoy",
+        ),
+        (f"By Azernews\n\nBy Leyla Mammadova\n\n{BODY}", None),  # credits are not titles; body is not a title
+        (f"{BODY}\n\nA short line after the body", None),
+        (f"YEREVAN, April 2. /TASS/. {BODY}", None),
+        (f"Will the talks succeed?\n\n{BODY}", "Will the talks succeed?"),
+    ],
+)
+def test_title(text: str, title: str | None) -> None:
+    assert _recover(text).title == title  # type: ignore[attr-defined]
+
+
+def test_title_from_metadata_is_kept() -> None:
+    text = f"All news\n\nMinisters agree to resume border talks\n\n{BODY}"
+    assert _recover(text, title="From the HTML").title == "From the HTML"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text, byline",
+    [
+        (f"By Azernews\n\nBy Leyla Mammadova\n\n{BODY}", "Leyla Mammadova"),
+        (f"Talks resume\n\nBy Tom O'Neill, Reuters\n\n{BODY}", "Tom O'Neill"),
+        (f"Talks resume\n\nBy Anna de Vries\n\n{BODY}", "Anna de Vries"),
+        (f"Talks resume\n\nBy Azernews\n\n{BODY}", None),  # an outlet credit, not a person
+        (f"Talks resume\n\nBy Monday the talks had stalled again.\n\n{BODY}", None),
+        (f"Talks resume\n\n{BODY}", None),
+    ],
+)
+def test_byline(text: str, byline: str | None) -> None:
+    assert _recover(text).byline == byline  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text, published, hints",
+    [
+        # the dateline states the year
+        (f"GENEVA, March 3, 2019 (Reuters) - {BODY}", dt.date(2019, 3, 3), {"published_after": "2019-03-03"}),
+        # year from the latest full date mentioned: "January 11, 2021" precedes a March 14 dateline
+        (
+            f"BAKU, March 14. /TASS/. {BODY} On January 11, 2021, the leaders met. "
+            "Four months after the war, the road is open. Fighting began in 2020.",
+            dt.date(2021, 3, 14),
+            {"published_after": "2021-01-11"},
+        ),
+        # a dateline before the latest full date in its year → the next year, when the text names that year
+        (
+            f"BAKU, Feb. 2 /TASS/. {BODY} The deal of Nov. 10, 2020 held; talks resume in 2021.",
+            dt.date(2021, 2, 2),
+            {"published_after": "2020-11-10"},
+        ),
+        # …or says "last year" about a year-less date
+        (
+            f"BAKU, Feb. 2 /TASS/. {BODY} The deal signed on 10 November 2020 held. "
+            "Clashes erupted on Sept. 27 last year.",
+            dt.date(2021, 2, 2),
+            {"published_after": "2020-11-10"},
+        ),
+        # only a 1945 date: 1946 is not stated anywhere → no year
+        (
+            f"MOSCOW, May 8. /TASS/. {BODY} The war in Europe ended on May 9, 1945.",
+            None,
+            {"dateline_date": "--05-08", "published_after": "1945-05-09"},
+        ),
+        # no year evidence at all
+        (f"TBILISI, June 5 (Reuters) - {BODY}", None, {"dateline_date": "--06-05"}),
+        # a weekday alone is not a date
+        (
+            f"Talks resume\n\nThe foreign minister said on Wednesday that {BODY}",
+            None,
+            {"weekday": "Wednesday"},
+        ),
+        # ISO dates count as full dates
+        (
+            f"ANKARA, Aug 1 (Reuters) - {BODY} Data released 2022-07-15 show growth.",
+            dt.date(2022, 8, 1),
+            None,
+        ),
+    ],
+)
+def test_published(text: str, published: dt.date | None, hints: dict[str, str] | None) -> None:
+    doc = _recover(text)
+    assert doc.published == published  # type: ignore[attr-defined]
+    if hints is not None:
+        assert dict(doc.hints) == hints  # type: ignore[attr-defined]
+
+
+def test_published_from_metadata_is_kept() -> None:
+    doc = _recover(
+        f"BAKU, March 14. /TASS/. {BODY} On January 11, 2021, they met.", published=dt.date(2021, 3, 15)
+    )
+    assert doc.published == dt.date(2021, 3, 15)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "month, day, dates, years, last_year, expected",
+    [
+        (3, 14, [dt.date(2021, 1, 11)], {2021}, False, 2021),
+        (1, 5, [dt.date(2020, 12, 20)], {2020, 2021}, False, 2021),
+        (1, 5, [dt.date(2020, 12, 20)], {2020}, False, None),  # 2021 never stated
+        (1, 5, [dt.date(2020, 12, 20)], {2020}, True, 2021),
+        (3, 14, [dt.date(2021, 1, 11)], {2021, 2030}, False, 2021),
+        (3, 14, [dt.date(2021, 5, 11)], {2021, 2030}, False, None),  # 2030 is too far after the event
+        (2, 29, [dt.date(2023, 12, 1)], {2023, 2024}, False, 2024),  # a leap day skips years without one
+        (3, 14, [], {2020}, True, 2021),
+        (3, 14, [], {2020}, False, None),
+    ],
+)
+def test_infer_year(
+    month: int, day: int, dates: list[dt.date], years: set[int], last_year: bool, expected: int | None
+) -> None:
+    assert infer_year(month, day, dates, years, last_year) == expected
+
+
+def test_agency_table_is_well_formed() -> None:
+    table = agencies()
+    assert len(table) >= 30
+    assert len({a.name for a in table}) == len(table)
+    assert all(a.aliases and a.hosts for a in table)
+    assert canonical_agency("AA") == "Anadolu Agency"
+    assert canonical_agency("REUTERS") == "Reuters"
+
+
+def test_recover_keeps_identity_and_text() -> None:
+    raw = make_document("a.txt", f"All news\n\nYEREVAN, April 2. /TASS/. {BODY}")
+    doc = recover(raw)
+    assert (doc.id, doc.text, doc.content_hash) == (raw.id, raw.text, raw.content_hash)
+
+
+MEGABYTE = 1_000_000
+ADVERSARIAL = {
+    "capitals": "A" * MEGABYTE,
+    "capital words": "ABC " * (MEGABYTE // 4),
+    "slashes": "A/" * (MEGABYTE // 2),
+    "month days": "March 1 " * (MEGABYTE // 8),
+    "open parens": "(AP" * (MEGABYTE // 3),
+    "dashes": "\n-- " * (MEGABYTE // 4),
+    "credit tail": "— AFP" + " \t" * (MEGABYTE // 2) + "x",
+    "datelines": "BAKU, March 14. /TASS/. " * (MEGABYTE // 24),
+}
+SECONDS_PER_MEGABYTE = 5.0  # generous: the machine is shared; catastrophic backtracking takes minutes
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+def test_linear_time_on_adversarial_megabyte(name: str) -> None:
+    doc = make_document("big.txt", ADVERSARIAL[name], language="en")
+    start = time.perf_counter()
+    recover(doc)
+    assert time.perf_counter() - start < SECONDS_PER_MEGABYTE
