@@ -14,7 +14,7 @@ import pytest
 
 from localserver import LocalServer, Route, article_html, serve
 from storyline.errors import FetchError, UnsafeURLError
-from storyline.ingest.netguard import validate
+from storyline.ingest.netguard import Resolver, validate
 from storyline.ingest.web import Fetcher, read_url
 from storyline.model import Document, Skipped
 from storyline.settings import Settings
@@ -25,7 +25,8 @@ PAGE = article_html(
     [
         "Dredging of the northern harbour channel resumed on Monday after a two-week pause caused by storms, "
         "the port operator said in a statement.",
-        "The work is meant to let larger grain carriers dock by the end of the year, according to the operator, "
+        "The work is meant to let larger grain carriers dock by the end of the year, according to "
+        "the operator, "
         "which expects traffic to grow by a fifth.",
     ],
 )
@@ -35,7 +36,7 @@ def no_dns(host: str, port: int) -> list[str]:
     raise AssertionError(f"resolver must not be asked about {host!r}")
 
 
-def fake_dns(table: dict[str, list[str]]) -> object:
+def fake_dns(table: dict[str, list[str]]) -> Resolver:
     def resolve(host: str, port: int) -> list[str]:
         return table[host]
 
@@ -175,7 +176,7 @@ def test_local_server_is_refused_without_allow_private(server: LocalServer) -> N
 def test_hostname_resolving_to_loopback_is_refused_by_the_fetcher(server: LocalServer) -> None:
     server.routes["/page"] = Route(PAGE)
     dns = fake_dns({"evil.example": ["127.0.0.1"]})
-    with Fetcher(guarded().fetch, resolver=dns) as fetcher:  # type: ignore[arg-type]
+    with Fetcher(guarded().fetch, resolver=dns) as fetcher:
         [item] = list(read_url(f"http://evil.example:{server.port}/page", guarded(), fetcher=fetcher))
     assert isinstance(item, Skipped) and "127.0.0.1" in item.reason
     assert server.requests == []
@@ -186,7 +187,7 @@ def test_with_allow_private_the_connection_goes_to_the_checked_address_with_the_
 ) -> None:
     server.routes["/page"] = Route(PAGE)
     config = guarded(allow_private=True)
-    with Fetcher(config.fetch, resolver=fake_dns({"news.test": ["127.0.0.1"]})) as fetcher:  # type: ignore[arg-type]
+    with Fetcher(config.fetch, resolver=fake_dns({"news.test": ["127.0.0.1"]})) as fetcher:
         [doc] = list(read_url(f"http://news.test:{server.port}/page", config, fetcher=fetcher))
     assert isinstance(doc, Document)
     assert server.requests[-1][1]["host"] == f"news.test:{server.port}"
@@ -215,11 +216,9 @@ def test_dns_rebinding_connects_to_the_address_that_was_checked(server: LocalSer
 def test_https_keeps_the_hostname_for_sni_and_certificate_checks() -> None:
     transport = Recorder()
     config = guarded(respect_robots=False)
-    with Fetcher(
-        config.fetch, resolver=fake_dns({"news.example": [PUBLIC_IP]}), transport=transport
-    ) as fetcher:  # type: ignore[arg-type]
-        with pytest.raises(FetchError):
-            fetcher.fetch("https://news.example/story")
+    dns = fake_dns({"news.example": [PUBLIC_IP]})
+    with Fetcher(config.fetch, resolver=dns, transport=transport) as fetcher, pytest.raises(FetchError):
+        fetcher.fetch("https://news.example/story")
     [request] = transport.requests
     assert (request.url.scheme, request.url.host) == ("https", PUBLIC_IP)
     assert request.headers["host"] == "news.example"
@@ -242,7 +241,7 @@ def test_public_page_redirecting_into_private_space_is_refused(server: LocalServ
     transport = Recorder(local_port=server.port)
     dns = fake_dns({"public.example": [PUBLIC_IP], "inside.example": ["192.168.1.20"]})
     config = guarded(respect_robots=False)
-    with Fetcher(config.fetch, resolver=dns, transport=transport) as fetcher:  # type: ignore[arg-type]
+    with Fetcher(config.fetch, resolver=dns, transport=transport) as fetcher:
         [item] = list(read_url("http://public.example/start", config, fetcher=fetcher))
     assert isinstance(item, Skipped)
     assert "refused" in item.reason or "unsupported scheme" in item.reason
