@@ -55,7 +55,7 @@ class AnalyzeSettings:
     batch_size: int = 32  # documents per nlp.pipe batch
     processes: int = 1  # worker processes for the analyze stage (0 = one per core)
     event_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists) get trigger-only events, no parse
-    event_max_parsed_sentences: int = 400  # per document; past it events get no participants (bounds run time)
+    event_max_parsed_sentences: int = 200  # per document; past it events get no participants (bounds run time)
     event_reference_same_paragraph: bool = True  # an earlier date dates a later sentence only within a paragraph
 
 

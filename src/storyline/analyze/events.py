@@ -80,6 +80,7 @@ class Lexicon:
     ongoing_modifiers: frozenset[str]
     place_preps: frozenset[str]
     target_preps: frozenset[str]
+    named_target_preps: frozenset[str]
     participant_preps: frozenset[str]
     agent_preps: frozenset[str]
     clause_preps: frozenset[str]
@@ -370,8 +371,14 @@ def _agents(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
 def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
     word = prep.lower_
     role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
-    if role is not None:
-        yield from ((role, g) for g in prep.children if g.dep_ == "pobj")
+    named = word in lex.named_target_preps
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if role is not None:
+            yield role, obj
+        elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES:
+            yield "target", obj
 
 
 def _of_place(token: Token) -> Token:

@@ -1,0 +1,290 @@
+"""Event extraction: sentences in, typed events with participants, place, date and status out."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Callable
+
+import pytest
+
+from storyline.analyze import events
+from storyline.analyze.nlp import Parsed, load, parse_batch
+from storyline.ingest.document import make_document
+from storyline.model import Entity, Event, Mention, Timex
+from storyline.settings import AnalyzeSettings
+
+PUBLISHED = dt.date(2021, 3, 15)
+Parse = Callable[..., Parsed]
+
+
+@pytest.fixture(scope="session")
+def parse() -> Parse:
+    """Parse one text as an English document published on ``PUBLISHED`` (spaCy loads once per session)."""
+    settings = AnalyzeSettings()
+
+    def run(text: str, published: dt.date | None = PUBLISHED) -> Parsed:
+        document = make_document("test.txt", text, published=published, language="en")
+        parsed = next(parse_batch([document], settings))
+        assert parsed is not None
+        return parsed
+
+    return run
+
+
+def timex(parsed: Parsed, text: str, value: str, kind: str = "DATE") -> Timex:
+    """A hand-built timex over the first occurrence of ``text``."""
+    start = parsed.document.text.index(text)
+    end = start + len(text)
+    return Timex(
+        f"{parsed.document.id}:t{start}-{end}", parsed.document.id, start, end, text, kind, value, "dct"
+    )
+
+
+def entity(parsed: Parsed, name: str, kind: str, *surfaces: str) -> Entity:
+    """A hand-built entity with one mention per surface form (first occurrence of each)."""
+    text = parsed.document.text
+    mentions = tuple(Mention(text.index(s), text.index(s) + len(s), s) for s in surfaces)
+    return Entity(f"{parsed.document.id}:e{mentions[0].start}", parsed.document.id, name, kind, mentions)
+
+
+def names(event: Event, role: str | None = None) -> set[str]:
+    return {p.name for p in event.participants if role is None or p.role == role}
+
+
+def only(found: list[Event]) -> Event:
+    assert len(found) == 1, [(e.type, e.trigger) for e in found]
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------------------ types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two presidents met in Sochi to review the situation.", "MEET"),
+        ("Russia, Turkey and Iran held talks in Astana.", "CONSULT"),
+        ("Lithuanian border guards opened fire on a smuggling convoy.", "ATTACK"),
+        ("Heavy clashes erupted along the northern frontier overnight.", "ATTACK"),
+        ("Thousands of farmers demonstrated outside the parliament in Warsaw.", "PROTEST"),
+        ("The European Union imposed new sanctions on three Belarusian officials.", "SANCTION"),
+        ("Police arrested two opposition activists in Minsk.", "ARREST"),
+        ("Moldova expelled a Russian diplomat over the incident.", "SANCTION"),
+        ("The Georgian government rejected the proposal.", "REJECT"),
+        ("Kyiv accused Moscow of massing troops near the border.", "ACCUSE"),
+        ("The opposition demanded an independent inquiry into the vote count.", "DEMAND"),
+        ("Tehran threatened to close the strait.", "THREATEN"),
+        ("Japan donated medical equipment to hospitals in Mongolia.", "AID"),
+        ("Parliament appointed a new central bank governor.", "APPOINT"),
+        ("The French foreign minister visited Algiers.", "VISIT"),
+        ("NATO deployed additional fighter jets to the Baltic states.", "DEPLOY"),
+        ("Serbian units withdrew from the disputed crossing.", "WITHDRAW"),
+        ("Both armies observed a truce over the holiday.", "CEASEFIRE"),
+        ("The chancellor announced a new energy plan.", "STATEMENT"),
+        ("Norway and Iceland signed a fisheries accord.", "SIGN"),
+        ("The two navies will cooperate on search and rescue.", "COOPERATE"),
+    ],
+)
+def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None:
+    found = events.extract(parse(text), [], [])
+    assert expected in [e.type for e in found], [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Baku was sunny and mild.",
+        "The ministry's website lists its opening hours.",
+        "Prices of bread rose by four percent.",
+    ],
+)
+def test_sentence_without_event(parse: Parse, text: str) -> None:
+    assert events.extract(parse(text), [], []) == []
+
+
+# ------------------------------------------------------------------------------------------------ shapes
+
+
+def test_background_signing_dated_by_its_timex_with_three_actors(parse: Parse) -> None:
+    text = (
+        "The talks in Geneva ended without a breakthrough. On November 9, Putin, Aliyev and Pashinyan signed "
+        "a joint statement on a complete ceasefire."
+    )
+    parsed = parse(text)
+    sign = [
+        e for e in events.extract(parsed, [], [timex(parsed, "November 9", "2020-11-09")]) if e.type == "SIGN"
+    ]
+    event = only(sign)
+    assert names(event, "actor") == {"Putin", "Aliyev", "Pashinyan"}
+    assert (event.date, event.date_source, event.status) == ("2020-11-09", "timex", "past")
+    assert event.trigger == "signed"
+    assert event.id == f"{parsed.document.id}:v{event.start}-{event.end}"
+    assert text[event.start : event.end] == "signed"
+
+
+def test_nested_ceasefire_is_folded_into_the_signing(parse: Parse) -> None:
+    parsed = parse("On Monday the sides signed a statement on a complete ceasefire.")
+    assert [e.type for e in events.extract(parsed, [], [])] == ["SIGN"]
+
+
+def test_conjoined_actors_and_place(parse: Parse) -> None:
+    event = only(events.extract(parse("Russia, Turkey and Iran held talks in Astana."), [], []))
+    assert names(event, "actor") == {"Russia", "Turkey", "Iran"}
+    assert event.place == "Astana"
+
+
+def test_participants_named_by_document_entities(parse: Parse) -> None:
+    parsed = parse("Aliyev met Michel in Brussels on Tuesday.")
+    aliyev = entity(parsed, "Ilham Aliyev", "PERSON", "Aliyev")
+    michel = entity(parsed, "Charles Michel", "PERSON", "Michel")
+    brussels = entity(parsed, "Brussels", "GPE", "Brussels")
+    event = only(events.extract(parsed, [aliyev, michel, brussels], []))
+    assert {(p.role, p.name, p.entity) for p in event.participants} == {
+        ("actor", "Ilham Aliyev", aliyev.id),
+        ("target", "Charles Michel", michel.id),
+    }
+    assert event.place == "Brussels"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("The village was shelled by separatist forces.", {"separatist forces"}, {"village"}),
+        ("Greece held talks with Turkey on maritime borders.", {"Greece"}, {"Turkey"}),
+        (
+            "Azerbaijan launched an offensive against Armenian positions.",
+            {"Azerbaijan"},
+            {"Armenian positions"},
+        ),
+    ],
+)
+def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targets: set[str]) -> None:
+    event = events.extract(parse(text), [], [])[0]
+    assert names(event, "actor") == actors
+    assert names(event, "target") == targets
+
+
+def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
+    event = only(events.extract(parse("Talks between Serbia and Kosovo resumed in Brussels."), [], []))
+    assert names(event, "participant") == {"Serbia", "Kosovo"}
+    assert event.place == "Brussels"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("Aliyev will visit Ankara next month.", "VISIT", "future"),
+        ("The two leaders plan to meet in Geneva.", "MEET", "future"),
+        ("Yerevan is ready to sign a peace treaty.", "SIGN", "future"),
+        ("The ministers are expected to discuss the border.", "CONSULT", "future"),
+        ("Elections will be held in June.", "ELECTION", "future"),
+        ("Protesters are rallying outside the parliament.", "PROTEST", "ongoing"),
+        ("Rebels continued to shell the airport.", "ATTACK", "ongoing"),
+        ("Azerbaijani troops shelled the town last week.", "ATTACK", "past"),
+        ("The sides have signed a memorandum.", "SIGN", "past"),
+    ],
+)
+def test_status_from_tense_aspect_and_modals(parse: Parse, text: str, kind: str, status: str) -> None:
+    event = next(e for e in events.extract(parse(text), [], []) if e.type == kind)
+    assert event.status == status
+
+
+def test_date_after_publication_makes_the_event_future(parse: Parse) -> None:
+    parsed = parse("The summit in Vilnius on July 11 brings together NATO leaders.")
+    event = only(events.extract(parsed, [], [timex(parsed, "July 11", "2021-07-11")]))
+    assert (event.type, event.date, event.status) == ("MEET", "2021-07-11", "future")
+
+
+def test_unattached_date_is_the_reference_time(parse: Parse) -> None:
+    parsed = parse("The ministry said on Sunday that separatist forces shelled the village.")
+    event = only(events.extract(parsed, [], [timex(parsed, "Sunday", "2021-03-14")]))
+    assert (event.type, event.date, event.date_source) == ("ATTACK", "2021-03-14", "reference")
+
+
+def test_reference_time_stops_at_the_paragraph(parse: Parse) -> None:
+    text = "On March 2, the envoy arrived in Baku.\nThe two sides signed a protocol."
+    parsed = parse(text)
+    found = {e.type: e for e in events.extract(parsed, [], [timex(parsed, "March 2", "2021-03-02")])}
+    assert (found["VISIT"].date, found["VISIT"].place) == ("2021-03-02", "Baku")
+    assert (found["SIGN"].date, found["SIGN"].date_source) == (None, None)
+
+
+def test_reference_time_carries_within_a_paragraph(parse: Parse) -> None:
+    parsed = parse("On March 2, the envoy arrived in Baku. He signed a protocol there.")
+    found = {e.type: e for e in events.extract(parsed, [], [timex(parsed, "March 2", "2021-03-02")])}
+    assert (found["SIGN"].date, found["SIGN"].date_source) == ("2021-03-02", "reference")
+
+
+def test_duration_is_not_a_date(parse: Parse) -> None:
+    parsed = parse("The two armies fought for three weeks.")
+    event = only(events.extract(parsed, [], [timex(parsed, "three weeks", "P3W", "DURATION")]))
+    assert event.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Baku accused Yerevan of shelling Tartar.", ["ACCUSE"]),
+        ("The ministry announced that Russian troops will withdraw from the region.", ["WITHDRAW"]),
+        ("Armenia did not attack the village.", []),
+        ("The sides agreed to a ceasefire after two days of fighting.", ["AGREE", "ATTACK"]),
+    ],
+)
+def test_nested_frames_and_negation(parse: Parse, text: str, expected: list[str]) -> None:
+    assert [e.type for e in events.extract(parse(text), [], [])] == expected
+
+
+def test_language_without_lexicon_gives_no_events(parse: Parse) -> None:
+    parsed = parse("Troops attacked the town.")
+    foreign = Parsed(dataclasses.replace(parsed.document, language="xx"), parsed.doc, parsed.nlp)
+    assert events.extract(foreign, [], []) == []
+
+
+def test_every_type_is_documented_in_the_lexicon() -> None:
+    lexicon = events.lexicon("en")
+    assert lexicon is not None
+    assert set(lexicon.plover) == set(events.EVENT_TYPES)
+
+
+# ------------------------------------------------------------------------------------------------ speed
+
+
+def adversarial(size: int, sentence_words: int) -> Parsed:
+    """A tagged (not parsed) document of ``size`` characters packed with triggers, without running spaCy."""
+    from spacy.tokens import Doc
+
+    nlp = load(AnalyzeSettings().spacy_model)
+    pattern = [("Troops", "troop", "NOUN"), ("attacked", "attack", "VERB"), ("talks", "talk", "NOUN")]
+    count = size // 14
+    words = [pattern[i % 3][0] for i in range(count)]
+    starts = [i % sentence_words == 0 for i in range(count)]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        lemmas=[pattern[i % 3][1] for i in range(count)],
+        pos=[pattern[i % 3][2] for i in range(count)],
+        sent_starts=starts,
+    )
+    document = make_document("big.txt", doc.text, published=PUBLISHED, language="en")
+    return Parsed(document, doc, nlp)
+
+
+@pytest.mark.parametrize("sentence_words", [12, 1_000_000])
+def test_linear_time_on_one_megabyte_of_triggers(sentence_words: int) -> None:
+    """Short trigger-packed sentences (parse budget runs out) and one giant sentence (never parsed).
+
+    The budget is lowered because ``Parsed.parse`` copies the whole document per sentence (spaCy's
+    ``Span.as_doc``), so each parse of a 1 MB document costs ~0.1 s: linear, but slow for a unit test.
+    """
+    settings = AnalyzeSettings(event_max_parsed_sentences=20)
+    timings = []
+    for size in (250_000, 1_000_000):
+        parsed = adversarial(size, sentence_words)
+        began = time.perf_counter()
+        found = events.extract(parsed, [], [], settings=settings)
+        timings.append(time.perf_counter() - began)
+        assert len(found) > size // 30
+    assert timings[1] < 20.0
+    assert timings[1] < 8 * timings[0] + 1.0, timings
