@@ -119,7 +119,7 @@ def demo(obj: Context, output: str) -> None:
     """Analyze the bundled sample corpus (two fictional stories, five outlets) and write the results."""
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    sample = resources.files("storyline") / "sample"
+    sample = resources.files("storyline") / "sample" / "articles"
     with resources.as_file(sample) as sample_path:
         analysis = _run_analysis(obj, obj.settings, [str(sample_path)], None)
     analysis.to_json(str(folder / "analysis.json"))
