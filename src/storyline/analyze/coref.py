@@ -1,0 +1,321 @@
+"""Within-document coreference by rules: names, surnames, acronyms, role descriptions and pronouns.
+
+Reads the named mentions of one document (``analyze.mentions``) and groups them into clusters:
+
+* names: the same string; a surname or first name ("Aliyev") joins the full name nearest before it (or the
+  first after it, for headlines); an acronym ("OSCE") joins the organization whose initials it spells;
+* descriptions: "the Azerbaijani leader", "the president", "Sweden's top diplomat" join the person whose title
+  has a compatible role head and no conflicting country (``roles.descriptions_match``), nearest first;
+* pronouns: he/she/his/her join the most recent gender-compatible person, preferring a subject-like mention
+  (one not right after a preposition or verb) of the same sentence, then of the nearest preceding sentence
+  that has one, looking back ``window`` sentences (so "…," he was quoted as saying" after a quote works).
+
+Every rule is measured by ``eval/entities.py`` on ECB+ and by the hand-made table in tests/test_entities.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.analyze.mentions import DETERMINERS, Named
+from storyline.analyze.roles import (
+    RoleTable,
+    Title,
+    countries_match,
+    country_of,
+    descriptions_match,
+    role_head,
+)
+from storyline.model import MentionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ACRONYM_SKIP = frozenset({"and", "of", "for", "the", "in", "on", "to", "&"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "his", "hers"})  # subject or possessive: prefer the subject
+REFLEXIVE_OR_OBJECT = frozenset({"him", "himself", "herself"})  # prefer the nearest mention
+PLACE_GROUP = {"GPE": "PLACE", "LOC": "PLACE"}
+
+
+@dataclass
+class Ref:
+    """One mention of a cluster, as a token range."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    metonym: bool = False
+
+
+@dataclass
+class Cluster:
+    """A working entity: its names, titles and every reference found so far."""
+
+    label: str
+    names: list[Named] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    gender: str | None = None
+
+    def add(self, named: Named) -> None:
+        self.names.append(named)
+        self.refs.append(Ref(named.start, named.end, "name"))
+        for title, (start, end) in zip(named.titles, named.title_spans, strict=True):
+            self.titles.append(title)
+            self.refs.append(Ref(start, end, "title"))
+        self.gender = self.gender or named.gender
+
+    @property
+    def first(self) -> int:
+        return min(ref.start for ref in self.refs)
+
+
+def cluster_names(doc: Doc, names: list[Named]) -> list[Cluster]:
+    """Group named mentions: full names and other types first, then single-word person names."""
+    clusters: list[Cluster] = []
+    by_key: dict[tuple[str, str], Cluster] = {}
+    deferred: list[Named] = []
+    for named in names:
+        if named.label == "PERSON" and " " not in named.text:
+            deferred.append(named)
+            continue
+        key = (PLACE_GROUP.get(named.label, named.label), named.text.lower())
+        cluster = by_key.get(key) or _same_person(named, clusters) or _acronym_of(doc, named, clusters)
+        if cluster is None:
+            cluster = Cluster(named.label)
+            clusters.append(cluster)
+        by_key.setdefault(key, cluster)
+        cluster.add(named)
+    for named in deferred:
+        cluster = _by_part(named, clusters) or by_key.get(("PERSON", named.text.lower()))
+        if cluster is None:
+            cluster = Cluster("PERSON")
+            clusters.append(cluster)
+            by_key[("PERSON", named.text.lower())] = cluster
+        cluster.add(named)
+    return clusters
+
+
+def _same_person(named: Named, clusters: list[Cluster]) -> Cluster | None:
+    """ "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word."""
+    if named.label != "PERSON":
+        return None
+    words = named.text.split()
+    for cluster in clusters:
+        if cluster.label == "PERSON":
+            for other in cluster.names:
+                parts = other.text.split()
+                if len(parts) > 1 and parts[0] == words[0] and parts[-1] == words[-1]:
+                    return cluster
+    return None
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
+
+
+def _acronym_of(doc: Doc, named: Named, clusters: list[Cluster]) -> Cluster | None:
+    """An all-capitals ORG that spells a longer ORG's initials, or follows it in parentheses."""
+    if named.label != "ORG" or " " in named.text or not named.text.isupper():
+        return None
+    defined_before = named.start >= 2 and doc[named.start - 1].text == "("
+    for cluster in clusters:
+        if cluster.label != "ORG":
+            continue
+        for other in cluster.names:
+            if " " in other.text and _initials(other.text) == named.text:
+                return cluster
+            if defined_before and other.end == named.start - 1:
+                return cluster
+    return None
+
+
+def _by_part(named: Named, clusters: list[Cluster]) -> Cluster | None:
+    """The person whose full name ends (else starts) with this word: nearest before, else first after."""
+    for position in (-1, 0):
+        matches = [
+            c
+            for c in clusters
+            if c.label == "PERSON"
+            and any(" " in n.text and n.text.split()[position] == named.text for n in c.names)
+        ]
+        if matches:
+            return _nearest(matches, named.start)
+    return None
+
+
+def _nearest(clusters: list[Cluster], token: int) -> Cluster:
+    """The cluster mentioned last before ``token``; else the one mentioned first after it."""
+    before = [
+        (max(r.start for r in c.refs if r.start < token), i)
+        for i, c in enumerate(clusters)
+        if any(r.start < token for r in c.refs)
+    ]
+    if before:
+        return clusters[max(before)[1]]
+    return min(clusters, key=lambda c: c.first)
+
+
+@dataclass(frozen=True)
+class Description:
+    """A role description such as "the Azerbaijani leader" (token range) and what it can match."""
+
+    start: int
+    end: int
+    head: str
+    country: str | None
+
+
+def resolve_descriptions(doc: Doc, clusters: list[Cluster], roles: RoleTable) -> None:
+    """Attach "the Russian leader"-style descriptions to the titled person they fit; drop the rest."""
+    taken = _taken_tokens(clusters)
+    last_words = {head.split()[-1] for head in roles.heads} | {k.split()[-1] for k in roles.descriptions}
+    people = [c for c in clusters if c.label == "PERSON" and c.titles]
+    if not people:
+        return
+    for tok in doc:
+        if tok.lower_ in last_words and tok.i not in taken and tok.pos_ in ("NOUN", "PROPN"):
+            description = _description(doc, tok.i, roles)
+            if description is not None:
+                _attach(description, people, roles)
+
+
+def _taken_tokens(clusters: list[Cluster]) -> set[int]:
+    return {i for c in clusters for r in c.refs for i in range(r.start, r.end)}
+
+
+def _description(doc: Doc, i: int, roles: RoleTable) -> Description | None:
+    """The definite role phrase ending at token ``i`` ("the Azerbaijani leader"), or ``None``."""
+    end = i + 1
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return None  # a title before a name, handled with the name
+    start = i
+    while start > 0 and _modifier(doc, start - 1, roles):
+        start -= 1
+    possessive = any(doc[j].lower_ in ("'s", "’s") for j in range(start, i))
+    if start == 0 or (doc[start - 1].lower_ not in DETERMINERS - {"a", "an"} and not possessive):
+        return None
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("state", "government"):
+        end += 2
+    words = [t.text for t in doc[start:end] if t.lower_ not in ("'s", "’s")]
+    head = role_head(words, roles) or (doc[i].lower_ if doc[i].lower_ in roles.descriptions else None)
+    if head is None:
+        return None
+    country, end = _description_country(doc, start, end, roles)
+    return Description(start if possessive else start - 1, end, head, country)
+
+
+def _modifier(doc: Doc, j: int, roles: RoleTable) -> bool:
+    tok = doc[j]
+    if "\n" in tok.whitespace_ or tok.ent_type_ == "PERSON":
+        return False
+    return (
+        tok.lower_ in roles.words
+        or tok.lower_ in roles.demonyms
+        or tok.ent_type_ in ("NORP", "GPE")
+        or tok.lower_ in ("'s", "’s")
+    )
+
+
+def _description_country(doc: Doc, start: int, end: int, roles: RoleTable) -> tuple[str | None, int]:
+    """The country a description names, inside ("Russian", "Russia's") or after it ("of Russia")."""
+    for tok in doc[start:end]:
+        if (
+            tok.ent_type_ in ("NORP", "GPE") or tok.lower_ in roles.demonyms
+        ) and tok.lower_ not in roles.words:
+            return country_of(tok.text, roles), end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+        stop = end + 1
+        while stop < len(doc) and doc[stop].ent_type_ == "GPE" and doc[stop].ent_iob_ != "O":
+            stop += 1
+            if stop < len(doc) and doc[stop].ent_iob_ == "B":
+                break
+        return country_of(doc[end + 1 : stop].text, roles), stop
+    return None, end
+
+
+def _attach(description: Description, people: list[Cluster], roles: RoleTable) -> None:
+    """Add the description to the best-fitting person: a country match beats an unknown country."""
+    for exact in (True, False):
+        fits = [c for c in people if _fits(description, c, exact, roles)]
+        if fits:
+            _nearest(fits, description.start).refs.append(Ref(description.start, description.end, "nominal"))
+            return
+
+
+def _fits(description: Description, cluster: Cluster, exact: bool, roles: RoleTable) -> bool:
+    for title in cluster.titles:
+        if title.head is None or not descriptions_match(description.head, title.head, roles):
+            continue
+        if exact and description.country is not None and title.country == description.country:
+            return True
+        if not exact and countries_match(description.country, title.country):
+            return True
+    return False
+
+
+def resolve_pronouns(doc: Doc, clusters: list[Cluster], roles: RoleTable, window: int) -> None:
+    """Attach third-person singular pronouns to people (see the module docstring for the preference order)."""
+    sentence_starts = [s.start for s in doc.sents]
+    people = [c for c in clusters if c.label == "PERSON"]
+    if not people:
+        return
+    for tok in doc:
+        gender = roles.pronouns.get(tok.lower_)
+        if gender is None or tok.pos_ not in ("PRON", "DET"):
+            continue
+        sentence = bisect.bisect_right(sentence_starts, tok.i) - 1
+        cluster = _antecedent(doc, tok.i, sentence, sentence_starts, people, gender, window)
+        if cluster is not None:
+            cluster.refs.append(Ref(tok.i, tok.i + 1, "pronoun"))
+            cluster.gender = cluster.gender or gender
+
+
+def _antecedent(
+    doc: Doc, i: int, sentence: int, starts: list[int], people: list[Cluster], gender: str, window: int
+) -> Cluster | None:
+    """The cluster a pronoun at token ``i`` refers to, or ``None`` when no compatible person is near."""
+    nearest_first = doc[i].lower_ in REFLEXIVE_OR_OBJECT or (doc[i].lower_ == "her" and doc[i].tag_ == "PRP")
+    for back in range(window + 1):
+        index = sentence - back
+        if index < 0:
+            break
+        lo = starts[index]
+        hi = i if back == 0 else (starts[index + 1] if index + 1 < len(starts) else len(doc))
+        candidates = [
+            (ref, c)
+            for c in people
+            if c.gender in (None, gender)
+            for ref in c.refs
+            if lo <= ref.start and ref.end <= hi and ref.kind != "title"
+        ]
+        if candidates:
+            return _prefer(doc, candidates, nearest_first and back == 0)
+    return None
+
+
+def _prefer(doc: Doc, candidates: list[tuple[Ref, Cluster]], nearest: bool) -> Cluster:
+    """Nearest mention for reflexives/objects; otherwise the first subject-like one, else the first."""
+    ordered = sorted(candidates, key=lambda pair: pair[0].start)
+    if nearest:
+        return ordered[-1][1]
+    for ref, cluster in ordered:
+        edge = _left_edge(ref, cluster)
+        before = doc[edge - 1] if edge > 0 else None
+        if before is None or before.pos_ not in ("ADP", "VERB"):
+            return cluster
+    return ordered[0][1]
+
+
+def _left_edge(ref: Ref, cluster: Cluster) -> int:
+    """Where a name's whole noun phrase starts: before its titles ("OSCE Chairperson-in-Office and …")."""
+    edge = ref.start
+    moved = True
+    while moved:
+        moved = False
+        for title in cluster.refs:
+            if title.kind == "title" and title.start < edge and edge - title.end in (0, 1):
+                edge, moved = title.start, True
+    return edge

@@ -1,0 +1,404 @@
+"""Named mentions from spaCy's NER, with the small English model's known slips fixed and titles attached.
+
+Reads a spaCy ``Doc`` (tokens, POS, sentences, entities) and returns :class:`Named` records: one per name,
+with its entity type after the fixes below and the titles written around it.
+Fixes that generalize rather than a
+gazetteer:
+
+* labels are mapped per language to storyline's types (``PER`` -> ``PERSON``…);
+* an entity that swallowed a comma ("Yerevan, Azerbaijani" as ORG) is split at the comma;
+* a name in the data file's short list of capitals/regions, or a single-word PERSON right after a place
+  preposition ("in Yerevan"), is a place (GPE);
+* one surface string gets one type per document (the majority), and a single word that is the surname of a
+  person named in full elsewhere is that person ("Aliyev" tagged ORG);
+* leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.analyze.roles import RoleTable, Title, country_of, is_title_word, role_head
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+KEPT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
+# NER labels of other languages' spaCy models mapped to storyline's (OntoNotes-style) types.
+LABEL_MAPS: dict[str, dict[str, str]] = {
+    "default": {
+        "PER": "PERSON",
+        "PERSON": "PERSON",
+        "ORG": "ORG",
+        "LOC": "LOC",
+        "GPE": "GPE",
+        "NORP": "NORP",
+        "EVENT": "EVENT",
+        "FAC": "FAC",
+    },
+}
+MAX_TITLE_TOKENS = 10  # a title before a name, or an apposition, longer than this is a clause, not a title
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+JOINERS = frozenset({"and", "of", "'s", "’s", "the", "-", "&"})
+DETERMINERS = frozenset({"the", "a", "an"})
+APPOSITION_END = frozenset({",", ".", ";", ")", ":"})
+
+
+@dataclass
+class Named:
+    """A name in the text (token range ``[start, end)``) and what the rules learned about it."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    titles: list[Title] = field(default_factory=list)
+    title_spans: list[tuple[int, int]] = field(default_factory=list)  # token ranges of titles
+    gender: str | None = None
+
+
+def label_map(language: str | None) -> dict[str, str]:
+    return LABEL_MAPS.get(language or "en", LABEL_MAPS["default"])
+
+
+def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]:
+    """Every kept named mention, types fixed and (with a role table) titles attached, in text order."""
+    names = _extend_to_acronyms(doc, _from_ner(doc, language, roles))
+    if roles is not None:
+        names = _add_listed_places(doc, names, roles)
+        _fix_places(doc, names, roles)
+        _fix_titled(doc, names, roles)
+    _fix_by_majority(names)
+    names = _add_missed_surnames(doc, names)
+    if roles is not None:
+        for named in names:
+            if named.label == "PERSON":
+                _attach_titles(doc, named, roles)
+    return names
+
+
+def clean_name(text: str) -> str:
+    """A name as the entity is called: whitespace collapsed, leading "the" and trailing possessive dropped."""
+    text = " ".join(text.split())
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,.;:\"'“”")
+
+
+def _from_ner(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]:
+    mapping = label_map(language)
+    out: list[Named] = []
+    for ent in doc.ents:
+        label = mapping.get(ent.label_)
+        if label not in KEPT_TYPES:
+            continue
+        for start, end in _split_at_commas(doc, ent.start, ent.end):
+            named = _make(doc, start, end, label, roles)
+            if named is not None:
+                out.append(named)
+    return out
+
+
+def _split_at_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Yerevan, Azerbaijani" tagged as one entity becomes two."""
+    parts, begin = [], start
+    for i in range(start, end):
+        if doc[i].text in (",", ";"):
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, end))
+    return [(s, e) for s, e in parts if e > s]
+
+
+def _make(doc: Doc, start: int, end: int, label: str, roles: RoleTable | None) -> Named | None:
+    """Trim determiners, possessives and (for people) leading titles; relabel demonyms as NORP."""
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if end <= start:
+        return None
+    if roles is not None and end - start == 1 and doc[start].lower_ in roles.adjectives:
+        label = "NORP"
+    if label == "PERSON" and roles is not None:
+        while end - start > 1 and _leading_title(doc, start, roles):
+            start += 1
+    text = clean_name(doc[start:end].text)
+    return Named(start, end, label, text) if text else None
+
+
+def _leading_title(doc: Doc, i: int, roles: RoleTable) -> bool:
+    """A title word, honorific or nationality at the start of a PERSON span ("Kazakh President …")."""
+    word = doc[i].lower_
+    if is_title_word(word, roles) or word in roles.honorifics:
+        return True
+    return word in roles.adjectives and i + 1 < len(doc) and is_title_word(doc[i + 1].text, roles)
+
+
+def _add_listed_places(doc: Doc, names: list[Named], roles: RoleTable) -> list[Named]:
+    """Listed capitals/regions the model missed ("BAKU," in a dateline) become GPE mentions."""
+    covered = {i for n in names for i in range(n.start, n.end)}
+    extra = [
+        Named(tok.i, tok.i + 1, "GPE", tok.text.title() if tok.is_upper else tok.text)
+        for tok in doc
+        if tok.i not in covered
+        and (tok.text in roles.places or (tok.is_upper and tok.text.title() in roles.places))
+    ]
+    if not extra:
+        return names
+    return sorted(names + extra, key=lambda n: n.start)
+
+
+def _fix_places(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+    """Listed places, and single-word "people" right after "in"/"from", are GPEs."""
+    for named in names:
+        if named.text in roles.places and named.label not in PLACE_TYPES:
+            named.label = "GPE"
+        elif named.label == "PERSON" and named.end - named.start == 1 and named.start > 0:
+            previous = doc[named.start - 1]
+            if previous.lower_ in roles.place_prepositions and previous.pos_ == "ADP":
+                named.label = "GPE"
+
+
+def _fix_titled(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+    """A name right after a capitalized role head is a person ("President Kassym-Jomart Tokayev" as ORG)."""
+    for named in names:
+        if named.label in ("ORG", "NORP", "FAC") and named.start > 0 and named.text not in roles.places:
+            previous = doc[named.start - 1]
+            titled = previous.text[:1].isupper() and previous.lower_ in roles.heads
+            if titled and not any(is_title_word(t.text, roles) for t in doc[named.start : named.end]):
+                named.label = "PERSON"
+
+
+def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
+    """Capitalized words the model missed that are a surname of someone named in full ("Pashinyan vows…")."""
+    surnames = {n.text.split()[-1] for n in names if n.label == "PERSON" and " " in n.text}
+    covered = {i for n in names for i in range(n.start, n.end)}
+    extra = [
+        Named(t.i, t.i + 1, "PERSON", t.text)
+        for t in doc
+        if t.text in surnames and t.i not in covered and t.pos_ == "PROPN"
+    ]
+    return sorted(names + extra, key=lambda n: n.start) if extra else names
+
+
+def _extend_to_acronyms(doc: Doc, names: list[Named]) -> list[Named]:
+    """ "Organization for Security and Co-operation in Europe (OSCE)": the NER split the long name; the
+    acronym in parentheses says where it really ends."""
+    for acronym in names:
+        if not (acronym.end - acronym.start == 1 and acronym.text.isupper() and acronym.start >= 2):
+            continue
+        if doc[acronym.start - 1].text != "(":
+            continue
+        for named in names:
+            if named.label == "ORG" and named.start < acronym.start - 1 and named is not acronym:
+                text = doc[named.start : acronym.start - 1].text
+                if _initials(text) == acronym.text and named.end < acronym.start - 1:
+                    inside = [n for n in names if named.start < n.start and n.end <= acronym.start - 1]
+                    named.end, named.text = acronym.start - 1, clean_name(text)
+                    return [n for n in names if n not in inside]
+    return names
+
+
+def _initials(text: str) -> str:
+    """Initials of the capitalized words ("Co-operation" counts once)."""
+    words = [w for w in text.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _fix_by_majority(names: list[Named]) -> None:
+    """One type per surface string; single words matching a person's surname or first name are that person."""
+    votes: dict[str, Counter[str]] = {}
+    for named in names:
+        votes.setdefault(named.text, Counter())[named.label] += 1
+    person_parts = {
+        part
+        for named in names
+        if named.label == "PERSON" and " " in named.text
+        for part in (named.text.split()[0], named.text.split()[-1])
+    }
+    for named in names:
+        if " " not in named.text and named.text in person_parts and named.label in ("ORG", "NORP", "GPE"):
+            named.label = "PERSON"
+            continue
+        counts = votes[named.text]
+        top, top_count = counts.most_common(1)[0]
+        if top_count > counts[named.label]:
+            named.label = top
+
+
+def _attach_titles(doc: Doc, named: Named, roles: RoleTable) -> None:
+    """Titles before the name, inside its NER span and in an apposition on either side."""
+    start = _title_before(doc, named, roles)
+    if start is None:
+        _apposition_before(doc, named, roles)
+    _apposition_after(doc, named, roles)
+    previous = named.start - 1 if start is None else start - 1
+    if previous >= 0 and doc[previous].lower_ in roles.honorifics:
+        named.gender = roles.honorifics[doc[previous].lower_] or None
+    for title in named.titles:
+        if title.head and title.head in roles.gendered:
+            named.gender = roles.gendered[title.head]
+
+
+def _title_token(doc: Doc, tok: Token, roles: RoleTable) -> bool:
+    """Whether a token can be part of a title: role words, nationalities, organizations, joiners."""
+    if is_title_word(tok.text, roles):
+        return True
+    if tok.ent_type_ in ("NORP", "GPE", "ORG", "LOC") or tok.lower_ in roles.demonyms:
+        return True
+    if tok.lower_ in JOINERS:
+        return True
+    return _in_hyphen_compound(doc, tok)
+
+
+def _in_hyphen_compound(doc: Doc, tok: Token) -> bool:
+    """The "in" of "Chairperson-in-Office": a token glued to a hyphen on either side."""
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    return after or before
+
+
+def _title_before(doc: Doc, named: Named, roles: RoleTable) -> int | None:
+    """Titles written right before the name; returns the first title token, or ``None`` if there is none."""
+    lo = named.start
+    sent_start = doc[named.start].sent.start
+    i = named.start - 1
+    while i >= sent_start and named.start - i <= MAX_TITLE_TOKENS:
+        tok = doc[i]
+        if "\n" in tok.whitespace_ or not _title_token(doc, tok, roles):
+            break
+        lo, i = i, i - 1
+    # the NER span may have started with title words (moved out by ``_make``)
+    titles = _segments(doc, lo, named.start, roles)
+    if not titles:
+        return None
+    for title, span in titles:
+        named.titles.append(title)
+        named.title_spans.append(span)
+    return titles[0][1][0]
+
+
+def _segments(doc: Doc, lo: int, hi: int, roles: RoleTable) -> list[tuple[Title, tuple[int, int]]]:
+    """Split a run of title tokens at "and"/"&" into titles; keep the parts that contain a role head."""
+    out: list[tuple[Title, tuple[int, int]]] = []
+    begin = lo
+    for i in range(lo, hi + 1):
+        if i == hi or doc[i].lower_ in ("and", "&", ","):
+            span = _trim(doc, begin, i)
+            title = _title(doc, *span, roles) if span[1] > span[0] else None
+            if title is not None:
+                out.append((title, span))
+            begin = i + 1
+    return out
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in JOINERS | DETERMINERS | {"-"}:
+        start += 1
+    while end > start and doc[end - 1].lower_ in JOINERS | DETERMINERS | {"-"}:
+        end -= 1
+    return start, end
+
+
+def _title(doc: Doc, start: int, end: int, roles: RoleTable) -> Title | None:
+    """A :class:`Title` for tokens ``[start, end)`` if they contain a role head."""
+    words = [
+        t.text
+        for t in doc[start:end]
+        if t.ent_type_ not in ("NORP", "GPE", "LOC", "ORG") or is_title_word(t.text, roles)
+    ]
+    head = role_head(words, roles)
+    if head is None:
+        return None
+    country = None
+    for tok in doc[start:end]:
+        nationality = tok.ent_type_ in ("NORP", "GPE") or tok.lower_ in roles.demonyms
+        if nationality and not is_title_word(tok.text, roles):
+            word = tok.text if tok.lower_ in roles.demonyms else _ent_text(doc, tok)
+            country = country_of(word, roles)
+            break
+    return Title(doc[start:end].text, country, head)
+
+
+def _ent_text(doc: Doc, tok: Token) -> str:
+    """The whole entity a token belongs to ("United States"), possessive dropped."""
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            for start, end in _split_at_commas(doc, ent.start, ent.end):
+                if start <= tok.i < end:
+                    return clean_name(doc[start:end].text)
+    return clean_name(tok.text)
+
+
+def _phrase(doc: Doc, i: int, step: int, limit: int, roles: RoleTable) -> int:
+    """Walk from token ``i`` by ``step`` over title tokens and determiners; return the last one accepted."""
+    last, steps = i - step, 0
+    while 0 <= i < len(doc) and steps < limit:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" or tok.text == "," or "\n" in tok.text:
+            break
+        if not (_title_token(doc, tok, roles) or tok.lower_ in DETERMINERS):
+            break
+        last, i, steps = i, i + step, steps + 1
+    return last
+
+
+def _apposition_after(doc: Doc, named: Named, roles: RoleTable) -> None:
+    """ "Ann Linde, Sweden's foreign minister, said": a role phrase between commas after the name."""
+    if named.end >= len(doc) or doc[named.end].text != ",":
+        return
+    first = named.end + 1
+    last = _phrase(doc, first, 1, MAX_TITLE_TOKENS, roles)
+    after = last + 1
+    closed = (
+        after >= len(doc)
+        or doc[after].text in APPOSITION_END
+        or doc[after].sent.start != doc[first].sent.start
+    )
+    if last >= first and closed:
+        span = _trim(doc, first, last + 1)
+        title = _title(doc, *span, roles) if span[1] > span[0] else None
+        if title is not None and _head_is_last(doc, span, roles):
+            named.titles.append(title)
+            named.title_spans.append(span)
+
+
+def _apposition_before(doc: Doc, named: Named, roles: RoleTable) -> None:
+    """ "Sweden's foreign minister, Ann Linde, said": a sentence-initial role phrase and a closing comma."""
+    comma = named.start - 1
+    closing = named.end < len(doc) and doc[named.end].text == ","
+    if comma < 1 or doc[comma].text != "," or not closing:
+        return
+    first = _phrase(doc, comma - 1, -1, MAX_TITLE_TOKENS, roles)
+    if first > comma - 1:
+        return
+    before = doc[first - 1] if first > 0 else None
+    opens = (
+        before is None
+        or before.sent.start != doc[first].sent.start
+        or before.text == ","
+        or before.pos_ == "CCONJ"
+    )
+    span = _trim(doc, first, comma)
+    if opens and span[1] > span[0] and _head_is_last(doc, span, roles):
+        title = _title(doc, *span, roles)
+        if title is not None:
+            named.titles.append(title)
+            named.title_spans.append(span)
+
+
+def _head_is_last(doc: Doc, span: tuple[int, int], roles: RoleTable) -> bool:
+    """An apposition ends in its role noun ("foreign minister"), or in "of <place>" after it."""
+    tokens = list(doc[span[0] : span[1]])
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].lower_ == "of":
+            tokens = tokens[:i]
+            break
+    return bool(tokens) and tokens[-1].lower_ in roles.words and tokens[-1].ent_type_ not in ("NORP", "GPE")

@@ -1,0 +1,244 @@
+"""Entities: names, titles, surnames, role descriptions, pronouns and metonyms, as hand-made tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import entities, nlp
+from storyline.errors import ModelNotFoundError
+from storyline.ingest.document import make_document
+from storyline.model import Entity
+from storyline.settings import AnalyzeSettings
+
+SETTINGS = AnalyzeSettings()
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    """Text -> entities, with the spaCy model loaded once for the module."""
+    try:
+        nlp.load(SETTINGS.spacy_model)
+    except ModelNotFoundError:
+        pytest.skip("spaCy model not installed")
+
+    def run(text: str) -> list[Entity]:
+        document = make_document("test", text, language="en")
+        parsed = next(nlp.parse_batch([document], SETTINGS))
+        assert parsed is not None
+        return entities.extract(parsed, settings=SETTINGS)
+
+    return run
+
+
+def person(found: list[Entity], name: str) -> Entity:
+    matches = [e for e in found if e.name == name]
+    assert matches, f"{name!r} not among {[(e.name, e.type) for e in found]}"
+    return matches[0]
+
+
+def owner(found: list[Entity], text: str, kind: str | None = None) -> str | None:
+    """The name of the entity that has a mention with this text (and kind)."""
+    for entity in found:
+        for mention in entity.mentions:
+            if mention.text == text and (kind is None or mention.kind == kind):
+                return entity.name
+    return None
+
+
+@pytest.mark.parametrize(
+    "text, name, titles",
+    [
+        (
+            "Armenian Prime Minister Nikol Pashinyan met reporters in the capital on Tuesday.",
+            "Nikol Pashinyan",
+            ("Armenian Prime Minister",),
+        ),
+        (
+            "The visit was led by OSCE Chairperson-in-Office and Polish Foreign Minister Zbigniew Rau.",
+            "Zbigniew Rau",
+            ("OSCE Chairperson-in-Office", "Polish Foreign Minister"),
+        ),
+        (
+            "Zbigniew Rau, Poland's foreign minister, arrived in Tbilisi late on Monday.",
+            "Zbigniew Rau",
+            ("Poland's foreign minister",),
+        ),
+        (
+            "Russia's top diplomat, Sergei Lavrov, said the meeting would take place in Geneva.",
+            "Sergei Lavrov",
+            ("Russia's top diplomat",),
+        ),
+        (
+            "Georgian President Salome Zourabichvili signed the decree on Friday.",
+            "Salome Zourabichvili",
+            ("Georgian President",),
+        ),
+        (
+            "The statement was read out by Turkish Defence Minister Hulusi Akar in Ankara.",
+            "Hulusi Akar",
+            ("Turkish Defence Minister",),
+        ),
+    ],
+)
+def test_titles_are_attached_to_people(analyze, text, name, titles):
+    found = person(analyze(text), name)
+    assert found.type == "PERSON"
+    assert found.titles == titles
+
+
+def test_title_mentions_point_at_the_title_text(analyze):
+    text = "Kazakh President Kassym-Jomart Tokayev opened the forum in Astana on Wednesday."
+    found = person(analyze(text), "Kassym-Jomart Tokayev")
+    kinds = {m.kind: text[m.start : m.end] for m in found.mentions}
+    assert kinds == {"title": "Kazakh President", "name": "Kassym-Jomart Tokayev"}
+
+
+@pytest.mark.parametrize(
+    "text, mention, kind, expected",
+    [
+        # surname and first name -> full name
+        (
+            "Turkish President Recep Tayyip Erdogan arrived in Baku on Friday. "
+            "Erdogan said the deal was fair.",
+            "Erdogan",
+            "name",
+            "Recep Tayyip Erdogan",
+        ),
+        # headline surname before the full name
+        (
+            "Pashinyan vows reforms\nArmenian Prime Minister Nikol Pashinyan promised reforms on Monday.",
+            "Pashinyan",
+            "name",
+            "Nikol Pashinyan",
+        ),
+        # nationality + description head -> the person whose title matches
+        (
+            "French President Emmanuel Macron spoke with German Chancellor Olaf Scholz by phone on Sunday. "
+            "The French leader said the two agreed on sanctions.",
+            "The French leader",
+            "nominal",
+            "Emmanuel Macron",
+        ),
+        (
+            "French President Emmanuel Macron spoke with German Chancellor Olaf Scholz by phone on Sunday. "
+            "According to the German leader, the call lasted an hour.",
+            "the German leader",
+            "nominal",
+            "Olaf Scholz",
+        ),
+        (
+            "Ukrainian Foreign Minister Dmytro Kuleba met his Hungarian counterpart Peter Szijjarto "
+            "on Monday. "
+            "The Ukrainian top diplomat later flew to Brussels.",
+            "The Ukrainian top diplomat",
+            "nominal",
+            "Dmytro Kuleba",
+        ),
+        (
+            "Iraqi Prime Minister Mustafa al-Kadhimi visited Tehran on Sunday. The prime minister met "
+            "officials there.",
+            "The prime minister",
+            "nominal",
+            "Mustafa al-Kadhimi",
+        ),
+        # pronouns: same sentence, previous sentence, after a quote
+        (
+            "Georgian Prime Minister Irakli Garibashvili visited Brussels on Monday. He met NATO officials.",
+            "He",
+            "pronoun",
+            "Irakli Garibashvili",
+        ),
+        (
+            "Kazakh President Kassym-Jomart Tokayev said his government would act.",
+            "his",
+            "pronoun",
+            "Kassym-Jomart Tokayev",
+        ),
+        (
+            "Serbian President Aleksandar Vucic spoke to reporters in Belgrade on Tuesday.\n"
+            '"We will not give up our interests. We will defend them," '
+            "he was quoted as saying by the agency.",
+            "he",
+            "pronoun",
+            "Aleksandar Vucic",
+        ),
+        # an honorific gives the gender: "she" skips the man mentioned last
+        (
+            "Ms. Kaja Kallas met the envoy Josep Borrell in Tallinn. She said the talks were useful.",
+            "She",
+            "pronoun",
+            "Kaja Kallas",
+        ),
+    ],
+)
+def test_coreference_table(analyze, text, mention, kind, expected):
+    assert owner(analyze(text), mention, kind) == expected
+
+
+def test_description_with_conflicting_country_is_not_attached(analyze):
+    text = "Armenian Prime Minister Nikol Pashinyan spoke on Monday. The Russian leader did not comment."
+    assert owner(analyze(text), "The Russian leader") is None
+
+
+def test_ids_are_stable_in_order_of_first_mention(analyze):
+    text = (
+        "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda in Warsaw. "
+        "Duda thanked him."
+    )
+    found = analyze(text)
+    assert [e.id for e in found] == [f"{found[0].doc_id}:e{n}" for n in range(len(found))]
+    starts = [min(m.start for m in e.mentions) for e in found]
+    assert starts == sorted(starts)
+    assert found == analyze(text)
+
+
+@pytest.mark.parametrize(
+    "text, place, metonym",
+    [
+        ("Moscow said on Tuesday that the agreement was final.", "Moscow", True),
+        ("Ankara is ready to mediate between the two sides, the ministry said.", "Ankara", True),
+        ("Tehran has repeatedly accused Washington of breaking the deal.", "Tehran", True),
+        ("Tehran, in turn, accused Washington of breaking the deal.", "Tehran", True),
+        ("The delegation arrived in Moscow on Tuesday evening.", "Moscow", False),
+        ("Baku hosted the European Games in 2015.", "Baku", False),
+    ],
+)
+def test_places_acting_as_governments_are_metonyms(analyze, text, place, metonym):
+    found = analyze(text)
+    marks = [m.metonym for e in found for m in e.mentions if m.text == place]
+    assert marks and marks[0] is metonym
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        ("Talks between the two delegations were held in Yerevan on Monday.", "Yerevan", "GPE"),
+        ("Fighting in Nagorno-Karabakh ended in November after six weeks.", "Nagorno-Karabakh", "GPE"),
+        (
+            "The Organization for Security and Co-operation in Europe (OSCE) sent observers. The OSCE said "
+            "the vote was calm.",
+            "Organization for Security and Co-operation in Europe",
+            "ORG",
+        ),
+    ],
+)
+def test_known_model_slips_are_fixed(analyze, text, name, type_):
+    found = analyze(text)
+    assert [e.type for e in found if e.name == name] == [type_]
+
+
+def test_acronym_joins_the_full_organization_name(analyze):
+    text = (
+        "The Organization for Security and Co-operation in Europe (OSCE) sent observers. "
+        "The OSCE said the vote was calm."
+    )
+    org = person(analyze(text), "Organization for Security and Co-operation in Europe")
+    assert org.aliases == ("OSCE",)
+    assert len([m for m in org.mentions if m.text == "OSCE"]) == 2
+
+
+def test_language_without_role_table_still_gets_names(analyze):
+    from storyline.analyze.roles import table
+
+    assert table("xx") is None
+    assert table("en") is not None
