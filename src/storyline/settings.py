@@ -54,6 +54,7 @@ class AnalyzeSettings:
     models: tuple[tuple[str, str], ...] = ()  # extra (language, spaCy model) pairs, e.g. ("ru", "ru_core_news_sm")
     batch_size: int = 32  # documents per nlp.pipe batch
     processes: int = 1  # worker processes for the analyze stage (0 = one per core)
+    coref_pronoun_window: int = 3  # sentences a pronoun looks back for its person (quotes push it past 1)
     event_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists) get trigger-only events, no parse
     event_max_parsed_sentences: int = 200  # per document; past it events get no participants (bounds run time)
     event_reference_same_paragraph: bool = True  # an earlier date dates a later sentence only within a paragraph
