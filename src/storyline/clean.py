@@ -181,8 +181,8 @@ def _drop_repeated_lead(paragraphs: list[str], removed: list[str]) -> list[str]:
     """
     keep = []
     for i, paragraph in enumerate(paragraphs):
-        later = paragraphs[i + 1 :]
-        if i < LEAD_PARAGRAPHS and len(paragraph) >= LEAD_MIN_CHARS and _repeated_in(paragraph, later):
+        lead = i < LEAD_PARAGRAPHS and len(paragraph) >= LEAD_MIN_CHARS
+        if lead and _repeated_in(paragraph, paragraphs[i + 1 :]):
             removed.append(paragraph)
         else:
             keep.append(paragraph)
