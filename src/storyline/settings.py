@@ -58,6 +58,10 @@ class AnalyzeSettings:
     event_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists) get trigger-only events, no parse
     event_max_parsed_sentences: int = 200  # per document; past it events get no participants (bounds run time)
     event_reference_same_paragraph: bool = True  # an earlier date dates a later sentence only within a paragraph
+    quote_min_words: int = 4  # an unattributed quotation with fewer words is a scare quote or a title, not speech
+    quote_carry_chars: int = 600  # an unattributed quotation starting this close after a quote keeps its speaker
+    quote_max_speaker_tokens: int = 12  # a longer subject is cut to its head phrase ("X, who … , said")
+    quote_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists, failed splits) are not parsed for cues
 
 
 @dataclass(frozen=True)

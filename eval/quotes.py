@@ -1,0 +1,250 @@
+"""Score analyze/quotes.py against PolNeAR (political news attribution relations, brat standoff).
+
+    python eval/quotes.py [--data ../shared/data/polnear] [--split dev] [--limit N]
+
+Gold: one annotation file per article, the first by file name (several annotators marked some articles; their
+files differ only in the suffix). Every ``Source``, ``Cue`` and ``Content`` span of every attribution counts;
+a discontinuous span (fragments joined by ';') is the union of its fragments.
+
+Definitions (after BBC citron's evaluation on PARC 3.0, whose conventions PolNeAR follows):
+- tokens are the word tokens of the article (``\\w+`` runs); punctuation and quote marks are not counted, so a
+  span's words decide everything;
+- exact: a predicted span is correct when its words are exactly the words of some gold span of the same label;
+  precision over distinct predicted spans, recall over distinct gold spans;
+- overlap: token-level, per article: precision = predicted tokens inside gold spans / predicted tokens,
+  recall = gold tokens inside predicted spans / gold tokens (summed over articles);
+- content = the quote span, source = the speaker span, cue = the cue span (quotes without one add nothing);
+  quotes sharing a cue (a quotation running on after "he said") form one attribution, their contents joined;
+- direct-only: gold attributions whose content starts with a quote mark vs predicted quotes of kind "direct";
+- speaker accuracy: of the predicted quotes whose content overlaps a gold content, the share whose speaker
+  span overlaps that attribution's source.
+The corpus authors ask that dev articles not be read: develop on train (``--split train --limit 100``) and use
+dev for the measurement only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.analyze import quotes
+from storyline.analyze.nlp import parse_batch
+from storyline.model import Document, Quote
+from storyline.settings import AnalyzeSettings
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
+WORD = re.compile(r"\w+")
+QUOTE_MARKS = "\"“”'‘’«»"
+LABELS = ("Content", "Source", "Cue")
+REFERENCE = {  # BBC citron en_2021-11-15 on the PARC 3.0 test set (a different corpus); None = not published
+    ("Content", "exact"): 59.3,
+    ("Content", "overlap"): 83.3,
+    ("Source", "exact"): 82.0,
+    ("Source", "overlap"): 85.3,
+    ("Cue", "exact"): 82.3,
+    ("Cue", "overlap"): 76.8,
+}
+
+Fragments = tuple[tuple[int, int], ...]
+
+
+@dataclass
+class GoldAttribution:
+    """One PolNeAR attribution: its spans by label (each possibly discontinuous)."""
+
+    spans: dict[str, Fragments] = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    attributions: list[GoldAttribution]
+
+
+@dataclass
+class Counts:
+    """Exact (span) and overlap (token) counts for one label, summed over articles."""
+
+    exact_correct_pred: int = 0
+    exact_pred: int = 0
+    exact_correct_gold: int = 0
+    exact_gold: int = 0
+    overlap_pred_hit: int = 0
+    overlap_pred: int = 0
+    overlap_gold_hit: int = 0
+    overlap_gold: int = 0
+
+    def add(self, text: str, predicted: Iterable[Fragments], gold: Iterable[Fragments]) -> None:
+        pred_sets = {words(text, f) for f in predicted} - {frozenset()}
+        gold_sets = {words(text, f) for f in gold} - {frozenset()}
+        self.exact_pred += len(pred_sets)
+        self.exact_gold += len(gold_sets)
+        self.exact_correct_pred += len(pred_sets & gold_sets)
+        self.exact_correct_gold += len(gold_sets & pred_sets)
+        pred_tokens = frozenset().union(*pred_sets)
+        gold_tokens = frozenset().union(*gold_sets)
+        self.overlap_pred += len(pred_tokens)
+        self.overlap_gold += len(gold_tokens)
+        self.overlap_pred_hit += len(pred_tokens & gold_tokens)
+        self.overlap_gold_hit += len(gold_tokens & pred_tokens)
+
+    def prf(self, metric: str) -> tuple[float, float, float]:
+        if metric == "exact":
+            p = _ratio(self.exact_correct_pred, self.exact_pred)
+            r = _ratio(self.exact_correct_gold, self.exact_gold)
+        else:
+            p = _ratio(self.overlap_pred_hit, self.overlap_pred)
+            r = _ratio(self.overlap_gold_hit, self.overlap_gold)
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def words(text: str, fragments: Fragments) -> frozenset[tuple[int, int]]:
+    """The word tokens (as character ranges) inside ``fragments``."""
+    found: set[tuple[int, int]] = set()
+    for start, end in fragments:
+        found.update(m.span() for m in WORD.finditer(text, start, end))
+    return frozenset(found)
+
+
+def read_ann(path: Path) -> list[GoldAttribution]:
+    """Attributions of one brat file: T lines give labelled spans, E lines tie them into attributions."""
+    spans: dict[str, tuple[str, Fragments]] = {}
+    events: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            pairs = (chunk.split() for chunk in offsets.split(";"))
+            spans[parts[0]] = (label, tuple((int(a), int(b)) for a, b in pairs))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(parts[1].split())
+    found = []
+    for args in events:
+        gold = GoldAttribution()
+        for arg in args:
+            _, _, ref = arg.partition(":")
+            label, fragments = spans.get(ref, ("", ()))
+            if label in LABELS:
+                gold.spans[label] = fragments
+        found.append(gold)
+    return found
+
+
+def load(data: Path, split: str, limit: int | None) -> list[Article]:
+    """Articles of ``split`` with the first annotation file (by name) of each."""
+    folder = data / split
+    if not folder.is_dir():
+        sys.exit(f"{folder}: not found; pass --data pointing at the polnear folder (with train/ and dev/)")
+    articles = []
+    for text_path in sorted((folder / "text").glob("*.txt"))[:limit]:
+        annotations = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if annotations:
+            text = text_path.read_text(encoding="utf-8")
+            articles.append(Article(text_path.stem, text, read_ann(annotations[0])))
+    return articles
+
+
+def predict(articles: list[Article]) -> Iterator[tuple[Article, list[Quote]]]:
+    """Run the extractor on each article (raw text, so gold offsets stay valid), with no entities."""
+    documents = [Document(id=a.name, source=a.name, text=a.text, language="en") for a in articles]
+    for article, parsed in zip(articles, parse_batch(documents, AnalyzeSettings()), strict=True):
+        yield article, (quotes.extract(parsed, []) if parsed is not None else [])
+
+
+def is_direct(text: str, fragments: Fragments) -> bool:
+    """A gold content that opens with a quote mark: a direct quotation."""
+    return bool(fragments) and text[fragments[0][0] : fragments[0][1]].lstrip()[:1] in QUOTE_MARKS
+
+
+def predicted_spans(found: list[Quote], label: str) -> list[Fragments]:
+    """Spans of one label; quotes sharing a cue are one attribution, their contents joined (as in PolNeAR)."""
+    groups: dict[object, list[tuple[int, int]]] = {}
+    for q in found:
+        pair = {
+            "Content": (q.start, q.end),
+            "Source": (q.speaker_start, q.speaker_end),
+            "Cue": (q.cue_start, q.cue_end),
+        }[label]
+        if pair[0] is not None and pair[1] is not None:
+            key = (q.cue_start, q.speaker_start) if q.cue_start is not None else (q.start,)
+            groups.setdefault(key, []).append((pair[0], pair[1]))
+    return [tuple(sorted(set(pairs))) for pairs in groups.values()]
+
+
+def speaker_hits(text: str, found: list[Quote], gold: list[GoldAttribution]) -> tuple[int, int]:
+    """(quotes whose content overlaps a gold content, those whose speaker also overlaps its source)."""
+    matched = right = 0
+    for q in found:
+        content = words(text, ((q.start, q.end),))
+        best = max(gold, key=lambda g: len(content & words(text, g.spans.get("Content", ()))), default=None)
+        if best is None or not content & words(text, best.spans.get("Content", ())):
+            continue
+        matched += 1
+        if q.speaker_start is not None and q.speaker_end is not None:
+            speaker = words(text, ((q.speaker_start, q.speaker_end),))
+            right += bool(speaker & words(text, best.spans.get("Source", ())))
+    return matched, right
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--split", default="dev", choices=["train", "dev"])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles (by name)")
+    args = parser.parse_args(argv)
+    articles = load(args.data, args.split, args.limit)
+    counts = {label: Counts() for label in LABELS}
+    direct = Counts()
+    matched = right = 0
+    started = time.perf_counter()
+    for article, found in predict(articles):
+        for label in LABELS:
+            gold = [g.spans[label] for g in article.attributions if label in g.spans]
+            counts[label].add(article.text, predicted_spans(found, label), gold)
+        gold_direct = [
+            g.spans["Content"]
+            for g in article.attributions
+            if is_direct(article.text, g.spans.get("Content", ()))
+        ]
+        direct.add(
+            article.text, predicted_spans([q for q in found if q.kind == "direct"], "Content"), gold_direct
+        )
+        m, r = speaker_hits(article.text, found, article.attributions)
+        matched, right = matched + m, right + r
+    seconds = time.perf_counter() - started
+    report(args.split, len(articles), counts, direct, matched, right, seconds)
+
+
+def report(
+    split: str, n: int, counts: dict[str, Counts], direct: Counts, matched: int, right: int, seconds: float
+) -> None:
+    print(f"PolNeAR {split}: {n} articles (first annotation file per article), {n / seconds:.1f} articles/s")
+    print(f"{'':24}{'P':>7}{'R':>7}{'F1':>7}   citron/PARC3 F1")
+    for label in LABELS:
+        for metric in ("exact", "overlap"):
+            p, r, f = counts[label].prf(metric)
+            ref = REFERENCE.get((label, metric))
+            name = f"{label} {metric}"
+            print(f"{name:24}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}   {ref if ref else '-':>6}")
+    for metric in ("exact", "overlap"):
+        p, r, f = direct.prf(metric)
+        print(f"{'Direct content ' + metric:24}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}")
+    print(
+        f"speaker accuracy on quotes matching gold content: {100 * _ratio(right, matched):.1f}% of {matched}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,476 @@
+"""Quotes: what each speaker said, directly, partially or in reported speech.
+
+Reads a parsed document (``analyze.nlp.Parsed``) and the document's entities; returns ``model.Quote`` records.
+
+Three passes, each linear in the text:
+
+1. ``find_quoted`` pairs quote marks in one left-to-right scan. A quotation may run over several paragraphs
+   when each new paragraph opens with a quote mark (the news convention); a mark left open at a paragraph
+   break is dropped, so a stray mark never swallows the rest of the article.
+2. Sentences holding a cue word (a speech verb such as "said", or "according to"; see ``quote_cues``) outside
+   quotation marks are dependency-parsed, and each cue yields an ``Attribution``: the cue, its subject (the
+   speaker), its reported clause (the content) and the stretch of the sentence it governs (its reach).
+3. Quotations are matched to attributions: a quotation inside a reported clause that also has unquoted words
+   is a *partial* quote (the clause is the quote); a quotation the cue governs ("…," he said / X said: "…") is
+   *direct*; a long quotation with no cue continues the previous speaker (a quote running on after "he said").
+   Attributions left with a reported clause are *indirect* speech.
+
+Speaker spans are resolved to the document's entities (their mentions include pronouns and descriptions), so
+"he" and "the Azerbaijani leader" become "Ilham Aliyev"; an unresolved speaker keeps its own words ("the
+statement"). Spans follow the PARC/PolNeAR conventions: a direct quote's span includes its quote marks, an
+indirect quote's span is the reported clause including "that".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.analyze.quote_cues import CUES, CueTable, cues_for
+from storyline.model import Entity, Quote, QuoteKind, entity_at
+from storyline.settings import AnalyzeSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from storyline.analyze.nlp import Parsed
+
+__all__ = ["Quoted", "extract", "find_quoted"]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"ccomp"})  # the reported clause of a speech verb
+CLAUSE_CUT_DEPS = frozenset(
+    {"relcl", "acl"}
+)  # a relative clause describes the speaker; it is not the speaker
+CLIMB_DEPS = frozenset(
+    {"advcl", "conj", "xcomp", "pcomp", "prep"}
+)  # "…, adding that": the subject is the head's
+MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
+RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
+WORD = re.compile(r"\w+")
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quotation between quote marks; ``[start, end)`` includes the marks."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One cue in one sentence and what the parse attaches to it."""
+
+    cue_start: int
+    cue_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    head_start: int | None  # the subject's head word: what entity resolution tries first
+    head_end: int | None
+    content_start: int | None  # the reported clause, when the cue has one
+    content_end: int | None
+    reach_start: int  # the part of the sentence the cue governs; a quotation in it is the cue's
+    reach_end: int
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A quotation or clause paired with its attribution (or none)."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    attribution: Attribution | None
+
+
+# --- pass 1: quote marks ---------------------------------------------------------------------------------
+
+
+def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
+    """Every quotation in ``text``, in order, never overlapping, found in one linear scan."""
+    table = table or CUES["en"]
+    marks = re.escape(table.openers + table.closers + table.toggles)
+    scanner = re.compile(rf"[{marks}]|\n\s*")
+    found: list[Quoted] = []
+    open_at: int | None = None
+    crossed = False  # a paragraph ended while a quotation was open
+    paragraph_start = 0
+    for match in scanner.finditer(text):
+        char, pos = match.group(), match.start()
+        if char[0] == "\n":
+            if open_at is not None and crossed:
+                open_at, crossed = None, False  # a paragraph without an opening mark: the quote never closed
+            crossed = open_at is not None
+            paragraph_start = match.end()
+            continue
+        if crossed:
+            crossed = False
+            if pos == paragraph_start and char not in table.closers:
+                continue  # the mark reopening a quotation that runs on from the previous paragraph
+            open_at = None
+        if open_at is None:
+            if char not in table.closers:
+                open_at = pos
+        elif char in table.openers:
+            open_at = pos  # an opener inside an open quotation: the earlier mark was stray
+        else:
+            found.append(Quoted(open_at, pos + 1))
+            open_at = None
+    return found
+
+
+# --- pass 2: cues and their attributions ----------------------------------------------------------------
+
+
+class _Inside:
+    """Answers "is this offset inside a quotation?" by binary search."""
+
+    def __init__(self, quoted: Sequence[Quoted]) -> None:
+        self.quoted = quoted
+        self.starts = [q.start for q in quoted]
+
+    def __call__(self, pos: int) -> bool:
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return index >= 0 and self.quoted[index].start < pos < self.quoted[index].end - 1
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the quotations overlapping ``[start, end)``."""
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        if first < len(self.quoted) and self.quoted[first].end <= start:
+            first += 1
+        return range(first, bisect.bisect_left(self.starts, end))
+
+
+def _is_cue(token: Token, table: CueTable) -> bool:
+    """A speech verb or the first word of "according to", judged on the unparsed document."""
+    lower = token.lower_
+    if any(lower == first for first, _ in table.according):
+        return True
+    return token.pos_ == "VERB" and token.lemma_.lower() in table.verbs
+
+
+def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens: int) -> list[Span]:
+    """Sentences with a cue outside quotation marks: the only ones worth a dependency parse.
+
+    A "sentence" longer than ``max_tokens`` is a table, a list or a failed split; parsing it would cost more
+    than the rest of the document and find nothing reliable.
+    """
+    return [
+        s
+        for s in parsed.doc.sents
+        if len(s) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in s)
+    ]
+
+
+def _attributions(
+    parsed: Parsed, sentence: Span, table: CueTable, inside: _Inside, max_speaker: int
+) -> list[Attribution]:
+    """Every cue of ``sentence`` with its speaker, reported clause and reach, read from the parse."""
+    doc = parsed.parse(sentence)
+    base = sentence.start_char
+    found: list[Attribution] = []
+    for token in doc:
+        if inside(base + token.idx):
+            continue
+        if _according(token, table):
+            found.append(_according_attribution(token, base, max_speaker))
+        elif token.pos_ == "VERB" and token.lemma_.lower() in table.verbs:
+            found.append(_verb_attribution(doc, token, table, base, max_speaker))
+    return found
+
+
+def _according(token: Token, table: CueTable) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (token.lower_, nxt.lower_) in table.according
+
+
+def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribution:
+    """ "According to X, CONTENT": X is the speaker, the clause around the phrase is the content."""
+    to = token.nbor(1)
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    speaker = _speaker_span(objects[0], max_speaker) if objects else None
+    head = token.head if token.head is not token else token
+    phrase = (token.left_edge.i, max(token.right_edge.i, to.i))
+    clause = (head.left_edge.i, head.right_edge.i)
+    before, after = (clause[0], phrase[0] - 1), (phrase[1] + 1, clause[1])
+    side = after if after[1] - after[0] >= before[1] - before[0] else before
+    content = _trim(token.doc, *side)
+    return _record(
+        token.doc, base, (token.i, to.i), speaker, objects[0] if objects else None, content, clause
+    )
+
+
+def _verb_attribution(doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int) -> Attribution:
+    """A speech verb: its subject (climbing from "adding"/"saying" to the governing verb) and its ccomp."""
+    subject = _subject(verb, table)
+    speaker = _speaker_span(subject, max_speaker) if subject is not None else None
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    content = _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
+    cue = _cue_tokens(verb, table)
+    top = _quoted_frame(verb, table) or verb
+    reach = (top.left_edge.i, top.right_edge.i)
+    return _record(doc, base, cue, speaker, subject, content, reach)
+
+
+def _subject(verb: Token, table: CueTable) -> Token | None:
+    """The speaker token: the verb's subject, its governing verb's, or the noun a "who" stands for."""
+    current = verb
+    for _ in range(MAX_CLIMB + 1):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl":
+                    return current.head
+                return child
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
+    """The "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
+    prep = verb.head
+    frame = prep.head
+    if verb.dep_ == "pcomp" and frame is not prep and frame.lemma_.lower() == table.quoted_verb:
+        return frame
+    return None
+
+
+def _cue_tokens(verb: Token, table: CueTable) -> tuple[int, int]:
+    """Token range of the cue: the verb with its particle, or the whole "was quoted as saying"."""
+    frame = _quoted_frame(verb, table)
+    if frame is not None:
+        aux = [c.i for c in frame.children if c.dep_ == "auxpass"]
+        return (min([frame.i, *aux]), verb.i)
+    particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return (verb.i, particles[0] if particles else verb.i)
+
+
+def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
+    """Token range of the speaker phrase, without relative clauses; cut to the head phrase if too long."""
+    start, end = subject.left_edge.i, subject.right_edge.i
+    for child in subject.children:
+        if child.dep_ in CLAUSE_CUT_DEPS and child.i > subject.i:
+            end = min(end, child.left_edge.i - 1)
+    trimmed = _trim(subject.doc, start, end) or (subject.i, subject.i)
+    if trimmed[1] - trimmed[0] + 1 > max_speaker:
+        left = min(
+            (c.left_edge.i for c in subject.lefts if c.dep_ in {"compound", "amod", "det"}), default=subject.i
+        )
+        return (left, subject.i)
+    return trimmed
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range without punctuation at its ends (quote marks stay: they belong to the quotation)."""
+    while start <= end and doc[start].is_punct and not doc[start].is_quote:
+        start += 1
+    while end >= start and doc[end].is_punct and not doc[end].is_quote:
+        end -= 1
+    return (start, end) if start <= end else None
+
+
+def _record(
+    doc: Doc,
+    base: int,
+    cue: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    head: Token | None,
+    content: tuple[int, int] | None,
+    reach: tuple[int, int],
+) -> Attribution:
+    """Token ranges (inclusive) turned into document character offsets."""
+
+    def chars(pair: tuple[int, int] | None) -> tuple[int | None, int | None]:
+        if pair is None:
+            return None, None
+        return base + doc[pair[0]].idx, base + doc[pair[1]].idx + len(doc[pair[1]])
+
+    head_pair = (head.i, head.i) if head is not None and speaker is not None else None
+    reach_start, reach_end = chars(reach)
+    return Attribution(
+        *chars(cue), *chars(speaker), *chars(head_pair), *chars(content), reach_start or 0, reach_end or 0
+    )
+
+
+# --- pass 3: matching quotations to attributions ----------------------------------------------------------
+
+
+def _has_words_outside(text: str, start: int, end: int, quoted: Sequence[Quoted], table: CueTable) -> bool:
+    """Whether ``[start, end)`` holds words outside its quotations other than a complementizer ("that")."""
+    pos, words = start, []
+    for q in quoted:
+        words += WORD.findall(text[pos : max(pos, q.start)])
+        pos = max(pos, q.end)
+    words += WORD.findall(text[pos:end])
+    return any(w.lower() not in table.that for w in words)
+
+
+def _partials(
+    text: str, attributions: list[Attribution], inside: _Inside, table: CueTable
+) -> dict[int, _Match]:
+    """Reported clauses that quote some of their words: quotation index -> the clause as a partial quote."""
+    found: dict[int, _Match] = {}
+    for a in attributions:
+        if a.content_start is None or a.content_end is None:
+            continue
+        indexes = inside.overlapping(a.content_start, a.content_end)
+        quoted = [inside.quoted[i] for i in indexes]
+        if not quoted:
+            continue
+        start = min(a.content_start, quoted[0].start)
+        end = max(a.content_end, quoted[-1].end)
+        if _has_words_outside(text, start, end, quoted, table):
+            match = _Match(start, end, "partial", a)
+            found.update((i, match) for i in indexes)
+    return found
+
+
+def _governing(
+    text: str, q: Quoted, attributions: Sequence[Attribution], starts: Sequence[int]
+) -> Attribution | None:
+    """The nearest cue governing the quotation.
+
+    Either the quotation lies in the cue's reach, on either side of the cue, or the cue and its speaker follow
+    the closing mark with nothing but punctuation between (a sentence splitter often cuts ``…!" he wrote.``
+    after the mark).
+    """
+    best: tuple[int, Attribution] | None = None
+    low = bisect.bisect_left(starts, q.start - _REACH_WINDOW)
+    high = bisect.bisect_right(starts, q.end + _REACH_WINDOW)
+    for a in attributions[low:high]:
+        after = a.cue_start >= q.end and (
+            a.reach_start <= q.end - 1 < a.reach_end or (a.content_start is None and _adjacent(text, q, a))
+        )
+        before = a.cue_end <= q.start and a.reach_start <= q.start < a.reach_end
+        if not (after or before):
+            continue
+        distance = a.cue_start - q.end if after else q.start - a.cue_end
+        if best is None or distance < best[0]:
+            best = (distance, a)
+    return best[1] if best else None
+
+
+def _adjacent(text: str, q: Quoted, a: Attribution) -> bool:
+    """Whether the attribution starts right after the quotation, with no word between them."""
+    first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
+    return first >= q.end and WORD.search(text, q.end, first) is None
+
+
+_REACH_WINDOW = (
+    2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
+)
+
+
+def _match(
+    text: str,
+    quoted: list[Quoted],
+    attributions: list[Attribution],
+    table: CueTable,
+    settings: AnalyzeSettings,
+) -> list[_Match]:
+    """Pair quotations with attributions; leftover reported clauses become indirect quotes."""
+    inside = _Inside(quoted)
+    partial = _partials(text, attributions, inside, table)
+    starts = [a.cue_start for a in attributions]
+    matches: dict[tuple[int, int], _Match] = {}
+    used: set[Attribution] = {m.attribution for m in partial.values() if m.attribution is not None}
+    previous: _Match | None = None
+    for index, q in enumerate(quoted):
+        if index in partial:
+            matches[(partial[index].start, partial[index].end)] = partial[index]
+            continue
+        attribution = _governing(text, q, attributions, starts)
+        if attribution is None:
+            attribution = _carried(text, q, previous, settings)
+            if attribution is None and len(WORD.findall(text[q.start : q.end])) < settings.quote_min_words:
+                continue
+        current = _Match(q.start, q.end, "direct", attribution)
+        matches[(q.start, q.end)] = current
+        previous = current
+        if attribution is not None:
+            used.add(attribution)
+    for a in attributions:
+        if a not in used and a.content_start is not None and a.content_end is not None:
+            matches.setdefault(
+                (a.content_start, a.content_end), _Match(a.content_start, a.content_end, "indirect", a)
+            )
+    return sorted(matches.values(), key=lambda m: (m.start, m.end))
+
+
+def _carried(text: str, q: Quoted, previous: _Match | None, settings: AnalyzeSettings) -> Attribution | None:
+    """The attribution of the quotation just before, for a quotation that runs on without a cue of its own.
+
+    News runs one speaker's words over several quotations ("…," he said. "…"); the later ones keep the earlier
+    speaker and cue, which is also how PARC/PolNeAR annotate them (one attribution, several content pieces).
+    """
+    if (
+        previous is None
+        or previous.attribution is None
+        or q.start - previous.end > settings.quote_carry_chars
+    ):
+        return None
+    if len(WORD.findall(text[q.start : q.end])) < settings.quote_min_words:
+        return None
+    return previous.attribution
+
+
+# --- records ---------------------------------------------------------------------------------------------
+
+
+def _speaker(text: str, a: Attribution | None, entities: Sequence[Entity]) -> tuple[str | None, str | None]:
+    """The canonical name and entity id of the speaker, or the speaker's own words when no entity matches.
+
+    Only the subject's head word is looked up: "Nikol Pashinyan's office" and "the press service of the
+    Foreign Ministry" speak for an institution, not for the person or body their modifiers name.
+    """
+    if a is None or a.speaker_start is None or a.speaker_end is None:
+        return None, None
+    start, end = (a.head_start, a.head_end) if a.head_start is not None else (a.speaker_start, a.speaker_end)
+    entity = entity_at(list(entities), start, end or a.speaker_end)
+    if entity is not None:
+        return entity.name, entity.id
+    return text[a.speaker_start : a.speaker_end], None
+
+
+def _quote(doc_id: str, text: str, m: _Match, entities: Sequence[Entity]) -> Quote:
+    a = m.attribution
+    speaker, entity_id = _speaker(text, a, entities)
+    return Quote(
+        id=f"{doc_id}:q{m.start}-{m.end}",
+        doc_id=doc_id,
+        start=m.start,
+        end=m.end,
+        text=text[m.start : m.end],
+        kind=m.kind,
+        speaker=speaker,
+        speaker_start=a.speaker_start if a else None,
+        speaker_end=a.speaker_end if a else None,
+        speaker_entity=entity_id,
+        cue=text[a.cue_start : a.cue_end] if a else None,
+        cue_start=a.cue_start if a else None,
+        cue_end=a.cue_end if a else None,
+    )
+
+
+def extract(
+    parsed: Parsed, entities: Sequence[Entity], *, settings: AnalyzeSettings | None = None
+) -> list[Quote]:
+    """Direct, partial and indirect quotes of one parsed document, with speakers resolved to ``entities``."""
+    settings = settings or AnalyzeSettings()
+    document = parsed.document
+    table = cues_for(document.language)
+    quoted = find_quoted(document.text, table)
+    attributions: list[Attribution] = []
+    if table is not None:
+        inside = _Inside(quoted)
+        for sentence in _cue_sentences(parsed, table, inside, settings.quote_max_sentence_tokens):
+            attributions += _attributions(parsed, sentence, table, inside, settings.quote_max_speaker_tokens)
+    attributions.sort(key=lambda a: a.cue_start)
+    matches = _match(document.text, quoted, attributions, table or CUES["en"], settings)
+    return [_quote(document.id, document.text, m, entities) for m in matches]

@@ -1,0 +1,224 @@
+"""Quote extraction: tables of hand-written news sentences and the quotes expected from them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+
+import pytest
+
+from storyline.analyze.nlp import Parsed, parse_batch
+from storyline.analyze.quotes import extract, find_quoted
+from storyline.model import Document, Entity, Mention, Quote
+from storyline.settings import AnalyzeSettings
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def parse():
+    """Parse a text once per call with the session's spaCy model (loaded once per process by nlp.load)."""
+
+    def run(text: str, language: str | None = "en") -> Parsed:
+        document = Document(id="d", source="test", text=text, language="en")
+        parsed = next(parse_batch([document], AnalyzeSettings()))
+        assert parsed is not None
+        return dataclasses.replace(parsed, document=dataclasses.replace(document, language=language))
+
+    return run
+
+
+def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]:
+    return [(q.speaker, q.text, q.kind, q.cue) for q in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # straight quotes, attribution after, speaker before the cue
+            '"We will not give up an inch of our land," the defence minister said on Tuesday.',
+            [("the defence minister", '"We will not give up an inch of our land,"', "direct", "said")],
+        ),
+        (  # curly quotes, cue before the speaker
+            "“The ceasefire is holding along the whole line,” said Ilham Aliyev.",
+            [("Ilham Aliyev", "“The ceasefire is holding along the whole line,”", "direct", "said")],
+        ),
+        (  # introduced by a colon
+            'President Emmanuel Macron said: "France stands ready to help both sides."',
+            [("President Emmanuel Macron", '"France stands ready to help both sides."', "direct", "said")],
+        ),
+        (  # interrupted by the attribution, continued after "adding that"
+            '"We are ready to talk," he stressed, adding that "the door to negotiations remains open."',
+            [
+                ("he", '"We are ready to talk,"', "direct", "stressed"),
+                ("he", '"the door to negotiations remains open."', "direct", "adding"),
+            ],
+        ),
+        (  # one quotation over two paragraphs: reopened at the paragraph start, closed only at the end
+            "The minister told the parliament: “The talks were long and difficult.\n\n"
+            "“But we reached a deal in the end, and it will hold.”",
+            [
+                (
+                    "The minister",
+                    "“The talks were long and difficult.\n\n"
+                    "“But we reached a deal in the end, and it will hold.”",
+                    "direct",
+                    "told",
+                )
+            ],
+        ),
+        (  # a quotation running on after the attributed one keeps its speaker and cue
+            '"We won this war," he said. "Nobody will take these lands from us again."',
+            [
+                ("he", '"We won this war,"', "direct", "said"),
+                ("he", '"Nobody will take these lands from us again."', "direct", "said"),
+            ],
+        ),
+        (  # cue after an exclamation mark, where sentence splitting cuts
+            "“It is a historic day for the whole region!” she wrote.",
+            [("she", "“It is a historic day for the whole region!”", "direct", "wrote")],
+        ),
+    ],
+)
+def test_direct_quotes(parse, text, expected):
+    assert summary(extract(parse(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a quoted fragment inside reported speech: the reported clause is the (partial) quote
+            'The envoy said that the OSCE "would see if the mission can continue."',
+            [("The envoy", 'that the OSCE "would see if the mission can continue."', "partial", "said")],
+        ),
+        (
+            "Aliyev said Baku is ready to sign a peace treaty.",
+            [("Aliyev", "Baku is ready to sign a peace treaty", "indirect", "said")],
+        ),
+        (
+            "According to the foreign minister, the border will reopen next month.",
+            [("the foreign minister", "the border will reopen next month", "indirect", "According to")],
+        ),
+        (  # institutional speaker after the content
+            "The border crossing will reopen next month, the statement said.",
+            [("the statement", "The border crossing will reopen next month", "indirect", "said")],
+        ),
+        (
+            "Lavrov told reporters that Moscow would send more observers to the region.",
+            [("Lavrov", "that Moscow would send more observers to the region", "indirect", "told")],
+        ),
+        (
+            "The governor was quoted as saying the bridge would be rebuilt by spring.",
+            [("The governor", "the bridge would be rebuilt by spring", "indirect", "was quoted as saying")],
+        ),
+        (
+            "The press service of the Foreign Ministry reported that the delegation had arrived in Geneva.",
+            [
+                (
+                    "The press service of the Foreign Ministry",
+                    "that the delegation had arrived in Geneva",
+                    "indirect",
+                    "reported",
+                )
+            ],
+        ),
+        (
+            "The diplomatic agency warned that further shelling would end the truce.",
+            [("The diplomatic agency", "that further shelling would end the truce", "indirect", "warned")],
+        ),
+    ],
+)
+def test_reported_speech(parse, text, expected):
+    assert summary(extract(parse(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Critics called the plan a "betrayal" of voters.',  # scare quotes
+        "The film “Peace at Last” opened in the capital on Friday.",  # a title
+        "The talks continued for a third day in Moscow.",  # a cue verb without a reported clause
+        'He was a "hero" to many, and his "legacy" remains.',
+    ],
+)
+def test_no_quote(parse, text):
+    assert extract(parse(text), []) == []
+
+
+def test_offsets_ids_and_cue_spans(parse):
+    text = 'Officials were cautious. "The road is open again," the mayor announced.'
+    (quote,) = extract(parse(text), [])
+    assert text[quote.start : quote.end] == quote.text == '"The road is open again,"'
+    assert quote.id == f"d:q{quote.start}-{quote.end}"
+    assert text[quote.cue_start : quote.cue_end] == "announced"
+    assert text[quote.speaker_start : quote.speaker_end] == "the mayor"
+    assert quote.speaker_entity is None
+
+
+def _entity(text: str, name: str, refs: list[tuple[str, str]]) -> Entity:
+    """An entity whose mentions are the first occurrence, from left to right, of each (words, kind)."""
+    mentions, pos = [], 0
+    for words, kind in refs:
+        start = re.compile(rf"\b{re.escape(words)}\b").search(text, pos).start()
+        mentions.append(Mention(start, start + len(words), words, kind))
+        pos = start + len(words)
+    return Entity(id=f"d:e-{name}", doc_id="d", name=name, type="PERSON", mentions=tuple(mentions))
+
+
+def test_speakers_resolve_to_entities_through_pronouns_and_roles(parse):
+    text = (
+        "Ilham Aliyev visited the city on Sunday. "
+        '"This city is the crown of our country," he said. '
+        "According to the Azerbaijani leader, the reconstruction will take three years. "
+        "Nikol Pashinyan's office said the visit was a provocation."
+    )
+    aliyev = _entity(
+        text,
+        "Ilham Aliyev",
+        [("Ilham Aliyev", "name"), ("he", "pronoun"), ("the Azerbaijani leader", "nominal")],
+    )
+    pashinyan = _entity(text, "Nikol Pashinyan", [("Nikol Pashinyan", "name")])
+    found = extract(parse(text), [aliyev, pashinyan])
+    assert [(q.speaker, q.speaker_entity, q.kind) for q in found] == [
+        ("Ilham Aliyev", aliyev.id, "direct"),
+        ("Ilham Aliyev", aliyev.id, "indirect"),
+        ("Nikol Pashinyan's office", None, "indirect"),  # the office is not the man: its head word decides
+    ]
+
+
+def test_language_without_cue_table_keeps_direct_quotes(parse):
+    found = extract(parse('"Wir sind bereit zu verhandeln, heute und morgen," sagte er.', language="xx"), [])
+    assert [(q.kind, q.speaker, q.cue) for q in found] == [("direct", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('a "b c" d', ['"b c"']),
+        ("a “b c” d “e”", ["“b c”", "“e”"]),
+        ("stray ” closer “opened” ", ["“opened”"]),
+        ("“never closed\n\nnext paragraph “x y”", ["“x y”"]),  # an open mark dies at a paragraph without one
+        ("“one\n“two\n“three”", ["“one\n“two\n“three”"]),
+        ("“first “second”", ["“second”"]),  # an opener inside an open quotation restarts it
+    ],
+)
+def test_find_quoted(text, expected):
+    assert [text[q.start : q.end] for q in find_quoted(text)] == expected
+
+
+def test_linear_time_on_adversarial_marks(parse):
+    """1 MB of unmatched and alternating quote marks: the scan stays linear (well under a few seconds)."""
+    text = ("“ word " * 70_000 + '" x ' * 100_000)[:1_000_000]
+    started = time.perf_counter()
+    find_quoted(text)
+    assert time.perf_counter() - started < 3.0
+
+
+def test_adversarial_document_is_not_parsed_whole(parse):
+    """A run of cue words and marks with no sentence boundary is too long to parse: extraction stays cheap."""
+    parsed = parse(("“ he said " * 400 + '" she added ' * 400)[:8_000])
+    started = time.perf_counter()
+    extract(parsed, [])
+    assert time.perf_counter() - started < 2.0
+    assert parsed.parsed_sentences == 0
