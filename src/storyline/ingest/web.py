@@ -385,9 +385,8 @@ def page_document(source: str, fetched: Fetched, settings: Settings) -> Document
     document = document_from_html(source, text, settings.ingest, url=fetched.url)
     if isinstance(document, Skipped):
         return document
-    hints = {**document.hints, "fetched_url": fetched.url}
     outlet = document.outlet or urlsplit(fetched.url).hostname
-    return dataclasses.replace(document, url=document.url or fetched.url, outlet=outlet, hints=hints)
+    return dataclasses.replace(document, url=document.url or fetched.url, outlet=outlet)
 
 
 def fetch_document(url: str, settings: Settings, fetcher: Fetcher) -> Document | Skipped:
@@ -396,7 +395,10 @@ def fetch_document(url: str, settings: Settings, fetcher: Fetcher) -> Document |
         fetched = fetcher.fetch(url)
     except FetchError as exc:
         return Skipped(url, "ingest", exc.reason)
-    return page_document(url, fetched, settings)
+    document = page_document(url, fetched, settings)
+    if isinstance(document, Skipped):
+        return document
+    return dataclasses.replace(document, hints={**document.hints, "fetched_url": fetched.url})
 
 
 def read_url(url: str, settings: Settings, *, fetcher: Fetcher | None = None) -> Iterator[Document | Skipped]:
