@@ -49,7 +49,7 @@ FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
-CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "conj", "appos"})  # separate happenings
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "appos"})  # separate happenings
 NOUN_TRIGGER_DEPS = (
     OBJECT_DEPS | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"attr"}
 )  # "held talks", "talks began"
@@ -63,7 +63,8 @@ PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTITY_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
 PHRASE_WINDOW = 3  # tokens between the two words of a phrase trigger ("sent humanitarian aid")
-DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")  # a TIMEX3 value that names a calendar date
+IGNORED = -1  # the owner of a timex that dates something other than an event
+DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?")  # a TIMEX3 value that names a calendar date
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,10 @@ class Lexicon:
     participant_preps: frozenset[str]
     agent_preps: frozenset[str]
     clause_preps: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    topic_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -230,14 +235,16 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     kept = [t for t in triggers if _independent(ctx.lexicon, parse, t, by_index)]
     frames = {i for t in triggers if (i := _frame_of(ctx.lexicon, parse, t, by_index)) is not None}
     kept = [t for t in kept if t.index not in frames]
-    dates = _attached_dates(ctx, sentence, parse, {t.index: _anchors(parse, t) for t in kept})
+    anchors = {t.index: _anchors(parse, t) for t in kept}
+    dates = _attached_dates(ctx, sentence, parse, anchors)
     reference = _reference_date(ctx, sentence, dates)
+    owner = {a: index for index, group in anchors.items() for a in group}
     for trigger in kept:
-        anchors = _anchors(parse, trigger)
-        if any(_negated(parse[a]) for a in anchors):
+        if not _reported(ctx.lexicon, parse, trigger, anchors[trigger.index]):
             continue
-        date = dates.get(trigger.index)
-        yield _event(ctx, Site(sentence, parse, set(by_index)), trigger, anchors, date, reference)
+        date = dates.get(trigger.index) or _coordinated_date(parse[trigger.index], owner, dates)
+        site = Site(sentence, parse, set(by_index))
+        yield _event(ctx, site, trigger, anchors[trigger.index], date, reference)
 
 
 def _event(
@@ -284,6 +291,9 @@ def _frame_of(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Tr
 
 
 def _is_clause_prep(token: Token, lex: Lexicon) -> bool:
+    """A link that starts a separate happening: a circumstantial preposition or a coordinated verb."""
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        return True
     return token.dep_ == "prep" and token.lower_ in lex.clause_preps
 
 
@@ -291,14 +301,40 @@ def _anchors(parse: Doc, trigger: Trigger) -> list[int]:
     """The trigger plus, for a noun, the verb it hangs on ("held talks", "talks were held")."""
     token = parse[trigger.index]
     anchors = [token.i]
-    light = token.head.pos_ in ("VERB", "AUX") and token.dep_ in NOUN_TRIGGER_DEPS
-    if token.pos_ != "VERB" and token.head.i != token.i and light:
-        anchors.append(token.head.i)
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head  # "declared martial law and mobilisation": the verb of the first conjunct
+    light = first.head.pos_ in ("VERB", "AUX") and first.dep_ in NOUN_TRIGGER_DEPS
+    if token.pos_ != "VERB" and first.head.i != first.i and light:
+        anchors.append(first.head.i)
     return anchors
 
 
-def _negated(token: Token) -> bool:
-    return any(child.dep_ == "neg" for child in token.children)
+def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) -> bool:
+    """False for what the sentence says did not or might not happen, or merely names.
+
+    Negated ("did not attack") and conditional ("if the speaker visited") events are dropped, and so is a noun
+    trigger hanging on another noun ("a crackdown on protests"): it names a topic, not a happening.
+    """
+    for anchor in (parse[a] for a in anchors):
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks)
+            for c in anchor.children
+        ):
+            return False
+    token = parse[trigger.index]
+    topic = token.dep_ == "pobj" and token.head.lower_ in lex.topic_preps
+    nominal_topic = topic and token.head.head.pos_ in ("NOUN", "PROPN")
+    return not (token.pos_ == "NOUN" and nominal_topic)
+
+
+def _coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
+    """A coordinated verb shares its first conjunct's date ("met on Monday and agreed to…")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i in owner and owner[token.i] in dates:
+            return dates[owner[token.i]]
+    return None
 
 
 # ---------------------------------------------------------------------------------------------- participants
@@ -316,7 +352,7 @@ def _participants(
         for member in _conjuncts(token):
             if member.i in site.triggers:
                 continue
-            participant = _participant(ctx, site.sentence, _of_place(member), role)
+            participant = _participant(ctx, site.sentence, _of_phrase(ctx.lexicon, member), role)
             if participant is None or participant.name == place:
                 continue
             if all(p.name != participant.name for p in found):
@@ -350,8 +386,8 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
     current = verb
     while True:
         for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                yield "actor", child
+            if child.dep_ in SUBJECT_DEPS or (current is not verb and child.dep_ in PASSIVE_SUBJECT_DEPS):
+                yield "actor", child  # "Putin is expected to host…": the raised subject acts
                 return
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 yield "target", child
@@ -381,13 +417,15 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
             yield "target", obj
 
 
-def _of_place(token: Token) -> Token:
-    """The place a generic noun introduces ("the town of Tartar" -> Tartar), else the token itself."""
-    if token.pos_ != "NOUN":
+def _of_phrase(lex: Lexicon, token: Token) -> Token:
+    """What a generic head introduces ("the town of Tartar" -> Tartar, "thousands of people" -> people)."""
+    lemma = token.lemma_.lower()
+    generic = lemma in lex.place_nouns or lemma in lex.quantity_nouns or token.pos_ == "NUM"
+    if not generic:
         return token
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTITY_TYPES:
+            if obj.dep_ == "pobj":
                 return obj
     return token
 
@@ -405,8 +443,11 @@ def _participant(ctx: Context, sentence: Span, token: Token, role: str) -> Parti
     if token.ent_type_ in TIME_ENTITY_TYPES or token.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     start, end = _noun_phrase(sentence, token)
-    entity = entity_at(list(ctx.entities), start, end)
-    if entity is not None:
+    head_start = sentence.start_char + token.idx
+    entity = entity_at(
+        list(ctx.entities), head_start, head_start + len(token.text)
+    )  # "Armenian forces" is no
+    if entity is not None:  # NORP entity "Armenian": the entity must cover the head word
         return Participant(role, entity.name, entity.id)
     if token.tag_ in PRONOUN_TAGS:
         return None  # an unresolved "he" names nobody
@@ -453,7 +494,11 @@ def _place(ctx: Context, sentence: Span, parse: Doc, anchors: list[int]) -> str 
             continue
         seen.add(token.i)
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS or child.dep_ in ("ccomp", "xcomp"):
+            if (
+                child.dep_ in CLAUSE_DEPS
+                or child.dep_ in ("ccomp", "xcomp")
+                or _is_clause_prep(child, ctx.lexicon)
+            ):
                 continue
             if child.dep_ == "prep" and child.lower_ in ctx.lexicon.place_preps:
                 name = _location(ctx, sentence, child)
@@ -465,7 +510,9 @@ def _place(ctx: Context, sentence: Span, parse: Doc, anchors: list[int]) -> str 
 
 def _location(ctx: Context, sentence: Span, prep: Token) -> str | None:
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        for candidate in [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children)]:
+        of_objects = (g for p in obj.children if p.lower_ == "of" for g in p.children)
+        compounds = (c for c in obj.children if c.dep_ == "compound")  # "the Tovuz region"
+        for candidate in [obj, *of_objects, *compounds]:
             start, end = _noun_phrase(sentence, candidate)
             entity = entity_at(list(ctx.entities), start, end)
             if entity is not None and entity.type in PLACE_ENTITY_TYPES:
@@ -500,7 +547,8 @@ def _attached_dates(
             continue
         token = _timex_root(sentence, parse, timex)
         target = _owning_trigger(token, owner) if token is not None else None
-        dates.setdefault(target, value)
+        if target != IGNORED:
+            dates.setdefault(target, value)
     return dates
 
 
@@ -513,10 +561,16 @@ def _timex_root(sentence: Span, parse: Doc, timex: Timex) -> Token | None:
 
 
 def _owning_trigger(token: Token, owner: dict[int, int]) -> int | None:
-    """The first trigger (or its verb) met walking up from ``token``; stops at a new clause."""
+    """The first trigger (or its verb) met walking up from ``token``; stops at a new clause.
+
+    ``IGNORED`` when the timex dates some other noun on the way ("expelled diplomats over a 2014 explosion").
+    """
+    start = token
     while True:
         if token.i in owner:
             return owner[token.i]
+        if token is not start and token.pos_ in ("NOUN", "PROPN"):
+            return IGNORED
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         token = token.head
