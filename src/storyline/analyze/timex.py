@@ -1,0 +1,221 @@
+"""Time expressions: find them in a parsed document and normalize them to TIMEX3 values.
+
+Reads a ``Parsed`` document (its text, its creation time ``document.published`` and the spaCy sentences and
+POS tags) and returns ``Timex`` records. Detection is our own linear-time patterns over per-language word tables
+(``timex_patterns``); spaCy's DATE/TIME entities both miss common news expressions and over-extend ("the past
+several years of talks"), so they are not used for spans. spaCy's tags decide only one thing the patterns cannot:
+whether the sentence speaks of the future, which flips "on Sunday" or "in July" from the last one to the next.
+Values are anchored by ``timex_resolve`` at the document date or at the reference time, the last date the text
+resolved before the expression (for "two months later", "the next day").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
+from storyline.analyze.timex_resolve import Context, Norm, Point, normalize
+from storyline.model import Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+    from storyline.analyze.nlp import Parsed
+
+__all__ = ["Resolved", "extract", "published_lower_bound", "resolve"]
+
+# Words that mark a sentence as speaking of the future, per language (checked on the verb group nearest the
+# expression). "will"/"shall" are modals; "going to" and "is to" are periphrastic futures.
+FUTURE_MARKERS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        {
+            "will",
+            "shall",
+            "'ll",
+            "wo",
+            "would",
+            "going",
+            "scheduled",
+            "due",
+            "plans",
+            "plan",
+            "planned",
+            "planning",
+            "expected",
+            "until",
+            "upcoming",
+            "next",
+        }
+    ),
+}
+# Tokens looked at on each side of an expression when deciding its tense: far enough to reach the verb of a
+# short clause ("will meet on Sunday", "on Sunday, the ministers will meet"), near enough to stay in it.
+TENSE_WINDOW = 6
+# Words before a bare "May" or "fall" that make it the month or the season, not the modal, surname or verb.
+MONTH_CUES: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\b(?:in|since|until|till|by|from|through|of|during|before|after|early|late|mid|this|last|next)[\s-]*$",
+        re.I,
+    ),
+}
+CUE_LOOKBACK = 12  # characters before a bare "May" or season searched for a cue
+REF_GRAINS = frozenset(
+    {"day", "pod", "month", "year", "week", "quarter", "season"}
+)  # points that become the ref
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One expression found in a string by ``resolve``: its text, TIMEX3 type, value and mod."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchor: str | None = None
+
+
+def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _cued(match: Match, text: str, language: str) -> bool:
+    cue = MONTH_CUES.get(language)
+    return bool(cue and cue.search(text[max(0, match.start - CUE_LOOKBACK) : match.start]))
+
+
+def _plausible(match: Match, text: str, language: str) -> bool:
+    """Drop readings the patterns cannot rule out alone: "May" the modal or surname, "fall" the verb."""
+    g = match.groups
+    if (
+        match.rule == "month"
+        and g.get("monthname") == "May"
+        and not (g.get("year") or g.get("rel") or g.get("mod"))
+    ):
+        return _cued(match, text, language)
+    if match.rule == "bareseason" and not (g.get("mod") or g.get("the")):
+        return _cued(match, text, language)
+    return True
+
+
+def _trimmed(match: Match, text: str) -> Match:
+    """TempEval span convention: a hyphenated modifier ("the third-quarter loss") leaves out the article."""
+    if (
+        match.rule == "quarter"
+        and match.groups.get("hyphen")
+        and text[match.start : match.start + 4].lower() == "the "
+    ):
+        return dataclasses.replace(match, start=match.start + 4)
+    return match
+
+
+def candidates(text: str, language: str = "en") -> list[Match]:
+    """The non-overlapping expressions in ``text`` in text order (empty for a language without tables)."""
+    if language not in LEXICONS:
+        return []
+    return [_trimmed(m, text) for m in choose(list(find(text, language))) if _plausible(m, text, language)]
+
+
+def resolve(
+    text: str,
+    anchor: dt.date | None,
+    *,
+    ref: dt.date | None = None,
+    future: bool | None = False,
+    language: str = "en",
+) -> Resolved | None:
+    """The first time expression in ``text`` resolved against document date ``anchor`` (for tests and tools).
+
+    ``ref`` is the reference time for "two months later"; ``future`` says the sentence speaks of the future.
+    """
+    found = candidates(text, language)
+    if not found:
+        return None
+    m = found[0]
+    point = Point(ref, "day") if ref else None
+    norm = normalize(m.rule, m.groups, Context(_as_date(anchor), point, future, language))
+    return Resolved(text[m.start : m.end], m.start, m.end, norm.type, norm.value, norm.mod, norm.anchor)
+
+
+def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bool | None:
+    """Whether the verb group nearest the expression speaks of the future (True), the past (False) or neither.
+
+    The nearest verb before the expression is looked at first ("will meet on Sunday"), then the nearest after
+    it ("On Sunday, the ministers will meet"). A future marker ("will", "planned", "until") wins over a past
+    tense in the same window, because reported plans ("said they would meet Tuesday") point forward.
+    """
+    markers = FUTURE_MARKERS.get(language)
+    if sentence is None or not markers:
+        return None
+    before = [t for t in sentence if t.idx < start][-TENSE_WINDOW:]
+    after = [t for t in sentence if t.idx >= end][:TENSE_WINDOW]
+    for tokens in (list(reversed(before)), after):
+        if any(t.lower_ in markers for t in tokens):
+            return True
+        for token in tokens:
+            if token.tag_ in ("VBD", "VBN"):
+                return False
+            if token.tag_ in ("VBZ", "VBP", "MD"):
+                return None
+    return None
+
+
+def _sentence_at(parsed: Parsed, start: int, end: int) -> SpacySpan | None:
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0].sent
+
+
+def _timex(doc_id: str, text: str, m: Match, norm: Norm) -> Timex:
+    return Timex(
+        id=f"{doc_id}:t{m.start}-{m.end}",
+        doc_id=doc_id,
+        start=m.start,
+        end=m.end,
+        text=text[m.start : m.end],
+        type=norm.type,
+        value=norm.value,
+        anchor=norm.anchor,
+        mod=norm.mod,
+    )
+
+
+def extract(parsed: Parsed) -> list[Timex]:
+    """Every time expression in the document, normalized against its date and the text's reference times."""
+    document = parsed.document
+    language = document.language or "en"
+    text = document.text
+    dct = _as_date(document.published)
+    ref: Point | None = None
+    out: list[Timex] = []
+    for m in candidates(text, language):
+        future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
+        norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))
+        out.append(_timex(document.id, text, m, norm))
+        if norm.point is not None and norm.point.grain in REF_GRAINS:
+            ref = norm.point
+    return out
+
+
+def published_lower_bound(timexes: Iterable[Timex]) -> str | None:
+    """The latest absolute full date ("2021-03-14") the text states: the document cannot be older than it."""
+    days = [t.value[:10] for t in timexes if t.anchor == "absolute" and t.value and _is_day(t.value)]
+    return max(days) if days else None
+
+
+def _is_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return len(value) == 10 or value[10] == "T"

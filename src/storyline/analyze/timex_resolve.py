@@ -1,0 +1,587 @@
+"""Turning a found time expression into a TIMEX3 type and value, anchored at the document date or a reference time.
+
+The anchoring rules are ours (dateparser does not know what a news article's "Sunday" or "November 10" means):
+
+- past by default: a weekday, a month or a year-less date means the most recent one on or before the document
+  creation time (DCT); in a future-tense sentence, the next one after it;
+- "last"/"this past" X is the X strictly before the DCT's, "next"/"this coming" X the one strictly after;
+- "two months later", "a year earlier", "the next day", "that day" count from the *reference time*: the last
+  resolved date mentioned before them in the document (falling back to the DCT when there is none);
+- "N units ago" counts back from the DCT;
+- with no DCT (and, for "later"/"earlier", no reference), anything relative keeps ``value=None``.
+
+Ranges such as "1992-1994" become one expression of type DURATION with the ISO-8601 interval value "1992/1994"
+(TimeML would annotate two points and a duration between them; one record is what our timeline needs).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from storyline.analyze.timex_patterns import LEXICONS, Lexicon
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season (northern hemisphere)
+PART_OF_DAY_HOUR = {"MO": 9, "AF": 15, "EV": 19, "NI": 22}  # only to order parts of a day, never output
+TWO_DIGIT_PIVOT = 30  # "'20s" is the 2020s up to this many years after the DCT's century starts, else 1920s
+DEFAULT_CENTURY = 2000  # century for "'90s"-style decades when there is no DCT
+
+Groups = Mapping[str, str | None]
+
+
+@dataclass(frozen=True)
+class Point:
+    """A resolved calendar time: a date and how precisely it is known ("day", "month", "year", "week"…)."""
+
+    date: dt.date
+    grain: str
+    code: str = ""  # season code for grain "season", part of day for "pod"
+
+    def value(self) -> str:
+        d, g = self.date, self.grain
+        if g == "day":
+            return d.isoformat()
+        if g == "pod":
+            return f"{d.isoformat()}T{self.code}"
+        if g == "month":
+            return f"{d.year:04d}-{d.month:02d}"
+        if g in ("week", "weekend"):
+            year, week, _ = d.isocalendar()
+            return f"{year:04d}-W{week:02d}" + ("-WE" if g == "weekend" else "")
+        if g == "quarter":
+            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        if g == "half":
+            return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
+        if g == "season":
+            return f"{d.year:04d}-{self.code}"
+        if g == "decade":
+            return f"{d.year // 10:03d}"
+        if g == "century":
+            return f"{d.year // 100:02d}"
+        return f"{d.year:04d}"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an expression is resolved against."""
+
+    dct: dt.date | None
+    ref: Point | None = None  # the last resolved date mentioned before the expression
+    future: bool | None = (
+        False  # the sentence speaks of the future (True), the past (False) or neither (None)
+    )
+    language: str = "en"
+
+    @property
+    def lex(self) -> Lexicon:
+        return LEXICONS[self.language]
+
+
+@dataclass(frozen=True)
+class Norm:
+    """The TIMEX3 reading of one expression; ``point`` is set when the value is a calendar time (for refs)."""
+
+    type: str
+    value: str | None
+    mod: str | None = None
+    anchor: str | None = None
+    point: Point | None = None
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """``d`` moved by whole months, the day clipped to the target month's length."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("date out of range")
+    return dt.date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    """``d`` moved by ``n`` of a TIMEX unit (Y, M, W, D, Q, DE, CE, WE)."""
+    if unit in ("D",):
+        return d + dt.timedelta(days=n)
+    if unit in ("W", "WE"):
+        return d + dt.timedelta(weeks=n)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit]
+    return add_months(d, n * months)
+
+
+GRAIN = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
+         "CE": "century"}  # fmt: skip
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def number(text: str | None, lex: Lexicon) -> float | None:
+    """The count a number phrase gives ("twenty four" → 24, "3" → 3), ``None`` for a vague one ("several")."""
+    words = _words(text).replace("-", " ")
+    if not words:
+        return 1
+    if words[0].isdigit():
+        return float(words)
+    if words in lex.numbers:
+        return lex.numbers[words]
+    parts = words.split()
+    if parts[0] in lex.tens:
+        return lex.tens[parts[0]] + (lex.numbers.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
+def _fmt_count(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3Y, PT5H, P2W, PXM for an unknown count; decades and centuries in years."""
+    count = "X" if n is None else _fmt_count(n)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{count}{'M' if unit == 'MIN' else unit}"
+    if unit in ("DE", "CE"):
+        scale = 10 if unit == "DE" else 100
+        return f"P{'X' if n is None else _fmt_count(n * scale)}{'DE' if n is None and unit == 'DE' else 'Y'}"
+    return f"P{count}{unit}"
+
+
+def _mod(lex: Lexicon, text: str | None) -> str | None:
+    key = _words(text)
+    return lex.modifiers.get(key) or lex.modifiers.get(key.rstrip("-")) if key else None
+
+
+def nearest(candidates: list[dt.date], dct: dt.date, future: bool | None, *, strict: bool = False) -> dt.date:
+    """The latest candidate on or before ``dct`` (past), the earliest on or after it (future), else the closest."""
+    if future is None:
+        return min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
+    if future:
+        after = [c for c in candidates if c > dct or (c == dct and not strict)]
+        return min(after) if after else max(candidates)
+    before = [c for c in candidates if c < dct or (c == dct and not strict)]
+    return max(before) if before else min(candidates)
+
+
+def _in_years(dct: dt.date, month: int, day: int) -> list[dt.date]:
+    out = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        if 1 <= year <= 9999:
+            out.append(dt.date(year, month, min(day, calendar.monthrange(year, month)[1])))
+    return out
+
+
+def _direction(ctx: Context, rel: str | None) -> tuple[bool | None, bool] | None:
+    """(future, strict) for a relative word, or for the sentence's tense when there is none; None for "this"."""
+    if rel is None:
+        return ctx.future, False  # an unknown tense (None) picks the closest
+    step = ctx.lex.relatives.get(_words(rel))
+    if step is None or step == 0:
+        return None
+    return step > 0, True
+
+
+def _dated(point: Point, anchor: str, type_: str = "DATE", mod: str | None = None) -> Norm:
+    return Norm(type_, point.value(), mod, anchor, point)
+
+
+def _unresolved(type_: str = "DATE", mod: str | None = None) -> Norm:
+    return Norm(type_, None, mod)
+
+
+# --- rule resolvers: each takes the rule's named groups and the context ---------------------------------------
+
+
+def _absolute_day(
+    year: int, month: int, day: int, hour: str | None = None, minute: str | None = None
+) -> Norm:
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return _unresolved()
+    if hour is not None:
+        return Norm("TIME", f"{date.isoformat()}T{int(hour):02d}:{int(minute or 0):02d}", None, "absolute")
+    return _dated(Point(date, "day"), "absolute")
+
+
+def r_iso(g: Groups, ctx: Context) -> Norm:
+    return _absolute_day(
+        int(g["year"] or 0), int(g["month"] or 0), int(g["day"] or 0), g["hour"], g["minute"]
+    )
+
+
+def r_numeric(g: Groups, ctx: Context) -> Norm:
+    """ "14.03.2021" is day-month; "03/14/2021" is month/day (US wire style) unless the first part exceeds 12."""
+    a, b = int(g["day"] or 0), int(g["month"] or 0)
+    if g.get("sep") == "/" and b <= 12 and a <= 12:
+        a, b = b, a
+    if b > 12:
+        a, b = b, a
+    return _absolute_day(int(g["year"] or 0), b, a)
+
+
+def _day_of_month(g: Groups, ctx: Context) -> Norm:
+    """ "November 10": in the year the text gives, else the one the tense points to (closest when unknown)."""
+    month = ctx.lex.months[(g["monthname"] or "").rstrip(".")]
+    day = int("".join(ch for ch in g["day"] or "" if ch.isdigit()))
+    if not 1 <= day <= 31:
+        return _unresolved()
+    if g["year"]:
+        return _absolute_day(int(g["year"]), month, day)
+    if ctx.dct is None or day > calendar.monthrange(2000, month)[1]:  # 2000 is leap: February 29 is allowed
+        return _unresolved()
+    candidates = _in_years(ctx.dct, month, day)
+    if g.get("wd"):  # "Monday, Oct. 26": the year whose Oct. 26 is a Monday
+        weekday = ctx.lex.weekdays[g["wd"] or ""]
+        candidates = [c for c in candidates if c.weekday() == weekday] or candidates
+    return _dated(Point(nearest(candidates, ctx.dct, ctx.future), "day"), "dct")
+
+
+def r_month(g: Groups, ctx: Context) -> Norm:
+    month = ctx.lex.months[(g["monthname"] or "").rstrip(".")]
+    mod = _mod(ctx.lex, g["mod"])
+    if g["year"]:
+        return _dated(Point(dt.date(int(g["year"]), month, 1), "month"), "absolute", mod=mod)
+    if ctx.dct is None:
+        return _unresolved(mod=mod)
+    first = dt.date(ctx.dct.year, ctx.dct.month, 1)
+    direction = _direction(ctx, g["rel"])
+    if direction is None:
+        date = dt.date(ctx.dct.year, month, 1)
+    else:
+        date = nearest(_in_years(first, month, 1), first, direction[0], strict=direction[1])
+    return _dated(Point(date, "month"), "dct", mod=mod)
+
+
+def _clock(hour: int, minute: int, ampm: str | None) -> str | None:
+    if ampm:
+        half = ampm.lower()[0]
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 24:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _day_from(g: Groups, ctx: Context, *, wd_key: str = "wd") -> tuple[dt.date, str] | None:
+    """The day a time of day belongs to: a weekday or "today"-word in the span, else the DCT."""
+    if ctx.dct is None:
+        return None
+    wd = g.get(wd_key) or g.get("wd0")
+    if wd:
+        target = ctx.lex.weekdays[wd]
+        days = [ctx.dct + dt.timedelta(days=k) for k in range(-7, 8)]
+        return nearest([d for d in days if d.weekday() == target], ctx.dct, bool(ctx.future)), "dct"
+    if g.get("dayw"):
+        return ctx.dct + dt.timedelta(days=ctx.lex.day_words[_words(g["dayw"])]), "dct"
+    return ctx.dct, "dct"
+
+
+def r_time(g: Groups, ctx: Context) -> Norm:
+    clock = _clock(int(g["hour"] or 0), int(g["minute"] or 0), g.get("ampm"))
+    day = _day_from(g, ctx)
+    if clock is None:
+        return Norm("TIME", None)
+    if day is None:
+        return Norm("TIME", None)
+    return Norm("TIME", f"{day[0].isoformat()}T{clock}", None, day[1], Point(day[0], "day"))
+
+
+def r_noon(g: Groups, ctx: Context) -> Norm:
+    clock = ctx.lex.noon_words[_words(g["noon"])]
+    day = _day_from(g, ctx)
+    if day is None:
+        return Norm("TIME", None)
+    return Norm("TIME", f"{day[0].isoformat()}T{clock}", None, day[1], Point(day[0], "day"))
+
+
+def _with_pod(date: dt.date, pod: str | None, ctx: Context, anchor: str, mod: str | None = None) -> Norm:
+    if pod:
+        code = ctx.lex.parts_of_day[_words(pod)]
+        return Norm("TIME", f"{date.isoformat()}T{code}", mod, anchor, Point(date, "day"))
+    return _dated(Point(date, "day"), anchor, mod=mod)
+
+
+def r_weekday(g: Groups, ctx: Context) -> Norm:
+    mod = _mod(ctx.lex, g["mod"])
+    if ctx.dct is None:
+        return _unresolved("TIME" if g["pod"] else "DATE", mod)
+    target = ctx.lex.weekdays[g["wd"] or ""]
+    days = [
+        ctx.dct + dt.timedelta(days=k)
+        for k in range(-7, 8)
+        if (ctx.dct + dt.timedelta(days=k)).weekday() == target
+    ]
+    direction = _direction(ctx, g["rel"])
+    if (
+        direction is not None and direction[0] is None
+    ):  # a weekday in a sentence of unknown tense: the last one
+        direction = (False, direction[1])
+    if direction is None:  # "this Sunday": the one in the DCT's week
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday())
+        date = monday + dt.timedelta(days=target)
+    else:
+        date = nearest(days, ctx.dct, direction[0], strict=direction[1])
+    return _with_pod(date, g["pod"], ctx, "dct", mod)
+
+
+def r_dayword(g: Groups, ctx: Context) -> Norm:
+    mod = _mod(ctx.lex, g["mod"])
+    if ctx.dct is None:
+        return _unresolved("TIME" if g["pod"] else "DATE", mod)
+    date = ctx.dct + dt.timedelta(days=ctx.lex.day_words[_words(g["dayw"])])
+    return _with_pod(date, g["pod"], ctx, "dct", mod)
+
+
+def r_tonight(g: Groups, ctx: Context) -> Norm:
+    if ctx.dct is None:
+        return _unresolved("TIME")
+    if g["lastnight"]:
+        return _with_pod(ctx.dct - dt.timedelta(days=1), "night", ctx, "dct")
+    return _with_pod(ctx.dct, g["pod"] or "night", ctx, "dct")
+
+
+def _quarter_year(ctx: Context, q: int, g: Groups) -> int | None:
+    for key in ("year", "yearq"):
+        if g.get(key):
+            return int(g[key] or 0)
+    rel = g.get("rely") or g.get("relq")
+    if ctx.dct is None:
+        return None
+    if rel:
+        return ctx.dct.year + ctx.lex.relatives.get(_words(rel), 0)
+    current = (ctx.dct.month - 1) // 3 + 1
+    if q > current + 1 and not ctx.future:  # "the fourth quarter" read in February: last year's
+        return ctx.dct.year - 1
+    return ctx.dct.year
+
+
+def r_quarter(g: Groups, ctx: Context) -> Norm:
+    n = ctx.lex.ordinals.get(_words(g["ord"]))
+    half = _words(g["half"]) == "half"
+    if n is None or n > (2 if half else 4):
+        return _unresolved()
+    year = _quarter_year(ctx, n if not half else 2 * n, g)
+    if year is None:
+        return _unresolved()
+    anchor = "absolute" if g.get("year") or g.get("yearq") else "dct"
+    month = (n - 1) * (6 if half else 3) + 1
+    return _dated(Point(dt.date(year, month, 1), "half" if half else "quarter"), anchor)
+
+
+def _unit_code(ctx: Context, unit: str | None) -> str:
+    word = _words(unit)
+    return ctx.lex.seasons.get(word) and "SEASON" or ctx.lex.units.get(word, "")
+
+
+def _season_point(ctx: Context, code: str, step: int | None, future: bool, dct: dt.date) -> Point:
+    start = SEASON_START[code]
+    candidates = [dt.date(y, start, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    this = dt.date(dct.year, start, 1)
+    if step == 0:
+        return Point(this, "season", code)
+    current = dt.date(dct.year, dct.month, 1)
+    if step is None:
+        return Point(nearest(candidates, current, future), "season", code)
+    return Point(nearest(candidates, current, step > 0, strict=True), "season", code)
+
+
+def r_relunit(g: Groups, ctx: Context) -> Norm:
+    rel = _words(g["rel"])
+    step = ctx.lex.relatives.get(rel, 0)
+    word = _words(g["unit"])
+    mod = _mod(ctx.lex, g["mod"])
+    if word in ctx.lex.seasons:
+        if ctx.dct is None:
+            return _unresolved(mod=mod)
+        return _dated(_season_point(ctx, ctx.lex.seasons[word], step, ctx.future, ctx.dct), "dct", mod=mod)
+    unit = ctx.lex.units[word]
+    if unit in ("H", "MIN", "S"):
+        return Norm("DURATION", duration_value(1, unit), mod)
+    if unit == "D":
+        return _next_day(step, ctx)
+    if rel.startswith("the ") and step != 0 and unit in ("Y", "M", "W", "Q", "DE", "CE") and not g["fiscal"]:
+        return Norm("DURATION", duration_value(1, unit), mod)  # "the past year": a stretch of time ending now
+    if ctx.dct is None:
+        return _unresolved(mod=mod)
+    date = shift(ctx.dct, unit, step)
+    return _dated(Point(date, GRAIN[unit]), "dct", mod=mod)
+
+
+def _next_day(step: int, ctx: Context) -> Norm:
+    """ "the next day", "the previous day": one day from the reference time (else the DCT)."""
+    base, anchor = _reference_day(ctx)
+    if base is None:
+        return _unresolved()
+    return _dated(Point(base + dt.timedelta(days=step), "day"), anchor)
+
+
+def _reference_day(ctx: Context) -> tuple[dt.date | None, str]:
+    if ctx.ref is not None and ctx.ref.grain in ("day", "pod"):
+        return ctx.ref.date, "ref"
+    return ctx.dct, "dct"
+
+
+def _latest_quarter(dct: dt.date) -> dt.date:
+    """The last quarter that has ended by the DCT (what a company's report calls "the quarter")."""
+    return add_months(dt.date(dct.year, (dct.month - 1) // 3 * 3 + 1, 1), -3)
+
+
+def r_theunit(g: Groups, ctx: Context) -> Norm:
+    """ "the quarter" (the last one reported), "the year" (the DCT's); "that year", "that day" (the ref's)."""
+    mod = _mod(ctx.lex, g["mod"])
+    if g["day"]:
+        base, anchor = _reference_day(ctx)
+        return _unresolved(mod=mod) if base is None else _dated(Point(base, "day"), anchor, mod=mod)
+    unit = _words(g["unit"])
+    grain = {"year": "year", "month": "month", "week": "week", "weekend": "weekend", "quarter": "quarter"}[
+        unit
+    ]
+    if _words(g["the"]) == "that" and ctx.ref is not None:
+        return _dated(Point(ctx.ref.date, grain), "ref", mod=mod)
+    if ctx.dct is None:
+        return _unresolved(mod=mod)
+    if unit == "quarter":
+        return _dated(Point(_latest_quarter(ctx.dct), "quarter"), "dct", mod=mod)
+    return _dated(Point(ctx.dct, grain), "dct", mod=mod)
+
+
+def r_yearago(g: Groups, ctx: Context) -> Norm:
+    if ctx.dct is None:
+        return _unresolved()
+    unit = _words(g["unit"])
+    if unit == "year":
+        return _dated(Point(add_months(ctx.dct, -12), "year"), "dct")
+    if unit == "month":
+        return _dated(Point(add_months(ctx.dct, -12), "month"), "dct")
+    return _dated(Point(add_months(_latest_quarter(ctx.dct), -12), "quarter"), "dct")
+
+
+def r_season(g: Groups, ctx: Context) -> Norm:
+    code = ctx.lex.seasons[_words(g["season"])]
+    point = Point(dt.date(int(g["year"] or 0), SEASON_START[code], 1), "season", code)
+    return _dated(point, "absolute", mod=_mod(ctx.lex, g["mod"]))
+
+
+def r_bareseason(g: Groups, ctx: Context) -> Norm:
+    mod = _mod(ctx.lex, g["mod"])
+    if ctx.dct is None:
+        return _unresolved(mod=mod)
+    code = ctx.lex.seasons[_words(g["season"])]
+    return _dated(_season_point(ctx, code, None, ctx.future, ctx.dct), "dct", mod=mod)
+
+
+def r_year(g: Groups, ctx: Context) -> Norm:
+    return _dated(Point(dt.date(int(g["year"] or 0), 1, 1), "year"), "absolute", mod=_mod(ctx.lex, g["mod"]))
+
+
+def r_yearrange(g: Groups, ctx: Context) -> Norm:
+    first, second = g["year"] or "", g["year2"] or ""
+    if len(second) == 2:
+        second = first[:2] + second
+    if int(second) <= int(first):
+        return Norm("DATE", None)
+    return Norm("DURATION", f"{first}/{second}", None, "absolute")
+
+
+def r_decade(g: Groups, ctx: Context) -> Norm:
+    mod = _mod(ctx.lex, g["mod"])
+    if g["dec"]:
+        year = int(g["dec"]) * 10
+    else:
+        digit = int(g["dec2"] or 0)
+        base = (ctx.dct.year // 100 * 100) if ctx.dct else DEFAULT_CENTURY
+        year = base + digit * 10
+        if ctx.dct and year > ctx.dct.year + TWO_DIGIT_PIVOT - 30 + 10:
+            year -= 100
+        elif not ctx.dct and year > base + TWO_DIGIT_PIVOT:
+            year -= 100
+    return _dated(Point(dt.date(year, 1, 1), "decade"), "absolute", mod=mod)
+
+
+def r_century(g: Groups, ctx: Context) -> Norm:
+    n = int(g["ord"] or 0)
+    if not 1 <= n <= 21:
+        return _unresolved()
+    return _dated(
+        Point(dt.date((n - 1) * 100 or 1, 1, 1), "century"), "absolute", mod=_mod(ctx.lex, g["mod"])
+    )
+
+
+def r_ago(g: Groups, ctx: Context) -> Norm:
+    lex = ctx.lex
+    unit = lex.units[_words(g["unit"])]
+    n = number(g["num"], lex)
+    how = lex.ago[_words(g["ago"])]
+    mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
+    if n is None:
+        return Norm("DATE", "FUTURE_REF" if how.endswith("+") else "PAST_REF", mod, "dct")
+    if unit in ("H", "MIN", "S"):
+        return Norm("TIME", None, mod)
+    base, anchor = (ctx.dct, "dct")
+    if how.startswith("ref") and ctx.ref is not None:
+        base, anchor = ctx.ref.date, "ref"
+    if base is None or n != int(n):
+        return _unresolved(mod=mod)
+    sign = 1 if how.endswith("+") else -1
+    try:
+        date = shift(base, unit, sign * int(n))
+    except OverflowError:
+        return _unresolved(mod=mod)
+    grain = "year" if unit in ("DE", "CE") else GRAIN[unit] if unit not in ("D", "W", "WE") else "day"
+    return _dated(Point(date, grain), anchor, mod=mod)
+
+
+def r_duration(g: Groups, ctx: Context) -> Norm:
+    lex = ctx.lex
+    unit = lex.units[_words(g["unit"])]
+    n = number(g["num"], lex)
+    mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
+    return Norm("DURATION", duration_value(n, unit), mod)
+
+
+def r_bareunit(g: Groups, ctx: Context) -> Norm:
+    unit = ctx.lex.units[_words(g["unit"])]
+    mod = ctx.lex.approx.get(_words(g["approx"])) if g["approx"] else None
+    return Norm("DURATION", duration_value(None, unit), mod)
+
+
+def r_set(g: Groups, ctx: Context) -> Norm:
+    lex = ctx.lex
+    word = g["unit"] or ""
+    if word in lex.weekdays:
+        return Norm("SET", f"XXXX-WXX-{lex.weekdays[word] + 1}")
+    if word in lex.months:
+        return Norm("SET", f"XXXX-{lex.months[word]:02d}")
+    if _words(word) in lex.seasons:
+        return Norm("SET", f"XXXX-{lex.seasons[_words(word)]}")
+    unit = lex.units[_words(word)]
+    n = 2 if _words(g["num"]) == "other" else number(g["num"], lex)
+    return Norm("SET", duration_value(n, unit))
+
+
+def r_freq(g: Groups, ctx: Context) -> Norm:
+    return Norm("SET", ctx.lex.frequencies[_words(g["freq"])])
+
+
+def r_ref(g: Groups, ctx: Context) -> Norm:
+    return Norm("DATE", ctx.lex.refs[_words(g["ref"])], None, "dct")
+
+
+RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
+    "iso": r_iso, "numeric": r_numeric, "mdy": _day_of_month, "dmy": _day_of_month, "month": r_month,
+    "time": r_time, "clock": r_time, "noon": r_noon, "weekday": r_weekday, "dayword": r_dayword,
+    "tonight": r_tonight, "quarter": r_quarter, "relunit": r_relunit, "theunit": r_theunit,
+    "yearago": r_yearago, "season": r_season, "bareseason": r_bareseason, "year": r_year, "yearrange": r_yearrange, "decade": r_decade,
+    "ago": r_ago, "duration": r_duration, "bareunit": r_bareunit, "set": r_set, "freq": r_freq,
+    "ref": r_ref, "century": r_century,
+}  # fmt: skip
+
+
+def normalize(rule: str, groups: Groups, ctx: Context) -> Norm:
+    """The TIMEX3 reading of a match of ``rule``; an impossible date (February 30) gives ``value=None``."""
+    try:
+        return RESOLVERS[rule](groups, ctx)
+    except (ValueError, OverflowError, KeyError):
+        return Norm("DATE", None)

@@ -1,0 +1,215 @@
+"""Time expressions: (sentence, document date) → (text, TIMEX3 type, value), plus undated documents and speed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.nlp import Parsed, load
+from storyline.analyze.timex import candidates, extract, published_lower_bound, resolve
+from storyline.model import Document, Timex
+from storyline.settings import AnalyzeSettings
+
+MARCH_2021 = dt.date(2021, 3, 17)  # a Wednesday
+LINEAR_BUDGET_S = 5.0  # a 1 MB adversarial string must be scanned in well under this
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    try:
+        return load(AnalyzeSettings().spacy_model)
+    except Exception as exc:  # the model package is a project dependency; skip only if it is really absent
+        pytest.skip(f"spaCy model not installed: {exc}")
+
+
+def timexes(nlp, text: str, published: dt.date | None) -> list[Timex]:  # type: ignore[no-untyped-def]
+    document = Document(id="d", source="test", text=text, language="en", published=published)
+    return extract(Parsed(document, nlp(text), nlp))
+
+
+def found(nlp, text: str, published: dt.date | None) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(t.text, t.type, t.value) for t in timexes(nlp, text, published)]
+
+
+DATED = [
+    # absolute dates and times
+    ("The ceasefire was signed on November 10, 2020 in Moscow.", ("November 10, 2020", "DATE", "2020-11-10")),
+    ("Talks resumed on 14 March 2021, officials said.", ("14 March 2021", "DATE", "2021-03-14")),
+    ("The decree is dated 2021-03-14 and was published later.", ("2021-03-14", "DATE", "2021-03-14")),
+    ("The agreement dates back to March 1994.", ("March 1994", "DATE", "1994-03")),
+    ("The region declared independence in 1991.", ("1991", "DATE", "1991")),
+    ("The minister arrived at 10:35 a.m. on the border.", ("10:35 a.m.", "TIME", "2021-03-17T10:35")),
+    (
+        "Shelling began shortly before 3 p.m. Tuesday, witnesses said.",
+        ("3 p.m. Tuesday", "TIME", "2021-03-16T15:00"),
+    ),
+    # year-less dates: most recent past one, the next one when the sentence speaks of the future
+    ("The convoy crossed the border on November 10.", ("November 10", "DATE", "2020-11-10")),
+    ("Parliament will vote on the budget on November 10.", ("November 10", "DATE", "2021-11-10")),
+    ("The ministers met on Jan. 5 to discuss the corridor.", ("Jan. 5", "DATE", "2021-01-05")),
+    # weekdays
+    ("The foreign ministers met in Geneva on Sunday.", ("Sunday", "DATE", "2021-03-14")),
+    ("The foreign ministers will meet in Geneva on Sunday.", ("Sunday", "DATE", "2021-03-21")),
+    ("Protesters gathered outside parliament on Wednesday.", ("Wednesday", "DATE", "2021-03-17")),
+    ("Residents said the explosions started Monday night.", ("Monday night", "TIME", "2021-03-15TNI")),
+    ("The president spoke to reporters last Friday.", ("last Friday", "DATE", "2021-03-12")),
+    # relative to the document date
+    ("The talks stalled last year amid new fighting.", ("last year", "DATE", "2020")),
+    ("Exports rose sharply this year, the ministry said.", ("this year", "DATE", "2021")),
+    ("The troops left this past July after months of talks.", ("this past July", "DATE", "2020-07")),
+    ("Prices rose last month for the first time.", ("last month", "DATE", "2021-02")),
+    ("The summit is planned for next week in Ankara.", ("next week", "DATE", "2021-W12")),
+    ("Yesterday the envoy flew to Baku.", ("Yesterday", "DATE", "2021-03-16")),
+    ("The mission reported no incidents today.", ("today", "DATE", "2021-03-17")),
+    ("The bridge was destroyed three years ago.", ("three years ago", "DATE", "2018")),
+    ("The report covers the fourth quarter.", ("the fourth quarter", "DATE", "2020-Q4")),
+    ("Earnings fell in the first half of 2020.", ("the first half of 2020", "DATE", "2020-H1")),
+    ("Fighting flared again in early March.", ("early March", "DATE", "2021-03")),
+    # seasons, decades, centuries, ranges
+    ("Heavy fighting broke out in the summer of 2014.", ("the summer of 2014", "DATE", "2014-SU")),
+    ("The offensive is expected next spring.", ("next spring", "DATE", "2022-SP")),
+    ("Thousands fled the region in the 1990s.", ("the 1990s", "DATE", "199")),
+    ("The church was built in the late 1970s.", ("the late 1970s", "DATE", "197")),
+    ("The war of 1992-1994 left thousands dead.", ("1992-1994", "DURATION", "1992/1994")),
+    # durations
+    ("The four months after the war were the hardest.", ("The four months", "DURATION", "P4M")),
+    ("The fighting lasted 44 days.", ("44 days", "DURATION", "P44D")),
+    ("Negotiations took nearly two months.", ("nearly two months", "DURATION", "P2M")),
+    ("He signed a five-year contract with the club.", ("five-year", "DURATION", "P5Y")),
+    ("Output has fallen over the past three years.", ("the past three years", "DURATION", "P3Y")),
+    ("The border stayed closed for several weeks.", ("several weeks", "DURATION", "PXW")),
+    ("Talks lasted twenty-four hours without a break.", ("twenty-four hours", "DURATION", "PT24H")),
+    # sets
+    ("The commission meets every year in Vienna.", ("every year", "SET", "P1Y")),
+    ("Observers file reports daily.", ("daily", "SET", "P1D")),
+    ("The council convenes each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
+    # fuzzy references
+    ("The situation is now calm, the ministry said.", ("now", "DATE", "PRESENT_REF")),
+    ("The militia has recently moved its positions.", ("recently", "DATE", "PAST_REF")),
+    ("Both sides hope to settle the dispute in the future.", ("the future", "DATE", "FUTURE_REF")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", DATED)
+def test_resolves_against_document_date(nlp, sentence: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in found(nlp, sentence, MARCH_2021)
+
+
+REFERENCE = [
+    # "later"/"earlier" count from the last date the text gave, not from the document date
+    (
+        "The war began on September 27, 2020. Two months later a truce was signed.",
+        ("Two months later", "2020-11"),
+    ),
+    (
+        "The talks opened on 3 February 2021. The next day the delegations left.",
+        ("The next day", "2021-02-04"),
+    ),
+    ("Elections were held in 2018. A year earlier the constitution had changed.", ("A year earlier", "2017")),
+    ("The envoy arrived on 2 March 2021. That day the shelling stopped.", ("That day", "2021-03-02")),
+]
+
+
+@pytest.mark.parametrize("text, expected", REFERENCE)
+def test_later_counts_from_the_reference_time(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    values = {(t.text, t.value) for t in timexes(nlp, text, MARCH_2021)}
+    assert expected in values
+
+
+UNDATED = [
+    ("The foreign ministers met in Geneva on Sunday.", ("Sunday", None)),
+    ("The talks stalled last year amid new fighting.", ("last year", None)),
+    ("The convoy crossed the border on November 10.", ("November 10", None)),
+    ("The bridge was destroyed three years ago.", ("three years ago", None)),
+    ("Prices rose last month for the first time.", ("last month", None)),
+    # absolute dates and durations need no document date
+    ("The ceasefire was signed on November 10, 2020 in Moscow.", ("November 10, 2020", "2020-11-10")),
+    ("The fighting lasted 44 days.", ("44 days", "P44D")),
+    ("Thousands fled the region in the 1990s.", ("the 1990s", "199")),
+    (
+        "The war began on September 27, 2020. Two months later a truce was signed.",
+        ("Two months later", "2020-11"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNDATED)
+def test_without_document_date_relative_values_stay_none(
+    nlp, text: str, expected: tuple[str, str | None]
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {(t.text, t.value) for t in timexes(nlp, text, None)}
+
+
+NOT_TIME = [
+    "Theresa May said the talks may resume.",
+    "Prices could fall further, analysts warned.",
+    "The 47-year-old commander was detained.",
+    "He paid $2021 for the ticket and 1,998 people came.",
+    "The soldiers will march to the capital.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIME)
+def test_ignores_words_that_only_look_like_time(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, text, MARCH_2021) == []
+
+
+RESOLVE = [
+    ("on Sunday", MARCH_2021, None, False, "2021-03-14"),
+    ("on Sunday", MARCH_2021, None, True, "2021-03-21"),
+    ("two months later", MARCH_2021, dt.date(2020, 9, 27), False, "2020-11"),
+    ("this past July", dt.date(2021, 3, 1), None, False, "2020-07"),
+    ("last year", dt.date(2021, 3, 1), None, False, "2020"),
+    ("the four months", MARCH_2021, None, False, "P4M"),
+    ("on Sunday", None, None, False, None),
+]
+
+
+@pytest.mark.parametrize("text, anchor, ref, future, value", RESOLVE)
+def test_resolve_api(
+    text: str, anchor: dt.date | None, ref: dt.date | None, future: bool, value: str | None
+) -> None:
+    resolved = resolve(text, anchor, ref=ref, future=future)
+    assert resolved is not None and resolved.value == value
+
+
+def test_published_lower_bound_is_latest_absolute_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The war began on September 27, 2020 and ended on 10 November 2020. Talks resumed on Sunday."
+    assert published_lower_bound(timexes(nlp, text, None)) == "2020-11-10"
+    assert published_lower_bound(timexes(nlp, "Talks resumed last year.", None)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 " * 500_000,
+        "May " * 250_000,
+        "9" * 1_000_000,
+        "Monday " * 150_000,
+        "the past " * 120_000,
+        "1-" * 500_000,
+    ],
+    ids=["ones", "mays", "digits", "mondays", "the-past", "dashes"],
+)
+def test_scanning_is_linear_on_adversarial_text(text: str) -> None:
+    started = time.perf_counter()
+    candidates(text)
+    assert time.perf_counter() - started < LINEAR_BUDGET_S
+
+
+def test_tempeval_sample_scores_when_data_present(nlp) -> None:  # type: ignore[no-untyped-def]
+    data = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "train" / "TimeBank"
+    if not data.is_dir():
+        pytest.skip("../shared/data/tempeval3 is not available")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+    from timex import read_tml  # eval/timex.py
+
+    gold = read_tml(sorted(data.glob("*.tml"))[0])
+    ours = timexes(nlp, gold.text, gold.dct)
+    spans = {(t.start, t.end) for t in ours}
+    assert sum((g.start, g.end) in spans for g in gold.timexes) >= len(gold.timexes) // 2
