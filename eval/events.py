@@ -191,14 +191,22 @@ class Scores:
 
 
 def gold(path: Path, *, context: bool, verbose: bool) -> None:
+    """Score every set in the file: "dev" (errors read while developing) and "blind" (written after)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     dates = [dt.date.fromisoformat(r["doc_date"]) for r in rows]
-    scores = Scores()
+    scores = {"all": Scores()}
     for row, (_, found) in zip(rows, run([r["text"] for r in rows], dates, context=context), strict=True):
-        _score_sentence(scores, row, found, verbose=verbose)
+        for name in ("all", row.get("set", "dev")):
+            _score_sentence(scores.setdefault(name, Scores()), row, found, verbose=verbose and name == "all")
+    for name, subset in scores.items():
+        count = len(rows) if name == "all" else sum(r.get("set", "dev") == name for r in rows)
+        _print_gold(f"{path.name}, {name}: {count} sentences", subset)
+
+
+def _print_gold(title: str, scores: Scores) -> None:
     pairs = scores.tp
     part = scores.participants
-    print(f"Hand-annotated sentences ({len(rows)} sentences, {pairs + scores.fn} gold events, {path.name})")
+    print(f"Hand-annotated sentences ({title}, {pairs + scores.fn} gold events)")
     print(f"  event detection (type match)  {scores.prf(scores.tp, scores.fp, scores.fn)}")
     print(f"  participants (matched events) {scores.prf(part['tp'], part['fp'], part['fn'])}")
     for name in ("role", "date", "status", "place"):

@@ -217,6 +217,21 @@ def test_reference_time_carries_within_a_paragraph(parse: Parse) -> None:
     assert (found["SIGN"].date, found["SIGN"].date_source) == ("2021-03-02", "reference")
 
 
+def test_coordinated_verb_shares_the_date(parse: Parse) -> None:
+    parsed = parse("The leaders met in Sochi on Friday and agreed to reopen the railway.")
+    found = events.extract(parsed, [], [timex(parsed, "Friday", "2021-03-12")])
+    assert [(e.type, e.date, e.date_source) for e in found] == [
+        ("MEET", "2021-03-12", "timex"),
+        ("AGREE", "2021-03-12", "timex"),
+    ]
+
+
+def test_timex_of_another_noun_dates_nothing(parse: Parse) -> None:
+    parsed = parse("Prague expelled two diplomats over a 2014 depot explosion.")
+    event = only(events.extract(parsed, [], [timex(parsed, "2014", "2014")]))
+    assert (event.type, event.date) == ("SANCTION", None)
+
+
 def test_duration_is_not_a_date(parse: Parse) -> None:
     parsed = parse("The two armies fought for three weeks.")
     event = only(events.extract(parsed, [], [timex(parsed, "three weeks", "P3W", "DURATION")]))
@@ -230,6 +245,10 @@ def test_duration_is_not_a_date(parse: Parse) -> None:
         ("The ministry announced that Russian troops will withdraw from the region.", ["WITHDRAW"]),
         ("Armenia did not attack the village.", []),
         ("The sides agreed to a ceasefire after two days of fighting.", ["AGREE", "ATTACK"]),
+        ("Farmers marched through Vilnius to demand lower fuel taxes.", ["PROTEST"]),
+        ("Beijing warned that it would respond if the delegation visited Taipei.", ["THREATEN"]),
+        ("Brussels imposed sanctions over the crackdown on protests.", ["SANCTION"]),
+        ("Armenia declared martial law and a general mobilisation on Sunday.", ["DEPLOY"]),
     ],
 )
 def test_nested_frames_and_negation(parse: Parse, text: str, expected: list[str]) -> None:

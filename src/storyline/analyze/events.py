@@ -264,17 +264,24 @@ def _event(
 
 
 def _independent(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
-    """False when the trigger sits inside another (non-frame) trigger's complement."""
+    """False when the trigger sits inside another (non-frame) trigger's complement or purpose clause."""
     token = parse[trigger.index]
     while token.head.i != token.i:
-        if token.dep_ in CLAUSE_DEPS or _is_clause_prep(token, lex):
-            return True
         head = token.head
         other = by_index.get(head.i)
+        if other is not None and other.type != FRAME_TYPE and _purpose(token):
+            return False  # "marched … to demand reforms": the demand is what the march is for
+        if token.dep_ in CLAUSE_DEPS or _is_clause_prep(token, lex):
+            return True
         if other is not None and other.type != FRAME_TYPE:
             return token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
         token = head
     return True
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitival adverbial clause: "met in Ankara to discuss relief", "travel to Ankara to sign"."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def _frame_of(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Trigger]) -> int | None:
