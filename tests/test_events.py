@@ -307,3 +307,18 @@ def test_linear_time_on_one_megabyte_of_triggers(sentence_words: int) -> None:
         assert len(found) > size // 30
     assert timings[1] < 20.0
     assert timings[1] < 8 * timings[0] + 1.0, timings
+
+
+def test_shorter_cached_parse_of_the_same_start_does_not_crash(parse: Parse) -> None:
+    """Another stage may have parsed a shorter span starting where our sentence starts (cache key: start)."""
+    parsed = parse("Azerbaijani and Armenian troops clashed on the border and shelled two villages.")
+    sentence = parsed.sentences[0]
+    parsed.parse(sentence.doc[sentence.start : sentence.start + 3])
+    found = events.extract(parsed, [], [])
+    assert [e.type for e in found] == ["ATTACK", "ATTACK"]
+
+
+def test_title_line_does_not_run_into_the_body(parse: Parse) -> None:
+    parsed = parse("Ministers meet in Baku\nThe talks ended on Friday.")
+    found = events.extract(parsed, [], [])
+    assert [(e.type, e.place) for e in found] == [("MEET", "Baku"), ("CONSULT", None)]

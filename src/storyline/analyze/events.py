@@ -160,7 +160,7 @@ def extract(
     )
     events: list[Event] = []
     parses_left = ctx.settings.event_max_parsed_sentences
-    for sentence in parsed.sentences:
+    for sentence in _pieces(parsed):
         triggers = find_triggers(sentence, lex)
         if not triggers:
             continue
@@ -170,6 +170,19 @@ def extract(
         parses_left -= 1
         events.extend(sentence_events(ctx, sentence, triggers))
     return events
+
+
+def _pieces(parsed: Parsed) -> Iterator[Span]:
+    """Sentences cut at line breaks, so a title without a full stop does not run into the next line."""
+    for sentence in parsed.sentences:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    yield sentence.doc[start : token.i]
+                start = token.i + 1
+        if start < sentence.end:
+            yield sentence.doc[start : sentence.end]
 
 
 # ---------------------------------------------------------------------------------------------- triggers
@@ -231,6 +244,9 @@ def bare_event(ctx: Context, sentence: Span, trigger: Trigger) -> Event:
 def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> Iterator[Event]:
     """Parse ``sentence`` once and build an event for every trigger that is not part of another."""
     parse = ctx.parsed.parse(sentence)
+    if len(parse) < len(sentence):  # the parse cache holds a shorter span starting at the same character
+        yield from (bare_event(ctx, sentence, t) for t in triggers if t.index >= len(parse))
+        triggers = [t for t in triggers if t.index < len(parse)]
     by_index = {t.index: t for t in triggers}
     kept = [t for t in triggers if _independent(ctx.lexicon, parse, t, by_index)]
     frames = {i for t in triggers if (i := _frame_of(ctx.lexicon, parse, t, by_index)) is not None}
