@@ -150,11 +150,11 @@ def stats(db: str) -> None:
 @click.pass_obj
 def recluster(obj: Context, db: str) -> None:
     """Rebuild stories and occasions from scratch over every stored document (a full batch pass)."""
-    from storyline.store import links
+    from storyline import pipeline
     from storyline.store.sqlite import Store
 
     with _errors(), Store.open(db) as store:
-        stories = links.recluster(store, obj.settings.link)
+        stories = pipeline.recluster(store, obj.settings)
     out.print(f"{len(stories)} stories over {sum(len(s.docs) for s in stories)} documents")
 
 

@@ -8,6 +8,7 @@ on arrival, :func:`analyze_store` analyzes only what has no analysis yet (a kill
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,10 +19,10 @@ from storyline.engines.local import map_batches
 from storyline.ingest import metadata, sources
 from storyline.link.reuse import ReuseIndex
 from storyline.link.stories import StoryIndex
-from storyline.model import Analysis, Document, Skipped
+from storyline.model import Analysis, Document, Reuse, Skipped, Story
 from storyline.settings import AnalyzeSettings, Settings
 from storyline.store import links
-from storyline.store.sqlite import Store
+from storyline.store.sqlite import AddResult, Store, insert_documents, last_seq
 
 ANALYZER_VERSION = "1"  # bump when extractor output changes: stored analyses of older versions are redone
 INGEST_BATCH = 64  # documents cleaned and committed together (cross-document cleaning looks within a batch)
@@ -113,10 +114,10 @@ def analyze_documents(
 # link --------------------------------------------------------------------------------------------------------
 
 
-def link(documents: list[Document], settings: Settings) -> tuple[list, list]:  # type: ignore[type-arg]
+def link(documents: list[Document], settings: Settings) -> tuple[list[Reuse], list[Story]]:
     """Reuse links and stories for documents taken in publication order (then the order given)."""
     reuse_index, story_index = ReuseIndex(settings.link), StoryIndex(settings.link)
-    found = []
+    found: list[Reuse] = []
     for document in chronological(documents):
         found.extend(reuse_index.add(document))
         story_index.add(document)
@@ -128,6 +129,57 @@ def chronological(documents: Iterable[Document]) -> list[Document]:
     indexed = list(enumerate(documents))
     indexed.sort(key=lambda pair: (pair[1].published is None, pair[1].published or 0, pair[0]))
     return [document for _, document in indexed]
+
+
+class StoreLinker:
+    """Stores batches and links each new document on arrival, in the same transaction.
+
+    The link indexes are loaded from the store once and then kept up to date in memory, so adding a document
+    costs the same however large the store is. When another process has written since (two ingests on one
+    store), the indexes are reloaded first, so no document is linked against a stale picture.
+    """
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self._indexes: tuple[ReuseIndex, StoryIndex] | None = None
+        self._seen_seq = -1
+
+    def add(self, documents: list[Document]) -> AddResult:
+        with self.store.transaction() as conn:
+            try:
+                reuse_index, story_index = self._current(conn)
+                result = insert_documents(conn, documents)
+                added = set(result.added)
+                for document in documents:
+                    if document.id in added:
+                        links.link_document(conn, reuse_index, story_index, document)
+                self._seen_seq = last_seq(conn)
+            except BaseException:
+                self._indexes = None  # memory may be ahead of the rolled-back database: reload next time
+                raise
+        return result
+
+    def _current(self, conn: sqlite3.Connection) -> tuple[ReuseIndex, StoryIndex]:
+        if self._indexes is None or last_seq(conn) != self._seen_seq:
+            self._indexes = (links.load_reuse_index(conn, self.settings.link),
+                             links.load_story_index(conn, self.settings.link))
+        return self._indexes
+
+
+def recluster(store: Store, settings: Settings) -> list[Story]:
+    """Rebuild every story from scratch over the stored documents (``storyline recluster``)."""
+    with store.transaction() as conn:
+        index = links.load_story_index(conn, settings.link)
+        stories = index.recluster(store.documents())
+        links.save_recluster(conn, index)
+    return stories
+
+
+def stored_links(store: Store, settings: Settings) -> tuple[list[Reuse], list[Story]]:
+    """The reuse links and stories the store holds."""
+    with store.transaction() as conn:
+        return links.reuse_links(conn), links.load_story_index(conn, settings.link).stories()
 
 
 # whole runs --------------------------------------------------------------------------------------------------
@@ -166,12 +218,13 @@ def ingest(
 ) -> IngestReport:
     """Read, clean, store and link new articles, one committed batch at a time."""
     report = IngestReport()
+    linker = StoreLinker(store, settings)
     for batch, batch_skipped in batches(read(source_list, settings), INGEST_BATCH):
         report.skipped.extend(batch_skipped)
         fresh = [d for d in batch if not store.has_document(d.content_hash)]
         report.duplicates.extend(d.id for d in batch if d not in fresh)
         cleaned = clean_batch(fresh, settings)
-        result = links.add_and_link(store, cleaned, settings.link)
+        result = linker.add(cleaned)
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
         if batch_skipped:
@@ -196,5 +249,5 @@ def analyze_store(
             store.add_skipped(failed)
     documents = store.documents()
     skipped = {(s.source, s.stage): s for s in [*store.skipped(), *extra_skipped]}
-    reuse, stories = links.load_links(store, settings.link)
+    reuse, stories = stored_links(store, settings)
     return Analysis(tuple(documents), tuple(skipped.values()), tuple(reuse), tuple(stories))

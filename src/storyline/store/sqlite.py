@@ -105,19 +105,8 @@ class Store:
 
     def add_documents(self, documents: Iterable[Document]) -> AddResult:
         """Store a batch in one transaction; an article whose content is already stored counts as a duplicate."""
-        added: list[str] = []
-        duplicates: list[str] = []
-        now = _now()
         with self.transaction() as conn:
-            for document in documents:
-                cursor = conn.execute(
-                    "INSERT INTO documents (id, content_hash, source, url, outlet, title, byline, published,"
-                    " dateline_place, language, text, hints, removed, ingested_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-                    codec.document_row(document) + (now,),
-                )
-                (added if cursor.rowcount == 1 else duplicates).append(document.id)
-        return AddResult(tuple(added), tuple(duplicates))
+            return insert_documents(conn, documents)
 
     def has_document(self, content_hash: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,))
@@ -218,6 +207,27 @@ class Store:
             "SELECT coalesce(outlet, '(unknown)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
         )
         return [(str(outlet), int(n)) for outlet, n in rows]
+
+
+def insert_documents(conn: sqlite3.Connection, documents: Iterable[Document]) -> AddResult:
+    """Insert inside the caller's transaction; content already stored is reported as a duplicate."""
+    added: list[str] = []
+    duplicates: list[str] = []
+    now = _now()
+    for document in documents:
+        cursor = conn.execute(
+            "INSERT INTO documents (id, content_hash, source, url, outlet, title, byline, published,"
+            " dateline_place, language, text, hints, removed, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            codec.document_row(document) + (now,),
+        )
+        (added if cursor.rowcount == 1 else duplicates).append(document.id)
+    return AddResult(tuple(added), tuple(duplicates))
+
+
+def last_seq(conn: sqlite3.Connection) -> int:
+    """The ingestion number of the newest stored document (0 for an empty store)."""
+    return int(conn.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0])
 
 
 @contextmanager
