@@ -134,7 +134,7 @@ def _meta(doc: Document) -> dict[str, str | None]:
 def score_trafilatura(
     pages: list[tuple[str, dict[str, Any], bytes]], extract: Callable[[bytes, str | None], Any]
 ) -> Score:
-    """Score one trafilatura call (``extract(html, url) -> (text, metadata dict) | None``)."""
+    """Score one trafilatura call (``extract(html, url) -> (text, metadata dict or None) | None``)."""
     score = Score()
     start = time.perf_counter()
     for _, gold, html in pages:
@@ -145,16 +145,17 @@ def score_trafilatura(
             score.add_meta({}, gold)
         else:
             score.add_text(result[0], gold)
-            score.add_meta(result[1], gold)
+            if result[1] is not None:  # extract() returns text only: no metadata to score
+                score.add_meta(result[1], gold)
     score.seconds = time.perf_counter() - start
     return score
 
 
-def _defaults(html: bytes, url: str | None) -> tuple[str, dict[str, str | None]] | None:
+def _defaults(html: bytes, url: str | None) -> tuple[str, None] | None:
     import trafilatura
 
     text = trafilatura.extract(html)
-    return (text, {}) if text is not None else None
+    return (text, None) if text is not None else None
 
 
 def _bare(**options: Any) -> Callable[[bytes, str | None], tuple[str, dict[str, str | None]] | None]:
