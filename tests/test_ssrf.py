@@ -7,14 +7,17 @@ would connect to them either records the request without connecting or forwards 
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from localserver import LocalServer, Route, article_html, serve
 from storyline.errors import FetchError, UnsafeURLError
-from storyline.ingest.netguard import Resolver, validate
+from storyline.ingest.netguard import Resolver, is_public, validate
 from storyline.ingest.web import Fetcher, read_url
 from storyline.model import Document, Skipped
 from storyline.settings import Settings
@@ -246,3 +249,25 @@ def test_public_page_redirecting_into_private_space_is_refused(server: LocalServ
     assert isinstance(item, Skipped)
     assert "refused" in item.reason or "unsupported scheme" in item.reason
     assert [r.url.host for r in transport.requests] == [PUBLIC_IP]  # the second hop never connected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    host=st.one_of(
+        st.ip_addresses().map(lambda ip: f"[{ip}]" if ip.version == 6 else str(ip)),
+        st.from_regex(
+            r"(0x[0-9a-f]{1,8}|0[0-7]{1,11}|[0-9]{1,10})(\.(0x[0-9a-f]{1,2}|[0-9]{1,3})){0,3}", fullmatch=True
+        ),
+        st.text(max_size=30),
+    ),
+    scheme=st.sampled_from(["http", "https", "ftp", "file", "gopher", "HTTP", ""]),
+)
+def test_validate_either_refuses_or_returns_a_public_address(host: str, scheme: str) -> None:
+    """Property: any URL is refused with our error, or allowed with a public IP to connect to."""
+    url = f"{scheme}://{host}/x"
+    try:
+        target = validate(url, resolver=lambda h, p: [PUBLIC_IP])
+    except FetchError:
+        return
+    assert target.scheme in ("http", "https")
+    assert is_public(ipaddress.ip_address(target.ip))

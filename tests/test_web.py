@@ -95,6 +95,33 @@ def test_bad_answers_become_skipped_with_a_reason(server: LocalServer, route: Ro
     assert fragment in item.reason
 
 
+@pytest.mark.parametrize(
+    "location, fragment",
+    [("http://[broken", "malformed"), ("ftp://files.example/x", "unsupported scheme 'ftp'")],
+)
+def test_bad_redirect_targets_are_skipped(server: LocalServer, location: str, fragment: str) -> None:
+    server.routes["/go"] = Route(status=302, headers={"Location": location})
+    item = one(server, "/go")
+    assert isinstance(item, Skipped)
+    assert fragment in item.reason
+    assert "/go" in server.paths()  # the first hop was fetched; the redirect target was refused
+
+
+@pytest.mark.parametrize(
+    "encoding, body",
+    [
+        ("gzip", b"\x1f\x8b\x08\x00not really gzip"),
+        ("br", b"not brotli at all" * 4),
+        ("zstd", b"\x28\xb5\x2f\xfd"),
+    ],
+)
+def test_corrupt_or_unknown_compression_is_skipped(server: LocalServer, encoding: str, body: bytes) -> None:
+    server.routes["/c"] = Route(body, headers={"Content-Type": "text/html", "Content-Encoding": encoding})
+    item = one(server, "/c")
+    assert isinstance(item, Skipped)
+    assert "compressed body" in item.reason or "unsupported Content-Encoding" in item.reason
+
+
 def test_slow_endpoint_times_out(server: LocalServer) -> None:
     server.routes["/slow"] = Route(PAGE, delay=1.5)
     item = one(server, "/slow", settings(timeout_seconds=0.3))

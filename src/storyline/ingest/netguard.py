@@ -134,7 +134,10 @@ def is_public(ip: IPAddress) -> bool:
 
 def check_scheme(url: str) -> str:
     """The URL's scheme if storyline fetches it (http, https); anything else is refused."""
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError as exc:  # "Invalid IPv6 URL" and friends
+        raise UnsafeURLError(url, f"malformed URL ({exc})") from exc
     if scheme not in ALLOWED_SCHEMES:
         raise UnsafeURLError(
             url, f"unsupported scheme {scheme or '(none)'!r}: only http and https are fetched"

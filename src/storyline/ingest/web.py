@@ -25,6 +25,7 @@ from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import brotli  # installed with httpx[brotli]
 import httpx
 
 from storyline.errors import FetchError
@@ -135,7 +136,7 @@ class Fetcher:
             reply = self._send_with_retries(target, {"Accept": accept, **(headers or {})})
             location = reply.headers.get("location")
             if reply.status in REDIRECT_STATUSES and location:
-                current = urljoin(current, location.strip())
+                current = _redirect_target(current, location)
                 continue
             return _fetched(current, reply)
         raise FetchError(url, f"more than {self.settings.max_redirects} redirects (fetch.max_redirects)")
@@ -268,14 +269,13 @@ class Inflater:
             self._zlib = zlib.decompressobj(wbits)
             self._step = self._inflate
         elif encoding == "br":
-            import brotli
-
             self._brotli = brotli.Decompressor()
             self._step = self._unbrotli
         else:
             raise FetchError(url, f"unsupported Content-Encoding {encoding!r}")
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        """The decompressed pieces of ``data``, each at most ``INFLATE_STEP`` bytes."""
         try:
             for piece in self._step(data):
                 self.total += len(piece)
@@ -284,12 +284,8 @@ class Inflater:
                         self.url, f"body exceeds fetch.max_bytes ({self.limit:,} bytes decompressed)"
                     )
                 yield piece
-        except (zlib.error, ValueError) as exc:
+        except (zlib.error, brotli.error, ValueError) as exc:
             raise FetchError(self.url, f"corrupt compressed body ({exc})") from exc
-        except Exception as exc:  # brotli.error is a plain Exception subclass
-            if type(exc).__module__.startswith("brotli") or type(exc).__name__ == "error":
-                raise FetchError(self.url, f"corrupt compressed body ({exc})") from exc
-            raise
 
     def _identity(self, data: bytes) -> Iterator[bytes]:
         yield data
@@ -304,6 +300,13 @@ class Inflater:
         yield self._brotli.process(data, output_buffer_limit=INFLATE_STEP)
         while not self._brotli.can_accept_more_data():
             yield self._brotli.process(b"", output_buffer_limit=INFLATE_STEP)
+
+
+def _redirect_target(current: str, location: str) -> str:
+    try:
+        return urljoin(current, location.strip())
+    except ValueError as exc:
+        raise FetchError(current, f"redirect to a malformed URL {location[:200]!r}") from exc
 
 
 def _pinned_url(target: Target) -> httpx.URL:
