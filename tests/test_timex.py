@@ -195,9 +195,9 @@ def test_published_lower_bound_is_latest_absolute_day(nlp) -> None:  # type: ign
     ids=["ones", "mays", "digits", "mondays", "the-past", "dashes"],
 )
 def test_scanning_is_linear_on_adversarial_text(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on a shared machine do not count
     candidates(text)
-    assert time.perf_counter() - started < LINEAR_BUDGET_S
+    assert time.process_time() - started < LINEAR_BUDGET_S
 
 
 def test_tempeval_sample_scores_when_data_present(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -56,14 +55,6 @@ FUTURE_MARKERS: dict[str, frozenset[str]] = {
 # Tokens looked at on each side of an expression when deciding its tense: far enough to reach the verb of a
 # short clause ("will meet on Sunday", "on Sunday, the ministers will meet"), near enough to stay in it.
 TENSE_WINDOW = 6
-# Words before a bare "May" or "fall" that make it the month or the season, not the modal, surname or verb.
-MONTH_CUES: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
-        r"\b(?:in|since|until|till|by|from|through|of|during|before|after|early|late|mid|this|last|next)[\s-]*$",
-        re.I,
-    ),
-}
-CUE_LOOKBACK = 12  # characters before a bare "May" or season searched for a cue
 REF_GRAINS = frozenset(
     {"day", "pod", "month", "year", "week", "quarter", "season"}
 )  # points that become the ref
@@ -88,25 +79,6 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _cued(match: Match, text: str, language: str) -> bool:
-    cue = MONTH_CUES.get(language)
-    return bool(cue and cue.search(text[max(0, match.start - CUE_LOOKBACK) : match.start]))
-
-
-def _plausible(match: Match, text: str, language: str) -> bool:
-    """Drop readings the patterns cannot rule out alone: "May" the modal or surname, "fall" the verb."""
-    g = match.groups
-    if (
-        match.rule == "month"
-        and g.get("monthname") == "May"
-        and not (g.get("year") or g.get("rel") or g.get("mod"))
-    ):
-        return _cued(match, text, language)
-    if match.rule == "bareseason" and not (g.get("mod") or g.get("the")):
-        return _cued(match, text, language)
-    return True
-
-
 def _trimmed(match: Match, text: str) -> Match:
     """TempEval span convention: a hyphenated modifier ("the third-quarter loss") leaves out the article."""
     if (
@@ -122,7 +94,7 @@ def candidates(text: str, language: str = "en") -> list[Match]:
     """The non-overlapping expressions in ``text`` in text order (empty for a language without tables)."""
     if language not in LEXICONS:
         return []
-    return [_trimmed(m, text) for m in choose(list(find(text, language))) if _plausible(m, text, language)]
+    return [_trimmed(m, text) for m in choose(list(find(text, language)), len(text))]
 
 
 def resolve(

@@ -12,10 +12,10 @@ quarter", "nearly two months", "early next year"), prepositions do not ("on Sund
 
 from __future__ import annotations
 
-import bisect
 import functools
+import heapq
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 
@@ -41,6 +41,10 @@ class Lexicon:
     frequencies: Mapping[str, str]  # single words that are a SET ("daily" → P1D)
     set_words: tuple[str, ...]  # "every", "each": a SET when followed by a unit
     fiscal: tuple[str, ...] = ()
+    # words right before a month or season name that is also a common word ("May", "fall"): only after one of
+    # them is it read as time ("in May", "since fall"), never "Theresa May said" or "prices fall"
+    ambiguous_cues: tuple[str, ...] = ()
+    ambiguous_months: tuple[str, ...] = ()
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
     am_pm: Mapping[str, str] = field(default_factory=dict)  # "a.m." → "am"
 
@@ -219,6 +223,32 @@ ENGLISH = Lexicon(
         "nightly": "P1D",
     },  # fmt: skip
     set_words=("every", "each", "per"),
+    ambiguous_cues=(
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "of",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "mid-",
+        "this",
+        "last",
+        "next",
+        "past",
+        "coming",
+        "that",
+        "each",
+        "every",
+    ),
+    ambiguous_months=("May",),
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
     am_pm={"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm", "a.m": "am", "p.m": "pm"},
@@ -276,7 +306,18 @@ def _number(lex: Lexicon) -> str:
 def _templates(lex: Lexicon) -> dict[str, str]:
     """Rule name → regex source. Building blocks come from the lexicon, word order is English-like."""
     month = _alt(lex.months, abbrev_dot=True)
-    month_full = _alt(k for k in lex.months if len(k) > 3 or k == "May")
+    month_full = _alt(k for k in lex.months if len(k) > 3 and k not in lex.ambiguous_months)
+    # fixed-width look-behinds, one per cue (``re`` allows an alternation of them, not one of varying width)
+    cued = (
+        "(?:"
+        + "|".join(
+            f"(?<=\\b{re.escape(c[0].upper() + c[1:])}{'' if c.endswith('-') else ' '})"
+            f"|(?<=\\b{re.escape(c)}{'' if c.endswith('-') else ' '})"
+            for c in lex.ambiguous_cues
+        )
+        + ")"
+    )
+    ambiguous = _alt(lex.ambiguous_months)
     wd = _alt(lex.weekdays)
     season = _ci(lex.seasons)
     unit = _alt(lex.units)
@@ -295,12 +336,13 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     year = r"(?:1[6-9]\d\d|20\d\d)"
     zone = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
     the = r"(?:[Tt]he\s+)?"
+    month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
     return {
         "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
         "numeric": rf"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)(?P<year>{year})\b",
         "mdy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?",
         "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})(?:,?\s+(?P<year>{year})\b)?",
-        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_full})\b(?:,?\s+(?:of\s+)?(?P<year>{year})\b)?",
+        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b(?:,?\s+(?:of\s+)?(?P<year>{year})\b)?",
         "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}){zone}"
         rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?",
         "clock": rf"\b(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
@@ -315,7 +357,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+(?:(?P<same>same|latest|recent|previous)\s+)?"
         rf"(?:(?P<fiscal>{fiscal})\s+)?(?P<unit>quarter|year|month|week|weekend)|(?P<that>[Tt]hat|[Tt]he\s+same)\s+(?P<day>day))\b",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))(?:\s+(?P<unit>quarter|period|month|year))?\b",
-        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<the>[Tt]he)\s+)?\b(?P<season>{season})\b",
+        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{year})\b",
         "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+)?(?<![$\d.,/-])\b(?P<year>{year})\b(?![-/.,]?\d)(?!\s*%)",
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
@@ -331,66 +373,101 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     }
 
 
+# Which trigger words each rule needs: a rule is only run near its own triggers, so a page full of "1 1 1" or
+# "May May May" wakes one or two rules instead of all of them.
+RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("year",), "numeric": ("year",), "year": ("year",), "yearrange": ("year",), "decade": ("year",),
+    "mdy": ("month",), "dmy": ("month",), "month": ("month",), "time": ("ampm",), "clock": ("clock",),
+    "noon": ("noon",), "weekday": ("weekday",), "dayword": ("dayword",), "tonight": ("pod",),
+    "quarter": ("quarter",), "relunit": ("unit", "quarter", "season"), "theunit": ("unit", "quarter"), "yearago": ("yearago", "unit"),
+    "season": ("season",), "bareseason": ("season",), "ago": ("unit", "quarter"), "duration": ("unit", "quarter"),
+    "bareunit": ("unit",), "set": ("unit", "quarter", "weekday", "month", "season"), "freq": ("freq",),
+    "ref": ("ref",), "century": ("century", "unit"),
+}  # fmt: skip
+# Characters kept around each trigger when scanning: longer than any modifier chain before a head word
+# ("the beginning of this coming fiscal year") or any tail after it ("March 14, 2021").
+TRIGGER_MARGIN = 60
+WORD_START = r"(?<!\w)"  # every rule starts a word: positions inside words fail at the first check
+
+
 @functools.lru_cache(maxsize=8)
 def rules(language: str) -> tuple[Rule, ...]:
     """The compiled rules for ``language`` (compiled once per process)."""
     lex = LEXICONS[language]
-    return tuple(Rule(name, re.compile(src)) for name, src in _templates(lex).items())
-
-
-# Characters kept around each trigger word when scanning: longer than any modifier chain before a head word
-# ("the beginning of this coming fiscal year") or any tail after it ("March 14, 2021, at 10:35 a.m. EDT").
-TRIGGER_MARGIN = 60
+    return tuple(Rule(name, re.compile(WORD_START + src)) for name, src in _templates(lex).items())
 
 
 @functools.lru_cache(maxsize=8)
 def trigger(language: str) -> re.Pattern[str]:
-    """One pattern for the words every time expression contains (a month, a unit, a digit…).
-
-    Rules are only run over the stretches of text around these words, so plain prose costs one fast scan.
-    """
+    """One pattern for the head words of time expressions, one named group per kind (month, unit, year…)."""
     lex = LEXICONS[language]
-    words = [*lex.months, *lex.weekdays, *lex.seasons, *lex.units, *lex.day_words, *lex.refs, *lex.frequencies,
-             *lex.noon_words, *lex.parts_of_day, "tonight", "half", "year-ago", "year-earlier", "century"]  # fmt: skip
-    return re.compile(rf"\d|\b(?i:{_alt(words)})")
+    kinds = {
+        "year": r"\d{4}(?!\d)|\d{3}0'?s\b|'\d0s\b",
+        "ampm": r"\d\s?(?:[ap]\.?m\b|[AP]\.?M\b)",
+        "clock": r"\d\d?:\d\d",
+        "month": rf"\b{_alt(lex.months)}\b",
+        "weekday": rf"\b{_alt(lex.weekdays)}\b",
+        "dayword": rf"\b{_ci(lex.day_words)}\b",
+        "pod": rf"\b{_ci([*lex.parts_of_day, 'tonight'])}\b",
+        "noon": rf"\b{_ci(lex.noon_words)}\b",
+        "quarter": r"\b(?:[Qq]uarter|half)\b",
+        "unit": rf"\b{_ci(lex.units)}\b",
+        "season": rf"\b{_ci(lex.seasons)}\b",
+        "yearago": r"\b[Yy]ear[-\s](?:ago|earlier)\b",
+        "freq": rf"\b{_ci(lex.frequencies)}\b",
+        "ref": rf"\b{_ci(lex.refs)}\b",
+        "century": r"\bcentury\b",
+    }
+    return re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in kinds.items()) + ")")
 
 
-def regions(text: str, language: str) -> list[tuple[int, int]]:
-    """Merged ``[start, end)`` windows of ``TRIGGER_MARGIN`` characters around every trigger word."""
-    out: list[tuple[int, int]] = []
-    for m in trigger(language).finditer(text):
-        start, end = max(0, m.start() - TRIGGER_MARGIN), min(len(text), m.end() + TRIGGER_MARGIN)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], end)
+def _merge(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
         else:
-            out.append((start, end))
+            merged.append((start, end))
+    return merged
+
+
+def regions(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
+    """Per rule, merged ``[start, end)`` windows of ``TRIGGER_MARGIN`` characters around its trigger words."""
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for m in trigger(language).finditer(text):
+        by_kind.setdefault(m.lastgroup or "", []).append(
+            (m.start() - TRIGGER_MARGIN, m.end() + TRIGGER_MARGIN)
+        )
+    merged = {kind: _merge(windows) for kind, windows in by_kind.items()}
+    out: dict[str, list[tuple[int, int]]] = {}
+    for rule, kinds in RULE_TRIGGERS.items():
+        present = [merged[k] for k in kinds if k in merged]
+        windows = present[0] if len(present) == 1 else _merge(heapq.merge(*present))
+        out[rule] = [(max(0, start), min(end, len(text))) for start, end in windows]
     return out
 
 
 def find(text: str, language: str = "en") -> Iterator[Match]:
     """Every rule's matches in ``text``, overlapping; ``choose`` picks the non-overlapping set."""
-    compiled = rules(language)
-    for start, end in regions(text, language):
-        for rule in compiled:
+    windows = regions(text, language)
+    for rule in rules(language):
+        for start, end in windows.get(rule.name, ()):
             for m in rule.regex.finditer(text, start, end):
                 if m.end() > m.start():
                     yield Match(m.start(), m.end(), rule.name, m.groupdict())
 
 
-def choose(matches: list[Match]) -> list[Match]:
+def choose(matches: list[Match], length: int) -> list[Match]:
     """Longest matches first, dropping any that overlap one already taken; returned in text order.
 
-    Taken spans never overlap, so sorted by start they are also sorted by end: one bisection per candidate
-    finds the only neighbours that could overlap it (log time per match, even for 10⁵ matches in 1 MB).
+    A byte per character of the text marks what is taken, so each candidate costs its own length, not the
+    number of matches taken before it (10⁵ matches in a 1 MB page stay linear).
     """
-    starts: list[int] = []
-    taken: list[Match] = []
+    taken = bytearray(length + 1)
+    out: list[Match] = []
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        i = bisect.bisect_right(starts, m.start)
-        if i > 0 and taken[i - 1].end > m.start:
-            continue
-        if i < len(taken) and taken[i].start < m.end:
-            continue
-        starts.insert(i, m.start)
-        taken.insert(i, m)
-    return taken
+        if taken.find(1, m.start, m.end) == -1:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
