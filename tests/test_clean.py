@@ -169,3 +169,13 @@ def test_linear_time_on_adversarial_megabyte(text: str) -> None:
     start = time.perf_counter()
     clean([doc], SETTINGS)
     assert time.perf_counter() - start < SECONDS_PER_MEGABYTE
+
+
+def test_repeated_full_sentences_are_content() -> None:
+    copied = "The ceasefire agreement was signed by the three leaders in the capital last autumn."
+    docs = [
+        make_document(f"p{i}.txt", f"{body}\n\n{copied}", outlet="Daily Planet")
+        for i, body in enumerate([LEAD, BODY, MORE])
+    ]
+    cleaned = clean(docs, CleanSettings(repeated_line_min_docs=2))
+    assert all(copied in d.text for d in cleaned)

@@ -31,11 +31,8 @@ from storyline.model import Document
 from storyline.settings import CleanSettings
 
 DEFAULT_LANGUAGE = "en"
-SHORT_LINE_CHARS = 160  # prompts, cookie notices, labels and captions are short; longer lines are content
-CAPTION_MAX_WORDS = 20  # a bare caption above a credit line ("Azerbaijani President Ilham Aliyev")
-LABEL_MAX_WORDS = 6  # "By Aisha Jabbarova", "News Service AA"
-LEAD_PARAGRAPHS = 3  # only the first paragraphs are checked for a verbatim repeat later in the article
-LEAD_MIN_CHARS = 40  # a shorter lead could repeat by chance ("Yes.")
+SENTENCE_END = (".", "!", "?", '"', "”", "»")
+BARE_CREDIT_MAX_WORDS = 4  # "© EPA-EFE/JOHN SMITH/POOL": a credit line alone, with no caption before it
 
 # An agency photo credit: "EPA-EFE/TATYANA ZENKOVICH/POOL", "REUTERS/Evelyn Hockstein", "AFP/Getty Images".
 _CREDIT_TAIL = re.compile(
@@ -63,21 +60,21 @@ class Words:
 def clean(docs: list[Document], settings: CleanSettings) -> list[Document]:
     """Every document with its boilerplate lines removed (see the module docstring for what counts)."""
     repeated = _repeated_lines(docs, settings)
-    return [_clean_one(doc, repeated.get(_outlet_key(doc), frozenset())) for doc in docs]
+    return [_clean_one(doc, repeated.get(_outlet_key(doc), frozenset()), settings) for doc in docs]
 
 
-def _clean_one(doc: Document, repeated: frozenset[str]) -> Document:
+def _clean_one(doc: Document, repeated: frozenset[str], settings: CleanSettings) -> Document:
     words = _words(doc.language)
     paragraphs = _paragraphs(doc.text)
     lines = [(i, line) for i, p in enumerate(paragraphs) for line in p.split("\n")]
-    drop = _drop_flags(lines, doc, words, repeated)
+    drop = _drop_flags(lines, doc, _Rules(words, repeated, settings))
     removed = [line for (_, line), d in zip(lines, drop, strict=True) if d]
     kept: dict[int, list[str]] = {}
     for (i, line), d in zip(lines, drop, strict=True):
         if not d:
             kept.setdefault(i, []).append(line)
-    text = "\n\n".join(_drop_repeated_lead(["\n".join(ls) for ls in kept.values()], removed))
-    if not text and _has_content(paragraphs):
+    text = "\n\n".join(_drop_repeated_lead(["\n".join(ls) for ls in kept.values()], removed, settings))
+    if not text and _has_content(paragraphs, settings):
         text, removed = "\n\n".join(paragraphs), []  # never lose an article to an over-eager rule
     return dataclasses.replace(doc, text=text, removed=tuple(removed))
 
@@ -90,23 +87,31 @@ def _paragraphs(text: str) -> list[str]:
     ]
 
 
-def _has_content(paragraphs: list[str]) -> bool:
-    return any(len(line.split()) >= LABEL_MAX_WORDS for p in paragraphs for line in p.split("\n"))
+def _has_content(paragraphs: list[str], settings: CleanSettings) -> bool:
+    """Whether any line is longer than a credit line could be (the fallback keeps such pages whole)."""
+    return any(len(line.split()) > settings.label_max_words for p in paragraphs for line in p.split("\n"))
 
 
-def _drop_flags(
-    lines: list[tuple[int, str]], doc: Document, words: Words, repeated: frozenset[str]
-) -> list[bool]:
+@dataclass(frozen=True)
+class _Rules:
+    """What one document's lines are judged with."""
+
+    words: Words
+    repeated: frozenset[str]  # normalized lines repeated across this outlet's documents
+    settings: CleanSettings
+
+
+def _drop_flags(lines: list[tuple[int, str]], doc: Document, rules: _Rules) -> list[bool]:
     """For each (paragraph index, line): whether it is boilerplate."""
     verdicts: dict[str, bool] = {}  # pages repeat lines; each distinct line is judged once
     drop = []
     for _, line in lines:
         if line not in verdicts:
-            verdicts[line] = _is_boilerplate(line, words, repeated)
+            verdicts[line] = _is_boilerplate(line, rules)
         drop.append(verdicts[line])
     for k in range(len(lines) - 1):  # the bare caption just above a credit line, in the same block
         (i, line), (j, below) = lines[k], lines[k + 1]
-        if i == j and _is_bare_credit(below) and _is_caption(line):
+        if i == j and _is_bare_credit(below) and _is_caption(line, rules.settings):
             drop[k] = True
     title = (doc.title or "").casefold()
     title_lines = [k for k, (_, line) in enumerate(lines) if title and line.casefold() == title]
@@ -115,25 +120,32 @@ def _drop_flags(
     return drop
 
 
-def _is_boilerplate(line: str, words: Words, repeated: frozenset[str]) -> bool:
+def _is_boilerplate(line: str, rules: _Rules) -> bool:
     folded = line.casefold()
     if _BULLET.match(line):  # section headers are content
         return False
     return (
-        folded.rstrip(":.!") in words.nav
-        or _normal(line) in repeated
-        or (len(line) <= SHORT_LINE_CHARS and _is_short_boilerplate(line, folded, words))
-        or _is_cookie_notice(folded, words)
+        folded.rstrip(":.!") in rules.words.nav
+        or _is_repeated_furniture(line, rules)
+        or (len(line) <= rules.settings.short_line_chars and _is_short_boilerplate(line, folded, rules))
+        or _is_cookie_notice(folded, rules.words)
     )
 
 
-def _is_short_boilerplate(line: str, folded: str, words: Words) -> bool:
+def _is_repeated_furniture(line: str, rules: _Rules) -> bool:
+    """A line repeated across the outlet's documents, unless a full sentence (copied content is reuse)."""
+    sentence = line.endswith(SENTENCE_END) and len(line.split()) >= rules.settings.repeated_sentence_min_words
+    return not sentence and _normal(line) in rules.repeated
+
+
+def _is_short_boilerplate(line: str, folded: str, rules: _Rules) -> bool:
+    words, settings = rules.words, rules.settings
     return (
         folded.startswith(words.prompts)
         or folded.startswith(words.photo)
         or _COPYRIGHT.match(line) is not None
-        or _is_caption_with_credit(line)
-        or _is_label(line, words)
+        or (len(line.split()) <= settings.caption_max_words and _CREDIT_TAIL.search(line) is not None)
+        or _is_label(line, words, settings.label_max_words)
     )
 
 
@@ -142,21 +154,17 @@ def _is_cookie_notice(folded: str, words: Words) -> bool:
     return any(w in folded for w in words.cookie) and any(w in folded for w in words.consent)
 
 
-def _is_caption_with_credit(line: str) -> bool:
-    return len(line.split()) <= CAPTION_MAX_WORDS and _CREDIT_TAIL.search(line) is not None
-
-
 def _is_bare_credit(line: str) -> bool:
     return _COPYRIGHT.match(line) is not None or (
-        len(line.split()) <= 4 and _CREDIT_TAIL.search(line) is not None
+        len(line.split()) <= BARE_CREDIT_MAX_WORDS and _CREDIT_TAIL.search(line) is not None
     )
 
 
-def _is_caption(line: str) -> bool:
-    return len(line.split()) <= CAPTION_MAX_WORDS and not line.endswith((".", ":", "?", "!", '"', "”"))
+def _is_caption(line: str, settings: CleanSettings) -> bool:
+    return len(line.split()) <= settings.caption_max_words and not line.endswith((*SENTENCE_END, ":"))
 
 
-def _is_label(line: str, words: Words) -> bool:
+def _is_label(line: str, words: Words, max_words: int) -> bool:
     """ "News Service AA", "By Azernews", "By Aisha Jabbarova", "Source: Reuters" — credits, not content.
 
     Every word after the label must be capitalized (a name), so "By Monday officials agreed" stays.
@@ -164,16 +172,14 @@ def _is_label(line: str, words: Words) -> bool:
     for label in words.labels:
         if line.startswith(label + " "):
             tokens = line[len(label) :].replace(",", " ").rstrip(".").split()
-            return 0 < len(tokens) <= LABEL_MAX_WORDS and all(
-                t[0].isupper() or t in _NAME_LINKS for t in tokens
-            )
+            return 0 < len(tokens) <= max_words and all(t[0].isupper() or t in _NAME_LINKS for t in tokens)
     return False
 
 
 # ---------------------------------------------------------------------------------------------- repeats
 
 
-def _drop_repeated_lead(paragraphs: list[str], removed: list[str]) -> list[str]:
+def _drop_repeated_lead(paragraphs: list[str], removed: list[str], settings: CleanSettings) -> list[str]:
     """Drop a lead paragraph (standfirst) that a later paragraph repeats verbatim.
 
     Agency pages print the standfirst above the body and again as its first sentences; kept twice, every
@@ -181,7 +187,7 @@ def _drop_repeated_lead(paragraphs: list[str], removed: list[str]) -> list[str]:
     """
     keep = []
     for i, paragraph in enumerate(paragraphs):
-        lead = i < LEAD_PARAGRAPHS and len(paragraph) >= LEAD_MIN_CHARS
+        lead = i < settings.lead_paragraphs and len(paragraph) >= settings.lead_min_chars
         if lead and _repeated_in(paragraph, paragraphs[i + 1 :]):
             removed.append(paragraph)
         else:

@@ -46,6 +46,12 @@ class FetchSettings:
 class CleanSettings:
     repeated_line_min_docs: int = 3  # a line seen in this many documents of one outlet is boilerplate
     repeated_line_max_chars: int = 200  # longer lines are content even when repeated (copied background)
+    repeated_sentence_min_words: int = 8  # …and so is a repeated full sentence this long (furniture is not prose)
+    short_line_chars: int = 160  # prompts, labels, captions and credits are only looked for in lines this short
+    caption_max_words: int = 20  # a photo caption ("Azerbaijani President Ilham Aliyev") is at most this long
+    label_max_words: int = 6  # a credit line names at most this many words ("By Aisha Jabbarova")
+    lead_paragraphs: int = 3  # first paragraphs checked for a verbatim repeat later on (a printed standfirst)
+    lead_min_chars: int = 40  # a shorter lead paragraph may repeat by chance ("Yes.") and is kept
 
 
 @dataclass(frozen=True)
