@@ -68,7 +68,10 @@ def recover(doc: Document) -> Document:
     words = _words(doc.language)
     dateline = _find_dateline(lines, words)
     hints = dict(doc.hints)
-    published = doc.published or _published(doc.text, dateline, doc.language, hints)
+    dates = full_dates(doc.text, doc.language)
+    if dates:
+        hints.setdefault("published_after", max(dates).isoformat())
+    published = doc.published or _published(doc.text, dateline, dates, doc.language, hints)
     if published is None:
         weekday = _first_weekday(head, words)
         if weekday:
@@ -298,12 +301,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _published(
-    text: str, dateline: Dateline | None, language: str | None, hints: dict[str, str]
+    text: str, dateline: Dateline | None, dates: list[dt.date], language: str | None, hints: dict[str, str]
 ) -> dt.date | None:
-    """The dateline's date, year stated or inferred; sets the ``published_after``/``dateline_date`` hints."""
-    dates = full_dates(text, language)
-    if dates:
-        hints.setdefault("published_after", max(dates).isoformat())
+    """The dateline's date, its year stated or inferred; else ``None`` and the ``dateline_date`` hint."""
     if not dateline or dateline.month is None or dateline.day is None:
         return None
     last_year = _says_last_year(text, _words(language))
