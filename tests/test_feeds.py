@@ -243,3 +243,13 @@ def test_transient_failure_is_retried_on_the_next_poll(server: LocalServer) -> N
     assert seen.etag(server.url("/rss")) is None  # incomplete poll: the next one is not conditional
     second = list(read_feed_url(server.url("/rss"), settings(), seen=seen))
     assert [d.title for d in second if isinstance(d, Document)] == ["Rail strike called off"]
+
+
+def test_read_url_on_a_feed_reads_its_entries(server: LocalServer) -> None:
+    from storyline.ingest.sources import load
+
+    items = list(load([server.url("/atom")], settings()))
+    assert sorted(d.title or "" for d in items if isinstance(d, Document)) == [
+        "Flood warning for the Aren valley",
+        "Rail strike called off",
+    ]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from localserver import LocalServer, Route, serve
 from storyline.errors import SettingsError, StoreError
 from storyline.ingest.source_list import SourceSpec
-from storyline.ingest.watch import MemoryWatchStore, parse_interval, watch
+from storyline.ingest.watch import MemoryWatchStore, parse_interval, watch, watch_feeds
 from storyline.model import Document, Skipped
 from storyline.settings import Settings
 
@@ -155,3 +156,20 @@ def test_parse_interval(text: str, seconds: float) -> None:
 def test_parse_interval_rejects(text: str) -> None:
     with pytest.raises(SettingsError):
         parse_interval(text)
+
+
+def test_watch_feeds_over_the_sqlite_store_remembers_between_runs(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    from storyline.store.sqlite import Store
+
+    server.routes["/rss"] = etag_route(rss([("s1", "Stage one"), ("s2", "Stage two")]), '"a"')
+    db = tmp_path / "watch.db"
+    with Store.open(db) as store:
+        first = watch_feeds([server.url("/rss")], settings(), store, every_seconds=60, once=True)
+    with Store.open(db) as store:  # a new run: memory comes from the store
+        second = watch_feeds([server.url("/rss")], settings(), store, every_seconds=60, once=True)
+        assert store.document_count() == 2
+    assert (first.documents, second.documents) == (2, 0)
+    feed_headers = [h for path, h in server.requests if path == "/rss"]
+    assert feed_headers[-1].get("if-none-match") == '"a"'

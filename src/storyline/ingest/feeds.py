@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from storyline.errors import FetchError, IngestError
 from storyline.ingest.document import make_document, parse_date
 from storyline.ingest.html import document_from_html
-from storyline.ingest.web import Fetcher, is_transient, page_document
+from storyline.ingest.web import Fetched, Fetcher, is_transient, page_document
 from storyline.model import Document, Skipped
 from storyline.settings import Settings
 
@@ -199,6 +199,18 @@ def _poll(
     complete = yield from entry_documents(url, feed, settings, fetcher, seen=seen, outlet=outlet)
     if seen is not None and complete:
         seen.set_etag(url, Validators(fetched.etag, fetched.last_modified))
+
+
+def read_fetched_feed(
+    url: str, fetched: Fetched, settings: Settings, fetcher: Fetcher, *, outlet: str | None = None
+) -> Iterator[Document | Skipped]:
+    """Documents for the entries of a feed already fetched (``storyline ingest FEED_URL``)."""
+    try:
+        feed = parse_feed(url, fetched.body, fetched.media_type)
+    except IngestError as exc:
+        yield Skipped(url, "ingest", exc.reason)
+        return
+    yield from entry_documents(url, feed, settings, fetcher, outlet=outlet)
 
 
 def _conditional_headers(seen: SeenEntries | None, url: str) -> dict[str, str]:

@@ -43,6 +43,11 @@ class SourceSpec:
     url: str
     outlet: str | None = None
 
+    @property
+    def location(self) -> str:
+        """The source string ``storyline ingest`` takes (feed URLs are recognised when fetched)."""
+        return self.url
+
 
 def load_source_list(path: str | Path) -> list[SourceSpec]:
     """The sources a ``sources.toml`` file names; raises ``SettingsError`` naming the file and the fix."""
@@ -51,6 +56,9 @@ def load_source_list(path: str | Path) -> list[SourceSpec]:
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read the sources list ({exc})") from exc
     return parse_source_list(text, origin=str(path))
+
+
+read_source_list = load_source_list  # the name the CLI uses
 
 
 def parse_source_list(text: str, *, origin: str = "sources.toml") -> list[SourceSpec]:

@@ -42,6 +42,9 @@ REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 INFLATE_STEP = 65_536  # decompressed bytes produced per step, so a bomb never inflates more than this at once
 MAX_CRAWL_DELAY = 60.0  # seconds; a robots.txt Crawl-delay above this is capped rather than stalling a run
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
+FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf", b"jsonfeed.org/version")
+FEED_SNIFF_BYTES = 1024  # a feed's root element or JSON Feed version appears this early
 CHARSET_SNIFF_BYTES = 4096  # where a <meta charset> must appear to count
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -398,18 +401,45 @@ def fetch_document(url: str, settings: Settings, fetcher: Fetcher) -> Document |
         fetched = fetcher.fetch(url)
     except FetchError as exc:
         return Skipped(url, "ingest", exc.reason)
+    return _fetched_document(url, fetched, settings)
+
+
+def _fetched_document(url: str, fetched: Fetched, settings: Settings) -> Document | Skipped:
     document = page_document(url, fetched, settings)
     if isinstance(document, Skipped):
         return document
     return dataclasses.replace(document, hints={**document.hints, "fetched_url": fetched.url})
 
 
+def is_feed(fetched: Fetched) -> bool:
+    """An RSS/Atom/JSON feed by its Content-Type, or generic XML/JSON whose body starts like one."""
+    if fetched.media_type in FEED_TYPES:
+        return True
+    if fetched.media_type in ("application/xml", "text/xml", "application/json", ""):
+        head = fetched.body[:FEED_SNIFF_BYTES].lower()
+        return any(marker in head for marker in FEED_MARKERS)
+    return False
+
+
 def read_url(url: str, settings: Settings, *, fetcher: Fetcher | None = None) -> Iterator[Document | Skipped]:
-    """The article at ``url``: one ``Document`` or one ``Skipped``. Share one ``fetcher`` across many URLs."""
+    """The article at ``url`` (one ``Document`` or ``Skipped``), or every entry if ``url`` serves a feed.
+
+    Share one ``fetcher`` across many URLs so robots.txt and the politeness delay apply across them.
+    """
     own = fetcher is None
     active = fetcher or Fetcher(settings.fetch)
     try:
-        yield fetch_document(url, settings, active)
+        try:
+            fetched = active.fetch(url)
+        except FetchError as exc:
+            yield Skipped(url, "ingest", exc.reason)
+            return
+        if is_feed(fetched):
+            from storyline.ingest.feeds import read_fetched_feed
+
+            yield from read_fetched_feed(url, fetched, settings, active)
+        else:
+            yield _fetched_document(url, fetched, settings)
     finally:
         if own:
             active.close()
