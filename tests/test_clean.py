@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -58,6 +59,7 @@ def test_boilerplate_line_is_removed(boilerplate: str) -> None:
         LEAD,  # the dateline sentence is content
         "- Liberation of the border villages",  # a bullet section header
         "By Monday the delegations had left Geneva",
+        "The regulator said websites must ask before they store cookies and publish a clear privacy policy.",
         "Share prices fell sharply after the announcement of the new sanctions on Monday, traders said.",
     ],
 )
@@ -179,3 +181,17 @@ def test_repeated_full_sentences_are_content() -> None:
     ]
     cleaned = clean(docs, CleanSettings(repeated_line_min_docs=2))
     assert all(copied in d.text for d in cleaned)
+
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "karabakh-2021"
+
+
+def test_example_corpus_cleans_to_article_text() -> None:
+    """Smoke test on the example articles next to the repository (skipped in a fresh clone)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"no example corpus at {CORPUS}")
+    raw = [recover(make_document(str(p), p.read_text("utf-8"))) for p in sorted(CORPUS.glob("*.txt"))]
+    for before, after in zip(raw, clean(raw, SETTINGS), strict=True):
+        assert after.text and len(after.text) < len(before.text) and after.removed
+        assert after.id == before.id
+        assert not any(line.casefold() in {"all news", "share", "home"} for line in after.text.split("\n"))

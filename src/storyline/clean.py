@@ -53,6 +53,7 @@ class Words:
     prompts: tuple[str, ...]
     cookie: tuple[str, ...]
     consent: tuple[str, ...]
+    site_voice: re.Pattern[str]  # "our", "you", "by continuing": the site addressing its reader
     labels: tuple[str, ...]  # "By", "News Service", "Source:" — as written, case-sensitive
     photo: tuple[str, ...]  # case-folded
 
@@ -150,8 +151,12 @@ def _is_short_boilerplate(line: str, folded: str, rules: _Rules) -> bool:
 
 
 def _is_cookie_notice(folded: str, words: Words) -> bool:
-    """A line about cookies that also asks for consent or cites a policy (long legal notices included)."""
-    return any(w in folded for w in words.cookie) and any(w in folded for w in words.consent)
+    """A line about cookies, asking consent or citing a policy, in the site's voice (long ones too)."""
+    return (
+        any(w in folded for w in words.cookie)
+        and any(w in folded for w in words.consent)
+        and words.site_voice.search(folded) is not None
+    )
 
 
 def _is_bare_credit(line: str) -> bool:
@@ -247,6 +252,9 @@ def _words(language: str | None) -> Words:
         prompts=tuple(w.casefold() for w in both("prompts")),
         cookie=tuple(w.casefold() for w in both("cookie")),
         consent=tuple(w.casefold() for w in both("consent_words")),
+        site_voice=re.compile(
+            r"\b(?:" + "|".join(re.escape(w.casefold()) for w in both("site_voice")) + r")\b"
+        ),
         labels=(*both("byline"), *both("label")),
         photo=tuple(w.casefold() for w in both("photo")),
     )
