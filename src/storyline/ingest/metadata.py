@@ -118,6 +118,7 @@ class Words:
     nav: frozenset[str]
     byline: tuple[str, ...]
     last_year: tuple[str, ...]
+    not_places: frozenset[str]  # "BREAKING", "UPDATE": capitals at a line start that are not a dateline
 
 
 @functools.cache
@@ -133,6 +134,7 @@ def _words(language: str | None) -> Words:
         nav=frozenset(table.get("nav", [])) | frozenset(english["nav"]),
         byline=tuple(table.get("byline", english["byline"])),
         last_year=tuple(table.get("last_year", ())),
+        not_places=frozenset(table.get("not_places", [])) | frozenset(english.get("not_places", [])),
     )
 
 
@@ -248,7 +250,11 @@ def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
     month_name = match["month"] or match["month2"]
     if not (any(c.isalpha() for c in place) and place == place.upper() and len(place) > 1):
         return None
-    if not (month_name or match["credit"] or match["dash"]) or canonical_agency(place):
+    if (
+        not (month_name or match["credit"] or match["dash"])
+        or canonical_agency(place)
+        or place in words.not_places
+    ):
         return None
     credit = (match["credit"] or "").strip("/() \t") or None
     year = match["year"] or match["year2"]
