@@ -28,32 +28,43 @@ if TYPE_CHECKING:
 
 __all__ = ["Resolved", "extract", "published_lower_bound", "resolve"]
 
-# Words that mark a sentence as speaking of the future, per language (checked on the verb group nearest the
-# expression). "will"/"shall" are modals; "going to" and "is to" are periphrastic futures.
-FUTURE_MARKERS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        {
-            "will",
-            "shall",
-            "'ll",
-            "wo",
-            "would",
-            "going",
-            "scheduled",
-            "due",
-            "plans",
-            "plan",
-            "planned",
-            "planning",
-            "expected",
-            "until",
-            "upcoming",
-            "next",
-        }
+
+@dataclass(frozen=True)
+class TenseWords:
+    """Words that tell whether a time expression points back or forward, for one language."""
+
+    future: frozenset[str]  # anywhere near the expression: "will", "planned", "scheduled"
+    looks_forward: frozenset[str]  # right before it: "until Friday", "by Jan. 14"
+    looks_back: frozenset[str]  # right before it: "since March"
+
+
+TENSE_WORDS: dict[str, TenseWords] = {
+    "en": TenseWords(
+        future=frozenset(
+            {
+                "will",
+                "shall",
+                "'ll",
+                "wo",
+                "would",
+                "going",
+                "scheduled",
+                "due",
+                "plans",
+                "plan",
+                "planned",
+                "planning",
+                "expected",
+                "upcoming",
+                "next",
+            }
+        ),  # fmt: skip
+        looks_forward=frozenset({"until", "till", "by"}),
+        looks_back=frozenset({"since"}),
     ),
 }
-# Tokens looked at on each side of an expression when deciding its tense: far enough to reach the verb of a
-# short clause ("will meet on Sunday", "on Sunday, the ministers will meet"), near enough to stay in it.
+# Tokens looked at on each side of an expression for a future marker: far enough to reach the verb of a short
+# clause ("will meet on Sunday", "on Sunday, the ministers will meet"), near enough to stay in it.
 TENSE_WINDOW = 6
 REF_GRAINS = frozenset(
     {"day", "pod", "month", "year", "week", "quarter", "season"}
@@ -119,25 +130,30 @@ def resolve(
 
 
 def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bool | None:
-    """Whether the verb group nearest the expression speaks of the future (True), the past (False) or neither.
+    """Whether the expression's clause speaks of the future (True), the past (False) or neither (None).
 
-    The nearest verb before the expression is looked at first ("will meet on Sunday"), then the nearest after
-    it ("On Sunday, the ministers will meet"). A future marker ("will", "planned", "until") wins over a past
-    tense in the same window, because reported plans ("said they would meet Tuesday") point forward.
+    A preposition right before the expression decides first ("until Friday" looks forward, "since Friday"
+    back); then a future marker near it ("will meet on Sunday", "planned to leave Thursday"); then the tense of
+    the nearest verb, looking back first ("stepped down in March") and then forward ("On Sunday, they met").
     """
-    markers = FUTURE_MARKERS.get(language)
-    if sentence is None or not markers:
+    words = TENSE_WORDS.get(language)
+    if sentence is None or words is None:
         return None
-    before = [t for t in sentence if t.idx < start][-TENSE_WINDOW:]
-    after = [t for t in sentence if t.idx >= end][:TENSE_WINDOW]
-    for tokens in (list(reversed(before)), after):
-        if any(t.lower_ in markers for t in tokens):
-            return True
-        for token in tokens:
-            if token.tag_ in ("VBD", "VBN"):
-                return False
-            if token.tag_ in ("VBZ", "VBP", "MD"):
-                return None
+    before = [t for t in sentence if t.idx < start]
+    after = [t for t in sentence if t.idx >= end]
+    previous = [t.lower_ for t in before[-2:]]
+    if previous and previous[-1] in words.looks_back:
+        return False
+    if previous and previous[-1] in words.looks_forward:
+        return True
+    window = before[-TENSE_WINDOW:] + after[:TENSE_WINDOW]
+    if any(t.lower_ in words.future for t in window):
+        return True
+    for token in [*reversed(before), *after]:
+        if token.tag_ in ("VBD", "VBN"):
+            return False
+        if token.tag_ in ("VBZ", "VBP", "MD"):
+            return None
     return None
 
 
@@ -174,7 +190,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
         norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))
         out.append(_timex(document.id, text, m, norm))
-        if norm.point is not None and norm.point.grain in REF_GRAINS:
+        if norm.point is not None and norm.point.grain in REF_GRAINS and norm.anchor != "ref":
             ref = norm.point
     return out
 

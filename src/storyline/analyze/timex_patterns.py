@@ -45,6 +45,7 @@ class Lexicon:
     # them is it read as time ("in May", "since fall"), never "Theresa May said" or "prices fall"
     ambiguous_cues: tuple[str, ...] = ()
     ambiguous_months: tuple[str, ...] = ()
+    extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
     am_pm: Mapping[str, str] = field(default_factory=dict)  # "a.m." → "am"
 
@@ -249,6 +250,7 @@ ENGLISH = Lexicon(
         "every",
     ),
     ambiguous_months=("May",),
+    extra_words=("more", "additional", "straight", "consecutive", "full", "long"),
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
     am_pm={"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm", "a.m": "am", "p.m": "pm"},
@@ -342,7 +344,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "numeric": rf"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)(?P<year>{year})\b",
         "mdy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?",
         "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})(?:,?\s+(?P<year>{year})\b)?",
-        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b(?:,?\s+(?:of\s+)?(?P<year>{year})\b)?",
+        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
         "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}){zone}"
         rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?",
         "clock": rf"\b(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
@@ -364,7 +367,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
         "ago": rf"(?:(?P<approx>{approx})\s+)?(?P<num>{num}|{vague})[\s-]+(?P<unit>{unit})\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>first|last|past|next|previous|coming|following|latest)\s+)?)?"
-        rf"(?:(?P<approx>{approx})\s+)?\b(?P<num>{num}|{vague})[\s-]+(?P<unit>{unit})\b(?:\s+or\s+so)?(?![-\s]+old\b)",
+        rf"(?:(?P<approx>{approx})\s+)?\b(?P<num>{num}|{vague})[\s-]+(?:{_alt(lex.extra_words)}\s+)?(?P<unit>{unit})\b(?:\s+or\s+so)?(?![-\s]+old\b)"
+        r"(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?P<unit>{_ci(['years', 'months', 'weeks', 'days', 'hours', 'decades', 'centuries'])})\b(?![-\s]+old\b)",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?(?P<unit>{unit}|{wd}|{month_full}|{season})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
@@ -403,7 +407,7 @@ def trigger(language: str) -> re.Pattern[str]:
     lex = LEXICONS[language]
     kinds = {
         "year": r"\d{4}(?!\d)|\d{3}0'?s\b|'\d0s\b",
-        "ampm": r"\d\s?(?:[ap]\.?m\b|[AP]\.?M\b)",
+        "ampm": r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b)",
         "clock": r"\d\d?:\d\d",
         "month": rf"\b{_alt(lex.months)}\b",
         "weekday": rf"\b{_alt(lex.weekdays)}\b",

@@ -26,7 +26,10 @@ from storyline.analyze.timex_patterns import LEXICONS, Lexicon
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season (northern hemisphere)
 PART_OF_DAY_HOUR = {"MO": 9, "AF": 15, "EV": 19, "NI": 22}  # only to order parts of a day, never output
 TWO_DIGIT_PIVOT = 30  # "'20s" is the 2020s up to this many years after the DCT's century starts, else 1920s
-DEFAULT_CENTURY = 2000  # century for "'90s"-style decades when there is no DCT
+DEFAULT_CENTURY = 2000
+# A sentence's tense picks between last year's and next year's "November 10" only while that choice lies within
+# this many days of the document date; further away the closest one wins (tuned on TempEval-3 train).
+TENSE_REACH_DAYS = 300  # century for "'90s"-style decades when there is no DCT
 
 Groups = Mapping[str, str | None]
 
@@ -109,6 +112,7 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
     return add_months(d, n * months)
 
 
+COARSE_REF_GRAINS = frozenset({"quarter", "half", "season"})  # kept by "a year earlier" counted from them
 GRAIN = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
          "CE": "century"}  # fmt: skip
 
@@ -154,13 +158,18 @@ def _mod(lex: Lexicon, text: str | None) -> str | None:
 
 def nearest(candidates: list[dt.date], dct: dt.date, future: bool | None, *, strict: bool = False) -> dt.date:
     """The latest candidate on or before ``dct`` (past), the earliest on or after it (future), else the closest."""
+    closest = min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
     if future is None:
-        return min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
+        return closest
     if future:
         after = [c for c in candidates if c > dct or (c == dct and not strict)]
-        return min(after) if after else max(candidates)
-    before = [c for c in candidates if c < dct or (c == dct and not strict)]
-    return max(before) if before else min(candidates)
+        chosen = min(after) if after else max(candidates)
+    else:
+        before = [c for c in candidates if c < dct or (c == dct and not strict)]
+        chosen = max(before) if before else min(candidates)
+    if not strict and abs((chosen - dct).days) > TENSE_REACH_DAYS:
+        return closest  # "extended to Nov. 16" in late October: the tense is the extension's, not the date's
+    return chosen
 
 
 def _in_years(dct: dt.date, month: int, day: int) -> list[dt.date]:
@@ -244,6 +253,9 @@ def r_month(g: Groups, ctx: Context) -> Norm:
         return _dated(Point(dt.date(int(g["year"]), month, 1), "month"), "absolute", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod)
+    if g.get("relyear"):  # "June last year"
+        year = ctx.dct.year + ctx.lex.relatives.get(_words(g["relyear"]), 0)
+        return _dated(Point(dt.date(year, month, 1), "month"), "dct", mod=mod)
     first = dt.date(ctx.dct.year, ctx.dct.month, 1)
     direction = _direction(ctx, g["rel"])
     if direction is None:
@@ -275,6 +287,11 @@ def _day_from(g: Groups, ctx: Context, *, wd_key: str = "wd") -> tuple[dt.date, 
         return nearest([d for d in days if d.weekday() == target], ctx.dct, bool(ctx.future)), "dct"
     if g.get("dayw"):
         return ctx.dct + dt.timedelta(days=ctx.lex.day_words[_words(g["dayw"])]), "dct"
+    if ctx.ref is not None and ctx.ref.grain in (
+        "day",
+        "pod",
+    ):  # "at 10:35 a.m." after "on Friday": that Friday
+        return ctx.ref.date, "ref"
     return ctx.dct, "dct"
 
 
@@ -520,8 +537,19 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
     if unit in ("H", "MIN", "S"):
         return Norm("TIME", None, mod)
     base, anchor = (ctx.dct, "dct")
+    if ctx.ref is not None and ctx.ref.grain in COARSE_REF_GRAINS and unit == "Y":
+        # "profit rose in the third quarter from $2 million a year ago/earlier": the same quarter a year before
+        date = shift(ctx.ref.date, unit, (1 if how.endswith("+") else -1) * int(n))
+        return _dated(Point(date, ctx.ref.grain, ctx.ref.code), "ref", mod=mod)
     if how.startswith("ref") and ctx.ref is not None:
         base, anchor = ctx.ref.date, "ref"
+        if ctx.ref.grain in COARSE_REF_GRAINS and unit in (
+            "Y",
+            "DE",
+            "CE",
+        ):  # "a year earlier" than a quarter
+            date = shift(base, unit, (1 if how.endswith("+") else -1) * int(n or 0))
+            return _dated(Point(date, ctx.ref.grain, ctx.ref.code), anchor, mod=mod)
     if base is None or n != int(n):
         return _unresolved(mod=mod)
     sign = 1 if how.endswith("+") else -1
