@@ -1,0 +1,299 @@
+"""Text reuse: exact and near-duplicate documents, and the passages one document copied from another.
+
+Reads ``Document.text``, ``content_hash`` and ``published``; produces :class:`~storyline.model.Reuse` records.
+A :class:`ReuseIndex` links each new document against everything indexed before it, in time that does not
+grow with the corpus:
+
+- exact duplicates by content hash;
+- near-duplicates by MinHash LSH (datasketch) over word shingles — a republished wire story;
+- partial reuse (one copied background paragraph in an otherwise new article) by winnowing fingerprints
+  (an inverted index of a few shingle hashes per document), because a document-level Jaccard cannot see a
+  paragraph among ten.
+
+Every candidate pair is then aligned sentence by sentence (:func:`align`), tolerant of small edits, and only
+pairs with a near-duplicate score or at least one aligned passage are reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz.distance import Indel
+
+from storyline.link import shingles
+from storyline.model import Document, Passage, Reuse
+from storyline.settings import LinkSettings
+
+__all__ = ["ReuseEntry", "ReuseIndex", "ReuseShare", "align", "reuse_share", "sketch"]
+
+MINHASH_SEED = 1  # every process must use the same permutations, or saved sketches stop matching
+MINHASH_SCHEME = "affine32"  # datasketch 2.0's default; named so restored sketches declare it explicitly
+
+
+@dataclass(frozen=True)
+class ReuseEntry:
+    """What indexing one document stores: enough to link later documents to it without re-reading it."""
+
+    doc_id: str
+    seq: int  # insertion order: breaks ties when publication dates are missing or equal
+    published: dt.date | None
+    content_hash: str
+    hashvalues: np.ndarray = field(compare=False)  # the MinHash signature (num_perm uint32)
+    fingerprints: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class ReuseShare:
+    """How much of a document's text is copied from earlier documents, overall and per source document."""
+
+    share: float
+    sources: dict[str, float]
+
+
+def sketch(doc: Document, settings: LinkSettings, seq: int = 0) -> ReuseEntry:
+    """The MinHash signature and winnowing fingerprints of one document (pure: runs in any worker)."""
+    tokens = [w.text for w in shingles.words(doc.text)]
+    hashes = shingles.shingle_hashes(tokens, settings.shingle_words)
+    minhash = MinHash(num_perm=settings.num_perm, seed=MINHASH_SEED, hashfunc=int)
+    minhash.update_batch(hashes)
+    return ReuseEntry(
+        doc_id=doc.id,
+        seq=seq,
+        published=doc.published,
+        content_hash=doc.content_hash,
+        hashvalues=minhash.hashvalues,
+        fingerprints=frozenset(
+            shingles.winnow(
+                shingles.shingle_hashes(tokens, settings.fingerprint_words), settings.winnow_window
+            )
+        ),
+    )
+
+
+class ReuseIndex:
+    """Every indexed document's sketch, searchable by LSH band, content hash and fingerprint.
+
+    ``text_of`` returns an indexed document's text for passage alignment (the store passes a lookup into its
+    documents table); without it the index keeps the texts itself.
+    """
+
+    def __init__(
+        self, settings: LinkSettings | None = None, text_of: Callable[[str], str | None] | None = None
+    ) -> None:
+        self.settings = settings or LinkSettings()
+        self._texts: dict[str, str] = {}
+        self._text_of = text_of or self._texts.get
+        self._keep_texts = text_of is None
+        self._lsh = MinHashLSH(threshold=self.settings.lsh_threshold, num_perm=self.settings.num_perm)
+        self._entries: dict[str, ReuseEntry] = {}
+        self._by_hash: dict[str, str] = {}
+        self._postings: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._entries
+
+    def entry(self, doc_id: str) -> ReuseEntry:
+        """The stored sketch of an indexed document (what ``store.links`` persists)."""
+        return self._entries[doc_id]
+
+    def add(self, doc: Document, entry: ReuseEntry | None = None) -> list[Reuse]:
+        """Link ``doc`` against every indexed document, then index it; re-adding a known id links nothing.
+
+        ``entry`` may be a sketch computed elsewhere (a worker process, :meth:`add_many`).
+        """
+        if doc.id in self._entries:
+            return []
+        entry = entry or sketch(doc, self.settings)
+        entry = ReuseEntry(
+            doc.id, len(self._entries), doc.published, doc.content_hash, entry.hashvalues, entry.fingerprints
+        )
+        links = [self._link(entry, doc.text, other) for other in self._candidates(entry)]
+        self.insert(entry)
+        if self._keep_texts:
+            self._texts[doc.id] = doc.text
+        return [link for link in links if link is not None]
+
+    def insert(self, entry: ReuseEntry) -> None:
+        """Index a sketch without linking it (restoring a saved index)."""
+        self._entries[entry.doc_id] = entry
+        self._by_hash.setdefault(entry.content_hash, entry.doc_id)
+        minhash = MinHash(hashvalues=entry.hashvalues, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+        self._lsh.insert(entry.doc_id, minhash, check_duplication=False)
+        cap = self.settings.max_fingerprint_docs
+        for fingerprint in entry.fingerprints:
+            posting = self._postings.setdefault(fingerprint, [])
+            if len(posting) <= cap:  # one past the cap marks it as boilerplate; stop growing it
+                posting.append(entry.doc_id)
+
+    def _candidates(self, entry: ReuseEntry) -> list[str]:
+        """Documents that may share text with ``entry``: same hash, LSH neighbours, shared fingerprints."""
+        found: dict[str, float] = defaultdict(float)  # rarer shared fingerprints weigh more, as in IDF
+        cap = self.settings.max_fingerprint_docs
+        for fingerprint in entry.fingerprints:
+            posting = self._postings.get(fingerprint, ())
+            if len(posting) <= cap:
+                for doc_id in posting:
+                    found[doc_id] += 1.0 / len(posting)
+        ranked = heapq.nlargest(self.settings.max_reuse_candidates, found, key=found.__getitem__)
+        minhash = MinHash(hashvalues=entry.hashvalues, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+        extra = [self._by_hash.get(entry.content_hash), *self._lsh.query(minhash)]
+        return list(dict.fromkeys([d for d in extra if d is not None] + ranked))
+
+    def _link(self, entry: ReuseEntry, text: str, other_id: str) -> Reuse | None:
+        other = self._entries[other_id]
+        score = float(np.mean(entry.hashvalues == other.hashvalues))
+        exact = entry.content_hash == other.content_hash
+        near = exact or score >= self.settings.near_duplicate_jaccard
+        first, second = (other, entry) if _earlier(other, entry) else (entry, other)
+        other_text = self._text_of(other_id) or ""
+        texts = {entry.doc_id: text, other_id: other_text}
+        passages = align(texts[first.doc_id], texts[second.doc_id], self.settings)
+        if not near and not passages:
+            return None
+        return Reuse(first.doc_id, second.doc_id, 1.0 if exact else round(score, 4), near, passages)
+
+
+def _earlier(a: ReuseEntry, b: ReuseEntry) -> bool:
+    """Whether ``a`` is the likely origin: published first, else (no dates or same day) indexed first."""
+    if a.published and b.published and a.published != b.published:
+        return a.published < b.published
+    return a.seq < b.seq
+
+
+# passage alignment ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """Sentence ``i`` of document a aligned to sentence ``j`` of document b."""
+
+    i: int
+    j: int
+    similarity: float
+
+
+def align(text_a: str, text_b: str, settings: LinkSettings | None = None) -> tuple[Passage, ...]:
+    """The passages ``text_b`` shares with ``text_a``: runs of aligned sentences, each with its similarity.
+
+    Sentences are compared as word sequences (Indel similarity over casefolded words), so "Sept. 27 last year"
+    against "Sept. 27, 2020" or "nearly" against "some" lowers a long sentence's score only a little; only
+    sentences sharing a run of ``passage_candidate_ngram`` words are compared at all, which keeps unrelated
+    documents from ever being scored.
+    """
+    settings = settings or LinkSettings()
+    sents_a, sents_b = shingles.sentences(text_a), shingles.sentences(text_b)
+    pairs = _one_to_one(_scored_pairs(sents_a, sents_b, settings))
+    return tuple(p for p in _passages(pairs, sents_a, sents_b) if _long_enough(p, sents_a, sents_b, settings))
+
+
+def _ngrams(sentence: shingles.Sentence, n: int) -> set[tuple[str, ...]]:
+    tokens = [w.text for w in sentence.words]
+    return {tuple(tokens[k : k + n]) for k in range(len(tokens) - n + 1)}
+
+
+def _scored_pairs(
+    sents_a: Sequence[shingles.Sentence], sents_b: Sequence[shingles.Sentence], settings: LinkSettings
+) -> list[_Pair]:
+    n = settings.passage_candidate_ngram
+    index: dict[tuple[str, ...], set[int]] = {}
+    for j, sentence in enumerate(sents_b):
+        for gram in _ngrams(sentence, n):
+            index.setdefault(gram, set()).add(j)
+    pairs = []
+    for i, sentence in enumerate(sents_a):
+        near = set().union(*(index.get(g, set()) for g in _ngrams(sentence, n)))
+        words_a = [w.text for w in sentence.words]
+        for j in near:
+            similarity = Indel.normalized_similarity(words_a, [w.text for w in sents_b[j].words])
+            if similarity >= settings.passage_min_similarity:
+                pairs.append(_Pair(i, j, similarity))
+    return pairs
+
+
+def _one_to_one(pairs: list[_Pair]) -> list[_Pair]:
+    """Best pairs first, each sentence used once; returned in document-a order."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    kept = []
+    for pair in sorted(pairs, key=lambda p: (-p.similarity, p.i, p.j)):
+        if pair.i not in used_a and pair.j not in used_b:
+            used_a.add(pair.i)
+            used_b.add(pair.j)
+            kept.append(pair)
+    return sorted(kept, key=lambda p: p.i)
+
+
+def _passages(
+    pairs: list[_Pair], sents_a: Sequence[shingles.Sentence], sents_b: Sequence[shingles.Sentence]
+) -> Iterable[Passage]:
+    """Consecutive pairs (i, j), (i+1, j+1)… merged into one passage scored by word-weighted similarity."""
+    run: list[_Pair] = []
+    for pair in pairs:
+        if run and not (pair.i == run[-1].i + 1 and pair.j == run[-1].j + 1):
+            yield _passage(run, sents_a, sents_b)
+            run = []
+        run.append(pair)
+    if run:
+        yield _passage(run, sents_a, sents_b)
+
+
+def _passage(
+    run: list[_Pair], sents_a: Sequence[shingles.Sentence], sents_b: Sequence[shingles.Sentence]
+) -> Passage:
+    weights = [len(sents_a[p.i].words) + len(sents_b[p.j].words) for p in run]
+    score = sum(w * p.similarity for w, p in zip(weights, run, strict=True)) / sum(weights)
+    first, last = run[0], run[-1]
+    return Passage(
+        sents_a[first.i].start,
+        sents_a[last.i].end,
+        sents_b[first.j].start,
+        sents_b[last.j].end,
+        round(score, 4),
+    )
+
+
+def _long_enough(
+    passage: Passage,
+    sents_a: Sequence[shingles.Sentence],
+    sents_b: Sequence[shingles.Sentence],
+    settings: LinkSettings,
+) -> bool:
+    inside = [s for s in sents_b if passage.b_start <= s.start and s.end <= passage.b_end]
+    if len(inside) == 1 and passage.score < settings.passage_single_similarity:
+        return False
+    return sum(len(s.words) for s in inside) >= settings.passage_min_words
+
+
+# per-document reuse share ----------------------------------------------------------------------------------
+
+
+def reuse_share(doc: Document, reuses: Iterable[Reuse]) -> ReuseShare:
+    """The share of ``doc``'s characters covered by passages copied from earlier documents, and from which.
+
+    Only links where ``doc`` is the later document (``doc_b``) count: text it originated is not "reused".
+    Overlapping passages from several sources count once in ``share``.
+    """
+    if not doc.text:
+        return ReuseShare(0.0, {})
+    covered = np.zeros(len(doc.text), dtype=bool)
+    sources: dict[str, float] = {}
+    for reuse in reuses:
+        if reuse.doc_b != doc.id:
+            continue
+        mine = np.zeros(len(doc.text), dtype=bool)
+        for passage in reuse.passages:
+            mine[passage.b_start : passage.b_end] = True
+        if reuse.near_duplicate and not reuse.passages:
+            mine[:] = True
+        sources[reuse.doc_a] = round(float(mine.mean()), 4)
+        covered |= mine
+    return ReuseShare(round(float(covered.mean()), 4), sources)
