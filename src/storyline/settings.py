@@ -76,10 +76,29 @@ class LinkSettings:
     num_perm: int = 128  # MinHash permutations (accuracy vs speed: ~0.6 ms/doc at 128)
     lsh_threshold: float = 0.3  # Jaccard above which two documents are reuse candidates
     near_duplicate_jaccard: float = 0.8  # estimated Jaccard above which two documents are the same article
-    passage_min_similarity: float = 0.7  # aligned passages below this similarity are not reported
-    story_threshold: float = 0.35  # similarity above which a document joins an existing story
-    occasion_threshold: float = 0.5  # similarity above which two documents cover the same occasion
+    passage_min_similarity: float = 0.8  # aligned sentences below this are not reused: copies with 1-2 edits score
+    # 0.88-0.95 (tests/test_reuse.py); independent sentences sharing a long stock phrase reach 0.75-0.8
+    story_threshold: float = 0.16  # similarity above which a document joins an existing story
+    occasion_threshold: float = 0.25  # similarity above which two documents cover the same occasion
     story_window_days: int = 60  # documents further apart in time than this rarely share an occasion
+    # --- reuse (link/reuse.py); calibrated on generated copy/edit pairs in tests/test_reuse.py
+    fingerprint_words: int = 4  # words per shingle for the winnowing fingerprints that find partial reuse
+    winnow_window: int = 5  # any shared unedited run of winnow_window + fingerprint_words - 1 words is found
+    passage_single_similarity: float = 0.85  # a lone sentence must be this alike: a run of them is stronger evidence
+    passage_min_words: int = 10  # shorter aligned passages are coincidences ("the ministry said on Monday")
+    passage_candidate_ngram: int = 3  # sentences must share a run of this many words to be compared at all
+    max_fingerprint_docs: int = 200  # a fingerprint in more documents than this is boilerplate: not a lead
+    max_reuse_candidates: int = 50  # documents aligned per new document, most shared fingerprints first
+    # --- stories (link/stories.py); thresholds tuned on ECB+ train topics with eval/stories.py
+    story_name_weight: float = 1.0  # weight of a name (never written in lowercase) in story similarity
+    title_weight: float = 2.0  # a title word counts as this many body words
+    entity_weight: float = 2.0  # a named entity (doc.entities) counts as this many words
+    query_terms: int = 20  # a new document looks for stories through its this many heaviest terms
+    term_story_postings: int = 50  # stories remembered per term (most recent first): bounds candidate search
+    max_story_candidates: int = 30  # stories scored per new document, most shared terms first
+    max_centroid_terms: int = 400  # a story's centroid keeps its heaviest terms only (memory, scoring time)
+    occasion_window_days: int = 7  # dated documents further apart than this are rarely about one occasion
+    recluster_rounds: int = 3  # reassignment rounds after the batch pass (k-means style refinement)
 
 
 @dataclass(frozen=True)
