@@ -81,6 +81,7 @@ def test_credit_beats_url_and_metadata_outlet_is_kept() -> None:
         (f"Ministers meet again\n\n{BODY}", None),
         (f"NATO said on Monday that {BODY}", None),  # capitals without a date, credit or dash: no dateline
         (f"BREAKING — {BODY}", None),  # a story label, not a place
+        ("HOLIDAY HOMES – our new label\n\nWe rent houses.", None),  # a heading with a dash, no body after it
     ],
 )
 def test_dateline_place(text: str, place: str | None) -> None:

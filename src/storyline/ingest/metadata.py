@@ -256,6 +256,8 @@ def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
         or place in words.not_places
     ):
         return None
+    if not (month_name or match["credit"]) and len(match.string.split()) < BODY_MIN_WORDS:
+        return None  # "KFT - Kraftfahrzeugtechnik": a dash alone makes a dateline only before a body sentence
     credit = (match["credit"] or "").strip("/() \t") or None
     year = match["year"] or match["year2"]
     return Dateline(
