@@ -24,8 +24,8 @@ from storyline.report.terminal import safe
 from storyline.settings import Settings, load_settings
 
 DEFAULT_DB = "storyline.db"
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 
 class Context:
