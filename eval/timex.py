@@ -1,11 +1,11 @@
 """Score storyline's time expressions on TempEval-3 (TimeML) with the task's own definitions.
 
-Reads each ``.tml`` file: the document creation time from ``<DCT>``, the text inside ``<TEXT>`` with its inline
-``TIMEX3`` elements (gold spans as character offsets into the plain text, gold type and value). Runs
+Reads each ``.tml`` file: the document creation time from ``<DCT>``, the text inside ``<TEXT>`` with its
+inline ``TIMEX3`` elements (gold spans as character offsets into the plain text, gold type and value). Runs
 ``storyline.analyze.timex.extract`` on the plain text with ``published`` = the DCT date and prints, as in
-UzZaman et al. (2013): strict span P/R/F1 (exact offsets), relaxed span P/R/F1 (any overlap), value F1 (relaxed
-matches whose values are equal, over system and gold counts) and type accuracy (over relaxed matches), beside the
-published TE3-platinum anchors.
+UzZaman et al. (2013): strict span P/R/F1 (exact offsets), relaxed span P/R/F1 (any overlap), value F1
+(relaxed matches whose values are equal, over system and gold counts) and type accuracy (over relaxed
+matches), beside the published TE3-platinum anchors.
 
     python eval/timex.py                       # train split (TimeBank + AQUAINT), for development
     python eval/timex.py --split test          # the platinum test set: report only, never tune on it
@@ -182,9 +182,8 @@ def report(c: Counts, split: str, n_docs: int, seconds: float) -> None:
     vp, vr = c.value / max(c.system, 1), c.value / max(c.gold, 1)
     pairs_n = max(min(c.relaxed_gold, c.relaxed_sys), 1)
     print(f"\nTempEval-3 {split}: {n_docs} documents, {c.gold} gold / {c.system} system expressions")
-    print(
-        f"{'':12} {'strict P':>9} {'R':>6} {'F1':>6} | {'relaxed P':>9} {'R':>6} {'F1':>6} | {'value F1':>8} | type acc"
-    )
+    header = f"{'strict P':>9} {'R':>6} {'F1':>6} | {'relaxed P':>9} {'R':>6} {'F1':>6} | {'value F1':>8}"
+    print(f"{'':12} {header} | type acc")
     print(
         f"{'storyline':12} {100 * sp:9.2f} {100 * sr:6.2f} {100 * _f1(sp, sr):6.2f} | {100 * rp:9.2f} "
         f"{100 * rr:6.2f} {100 * _f1(rp, rr):6.2f} | {100 * _f1(vp, vr):8.2f} | {100 * c.type / pairs_n:.2f}"

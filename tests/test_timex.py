@@ -1,4 +1,4 @@
-"""Time expressions: (sentence, document date) → (text, TIMEX3 type, value), plus undated documents and speed."""
+"""Time expressions: (sentence, document date) → (text, TIMEX3 type, value); undated documents; speed."""
 
 from __future__ import annotations
 

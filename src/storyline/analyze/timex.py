@@ -1,10 +1,10 @@
 """Time expressions: find them in a parsed document and normalize them to TIMEX3 values.
 
 Reads a ``Parsed`` document (its text, its creation time ``document.published`` and the spaCy sentences and
-POS tags) and returns ``Timex`` records. Detection is our own linear-time patterns over per-language word tables
-(``timex_patterns``); spaCy's DATE/TIME entities both miss common news expressions and over-extend ("the past
-several years of talks"), so they are not used for spans. spaCy's tags decide only one thing the patterns cannot:
-whether the sentence speaks of the future, which flips "on Sunday" or "in July" from the last one to the next.
+POS tags) and returns ``Timex`` records. Detection is our own linear-time patterns over per-language word
+tables (``timex_patterns``); spaCy's DATE/TIME entities miss common news expressions and over-extend ("the
+past several years of talks"), so they are not used for spans. spaCy's tags decide the one thing patterns
+cannot: whether the sentence speaks of the future, which flips "on Sunday" or "in July" from last to next.
 Values are anchored by ``timex_resolve`` at the document date or at the reference time, the last date the text
 resolved before the expression (for "two months later", "the next day").
 """
@@ -58,7 +58,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
                 "upcoming",
                 "next",
             }
-        ),  # fmt: skip
+        ),
         looks_forward=frozenset({"until", "till", "by"}),
         looks_back=frozenset({"since"}),
     ),
@@ -133,8 +133,8 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     """Whether the expression's clause speaks of the future (True), the past (False) or neither (None).
 
     A preposition right before the expression decides first ("until Friday" looks forward, "since Friday"
-    back); then a future marker near it ("will meet on Sunday", "planned to leave Thursday"); then the tense of
-    the nearest verb, looking back first ("stepped down in March") and then forward ("On Sunday, they met").
+    back); then a future marker near it ("will meet on Sunday", "planned to leave Thursday"); then the tense
+    of the nearest verb, looking back first ("stepped down in March"), then forward ("On Sunday, they met").
     """
     words = TENSE_WORDS.get(language)
     if sentence is None or words is None:

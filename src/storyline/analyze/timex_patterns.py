@@ -1,4 +1,4 @@
-"""Finding time expressions in running text: per-language word tables and the regular expressions built from them.
+"""Finding time expressions in running text: per-language word tables and the patterns built from them.
 
 The tables are the only language-specific part of time-expression analysis; ``timex_resolve`` works on the
 named groups these patterns capture ("month", "day", "rel", "unit"…), so adding a language means adding a
@@ -51,13 +51,41 @@ class Lexicon:
 
 
 _NUMBERS_EN = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a dozen": 12, "a hundred": 100,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a dozen": 12,
+    "a hundred": 100,
     "one hundred": 100,
-}  # fmt: skip
-_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}  # fmt: skip
+}
+_TENS_EN = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 
 ENGLISH = Lexicon(
     months={
@@ -85,7 +113,7 @@ ENGLISH = Lexicon(
         "Nov": 11,
         "December": 12,
         "Dec": 12,
-    },  # fmt: skip
+    },
     weekdays={
         "Monday": 0,
         "Tuesday": 1,
@@ -119,7 +147,7 @@ ENGLISH = Lexicon(
         "centuries": "CE",
         "weekend": "WE",
         "weekends": "WE",
-    },  # fmt: skip
+    },
     numbers=_NUMBERS_EN,
     tens=_TENS_EN,
     vague_numbers=(
@@ -162,7 +190,7 @@ ENGLISH = Lexicon(
         "following": 1,
         "the upcoming": 1,
         "upcoming": 1,
-    },  # fmt: skip
+    },
     modifiers={
         "early": "START",
         "earlier": "START",
@@ -177,7 +205,7 @@ ENGLISH = Lexicon(
         "later": "END",
         "the end of": "END",
         "end of": "END",
-    },  # fmt: skip
+    },
     approx={
         "about": "APPROX",
         "around": "APPROX",
@@ -194,7 +222,7 @@ ENGLISH = Lexicon(
         "up to": "EQUAL_OR_LESS",
         "just over": "MORE_THAN",
         "nearly a": "APPROX",
-    },  # fmt: skip
+    },
     ago={"ago": "dct-", "earlier": "ref-", "later": "ref+", "from now": "dct+", "hence": "dct+"},
     refs={
         "now": "PRESENT_REF",
@@ -213,7 +241,7 @@ ENGLISH = Lexicon(
         "the near term": "FUTURE_REF",
         "the long term": "FUTURE_REF",
         "as soon as possible": "FUTURE_REF",
-    },  # fmt: skip  (measured on TempEval-3 train: bare "future", "soon", "previously", "recent" cost more than they gain)
+    },  # not bare "future", "soon", "previously", "recent": on TempEval-3 train they cost more than they gain
     frequencies={
         "daily": "P1D",
         "weekly": "P1W",
@@ -222,7 +250,7 @@ ENGLISH = Lexicon(
         "yearly": "P1Y",
         "hourly": "PT1H",
         "nightly": "P1D",
-    },  # fmt: skip
+    },
     set_words=("every", "each", "per"),
     ambiguous_cues=(
         "in",
@@ -331,7 +359,6 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     ago = _alt(lex.ago)
     pod = _alt(lex.parts_of_day)
     dayw = _ci(lex.day_words)
-    ordn = _alt(lex.ordinals)
     fiscal = _alt(lex.fiscal)
     ampm = r"(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b)"
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
@@ -339,38 +366,53 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     zone = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
     the = r"(?:[Tt]he\s+)?"
     month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
+    on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
+    count = rf"(?P<num>{num}|{vague})[\s-]+"
+    not_age = r"(?![-\s]+old\b)"
+    span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
+    plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
     return {
-        "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
+        "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+        r"(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
         "numeric": rf"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)(?P<year>{year})\b",
-        "mdy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?",
-        "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})(?:,?\s+(?P<year>{year})\b)?",
+        "mdy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b"
+        rf"(?:,?\s+(?P<year>{year})\b)?",
+        "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
+        rf"(?:,?\s+(?P<year>{year})\b)?",
         "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
-        "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm}){zone}"
-        rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?",
+        "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
+        rf"{zone}{on_day}",
         "clock": rf"\b(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
-        "noon": rf"\b(?P<noon>{_ci(lex.noon_words)})(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?\b",
+        "noon": rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b",
         "weekday": rf"(?:(?P<mod>{mod})\s+)?(?:(?P<rel>{rel})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<pod>{pod}))?",
         "dayword": rf"(?:(?P<mod>{mod})\s+)?\b(?P<dayw>{dayw})\b(?:\s+(?P<pod>{pod}))?",
-        "tonight": rf"\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b|\b(?P<lastnight>[Ll]ast\s+night)\b",
-        "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?(?:{fiscal}\s+)?)?"
-        rf"\b(?P<ord>{_ci(lex.ordinals)})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
+        "tonight": rf"\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"
+        r"|\b(?P<lastnight>[Ll]ast\s+night)\b",
+        "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
+        rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year)))?",
-        "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b(?P<unit>{unit}|{season})\b",
-        "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+(?:(?P<same>same|latest|recent|previous)\s+)?"
-        rf"(?:(?P<fiscal>{fiscal})\s+)?(?P<unit>quarter|year|month|week|weekend)|(?P<that>[Tt]hat|[Tt]he\s+same)\s+(?P<day>day))\b",
-        "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))(?:\s+(?P<unit>quarter|period|month|year))?\b",
-        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})\b(?P<season>{season})\b",
+        "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
+        rf"(?P<unit>{unit}|{season})\b",
+        "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+"
+        rf"(?:(?P<same>same|latest|recent|previous)\s+)?(?:(?P<fiscal>{fiscal})\s+)?"
+        r"(?P<unit>quarter|year|month|week|weekend)|(?P<that>[Tt]hat|[Tt]he\s+same)\s+(?P<day>day))\b",
+        "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
+        r"(?:\s+(?P<unit>quarter|period|month|year))?\b",
+        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})"
+        rf"\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{year})\b",
-        "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+)?(?<![$\d.,/-])\b(?P<year>{year})\b(?![-/.,]?\d)(?!\s*%)",
+        "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+)?(?<![$\d.,/-])\b"
+        rf"(?P<year>{year})\b(?![-/.,]?\d)(?!\s*%)",
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
         "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
-        "ago": rf"(?:(?P<approx>{approx})\s+)?(?P<num>{num}|{vague})[\s-]+(?P<unit>{unit})\s+(?P<ago>{ago})\b",
-        "duration": rf"(?:(?P<the>{the})(?:(?P<rel>first|last|past|next|previous|coming|following|latest)\s+)?)?"
-        rf"(?:(?P<approx>{approx})\s+)?\b(?P<num>{num}|{vague})[\s-]+(?:{_alt(lex.extra_words)}\s+)?(?P<unit>{unit})\b(?:\s+or\s+so)?(?![-\s]+old\b)"
-        r"(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
-        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?P<unit>{_ci(['years', 'months', 'weeks', 'days', 'hours', 'decades', 'centuries'])})\b(?![-\s]+old\b)",
-        "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?(?P<unit>{unit}|{wd}|{month_full}|{season})\b",
+        "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit})\s+(?P<ago>{ago})\b",
+        "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
+        rf"(?:(?P<approx>{approx})\s+)?\b{count}(?:{_alt(lex.extra_words)}\s+)?(?P<unit>{unit})\b"
+        rf"(?:\s+or\s+so)?{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
+        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?P<unit>{plural_units})\b{not_age}",
+        "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
+        rf"(?P<unit>{unit}|{wd}|{month_full}|{season})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b",
         "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
@@ -379,15 +421,26 @@ def _templates(lex: Lexicon) -> dict[str, str]:
 
 # Which trigger words each rule needs: a rule is only run near its own triggers, so a page full of "1 1 1" or
 # "May May May" wakes one or two rules instead of all of them.
+_UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "iso": ("year",), "numeric": ("year",), "year": ("year",), "yearrange": ("year",), "decade": ("year",),
-    "mdy": ("month",), "dmy": ("month",), "month": ("month",), "time": ("ampm",), "clock": ("clock",),
-    "noon": ("noon",), "weekday": ("weekday",), "dayword": ("dayword",), "tonight": ("pod",),
-    "quarter": ("quarter",), "relunit": ("unit", "quarter", "season"), "theunit": ("unit", "quarter"), "yearago": ("yearago", "unit"),
-    "season": ("season",), "bareseason": ("season",), "ago": ("unit", "quarter"), "duration": ("unit", "quarter"),
-    "bareunit": ("unit",), "set": ("unit", "quarter", "weekday", "month", "season"), "freq": ("freq",),
-    "ref": ("ref",), "century": ("century", "unit"),
-}  # fmt: skip
+    **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade"), ("year",)),
+    **dict.fromkeys(("mdy", "dmy", "month"), ("month",)),
+    **dict.fromkeys(("theunit", "ago", "duration", "bareunit"), _UNITS),
+    **dict.fromkeys(("season", "bareseason"), ("season",)),
+    "time": ("ampm",),
+    "clock": ("clock",),
+    "noon": ("noon",),
+    "weekday": ("weekday",),
+    "dayword": ("dayword",),
+    "tonight": ("pod",),
+    "quarter": ("quarter",),
+    "relunit": (*_UNITS, "season"),
+    "yearago": ("yearago", "unit"),
+    "set": (*_UNITS, "weekday", "month", "season"),
+    "freq": ("freq",),
+    "ref": ("ref",),
+    "century": ("century", "unit"),
+}
 # Characters kept around each trigger when scanning: longer than any modifier chain before a head word
 # ("the beginning of this coming fiscal year") or any tail after it ("March 14, 2021").
 TRIGGER_MARGIN = 60

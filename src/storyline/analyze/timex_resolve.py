@@ -1,4 +1,4 @@
-"""Turning a found time expression into a TIMEX3 type and value, anchored at the document date or a reference time.
+"""Turning a found time expression into a TIMEX3 type and value, anchored at the document date or a reference.
 
 The anchoring rules are ours (dateparser does not know what a news article's "Sunday" or "November 10" means):
 
@@ -24,11 +24,9 @@ from dataclasses import dataclass
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season (northern hemisphere)
-PART_OF_DAY_HOUR = {"MO": 9, "AF": 15, "EV": 19, "NI": 22}  # only to order parts of a day, never output
-TWO_DIGIT_PIVOT = 30  # "'20s" is the 2020s up to this many years after the DCT's century starts, else 1920s
-DEFAULT_CENTURY = 2000
-# A sentence's tense picks between last year's and next year's "November 10" only while that choice lies within
-# this many days of the document date; further away the closest one wins (tuned on TempEval-3 train).
+UNDATED_DECADE_LIMIT = 2030  # without a DCT, "'30s" is the 1930s and "'20s" the 2020s
+# A sentence's tense picks between last year's and next year's "November 10" only while that choice lies
+# within this many days of the document date; further away the closest one wins (tuned on TempEval-3 train).
 TENSE_REACH_DAYS = 300  # century for "'90s"-style decades when there is no DCT
 
 Groups = Mapping[str, str | None]
@@ -157,7 +155,7 @@ def _mod(lex: Lexicon, text: str | None) -> str | None:
 
 
 def nearest(candidates: list[dt.date], dct: dt.date, future: bool | None, *, strict: bool = False) -> dt.date:
-    """The latest candidate on or before ``dct`` (past), the earliest on or after it (future), else the closest."""
+    """The last candidate on or before ``dct`` (past), the first on or after it (future), else the closest."""
     closest = min(candidates, key=lambda c: (abs((c - dct).days), c > dct))
     if future is None:
         return closest
@@ -181,7 +179,7 @@ def _in_years(dct: dt.date, month: int, day: int) -> list[dt.date]:
 
 
 def _direction(ctx: Context, rel: str | None) -> tuple[bool | None, bool] | None:
-    """(future, strict) for a relative word, or for the sentence's tense when there is none; None for "this"."""
+    """(future, strict) for a relative word, else for the sentence's tense; None for "this"."""
     if rel is None:
         return ctx.future, False  # an unknown tense (None) picks the closest
     step = ctx.lex.relatives.get(_words(rel))
@@ -198,7 +196,7 @@ def _unresolved(type_: str = "DATE", mod: str | None = None) -> Norm:
     return Norm(type_, None, mod)
 
 
-# --- rule resolvers: each takes the rule's named groups and the context ---------------------------------------
+# --- rule resolvers: each takes the rule's named groups and the context ------------------------------------
 
 
 def _absolute_day(
@@ -220,7 +218,7 @@ def r_iso(g: Groups, ctx: Context) -> Norm:
 
 
 def r_numeric(g: Groups, ctx: Context) -> Norm:
-    """ "14.03.2021" is day-month; "03/14/2021" is month/day (US wire style) unless the first part exceeds 12."""
+    """ "14.03.2021" is day-month; "03/14/2021" month/day (US wire style) unless the first part exceeds 12."""
     a, b = int(g["day"] or 0), int(g["month"] or 0)
     if g.get("sep") == "/" and b <= 12 and a <= 12:
         a, b = b, a
@@ -387,11 +385,6 @@ def r_quarter(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(dt.date(year, month, 1), "half" if half else "quarter"), anchor)
 
 
-def _unit_code(ctx: Context, unit: str | None) -> str:
-    word = _words(unit)
-    return ctx.lex.seasons.get(word) and "SEASON" or ctx.lex.units.get(word, "")
-
-
 def _season_point(ctx: Context, code: str, step: int | None, future: bool, dct: dt.date) -> Point:
     start = SEASON_START[code]
     candidates = [dt.date(y, start, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -503,16 +496,14 @@ def r_yearrange(g: Groups, ctx: Context) -> Norm:
 
 
 def r_decade(g: Groups, ctx: Context) -> Norm:
+    """ "the 1990s" → 199; "the '90s" → the latest such decade begun by the DCT (by 2030 when undated)."""
     mod = _mod(ctx.lex, g["mod"])
     if g["dec"]:
         year = int(g["dec"]) * 10
     else:
-        digit = int(g["dec2"] or 0)
-        base = (ctx.dct.year // 100 * 100) if ctx.dct else DEFAULT_CENTURY
-        year = base + digit * 10
-        if ctx.dct and year > ctx.dct.year + TWO_DIGIT_PIVOT - 30 + 10:
-            year -= 100
-        elif not ctx.dct and year > base + TWO_DIGIT_PIVOT:
+        latest = ctx.dct.year if ctx.dct else UNDATED_DECADE_LIMIT
+        year = latest // 100 * 100 + int(g["dec2"] or 0) * 10
+        if year > latest:
             year -= 100
     return _dated(Point(dt.date(year, 1, 1), "decade"), "absolute", mod=mod)
 
@@ -538,7 +529,7 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         return Norm("TIME", None, mod)
     base, anchor = (ctx.dct, "dct")
     if ctx.ref is not None and ctx.ref.grain in COARSE_REF_GRAINS and unit == "Y":
-        # "profit rose in the third quarter from $2 million a year ago/earlier": the same quarter a year before
+        # "profit rose in the third quarter from $2 million a year ago": the same quarter a year before
         date = shift(ctx.ref.date, unit, (1 if how.endswith("+") else -1) * int(n))
         return _dated(Point(date, ctx.ref.grain, ctx.ref.code), "ref", mod=mod)
     if how.startswith("ref") and ctx.ref is not None:
@@ -598,13 +589,34 @@ def r_ref(g: Groups, ctx: Context) -> Norm:
 
 
 RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
-    "iso": r_iso, "numeric": r_numeric, "mdy": _day_of_month, "dmy": _day_of_month, "month": r_month,
-    "time": r_time, "clock": r_time, "noon": r_noon, "weekday": r_weekday, "dayword": r_dayword,
-    "tonight": r_tonight, "quarter": r_quarter, "relunit": r_relunit, "theunit": r_theunit,
-    "yearago": r_yearago, "season": r_season, "bareseason": r_bareseason, "year": r_year, "yearrange": r_yearrange, "decade": r_decade,
-    "ago": r_ago, "duration": r_duration, "bareunit": r_bareunit, "set": r_set, "freq": r_freq,
-    "ref": r_ref, "century": r_century,
-}  # fmt: skip
+    "iso": r_iso,
+    "numeric": r_numeric,
+    "mdy": _day_of_month,
+    "dmy": _day_of_month,
+    "month": r_month,
+    "time": r_time,
+    "clock": r_time,
+    "noon": r_noon,
+    "weekday": r_weekday,
+    "dayword": r_dayword,
+    "tonight": r_tonight,
+    "quarter": r_quarter,
+    "relunit": r_relunit,
+    "theunit": r_theunit,
+    "yearago": r_yearago,
+    "season": r_season,
+    "bareseason": r_bareseason,
+    "year": r_year,
+    "yearrange": r_yearrange,
+    "decade": r_decade,
+    "ago": r_ago,
+    "duration": r_duration,
+    "bareunit": r_bareunit,
+    "set": r_set,
+    "freq": r_freq,
+    "ref": r_ref,
+    "century": r_century,
+}
 
 
 def normalize(rule: str, groups: Groups, ctx: Context) -> Norm:
