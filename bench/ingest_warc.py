@@ -6,7 +6,7 @@ and peak RSS. Memory should stay flat as the archive grows: compare the 1,000- a
 
     python bench/ingest_warc.py                    # 1,000 vs 10,000 records
     python bench/ingest_warc.py --records 5000     # one size
-    python bench/ingest_warc.py --gigabytes 1      # a ~1 GB archive (slow: minutes)
+    python bench/ingest_warc.py --gigabytes 1 --random-kb 30   # a ~1 GB archive (slow: minutes)
 
 Archives are written under --dir (default: a temporary folder under /tmp), deleted afterwards unless --keep.
 """
@@ -14,6 +14,7 @@ Archives are written under --dir (default: a temporary folder under /tmp), delet
 from __future__ import annotations
 
 import argparse
+import base64
 import io
 import json
 import random
@@ -68,9 +69,13 @@ def article(rng: random.Random, number: int) -> tuple[str, str]:
     return title, "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
-def page_html(rng: random.Random, number: int, padding_bytes: int) -> bytes:
+def page_html(rng: random.Random, number: int, padding_bytes: int, random_bytes: int = 0) -> bytes:
+    """A news page: ``padding_bytes`` of repetitive script plus ``random_bytes`` of incompressible state
+    (like the JSON blobs of modern sites), so the archive's compressed size is realistic when asked."""
     title, body = article(rng, number)
     script = "".join(SCRIPT_LINE % i for i in range(padding_bytes // len(SCRIPT_LINE)))
+    if random_bytes:
+        script += f"window.__STATE__='{base64.b64encode(rng.randbytes(random_bytes * 3 // 4)).decode()}';"
     return (
         f"<!doctype html><html><head><title>{title}</title>"
         f'<meta property="article:published_time" content="2024-04-{rng.randint(1, 30):02d}T08:00:00Z">'
@@ -80,7 +85,7 @@ def page_html(rng: random.Random, number: int, padding_bytes: int) -> bytes:
     ).encode()
 
 
-def generate(path: Path, records: int, padding_bytes: int, seed: int = 7) -> int:
+def generate(path: Path, records: int, padding_bytes: int, random_bytes: int = 0, seed: int = 7) -> int:
     """Write ``records`` HTML responses; returns the archive's size in bytes."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -95,7 +100,7 @@ def generate(path: Path, records: int, padding_bytes: int, seed: int = 7) -> int
             record = writer.create_warc_record(
                 f"https://news.example/{number}",
                 "response",
-                payload=io.BytesIO(page_html(rng, number, padding_bytes)),
+                payload=io.BytesIO(page_html(rng, number, padding_bytes, random_bytes)),
                 http_headers=headers,
                 warc_headers_dict={"WARC-Date": "2024-05-01T12:00:00Z"},
             )
@@ -103,11 +108,11 @@ def generate(path: Path, records: int, padding_bytes: int, seed: int = 7) -> int
     return path.stat().st_size
 
 
-def records_for_gigabytes(gigabytes: float, padding_bytes: int) -> int:
+def records_for_gigabytes(gigabytes: float, padding_bytes: int, random_bytes: int) -> int:
     """How many records make an archive of about ``gigabytes`` (calibrated on a small sample)."""
     with tempfile.TemporaryDirectory() as folder:
         sample = Path(folder) / "sample.warc.gz"
-        size = generate(sample, 200, padding_bytes)
+        size = generate(sample, 200, padding_bytes, random_bytes)
     return max(1, int(gigabytes * 1e9 / (size / 200)))
 
 
@@ -156,6 +161,12 @@ def main() -> None:
     parser.add_argument(
         "--padding-kb", type=int, default=40, help="inline script per page, KB (real pages: 50-300)"
     )
+    parser.add_argument(
+        "--random-kb",
+        type=int,
+        default=0,
+        help="incompressible inline state per page, KB (for --gigabytes: 30)",
+    )
     parser.add_argument("--dir", type=Path, default=None, help="where archives are written (default: /tmp/…)")
     parser.add_argument("--keep", action="store_true", help="keep the generated archives")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
@@ -163,9 +174,9 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
-    padding = args.padding_kb * 1024
+    padding, random_bytes = args.padding_kb * 1024, args.random_kb * 1024
     sizes = (
-        [records_for_gigabytes(args.gigabytes, padding)]
+        [records_for_gigabytes(args.gigabytes, padding, random_bytes)]
         if args.gigabytes
         else (args.records or [1000, 10000])
     )
@@ -177,7 +188,7 @@ def main() -> None:
     try:
         for records in sizes:
             path = folder / f"bench-{records}.warc.gz"
-            size = generate(path, records, padding)
+            size = generate(path, records, padding, random_bytes)
             result = run_child(path)
             rate = (result["documents"] + result["skipped"]) / result["seconds"]
             print(

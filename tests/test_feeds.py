@@ -7,10 +7,14 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
 from localserver import LocalServer, Route, article_html, serve
-from storyline.ingest.feeds import MemorySeen, parse_feed, read_feed_file, read_feed_url
+from storyline.errors import IngestError
+from storyline.ingest.feeds import MemorySeen, entry_documents, parse_feed, read_feed_file, read_feed_url
+from storyline.ingest.web import Fetcher
 from storyline.model import Document, Skipped
 from storyline.settings import Settings
 
@@ -253,3 +257,38 @@ def test_read_url_on_a_feed_reads_its_entries(server: LocalServer) -> None:
         "Flood warning for the Aren valley",
         "Rail strike called off",
     ]
+
+
+def _refuse_dns(host: str, port: int) -> list[str]:
+    raise OSError("no DNS in tests")
+
+
+SEED_FEEDS = [
+    RSS_XML.format(base="http://news.example", full=FULL_STORY).encode(),
+    ATOM_XML.format(base="http://news.example", full_escaped="&lt;p&gt;short&lt;/p&gt;").encode(),
+    json_feed("http://news.example"),
+]
+
+
+@hypothesis.settings(max_examples=150, deadline=None)
+@hypothesis.given(
+    seed=st.sampled_from(SEED_FEEDS),
+    cut=st.floats(min_value=0.0, max_value=1.0),
+    junk=st.binary(max_size=40),
+    at=st.floats(min_value=0.0, max_value=1.0),
+)
+def test_mangled_feeds_yield_only_documents_or_skipped(
+    seed: bytes, cut: float, junk: bytes, at: float
+) -> None:
+    """Property: a cut or spliced feed gives a Feed or an IngestError; its entries Documents or Skipped."""
+    point = int(at * len(seed))
+    data = (seed[:point] + junk + seed[point:])[: max(1, int(cut * (len(seed) + len(junk))))]
+    try:
+        feed = parse_feed("fuzz", data)
+    except IngestError as exc:
+        assert exc.reason
+        return
+    config = Settings()
+    with Fetcher(config.fetch, resolver=_refuse_dns) as fetcher:
+        for item in entry_documents("fuzz", feed, config, fetcher):
+            assert isinstance(item, (Document, Skipped))

@@ -7,7 +7,9 @@ import gzip
 import io
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -204,3 +206,26 @@ def test_record_declaring_a_huge_length_stops_before_inflating(tmp_path: Path) -
     items = list(read_warc(path, settings))
     assert isinstance(items[0], Document)
     assert isinstance(items[1], Skipped) and "decompression bomb" in items[1].reason
+
+
+@hypothesis.settings(
+    max_examples=60, deadline=None, suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture]
+)
+@hypothesis.given(
+    cut=st.floats(min_value=0.0, max_value=1.0),
+    flips=st.lists(st.tuples(st.floats(min_value=0.0, max_value=0.999), st.integers(0, 255)), max_size=8),
+    gz=st.booleans(),
+)
+def test_damaged_archives_yield_only_documents_or_skipped(
+    tmp_path: Path, cut: float, flips: list, gz: bool
+) -> None:
+    """Property: a truncated or bit-flipped archive never raises; every item is a Document or a Skipped."""
+    data = bytearray(build(tmp_path / "seed.warc", gz=gz).read_bytes())
+    for where, value in flips:
+        data[int(where * len(data))] = value
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(bytes(data[: max(1, int(cut * len(data)))]))
+    for item in read_warc(path, Settings()):
+        assert isinstance(item, (Document, Skipped))
+        if isinstance(item, Skipped):
+            assert item.reason

@@ -124,7 +124,8 @@ def _parse_xml_feed(source: str, data: bytes) -> Feed:
 def _xml_entry(entry: Any) -> FeedEntry:
     contents = entry.get("content") or []
     full = max((c.get("value", "") for c in contents), key=len, default="") or None
-    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get: feedparser's own lookup maps a missing "updated_parsed" to "published_parsed" with a warning
+    when = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     link = _text(entry.get("link"))
     title = _text(entry.get("title"))
     return FeedEntry(
