@@ -168,6 +168,12 @@ def test_byline(text: str, byline: str | None) -> None:
             None,
             {"weekday": "Wednesday"},
         ),
+        # a date the text puts ahead of it ("due", "until") is not evidence
+        (
+            f"BAKU, March 14. /TASS/. {BODY} On January 11, 2021, they met. The bonds are due May 1, 2031.",
+            dt.date(2021, 3, 14),
+            {"published_after": "2021-01-11"},
+        ),
         # ISO dates count as full dates
         (
             f"ANKARA, Aug 1 (Reuters) - {BODY} Data released 2022-07-15 show growth.",

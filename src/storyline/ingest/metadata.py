@@ -38,6 +38,10 @@ BYLINE_MAX_WORDS = 4  # words in one person's name after "By"
 MAX_YEAR_GAP_DAYS = 366  # an inferred publication date lies less than a year after the latest dated event
 YEAR_RANGE = (1900, 2099)  # four-digit numbers outside this range are not years
 DEFAULT_LANGUAGE = "en"
+FUTURE_CUE_WORDS = (
+    2  # "due Oct. 15, 1999", "expires on Dec. 31": a future cue among the two words before a date
+)
+FUTURE_CUE_CHARS = 40  # …looked for in this many characters before it
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,7 @@ class Words:
     byline: tuple[str, ...]
     last_year: tuple[str, ...]
     not_places: frozenset[str]  # "BREAKING", "UPDATE": capitals at a line start that are not a dateline
+    future_cues: frozenset[str]  # "due", "until": the date after them lies ahead of the text
 
 
 @functools.cache
@@ -135,6 +140,7 @@ def _words(language: str | None) -> Words:
         byline=tuple(table.get("byline", english["byline"])),
         last_year=tuple(table.get("last_year", ())),
         not_places=frozenset(table.get("not_places", [])) | frozenset(english.get("not_places", [])),
+        future_cues=frozenset(table.get("future_cues", [])),
     )
 
 
@@ -286,10 +292,17 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def full_dates(text: str, language: str | None = None) -> list[dt.date]:
-    """Every explicit day-month-year date in the text ("January 11, 2021", "11 Jan 2021", "2021-01-11")."""
+    """Every explicit past day-month-year date in the text ("January 11, 2021", "11 Jan 2021", "2021-01-11").
+
+    Dates the text marks as ahead of it ("bonds due March 1, 2011", "until Dec. 31, 1994", "the year ending
+    June 30, 1990") are left out: they do not precede publication, so they bound nothing.
+    """
     words = _words(language)
     dates = []
     for match in _full_date_pattern(words.month_pattern).finditer(text):
+        before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
+        if any(word in words.future_cues for word in before[-FUTURE_CUE_WORDS:]):
+            continue
         if match["iy"]:
             parts = (int(match["iy"]), int(match["im"]), int(match["id"]))
         else:
