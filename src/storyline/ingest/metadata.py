@@ -203,10 +203,24 @@ def find_outlet(
 
 
 def _extra_pattern_outlet(head: str) -> str | None:
-    for agency in agencies():
-        if any(re.search(pattern, head) for pattern in agency.patterns):
-            return agency.name
+    for name, patterns in _extra_patterns():
+        if any(pattern.search(head) for pattern in patterns):
+            return name
     return None
+
+
+@functools.cache
+def _extra_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """The agencies' own ``patterns``, compiled once (a bad one fails loudly, naming the agency)."""
+    compiled = []
+    for agency in agencies():
+        try:
+            compiled.append((agency.name, tuple(re.compile(p) for p in agency.patterns)))
+        except re.error as exc:
+            raise ValueError(
+                f"agencies.toml: bad pattern for {agency.name!r}: {exc}; fix or remove it"
+            ) from exc
+    return tuple(c for c in compiled if c[1])
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -371,8 +385,13 @@ def _says_last_year(text: str, words: Words) -> bool:
 
 
 def _first_weekday(head: str, words: Words) -> str | None:
-    match = re.search(rf"\b(?:{'|'.join(words.weekdays)})\b", head) if words.weekdays else None
+    match = _weekday_pattern(words.weekdays).search(head) if words.weekdays else None
     return match[0] if match else None
+
+
+@functools.cache
+def _weekday_pattern(weekdays: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, weekdays))})\b")
 
 
 # ---------------------------------------------------------------------------------------------- title, byline
