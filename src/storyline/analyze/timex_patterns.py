@@ -46,6 +46,8 @@ class Lexicon:
     ambiguous_cues: tuple[str, ...] = ()
     ambiguous_months: tuple[str, ...] = ()
     extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
+    # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
+    holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
     am_pm: Mapping[str, str] = field(default_factory=dict)  # "a.m." → "am"
 
@@ -279,6 +281,15 @@ ENGLISH = Lexicon(
     ),
     ambiguous_months=("May",),
     extra_words=("more", "additional", "straight", "consecutive", "full", "long"),
+    holidays={
+        "Christmas": (12, 25),
+        "Christmas Day": (12, 25),
+        "Christmas Eve": (12, 24),
+        "New Year's Day": (1, 1),
+        "New Year's Eve": (12, 31),
+        "Thanksgiving": (11, -4, 4),  # the fourth Thursday of November (United States)
+        "Thanksgiving Day": (11, -4, 4),
+    },
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
     am_pm={"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm", "a.m": "am", "p.m": "pm"},
@@ -416,6 +427,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b",
         "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
+        "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)(?:,?\s+(?P<year>{year})\b)?",
     }
 
 
@@ -440,6 +452,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "freq": ("freq",),
     "ref": ("ref",),
     "century": ("century", "unit"),
+    "holiday": ("holiday",),
 }
 # Characters kept around each trigger when scanning: longer than any modifier chain before a head word
 # ("the beginning of this coming fiscal year") or any tail after it ("March 14, 2021").
@@ -474,6 +487,7 @@ def trigger(language: str) -> re.Pattern[str]:
         "freq": rf"\b{_ci(lex.frequencies)}\b",
         "ref": rf"\b{_ci(lex.refs)}\b",
         "century": r"\bcentury\b",
+        "holiday": rf"\b{_alt(lex.holidays)}",
     }
     return re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in kinds.items()) + ")")
 

@@ -548,7 +548,7 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         date = shift(base, unit, sign * int(n))
     except OverflowError:
         return _unresolved(mod=mod)
-    grain = "year" if unit in ("DE", "CE") else GRAIN[unit] if unit not in ("D", "W", "WE") else "day"
+    grain = "year" if unit in ("DE", "CE") else GRAIN[unit] if unit not in ("D", "WE") else "day"
     return _dated(Point(date, grain), anchor, mod=mod)
 
 
@@ -584,6 +584,27 @@ def r_freq(g: Groups, ctx: Context) -> Norm:
     return Norm("SET", ctx.lex.frequencies[_words(g["freq"])])
 
 
+def _holiday_in(year: int, rule: tuple[int, ...]) -> dt.date:
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    month, weekday, n = rule[0], -rule[1] - 1, rule[2]
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def r_holiday(g: Groups, ctx: Context) -> Norm:
+    """"Christmas", "last Thanksgiving": the named day in the year given, else as a year-less date."""
+    rule = ctx.lex.holidays[" ".join((g["holiday"] or "").split())]
+    if g["year"]:
+        return _dated(Point(_holiday_in(int(g["year"]), rule), "day"), "absolute")
+    if ctx.dct is None:
+        return _unresolved()
+    direction = _direction(ctx, g["rel"])
+    future, strict = direction if direction is not None else (None, False)
+    candidates = [_holiday_in(y, rule) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    return _dated(Point(nearest(candidates, ctx.dct, future, strict=strict), "day"), "dct")
+
+
 def r_ref(g: Groups, ctx: Context) -> Norm:
     return Norm("DATE", ctx.lex.refs[_words(g["ref"])], None, "dct")
 
@@ -616,6 +637,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "freq": r_freq,
     "ref": r_ref,
     "century": r_century,
+    "holiday": r_holiday,
 }
 
 
