@@ -209,6 +209,19 @@ def test_robots_txt_disallowing_a_path_is_honoured(server: LocalServer) -> None:
     assert "/private/page" not in server.paths()
 
 
+def test_unreachable_robots_txt_refuses_for_now_and_is_asked_again(server: LocalServer) -> None:
+    answers = iter([Route(b"down", 503, {"Content-Type": "text/plain"}), Route(b"User-agent: *\nAllow: /\n")])
+    server.routes["/robots.txt"] = Route(respond=lambda _h: next(answers))
+    server.routes["/page"] = Route(PAGE)
+    config = settings()
+    with Fetcher(config.fetch) as fetcher:
+        [first] = list(read_url(server.url("/page"), config, fetcher=fetcher))
+        [second] = list(read_url(server.url("/page"), config, fetcher=fetcher))
+    assert isinstance(first, Skipped) and "robots.txt answered 503" in first.reason
+    assert isinstance(second, Document)
+    assert server.paths().count("/robots.txt") == 2
+
+
 def test_robots_can_be_ignored_by_setting(server: LocalServer) -> None:
     server.routes["/robots.txt"] = Route(
         b"User-agent: *\nDisallow: /\n", headers={"Content-Type": "text/plain"}

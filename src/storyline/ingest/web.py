@@ -41,6 +41,7 @@ ACCEPT_ENCODING = "gzip, deflate, br"
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 INFLATE_STEP = 65_536  # decompressed bytes produced per step, so a bomb never inflates more than this at once
+ROBOTS_TTL_SECONDS = 86_400.0  # RFC 9309: a cached robots.txt should not be used for more than 24 hours
 MAX_CRAWL_DELAY = 60.0  # seconds; a robots.txt Crawl-delay above this is capped rather than stalling a run
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
 FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf", b"jsonfeed.org/version")
@@ -214,28 +215,34 @@ class Fetcher:
     def _check_robots(self, target: Target) -> None:
         key = f"{target.scheme}://{_netloc(target)}"
         robots = self._robots.get(key)
-        if robots is None:
-            robots = self._load_robots(key)
+        if robots is None or self._clock() - robots.loaded_at > ROBOTS_TTL_SECONDS:
+            robots = self._load_robots(target.url, key)
             self._robots[key] = robots
             while len(self._robots) > self.settings.robots_cache_size:
                 self._robots.popitem(last=False)
         if not robots.allows(target.url):
             raise FetchError(target.url, f"disallowed by {key}/robots.txt ({robots.why})")
 
-    def _load_robots(self, origin: str) -> _Robots:
-        """robots.txt for one origin, fetched through this same guarded client (RFC 9309 semantics)."""
+    def _load_robots(self, url: str, origin: str) -> _Robots:
+        """robots.txt for one origin, fetched through this same guarded client (RFC 9309 semantics).
+
+        Missing (4xx) means everything is allowed. Unreachable (5xx, 429, network) means nothing is: the page
+        is refused with a ``TransientFetchError`` and the answer is not cached, so a later attempt asks again.
+        """
         token = self.settings.user_agent.split("/", 1)[0].strip() or "*"
         try:
             fetched = self.fetch(f"{origin}/robots.txt", accept="text/plain", robots=False)
         except HTTPStatusError as exc:
-            if 400 <= exc.status < 500:
-                return _Robots(token, None, "no robots.txt")
-            return _Robots(token, _deny_all(), f"robots.txt answered {exc.status}: treated as disallow-all")
+            if 400 <= exc.status < 500 and exc.status != 429:
+                return _Robots(token, None, "no robots.txt", self._clock())
+            raise TransientFetchError(
+                url, f"robots.txt answered {exc.status}: not fetched, retry later"
+            ) from exc
         except FetchError as exc:
-            return _Robots(token, _deny_all(), f"robots.txt unreachable: {exc.reason}")
+            raise TransientFetchError(url, f"robots.txt unreachable ({exc.reason}): not fetched") from exc
         parser = RobotFileParser()
         parser.parse(fetched.body.decode("utf-8", errors="replace").splitlines())
-        return _Robots(token, parser, "rules for this path")
+        return _Robots(token, parser, "rules for this path", self._clock())
 
 
 @dataclass
@@ -243,6 +250,7 @@ class _Robots:
     token: str
     parser: RobotFileParser | None  # None: everything allowed
     why: str
+    loaded_at: float  # Fetcher clock time; rules older than ROBOTS_TTL_SECONDS are fetched again
 
     def allows(self, url: str) -> bool:
         return self.parser is None or self.parser.can_fetch(self.token, url)
@@ -251,12 +259,6 @@ class _Robots:
     def crawl_delay(self) -> float:
         delay = self.parser.crawl_delay(self.token) if self.parser is not None else None
         return float(delay) if delay else 0.0
-
-
-def _deny_all() -> RobotFileParser:
-    parser = RobotFileParser()
-    parser.parse(["User-agent: *", "Disallow: /"])
-    return parser
 
 
 class Inflater:
