@@ -292,3 +292,13 @@ def test_mangled_feeds_yield_only_documents_or_skipped(
     with Fetcher(config.fetch, resolver=_refuse_dns) as fetcher:
         for item in entry_documents("fuzz", feed, config, fetcher):
             assert isinstance(item, (Document, Skipped))
+
+
+def test_relative_entry_links_are_resolved_against_the_feed_url(server: LocalServer) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Relative</title>'
+        "<item><title>Strike</title><link>/strike</link><guid>r1</guid></item></channel></rss>"
+    )
+    server.routes["/news/rel.xml"] = Route(feed.encode(), headers={"Content-Type": "application/rss+xml"})
+    [doc] = list(read_feed_url(server.url("/news/rel.xml"), settings()))
+    assert isinstance(doc, Document) and doc.url == server.url("/strike")

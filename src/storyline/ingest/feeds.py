@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urljoin
 
 from storyline.errors import FetchError, IngestError
 from storyline.ingest.document import make_document, parse_date
@@ -302,6 +303,7 @@ def _entry_document(
     outlet: str | None,
 ) -> tuple[Document | Skipped, bool]:
     """The entry's document and whether a failure may pass on a later poll."""
+    entry = _absolute_link(feed_source, entry)
     source = entry.link or f"{feed_source}#{entry.id}"
     document = _carried_document(source, entry, settings)
     if document is None and entry.link:
@@ -315,6 +317,16 @@ def _entry_document(
     if isinstance(document, Skipped):
         return document, False
     return _with_entry_metadata(document, feed_source, feed, entry, outlet), False
+
+
+def _absolute_link(feed_source: str, entry: FeedEntry) -> FeedEntry:
+    """A relative entry link ("/news/1") resolved against the feed URL (feed files keep theirs)."""
+    if not entry.link or not feed_source.lower().startswith(("http://", "https://")):
+        return entry
+    try:
+        return dataclasses.replace(entry, link=urljoin(feed_source, entry.link))
+    except ValueError:
+        return entry
 
 
 def _carried_document(source: str, entry: FeedEntry, settings: Settings) -> Document | None:
