@@ -86,6 +86,13 @@ DATED = [
     ("The commission meets every year in Vienna.", ("every year", "SET", "P1Y")),
     ("Observers file reports daily.", ("daily", "SET", "P1D")),
     ("The council convenes each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
+    ("Officials fear the coming months will be harder.", ("the coming months", "DURATION", "PXM")),
+    ("The 45-day war ended in November.", ("45-day", "DURATION", "P45D")),
+    # holidays
+    ("The prisoners were released on Christmas Eve.", ("Christmas Eve", "DATE", "2020-12-24")),
+    # a future verb group whose last word is a participle ("will be held")
+    ("The vote will be held later this year, probably in the autumn.", ("the autumn", "DATE", "2021-FA")),
+    ("The summit was held in the autumn.", ("the autumn", "DATE", "2020-FA")),
     # fuzzy references
     ("The situation is now calm, the ministry said.", ("now", "DATE", "PRESENT_REF")),
     ("The militia has recently moved its positions.", ("recently", "DATE", "PAST_REF")),

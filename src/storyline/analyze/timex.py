@@ -23,6 +23,7 @@ from storyline.model import Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token as SpacyToken
 
     from storyline.analyze.nlp import Parsed
 
@@ -66,6 +67,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
 # Tokens looked at on each side of an expression for a future marker: far enough to reach the verb of a short
 # clause ("will meet on Sunday", "on Sunday, the ministers will meet"), near enough to stay in it.
 TENSE_WINDOW = 6
+AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})  # "will not be", "is to be"
 REF_GRAINS = frozenset(
     {"day", "pod", "month", "year", "week", "quarter", "season"}
 )  # points that become the ref
@@ -91,14 +93,15 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 
 def _trimmed(match: Match, text: str) -> Match:
-    """TempEval span convention: a hyphenated modifier ("the third-quarter loss") leaves out the article."""
-    if (
-        match.rule == "quarter"
-        and match.groups.get("hyphen")
-        and text[match.start : match.start + 4].lower() == "the "
-    ):
-        return dataclasses.replace(match, start=match.start + 4)
-    return match
+    """TempEval span convention: a hyphenated modifier leaves out the article ("the third-quarter loss",
+    "the 45-day strike" → "third-quarter", "45-day")."""
+    covered = text[match.start : match.end]
+    if covered[:4].lower() != "the ":
+        return match
+    hyphenated = bool(match.rule == "quarter" and match.groups.get("hyphen"))
+    if match.rule == "duration" and not match.groups.get("rel"):
+        hyphenated = "-" in covered and " " not in covered[4:].strip()
+    return dataclasses.replace(match, start=match.start + 4) if hyphenated else match
 
 
 def candidates(text: str, language: str = "en") -> list[Match]:
@@ -150,10 +153,22 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     if any(t.lower_ in words.future for t in window):
         return True
     for token in [*reversed(before), *after]:
-        if token.tag_ in ("VBD", "VBN"):
-            return False
-        if token.tag_ in ("VBZ", "VBP", "MD"):
-            return None
+        if token.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD", "VB"):
+            return _verb_group_tense(token, words)
+    return None
+
+
+def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
+    """The tense of the verb group ending at ``verb``: "will be held" is future although "held" is VBN."""
+    doc = verb.doc
+    first = verb.i
+    while first > verb.sent.start and doc[first - 1].tag_ in AUXILIARY_TAGS:
+        first -= 1
+    group = doc[first : verb.i + 1]
+    if any(t.lower_ in words.future for t in group):
+        return True
+    if any(t.tag_ in ("VBD", "VBN") for t in group):
+        return False
     return None
 
 

@@ -407,6 +407,10 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
             return _unresolved(mod=mod)
         return _dated(_season_point(ctx, ctx.lex.seasons[word], step, ctx.future, ctx.dct), "dct", mod=mod)
     unit = ctx.lex.units[word]
+    if (
+        word.endswith("s") and unit != "S"
+    ):  # "the coming months", "the past weeks": a stretch of unknown length
+        return Norm("DURATION", duration_value(None, unit), mod)
     if unit in ("H", "MIN", "S"):
         return Norm("DURATION", duration_value(1, unit), mod)
     if unit == "D":
@@ -593,7 +597,7 @@ def _holiday_in(year: int, rule: tuple[int, ...]) -> dt.date:
 
 
 def r_holiday(g: Groups, ctx: Context) -> Norm:
-    """"Christmas", "last Thanksgiving": the named day in the year given, else as a year-less date."""
+    """ "Christmas", "last Thanksgiving": the named day in the year given, else as a year-less date."""
     rule = ctx.lex.holidays[" ".join((g["holiday"] or "").split())]
     if g["year"]:
         return _dated(Point(_holiday_in(int(g["year"]), rule), "day"), "absolute")
