@@ -427,7 +427,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b",
         "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
-        "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)(?:,?\s+(?P<year>{year})\b)?",
+        "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
+        rf"(?:,?\s+(?P<year>{year})\b)?",
     }
 
 
