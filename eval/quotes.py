@@ -35,7 +35,7 @@ from pathlib import Path
 from storyline.analyze import quotes
 from storyline.analyze.nlp import parse_batch
 from storyline.model import Document, Quote
-from storyline.settings import AnalyzeSettings
+from storyline.settings import AnalyzeSettings, load_settings
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 WORD = re.compile(r"\w+")
@@ -154,11 +154,11 @@ def load(data: Path, split: str, limit: int | None) -> list[Article]:
     return articles
 
 
-def predict(articles: list[Article]) -> Iterator[tuple[Article, list[Quote]]]:
+def predict(articles: list[Article], settings: AnalyzeSettings) -> Iterator[tuple[Article, list[Quote]]]:
     """Run the extractor on each article (raw text, so gold offsets stay valid), with no entities."""
     documents = [Document(id=a.name, source=a.name, text=a.text, language="en") for a in articles]
-    for article, parsed in zip(articles, parse_batch(documents, AnalyzeSettings()), strict=True):
-        yield article, (quotes.extract(parsed, []) if parsed is not None else [])
+    for article, parsed in zip(articles, parse_batch(documents, settings), strict=True):
+        yield article, (quotes.extract(parsed, [], settings=settings) if parsed is not None else [])
 
 
 def is_direct(text: str, fragments: Fragments) -> bool:
@@ -203,13 +203,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="dev", choices=["train", "dev"])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles (by name)")
+    parser.add_argument(
+        "--set", action="append", default=[], help="a setting, e.g. analyze.quote_min_words=3"
+    )
     args = parser.parse_args(argv)
     articles = load(args.data, args.split, args.limit)
     counts = {label: Counts() for label in LABELS}
     direct = Counts()
     matched = right = 0
     started = time.perf_counter()
-    for article, found in predict(articles):
+    for article, found in predict(articles, load_settings(assignments=args.set).analyze):
         for label in LABELS:
             gold = [g.spans[label] for g in article.attributions if label in g.spans]
             counts[label].add(article.text, predicted_spans(found, label), gold)

@@ -127,6 +127,22 @@ def test_direct_quotes(parse, text, expected):
             "The diplomatic agency warned that further shelling would end the truce.",
             [("The diplomatic agency", "that further shelling would end the truce", "indirect", "warned")],
         ),
+        (  # the cue is the whole verb group
+            "The mayor has not said whether the market will reopen.",
+            [("The mayor", "whether the market will reopen", "indirect", "has not said")],
+        ),
+        (  # a parenthetical attribution in the middle stays inside the reported clause
+            "The deal, the minister said, will be signed in Ankara.",
+            [("the minister", "The deal, the minister said, will be signed in Ankara", "indirect", "said")],
+        ),
+        (  # a headline: "Name: what they said"
+            "Lavrov: Moscow Ready to Send Observers.\n\nThe minister spoke in Sochi.",
+            [("Lavrov", "Moscow Ready to Send Observers", "indirect", ":")],
+        ),
+        (  # a speaker set off by commas keeps only the name
+            "Barkley, who rarely votes, said the race was over.",
+            [("Barkley", "the race was over", "indirect", "said")],
+        ),
     ],
 )
 def test_reported_speech(parse, text, expected):
@@ -139,6 +155,8 @@ def test_reported_speech(parse, text, expected):
         'Critics called the plan a "betrayal" of voters.',  # scare quotes
         "The film “Peace at Last” opened in the capital on Friday.",  # a title
         "The talks continued for a third day in Moscow.",  # a cue verb without a reported clause
+        "Update: the article was corrected on Monday.",  # a label, not a speaker
+        "2:10 p.m.: The senator arrived at the venue.",
         'He was a "hero" to many, and his "legacy" remains.',
     ],
 )

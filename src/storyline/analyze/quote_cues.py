@@ -24,6 +24,7 @@ class CueTable:
     ] = ()  # (word, next word) pairs that name a source: ("according", "to")
     quoted_verb: str = ""  # the passive frame "X was quoted as saying": the lemma of "quoted"
     that: frozenset[str] = frozenset()  # complementizers that may sit between a cue and its quotation
+    labels: frozenset[str] = frozenset()  # "Label: …" lines whose label is not a speaker ("Update: …")
     openers: str = "“«„"  # marks that only open a quotation
     closers: str = "”»"  # marks that only close one
     toggles: str = '"'  # marks that open or close depending on the state (straight quotes)
@@ -50,6 +51,13 @@ CUES: dict[str, CueTable] = {
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),
+        labels=_words(
+            """
+            note editor update updated related read watch photo photos video source sources caption correction
+            advertisement disclaimer see also subscribe follow share listen breaking exclusive opinion
+            analysis factbox explainer timeline live warning transcript
+            """
+        ),
     ),
 }
 

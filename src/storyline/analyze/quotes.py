@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,9 +42,12 @@ __all__ = ["Quoted", "extract", "find_quoted"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})  # the reported clause of a speech verb
-CLAUSE_CUT_DEPS = frozenset(
-    {"relcl", "acl"}
-)  # a relative clause describes the speaker; it is not the speaker
+MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long as a headline's speaker gets
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a speaker's name is made of
+DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
+AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+VERB_GROUP_DEPS = AUX_DEPS | {"advmod"}  # "has already said", "did not say"
+VERBAL_POS = frozenset({"VERB", "AUX"})
 CLIMB_DEPS = frozenset(
     {"advcl", "conj", "xcomp", "pcomp", "prep"}
 )  # "…, adding that": the subject is the head's
@@ -161,10 +164,23 @@ def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens:
     than the rest of the document and find nothing reliable.
     """
     return [
-        s
-        for s in parsed.doc.sents
-        if len(s) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in s)
+        piece
+        for sentence in parsed.doc.sents
+        for piece in _paragraph_pieces(sentence)
+        if len(piece) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in piece)
     ]
+
+
+def _paragraph_pieces(sentence: Span) -> Iterator[Span]:
+    """The sentence cut at paragraph breaks, which the sentence splitter does not always respect."""
+    start = sentence.start
+    for token in sentence:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                yield sentence.doc[start : token.i]
+            start = token.i + 1
+    if start < sentence.end:
+        yield sentence.doc[start : sentence.end]
 
 
 def _attributions(
@@ -184,6 +200,52 @@ def _attributions(
     return found
 
 
+def _headline_attributions(parsed: Parsed, table: CueTable, inside: _Inside) -> list[Attribution]:
+    """ "Lavrov: Moscow is ready to talk" — a line opening with a short name and a colon reports its words.
+
+    Headlines and news summaries use this form; the tagger alone decides (a capitalized name of at most
+    ``MAX_LABEL_TOKENS`` nouns, no number, no verb), so no parse is needed.
+    """
+    doc = parsed.doc
+    found = []
+    for token in doc:
+        if token.is_space or not (token.i == 0 or "\n" in doc[token.i - 1].text):
+            continue
+        colon = next((t for t in doc[token.i : token.i + MAX_LABEL_TOKENS + 1] if t.text == ":"), None)
+        if (
+            colon is None
+            or colon.i == token.i
+            or inside(colon.idx)
+            or not _is_name(doc[token.i : colon.i], table)
+        ):
+            continue
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        content = _trim(doc, colon.i + 1, end - 1)
+        if content is not None:
+            found.append(
+                _record(
+                    doc,
+                    0,
+                    (colon.i, colon.i),
+                    (token.i, colon.i - 1),
+                    doc[colon.i - 1],
+                    content,
+                    (token.i, end - 1),
+                )
+            )
+    return found
+
+
+def _is_name(label: Span, table: CueTable) -> bool:
+    """Whether a line's label before its colon names someone (a capitalized noun phrase, not "Note")."""
+    if label[0].lower_ in table.labels or any(t.like_num or t.is_space for t in label):
+        return False
+    capitalized = label[0].is_title or label[0].is_upper
+    return capitalized and all(t.pos_ in NAME_POS or t.is_punct for t in label)
+
+
 def _according(token: Token, table: CueTable) -> bool:
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return nxt is not None and (token.lower_, nxt.lower_) in table.according
@@ -194,27 +256,51 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
     to = token.nbor(1)
     objects = [c for c in to.children if c.dep_ == "pobj"]
     speaker = _speaker_span(objects[0], max_speaker) if objects else None
-    head = token.head if token.head is not token else token
+    head = token.head if token.head.i != token.i else token
     phrase = (token.left_edge.i, max(token.right_edge.i, to.i))
     clause = (head.left_edge.i, head.right_edge.i)
-    before, after = (clause[0], phrase[0] - 1), (phrase[1] + 1, clause[1])
-    side = after if after[1] - after[0] >= before[1] - before[0] else before
-    content = _trim(token.doc, *side)
+    content = _around(token.doc, clause, phrase)
     return _record(
         token.doc, base, (token.i, to.i), speaker, objects[0] if objects else None, content, clause
     )
+
+
+def _around(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause without an attribution phrase at its start or end ("…, the minister said"); a phrase in the
+    middle ("This campaign, he says, is different") stays, so the content reads as one piece."""
+    if phrase[0] <= clause[0]:
+        return _trim(doc, phrase[1] + 1, clause[1])
+    if phrase[1] >= clause[1]:
+        return _trim(doc, clause[0], phrase[0] - 1)
+    return _trim(doc, *clause)
 
 
 def _verb_attribution(doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int) -> Attribution:
     """A speech verb: its subject (climbing from "adding"/"saying" to the governing verb) and its ccomp."""
     subject = _subject(verb, table)
     speaker = _speaker_span(subject, max_speaker) if subject is not None else None
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-    content = _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
     cue = _cue_tokens(verb, table)
     top = _quoted_frame(verb, table) or verb
+    if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
+        top = verb.head
     reach = (top.left_edge.i, top.right_edge.i)
-    return _record(doc, base, cue, speaker, subject, content, reach)
+    return _record(doc, base, cue, speaker, subject, _content(doc, verb, table), reach)
+
+
+def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The reported clause: the verb's ccomp, the clause it interrupts, or its infinitive/gerund complement"""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+    if verb.dep_ == "parataxis" and verb.head.pos_ in VERBAL_POS:
+        return _around(
+            doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
+        )
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
+    if complements:
+        objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < complements[0].i]
+        return _trim(doc, min([complements[0].left_edge.i, *objects]), complements[0].right_edge.i)
+    return None
 
 
 def _subject(verb: Token, table: CueTable) -> Token | None:
@@ -226,7 +312,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
                 if child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl":
                     return current.head
                 return child
-        if current.dep_ not in CLIMB_DEPS or current.head is current:
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -236,28 +322,52 @@ def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
     """The "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
     prep = verb.head
     frame = prep.head
-    if verb.dep_ == "pcomp" and frame is not prep and frame.lemma_.lower() == table.quoted_verb:
+    if verb.dep_ == "pcomp" and frame.i != prep.i and frame.lemma_.lower() == table.quoted_verb:
         return frame
     return None
 
 
 def _cue_tokens(verb: Token, table: CueTable) -> tuple[int, int]:
-    """Token range of the cue: the verb with its particle, or the whole "was quoted as saying"."""
+    """Token range of the cue: the verb group ("has said", "is not saying") with its particle ("pointed out"),
+    or the whole "was quoted as saying"."""
     frame = _quoted_frame(verb, table)
     if frame is not None:
-        aux = [c.i for c in frame.children if c.dep_ == "auxpass"]
-        return (min([frame.i, *aux]), verb.i)
+        return (_verb_group_start(frame), verb.i)
     particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
-    return (verb.i, particles[0] if particles else verb.i)
+    return (_verb_group_start(verb), particles[0] if particles else verb.i)
+
+
+def _verb_group_start(verb: Token) -> int:
+    """The first auxiliary or negation of the verb group ending at ``verb`` (adverbs inside it included)."""
+    start = verb.i
+    while start > 0:
+        previous = verb.doc[start - 1]
+        if previous.head.i != verb.i or previous.dep_ not in VERB_GROUP_DEPS:
+            break
+        start -= 1
+    while start < verb.i and verb.doc[start].dep_ not in AUX_DEPS:
+        start += 1  # an adverb before the first auxiliary is not part of the group
+    return start
 
 
 def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
-    """Token range of the speaker phrase, without relative clauses; cut to the head phrase if too long."""
+    """Token range of the speaker's noun phrase, as PARC marks it.
+
+    Restrictive modifiers stay ("those who voted for him said"); what a comma, a dash or a quote mark sets off
+    does not ("Barkley, who votes Democratic, said"; "MACAU (Reuters) – Sheldon Adelson said"). A phrase
+    longer than ``max_speaker`` tokens is cut to its head and modifiers.
+    """
+    doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i
-    for child in subject.children:
-        if child.dep_ in CLAUSE_CUT_DEPS and child.i > subject.i:
-            end = min(end, child.left_edge.i - 1)
-    trimmed = _trim(subject.doc, start, end) or (subject.i, subject.i)
+    for i in range(subject.i - 1, start - 1, -1):
+        if doc[i].is_quote or doc[i].text in DASHES or doc[i].is_space:
+            start = i + 1
+            break
+    for i in range(subject.i + 1, end + 1):
+        if doc[i].is_quote or doc[i].text in DASHES or doc[i].text == "," or doc[i].is_space:
+            end = i - 1
+            break
+    trimmed = _trim(doc, start, end) or (subject.i, subject.i)
     if trimmed[1] - trimmed[0] + 1 > max_speaker:
         left = min(
             (c.left_edge.i for c in subject.lefts if c.dep_ in {"compound", "amod", "det"}), default=subject.i
@@ -301,10 +411,16 @@ def _record(
 # --- pass 3: matching quotations to attributions ----------------------------------------------------------
 
 
-def _has_words_outside(text: str, start: int, end: int, quoted: Sequence[Quoted], table: CueTable) -> bool:
-    """Whether ``[start, end)`` holds words outside its quotations other than a complementizer ("that")."""
+def _has_words_outside(
+    text: str, start: int, end: int, quoted: Sequence[Quoted], a: Attribution, table: CueTable
+) -> bool:
+    """Whether ``[start, end)`` holds words of its own outside the quotations: not a complementizer ("that"),
+    and not the attribution itself (``"…," he says, "…"`` is one direct quote in two pieces)."""
+    skip = [Quoted(q.start, q.end) for q in quoted] + [Quoted(a.cue_start, a.cue_end)]
+    if a.speaker_start is not None and a.speaker_end is not None:
+        skip.append(Quoted(a.speaker_start, a.speaker_end))
     pos, words = start, []
-    for q in quoted:
+    for q in sorted(skip, key=lambda q: q.start):
         words += WORD.findall(text[pos : max(pos, q.start)])
         pos = max(pos, q.end)
     words += WORD.findall(text[pos:end])
@@ -325,7 +441,7 @@ def _partials(
             continue
         start = min(a.content_start, quoted[0].start)
         end = max(a.content_end, quoted[-1].end)
-        if _has_words_outside(text, start, end, quoted, table):
+        if _has_words_outside(text, start, end, quoted, a, table):
             match = _Match(start, end, "partial", a)
             found.update((i, match) for i in indexes)
     return found
@@ -469,6 +585,7 @@ def extract(
     attributions: list[Attribution] = []
     if table is not None:
         inside = _Inside(quoted)
+        attributions += _headline_attributions(parsed, table, inside)
         for sentence in _cue_sentences(parsed, table, inside, settings.quote_max_sentence_tokens):
             attributions += _attributions(parsed, sentence, table, inside, settings.quote_max_speaker_tokens)
     attributions.sort(key=lambda a: a.cue_start)
