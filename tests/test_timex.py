@@ -93,6 +93,9 @@ DATED = [
     # a future verb group whose last word is a participle ("will be held")
     ("The vote will be held later this year, probably in the autumn.", ("the autumn", "DATE", "2021-FA")),
     ("The summit was held in the autumn.", ("the autumn", "DATE", "2020-FA")),
+    ("Since the ruling was announced Monday, lawyers have said they will appeal.", ("Monday", "DATE", "2021-03-15")),
+    ("The convoy could leave as early as Friday, officials said.", ("Friday", "DATE", "2021-03-19")),
+    ("The two leaders are due to sign the deal on Friday.", ("Friday", "DATE", "2021-03-19")),
     # fuzzy references
     ("The situation is now calm, the ministry said.", ("now", "DATE", "PRESENT_REF")),
     ("The militia has recently moved its positions.", ("recently", "DATE", "PAST_REF")),

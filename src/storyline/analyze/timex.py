@@ -34,9 +34,9 @@ __all__ = ["Resolved", "extract", "published_lower_bound", "resolve"]
 class TenseWords:
     """Words that tell whether a time expression points back or forward, for one language."""
 
-    future: frozenset[str]  # anywhere near the expression: "will", "planned", "scheduled"
-    looks_forward: frozenset[str]  # right before it: "until Friday", "by Jan. 14"
-    looks_back: frozenset[str]  # right before it: "since March"
+    future: frozenset[str]  # in the nearest verb group: "will meet", "is due to sign", "planned to leave"
+    looks_forward: frozenset[str]  # right before the expression: "by Jan. 14", "as early as Tuesday"
+    looks_back: frozenset[str]  # right before the expression: "since March"
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -56,21 +56,16 @@ TENSE_WORDS: dict[str, TenseWords] = {
                 "planned",
                 "planning",
                 "expected",
-                "upcoming",
-                "next",
             }
         ),
-        looks_forward=frozenset({"until", "till", "by"}),
-        looks_back=frozenset({"since"}),
+        looks_forward=frozenset({"by", "as soon as", "as early as", "no later than", "starting"}),
+        looks_back=frozenset({"since", "as of"}),
     ),
 }
-# Tokens looked at on each side of an expression for a future marker: far enough to reach the verb of a short
-# clause ("will meet on Sunday", "on Sunday, the ministers will meet"), near enough to stay in it.
-TENSE_WINDOW = 6
+VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
 AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})  # "will not be", "is to be"
-REF_GRAINS = frozenset(
-    {"day", "pod", "month", "year", "week", "quarter", "season"}
-)  # points that become the ref
+# grains of resolved dates that become the reference time for "two months later", "that day"
+REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
 
 
 @dataclass(frozen=True)
@@ -135,25 +130,23 @@ def resolve(
 def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bool | None:
     """Whether the expression's clause speaks of the future (True), the past (False) or neither (None).
 
-    A preposition right before the expression decides first ("until Friday" looks forward, "since Friday"
-    back); then a future marker near it ("will meet on Sunday", "planned to leave Thursday"); then the tense
-    of the nearest verb, looking back first ("stepped down in March"), then forward ("On Sunday, they met").
+    Words right before the expression decide first ("by Friday", "as early as Tuesday" look forward, "since
+    Friday" back); then the nearest verb group, looking back first ("will meet on Sunday", "stepped down in
+    March"), then forward ("On Sunday, the ministers will meet").
     """
     words = TENSE_WORDS.get(language)
     if sentence is None or words is None:
         return None
     before = [t for t in sentence if t.idx < start]
     after = [t for t in sentence if t.idx >= end]
-    previous = [t.lower_ for t in before[-2:]]
-    if previous and previous[-1] in words.looks_back:
-        return False
-    if previous and previous[-1] in words.looks_forward:
-        return True
-    window = before[-TENSE_WINDOW:] + after[:TENSE_WINDOW]
-    if any(t.lower_ in words.future for t in window):
-        return True
+    for size in (3, 2, 1):
+        cue = " ".join(t.lower_ for t in before[-size:]) if len(before) >= size else ""
+        if cue in words.looks_back:
+            return False
+        if cue in words.looks_forward:
+            return True
     for token in [*reversed(before), *after]:
-        if token.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD", "VB"):
+        if token.tag_ in VERB_TAGS:
             return _verb_group_tense(token, words)
     return None
 
@@ -162,7 +155,9 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     """The tense of the verb group ending at ``verb``: "will be held" is future although "held" is VBN."""
     doc = verb.doc
     first = verb.i
-    while first > verb.sent.start and doc[first - 1].tag_ in AUXILIARY_TAGS:
+    while first > verb.sent.start and (
+        doc[first - 1].tag_ in AUXILIARY_TAGS or doc[first - 1].lower_ in words.future
+    ):
         first -= 1
     group = doc[first : verb.i + 1]
     if any(t.lower_ in words.future for t in group):
