@@ -93,7 +93,7 @@ DATED = [
     # a future verb group whose last word is a participle ("will be held")
     ("The vote will be held later this year, probably in the autumn.", ("the autumn", "DATE", "2021-FA")),
     ("The summit was held in the autumn.", ("the autumn", "DATE", "2020-FA")),
-    ("Since the ruling was announced Monday, lawyers said they will appeal.", ("Monday", "DATE", "2021-03-15")),
+    ("Since the ruling was announced Monday, they said they will appeal.", ("Monday", "DATE", "2021-03-15")),
     ("The convoy could leave as early as Friday, officials said.", ("Friday", "DATE", "2021-03-19")),
     ("The two leaders are due to sign the deal on Friday.", ("Friday", "DATE", "2021-03-19")),
     # fuzzy references
