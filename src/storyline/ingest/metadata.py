@@ -28,6 +28,7 @@ from storyline.model import Document
 
 HEAD_CHARS = 3000  # credits, bylines and datelines sit in the first lines; the rest is never scanned for them
 HEAD_LINES = 12  # non-empty lines inspected for a title, a byline or a dateline
+DATE_LINES = 20  # non-empty lines searched for a bare date line ("Published: 26.04.2026"): menus come first
 TAIL_CHARS = 300  # closing credits ("— AFP") sit in the last line
 MAX_LINE_CHARS = 400  # a longer line is cut before the per-line patterns run (bounds the work per line)
 TITLE_MAX_CHARS = 200  # a heading is short…
@@ -35,6 +36,9 @@ TITLE_MIN_WORDS = 2  # …but more than a single word ("Politics", "Home")
 TITLE_MAX_WORDS = 30
 BODY_MIN_WORDS = 12  # a line this long that ends with a period is body text: stop looking for a title
 BYLINE_MAX_WORDS = 4  # words in one person's name after "By"
+OUTLET_MAX_WORDS = 5  # words in an outlet's name credited as written ("By Tavra Valley Today", "/NPA/")
+MENU_MIN_ITEMS = 3  # "Home | Politics | Economy": this many "|"-separated items make a menu line…
+MENU_ITEM_WORDS = 3  # …each of at most this many words
 MAX_YEAR_GAP_DAYS = 366  # an inferred publication date lies less than a year after the latest dated event
 YEAR_RANGE = (1900, 2099)  # four-digit numbers outside this range are not years
 DEFAULT_LANGUAGE = "en"
@@ -75,16 +79,19 @@ def recover(doc: Document) -> Document:
     dates = full_dates(doc.text, doc.language)
     if dates:
         hints.setdefault("published_after", max(dates).isoformat())
-    published = doc.published or _published(doc.text, dateline, dates, doc.language, hints)
+    stamp = _stamp_date(_head_lines(head, DATE_LINES), words)
+    published = doc.published or _published(doc.text, dateline, stamp, dates, doc.language, hints)
     if published is None:
         weekday = _first_weekday(head, words)
         if weekday:
             hints.setdefault("weekday", weekday)
+    outlet = doc.outlet or find_outlet(doc.text, dateline, doc.url, doc.language)
+    outlets = frozenset(name.casefold() for name in (outlet, doc.hints.get("sitename")) if name)
     return dataclasses.replace(
         doc,
-        outlet=doc.outlet or find_outlet(doc.text, dateline, doc.url, doc.language),
-        title=doc.title or find_title(lines, words),
-        byline=doc.byline or find_byline(lines, words),
+        outlet=outlet,
+        title=doc.title or find_title(lines, words, outlets),
+        byline=doc.byline or find_byline(lines, words, outlets),
         dateline_place=doc.dateline_place or (dateline.place.title() if dateline else None),
         published=published,
         hints=hints,
@@ -124,6 +131,9 @@ class Words:
     last_year: tuple[str, ...]
     not_places: frozenset[str]  # "BREAKING", "UPDATE": capitals at a line start that are not a dateline
     future_cues: frozenset[str]  # "due", "until": the date after them lies ahead of the text
+    date_labels: tuple[str, ...]  # "Published": a date line naming the publication date
+    update_labels: tuple[str, ...]  # "Updated": a date line naming a later change
+    outlet_words: frozenset[str]  # "Today", "Herald": the last word of a publisher's name
 
 
 @functools.cache
@@ -132,6 +142,11 @@ def _words(language: str | None) -> Words:
     table = tables.get(language or DEFAULT_LANGUAGE, tables[DEFAULT_LANGUAGE])
     english = tables[DEFAULT_LANGUAGE]
     numbers = {name: i + 1 for i, names in enumerate(table["months"]) for name in names.split("|")}
+    numbers |= {name.upper(): n for name, n in numbers.items()}  # "3 APR 2026", "MARCH 14": capitals too
+
+    def both(key: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*table.get(key, []), *english.get(key, [])]))
+
     return Words(
         month_pattern="|".join(sorted(map(re.escape, numbers), key=len, reverse=True)),
         month_number=numbers,
@@ -141,6 +156,9 @@ def _words(language: str | None) -> Words:
         last_year=tuple(table.get("last_year", ())),
         not_places=frozenset(table.get("not_places", [])) | frozenset(english.get("not_places", [])),
         future_cues=frozenset(table.get("future_cues", [])),
+        date_labels=both("date_labels"),
+        update_labels=both("update_labels"),
+        outlet_words=frozenset(both("outlet_words")),
     )
 
 
@@ -187,11 +205,21 @@ def _credit_patterns(byline_words: tuple[str, ...]) -> _CreditPatterns:
 def find_outlet(
     text: str, dateline: Dateline | None, url: str | None, language: str | None = None
 ) -> str | None:
-    """The outlet credited by the article's dateline, label lines or closing credit, else by its URL host."""
-    if dateline and dateline.credit and canonical_agency(dateline.credit):
-        return canonical_agency(dateline.credit)
-    patterns = _credit_patterns(_words(language).byline)
+    """The outlet credited by the article's publisher lines, dateline, label lines or closing credit, else by
+    its URL host.
+
+    Publisher lines come first ("By Tavra Valley Today", "News Service KBA", a masthead line): a portal that
+    republishes a wire story keeps the wire's dateline ("/NPA/") but is still the outlet. A credited name
+    that ``agencies.toml`` does not know is taken as written; the table only canonicalizes known ones.
+    """
+    words = _words(language)
     head = text[:HEAD_CHARS]
+    publisher = _publisher_line(_head_lines(head), words)
+    if publisher:
+        return publisher
+    if dateline and dateline.credit:
+        return canonical_agency(dateline.credit) or dateline.credit
+    patterns = _credit_patterns(words.byline)
     for pattern in patterns.head:
         match = pattern.search(head)
         if match:
@@ -200,6 +228,66 @@ def find_outlet(
     if match:
         return canonical_agency(match["alias"])
     return _extra_pattern_outlet(head) or outlet_from_url(url)
+
+
+def _publisher_line(lines: list[str], words: Words) -> str | None:
+    """The outlet a head line credits: "By <outlet>", "News Service <name>", or a masthead as first line."""
+    if _is_masthead(lines, words):
+        return canonical_agency(lines[0]) or lines[0]
+    for line in lines:
+        for label in (*words.byline, "News Service"):
+            if line.startswith(label + " "):
+                name = line[len(label) :].strip().rstrip(".")
+                known = canonical_agency(name)
+                if known or (label == "News Service" and _is_name(name)) or is_outlet_name(name, words):
+                    return known or name
+    return None
+
+
+def _is_masthead(lines: list[str], words: Words) -> bool:
+    """A first line naming an outlet ("The Selmar Herald") with the site menu right under it.
+
+    The menu is required because a Title-Case headline can end in an outlet word too ("Markets Rally On
+    Jobs News"); a headline is followed by its standfirst or body, not by "Home | Politics | …".
+    """
+    if len(lines) < 2 or lines[0].startswith(tuple(b + " " for b in words.byline)):
+        return False
+    name = lines[0]
+    named = canonical_agency(name) is not None or (
+        _is_name(name) and len(name.split()) >= 2 and name.split()[-1] in words.outlet_words
+    )
+    return named and (lines[1].casefold() in words.nav or is_menu_line(lines[1]))
+
+
+def is_menu_line(line: str) -> bool:
+    """ "Home | Politics | Economy | Region": several short items separated by bars or middle dots."""
+    items = [item.strip() for item in re.split(r"[|·•]", line)]
+    return len(items) >= MENU_MIN_ITEMS and all(0 < len(item.split()) <= MENU_ITEM_WORDS for item in items)
+
+
+def is_outlet_name(name: str, words: Words | None = None) -> bool:
+    """Whether a short capitalized name is a publisher's ("Tavra Valley Today", "The Moscow Times").
+
+    Known agencies are; otherwise the name must be a name ending in an outlet word, or start with "The"
+    (a person's byline never does).
+    """
+    words = words or _words(None)
+    if canonical_agency(name):
+        return True
+    tokens = name.split()
+    if not (_is_name(name) and len(tokens) >= 2):
+        return False
+    return tokens[-1] in words.outlet_words or tokens[0] == "The"
+
+
+def _is_name(name: str) -> bool:
+    """A short run of capitalized words ("KBA", "Tavra Valley Today"), no digits or sentence punctuation."""
+    tokens = name.split()
+    return (
+        0 < len(tokens) <= OUTLET_MAX_WORDS
+        and all(t[0].isupper() or t in {"of", "the", "and", "de", "&"} for t in tokens)
+        and not any(c.isdigit() or c in '.,;:!?"“”' for c in name.rstrip("."))
+    )
 
 
 def _extra_pattern_outlet(head: str) -> str | None:
@@ -247,7 +335,8 @@ def _dateline_pattern(month_pattern: str) -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?P<place>{word}(?:[ \t-]{word}){{0,3}})"
-        rf"(?:,[ \t](?!{month}\b)(?P<region>[A-Z][a-z]{{1,10}}\.))?"
+        rf"(?:,[ \t](?!{month}\b)(?P<region>[A-Z][a-z]{{1,10}}\."
+        r"|[A-Z][a-z]{1,20}(?:[ \t][A-Z][a-z]{1,20}){0,2}(?=[ \t]?[(/]|,)))?"  # "BRASK, Varnia (LBN) -"
         rf"(?:,?[ \t](?:{date}))?"
         r"\.?[ \t]?"
         r"(?P<credit>/[ \t]?[^/\n]{1,40}?[ \t]?/|\([^()\n]{1,40}\))?"
@@ -279,6 +368,8 @@ def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
     if not (month_name or match["credit"]) and len(match.string.split()) < BODY_MIN_WORDS:
         return None  # "KFT - Kraftfahrzeugtechnik": a dash alone makes a dateline only before a body sentence
     credit = (match["credit"] or "").strip("/() \t") or None
+    if credit and not (canonical_agency(credit) or _is_name(credit)):
+        credit = None  # "(local time)": not a name, so it credits no outlet
     year = match["year"] or match["year2"]
     return Dateline(
         place=place,
@@ -336,17 +427,142 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _published(
-    text: str, dateline: Dateline | None, dates: list[dt.date], language: str | None, hints: dict[str, str]
+    text: str,
+    dateline: Dateline | None,
+    stamp: dt.date | None,
+    dates: list[dt.date],
+    language: str | None,
+    hints: dict[str, str],
 ) -> dt.date | None:
-    """The dateline's date, its year stated or inferred; else ``None`` and the ``dateline_date`` hint."""
+    """The publication date: a dateline with its year, else the page's date line ("21 APR 2026, 19:05"),
+    else the dateline's date with an inferred year; else ``None`` and the ``dateline_date`` hint."""
+    if dateline and dateline.year and dateline.month and dateline.day:
+        date = _safe_date(dateline.year, dateline.month, dateline.day)
+        if date:
+            return date
+    if stamp:
+        return stamp
     if not dateline or dateline.month is None or dateline.day is None:
         return None
-    last_year = _says_last_year(text, _words(language))
-    year = dateline.year or infer_year(dateline.month, dateline.day, dates, _years(text), last_year)
+    words = _words(language)
+    last_year = _says_last_year(text, words)
+    bounds = dates + month_years(text, language)
+    year = dateline.year or infer_year(dateline.month, dateline.day, bounds, _years(text), last_year)
     date = _safe_date(year, dateline.month, dateline.day) if year else None
     if date is None:
         hints.setdefault("dateline_date", f"--{dateline.month:02d}-{dateline.day:02d}")
     return date
+
+
+@functools.cache
+def _month_year_pattern(month_pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<m>{month_pattern})\.?,?[ \t](?:of[ \t])?(?P<y>\d{{4}})\b")
+
+
+def month_years(text: str, language: str | None = None) -> list[dt.date]:
+    """The first day of every past month the text names with its year ("in February 2026").
+
+    A weaker bound than a full date, used only to place a year-less dateline: "an inspection in February
+    2026 found…" says the article was written in or after February 2026. Months marked as ahead ("until
+    June 2027") are left out, like future full dates.
+    """
+    words = _words(language)
+    bounds = []
+    for match in _month_year_pattern(words.month_pattern).finditer(text):
+        before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
+        if any(word in words.future_cues for word in before[-FUTURE_CUE_WORDS:]):
+            continue
+        year = int(match["y"])
+        if YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+            bounds.append(dt.date(year, words.month_number[match["m"]], 1))
+    return bounds
+
+
+# A date line: "3 APR 2026, 11:20", "Published: 26.04.2026 09:30", "May 4, 2026", "Tuesday, 2026-04-21".
+_TIME = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[ap]\.?m\.?)?"  # 11:20, 4.30 pm
+    r"(?:[ \t]?\(?(?:[A-Z]{2,5})(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?"  # GMT, (UTC+3)
+)
+
+
+@functools.cache
+def _date_line_pattern(
+    month_pattern: str, label_words: tuple[str, ...], weekdays: tuple[str, ...]
+) -> re.Pattern[str]:
+    month = rf"(?:{month_pattern})"
+    labels = "|".join(sorted(map(re.escape, label_words), key=len, reverse=True)) or "(?!)"
+    weekday = "|".join(map(re.escape, weekdays)) or "(?!)"
+    date = (
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t](?:of[ \t])?(?P<m>{month})\.?,?[ \t](?P<y>\d{{4}})"
+        rf"|(?P<m2>{month})\.?[ \t](?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t](?P<y2>\d{{4}})"
+        r"|(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4})"  # dots: day first wherever they are used
+        r"|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})"  # slashes: day or month first, told apart below
+        r"|(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})"
+    )
+    return re.compile(
+        rf"(?:(?P<label>{labels})[ \t]*:?[ \t]*)?"
+        rf"(?:{_TIME}[ \t]*[,|–-]?[ \t]*)?"
+        rf"(?:(?:{weekday})\.?,?[ \t]+)?"
+        rf"(?:{date})"
+        rf"(?:(?:[ \t]*[,|/–-]|[ \t]+at|[ \t])[ \t]*{_TIME})?[ \t]*",
+        re.IGNORECASE,
+    )
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that is only a date (and time): the page's own stamp, not article text."""
+
+    date: dt.date
+    update: bool  # labelled as a later change ("Updated: …"), so not the publication date
+
+
+def date_line(line: str, language: str | None = None) -> DateLine | None:
+    """The date a bare date line states ("21 APR 2026, 19:05", "Published: 21.04.2026 20:40"), else ``None``.
+
+    Day-first numeric dates are read when unambiguous: dots are day-first everywhere they are used; with
+    slashes the order is only known when one of the two numbers exceeds 12 ("21/04/2026", "04/21/2026").
+    """
+    return _date_line(line, _words(language))
+
+
+def _date_line(line: str, words: Words) -> DateLine | None:
+    labels = (*words.date_labels, *words.update_labels)
+    pattern = _date_line_pattern(words.month_pattern, labels, words.weekdays)
+    match = pattern.fullmatch(line.strip()[:MAX_LINE_CHARS])
+    if not match:
+        return None
+    date = _line_date(match, words)
+    if date is None or not YEAR_RANGE[0] <= date.year <= YEAR_RANGE[1]:
+        return None
+    label = (match["label"] or "").casefold()
+    return DateLine(date, update=label in {u.casefold() for u in words.update_labels})
+
+
+def _line_date(match: re.Match[str], words: Words) -> dt.date | None:
+    names = {name.casefold(): number for name, number in words.month_number.items()}
+    if match["m"] or match["m2"]:
+        month = names[(match["m"] or match["m2"]).casefold()]
+        return _safe_date(int(match["y"] or match["y2"]), month, int(match["d"] or match["d2"]))
+    if match["nd"]:
+        return _safe_date(int(match["ny"]), int(match["nm"]), int(match["nd"]))
+    if match["sa"]:
+        a, b = int(match["sa"]), int(match["sb"])
+        if (a > 12) == (b > 12):
+            return None  # "04/05/2026": April 5 or 4 May — not guessed
+        return _safe_date(int(match["sy"]), b, a) if a > 12 else _safe_date(int(match["sy"]), a, b)
+    return _safe_date(int(match["iy"]), int(match["im"]), int(match["id"]))
+
+
+def _stamp_date(lines: list[str], words: Words) -> dt.date | None:
+    """The first publication date line above the body (an "Updated: …" line is skipped)."""
+    for line in lines:
+        if _is_body(line):
+            return None
+        found = _date_line(line, words)
+        if found and not found.update:
+            return found.date
+    return None
 
 
 def infer_year(
@@ -397,17 +613,23 @@ def _weekday_pattern(weekdays: tuple[str, ...]) -> re.Pattern[str]:
 # ---------------------------------------------------------------------------------------------- title, byline
 
 
-def _head_lines(head: str) -> list[str]:
-    return [line.strip() for line in head.split("\n") if line.strip()][:HEAD_LINES]
+def _head_lines(head: str, limit: int = HEAD_LINES) -> list[str]:
+    return [line.strip() for line in head.split("\n") if line.strip()][:limit]
 
 
-def find_title(lines: list[str], words: Words | None = None) -> str | None:
-    """The first heading-like line before the body: short, capitalized, no final period, not a credit."""
+def find_title(
+    lines: list[str], words: Words | None = None, outlets: frozenset[str] = frozenset()
+) -> str | None:
+    """The first heading-like line before the body: short, capitalized, no final period, not a credit,
+    not a menu and not the outlet's own name (``outlets``, case-folded) or masthead."""
     words = words or _words(None)
     dateline = _dateline_pattern(words.month_pattern)
-    for line in lines:
+    masthead = _is_masthead(lines, words)
+    for k, line in enumerate(lines):
         if _is_body(line) or _dateline_match(dateline, line, words):
             return None
+        if (k == 0 and masthead) or line.casefold() in outlets or is_menu_line(line):
+            continue
         if _is_title(line, words):
             return line
     return None
@@ -444,14 +666,17 @@ def _is_credit_line(line: str, words: Words) -> bool:
     return any(line.startswith(word + " ") for word in starts)
 
 
-def find_byline(lines: list[str], words: Words | None = None) -> str | None:
-    """The person in a "By …" line ("By Aisha Jabbarova"); "By Azernews" credits an outlet, not a person."""
+def find_byline(
+    lines: list[str], words: Words | None = None, outlets: frozenset[str] = frozenset()
+) -> str | None:
+    """The person in a "By …" line ("By Aisha Jabbarova"); "By Azernews", "By Tavra Valley Today" or a name
+    in ``outlets`` (the document's outlet or site name, case-folded) credit an outlet, not a person."""
     words = words or _words(None)
     for line in lines:
         for word in words.byline:
             if line.startswith(word + " "):
                 name = _person(line[len(word) :].split(",")[0].strip().rstrip("."))
-                if name:
+                if name and name.casefold() not in outlets and not is_outlet_name(name, words):
                     return name
     return None
 
