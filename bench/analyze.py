@@ -1,0 +1,371 @@
+"""Throughput of the analyze stage on generated news articles, beside spaCy's own full pipeline.
+
+    python bench/analyze.py --docs 2000 --words 500 --processes 2 [--seed 7] [--baseline-docs N]
+
+Generates article-length documents from templates with randomness (people with titles, places, organizations,
+dates, quotes, meetings, attacks, agreements…), then times
+
+* **storyline**: ``nlp.parse_batch`` plus every per-document extractor that exists (entities, timex, quotes,
+  events; a module not written yet is skipped and named), in a process pool of ``--processes`` workers, each
+  handed chunks of documents (spaCy loaded once per worker, before the clock starts);
+* **spaCy full pipeline**: ``nlp.pipe`` with every component of the same model enabled (parser included),
+  ``n_process=--processes``, over the same documents (or the first ``--baseline-docs``).
+
+Prints documents/s and words/s for both, and how many sentences needed a dependency parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import random
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from storyline.analyze import nlp
+from storyline.ingest.document import make_document
+from storyline.model import Document
+from storyline.settings import AnalyzeSettings
+
+CHUNK_DOCS = 32  # documents per task handed to a worker (one nlp.pipe batch)
+EXTRACTORS = ("entities", "timex", "quotes", "events")
+
+COUNTRIES = [  # (country, demonym, capital)
+    ("Azerbaijan", "Azerbaijani", "Baku"),
+    ("Armenia", "Armenian", "Yerevan"),
+    ("Georgia", "Georgian", "Tbilisi"),
+    ("Turkey", "Turkish", "Ankara"),
+    ("Russia", "Russian", "Moscow"),
+    ("France", "French", "Paris"),
+    ("Germany", "German", "Berlin"),
+    ("Sweden", "Swedish", "Stockholm"),
+    ("Iran", "Iranian", "Tehran"),
+    ("Ukraine", "Ukrainian", "Kyiv"),
+    ("Kazakhstan", "Kazakh", "Astana"),
+    ("Poland", "Polish", "Warsaw"),
+    ("Italy", "Italian", "Rome"),
+    ("Egypt", "Egyptian", "Cairo"),
+    ("Japan", "Japanese", "Tokyo"),
+]
+FIRST = [
+    "Anna",
+    "Mikhail",
+    "Leyla",
+    "Arman",
+    "Giorgi",
+    "Mehmet",
+    "Claire",
+    "Jonas",
+    "Ingrid",
+    "Reza",
+    "Olena",
+    "Daniyar",
+    "Marta",
+    "Luca",
+    "Amal",
+    "Kenji",
+    "Sofia",
+    "Pavel",
+    "Nino",
+    "Emre",
+]
+LAST = [
+    "Petrova",
+    "Volkov",
+    "Mammadova",
+    "Sargsyan",
+    "Beridze",
+    "Yilmaz",
+    "Dubois",
+    "Schneider",
+    "Lindqvist",
+    "Tehrani",
+    "Kovalenko",
+    "Nurlanov",
+    "Nowak",
+    "Bianchi",
+    "Hassan",
+    "Tanaka",
+    "Romano",
+    "Orlov",
+    "Kapanadze",
+]
+ROLES = [
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Defence Minister",
+    "Deputy Foreign Minister",
+    "Economy Minister",
+    "presidential spokesperson",
+    "Ambassador",
+]
+ORGS = [
+    "the United Nations",
+    "the OSCE Minsk Group",
+    "the European Union",
+    "NATO",
+    "the World Bank",
+    "the Red Cross",
+    "the International Monetary Fund",
+    "the Council of Europe",
+    "the Defence Ministry",
+]
+VERBS = ["said", "told reporters", "stressed", "noted", "stated", "added", "announced", "warned"]
+TOPICS = [
+    "the peace process",
+    "border demarcation",
+    "the reopening of transport links",
+    "gas exports",
+    "the exchange of prisoners",
+    "reconstruction in the region",
+    "the new trade corridor",
+    "visa rules",
+    "humanitarian demining",
+    "the ceasefire agreement",
+    "energy security",
+    "the refugee return programme",
+]
+WHEN = [
+    "on Monday",
+    "on Tuesday",
+    "on Wednesday",
+    "last week",
+    "on March 14",
+    "in November 2020",
+    "two days ago",
+    "earlier this year",
+    "on Friday evening",
+    "last month",
+    "in 2019",
+    "since 1994",
+    "this summer",
+    "on 10 November",
+    "three months later",
+    "at the weekend",
+]
+QUOTES = [
+    "We are ready to continue the dialogue",
+    "This is a historic opportunity for the whole region",
+    "Nobody can ignore the realities on the ground",
+    "Our position has not changed",
+    "We expect concrete steps from the other side",
+    "The process will take time, but it has started",
+    "Peace cannot be built on threats",
+    "We will defend our national interests",
+]
+EVENTS = [
+    "met with",
+    "held talks with",
+    "signed an agreement with",
+    "spoke by phone with",
+    "received",
+    "criticized",
+    "accused",
+    "visited",
+]
+FILLER = [
+    "The statement came amid renewed tension along the line of contact.",
+    "Observers said the talks were the most substantive in months.",
+    "The two sides have not published the full text of the document.",
+    "Several rounds of negotiations took place behind closed doors.",
+    "Analysts expect the issue to dominate the agenda of the next summit.",
+    "Local media reported long queues at the checkpoints.",
+    "The ministry did not comment on the reports.",
+    "Prices for fuel rose by 12 percent over the past year.",
+]
+
+
+@dataclass
+class Person:
+    first: str
+    last: str
+    role: str
+    country: tuple[str, str, str]
+
+    @property
+    def full(self) -> str:
+        return f"{self.first} {self.last}"
+
+    def titled(self) -> str:
+        return f"{self.country[1]} {self.role} {self.full}"
+
+
+def sentence(rng: random.Random, people: list[Person]) -> str:
+    """One news-like sentence from a random template."""
+    a, b = rng.sample(people, 2)
+    org, topic, when = rng.choice(ORGS), rng.choice(TOPICS), rng.choice(WHEN)
+    templates = [
+        lambda: f"{a.titled()} {rng.choice(EVENTS)} {b.titled()} in {rng.choice(COUNTRIES)[2]} {when}.",
+        lambda: f'"{rng.choice(QUOTES)}," {a.last} {rng.choice(VERBS)} {when}.',
+        lambda: f'"{rng.choice(QUOTES)}. {rng.choice(QUOTES)}," he was quoted as saying by {org}.',
+        lambda: (
+            f"{a.country[2]} is ready to discuss {topic} with {b.country[2]}, {a.last} {rng.choice(VERBS)}."
+        ),
+        lambda: (
+            f"According to the {a.country[1]} leader, {topic} will be completed by {rng.randint(2022, 2030)}."
+        ),
+        lambda: f"{b.last} {rng.choice(EVENTS)} representatives of {org} {when} to discuss {topic}.",
+        lambda: f"{a.country[2]} accused {b.country[0]} of delaying {topic}, {org} said in a statement.",
+        lambda: f"{a.full}, {a.country[0]}'s {a.role.lower()}, said {topic} was a priority for {when[3:]}.",
+        lambda: f"The {a.country[1]} {a.role.lower()} {rng.choice(VERBS)} that the talks were constructive.",
+        lambda: rng.choice(FILLER),
+        lambda: (
+            f"In {rng.randint(1992, 2020)}, {rng.randint(2, 900)} people were killed in fighting near "
+            f"{rng.choice(COUNTRIES)[2]}."
+        ),
+    ]
+    return rng.choice(templates)()
+
+
+def article(rng: random.Random, words: int, index: int) -> Document:
+    """An article of about ``words`` words: a headline, a dateline lead and paragraphs of 3-5 sentences."""
+    people = [
+        Person(rng.choice(FIRST), rng.choice(LAST), rng.choice(ROLES), rng.choice(COUNTRIES))
+        for _ in range(rng.randint(3, 6))
+    ]
+    lead = people[0]
+    paragraphs = [
+        f"{lead.last} says {rng.choice(TOPICS)} on track",
+        f"{lead.country[2].upper()}, March {rng.randint(1, 28)}. {sentence(rng, people)}",
+    ]
+    count = sum(len(p.split()) for p in paragraphs)
+    while count < words:
+        paragraph = " ".join(sentence(rng, people) for _ in range(rng.randint(3, 5)))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    return make_document(f"bench-{index}", "\n\n".join(paragraphs), language="en")
+
+
+@dataclass
+class Tally:
+    documents: int = 0
+    words: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    items: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: Tally) -> None:
+        self.documents += other.documents
+        self.words += other.words
+        self.sentences += other.sentences
+        self.parsed += other.parsed
+        for key, value in other.items.items():
+            self.items[key] = self.items.get(key, 0) + value
+
+
+def available_extractors() -> dict[str, object]:
+    """The extractor modules that exist and import; the rest are skipped (and named in the output)."""
+    found = {}
+    for name in EXTRACTORS:
+        try:
+            found[name] = importlib.import_module(f"storyline.analyze.{name}")
+        except ImportError:
+            continue
+    return found
+
+
+def warm(_: int) -> int:
+    """Load spaCy and the extractors in a worker before the clock starts."""
+    settings = AnalyzeSettings()
+    nlp.load(settings.spacy_model)
+    run_chunk([make_document("warm", "Azerbaijani President Ilham Aliyev said on Monday.", language="en")])
+    return 0
+
+
+def run_chunk(documents: list[Document]) -> Tally:
+    """The analyze stage over one chunk, as the pipeline runs it."""
+    settings = AnalyzeSettings()
+    modules = available_extractors()
+    tally = Tally(items={name: 0 for name in modules})
+    for parsed in nlp.parse_batch(documents, settings):
+        if parsed is None:
+            continue
+        found: dict[str, list] = {}
+        if "entities" in modules:
+            found["entities"] = modules["entities"].extract(parsed, settings=settings)
+        if "timex" in modules:
+            found["timex"] = modules["timex"].extract(parsed)
+        if "quotes" in modules:
+            found["quotes"] = modules["quotes"].extract(parsed, found.get("entities", []), settings=settings)
+        if "events" in modules:
+            found["events"] = modules["events"].extract(
+                parsed, found.get("entities", []), found.get("timex", []), settings=settings
+            )
+        tally.add(
+            Tally(
+                1,
+                parsed.document.word_count,
+                len(parsed.sentences),
+                parsed.parsed_sentences,
+                {k: len(v) for k, v in found.items()},
+            )
+        )
+    return tally
+
+
+def bench_storyline(documents: list[Document], processes: int) -> tuple[Tally, float]:
+    chunks = [documents[i : i + CHUNK_DOCS] for i in range(0, len(documents), CHUNK_DOCS)]
+    total = Tally()
+    with ProcessPoolExecutor(processes) as pool:
+        list(pool.map(warm, range(processes)))
+        started = time.perf_counter()
+        for tally in pool.map(run_chunk, chunks):
+            total.add(tally)
+        elapsed = time.perf_counter() - started
+    return total, elapsed
+
+
+def bench_spacy(documents: list[Document], processes: int) -> float:
+    """spaCy's own full pipeline (every component, parser included) over the same texts."""
+    import spacy
+
+    full = spacy.load(AnalyzeSettings().spacy_model)
+    list(full.pipe(["Warm-up sentence for the pipeline."]))
+    started = time.perf_counter()
+    for _ in full.pipe((d.text for d in documents), batch_size=CHUNK_DOCS, n_process=processes):
+        pass
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--baseline-docs", type=int, default=0, help="spaCy baseline on the first N (0 = all)"
+    )
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    documents = [article(rng, args.words, i) for i in range(args.docs)]
+    words = sum(d.word_count for d in documents)
+    modules = available_extractors()
+    skipped = [name for name in EXTRACTORS if name not in modules]
+    print(
+        f"{len(documents)} generated documents, {words / len(documents):.0f} words each on average; "
+        f"{args.processes} processes; extractors: {', '.join(modules)}"
+        + (f" (not yet written: {', '.join(skipped)})" if skipped else "")
+    )
+    tally, elapsed = bench_storyline(documents, args.processes)
+    print(
+        f"storyline analyze : {tally.documents / elapsed:7.1f} docs/s {tally.words / elapsed:9.0f} words/s "
+        f"({elapsed:.1f} s; {tally.parsed}/{tally.sentences} sentences parsed = "
+        f"{tally.parsed / max(1, tally.sentences):.0%}; found {tally.items})"
+    )
+    if not args.no_baseline:
+        baseline = documents[: args.baseline_docs] if args.baseline_docs else documents
+        spent = bench_spacy(baseline, args.processes)
+        base_words = sum(d.word_count for d in baseline)
+        print(
+            f"spaCy full pipeline: {len(baseline) / spent:7.1f} docs/s {base_words / spent:9.0f} words/s "
+            f"({spent:.1f} s, {len(baseline)} documents, nlp.pipe n_process={args.processes})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
