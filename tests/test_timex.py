@@ -88,6 +88,8 @@ DATED = [
     ("The council convenes each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
     ("Officials fear the coming months will be harder.", ("the coming months", "DURATION", "PXM")),
     ("The 45-day war ended in November.", ("45-day", "DURATION", "P45D")),
+    ("Growth picked up in mid-2020 after the lockdown.", ("mid-2020", "DATE", "2020")),
+    ("The deal should close by year-end.", ("year-end", "DATE", "2021")),
     # holidays
     ("The prisoners were released on Christmas Eve.", ("Christmas Eve", "DATE", "2020-12-24")),
     # a future verb group whose last word is a participle ("will be held")

@@ -406,14 +406,14 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
         rf"(?P<unit>{unit}|{season})\b",
         "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+"
-        rf"(?:(?P<same>same|latest|recent|previous)\s+)?(?:(?P<fiscal>{fiscal})\s+)?"
+        rf"(?:(?P<same>same|latest|recent|previous|full|entire|whole)\s+)?(?:(?P<fiscal>{fiscal})\s+)?"
         r"(?P<unit>quarter|year|month|week|weekend)|(?P<that>[Tt]hat|[Tt]he\s+same)\s+(?P<day>day))\b",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
         r"(?:\s+(?P<unit>quarter|period|month|year))?\b",
         "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})"
         rf"\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{year})\b",
-        "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+)?(?<![$\d.,/-])\b"
+        "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+)?(?<![$\d.,/])(?<!\d-)\b"
         rf"(?P<year>{year})\b(?![-/.,]?\d)(?!\s*%)",
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
         "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
@@ -427,6 +427,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b",
         "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
+        "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
         "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
         rf"(?:,?\s+(?P<year>{year})\b)?",
     }
@@ -454,6 +455,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "ref": ("ref",),
     "century": ("century", "unit"),
     "holiday": ("holiday",),
+    "yearend": ("unit",),
 }
 # Characters kept around each trigger when scanning: longer than any modifier chain before a head word
 # ("the beginning of this coming fiscal year") or any tail after it ("March 14, 2021").

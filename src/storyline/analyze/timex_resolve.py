@@ -609,6 +609,13 @@ def r_holiday(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(nearest(candidates, ctx.dct, future, strict=strict), "day"), "dct")
 
 
+def r_yearend(g: Groups, ctx: Context) -> Norm:
+    """ "year-end", "year's end": the end of the DCT's year."""
+    if ctx.dct is None:
+        return _unresolved(mod="END")
+    return _dated(Point(ctx.dct, "year"), "dct", mod="END")
+
+
 def r_ref(g: Groups, ctx: Context) -> Norm:
     return Norm("DATE", ctx.lex.refs[_words(g["ref"])], None, "dct")
 
@@ -642,6 +649,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "ref": r_ref,
     "century": r_century,
     "holiday": r_holiday,
+    "yearend": r_yearend,
 }
 
 
