@@ -75,6 +75,14 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 ("he", '"Nobody will take these lands from us again."', "direct", "said"),
             ],
         ),
+        (  # a later paragraph keeps the speaker, not the cue; a lower-case fragment is no speech
+            '"We won this war," he said.\n\n"Nobody will take these lands from us again."\n\n'
+            'Critics called it "a victory of sorts for now" at best.',
+            [
+                ("he", '"We won this war,"', "direct", "said"),
+                ("he", '"Nobody will take these lands from us again."', "direct", None),
+            ],
+        ),
         (  # cue after an exclamation mark, where sentence splitting cuts
             "“It is a historic day for the whole region!” she wrote.",
             [("she", "“It is a historic day for the whole region!”", "direct", "wrote")],

@@ -24,6 +24,9 @@ class CueTable:
     ] = ()  # (word, next word) pairs that name a source: ("according", "to")
     quoted_verb: str = ""  # the passive frame "X was quoted as saying": the lemma of "quoted"
     that: frozenset[str] = frozenset()  # complementizers that may sit between a cue and its quotation
+    quote_only: frozenset[str] = (
+        frozenset()
+    )  # verbs that are cues only next to a quotation ("…," he continued)
     labels: frozenset[str] = frozenset()  # "Label: …" lines whose label is not a speaker ("Update: …")
     openers: str = "“«„"  # marks that only open a quotation
     closers: str = "”»"  # marks that only close one
@@ -51,10 +54,11 @@ CUES: dict[str, CueTable] = {
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),
+        quote_only=frozenset({"continue", "post"}),
         labels=_words(
             """
             note editor update updated related read watch photo photos video source sources caption correction
-            advertisement disclaimer see also subscribe follow share listen breaking exclusive opinion
+            advertisement disclaimer see also subscribe follow share listen breaking exclusive opinion latest
             analysis factbox explainer timeline live warning transcript
             """
         ),

@@ -89,6 +89,7 @@ class _Match:
     end: int
     kind: QuoteKind
     attribution: Attribution | None
+    with_cue: bool = True  # False for a quotation continuing a speaker's words in a later paragraph
 
 
 # --- pass 1: quote marks ---------------------------------------------------------------------------------
@@ -289,8 +290,10 @@ def _verb_attribution(doc: Doc, verb: Token, table: CueTable, base: int, max_spe
 
 def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     """The reported clause: the verb's ccomp, the clause it interrupts, or its infinitive/gerund complement"""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-    if clauses:
+    if verb.lemma_.lower() in table.quote_only:
+        return None
+    clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
+    if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
         return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
     if verb.dep_ == "parataxis" and verb.head.pos_ in VERBAL_POS:
         return _around(
@@ -502,11 +505,13 @@ def _match(
             matches[(partial[index].start, partial[index].end)] = partial[index]
             continue
         attribution = _governing(text, q, attributions, starts)
+        with_cue = True
         if attribution is None:
             attribution = _carried(text, q, previous, settings)
-            if attribution is None and len(WORD.findall(text[q.start : q.end])) < settings.quote_min_words:
+            if attribution is None and not _reads_as_speech(text, q, settings):
                 continue
-        current = _Match(q.start, q.end, "direct", attribution)
+            with_cue = previous is not None and "\n" not in text[previous.end : q.start]
+        current = _Match(q.start, q.end, "direct", attribution, with_cue and attribution is not None)
         matches[(q.start, q.end)] = current
         previous = current
         if attribution is not None:
@@ -523,7 +528,8 @@ def _carried(text: str, q: Quoted, previous: _Match | None, settings: AnalyzeSet
     """The attribution of the quotation just before, for a quotation that runs on without a cue of its own.
 
     News runs one speaker's words over several quotations ("…," he said. "…"); the later ones keep the earlier
-    speaker and cue, which is also how PARC/PolNeAR annotate them (one attribution, several content pieces).
+    speaker, and within one paragraph its cue too, as PARC/PolNeAR annotate them (one attribution, several
+    content pieces). Only a quotation that reads as speech runs on: a lower-case fragment is a scare quote.
     """
     if (
         previous is None
@@ -531,9 +537,13 @@ def _carried(text: str, q: Quoted, previous: _Match | None, settings: AnalyzeSet
         or q.start - previous.end > settings.quote_carry_chars
     ):
         return None
-    if len(WORD.findall(text[q.start : q.end])) < settings.quote_min_words:
-        return None
-    return previous.attribution
+    return previous.attribution if _reads_as_speech(text, q, settings) else None
+
+
+def _reads_as_speech(text: str, q: Quoted, settings: AnalyzeSettings) -> bool:
+    """Whether a quotation with no cue of its own is long enough and opens like a sentence."""
+    words = WORD.findall(text, q.start, q.end)
+    return len(words) >= settings.quote_min_words and words[0][:1].isupper()
 
 
 # --- records ---------------------------------------------------------------------------------------------
@@ -568,9 +578,9 @@ def _quote(doc_id: str, text: str, m: _Match, entities: Sequence[Entity]) -> Quo
         speaker_start=a.speaker_start if a else None,
         speaker_end=a.speaker_end if a else None,
         speaker_entity=entity_id,
-        cue=text[a.cue_start : a.cue_end] if a else None,
-        cue_start=a.cue_start if a else None,
-        cue_end=a.cue_end if a else None,
+        cue=text[a.cue_start : a.cue_end] if a and m.with_cue else None,
+        cue_start=a.cue_start if a and m.with_cue else None,
+        cue_end=a.cue_end if a and m.with_cue else None,
     )
 
 
