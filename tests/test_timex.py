@@ -82,6 +82,9 @@ DATED = [
     ("Output has fallen over the past three years.", ("the past three years", "DURATION", "P3Y")),
     ("The border stayed closed for several weeks.", ("several weeks", "DURATION", "PXW")),
     ("Talks lasted twenty-four hours without a break.", ("twenty-four hours", "DURATION", "PT24H")),
+    ("The operation lasted 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M")),
+    ("The talks dragged on for a year and a half.", ("a year and a half", "DURATION", "P1Y6M")),
+    ("The meeting lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
     # sets
     ("The commission meets every year in Vienna.", ("every year", "SET", "P1Y")),
     ("Observers file reports daily.", ("daily", "SET", "P1D")),

@@ -378,7 +378,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     the = r"(?:[Tt]he\s+)?"
     month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
-    count = rf"(?P<num>{num}|{vague})[\s-]+"
+    count = rf"(?P<num>{num}|{vague})(?P<half>\s+1/2|½)?[\s-]+"
     not_age = r"(?![-\s]+old\b)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
@@ -420,7 +420,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit})\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
         rf"(?:(?P<approx>{approx})\s+)?\b{count}(?:{_alt(lex.extra_words)}\s+)?(?P<unit>{unit})\b"
-        rf"(?:\s+or\s+so)?{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
+        rf"(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
+        "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b[Hh]alf\s+an?\s+(?P<unit>{unit})\b",
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?P<unit>{plural_units})\b{not_age}",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season})\b",
@@ -439,7 +440,7 @@ _UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade"), ("year",)),
     **dict.fromkeys(("mdy", "dmy", "month"), ("month",)),
-    **dict.fromkeys(("theunit", "ago", "duration", "bareunit"), _UNITS),
+    **dict.fromkeys(("theunit", "ago", "duration", "bareunit", "halfunit"), _UNITS),
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),
     "clock": ("clock",),

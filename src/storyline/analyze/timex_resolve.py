@@ -138,15 +138,38 @@ def _fmt_count(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+# A fractional count uses the next smaller unit: "5 1/2 hours" → PT5H30M, "a year and a half" → P1Y6M.
+SMALLER_UNIT = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}
+
+
+def _part(n: float, unit: str) -> str:
+    return f"{_fmt_count(n)}{'M' if unit == 'MIN' else unit}"
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: P3Y, PT5H, P2W, PXM for an unknown count; decades and centuries in years."""
-    count = "X" if n is None else _fmt_count(n)
-    if unit in ("H", "MIN", "S"):
-        return f"PT{count}{'M' if unit == 'MIN' else unit}"
+    if n is None:
+        if unit in ("DE", "CE"):
+            return "PXY"
+        return f"PTX{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN", "S") else f"PX{unit}"
     if unit in ("DE", "CE"):
-        scale = 10 if unit == "DE" else 100
-        return f"P{'X' if n is None else _fmt_count(n * scale)}{'DE' if n is None and unit == 'DE' else 'Y'}"
-    return f"P{count}{unit}"
+        return f"P{_fmt_count(n * (10 if unit == 'DE' else 100))}Y"
+    whole, rest = int(n), n - int(n)
+    parts = [(whole, unit)] if whole else []
+    if rest and unit in SMALLER_UNIT and (rest * SMALLER_UNIT[unit][1]).is_integer():
+        parts.append((rest * SMALLER_UNIT[unit][1], SMALLER_UNIT[unit][0]))
+    elif rest:
+        parts = [(n, unit)]
+    date = "".join(_part(k, u) for k, u in parts if u not in ("H", "MIN", "S"))
+    time = "".join(_part(k, u) for k, u in parts if u in ("H", "MIN", "S"))
+    return f"P{date}" + (f"T{time}" if time else "")
 
 
 def _mod(lex: Lexicon, text: str | None) -> str | None:
@@ -560,8 +583,15 @@ def r_duration(g: Groups, ctx: Context) -> Norm:
     lex = ctx.lex
     unit = lex.units[_words(g["unit"])]
     n = number(g["num"], lex)
+    if n is not None and (g.get("half") or g.get("andhalf")):
+        n += 0.5
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
     return Norm("DURATION", duration_value(n, unit), mod)
+
+
+def r_halfunit(g: Groups, ctx: Context) -> Norm:
+    mod = ctx.lex.approx.get(_words(g["approx"])) if g["approx"] else None
+    return Norm("DURATION", duration_value(0.5, ctx.lex.units[_words(g["unit"])]), mod)
 
 
 def r_bareunit(g: Groups, ctx: Context) -> Norm:
@@ -644,6 +674,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "ago": r_ago,
     "duration": r_duration,
     "bareunit": r_bareunit,
+    "halfunit": r_halfunit,
     "set": r_set,
     "freq": r_freq,
     "ref": r_ref,
