@@ -88,6 +88,7 @@ DATED = [
     # sets
     ("The commission meets every year in Vienna.", ("every year", "SET", "P1Y")),
     ("Observers file reports daily.", ("daily", "SET", "P1D")),
+    ("Ferries now sail twice a week.", ("twice a week", "SET", "P1W")),
     ("The council convenes each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
     ("Officials fear the coming months will be harder.", ("the coming months", "DURATION", "PXM")),
     ("The 45-day war ended in November.", ("45-day", "DURATION", "P45D")),

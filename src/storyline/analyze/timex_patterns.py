@@ -45,6 +45,7 @@ class Lexicon:
     # them is it read as time ("in May", "since fall"), never "Theresa May said" or "prices fall"
     ambiguous_cues: tuple[str, ...] = ()
     ambiguous_months: tuple[str, ...] = ()
+    times: tuple[str, ...] = ()  # "once", "twice": a frequency before "a week" (a SET)
     extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
@@ -280,6 +281,7 @@ ENGLISH = Lexicon(
         "every",
     ),
     ambiguous_months=("May",),
+    times=("once", "twice", "thrice"),
     extra_words=("more", "additional", "straight", "consecutive", "full", "long"),
     holidays={
         "Christmas": (12, 25),
@@ -426,6 +428,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
+        "times": rf"\b(?P<times>{_ci(lex.times)}|{num}\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<unit>{unit})\b",
         "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b",
         "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
@@ -453,6 +457,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "yearago": ("yearago", "unit"),
     "set": (*_UNITS, "weekday", "month", "season"),
     "freq": ("freq",),
+    "times": _UNITS,
     "ref": ("ref",),
     "century": ("century", "unit"),
     "holiday": ("holiday",),

@@ -614,6 +614,11 @@ def r_set(g: Groups, ctx: Context) -> Norm:
     return Norm("SET", duration_value(n, unit))
 
 
+def r_times(g: Groups, ctx: Context) -> Norm:
+    """ "twice a week" → SET P1W (TIMEX3 keeps the count in ``freq``, which our record does not carry)."""
+    return Norm("SET", duration_value(1, ctx.lex.units[_words(g["unit"])]))
+
+
 def r_freq(g: Groups, ctx: Context) -> Norm:
     return Norm("SET", ctx.lex.frequencies[_words(g["freq"])])
 
@@ -677,6 +682,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "halfunit": r_halfunit,
     "set": r_set,
     "freq": r_freq,
+    "times": r_times,
     "ref": r_ref,
     "century": r_century,
     "holiday": r_holiday,
