@@ -195,3 +195,66 @@ def test_example_corpus_cleans_to_article_text() -> None:
         assert after.text and len(after.text) < len(before.text) and after.removed
         assert after.id == before.id
         assert not any(line.casefold() in {"all news", "share", "home"} for line in after.text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Home | World | Business | Sport",
+        "Share on Facebook | Share on X | Send by email",
+        "(Reporting by Anna Berg in Tbilisi; Editing by Tom Hill)",
+        "Writing by Anna Berg; Editing by Tom Hill",
+        "Pictured: the border crossing near the village at dawn",
+    ],
+)
+def test_page_furniture_around_the_article_is_removed(boilerplate: str) -> None:
+    doc = _clean_one(f"{boilerplate}\n\n{LEAD}\n\n{BODY}\n\n{boilerplate}")
+    assert doc.text == f"{LEAD}\n\n{BODY}"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["3 APR 2026, 11:20", "Published: 26.04.2026 09:30", "May 4, 2026", "Updated: 2026-05-04 10:00 GMT"],
+)
+def test_date_stamp_above_the_body_is_removed(stamp: str) -> None:
+    doc = _clean_one(f"Ministers agree to resume border talks\n\n{stamp}\n\n{LEAD}\n\n{BODY}")
+    assert doc.text == f"Ministers agree to resume border talks\n\n{LEAD}\n\n{BODY}"
+    assert stamp in doc.removed
+
+
+def test_date_lines_and_table_rows_inside_the_body_are_kept() -> None:
+    page = f"{LEAD}\n\nMarch 3, 2026\n\n{BODY}\n\nArmenia | Azerbaijan | Georgia\n\n{MORE}"
+    assert _clean_one(page).text == page
+
+
+def test_menu_block_under_a_navigation_line_is_removed() -> None:
+    title = "Ministers agree to resume border talks"
+    doc = _clean_one(f"All news\nPolitics\nWorld\n\n{title}\n\n{LEAD}\n\n{BODY}")
+    assert doc.text == f"{title}\n\n{LEAD}\n\n{BODY}"
+    assert doc.removed[:3] == ("All news", "Politics", "World")
+
+
+def test_short_lines_without_a_navigation_entry_are_kept() -> None:
+    page = f"{LEAD}\n\nYes\nNo\nAbstained\n\n{BODY}"
+    assert _clean_one(page).text == page
+
+
+def test_related_links_go_with_their_heading() -> None:
+    doc = _clean_one(f"{LEAD}\n\n{BODY}\n\nRead more:\nEnvoy offers to host the next round of talks")
+    assert doc.text == f"{LEAD}\n\n{BODY}"
+    doc = _clean_one(f"{LEAD}\n\nMost read\n\nGrain prices climb\nFloods close the coast road\n\n{BODY}")
+    assert doc.text == f"{LEAD}\n\n{BODY}"
+
+
+def test_caption_ending_with_a_period_above_a_photo_credit_goes() -> None:
+    caption = "Protesters outside the gates of the plant."
+    doc = _clean_one(f"{LEAD}\n\n{caption}\nPhoto: Valley News/Ana Marsk\n\n{BODY}")
+    assert doc.text == f"{LEAD}\n\n{BODY}"
+    assert doc.removed == (caption, "Photo: Valley News/Ana Marsk")
+
+
+def test_masthead_line_naming_the_outlet_is_removed() -> None:
+    title = "Ministers agree to resume border talks"
+    doc = _clean_one(f"The Baltic Herald\nHome | World | Sport\n\n{title}\n\n{LEAD}\n\n{BODY}")
+    assert doc.outlet == "The Baltic Herald"
+    assert doc.text == f"{title}\n\n{LEAD}\n\n{BODY}"

@@ -8,7 +8,14 @@ import time
 import pytest
 
 from storyline.ingest.document import make_document
-from storyline.ingest.metadata import agencies, canonical_agency, infer_year, outlet_from_url, recover
+from storyline.ingest.metadata import (
+    agencies,
+    canonical_agency,
+    date_line,
+    infer_year,
+    outlet_from_url,
+    recover,
+)
 
 HEADLINE = "Ministers agree to resume border talks"
 BODY = (
@@ -260,3 +267,97 @@ def test_linear_time_on_adversarial_megabyte(name: str) -> None:
     start = time.perf_counter()
     recover(doc)
     assert time.perf_counter() - start < SECONDS_PER_MEGABYTE
+
+
+@pytest.mark.parametrize(
+    "line, date, update",
+    [
+        ("3 APR 2026, 11:20", dt.date(2026, 4, 3), False),
+        ("Published: 26.04.2026 09:30", dt.date(2026, 4, 26), False),
+        ("21.04.2026", dt.date(2026, 4, 21), False),
+        ("May 4, 2026", dt.date(2026, 5, 4), False),
+        ("Tuesday, 21 April 2026", dt.date(2026, 4, 21), False),
+        ("Posted on March 3, 2025 at 4:30 p.m.", dt.date(2025, 3, 3), False),
+        ("2026-04-21 19:05 GMT", dt.date(2026, 4, 21), False),
+        ("14:37, 12 MAR 2021", dt.date(2021, 3, 12), False),
+        ("21/04/2026", dt.date(2026, 4, 21), False),  # day first: 21 cannot be a month
+        ("04/21/2026", dt.date(2026, 4, 21), False),  # month first
+        ("Updated: 22.04.2026 08:00", dt.date(2026, 4, 22), True),
+        ("04/05/2026", None, False),  # April 5 or 4 May: not guessed
+        ("31.02.2026", None, False),  # no such day
+        ("The talks resumed on May 4, 2026.", None, False),  # a sentence, not a stamp
+        ("Page 3 of 12", None, False),
+    ],
+)
+def test_date_line(line: str, date: dt.date | None, update: bool) -> None:
+    found = date_line(line)
+    assert (found.date if found else None) == date
+    if found:
+        assert found.update == update
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        # the page's time stamp dates it; "last year" with no full date would otherwise push it a year on
+        (
+            f"All news\nPolitics\n\n{HEADLINE}\n\n3 APR 2026, 11:20\n\nYEREVAN, April 3. /TASS/. {BODY} "
+            "Clashes erupted on Sept. 27 last year; a treaty was hoped for in 2026.",
+            dt.date(2026, 4, 3),
+        ),
+        (
+            f"Home\nNews\n\n{HEADLINE}\n\nBy Tavra Today\n\nPublished: 26.04.2026 09:30\n\n{BODY}",
+            dt.date(2026, 4, 26),
+        ),
+        (f"{HEADLINE}\n\nMay 4, 2026\n\n{BODY}", dt.date(2026, 5, 4)),
+        (f"{HEADLINE}\n\nUpdated: 04.05.2026 10:00\n\n{BODY}", None),  # a change, not the publication
+        (f"{HEADLINE}\n\n{BODY}\n\nMay 4, 2026", None),  # below the body: not the page's stamp
+        # a month with its year bounds a year-less dateline from below
+        (
+            f"TBILISI, April 10 (Reuters) - {BODY} An inspection in February 2026 found faults.",
+            dt.date(2026, 4, 10),
+        ),
+        (f"TBILISI, April 10 (Reuters) - {BODY} The permit runs until February 2031.", None),
+    ],
+)
+def test_published_from_date_lines(text: str, published: dt.date | None) -> None:
+    assert _recover(text).published == published  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text, title, byline, outlet",
+    [
+        # a masthead above the menu is the outlet, not the headline
+        (
+            f"The Baltic Herald\nHome | World | Sport\n\n{HEADLINE}\n\nBy Anna Berg\n\n{BODY}",
+            HEADLINE,
+            "Anna Berg",
+            "The Baltic Herald",
+        ),
+        # an outlet credit before the reporter's byline
+        (
+            f"Home\nNews\n\n{HEADLINE}\n\nBy Tavra Valley Today\n\nBy Elin Marsk\n\n{BODY}",
+            HEADLINE,
+            "Elin Marsk",
+            "Tavra Valley Today",
+        ),
+        (f"{HEADLINE}\n\nBy The Northern Gazette\n\n{BODY}", HEADLINE, None, "The Northern Gazette"),
+        # a Title-Case headline ending in an outlet word, with no menu under it, stays the headline
+        (f"Markets Rally On Jobs News\n\n{BODY}", "Markets Rally On Jobs News", None, None),
+    ],
+)
+def test_outlet_credits_are_not_titles_or_bylines(
+    text: str, title: str | None, byline: str | None, outlet: str | None
+) -> None:
+    doc = _recover(text)
+    assert (doc.title, doc.byline, doc.outlet) == (title, byline, outlet)  # type: ignore[attr-defined]
+
+
+def test_byline_equal_to_the_documents_outlet_is_not_a_person() -> None:
+    doc = _recover(f"{HEADLINE}\n\nBy Selmar Evening\n\n{BODY}", outlet="Selmar Evening")
+    assert doc.byline is None  # type: ignore[attr-defined]
+
+
+def test_dateline_with_country_and_agency_credit() -> None:
+    doc = _recover(f"TESSVIK, Oskaria (LBN) - {BODY}")
+    assert (doc.dateline_place, doc.outlet) == ("Tessvik", "LBN")  # type: ignore[attr-defined]

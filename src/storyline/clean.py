@@ -2,13 +2,18 @@
 
 Reads raw ``Document``s (metadata already recovered from the raw text) and returns them with ``text``
 reduced to the article's paragraphs and ``removed`` listing every line taken out, so a reader can check what
-went. Removed: navigation ("All news"), cookie/consent notices, share/subscribe prompts, photo captions and
-credits ("© EPA-EFE/…", "Photo: Reuters", a caption ending in an agency credit, and the bare caption line just
-above a credit line), agency label and byline lines ("News Service AA", "By Azernews", "By Aisha Jabbarova":
-they are metadata, kept in ``outlet``/``byline``), repeats of the title line, a lead paragraph repeated
-verbatim inside a later paragraph (it would double every quote and event in it), and short lines repeated
-across several documents of the same outlet in the batch (site furniture nobody listed). Kept: the dateline
-sentence, the first title line, bullet section headers ("- Liberation of Karabakh") and everything else.
+went. Removed: navigation ("All news", a block of short menu lines under it, "Home | Politics | Region"
+menus around the article), related-link lists ("Read more:" and the headlines under it), cookie/consent
+notices, share/subscribe prompts, photo captions and credits ("© EPA-EFE/…", "Photo: Reuters", a caption
+ending in an agency credit, and the short caption line just above a credit line), agency label and byline
+lines ("News Service AA", "By Azernews", "By Aisha Jabbarova": they are metadata, kept in ``outlet``/
+``byline``), the outlet's masthead line, bare date/time stamp lines above the body ("3 APR 2026, 11:20",
+"Published: 26.04.2026 09:30": metadata, kept in ``published``), closing staff credits ("(Reporting by …;
+Editing by …)"), repeats of the title line, a lead paragraph repeated verbatim inside a later paragraph (it
+would double every quote and event in it), and short lines repeated across several documents of the same
+outlet in the batch (site furniture nobody listed). Kept: the dateline sentence, the first title line,
+bullet section headers ("- Liberation of Karabakh"), date lines inside the body (a timeline's headings) and
+everything else.
 
 The document id is not touched: identity is the raw content hash. Language word lists live in
 ``storyline/data/boilerplate.toml``.
@@ -27,12 +32,17 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from storyline.ingest.metadata import date_line, is_menu_line
 from storyline.model import Document
 from storyline.settings import CleanSettings
 
 DEFAULT_LANGUAGE = "en"
 SENTENCE_END = (".", "!", "?", '"', "”", "»")
 BARE_CREDIT_MAX_WORDS = 4  # "© EPA-EFE/JOHN SMITH/POOL": a credit line alone, with no caption before it
+LINK_LIST_MAX_LINES = 12  # headlines under one "Read more:" heading (bounds the work per heading)
+BODY_MIN_WORDS = 12  # a line this long ending like a sentence is body text; page furniture sits around it
+MENU_ITEM_WORDS = 3  # a line of a vertical menu block ("Politics", "All news") has at most this many words
+STAFF_CREDIT_MAX_CHARS = 400  # "(Reporting by …; Editing by …)" lists several names but stays one short line
 
 # An agency photo credit: "EPA-EFE/TATYANA ZENKOVICH/POOL", "REUTERS/Evelyn Hockstein", "AFP/Getty Images".
 _CREDIT_TAIL = re.compile(
@@ -56,6 +66,9 @@ class Words:
     site_voice: re.Pattern[str]  # "our", "you", "by continuing": the site addressing its reader
     labels: tuple[str, ...]  # "By", "News Service", "Source:" — as written, case-sensitive
     photo: tuple[str, ...]  # case-folded
+    link_headings: frozenset[str]  # "read more", "most read": a list of linked headlines follows
+    credit_phrases: tuple[str, ...]  # "reporting by", "editing by": closing staff credits
+    caption_words: tuple[str, ...]  # "pictured:": a caption, whatever follows
 
 
 def clean(docs: list[Document], settings: CleanSettings) -> list[Document]:
@@ -110,15 +123,92 @@ def _drop_flags(lines: list[tuple[int, str]], doc: Document, rules: _Rules) -> l
         if line not in verdicts:
             verdicts[line] = _is_boilerplate(line, rules)
         drop.append(verdicts[line])
+    credits: dict[str, bool] = {}
     for k in range(len(lines) - 1):  # the bare caption just above a credit line, in the same block
         (i, line), (j, below) = lines[k], lines[k + 1]
-        if i == j and _is_bare_credit(below) and _is_caption(line, rules.settings):
+        if below not in credits:
+            credits[below] = _is_bare_credit(below, rules.words)
+        if i == j and credits[below] and _is_caption(line, rules.settings):
             drop[k] = True
+    _drop_page_furniture(lines, doc, rules, drop)
     title = (doc.title or "").casefold()
     title_lines = [k for k, (_, line) in enumerate(lines) if title and line.casefold() == title]
     for k in title_lines[1:]:  # the first title line stays; its repeats go
         drop[k] = True
     return drop
+
+
+def _drop_page_furniture(
+    lines: list[tuple[int, str]], doc: Document, rules: _Rules, drop: list[bool]
+) -> None:
+    """Mark the page around the article: menus, link lists, masthead and date stamps (``drop`` in place).
+
+    Menu lines and date stamps only count above the first body line or below the last one: inside the
+    article a "Politics | Economy" line may be a table row and a bare date a timeline's heading.
+    """
+    body = [k for k, (_, line) in enumerate(lines) if _is_body(line)]
+    first, last = (body[0], body[-1]) if body else (len(lines), -1)
+    outlet = (doc.outlet or "").casefold()
+    kinds: dict[str, tuple[bool, bool]] = {}  # line → (menu line, date line), each distinct line judged once
+    for k, (_, line) in enumerate(lines):
+        if line not in kinds:
+            menu = is_menu_line(line) and not any(c.isdigit() for c in line)
+            kinds[line] = (menu, date_line(line, doc.language) is not None)
+        menu, date = kinds[line]
+        outside = k < first or k > last
+        if (outside and menu) or (k < first and date) or (bool(outlet) and line.casefold() == outlet):
+            drop[k] = True
+    _drop_menu_blocks(lines, rules, drop)
+    _drop_link_lists(lines, rules, drop)
+
+
+def _is_body(line: str) -> bool:
+    return line.endswith(SENTENCE_END) and len(line.split()) >= BODY_MIN_WORDS
+
+
+def _drop_menu_blocks(lines: list[tuple[int, str]], rules: _Rules, drop: list[bool]) -> None:
+    """A block of short lines holding a navigation entry is a vertical menu: "All news / Politics / World"."""
+    blocks: dict[int, list[int]] = {}
+    for k, (i, _) in enumerate(lines):
+        blocks.setdefault(i, []).append(k)
+    for ks in blocks.values():
+        items = [lines[k][1] for k in ks]
+        menu = len(items) > 1 and all(_is_menu_item(item) for item in items)
+        if menu and any(item.casefold().rstrip(":.!") in rules.words.nav for item in items):
+            for k in ks:
+                drop[k] = True
+
+
+def _is_menu_item(line: str) -> bool:
+    return (
+        len(line.split()) <= MENU_ITEM_WORDS and not line.endswith(SENTENCE_END) and not _BULLET.match(line)
+    )
+
+
+def _drop_link_lists(lines: list[tuple[int, str]], rules: _Rules, drop: list[bool]) -> None:
+    """The headlines listed under "Read more:" / "Most read" are links to other articles, not this one.
+
+    They run to the end of the heading's block; a heading alone in its block takes the next block when
+    that block holds nothing but headline-like lines.
+    """
+    for k, (i, line) in enumerate(lines):
+        if line.casefold().rstrip(":. ") not in rules.words.link_headings:
+            continue
+        drop[k] = True
+        alone = (k == 0 or lines[k - 1][0] != i) and (k + 1 == len(lines) or lines[k + 1][0] != i)
+        block = i + 1 if alone else i
+        run = []
+        for m in range(k + 1, min(len(lines), k + 1 + LINK_LIST_MAX_LINES)):
+            if lines[m][0] != block:
+                break
+            run.append(m)
+        if run and all(_is_headline(lines[m][1], rules.settings) for m in run):
+            for m in run:
+                drop[m] = True
+
+
+def _is_headline(line: str, settings: CleanSettings) -> bool:
+    return len(line.split()) <= settings.caption_max_words and not line.endswith((".", ":"))
 
 
 def _is_boilerplate(line: str, rules: _Rules) -> bool:
@@ -130,6 +220,17 @@ def _is_boilerplate(line: str, rules: _Rules) -> bool:
         or _is_repeated_furniture(line, rules)
         or (len(line) <= rules.settings.short_line_chars and _is_short_boilerplate(line, folded, rules))
         or _is_cookie_notice(folded, rules.words)
+        or _is_staff_credit(folded, rules.words)
+    )
+
+
+def _is_staff_credit(folded: str, words: Words) -> bool:
+    """ "(Reporting by Sanna Ruud; Editing by Peter Blom)": who wrote and edited it, not what happened."""
+    if len(folded) > STAFF_CREDIT_MAX_CHARS:
+        return False
+    inner = folded[1:-1] if folded.startswith("(") and folded.endswith(")") else folded
+    return inner.startswith(words.credit_phrases) and (
+        folded.startswith("(") or ";" in folded or len(folded.split()) <= 8
     )
 
 
@@ -144,6 +245,7 @@ def _is_short_boilerplate(line: str, folded: str, rules: _Rules) -> bool:
     return (
         folded.startswith(words.prompts)
         or folded.startswith(words.photo)
+        or folded.startswith(words.caption_words)
         or _COPYRIGHT.match(line) is not None
         or (len(line.split()) <= settings.caption_max_words and _CREDIT_TAIL.search(line) is not None)
         or _is_label(line, words, settings.label_max_words)
@@ -159,14 +261,20 @@ def _is_cookie_notice(folded: str, words: Words) -> bool:
     )
 
 
-def _is_bare_credit(line: str) -> bool:
-    return _COPYRIGHT.match(line) is not None or (
-        len(line.split()) <= BARE_CREDIT_MAX_WORDS and _CREDIT_TAIL.search(line) is not None
+def _is_bare_credit(line: str, words: Words) -> bool:
+    """ "© NPA/Karin Lode", "EPA-EFE/JOHN SMITH", "Photo: Tavra Valley Today/Elin Marsk": a credit line."""
+    return (
+        _COPYRIGHT.match(line) is not None
+        or (len(line.split()) <= BARE_CREDIT_MAX_WORDS and _CREDIT_TAIL.search(line) is not None)
+        or (len(line.split()) <= BARE_CREDIT_MAX_WORDS * 2 and line.casefold().startswith(words.photo))
     )
 
 
 def _is_caption(line: str, settings: CleanSettings) -> bool:
-    return len(line.split()) <= settings.caption_max_words and not line.endswith((*SENTENCE_END, ":"))
+    """A short line right above a photo credit: its caption, even when it ends with a period."""
+    return (
+        len(line.split()) <= settings.caption_max_words and not line.endswith(":") and not _BULLET.match(line)
+    )
 
 
 def _is_label(line: str, words: Words, max_words: int) -> bool:
@@ -257,4 +365,7 @@ def _words(language: str | None) -> Words:
         ),
         labels=(*both("byline"), *both("label")),
         photo=tuple(w.casefold() for w in both("photo")),
+        link_headings=frozenset(w.casefold() for w in both("link_headings")),
+        credit_phrases=tuple(w.casefold() for w in both("credit_phrases")),
+        caption_words=tuple(w.casefold() for w in both("caption_words")),
     )
