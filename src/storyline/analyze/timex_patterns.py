@@ -396,7 +396,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?:,?\s+(?:of\s+)?(?P<year>{year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
         "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
         rf"{zone}{on_day}",
-        "clock": rf"\b(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
+        "clock": rf"\b(?P<hour>[01]?\d|2[0-4]):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
         "noon": rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b",
         "weekday": rf"(?:(?P<mod>{mod})\s+)?(?:(?P<rel>{rel})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<pod>{pod}))?",
         "dayword": rf"(?:(?P<mod>{mod})\s+)?\b(?P<dayw>{dayw})\b(?:\s+(?P<pod>{pod}))?",
