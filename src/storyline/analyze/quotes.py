@@ -47,6 +47,7 @@ NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a s
 DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod"}  # "has already said", "did not say"
+IMPERSONAL_DEPS = frozenset({"nsubjpass", "expl"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 CLIMB_DEPS = frozenset(
     {"advcl", "conj", "xcomp", "pcomp", "prep"}
@@ -196,7 +197,7 @@ def _attributions(
             continue
         if _according(token, table):
             found.append(_according_attribution(token, base, max_speaker))
-        elif token.pos_ == "VERB" and token.lemma_.lower() in table.verbs:
+        elif token.pos_ == "VERB" and token.lemma_.lower() in table.verbs and not _impersonal(token, table):
             found.append(_verb_attribution(doc, token, table, base, max_speaker))
     return found
 
@@ -247,6 +248,11 @@ def _is_name(label: Span, table: CueTable) -> bool:
     return capitalized and all(t.pos_ in NAME_POS or t.is_punct for t in label)
 
 
+def _impersonal(verb: Token, table: CueTable) -> bool:
+    """ "It should be noted that …", "it is said that …": the writer's voice, nobody's quote."""
+    return any(c.dep_ in IMPERSONAL_DEPS and c.lower_ in table.impersonal for c in verb.children)
+
+
 def _according(token: Token, table: CueTable) -> bool:
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return nxt is not None and (token.lower_, nxt.lower_) in table.according
@@ -294,7 +300,8 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return None
     clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
-        return _trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+        clause = clauses[0]
+        return _trim(doc, clause.left_edge.i, _before_follow_up(clause, table))
     if verb.dep_ == "parataxis" and verb.head.pos_ in VERBAL_POS:
         return _around(
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
@@ -306,8 +313,25 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     return None
 
 
+def _before_follow_up(clause: Token, table: CueTable) -> int:
+    """The clause's last token before a follow-up cue ("…, adding that …"), which is a quote of its own."""
+    end = clause.right_edge.i
+    for token in clause.subtree:
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in table.verbs:
+            end = min(end, token.left_edge.i - 1)
+    return end
+
+
 def _subject(verb: Token, table: CueTable) -> Token | None:
-    """The speaker token: the verb's subject, its governing verb's, or the noun a "who" stands for."""
+    """The speaker token: the verb's subject, its governing verb's, or the noun a "who" stands for.
+
+    A follow-up participle ("…, adding that …") takes the subject of the nearest speech verb above it, even
+    when the parser hung it on a verb of the reported clause.
+    """
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        for ancestor in list(verb.ancestors)[: MAX_CLIMB + 1]:
+            if ancestor.lemma_.lower() in table.verbs and ancestor.pos_ == "VERB":
+                return _subject(ancestor, table)
     current = verb
     for _ in range(MAX_CLIMB + 1):
         for child in current.children:
@@ -316,9 +340,17 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
                     return current.head
                 return child
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
-            return None
+            break
         current = current.head
-    return None
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name right before the verb when the parse found no subject ("…, President Ilham Aliyev said:")."""
+    if verb.i == 0:
+        return None
+    previous = verb.doc[verb.i - 1]
+    return previous if previous.pos_ in {"PROPN", "NOUN", "PRON"} else None
 
 
 def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
