@@ -59,7 +59,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
                 "expected",
             }
         ),
-        looks_forward=frozenset({"by", "as soon as", "as early as", "no later than", "starting"}),
+        looks_forward=frozenset({"by", "until", "as soon as", "as early as", "no later than", "starting"}),
         looks_back=frozenset({"since", "as of"}),
     ),
 }
