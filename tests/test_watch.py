@@ -18,15 +18,23 @@ from storyline.settings import Settings
 STORY = (
     "<p>The {n} stage of the coastal cycling race was shortened on {day} because of strong crosswinds, "
     "organisers said, and riders finished in the harbour town instead of on the cliff road.</p>"
-    "<p>The overall leader kept her yellow jersey, finishing in the main group, while two riders abandoned "
-    "after a crash in the final kilometres.</p>"
+    "<p>{outcome}</p>"
 )
+OUTCOMES = {
+    "s1": "The overall leader kept her yellow jersey, finishing in the main group, while two riders "
+    "abandoned after a crash in the final kilometres.",
+    "s2": "A breakaway of five riders held off the peloton by forty seconds, and the youngest of them took "
+    "his first professional win in a sprint on the quay.",
+    "s3": "Rain made the descent treacherous, and race officials neutralised the last ten kilometres after "
+    "several riders slid off the road on the same bend.",
+}
 
 
 def rss(items: list[tuple[str, str]]) -> bytes:
     body = "".join(
         f"<item><title>{title}</title><guid>{guid}</guid><link>http://race.example/{guid}</link>"
-        f"<content:encoded><![CDATA[{STORY.format(n=guid, day='Sunday')}]]></content:encoded></item>"
+        f"<content:encoded><![CDATA[{STORY.format(n=guid, day='Sunday', outcome=OUTCOMES[guid])}]]>"
+        "</content:encoded></item>"
         for guid, title in items
     )
     return (

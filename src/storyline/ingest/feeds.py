@@ -114,7 +114,14 @@ def parse_feed(source: str, data: bytes, media_type: str = "") -> Feed:
 def _parse_xml_feed(source: str, data: bytes) -> Feed:
     import feedparser
 
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (
+        ValueError,
+        LookupError,
+        RecursionError,
+    ) as exc:  # feedparser's encoding sniffing on mangled bytes
+        raise IngestError(source, f"malformed feed ({type(exc).__name__}: {exc})") from exc
     if not parsed.entries and (parsed.bozo or not parsed.version):
         problem = parsed.get("bozo_exception") or "no RSS or Atom entries"
         raise IngestError(source, f"malformed feed ({problem})")
