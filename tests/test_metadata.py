@@ -8,6 +8,7 @@ import time
 import pytest
 
 from storyline.ingest.document import make_document
+from storyline.ingest.html import strip_site_suffix
 from storyline.ingest.metadata import (
     agencies,
     canonical_agency,
@@ -361,3 +362,22 @@ def test_byline_equal_to_the_documents_outlet_is_not_a_person() -> None:
 def test_dateline_with_country_and_agency_credit() -> None:
     doc = _recover(f"TESSVIK, Oskaria (LBN) - {BODY}")
     assert (doc.dateline_place, doc.outlet) == ("Tessvik", "LBN")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "title, sitename, host, expected",
+    [
+        ("Talks resume - The Baltic Herald", None, "balticherald.example", "Talks resume"),
+        ("Talks resume | BBC News", "BBC", "www.bbc.co.uk", "Talks resume"),
+        ("Talks resume — Daily Planet", "Daily Planet", None, "Talks resume"),
+        ("Krieg im Osten – tagesschau.de", None, "www.tagesschau.de", "Krieg im Osten"),
+        ("Talks resume - envoy", "Daily Planet", "dailyplanet.example", "Talks resume - envoy"),
+        ("War in the east - Kyiv", None, "kyivpost.example", "War in the east - Kyiv"),
+        ("Talks resume", "Daily Planet", "dailyplanet.example", "Talks resume"),
+    ],
+)
+def test_html_title_loses_its_site_suffix(
+    title: str, sitename: str | None, host: str | None, expected: str
+) -> None:
+    """``ingest.html`` cuts a trailing site name from page titles; tested here with the other titles."""
+    assert strip_site_suffix(title, sitename, host) == expected

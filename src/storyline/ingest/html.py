@@ -6,13 +6,20 @@ Used for every HTML source: files, fetched pages and WARC records alike.
 from __future__ import annotations
 
 import functools
+import re
 from configparser import ConfigParser
+from urllib.parse import urlsplit
 
 from storyline.ingest.document import make_document, parse_date
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
 
 MAX_TREE_SIZE = 500_000  # HTML elements; larger trees are pruned by trafilatura instead of processed whole
+TITLE_MAX_CHARS = 400  # a longer <title> is left as it is
+SITE_SUFFIX_MAX_WORDS = 5  # " | BBC News": a site name in a title suffix is short
+HOST_LABEL_MIN_CHARS = 3  # shorter host names ("ap") also prefix unrelated words: never matched
+# "Headline - Site", "Headline | Site", "Headline — Site": the last separator and what follows it
+_TITLE_SUFFIX = re.compile(r"^(?P<head>.+\S)[ \t]+[-|–—·•][ \t]+(?P<site>[^|–—·•]+)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,7 +41,11 @@ def document_from_html(
 
     try:
         extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
             config=_config(),
         )
     except (ValueError, TypeError, RecursionError, MemoryError, AssertionError) as exc:
@@ -46,16 +57,59 @@ def document_from_html(
     if len(text.strip()) < settings.min_text_chars:
         return Skipped(source, "ingest", f"no article found: main text has {len(text.strip())} characters")
     hints = {"html_title": str(meta["title"])} if meta.get("title") else {}
+    page_url = str(meta.get("url") or url or "") or None
+    sitename = _clean(meta.get("sitename"))
+    host = _clean(meta.get("hostname")) or (urlsplit(page_url).hostname if page_url else None)
+    title = _clean(meta.get("title"))
     return make_document(
         source,
         text,
-        url=str(meta.get("url") or url or "") or None,
-        title=_clean(meta.get("title")),
-        outlet=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
+        url=page_url,
+        title=strip_site_suffix(title, sitename, host) if title else None,
+        outlet=sitename or _clean(meta.get("hostname")),
         byline=_clean(meta.get("author")),
         published=parse_date(meta.get("date")),
         hints=hints,
     )
+
+
+def strip_site_suffix(title: str, sitename: str | None, host: str | None) -> str:
+    """The headline without a trailing site name: "Talks resume - The Selmar Herald" → "Talks resume".
+
+    Only a last segment naming the site (its ``sitename``, or its host: "selmarherald.example" names
+    "The Selmar Herald" and "Selmar Herald") is cut, so "Talks resume - envoy" stays whole.
+    """
+    if len(title) > TITLE_MAX_CHARS:
+        return title  # not a headline; and the pattern's work grows with the square of the length
+    match = _TITLE_SUFFIX.match(title)
+    if not match:
+        return title
+    site = match["site"].strip()
+    if len(site.split()) > SITE_SUFFIX_MAX_WORDS:
+        return title
+    names = {_squash(sitename)} if sitename else set()
+    label = _host_label(host)
+    segment = _squash(site)
+    if segment in names or (label and (segment == label or segment.startswith(label))):
+        return match["head"].strip()
+    return title
+
+
+def _squash(name: str) -> str:
+    """Lower-case letters and digits only, without a leading "the" ("The Selmar Herald" → "selmarherald")."""
+    squashed = re.sub(r"[\W_]+", "", name.casefold())
+    return squashed.removeprefix("the") if len(squashed) > len("the") else squashed
+
+
+def _host_label(host: str | None) -> str | None:
+    """The registered name of a host ("www.selmarherald.example" → "selmarherald"; "bbc.co.uk" → "bbc")."""
+    if not host:
+        return None
+    parts = [p for p in host.casefold().removeprefix("www.").split(".") if p]
+    if len(parts) >= 3 and len(parts[-2]) <= 3:  # co.uk, com.tr: a second-level public suffix
+        parts = parts[:-1]
+    label = parts[-2] if len(parts) >= 2 else (parts[0] if parts else "")
+    return _squash(label) if len(label) >= HOST_LABEL_MIN_CHARS else None
 
 
 def _clean(value: object) -> str | None:
