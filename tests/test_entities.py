@@ -242,3 +242,38 @@ def test_language_without_role_table_still_gets_names(analyze):
 
     assert table("xx") is None
     assert table("en") is not None
+
+
+# ---------------------------------------------------------------------------------------------- nlp speed-ups
+
+NLP_TEXT = (
+    "Ukraine's president said on Monday he wasn't gonna sign the bill. Let's see, it's fine.\n"
+    "Talks resume in Geneva\nThe envoys, who had met twice, did not comment. I'm sure they'll agree."
+)
+
+
+def test_fast_attribute_ruler_gives_identical_tokens(analyze):
+    document = make_document("t", NLP_TEXT, language="en")
+    fast, slow = (
+        next(nlp.parse_batch([document], AnalyzeSettings(fast_attributes=f))) for f in (True, False)
+    )
+    assert fast is not None and slow is not None
+    assert [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in fast.doc] == [
+        (t.pos_, t.tag_, str(t.morph), t.lemma_) for t in slow.doc
+    ]
+
+
+def test_line_break_starts_a_sentence(analyze):
+    parsed = next(nlp.parse_batch([make_document("t", NLP_TEXT, language="en")], SETTINGS))
+    assert any(s.text.startswith("Talks resume in Geneva") for s in parsed.sentences)
+    assert not any("Geneva\nThe" in s.text for s in parsed.sentences)
+
+
+def test_whole_document_parse_matches_single_sentence_parses(analyze):
+    document = make_document("t", NLP_TEXT, language="en")
+    single = next(nlp.parse_batch([document], AnalyzeSettings(parse_whole_fraction=1.1)))
+    whole = next(nlp.parse_batch([document], AnalyzeSettings(parse_whole_fraction=0.0)))
+    for sentence_a, sentence_b in zip(single.sentences, whole.sentences, strict=True):
+        a, b = single.parse(sentence_a), whole.parse(sentence_b)
+        assert [(t.text, t.dep_, t.head.i) for t in a] == [(t.text, t.dep_, t.head.i) for t in b]
+    assert whole.whole_parsed and not single.whole_parsed

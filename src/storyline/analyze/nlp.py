@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyze.token_attributes import FastRuler
 from storyline.errors import ModelNotFoundError
 from storyline.model import Document
 from storyline.settings import AnalyzeSettings
@@ -58,24 +59,28 @@ def load(name: str) -> Language:
 
 
 @functools.lru_cache(maxsize=4)
-def _finishing(name: str, fast_attributes: bool) -> tuple[Callable[[Doc], Doc], ...]:
-    """Steps run on each document after ``nlp.pipe``: the fast attribute ruler and the lemmatizer it must
-    precede (both taken out of the pipe, see ``token_attributes``), then paragraph-break sentence starts."""
+def _fast_ruler(name: str) -> FastRuler | None:
+    """The model's attribute ruler compiled for lookups, or ``None`` when the model has none."""
     nlp = load(name)
-    steps: list[Callable[[Doc], Doc]] = []
-    if fast_attributes and "attribute_ruler" in nlp.pipe_names:
-        from storyline.analyze.token_attributes import FastRuler
+    if "attribute_ruler" not in nlp.component_names:
+        return None
+    return FastRuler(nlp.get_pipe("attribute_ruler"))
 
-        after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") + 1 :]
-        moved = ["attribute_ruler"] + [n for n in after if n == "lemmatizer"]
-        for pipe_name in moved:
+
+def _finishing(nlp: Language, name: str, fast_attributes: bool) -> tuple[Callable[[Doc], Doc], ...]:
+    """Steps run on each document after ``nlp.pipe``: with ``fast_attributes``, the fast attribute ruler
+    and the lemmatizer that must follow it (both taken out of the pipe); then paragraph-break sentences."""
+    ruler = _fast_ruler(name) if fast_attributes else None
+    moved = [n for n in ("attribute_ruler", "lemmatizer") if n in nlp.component_names]
+    for pipe_name in moved:
+        if ruler is not None and pipe_name in nlp.pipe_names:
             nlp.disable_pipe(pipe_name)
-        steps = [FastRuler(nlp.get_pipe("attribute_ruler"))] + [nlp.get_pipe(n) for n in moved[1:]]
-    elif not fast_attributes:
-        for pipe_name in ("attribute_ruler", "lemmatizer"):
-            if pipe_name in nlp.disabled:
-                nlp.enable_pipe(pipe_name)
-    return (*steps, _paragraph_breaks)
+        elif ruler is None and pipe_name in nlp.disabled:
+            nlp.enable_pipe(pipe_name)
+    if ruler is None:
+        return (_paragraph_breaks,)
+    lemmatizer = [nlp.get_pipe("lemmatizer")] if "lemmatizer" in moved else []
+    return (ruler, *lemmatizer, _paragraph_breaks)
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -156,7 +161,7 @@ def parse_batch(documents: Iterable[Document], settings: AnalyzeSettings) -> Ite
     results: list[Parsed | None] = [None] * len(docs)
     for name, indexes in by_model.items():
         nlp = load(name)
-        steps = _finishing(name, settings.fast_attributes)
+        steps = _finishing(nlp, name, settings.fast_attributes)
         texts = (docs[i].text for i in indexes)
         for i, doc in zip(indexes, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
             for step in steps:
