@@ -30,7 +30,17 @@ from storyline.link import shingles
 from storyline.model import Document, Passage, Reuse
 from storyline.settings import LinkSettings
 
-__all__ = ["ReuseEntry", "ReuseIndex", "ReuseShare", "align", "reuse_share", "sketch"]
+__all__ = [
+    "Aligned",
+    "ReuseEntry",
+    "ReuseIndex",
+    "ReuseShare",
+    "align",
+    "align_prepared",
+    "prepare",
+    "reuse_share",
+    "sketch",
+]
 
 MINHASH_SEED = 1  # every process must use the same permutations, or saved sketches stop matching
 MINHASH_SCHEME = "affine32"  # datasketch 2.0's default; named so restored sketches declare it explicitly
@@ -58,21 +68,19 @@ class ReuseShare:
 
 def sketch(doc: Document, settings: LinkSettings, seq: int = 0) -> ReuseEntry:
     """The MinHash signature and winnowing fingerprints of one document (pure: runs in any worker)."""
-    tokens = [w.text for w in shingles.words(doc.text)]
-    hashes = shingles.shingle_hashes(tokens, settings.shingle_words)
+    hashes = shingles.word_hashes(shingles.words(doc.text))
     minhash = MinHash(num_perm=settings.num_perm, seed=MINHASH_SEED, hashfunc=int)
-    minhash.update_batch(hashes)
+    minhash.update_batch(shingles.shingle_hashes(hashes, settings.shingle_words).tolist())
+    fingerprints = shingles.winnow(
+        shingles.shingle_hashes(hashes, settings.fingerprint_words), settings.winnow_window
+    )
     return ReuseEntry(
         doc_id=doc.id,
         seq=seq,
         published=doc.published,
         content_hash=doc.content_hash,
         hashvalues=minhash.hashvalues,
-        fingerprints=frozenset(
-            shingles.winnow(
-                shingles.shingle_hashes(tokens, settings.fingerprint_words), settings.winnow_window
-            )
-        ),
+        fingerprints=frozenset(fingerprints),
     )
 
 
@@ -116,7 +124,9 @@ class ReuseIndex:
         entry = ReuseEntry(
             doc.id, len(self._entries), doc.published, doc.content_hash, entry.hashvalues, entry.fingerprints
         )
-        links = [self._link(entry, doc.text, other) for other in self._candidates(entry)]
+        candidates = self._candidates(entry)
+        mine = prepare(doc.text, self.settings) if candidates else None
+        links = [self._link(entry, mine, other) for other in candidates if mine is not None]
         self.insert(entry)
         if self._keep_texts:
             self._texts[doc.id] = doc.text
@@ -143,20 +153,22 @@ class ReuseIndex:
             if len(posting) <= cap:
                 for doc_id in posting:
                     found[doc_id] += 1.0 / len(posting)
-        ranked = heapq.nlargest(self.settings.max_reuse_candidates, found, key=found.__getitem__)
+        shared_enough = [d for d, weight in found.items() if weight >= self.settings.min_fingerprint_weight]
+        ranked = heapq.nlargest(self.settings.max_reuse_candidates, shared_enough, key=found.__getitem__)
         minhash = MinHash(hashvalues=entry.hashvalues, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
         extra = [self._by_hash.get(entry.content_hash), *self._lsh.query(minhash)]
         return list(dict.fromkeys([d for d in extra if d is not None] + ranked))
 
-    def _link(self, entry: ReuseEntry, text: str, other_id: str) -> Reuse | None:
+    def _link(self, entry: ReuseEntry, mine: Aligned, other_id: str) -> Reuse | None:
         other = self._entries[other_id]
         score = float(np.mean(entry.hashvalues == other.hashvalues))
         exact = entry.content_hash == other.content_hash
         near = exact or score >= self.settings.near_duplicate_jaccard
-        first, second = (other, entry) if _earlier(other, entry) else (entry, other)
-        other_text = self._text_of(other_id) or ""
-        texts = {entry.doc_id: text, other_id: other_text}
-        passages = align(texts[first.doc_id], texts[second.doc_id], self.settings)
+        theirs = prepare(self._text_of(other_id) or "", self.settings)
+        if _earlier(other, entry):
+            first, second, passages = other, entry, align_prepared(theirs, mine, self.settings)
+        else:
+            first, second, passages = entry, other, align_prepared(mine, theirs, self.settings)
         if not near and not passages:
             return None
         return Reuse(first.doc_id, second.doc_id, 1.0 if exact else round(score, 4), near, passages)
@@ -181,6 +193,27 @@ class _Pair:
     similarity: float
 
 
+@dataclass(frozen=True)
+class Aligned:
+    """A text ready for alignment: its sentences, their word n-grams, and which sentences hold each n-gram."""
+
+    sentences: tuple[shingles.Sentence, ...]
+    grams: tuple[frozenset[tuple[str, ...]], ...]
+    index: dict[tuple[str, ...], list[int]]
+
+
+def prepare(text: str, settings: LinkSettings | None = None) -> Aligned:
+    """Cut ``text`` into sentences and index their n-grams (done once per document per linking)."""
+    n = (settings or LinkSettings()).passage_candidate_ngram
+    sentences = tuple(shingles.sentences(text))
+    grams = tuple(frozenset(zip(*(s.words[k:] for k in range(n)), strict=False)) for s in sentences)
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j, sentence_grams in enumerate(grams):
+        for gram in sentence_grams:
+            index.setdefault(gram, []).append(j)
+    return Aligned(sentences, grams, index)
+
+
 def align(text_a: str, text_b: str, settings: LinkSettings | None = None) -> tuple[Passage, ...]:
     """The passages ``text_b`` shares with ``text_a``: runs of aligned sentences, each with its similarity.
 
@@ -190,30 +223,27 @@ def align(text_a: str, text_b: str, settings: LinkSettings | None = None) -> tup
     documents from ever being scored.
     """
     settings = settings or LinkSettings()
-    sents_a, sents_b = shingles.sentences(text_a), shingles.sentences(text_b)
-    pairs = _one_to_one(_scored_pairs(sents_a, sents_b, settings))
-    return tuple(p for p in _passages(pairs, sents_a, sents_b) if _long_enough(p, sents_a, sents_b, settings))
+    return align_prepared(prepare(text_a, settings), prepare(text_b, settings), settings)
 
 
-def _ngrams(sentence: shingles.Sentence, n: int) -> set[tuple[str, ...]]:
-    tokens = [w.text for w in sentence.words]
-    return {tuple(tokens[k : k + n]) for k in range(len(tokens) - n + 1)}
+def align_prepared(a: Aligned, b: Aligned, settings: LinkSettings) -> tuple[Passage, ...]:
+    """:func:`align` over texts already prepared."""
+    pairs = _one_to_one(_scored_pairs(a, b, settings))
+    return tuple(
+        p
+        for p in _passages(pairs, a.sentences, b.sentences)
+        if _long_enough(p, a.sentences, b.sentences, settings)
+    )
 
 
-def _scored_pairs(
-    sents_a: Sequence[shingles.Sentence], sents_b: Sequence[shingles.Sentence], settings: LinkSettings
-) -> list[_Pair]:
-    n = settings.passage_candidate_ngram
-    index: dict[tuple[str, ...], set[int]] = {}
-    for j, sentence in enumerate(sents_b):
-        for gram in _ngrams(sentence, n):
-            index.setdefault(gram, set()).add(j)
+def _scored_pairs(a: Aligned, b: Aligned, settings: LinkSettings) -> list[_Pair]:
     pairs = []
-    for i, sentence in enumerate(sents_a):
-        near = set().union(*(index.get(g, set()) for g in _ngrams(sentence, n)))
-        words_a = [w.text for w in sentence.words]
+    for i, grams in enumerate(a.grams):
+        near: set[int] = set()
+        for gram in grams:
+            near.update(b.index.get(gram, ()))
         for j in near:
-            similarity = Indel.normalized_similarity(words_a, [w.text for w in sents_b[j].words])
+            similarity = Indel.normalized_similarity(a.sentences[i].words, b.sentences[j].words)
             if similarity >= settings.passage_min_similarity:
                 pairs.append(_Pair(i, j, similarity))
     return pairs

@@ -8,9 +8,12 @@ computed by the next.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
+
+import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) before whitespace, or at a line
@@ -18,31 +21,24 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # team") does not end a sentence. Other abbreviations only cut a sentence in two, which makes alignment finer,
 # never wrong: consecutive aligned pieces are merged back into one passage.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+|\n+")
+SHINGLE_MULTIPLIER = np.uint64(0x01000193)  # FNV prime: spreads word hashes across the 32-bit range
+MASK32 = np.uint64(0xFFFFFFFF)
+WORD_HASH_CACHE = 1 << 18  # distinct words whose hash is remembered (~30 MB at most)
 HASH_BYTES = 4  # 32-bit shingle hashes: what MinHash's default scheme expects; collisions are harmless here
 
 
 @dataclass(frozen=True)
-class Word:
-    """One word of a text: casefolded form and where it sits."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Sentence:
-    """A sentence-like piece of a text (see ``_SENTENCE_END``) and its words."""
+    """A sentence-like piece of a text (see ``_SENTENCE_END``): its span and its casefolded words."""
 
     start: int
     end: int
-    words: tuple[Word, ...]
+    words: tuple[str, ...]
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """The casefolded words of ``text[start:end]`` with offsets into ``text``."""
-    end = len(text) if end is None else end
-    return [Word(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+def words(text: str) -> list[str]:
+    """The casefolded words of ``text``."""
+    return _WORD.findall(text.casefold())
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -60,32 +56,63 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _append_sentence(pieces: list[Sentence], text: str, start: int, end: int) -> None:
-    found = words(text, start, end)
-    if found:
-        pieces.append(Sentence(found[0].start, found[-1].end, tuple(found)))
+    """Trim the piece to its first and last word so a span never starts or ends in punctuation or space."""
+    first = _WORD.search(text, start, end)
+    if first is None:
+        return
+    last_end = end
+    while last_end > first.end() and not (text[last_end - 1].isalnum() or text[last_end - 1] == "_"):
+        last_end -= 1
+    found = _WORD.findall(text[first.start() : last_end].casefold())
+    pieces.append(Sentence(first.start(), last_end, tuple(found)))
 
 
+@functools.lru_cache(maxsize=WORD_HASH_CACHE)
 def hash_token(token: str) -> int:
-    """A stable unsigned 32-bit hash of a string (same value in every process)."""
+    """A stable unsigned 32-bit hash of a string (same value in every process; memoized, words recur)."""
     digest = hashlib.blake2b(token.encode("utf-8"), digest_size=HASH_BYTES).digest()
     return int.from_bytes(digest, "little")
 
 
-def shingle_hashes(tokens: list[str], k: int) -> list[int]:
-    """Hashes of every run of ``k`` consecutive tokens, in order; a text shorter than ``k`` is one shingle."""
-    if not tokens:
-        return []
-    if len(tokens) < k:
-        return [hash_token(" ".join(tokens))]
-    return [hash_token(" ".join(tokens[i : i + k])) for i in range(len(tokens) - k + 1)]
+def word_hashes(tokens: list[str]) -> np.ndarray:
+    """Stable 32-bit hashes of the tokens (each distinct token hashed once), as uint64 for arithmetic."""
+    table = {token: hash_token(token) for token in set(tokens)}
+    return np.fromiter((table[t] for t in tokens), dtype=np.uint64, count=len(tokens))
 
 
-def winnow(hashes: list[int], window: int) -> set[int]:
+def shingle_hashes(hashes: np.ndarray, k: int) -> np.ndarray:
+    """32-bit hashes of every run of ``k`` consecutive words, from the words' hashes; a shorter text is one.
+
+    A polynomial hash over the word hashes (vectorized: one pass per position in the shingle), finished with
+    the MurmurHash3 mixer so that every bit depends on every word. Order matters: "a b" and "b a" differ.
+    """
+    n = len(hashes)
+    if n == 0:
+        return np.zeros(0, dtype=np.uint64)
+    k = min(k, n)
+    combined = np.zeros(n - k + 1, dtype=np.uint64)
+    for j in range(k):
+        combined = (combined * SHINGLE_MULTIPLIER + hashes[j : n - k + 1 + j]) & MASK32
+    return _fmix32(combined)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint64(16))
+    h = (h * np.uint64(0x85EBCA6B)) & MASK32
+    h = h ^ (h >> np.uint64(13))
+    h = (h * np.uint64(0xC2B2AE35)) & MASK32
+    return h ^ (h >> np.uint64(16))
+
+
+def winnow(hashes: np.ndarray, window: int) -> set[int]:
     """Winnowing fingerprints (Schleimer et al. 2003): the minimum hash of every ``window`` consecutive ones.
 
     Any run of ``window + k - 1`` words two texts share unchanged yields at least one common fingerprint,
     while only about ``2 / (window + 1)`` of the shingles are kept: a guarantee sampling by value lacks.
     """
+    if len(hashes) == 0:
+        return set()
     if len(hashes) <= window:
-        return {min(hashes)} if hashes else set()
-    return {min(hashes[i : i + window]) for i in range(len(hashes) - window + 1)}
+        return {int(hashes.min())}
+    minima = np.lib.stride_tricks.sliding_window_view(hashes, window).min(axis=1)
+    return set(minima.tolist())

@@ -76,6 +76,10 @@ class Cluster:
     docs: list[str] = field(default_factory=list)
     occasions: list[str] = field(default_factory=list)  # a story's occasion ids, in opening order
     updated: int = 0  # the index's document counter when last changed: orders term postings on restore
+    weighted: dict[str, float] | None = field(default=None, repr=False, compare=False)  # cached, normalized
+    weighted_at: int = field(
+        default=0, repr=False, compare=False
+    )  # document count when ``weighted`` was made
 
 
 @dataclass(frozen=True)
@@ -199,25 +203,34 @@ class StoryIndex:
 
     def similarity(self, weighted: dict[str, float], cluster: Cluster, date: dt.date | None) -> float:
         """Cosine of a weighted document vector and the cluster's centroid, damped by distance in time."""
-        centroid = self.weigh(cluster.sums, cluster.kind, normalize=False)
-        norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-        cosine = sum(w * centroid.get(t, 0.0) for t, w in weighted.items()) / norm
+        centroid = self.centroid(cluster)
+        cosine = sum(w * centroid.get(t, 0.0) for t, w in weighted.items())
         window = (
             self.settings.story_window_days if cluster.kind == "story" else self.settings.occasion_window_days
         )
         return cosine * _time_factor(date, cluster, window)
 
+    def centroid(self, cluster: Cluster) -> dict[str, float]:
+        """The cluster's weighted, normalized centroid: cached until the cluster changes or the corpus grows
+        by ``centroid_refresh`` (document frequencies drift slowly; re-weighting on every call would cost
+        the whole centroid per comparison)."""
+        stale = self.n_docs > cluster.weighted_at * (1.0 + self.settings.centroid_refresh)
+        if cluster.weighted is None or stale:
+            cluster.weighted = self.weigh(cluster.sums, cluster.kind)
+            cluster.weighted_at = self.n_docs
+        return cluster.weighted
+
     def weigh(self, vector: Mapping[str, float], kind: str, normalize: bool = True) -> dict[str, float]:
         """TF-IDF weights; for stories, names count less than common words (see ``story_name_weight``)."""
-        if kind == "story":
-            weighted = {t: v * self.idf(t) * self.commonness(t) for t, v in vector.items()}
-        else:
-            weighted = {t: v * self.idf(t) for t, v in vector.items()}
+        log_n, df, log = math.log(1 + self.n_docs) + 1.0, self.df, math.log
+        weighted = {t: v * (log_n - log(1 + df.get(t, 0))) for t, v in vector.items()}
+        if kind == "story" and self.settings.story_name_weight < 1.0:
+            weighted = {t: v * self.commonness(t) for t, v in weighted.items()}
         return _normalized(weighted) if normalize else weighted
 
     def idf(self, term: str) -> float:
-        """Smoothed inverse document frequency under the current counts."""
-        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+        """Smoothed inverse document frequency under the current counts (as :meth:`weigh` computes it)."""
+        return math.log(1 + self.n_docs) + 1.0 - math.log(1 + self.df.get(term, 0))
 
     def commonness(self, term: str) -> float:
         """``story_name_weight`` for a word only ever capitalized (a name), rising to 1 for a common word.
@@ -248,6 +261,7 @@ class StoryIndex:
         for term, value in vector.items():
             cluster.sums[term] = cluster.sums.get(term, 0.0) + value
         _prune(cluster, self.settings.max_centroid_terms)
+        cluster.weighted = None
         cluster.size += 1
         cluster.docs.append(doc.id)
         cluster.updated = self.n_docs
@@ -280,6 +294,7 @@ class StoryIndex:
             cluster = self.clusters[cluster_id]
             cluster.docs.remove(doc_id)
             cluster.size -= 1
+            cluster.weighted = None
             for term, value in vector.items():
                 if term in cluster.sums:
                     cluster.sums[term] -= value
