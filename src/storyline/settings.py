@@ -90,6 +90,7 @@ class LinkSettings:
     passage_min_words: int = 10  # shorter aligned passages are coincidences ("the ministry said on Monday")
     passage_candidate_ngram: int = 3  # sentences must share a run of this many words to be compared at all
     max_fingerprint_docs: int = 200  # a fingerprint in more documents than this is boilerplate: not a lead
+    min_fingerprint_weight: float = 0.5  # shared fingerprints (each 1 / its document count) to align a pair
     max_reuse_candidates: int = 50  # documents aligned per new document, most shared fingerprints first
     # --- stories (link/stories.py); thresholds tuned on ECB+ train topics with eval/stories.py
     story_name_weight: float = 1.0  # weight of a name (never written in lowercase) in story similarity
@@ -100,6 +101,7 @@ class LinkSettings:
     max_story_candidates: int = 30  # stories scored per new document, most shared terms first
     max_centroid_terms: int = 400  # a story's centroid keeps its heaviest terms only (memory, scoring time)
     occasion_window_days: int = 7  # dated documents further apart than this are rarely about one occasion
+    centroid_refresh: float = 0.1  # re-weigh an unchanged cluster once the corpus has grown by this share
     recluster_rounds: int = 3  # reassignment rounds after the batch pass (k-means style refinement)
 
 
