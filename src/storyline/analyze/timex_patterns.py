@@ -45,6 +45,7 @@ class Lexicon:
     # them is it read as time ("in May", "since fall"), never "Theresa May said" or "prices fall"
     ambiguous_cues: tuple[str, ...] = ()
     ambiguous_months: tuple[str, ...] = ()
+    ref_relatives: tuple[str, ...] = ()  # relatives counted from the reference time: "the following year"
     times: tuple[str, ...] = ()  # "once", "twice": a frequency before "a week" (a SET)
     extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
@@ -281,6 +282,7 @@ ENGLISH = Lexicon(
         "every",
     ),
     ambiguous_months=("May",),
+    ref_relatives=("the following", "following", "the previous", "previous"),
     times=("once", "twice", "thrice"),
     extra_words=("more", "additional", "straight", "consecutive", "full", "long"),
     holidays={

@@ -110,6 +110,8 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
     return add_months(d, n * months)
 
 
+GRAIN_ORDER = {"day": 0, "pod": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 3, "season": 3,
+               "year": 4, "decade": 5, "century": 6}  # fmt: skip
 COARSE_REF_GRAINS = frozenset({"quarter", "half", "season"})  # kept by "a year earlier" counted from them
 GRAIN = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
          "CE": "century"}  # fmt: skip
@@ -430,14 +432,17 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
             return _unresolved(mod=mod)
         return _dated(_season_point(ctx, ctx.lex.seasons[word], step, ctx.future, ctx.dct), "dct", mod=mod)
     unit = ctx.lex.units[word]
-    if (
-        word.endswith("s") and unit != "S"
-    ):  # "the coming months", "the past weeks": a stretch of unknown length
+    if word.endswith("s") and unit != "S":  # "the coming months": a stretch of unknown length
         return Norm("DURATION", duration_value(None, unit), mod)
     if unit in ("H", "MIN", "S"):
         return Norm("DURATION", duration_value(1, unit), mod)
     if unit == "D":
         return _next_day(step, ctx)
+    if rel in ctx.lex.ref_relatives:  # "the following year": counted from the reference time
+        base, anchor = (ctx.ref.date, "ref") if ctx.ref is not None else (ctx.dct, "dct")
+        if base is None or (ctx.ref is not None and GRAIN_ORDER[ctx.ref.grain] > GRAIN_ORDER[GRAIN[unit]]):
+            return _unresolved(mod=mod)
+        return _dated(Point(shift(base, unit, step), GRAIN[unit]), anchor, mod=mod)
     if rel.startswith("the ") and step != 0 and unit in ("Y", "M", "W", "Q", "DE", "CE") and not g["fiscal"]:
         return Norm("DURATION", duration_value(1, unit), mod)  # "the past year": a stretch of time ending now
     if ctx.dct is None:
@@ -545,6 +550,7 @@ def r_century(g: Groups, ctx: Context) -> Norm:
 
 
 def r_ago(g: Groups, ctx: Context) -> Norm:
+    """ "three years ago" counts from the DCT; "two months later", "a year earlier" from the reference."""
     lex = ctx.lex
     unit = lex.units[_words(g["unit"])]
     n = number(g["num"], lex)
@@ -552,31 +558,23 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
     if n is None:
         return Norm("DATE", "FUTURE_REF" if how.endswith("+") else "PAST_REF", mod, "dct")
-    if unit in ("H", "MIN", "S"):
-        return Norm("TIME", None, mod)
-    base, anchor = (ctx.dct, "dct")
-    if ctx.ref is not None and ctx.ref.grain in COARSE_REF_GRAINS and unit == "Y":
+    if unit in ("H", "MIN", "S") or n != int(n):
+        return Norm("TIME" if unit in ("H", "MIN", "S") else "DATE", None, mod)
+    steps = (1 if how.endswith("+") else -1) * int(n)
+    ref = ctx.ref
+    if ref is not None and ref.grain in COARSE_REF_GRAINS and unit in ("Y", "DE", "CE"):
         # "profit rose in the third quarter from $2 million a year ago": the same quarter a year before
-        date = shift(ctx.ref.date, unit, (1 if how.endswith("+") else -1) * int(n))
-        return _dated(Point(date, ctx.ref.grain, ctx.ref.code), "ref", mod=mod)
-    if how.startswith("ref") and ctx.ref is not None:
-        base, anchor = ctx.ref.date, "ref"
-        if ctx.ref.grain in COARSE_REF_GRAINS and unit in (
-            "Y",
-            "DE",
-            "CE",
-        ):  # "a year earlier" than a quarter
-            date = shift(base, unit, (1 if how.endswith("+") else -1) * int(n or 0))
-            return _dated(Point(date, ctx.ref.grain, ctx.ref.code), anchor, mod=mod)
-    if base is None or n != int(n):
+        return _dated(Point(shift(ref.date, unit, steps), ref.grain, ref.code), "ref", mod=mod)
+    grain = "year" if unit in ("DE", "CE") else "day" if unit in ("D", "WE") else GRAIN[unit]
+    if how.startswith("ref") and ref is not None:
+        if GRAIN_ORDER[ref.grain] > GRAIN_ORDER[grain]:  # "two months later" than "2020": not knowable
+            return _unresolved(mod=mod)
+        base, anchor = ref.date, "ref"
+    else:
+        base, anchor = ctx.dct, "dct"
+    if base is None:
         return _unresolved(mod=mod)
-    sign = 1 if how.endswith("+") else -1
-    try:
-        date = shift(base, unit, sign * int(n))
-    except OverflowError:
-        return _unresolved(mod=mod)
-    grain = "year" if unit in ("DE", "CE") else GRAIN[unit] if unit not in ("D", "WE") else "day"
-    return _dated(Point(date, grain), anchor, mod=mod)
+    return _dated(Point(shift(base, unit, steps), grain), anchor, mod=mod)
 
 
 def r_duration(g: Groups, ctx: Context) -> Norm:
