@@ -27,7 +27,6 @@ class CueTable:
     quote_only: frozenset[str] = (
         frozenset()
     )  # verbs that are cues only next to a quotation ("…," he continued)
-    impersonal: frozenset[str] = frozenset()  # passive subjects of the writer's voice ("it is said that")
     labels: frozenset[str] = frozenset()  # "Label: …" lines whose label is not a speaker ("Update: …")
     openers: str = "“«„"  # marks that only open a quotation
     closers: str = "”»"  # marks that only close one
@@ -56,7 +55,6 @@ CUES: dict[str, CueTable] = {
         quoted_verb="quote",
         that=frozenset({"that"}),
         quote_only=frozenset({"continue", "post"}),
-        impersonal=frozenset({"it"}),
         labels=_words(
             """
             note editor update updated related read watch photo photos video source sources caption correction

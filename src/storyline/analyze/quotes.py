@@ -47,7 +47,7 @@ NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a s
 DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod"}  # "has already said", "did not say"
-IMPERSONAL_DEPS = frozenset({"nsubjpass", "expl"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 CLIMB_DEPS = frozenset(
     {"advcl", "conj", "xcomp", "pcomp", "prep"}
@@ -197,7 +197,7 @@ def _attributions(
             continue
         if _according(token, table):
             found.append(_according_attribution(token, base, max_speaker))
-        elif token.pos_ == "VERB" and token.lemma_.lower() in table.verbs and not _impersonal(token, table):
+        elif token.pos_ == "VERB" and token.lemma_.lower() in table.verbs and not _addressed(token, table):
             found.append(_verb_attribution(doc, token, table, base, max_speaker))
     return found
 
@@ -248,9 +248,12 @@ def _is_name(label: Span, table: CueTable) -> bool:
     return capitalized and all(t.pos_ in NAME_POS or t.is_punct for t in label)
 
 
-def _impersonal(verb: Token, table: CueTable) -> bool:
-    """ "It should be noted that …", "it is said that …": the writer's voice, nobody's quote."""
-    return any(c.dep_ in IMPERSONAL_DEPS and c.lower_ in table.impersonal for c in verb.children)
+def _addressed(verb: Token, table: CueTable) -> bool:
+    """A passive speech verb: its subject was spoken to ("Ryan was asked", "Asked about it, Ryan said"), or
+    nobody speaks ("it should be noted that …"). Either way the verb names no speaker."""
+    if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}
 
 
 def _according(token: Token, table: CueTable) -> bool:
