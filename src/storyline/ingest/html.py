@@ -18,8 +18,8 @@ MAX_TREE_SIZE = 500_000  # HTML elements; larger trees are pruned by trafilatura
 TITLE_MAX_CHARS = 400  # a longer <title> is left as it is
 SITE_SUFFIX_MAX_WORDS = 5  # " | BBC News": a site name in a title suffix is short
 HOST_LABEL_MIN_CHARS = 3  # shorter host names ("ap") also prefix unrelated words: never matched
-# "Headline - Site", "Headline | Site", "Headline — Site": the last separator and what follows it
-_TITLE_SUFFIX = re.compile(r"^(?P<head>.+\S)[ \t]+[-|–—·•][ \t]+(?P<site>[^|–—·•]+)$")
+# "Headline - Site", "Headline | Site", "Headline ⋆ Site": the last separator and what follows it
+_TITLE_SUFFIX = re.compile(r"^(?P<head>.+\S)[ \t]+[-|–—·•⋆][ \t]+(?P<site>[^|–—·•⋆]+)$")
 
 
 @functools.lru_cache(maxsize=1)
