@@ -96,3 +96,22 @@ def test_hostile_titles_are_printed_safely(runner, tmp_path):
     result = runner.invoke(cli, ["--quiet", "analyze", str(folder)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_ingest_sources_list_keeps_outlet_labels_and_refuses_private_by_default(runner, tmp_path):
+    from localserver import Route, article_html, serve
+
+    for server in serve():
+        server.routes["/story.html"] = Route(article_html("Dam talks resume", article(9).split("\n\n")[1:]))
+        listed = tmp_path / "sources.toml"
+        listed.write_text(f'[sites.gazette]\nurl = "{server.url("/story.html")}"\noutlet = "Valley Gazette"\n')
+        db = str(tmp_path / "s.db")
+        refused = runner.invoke(cli, ["--quiet", "ingest", "--sources", str(listed), "--db", db])
+        assert refused.exit_code == 1 and "127.0.0.1" in refused.stderr
+        allowed = runner.invoke(cli, ["--quiet", "--set", "fetch.politeness_seconds=0", "ingest", "--sources",
+                                      str(listed), "--db", db, "--allow-private"])
+        assert allowed.exit_code == 0, allowed.output + allowed.stderr
+    with Store.open(db) as store:
+        (document,) = store.documents()
+    assert document.outlet == "Valley Gazette"
+    assert document.url.endswith("/story.html")

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline.errors import StorylineError
+from storyline.ingest.source_list import SourceSpec
 from storyline.model import Analysis, Skipped
 from storyline.report.terminal import safe
 from storyline.settings import Settings, load_settings
@@ -192,13 +193,13 @@ def show_settings(obj: Context) -> None:
 # helpers ----------------------------------------------------------------------------------------------------
 
 
-def _listed_sources(source_file: str | None) -> list[str]:
+def _listed_sources(source_file: str | None) -> list[SourceSpec]:
     if not source_file:
         return []
-    from storyline.ingest.source_list import read_source_list
+    from storyline.ingest.source_list import load_source_list
 
     with _errors():
-        return [entry.location for entry in read_source_list(source_file)]
+        return load_source_list(source_file)
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from storyline import clean
 from storyline.analyze import entities, events, nlp, quotes, timex
 from storyline.engines.local import map_batches
 from storyline.ingest import metadata, sources
+from storyline.ingest.source_list import SourceSpec
 from storyline.link.reuse import ReuseIndex
 from storyline.link.stories import StoryIndex
 from storyline.model import Analysis, Document, Reuse, Skipped, Story
@@ -47,7 +48,7 @@ class IngestReport:
 # ingest + clean ----------------------------------------------------------------------------------------------
 
 
-def read(source_list: Iterable[str], settings: Settings) -> Iterator[Document | Skipped]:
+def read(source_list: Iterable[str | SourceSpec], settings: Settings) -> Iterator[Document | Skipped]:
     """Raw documents with the metadata their text states, in source order."""
     for item in sources.load(source_list, settings):
         yield item if isinstance(item, Skipped) else metadata.recover(item)
@@ -214,7 +215,7 @@ def analyze(
 
 
 def ingest(
-    source_list: Iterable[str], store: Store, settings: Settings, progress: Progress = _no_progress
+    source_list: Iterable[str | SourceSpec], store: Store, settings: Settings, progress: Progress = _no_progress
 ) -> IngestReport:
     """Read, clean, store and link new articles, one committed batch at a time."""
     report = IngestReport()

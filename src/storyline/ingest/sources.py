@@ -1,6 +1,7 @@
-"""Source strings in, raw documents out: each path, folder, glob, URL or feed dispatched to its reader.
+"""Sources in, raw documents out: each path, folder, glob, URL, feed or listed source sent to its reader.
 
-A source that cannot be used becomes a ``Skipped`` naming it and the reason; it never stops the others.
+A source that cannot be used becomes a ``Skipped`` naming it and the reason; it never stops the others. All the
+URLs of one run share one fetcher, so robots.txt is read once per host and the politeness delay holds across them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.ingest.files import read_file
+from storyline.ingest.source_list import SourceSpec, read_sources
+from storyline.ingest.web import Fetcher, read_url
 from storyline.model import Document, Skipped
 from storyline.settings import Settings
 
@@ -17,17 +20,39 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
-def load(sources: Iterable[str], settings: Settings) -> Iterator[Document | Skipped]:
+def load(sources: Iterable[str | SourceSpec], settings: Settings) -> Iterator[Document | Skipped]:
     """Raw documents from every source, in the order given (folders in sorted path order)."""
-    for source in sources:
-        yield from _load_one(str(source), settings)
+    with _SharedFetcher(settings) as fetcher:
+        for source in sources:
+            if isinstance(source, SourceSpec):
+                yield from read_sources([source], settings, fetcher=fetcher.get())
+            else:
+                yield from _load_one(str(source), settings, fetcher)
 
 
-def _load_one(source: str, settings: Settings) -> Iterator[Document | Skipped]:
+class _SharedFetcher:
+    """One fetcher for the whole run, opened only if some source is a URL."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._fetcher: Fetcher | None = None
+
+    def get(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.settings.fetch)
+        return self._fetcher
+
+    def __enter__(self) -> _SharedFetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
+def _load_one(source: str, settings: Settings, fetcher: _SharedFetcher) -> Iterator[Document | Skipped]:
     if source.lower().startswith(("http://", "https://")):
-        from storyline.ingest.web import read_url
-
-        yield from read_url(source, settings)
+        yield from read_url(source, settings, fetcher=fetcher.get())
         return
     if "://" in source or source.lower().startswith(("file:", "gopher:", "ftp:", "data:")):
         yield Skipped(source, "ingest", "unsupported scheme: only http(s) URLs and local paths are read")
