@@ -258,3 +258,10 @@ def test_masthead_line_naming_the_outlet_is_removed() -> None:
     doc = _clean_one(f"The Baltic Herald\nHome | World | Sport\n\n{title}\n\n{LEAD}\n\n{BODY}")
     assert doc.outlet == "The Baltic Herald"
     assert doc.text == f"{title}\n\n{LEAD}\n\n{BODY}"
+
+
+def test_date_stamp_below_a_long_caption_is_still_above_the_body() -> None:
+    caption = "The foreign ministers of the two countries shake hands before the talks in Geneva on Friday."
+    title = "Ministers agree to resume border talks"
+    doc = _clean_one(f"{title}\n\n{caption}\n© REUTERS/Maria Lopez\n\n3 APR 2026, 11:20\n\n{LEAD}\n\n{BODY}")
+    assert doc.text == f"{title}\n\n{LEAD}\n\n{BODY}"

@@ -146,7 +146,7 @@ def _drop_page_furniture(
     Menu lines and date stamps only count above the first body line or below the last one: inside the
     article a "Politics | Economy" line may be a table row and a bare date a timeline's heading.
     """
-    body = [k for k, (_, line) in enumerate(lines) if _is_body(line)]
+    body = [k for k, (_, line) in enumerate(lines) if not drop[k] and _is_body(line)]  # captions gone
     first, last = (body[0], body[-1]) if body else (len(lines), -1)
     outlet = (doc.outlet or "").casefold()
     kinds: dict[str, tuple[bool, bool]] = {}  # line → (menu line, date line), each distinct line judged once
