@@ -86,7 +86,7 @@ def recover(doc: Document) -> Document:
         if weekday:
             hints.setdefault("weekday", weekday)
     outlet = doc.outlet or find_outlet(doc.text, dateline, doc.url, doc.language)
-    outlets = frozenset(name.casefold() for name in (outlet, doc.hints.get("sitename")) if name)
+    outlets = frozenset({outlet.casefold()} if outlet else ())  # HTML: the sitename; text: the credit
     return dataclasses.replace(
         doc,
         outlet=outlet,
