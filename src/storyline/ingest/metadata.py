@@ -6,6 +6,13 @@ metadata already set from HTML/JSON is kept, and what the text does not say stay
 goes into ``Document.hints``: ``dateline_date`` ("--03-14") when the year cannot be told, ``weekday`` when the
 lead only says "on Wednesday", ``published_after`` (the latest full date the text mentions).
 
+The publication date comes from a dateline that states its year, else from a bare date line above the body
+("3 APR 2026, 11:20", "Published: 26.04.2026 09:30", "May 4, 2026"), else from a year-less dateline whose
+year the text pins down. The outlet is the publisher the head credits ("By Tavra Valley Today", "News
+Service KBA", a masthead line over the site menu), else the dateline's agency ("/NPA/", "(LBN) -"), else a
+label or closing credit, else the URL host; a credited name is taken as written when the table does not know
+it. An outlet is never the title or the byline.
+
 Known agencies live in ``storyline/data/agencies.toml`` and language word lists (months, weekdays, navigation
 lines) in ``storyline/data/boilerplate.toml``; both are data, so adding an outlet or a language is an edit of
 a table. Every regular expression is anchored on literal words or bounded repetitions, so each runs in time
