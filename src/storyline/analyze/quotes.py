@@ -310,9 +310,8 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
         )
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
-    if complements:
-        objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and c.i < complements[0].i]
-        return _trim(doc, min([complements[0].left_edge.i, *objects]), complements[0].right_edge.i)
+    if complements:  # "urged voters to slow down": the addressee is not part of what was said
+        return _trim(doc, complements[0].left_edge.i, complements[0].right_edge.i)
     return None
 
 
@@ -415,12 +414,17 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token range without punctuation at its ends (quote marks stay: they belong to the quotation)."""
-    while start <= end and doc[start].is_punct and not doc[start].is_quote:
+    """Token range without punctuation, spaces or a dangling "and" at its ends (quote marks stay: they
+    belong to the quotation)."""
+    while start <= end and _loose(doc[start]):
         start += 1
-    while end >= start and doc[end].is_punct and not doc[end].is_quote:
+    while end >= start and _loose(doc[end]):
         end -= 1
     return (start, end) if start <= end else None
+
+
+def _loose(token: Token) -> bool:
+    return (token.is_punct and not token.is_quote) or token.is_space or token.pos_ == "CCONJ"
 
 
 def _record(
