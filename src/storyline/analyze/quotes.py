@@ -10,10 +10,14 @@ Three passes, each linear in the text:
 2. Sentences holding a cue word (a speech verb such as "said", or "according to"; see ``quote_cues``) outside
    quotation marks are dependency-parsed, and each cue yields an ``Attribution``: the cue, its subject (the
    speaker), its reported clause (the content) and the stretch of the sentence it governs (its reach).
+   Sentences are cut at paragraph breaks first (the sentence splitter does not always), and a "sentence" too
+   long to be one is not parsed. Headline lines "Name: what they said" are read from the tags alone; passive
+   speech verbs ("was asked", "it should be noted") name no speaker and are skipped.
 3. Quotations are matched to attributions: a quotation inside a reported clause that also has unquoted words
    is a *partial* quote (the clause is the quote); a quotation the cue governs ("…," he said / X said: "…") is
-   *direct*; a long quotation with no cue continues the previous speaker (a quote running on after "he said").
-   Attributions left with a reported clause are *indirect* speech.
+   *direct*; a quotation with no cue that reads as speech continues the previous speaker (a quote running on
+   after "he said"; the cue too within one paragraph). Attributions left with a reported clause are *indirect*
+   speech. Short unattributed quotations (scare quotes, titles) are not quotes.
 
 Speaker spans are resolved to the document's entities (their mentions include pronouns and descriptions), so
 "he" and "the Azerbaijani leader" become "Ilham Aliyev"; an unresolved speaker keeps its own words ("the
@@ -49,13 +53,11 @@ AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod"}  # "has already said", "did not say"
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
-CLIMB_DEPS = frozenset(
-    {"advcl", "conj", "xcomp", "pcomp", "prep"}
-)  # "…, adding that": the subject is the head's
+# "…, adding that": a cue without a subject of its own takes the subject of the verb it hangs on
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
 WORD = re.compile(r"\w+")
-PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass(frozen=True)
