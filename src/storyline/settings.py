@@ -61,7 +61,7 @@ class AnalyzeSettings:
     batch_size: int = 32  # documents per nlp.pipe batch
     processes: int = 1  # worker processes for the analyze stage (0 = one per core)
     coref_pronoun_window: int = 3  # sentences a pronoun looks back for its person (quotes push it past 1)
-    parse_whole_fraction: float = 0.05  # once this share of a document's sentences needed a parse, parse it all
+    parse_whole_fraction: float = 0.05  # whole-document parse once this share of sentences needed one
     fast_attributes: bool = True  # apply the model's attribute_ruler by lookup (same output, ~10% faster)
     event_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists) get trigger-only events, no parse
     event_max_parsed_sentences: int = 200  # per document; past it events get no participants (bounds run time)
