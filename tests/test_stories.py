@@ -235,3 +235,25 @@ def test_ecbplus_dev_clustering_stays_above_floor() -> None:
         index.add(doc)
     topic, subtopic = evaluation.score(index.stories(), gold)
     assert topic.f1 >= 0.80 and subtopic.f1 >= 0.80
+
+
+def test_two_stories_that_turn_out_alike_are_folded_and_the_store_follows(tmp_path: Path) -> None:
+    """A strict story threshold opens two stories; their centroids, once they have two documents each,
+    are close enough to fold, and the saved index says the same as the live one."""
+    settings = LinkSettings(story_threshold=0.9, story_merge_threshold=0.2)
+    rows = [r for r in ARTICLES if r[1] == "quake"]
+    docs = [make(r) for r in (rows[0], rows[2], rows[1], rows[3])]
+    conn = sqlite3.connect(tmp_path / "links.db")
+    links.create_tables(conn)
+    index, reuse = StoryIndex(settings), ReuseIndex()
+    with conn:
+        folds = []
+        for doc in docs:
+            links.link_document(conn, reuse, index, doc)
+            folds.append(index.last_fold)
+    assert any(folds)
+    [story] = index.stories()
+    assert len(story.docs) == 4
+    restored = links.load_story_index(conn, settings)
+    assert groups(restored, docs) == groups(index, docs)
+    assert {a.story_id for a in restored.members.values()} == {story.id}

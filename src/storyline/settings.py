@@ -98,10 +98,12 @@ class LinkSettings:
     entity_weight: float = 2.0  # a named entity (doc.entities) counts as this many words
     query_terms: int = 20  # a new document looks for stories through its this many heaviest terms
     term_story_postings: int = 50  # stories remembered per term (most recent first): bounds candidate search
-    max_story_candidates: int = 30  # stories scored per new document, most shared terms first
+    max_story_candidates: int = 15  # stories scored per new document, most shared terms first
     max_centroid_terms: int = 400  # a story's centroid keeps its heaviest terms only (memory, scoring time)
     occasion_window_days: int = 7  # dated documents further apart than this are rarely about one occasion
-    centroid_refresh: float = 0.1  # re-weigh an unchanged cluster once the corpus has grown by this share
+    story_merge_threshold: float = 0.3  # centroid similarity above which two stories are folded into one
+    story_merge_min_docs: int = 2  # a story is compared with others for merging once it has this many documents
+    centroid_refresh: float = 0.5  # re-weigh an unchanged cluster once the corpus has grown by this share
     recluster_rounds: int = 3  # reassignment rounds after the batch pass (k-means style refinement)
 
 

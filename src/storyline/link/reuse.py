@@ -17,6 +17,7 @@ pairs with a near-duplicate score or at least one aligned passage are reported.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -69,7 +70,7 @@ class ReuseShare:
 def sketch(doc: Document, settings: LinkSettings, seq: int = 0) -> ReuseEntry:
     """The MinHash signature and winnowing fingerprints of one document (pure: runs in any worker)."""
     hashes = shingles.word_hashes(shingles.words(doc.text))
-    minhash = MinHash(num_perm=settings.num_perm, seed=MINHASH_SEED, hashfunc=int)
+    minhash = MinHash(hashfunc=int, permutations=_permutations(settings.num_perm), scheme=MINHASH_SCHEME)
     minhash.update_batch(shingles.shingle_hashes(hashes, settings.shingle_words).tolist())
     fingerprints = shingles.winnow(
         shingles.shingle_hashes(hashes, settings.fingerprint_words), settings.winnow_window
@@ -82,6 +83,23 @@ def sketch(doc: Document, settings: LinkSettings, seq: int = 0) -> ReuseEntry:
         hashvalues=minhash.hashvalues,
         fingerprints=frozenset(fingerprints),
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The MinHash permutations for ``num_perm`` (drawn once per process from ``MINHASH_SEED``)."""
+    return MinHash(num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+
+
+@dataclass(frozen=True)
+class _Signature:
+    """What MinHashLSH reads from a MinHash (hash values and scheme), without drawing permutations again."""
+
+    hashvalues: np.ndarray
+    scheme: str = MINHASH_SCHEME
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
 
 
 class ReuseIndex:
@@ -136,7 +154,7 @@ class ReuseIndex:
         """Index a sketch without linking it (restoring a saved index)."""
         self._entries[entry.doc_id] = entry
         self._by_hash.setdefault(entry.content_hash, entry.doc_id)
-        minhash = MinHash(hashvalues=entry.hashvalues, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+        minhash = _Signature(entry.hashvalues)
         self._lsh.insert(entry.doc_id, minhash, check_duplication=False)
         cap = self.settings.max_fingerprint_docs
         for fingerprint in entry.fingerprints:
@@ -155,7 +173,7 @@ class ReuseIndex:
                     found[doc_id] += 1.0 / len(posting)
         shared_enough = [d for d, weight in found.items() if weight >= self.settings.min_fingerprint_weight]
         ranked = heapq.nlargest(self.settings.max_reuse_candidates, shared_enough, key=found.__getitem__)
-        minhash = MinHash(hashvalues=entry.hashvalues, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+        minhash = _Signature(entry.hashvalues)
         extra = [self._by_hash.get(entry.content_hash), *self._lsh.query(minhash)]
         return list(dict.fromkeys([d for d in extra if d is not None] + ranked))
 

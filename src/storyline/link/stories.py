@@ -22,6 +22,7 @@ refines by reassigning every document a few times (online k-means).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -132,6 +133,9 @@ class StoryIndex:
         self.members: dict[str, StoryAssignment] = {}
         self.frozen_idf = False  # recluster fixes document frequencies to the whole batch
         self._postings: dict[str, deque[str]] = {}
+        self.last_fold: tuple[str, str] | None = (
+            None  # (folded story, kept story) of the last add, for the store
+        )
 
     def __len__(self) -> int:
         return len(self.members)
@@ -158,6 +162,7 @@ class StoryIndex:
         self.common_df.update(found.common)
 
     def _place(self, doc: Document, vector: dict[str, float]) -> StoryAssignment:
+        self.last_fold = None
         weighted = {kind: self.weigh(vector, kind) for kind in KINDS}
         story, occasion, similarity = self._choose(weighted, doc.published)
         new_story, new_occasion = story is None, occasion is None
@@ -170,7 +175,48 @@ class StoryIndex:
         for cluster in (story, occasion):
             self._join(cluster, doc, vector, weighted[cluster.kind], similarity)
         self.members[doc.id] = assignment
-        return assignment
+        if story.size >= self.settings.story_merge_min_docs:
+            self._merge_into_similar(story, doc.published)
+        return self.members[doc.id]  # a fold may have moved it into another story
+
+    def _merge_into_similar(self, story: Cluster, date: dt.date | None) -> Cluster | None:
+        """Fold ``story`` into the most similar other story when their centroids are close enough.
+
+        Two occasions of one story often start as two stories (the second earthquake shares too little with
+        the first one's articles); once a story has a few documents, its centroid is a steadier witness than
+        any one article, and comparing centroids finds the story it belongs to.
+        """
+        if self.settings.story_merge_threshold >= 1.0:
+            return None
+        centroid = self.centroid(story)
+        scored = self._scored("story", centroid, date, self.settings.story_merge_threshold)
+        others = [(sim, c) for sim, c in scored if c.id != story.id]
+        if not others:
+            return None
+        target = others[0][1]
+        small, large = (story, target) if story.size <= target.size else (target, story)
+        self._fold(small, large)
+        return large
+
+    def _fold(self, small: Cluster, large: Cluster) -> None:
+        """Move every occasion and document of ``small`` into ``large`` and drop ``small``."""
+        for term, value in small.sums.items():
+            large.sums[term] = large.sums.get(term, 0.0) + value
+        _prune(large, self.settings.max_centroid_terms)
+        large.weighted = None
+        large.size += small.size
+        large.docs.extend(small.docs)
+        large.occasions.extend(small.occasions)
+        large.first = min(filter(None, (large.first, small.first)), default=None)
+        large.last = max(filter(None, (large.last, small.last)), default=None)
+        large.updated = self.n_docs
+        for occasion_id in small.occasions:
+            self.clusters[occasion_id].story_id = large.id
+        for doc_id in small.docs:
+            self.members[doc_id] = dataclasses.replace(self.members[doc_id], story_id=large.id)
+        del self.clusters[small.id]
+        self.reindex(large)
+        self.last_fold = (small.id, large.id)
 
     def _choose(
         self, weighted: Mapping[str, dict[str, float]], date: dt.date | None

@@ -117,7 +117,17 @@ def link_document(
     _save_member(conn, doc.id, assignment, len(stories.members))
     for cluster_id in (assignment.story_id, assignment.occasion_id):
         _save_cluster(conn, stories.clusters[cluster_id])
+    if stories.last_fold is not None:
+        _save_fold(conn, stories, *stories.last_fold)
     return LinkResult(tuple(links), assignment)
+
+
+def _save_fold(conn: sqlite3.Connection, stories: StoryIndex, folded: str, kept: str) -> None:
+    """Record that story ``folded`` became part of ``kept``: only the rows of the folded story change."""
+    conn.execute("DELETE FROM story_clusters WHERE id = ?", (folded,))
+    conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (kept, folded))
+    conn.execute("UPDATE story_clusters SET story_id = ? WHERE story_id = ?", (kept, folded))
+    _save_cluster(conn, stories.clusters[kept])
 
 
 # reuse ---------------------------------------------------------------------------------------------------
