@@ -102,7 +102,27 @@ DATED = [
     ("Since the ruling was announced Monday, they said they will appeal.", ("Monday", "DATE", "2021-03-15")),
     ("The convoy could leave as early as Friday, officials said.", ("Friday", "DATE", "2021-03-19")),
     ("The two leaders are due to sign the deal on Friday.", ("Friday", "DATE", "2021-03-19")),
+    # a financial year that "ended" is twelve months, the latest period the last quarter reported
+    ("Revenue rose 8% in the year ended June 30.", ("the year", "DURATION", "P1Y")),
+    ("Margins improved in the latest period, the airline said.", ("the latest period", "DATE", "2020-Q4")),
+    ("Sales in the latest fiscal year topped $2 billion.", ("the latest fiscal year", "DATE", "2020")),
+    # years said as words (broadcast transcripts)
+    ("The republic was founded in nineteen ninety-one.", ("nineteen ninety-one", "DATE", "1991")),
+    ("The plant opened in March nineteen eighty-six.", ("March nineteen eighty-six", "DATE", "1986-03")),
+    (
+        "Planners feared computer failures in the year two thousand.",
+        ("the year two thousand", "DATE", "2000"),
+    ),
+    (
+        "The winter of nineteen ninety-four was the coldest.",
+        ("The winter of nineteen ninety-four", "DATE", "1994-WI"),
+    ),
+    # "over the weekend" on a Wednesday: the one just past; "effective April 1" looks forward
+    ("Talks stalled over the weekend, diplomats said.", ("the weekend", "DATE", "2021-W10-WE")),
+    ("The new tariffs apply to all carriers effective April 1.", ("April 1", "DATE", "2021-04-01")),
     # fuzzy references
+    ("Officials blamed current market conditions for the delay.", ("current", "DATE", "PRESENT_REF")),
+    ("The shares were bought back at the then current price.", ("then current", "DATE", "PAST_REF")),
     ("The situation is now calm, the ministry said.", ("now", "DATE", "PRESENT_REF")),
     ("The militia has recently moved its positions.", ("recently", "DATE", "PAST_REF")),
     ("Both sides hope to settle the dispute in the future.", ("the future", "DATE", "FUTURE_REF")),
@@ -168,6 +188,8 @@ NOT_TIME = [
     "The 47-year-old commander was detained.",
     "He paid $2021 for the ticket and 1,998 people came.",
     "The soldiers will march to the capital.",
+    "The country ran a current account deficit of 4%.",
+    "Nineteen soldiers and two thousand civilians were evacuated.",
 ]
 
 

@@ -59,7 +59,9 @@ TENSE_WORDS: dict[str, TenseWords] = {
                 "expected",
             }
         ),
-        looks_forward=frozenset({"by", "until", "as soon as", "as early as", "no later than", "starting"}),
+        looks_forward=frozenset(
+            {"by", "until", "as soon as", "as early as", "no later than", "starting", "effective"}
+        ),
         looks_back=frozenset({"since", "as of"}),
     ),
 }

@@ -52,6 +52,19 @@ class Lexicon:
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
     am_pm: Mapping[str, str] = field(default_factory=dict)  # "a.m." → "am"
+    # verbs after "the year" that make it a span of 12 months, not a calendar year ("the year ended March 31")
+    period_ends: tuple[str, ...] = ()
+    latest: tuple[str, ...] = ()  # "the latest quarter", "the most recent period": the last one completed
+    period_words: tuple[str, ...] = ()  # "the latest period": a company's reporting period (a quarter)
+    # adjectives that are a present reference on their own ("current conditions"), unless a listed noun
+    # follows ("current account" is a balance, not a time)
+    present_adjectives: tuple[str, ...] = ()
+    present_exceptions: tuple[str, ...] = ()
+    then_present: tuple[str, ...] = ()  # "the then current price": a present seen from the past (PAST_REF)
+    # years written as words: "nineteen ninety-six" (century word + tens), "the year two thousand"
+    century_words: Mapping[str, int] = field(default_factory=dict)
+    millennium_words: Mapping[str, int] = field(default_factory=dict)
+    the_year: str = ""  # the phrase that makes a millennium word a year ("the year two thousand")
 
 
 _NUMBERS_EN = {
@@ -297,6 +310,15 @@ ENGLISH = Lexicon(
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
     am_pm={"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm", "a.m": "am", "p.m": "pm"},
+    period_ends=("ended", "ending"),
+    latest=("latest", "most recent"),
+    period_words=("period",),
+    present_adjectives=("current",),
+    present_exceptions=("account", "accounts", "affairs", "events"),
+    then_present=("then current", "then-current"),
+    century_words={"seventeen": 17, "eighteen": 18, "nineteen": 19},
+    millennium_words={"two thousand": 2000},
+    the_year="the year",
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": ENGLISH}
@@ -348,6 +370,19 @@ def _number(lex: Lexicon) -> str:
     return rf"(?:{tens}(?:[-\s]{units})?|\d{{1,3}}(?:\.\d{{1,2}})?|{words})"
 
 
+def _word_year(lex: Lexicon) -> str:
+    """Years said as words: "nineteen ninety-six", "nineteen oh five", "the year two thousand and one"."""
+    if not lex.century_words:
+        return "(?!)"
+    ones = _alt(k for k, v in lex.numbers.items() if 1 <= v < 10 and k not in ("a", "an"))
+    teens = _alt(k for k, v in lex.numbers.items() if 10 <= v < 20 and " " not in k)
+    tens = _alt(lex.tens)
+    rest = rf"(?:{tens}(?:[-\s]{ones})?|{teens}|(?:oh|o)[-\s]+{ones})"
+    century = rf"{_ci(lex.century_words)}[-\s]+{rest}"
+    millennium = rf"{_ci([lex.the_year])}\s+{_alt(lex.millennium_words)}(?:(?:\s+and)?\s+(?:{rest}|{ones}))?"
+    return rf"(?:{century}|{millennium})(?![-\w])"
+
+
 def _templates(lex: Lexicon) -> dict[str, str]:
     """Rule name → regex source. Building blocks come from the lexicon, word order is English-like."""
     month = _alt(lex.months, abbrev_dot=True)
@@ -378,6 +413,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     ampm = r"(?:[ap]\.m\.?|[AP]\.M\.?|[ap]m\b|[AP]M\b)"
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:1[6-9]\d\d|20\d\d)"
+    any_year = rf"(?:{year}|{_word_year(lex)})"  # digits or words, for month, season and year rules
     zone = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
     the = r"(?:[Tt]he\s+)?"
     month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
@@ -395,7 +431,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
         "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
         "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
         rf"{zone}{on_day}",
         "clock": rf"\b(?P<hour>[01]?\d|2[0-4]):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
@@ -409,16 +445,19 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year)))?",
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
         rf"(?P<unit>{unit}|{season})\b",
+        "latest": rf"\b[Tt]he\s+(?P<latest>{_alt(lex.latest)})\s+(?:(?P<fiscal>{fiscal})\s+)?"
+        rf"(?P<unit>{_alt(lex.period_words)}|quarter|year)\b",
         "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+"
         rf"(?:(?P<same>same|latest|recent|previous|full|entire|whole)\s+)?(?:(?P<fiscal>{fiscal})\s+)?"
-        r"(?P<unit>quarter|year|month|week|weekend)|(?P<that>[Tt]hat|[Tt]he\s+same)\s+(?P<day>day))\b",
+        r"(?P<unit>quarter|year|month|week|weekend)|(?P<that>[Tt]hat|[Tt]he\s+same)\s+(?P<day>day))\b"
+        rf"(?=(?P<ended>\s+{_alt(lex.period_ends)}\b))?",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
         r"(?:\s+(?P<unit>quarter|period|month|year))?\b",
         "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})"
         rf"\b(?P<season>{season})\b",
-        "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{year})\b",
+        "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})\b",
         "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+)?(?<![$\d.,/])(?<!\d-)\b"
-        rf"(?P<year>{year})\b(?![-/.,]?\d)(?!\s*%)",
+        rf"(?P<year>{any_year})\b(?![-/.,]?\d)(?!\s*%)",
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
         "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
         "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit})\s+(?P<ago>{ago})\b",
@@ -433,6 +472,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "times": rf"\b(?P<times>{_ci(lex.times)}|{num}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit>{unit})\b",
         "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b",
+        "present": rf"(?:\b(?P<then>{_alt(lex.then_present)})|\b{_ci(lex.present_adjectives)})"
+        rf"(?!\s+{_alt(lex.present_exceptions)}\b)(?=\s+[a-z])",
         "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
         "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
@@ -446,7 +487,9 @@ _UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade"), ("year",)),
     **dict.fromkeys(("mdy", "dmy", "month"), ("month",)),
-    **dict.fromkeys(("theunit", "ago", "duration", "bareunit", "halfunit"), _UNITS),
+    **dict.fromkeys(("ago", "duration", "bareunit", "halfunit"), _UNITS),
+    **dict.fromkeys(("theunit", "latest"), (*_UNITS, "period")),
+    "present": ("present",),
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),
     "clock": ("clock",),
@@ -483,7 +526,10 @@ def trigger(language: str) -> re.Pattern[str]:
     """One pattern for the head words of time expressions, one named group per kind (month, unit, year…)."""
     lex = LEXICONS[language]
     kinds = {
-        "year": r"\d{4}(?!\d)|\d{3}0'?s\b|'\d0s\b",
+        "year": r"\d{4}(?!\d)|\d{3}0'?s\b|'\d0s\b"
+        + (rf"|\b{_ci(lex.century_words)}\b|\b{_alt(lex.millennium_words)}\b" if lex.century_words else ""),
+        "period": rf"\b{_alt(lex.period_words)}\b" if lex.period_words else "(?!)",
+        "present": rf"\b{_ci(lex.present_adjectives)}\b" if lex.present_adjectives else "(?!)",
         "ampm": r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b)",
         "clock": r"\d\d?:\d\d",
         "month": rf"\b{_alt(lex.months)}\b",

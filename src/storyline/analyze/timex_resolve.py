@@ -136,6 +136,26 @@ def number(text: str | None, lex: Lexicon) -> float | None:
     return None
 
 
+def year_number(text: str | None, lex: Lexicon) -> int:
+    """A year in digits or words: "1996", "nineteen ninety-six" → 1996, "the year two thousand" → 2000."""
+    words = _words(text).replace("-", " ")
+    if words.isdigit():
+        return int(words)
+    the_year = _words(lex.the_year)
+    if the_year and words.startswith(the_year + " "):
+        words = words[len(the_year) + 1 :]
+    parts = words.split()
+    if parts and parts[0] in lex.century_words:
+        base, rest = lex.century_words[parts[0]] * 100, parts[1:]
+    else:
+        head = next((m for m in lex.millennium_words if words.startswith(m)), None)
+        if head is None:
+            raise ValueError(f"not a year: {text!r}")
+        base, rest = lex.millennium_words[head], words[len(head) :].split()
+    rest = [w for w in rest if w not in ("and", "oh", "o")]
+    return base + int(number(" ".join(rest), lex) or 0) if rest else base
+
+
 def _fmt_count(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
@@ -259,7 +279,7 @@ def _day_of_month(g: Groups, ctx: Context) -> Norm:
     if not 1 <= day <= 31:
         return _unresolved()
     if g["year"]:
-        return _absolute_day(int(g["year"]), month, day)
+        return _absolute_day(year_number(g["year"], ctx.lex), month, day)
     if ctx.dct is None or day > calendar.monthrange(2000, month)[1]:  # 2000 is leap: February 29 is allowed
         return _unresolved()
     candidates = _in_years(ctx.dct, month, day)
@@ -273,7 +293,7 @@ def r_month(g: Groups, ctx: Context) -> Norm:
     month = ctx.lex.months[(g["monthname"] or "").rstrip(".")]
     mod = _mod(ctx.lex, g["mod"])
     if g["year"]:
-        return _dated(Point(dt.date(int(g["year"]), month, 1), "month"), "absolute", mod=mod)
+        return _dated(Point(dt.date(year_number(g["year"], ctx.lex), month, 1), "month"), "absolute", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod)
     if g.get("relyear"):  # "June last year"
@@ -477,6 +497,8 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
         base, anchor = _reference_day(ctx)
         return _unresolved(mod=mod) if base is None else _dated(Point(base, "day"), anchor, mod=mod)
     unit = _words(g["unit"])
+    if unit == "year" and g.get("ended"):  # "the year ended March 31": twelve months, not a calendar year
+        return Norm("DURATION", duration_value(1, "Y"), mod)
     grain = {"year": "year", "month": "month", "week": "week", "weekend": "weekend", "quarter": "quarter"}[
         unit
     ]
@@ -486,7 +508,34 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
         return _unresolved(mod=mod)
     if unit == "quarter":
         return _dated(Point(_latest_quarter(ctx.dct), "quarter"), "dct", mod=mod)
+    if unit == "weekend":
+        return _dated(Point(_weekend(ctx.dct, bool(ctx.future)), "weekend"), "dct", mod=mod)
     return _dated(Point(ctx.dct, grain), "dct", mod=mod)
+
+
+SATURDAY = 5
+
+
+def _weekend(dct: dt.date, future: bool) -> dt.date:
+    """ "the weekend": the last one begun by the DCT (a Monday's "over the weekend"), else the next one."""
+    if future:
+        return dct + dt.timedelta(days=(SATURDAY - dct.weekday()) % 7)
+    return dct - dt.timedelta(days=(dct.weekday() - SATURDAY) % 7)
+
+
+def r_latest(g: Groups, ctx: Context) -> Norm:
+    """ "the latest quarter", "the latest period" (a report's quarter), "the latest fiscal year": the last
+    one completed by the DCT."""
+    if ctx.dct is None:
+        return _unresolved()
+    if _words(g["unit"]) == "year":
+        return _dated(Point(dt.date(ctx.dct.year - 1, 1, 1), "year"), "dct")
+    return _dated(Point(_latest_quarter(ctx.dct), "quarter"), "dct")
+
+
+def r_present(g: Groups, ctx: Context) -> Norm:
+    """ "current conditions" (PRESENT_REF); "the then current price" (a present now past: PAST_REF)."""
+    return Norm("DATE", "PAST_REF" if g.get("then") else "PRESENT_REF", None, "dct")
 
 
 def r_yearago(g: Groups, ctx: Context) -> Norm:
@@ -502,7 +551,7 @@ def r_yearago(g: Groups, ctx: Context) -> Norm:
 
 def r_season(g: Groups, ctx: Context) -> Norm:
     code = ctx.lex.seasons[_words(g["season"])]
-    point = Point(dt.date(int(g["year"] or 0), SEASON_START[code], 1), "season", code)
+    point = Point(dt.date(year_number(g["year"], ctx.lex), SEASON_START[code], 1), "season", code)
     return _dated(point, "absolute", mod=_mod(ctx.lex, g["mod"]))
 
 
@@ -515,7 +564,8 @@ def r_bareseason(g: Groups, ctx: Context) -> Norm:
 
 
 def r_year(g: Groups, ctx: Context) -> Norm:
-    return _dated(Point(dt.date(int(g["year"] or 0), 1, 1), "year"), "absolute", mod=_mod(ctx.lex, g["mod"]))
+    year = year_number(g["year"], ctx.lex)
+    return _dated(Point(dt.date(year, 1, 1), "year"), "absolute", mod=_mod(ctx.lex, g["mod"]))
 
 
 def r_yearrange(g: Groups, ctx: Context) -> Norm:
@@ -668,6 +718,8 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "quarter": r_quarter,
     "relunit": r_relunit,
     "theunit": r_theunit,
+    "latest": r_latest,
+    "present": r_present,
     "yearago": r_yearago,
     "season": r_season,
     "bareseason": r_bareseason,
