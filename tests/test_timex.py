@@ -120,6 +120,14 @@ DATED = [
     # "over the weekend" on a Wednesday: the one just past; "effective April 1" looks forward
     ("Talks stalled over the weekend, diplomats said.", ("the weekend", "DATE", "2021-W10-WE")),
     ("The new tariffs apply to all carriers effective April 1.", ("April 1", "DATE", "2021-04-01")),
+    # "is to" / "set to" + verb speak of the future
+    ("The exchange is to resume trading in the shares Friday.", ("Friday", "DATE", "2021-03-19")),
+    ("Talks, set to resume Monday in Vienna, were postponed.", ("Monday", "DATE", "2021-03-22")),
+    # a day named relative to another
+    (
+        "The day before last Friday's vote, the envoy left.",
+        ("The day before last Friday", "DATE", "2021-03-11"),
+    ),
     # fuzzy references
     ("Officials blamed current market conditions for the delay.", ("current", "DATE", "PRESENT_REF")),
     ("The shares were bought back at the then current price.", ("then current", "DATE", "PAST_REF")),
@@ -147,6 +155,10 @@ REFERENCE = [
     ("Elections were held in 2018. A year earlier the constitution had changed.", ("A year earlier", "2017")),
     ("The envoy arrived on 2 March 2021. That day the shelling stopped.", ("That day", "2021-03-02")),
     ("The war began in 2019. The following year the border closed.", ("The following year", "2020")),
+    (
+        "The court met on 2 March 2021. The next morning the verdict came.",
+        ("The next morning", "2021-03-03TMO"),
+    ),
     # a month counted from a year is not knowable: honest None rather than January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months later", None)),
 ]
@@ -221,6 +233,14 @@ def test_published_lower_bound_is_latest_absolute_day(nlp) -> None:  # type: ign
     text = "The war began on September 27, 2020 and ended on 10 November 2020. Talks resumed on Sunday."
     assert published_lower_bound(timexes(nlp, text, None)) == "2020-11-10"
     assert published_lower_bound(timexes(nlp, "Talks resumed last year.", None)) is None
+
+
+def test_published_lower_bound_leaves_out_future_dates(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The treaty was signed on 4 May 2019. A referendum will be held on 12 June 2022."
+    document = Document(id="d", source="test", text=text, language="en", published=None)
+    parsed = Parsed(document, nlp(text), nlp)
+    assert published_lower_bound(extract(parsed), parsed) == "2019-05-04"
+    assert published_lower_bound(extract(parsed)) == "2022-06-12"  # without the parse: every stated day
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +40,8 @@ class TenseWords:
     future: frozenset[str]  # in the nearest verb group: "will meet", "is due to sign", "planned to leave"
     looks_forward: frozenset[str]  # right before the expression: "by Jan. 14", "as early as Tuesday"
     looks_back: frozenset[str]  # right before the expression: "since March"
+    # before "to" + verb, these make it future: "is to resume trading Tuesday", "set to resume Monday"
+    before_to: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -63,11 +67,13 @@ TENSE_WORDS: dict[str, TenseWords] = {
             {"by", "until", "as soon as", "as early as", "no later than", "starting", "effective"}
         ),
         looks_back=frozenset({"since", "as of"}),
+        before_to=frozenset({"is", "are", "am", "'s", "'re", "set", "poised", "slated", "about"}),
     ),
 }
 VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
 AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})  # "will not be", "is to be"
 # grains of resolved dates that become the reference time for "two months later", "that day"
+OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
 REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
 
 
@@ -165,6 +171,11 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     group = doc[first : verb.i + 1]
     if any(t.lower_ in words.future for t in group):
         return True
+    if any(
+        t.tag_ == "TO" and t.i > first and doc[t.i - 1].lower_ in words.before_to and t.i < verb.i
+        for t in group
+    ):
+        return True
     if any(t.tag_ in ("VBD", "VBN") for t in group):
         return False
     return None
@@ -191,6 +202,31 @@ def _timex(doc_id: str, text: str, m: Match, norm: Norm) -> Timex:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _offset_cue(language: str) -> re.Pattern[str] | None:
+    """ "the day before " right before a match (the end of the text before it)."""
+    offsets = LEXICONS[language].day_offsets
+    if not offsets:
+        return None
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(offsets, key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?P<cue>{words}))\s+$")
+
+
+def _day_offset(text: str, m: Match, norm: Norm, language: str) -> tuple[Match, Norm]:
+    """ "the day before last Tuesday's hearing": the named day moved by one, the span grown to the cue."""
+    cue = _offset_cue(language)
+    if cue is None or norm.point is None or norm.point.grain != "day" or norm.type != "DATE":
+        return m, norm
+    found = cue.search(text, max(0, m.start - OFFSET_CUE_CHARS), m.start)
+    if found is None:
+        return m, norm
+    step = LEXICONS[language].day_offsets[" ".join(found["cue"].lower().split())]
+    point = Point(norm.point.date + dt.timedelta(days=step), "day")
+    return dataclasses.replace(m, start=found.start()), dataclasses.replace(
+        norm, value=point.value(), point=point
+    )
+
+
 def extract(parsed: Parsed) -> list[Timex]:
     """Every time expression in the document, normalized against its date and the text's reference times."""
     document = parsed.document
@@ -202,15 +238,26 @@ def extract(parsed: Parsed) -> list[Timex]:
     for m in candidates(text, language):
         future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
         norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))
+        m, norm = _day_offset(text, m, norm, language)
         out.append(_timex(document.id, text, m, norm))
         if norm.point is not None and norm.point.grain in REF_GRAINS and norm.anchor != "ref":
             ref = norm.point
     return out
 
 
-def published_lower_bound(timexes: Iterable[Timex]) -> str | None:
-    """The latest absolute full date ("2021-03-14") the text states: the document cannot be older than it."""
-    days = [t.value[:10] for t in timexes if t.anchor == "absolute" and t.value and _is_day(t.value)]
+def published_lower_bound(timexes: Iterable[Timex], parsed: Parsed | None = None) -> str | None:
+    """The latest absolute full date ("2021-03-14") the text states as past or present: the document cannot be
+    older than it. A date in a future-tense sentence ("the vote will be held on 10 May 2021") bounds nothing,
+    so with ``parsed`` (the document the timexes came from) those are left out."""
+    language = (parsed.document.language or "en") if parsed is not None else "en"
+    days = [
+        t.value[:10]
+        for t in timexes
+        if t.anchor == "absolute"
+        and t.value
+        and _is_day(t.value)
+        and (parsed is None or not _tense(_sentence_at(parsed, t.start, t.end), t.start, t.end, language))
+    ]
     return max(days) if days else None
 
 

@@ -65,6 +65,10 @@ class Lexicon:
     century_words: Mapping[str, int] = field(default_factory=dict)
     millennium_words: Mapping[str, int] = field(default_factory=dict)
     the_year: str = ""  # the phrase that makes a millennium word a year ("the year two thousand")
+    # relatives before a part of day, counted from the reference day: "the next morning", "the previous night"
+    pod_relatives: tuple[str, ...] = ()
+    # "the day before" a day the text names: one day earlier ("the day after the vote" names no day)
+    day_offsets: Mapping[str, int] = field(default_factory=dict)
 
 
 _NUMBERS_EN = {
@@ -319,6 +323,8 @@ ENGLISH = Lexicon(
     century_words={"seventeen": 17, "eighteen": 18, "nineteen": 19},
     millennium_words={"two thousand": 2000},
     the_year="the year",
+    pod_relatives=("the next", "next", "the following", "following", "the previous", "previous"),
+    day_offsets={"the day before": -1, "the day after": 1},
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": ENGLISH}
@@ -445,6 +451,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year)))?",
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
         rf"(?P<unit>{unit}|{season})\b",
+        "relpod": rf"(?:(?P<mod>{mod})\s+)?\b(?P<rel>{_ci(lex.pod_relatives)})\s+(?P<pod>{pod})\b"
+        if lex.pod_relatives
+        else "(?!)",
         "latest": rf"\b[Tt]he\s+(?P<latest>{_alt(lex.latest)})\s+(?:(?P<fiscal>{fiscal})\s+)?"
         rf"(?P<unit>{_alt(lex.period_words)}|quarter|year)\b",
         "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+"
@@ -490,6 +499,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("ago", "duration", "bareunit", "halfunit"), _UNITS),
     **dict.fromkeys(("theunit", "latest"), (*_UNITS, "period")),
     "present": ("present",),
+    "relpod": ("pod",),
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),
     "clock": ("clock",),

@@ -479,6 +479,15 @@ def _next_day(step: int, ctx: Context) -> Norm:
     return _dated(Point(base + dt.timedelta(days=step), "day"), anchor)
 
 
+def r_relpod(g: Groups, ctx: Context) -> Norm:
+    """ "the next morning", "the previous night": a part of the day after or before the reference day."""
+    base, anchor = _reference_day(ctx)
+    if base is None:
+        return _unresolved("TIME")
+    step = ctx.lex.relatives.get(_words(g["rel"]), 0)
+    return _with_pod(base + dt.timedelta(days=step), g["pod"], ctx, anchor, _mod(ctx.lex, g["mod"]))
+
+
 def _reference_day(ctx: Context) -> tuple[dt.date | None, str]:
     if ctx.ref is not None and ctx.ref.grain in ("day", "pod"):
         return ctx.ref.date, "ref"
@@ -719,6 +728,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "relunit": r_relunit,
     "theunit": r_theunit,
     "latest": r_latest,
+    "relpod": r_relpod,
     "present": r_present,
     "yearago": r_yearago,
     "season": r_season,
