@@ -123,6 +123,10 @@ DATED = [
     # "is to" / "set to" + verb speak of the future
     ("The exchange is to resume trading in the shares Friday.", ("Friday", "DATE", "2021-03-19")),
     ("Talks, set to resume Monday in Vienna, were postponed.", ("Monday", "DATE", "2021-03-22")),
+    # a plan seen from a later past: the day gone by
+    ("The bid had been due to expire Friday, the bank said.", ("Friday", "DATE", "2021-03-12")),
+    # a clock time followed by its day
+    ("The offer now runs until 5 p.m. EST, March 26.", ("5 p.m. EST, March 26", "TIME", "2021-03-26T17:00")),
     # a day named relative to another
     (
         "The day before last Friday's vote, the envoy left.",

@@ -42,6 +42,8 @@ class TenseWords:
     looks_back: frozenset[str]  # right before the expression: "since March"
     # before "to" + verb, these make it future: "is to resume trading Tuesday", "set to resume Monday"
     before_to: frozenset[str] = frozenset()
+    # a plan seen from a later past: "had been due to expire Friday" is the Friday gone by
+    past_perfect: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -68,6 +70,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         ),
         looks_back=frozenset({"since", "as of"}),
         before_to=frozenset({"is", "are", "am", "'s", "'re", "set", "poised", "slated", "about"}),
+        past_perfect=frozenset({"had", "'d"}),
     ),
 }
 VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
@@ -169,6 +172,8 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     ):
         first -= 1
     group = doc[first : verb.i + 1]
+    if any(t.lower_ in words.past_perfect and t.tag_ == "VBD" for t in group):
+        return False
     if any(t.lower_ in words.future for t in group):
         return True
     if any(

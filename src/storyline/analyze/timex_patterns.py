@@ -424,6 +424,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     the = r"(?:[Tt]he\s+)?"
     month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
+    # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
+    on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
     count = rf"(?P<num>{num}|{vague})(?P<half>\s+1/2|½)?[\s-]+"
     not_age = r"(?![-\s]+old\b)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
@@ -439,9 +441,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
         "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
-        rf"{zone}{on_day}",
+        rf"{zone}{on_day}{on_date}",
         "clock": rf"\b(?P<hour>[01]?\d|2[0-4]):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
-        "noon": rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b",
+        "noon": rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b{on_date}",
         "weekday": rf"(?:(?P<mod>{mod})\s+)?(?:(?P<rel>{rel})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<pod>{pod}))?",
         "dayword": rf"(?:(?P<mod>{mod})\s+)?\b(?P<dayw>{dayw})\b(?:\s+(?P<pod>{pod}))?",
         "tonight": rf"\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"

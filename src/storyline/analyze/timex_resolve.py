@@ -321,6 +321,9 @@ def _clock(hour: int, minute: int, ampm: str | None) -> str | None:
 
 def _day_from(g: Groups, ctx: Context, *, wd_key: str = "wd") -> tuple[dt.date, str] | None:
     """The day a time of day belongs to: a weekday or "today"-word in the span, else the DCT."""
+    if g.get("monthname") and g.get("day"):  # "5 p.m. EST, Nov. 9"
+        norm = _day_of_month(g, ctx)
+        return (norm.point.date, norm.anchor or "dct") if norm.point is not None else None
     if ctx.dct is None:
         return None
     wd = g.get(wd_key) or g.get("wd0")
