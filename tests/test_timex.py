@@ -163,6 +163,10 @@ REFERENCE = [
         "The court met on 2 March 2021. The next morning the verdict came.",
         ("The next morning", "2021-03-03TMO"),
     ),
+    (
+        "Stocks closed lower on 12 March 2021, down 2% from the previous Friday.",
+        ("the previous Friday", "2021-03-05"),
+    ),
     # a month counted from a year is not knowable: honest None rather than January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months later", None)),
 ]

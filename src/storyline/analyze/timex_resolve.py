@@ -376,6 +376,13 @@ def r_weekday(g: Groups, ctx: Context) -> Norm:
         for k in range(-7, 8)
         if (ctx.dct + dt.timedelta(days=k)).weekday() == target
     ]
+    rel = _words(g["rel"])
+    if rel in ctx.lex.ref_relatives and ctx.ref is not None and ctx.ref.grain in ("day", "pod"):
+        # "down 4.5% from the previous Friday" after a Friday: the one before the reference day
+        step = ctx.lex.relatives[rel]
+        near = [ctx.ref.date + dt.timedelta(days=step * k) for k in range(1, 8)]
+        date = next(d for d in near if d.weekday() == target)
+        return _with_pod(date, g["pod"], ctx, "ref", mod)
     direction = _direction(ctx, g["rel"])
     if (
         direction is not None and direction[0] is None
