@@ -167,7 +167,7 @@ def _plover_choice(record: dict[str, Any], found: list[Event]) -> str:
     """The type of the event whose trigger is one of the ``eventText`` words, else of the first event."""
     words = {w.lower() for w in WORD.findall(record.get("eventText", ""))}
     for event in found:
-        if event.trigger.lower() in words:
+        if words & {w.lower() for w in WORD.findall(event.trigger)}:
             return event.type
     return found[0].type if found else NO_EVENT
 

@@ -19,16 +19,17 @@ resolved date earlier in the same paragraph; else ``None``. Never the publicatio
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from storyline.model import Entity, Event, EventStatus, Participant, Timex, entity_at
+from storyline.model import Entity, Event, EventStatus, Participant, Timex
 from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
@@ -61,7 +62,9 @@ ACTOR_MODIFIER_DEPS = frozenset(
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTITY_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
+MAX_MENTION_CHARS = 300  # longer entity mentions are not looked for (bounds the index scan)
 PHRASE_WINDOW = 3  # tokens between the two words of a phrase trigger ("sent humanitarian aid")
 IGNORED = -1  # the owner of a timex that dates something other than an event
 DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?")  # a TIMEX3 value that names a calendar date
@@ -117,9 +120,12 @@ class Context:
 
     parsed: Parsed
     entities: Sequence[Entity]
-    timexes: Sequence[Timex]
+    timexes: Sequence[Timex]  # sorted by start
     lexicon: Lexicon
     settings: AnalyzeSettings
+    timex_starts: list[int] = field(default_factory=list)
+    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
+    mention_starts: list[int] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=8)
@@ -155,9 +161,12 @@ def extract(
     lex = lexicon(parsed.document.language or "en")
     if lex is None:
         return []
+    ordered = sorted(timexes, key=lambda t: t.start)
+    mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions if m.end > m.start)
     ctx = Context(
-        parsed, entities, sorted(timexes, key=lambda t: t.start), lex, settings or AnalyzeSettings()
-    )
+        parsed, entities, ordered, lex, settings or AnalyzeSettings(),
+        [t.start for t in ordered], mentions, [m[0] for m in mentions],
+    )  # fmt: skip
     events: list[Event] = []
     parses_left = ctx.settings.event_max_parsed_sentences
     for sentence in _pieces(parsed):
@@ -192,13 +201,13 @@ def find_triggers(sentence: Span, lex: Lexicon) -> list[Trigger]:
     """Lexicon hits in ``sentence`` (tagged, not parsed): phrases first, then single verbs and nouns."""
     lemmas = [token.lemma_.lower() for token in sentence]
     claimed: set[int] = set()
-    found: dict[int, str] = {}
+    found: dict[int, Trigger] = {}
     for i, lemma in enumerate(lemmas):
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
             if j is not None:
                 head = i if sentence[i].pos_ in ("VERB", "AUX") else j
-                found[head] = kind
+                found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
     for i, token in enumerate(sentence):
@@ -207,8 +216,8 @@ def find_triggers(sentence: Span, lex: Lexicon) -> list[Trigger]:
         table = lex.verbs if token.pos_ == "VERB" else lex.nouns if token.pos_ == "NOUN" else None
         kind = table.get(lemmas[i]) if table is not None else None
         if kind is not None:
-            found[i] = kind
-    return [_trigger(sentence, i, kind) for i, kind in sorted(found.items())]
+            found[i] = _phrase_trigger(sentence, i, i, i, kind)
+    return [found[i] for i in sorted(found)]
 
 
 def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
@@ -218,9 +227,12 @@ def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
     return None
 
 
-def _trigger(sentence: Span, index: int, kind: str) -> Trigger:
-    token = sentence[index]
-    return Trigger(index, kind, token.idx, token.idx + len(token.text), token.text)
+def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str) -> Trigger:
+    """A trigger over its head word, or over the whole phrase when nothing but punctuation splits it."""
+    if any(not sentence[k].is_punct for k in range(first + 1, last)):
+        first = last = head  # "sent humanitarian aid": the span is the head word alone
+    span = sentence[first : last + 1]  # never doc.text: that rebuilds the whole document's string
+    return Trigger(head, kind, span.start_char, span.end_char, span.text)
 
 
 # ---------------------------------------------------------------------------------------------- sentences
@@ -467,15 +479,31 @@ def _participant(ctx: Context, sentence: Span, token: Token, role: str) -> Parti
         return None
     start, end = _noun_phrase(sentence, token)
     head_start = sentence.start_char + token.idx
-    entity = entity_at(
-        list(ctx.entities), head_start, head_start + len(token.text)
-    )  # "Armenian forces" is no
-    if entity is not None:  # NORP entity "Armenian": the entity must cover the head word
+    entity = _entity_at(ctx, head_start, head_start + len(token.text))  # must cover the head word:
+    if entity is not None:  # "Armenian forces" is not the NORP entity "Armenian"
         return Participant(role, entity.name, entity.id)
-    if token.tag_ in PRONOUN_TAGS:
-        return None  # an unresolved "he" names nobody
+    if token.tag_ in PRONOUN_TAGS or not _word_like(token):
+        return None  # an unresolved "he" names nobody; "-" or "co" from a broken parse neither
     name = _named_span(ctx, sentence, token) or ctx.parsed.document.text[start:end]
     return Participant(role, name)
+
+
+def _entity_at(ctx: Context, start: int, end: int) -> Entity | None:
+    """``model.entity_at`` over an index: the entity whose mention overlaps ``[start, end)`` most."""
+    best: tuple[int, Entity] | None = None
+    index = bisect.bisect_left(ctx.mention_starts, end) - 1
+    while index >= 0 and ctx.mentions[index][0] > start - MAX_MENTION_CHARS:
+        mention_start, mention_end, entity = ctx.mentions[index]
+        overlap = min(end, mention_end) - max(start, mention_start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, entity)
+        index -= 1
+    return best[1] if best else None
+
+
+def _word_like(token: Token) -> bool:
+    text = token.text
+    return any(ch.isalpha() for ch in text) and (len(text) > 2 or text.isupper())
 
 
 def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
@@ -485,6 +513,8 @@ def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
         if child.dep_ in NP_MODIFIER_DEPS:
             left = child.left_edge if child.left_edge.i < left.i else left
             break
+    while left.i < token.i and left.tag_ in RELATIVE_TAGS:
+        left = left.nbor()  # "whose armed forces" -> "armed forces"
     right = token
     for child in token.rights:
         if child.dep_ in ("flat", "compound") and child.i == right.i + 1:
@@ -495,13 +525,16 @@ def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
 
 def _named_span(ctx: Context, sentence: Span, token: Token) -> str | None:
     """The named-entity span of the whole document that covers ``token``, if any."""
-    absolute = ctx.parsed.doc[sentence.start + token.i]
+    doc = ctx.parsed.doc
+    absolute = doc[sentence.start + token.i]
     if not absolute.ent_type_:
         return None
-    for ent in ctx.parsed.doc.ents:
-        if ent.start <= absolute.i < ent.end:
-            return str(ent.text).removeprefix("the ").removeprefix("The ")
-    return None
+    first = last = absolute.i
+    while doc[first].ent_iob_ == "I" and first > 0:
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[first : last + 1].text.removeprefix("the ").removeprefix("The ")
 
 
 # ---------------------------------------------------------------------------------------------- place
@@ -537,7 +570,7 @@ def _location(ctx: Context, sentence: Span, prep: Token) -> str | None:
         compounds = (c for c in obj.children if c.dep_ == "compound")  # "the Tovuz region"
         for candidate in [obj, *of_objects, *compounds]:
             start, end = _noun_phrase(sentence, candidate)
-            entity = entity_at(list(ctx.entities), start, end)
+            entity = _entity_at(ctx, start, end)
             if entity is not None and entity.type in PLACE_ENTITY_TYPES:
                 return entity.name
             if entity is None and candidate.ent_type_ in PLACE_ENTITY_TYPES:
@@ -562,8 +595,10 @@ def _attached_dates(
     """Trigger index -> date of the first timex whose head path reaches it; key ``None``: attached to none."""
     owner = {a: trigger for trigger, group in anchors.items() for a in group}
     dates: dict[int | None, str] = {}
-    for timex in ctx.timexes:
-        if timex.start < sentence.start_char or timex.end > sentence.end_char:
+    first = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
+    last = bisect.bisect_left(ctx.timex_starts, sentence.end_char)
+    for timex in ctx.timexes[first:last]:
+        if timex.end > sentence.end_char:
             continue
         value = _date_value(timex)
         if value is None:
@@ -604,7 +639,9 @@ def _reference_date(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
     if None in dates:
         return dates[None]
     text = ctx.parsed.document.text
-    for timex in reversed(ctx.timexes):
+    before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
+    for index in range(before - 1, -1, -1):
+        timex = ctx.timexes[index]
         if timex.end > sentence.start_char:
             continue
         if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
