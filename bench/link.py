@@ -40,6 +40,7 @@ STORY_SIZE = 20  # documents per story on average
 STORY_WORDS = 40  # words specific to one story
 STORY_SHARE = 0.15  # share of a document's words taken from its story's vocabulary
 COPY_RATE = 0.1  # documents that copy two sentences from an earlier one of their story
+CHUNK = 2000  # documents prepared in the pool at a time
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "an", "or", "el", "im", "us", "ba", "de"]
 
 
@@ -94,6 +95,15 @@ def prepare(doc: Document) -> Prepared:
     return Prepared(doc, sketch(doc, settings), features(doc, settings))
 
 
+def chunks(documents: Iterator[Document], total: int, size: int) -> Iterator[list[Document]]:
+    """The first ``total`` documents, ``size`` at a time."""
+    taken = 0
+    while taken < total:
+        chunk = [doc for _, doc in zip(range(min(size, total - taken)), documents, strict=False)]
+        taken += len(chunk)
+        yield chunk
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -108,28 +118,20 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    docs = list(generate(args.docs + args.probe))
-    corpus, probes = docs[: args.docs], docs[args.docs :]
-    print(
-        f"generated {len(docs)} documents in {time.perf_counter() - started:.1f} s "
-        f"(rss {peak_rss_mb():.0f} MB)"
-    )
-
     reuse, stories = ReuseIndex(), StoryIndex()
-    started = time.perf_counter()
+    links = 0
+    documents = generate(args.docs + args.probe)
     with ProcessPoolExecutor(args.workers) as pool:
-        prepared = pool.map(prepare, corpus, chunksize=256)
-        sketched_at = None
-        links = 0
-        for item in prepared:
-            sketched_at = sketched_at or time.perf_counter()
-            links += len(reuse.add(item.doc, item.entry))
-            stories.add(item.doc, item.found)
+        for chunk in chunks(documents, args.docs, CHUNK):  # bounded: never more than one chunk in flight
+            for item in pool.map(prepare, chunk, chunksize=64):
+                links += len(reuse.add(item.doc, item.entry))
+                stories.add(item.doc, item.found)
     build = time.perf_counter() - started
     print(
-        f"build {args.docs} documents: {build:.1f} s ({args.docs / build:.0f} docs/s), "
+        f"build {args.docs} documents (generation included): {build:.1f} s ({args.docs / build:.0f} docs/s), "
         f"{links} reuse links, {len(stories.stories())} stories; peak rss {peak_rss_mb():.0f} MB"
     )
+    probes = list(documents)
 
     latencies = []
     for doc in probes:

@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 MINHASH_SEED = 1  # every process must use the same permutations, or saved sketches stop matching
+POSTINGS_MIN_MERGE = 100_000  # recent (fingerprint, document) pairs kept in a dict before merging
 MINHASH_SCHEME = "affine32"  # datasketch 2.0's default; named so restored sketches declare it explicitly
 
 
@@ -56,7 +57,7 @@ class ReuseEntry:
     published: dt.date | None
     content_hash: str
     hashvalues: np.ndarray = field(compare=False)  # the MinHash signature (num_perm uint32)
-    fingerprints: frozenset[int] = frozenset()
+    fingerprints: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint32), compare=False)  # sorted
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def sketch(doc: Document, settings: LinkSettings, seq: int = 0) -> ReuseEntry:
         published=doc.published,
         content_hash=doc.content_hash,
         hashvalues=minhash.hashvalues,
-        fingerprints=frozenset(fingerprints),
+        fingerprints=np.array(sorted(fingerprints), dtype=np.uint32),
     )
 
 
@@ -102,6 +103,47 @@ class _Signature:
         return len(self.hashvalues)
 
 
+class Postings:
+    """Fingerprint -> positions of the documents holding it: sorted numpy arrays, plus a dict of recent adds.
+
+    Eight bytes per (fingerprint, document) instead of a Python list entry per pair (~10x less memory at
+    100,000 documents); recent additions are merged into the arrays once they reach a quarter of them, so
+    merging costs O(n log n) overall.
+    """
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint32)
+        self.docs = np.zeros(0, dtype=np.uint32)
+        self.recent: dict[int, list[int]] = {}
+        self.recent_pairs = 0
+
+    def add(self, fingerprints: np.ndarray, position: int) -> None:
+        for fingerprint in fingerprints.tolist():
+            self.recent.setdefault(fingerprint, []).append(position)
+        self.recent_pairs += len(fingerprints)
+        if self.recent_pairs > max(POSTINGS_MIN_MERGE, len(self.keys) // 4):
+            self._merge()
+
+    def _merge(self) -> None:
+        keys = np.fromiter((k for k, ps in self.recent.items() for _ in ps), np.uint32, self.recent_pairs)
+        docs = np.fromiter((p for ps in self.recent.values() for p in ps), np.uint32, self.recent_pairs)
+        keys, docs = np.concatenate([self.keys, keys]), np.concatenate([self.docs, docs])
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.docs = keys[order], docs[order]
+        self.recent, self.recent_pairs = {}, 0
+
+    def lookup(self, fingerprints: np.ndarray, cap: int) -> list[list[int]]:
+        """The postings of ``fingerprints``, leaving out those held by more than ``cap`` documents (boilerplate)."""
+        lows = np.searchsorted(self.keys, fingerprints, "left")
+        highs = np.searchsorted(self.keys, fingerprints, "right")
+        postings = []
+        for fingerprint, low, high in zip(fingerprints.tolist(), lows.tolist(), highs.tolist(), strict=True):
+            recent = self.recent.get(fingerprint, [])
+            if 0 < high - low + len(recent) <= cap:
+                postings.append(self.docs[low:high].tolist() + recent)
+        return postings
+
+
 class ReuseIndex:
     """Every indexed document's sketch, searchable by LSH band, content hash and fingerprint.
 
@@ -119,7 +161,8 @@ class ReuseIndex:
         self._lsh = MinHashLSH(threshold=self.settings.lsh_threshold, num_perm=self.settings.num_perm)
         self._entries: dict[str, ReuseEntry] = {}
         self._by_hash: dict[str, str] = {}
-        self._postings: dict[int, list[str]] = {}
+        self._ids: list[str] = []  # position -> document id, for the fingerprint postings
+        self._postings = Postings()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -156,23 +199,18 @@ class ReuseIndex:
         self._by_hash.setdefault(entry.content_hash, entry.doc_id)
         minhash = _Signature(entry.hashvalues)
         self._lsh.insert(entry.doc_id, minhash, check_duplication=False)
-        cap = self.settings.max_fingerprint_docs
-        for fingerprint in entry.fingerprints:
-            posting = self._postings.setdefault(fingerprint, [])
-            if len(posting) <= cap:  # one past the cap marks it as boilerplate; stop growing it
-                posting.append(entry.doc_id)
+        self._postings.add(entry.fingerprints, len(self._ids))
+        self._ids.append(entry.doc_id)
 
     def _candidates(self, entry: ReuseEntry) -> list[str]:
         """Documents that may share text with ``entry``: same hash, LSH neighbours, shared fingerprints."""
-        found: dict[str, float] = defaultdict(float)  # rarer shared fingerprints weigh more, as in IDF
-        cap = self.settings.max_fingerprint_docs
-        for fingerprint in entry.fingerprints:
-            posting = self._postings.get(fingerprint, ())
-            if len(posting) <= cap:
-                for doc_id in posting:
-                    found[doc_id] += 1.0 / len(posting)
+        found: dict[int, float] = defaultdict(float)  # rarer shared fingerprints weigh more, as in IDF
+        for posting in self._postings.lookup(entry.fingerprints, self.settings.max_fingerprint_docs):
+            for position in posting:
+                found[position] += 1.0 / len(posting)
         shared_enough = [d for d, weight in found.items() if weight >= self.settings.min_fingerprint_weight]
-        ranked = heapq.nlargest(self.settings.max_reuse_candidates, shared_enough, key=found.__getitem__)
+        best = heapq.nlargest(self.settings.max_reuse_candidates, shared_enough, key=found.__getitem__)
+        ranked = [self._ids[position] for position in best]
         minhash = _Signature(entry.hashvalues)
         extra = [self._by_hash.get(entry.content_hash), *self._lsh.query(minhash)]
         return list(dict.fromkeys([d for d in extra if d is not None] + ranked))

@@ -26,6 +26,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -175,8 +176,10 @@ class StoryIndex:
         for cluster in (story, occasion):
             self._join(cluster, doc, vector, weighted[cluster.kind], similarity)
         self.members[doc.id] = assignment
-        if story.size >= self.settings.story_merge_min_docs:
-            self._merge_into_similar(story, doc.published)
+        if story.size >= self.settings.story_merge_min_docs and story.size & (story.size - 1) == 0:
+            self._merge_into_similar(
+                story, doc.published
+            )  # at sizes 2, 4, 8…: a centroid moves less and less  # at sizes 2, 4, 8…: a centroid moves less and less
         return self.members[doc.id]  # a fold may have moved it into another story
 
     def _merge_into_similar(self, story: Cluster, date: dt.date | None) -> Cluster | None:
@@ -260,6 +263,8 @@ class StoryIndex:
         """The cluster's weighted, normalized centroid: cached until the cluster changes or the corpus grows
         by ``centroid_refresh`` (document frequencies drift slowly; re-weighting on every call would cost
         the whole centroid per comparison)."""
+        if cluster.size < 2:  # a one-document centroid is cheap to weigh and not worth its memory
+            return self.weigh(cluster.sums, cluster.kind)
         stale = self.n_docs > cluster.weighted_at * (1.0 + self.settings.centroid_refresh)
         if cluster.weighted is None or stale:
             cluster.weighted = self.weigh(cluster.sums, cluster.kind)
@@ -305,6 +310,7 @@ class StoryIndex:
         similarity: float,
     ) -> None:
         for term, value in vector.items():
+            term = sys.intern(term)  # one string per term across all clusters, however many hold it
             cluster.sums[term] = cluster.sums.get(term, 0.0) + value
         _prune(cluster, self.settings.max_centroid_terms)
         cluster.weighted = None

@@ -134,7 +134,7 @@ def _save_fold(conn: sqlite3.Connection, stories: StoryIndex, folded: str, kept:
 
 
 def _save_sketch(conn: sqlite3.Connection, entry: ReuseEntry) -> None:
-    fingerprints = np.array(sorted(entry.fingerprints), dtype="<u4").tobytes()
+    fingerprints = np.asarray(entry.fingerprints, dtype="<u4").tobytes()
     conn.execute(
         "INSERT OR REPLACE INTO reuse_sketches VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -183,7 +183,7 @@ def load_reuse_index(
                 _date(published),
                 content_hash,
                 np.frombuffer(hashvalues, dtype="<u4").astype(np.uint32),
-                frozenset(int(f) for f in np.frombuffer(fingerprints, dtype="<u4")),
+                np.frombuffer(fingerprints, dtype="<u4").astype(np.uint32),
             )
         )
     return index
