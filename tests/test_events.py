@@ -129,6 +129,14 @@ def test_nested_ceasefire_is_folded_into_the_signing(parse: Parse) -> None:
     assert [e.type for e in events.extract(parsed, [], [])] == ["SIGN"]
 
 
+def test_two_entities_with_the_same_mention_span_do_not_break_sorting(parse: Parse) -> None:
+    parsed = parse("Aliyev met Michel in Brussels.")
+    first = entity(parsed, "Ilham Aliyev", "PERSON", "Aliyev")
+    second = dataclasses.replace(first, id="other", name="Heydar Aliyev")
+    event = only(events.extract(parsed, [first, second], []))
+    assert "Ilham Aliyev" in names(event, "actor") or "Heydar Aliyev" in names(event, "actor")
+
+
 def test_conjoined_actors_and_place(parse: Parse) -> None:
     event = only(events.extract(parse("Russia, Turkey and Iran held talks in Astana."), [], []))
     assert names(event, "actor") == {"Russia", "Turkey", "Iran"}

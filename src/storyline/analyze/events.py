@@ -162,7 +162,8 @@ def extract(
     if lex is None:
         return []
     ordered = sorted(timexes, key=lambda t: t.start)
-    mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions if m.end > m.start)
+    spans = ((m.start, m.end, e) for e in entities for m in e.mentions if m.end > m.start)
+    mentions = sorted(spans, key=lambda item: (item[0], item[1]))  # entities themselves are unordered
     ctx = Context(
         parsed, entities, ordered, lex, settings or AnalyzeSettings(),
         [t.start for t in ordered], mentions, [m[0] for m in mentions],
