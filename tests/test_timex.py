@@ -106,6 +106,7 @@ DATED = [
     ("Revenue rose 8% in the year ended June 30.", ("the year", "DURATION", "P1Y")),
     ("Margins improved in the latest period, the airline said.", ("the latest period", "DATE", "2020-Q4")),
     ("Sales in the latest fiscal year topped $2 billion.", ("the latest fiscal year", "DATE", "2020")),
+    ("Net income rose 12% from the 2019 period, the bank said.", ("the 2019 period", "DATE", "2019-Q4")),
     # years said as words (broadcast transcripts)
     ("The republic was founded in nineteen ninety-one.", ("nineteen ninety-one", "DATE", "1991")),
     ("The plant opened in March nineteen eighty-six.", ("March nineteen eighty-six", "DATE", "1986-03")),

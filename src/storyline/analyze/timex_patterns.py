@@ -456,6 +456,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "relpod": rf"(?:(?P<mod>{mod})\s+)?\b(?P<rel>{_ci(lex.pod_relatives)})\s+(?P<pod>{pod})\b"
         if lex.pod_relatives
         else "(?!)",
+        "yearperiod": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<unit>quarter|{_alt(lex.period_words)})\b"
+        if lex.period_words
+        else "(?!)",
         "latest": rf"\b[Tt]he\s+(?P<latest>{_alt(lex.latest)})\s+(?:(?P<fiscal>{fiscal})\s+)?"
         rf"(?P<unit>{_alt(lex.period_words)}|quarter|year)\b",
         "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+"
@@ -496,7 +499,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
 # "May May May" wakes one or two rules instead of all of them.
 _UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade"), ("year",)),
+    **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade", "yearperiod"), ("year",)),
     **dict.fromkeys(("mdy", "dmy", "month"), ("month",)),
     **dict.fromkeys(("ago", "duration", "bareunit", "halfunit"), _UNITS),
     **dict.fromkeys(("theunit", "latest"), (*_UNITS, "period")),

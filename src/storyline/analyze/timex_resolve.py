@@ -552,6 +552,19 @@ def r_latest(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(_latest_quarter(ctx.dct), "quarter"), "dct")
 
 
+def r_yearperiod(g: Groups, ctx: Context) -> Norm:
+    """ "the 1988 quarter", "the 1989 period" in an earnings report: the quarter the text is about (the
+    reference quarter, else the last one completed by the DCT) in the year given."""
+    year = year_number(g["year"], ctx.lex)
+    if ctx.ref is not None and ctx.ref.grain == "quarter":
+        month, anchor = ctx.ref.date.month, "ref"
+    elif ctx.dct is not None:
+        month, anchor = _latest_quarter(ctx.dct).month, "dct"
+    else:
+        return _dated(Point(dt.date(year, 1, 1), "year"), "absolute")
+    return _dated(Point(dt.date(year, (month - 1) // 3 * 3 + 1, 1), "quarter"), anchor)
+
+
 def r_present(g: Groups, ctx: Context) -> Norm:
     """ "current conditions" (PRESENT_REF); "the then current price" (a present now past: PAST_REF)."""
     return Norm("DATE", "PAST_REF" if g.get("then") else "PRESENT_REF", None, "dct")
@@ -738,6 +751,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "relunit": r_relunit,
     "theunit": r_theunit,
     "latest": r_latest,
+    "yearperiod": r_yearperiod,
     "relpod": r_relpod,
     "present": r_present,
     "yearago": r_yearago,
