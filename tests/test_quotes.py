@@ -81,6 +81,7 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             [
                 ("he", '"We won this war,"', "direct", "said"),
                 ("he", '"Nobody will take these lands from us again."', "direct", None),
+                ("Critics", 'it "a victory of sorts for now"', "partial", "called"),
             ],
         ),
         (  # cue after an exclamation mark, where sentence splitting cuts
@@ -160,7 +161,7 @@ def test_reported_speech(parse, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        'Critics called the plan a "betrayal" of voters.',  # scare quotes
+        'The "reform" left critics unconvinced.',  # scare quotes
         "The film “Peace at Last” opened in the capital on Friday.",  # a title
         "The talks continued for a third day in Moscow.",  # a cue verb without a reported clause
         "Update: the article was corrected on Monday.",  # a label, not a speaker
@@ -249,3 +250,79 @@ def test_adversarial_document_is_not_parsed_whole(parse):
     extract(parsed, [])
     assert time.perf_counter() - started < 2.0
     assert parsed.parsed_sentences == 0
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # belief with a that-clause
+            "Most economists believe that inflation will ease next year.",
+            [("Most economists", "that inflation will ease next year", "indirect", "believe")],
+        ),
+        (  # belief without "that"
+            "I think the talks will fail before the summer.",
+            [("I", "the talks will fail before the summer", "indirect", "think")],
+        ),
+        (  # intention: the infinitive is the content
+            "The governor wants to raise the minimum wage.",
+            [("The governor", "to raise the minimum wage", "indirect", "wants")],
+        ),
+        (  # a plan of an organisation
+            "The company plans to open two new plants.",
+            [("The company", "to open two new plants", "indirect", "plans")],
+        ),
+        (  # a poll's finding: the object and its predicate
+            "A poll released on Monday showed the senator leading by six points.",
+            [("A poll released on Monday", "the senator leading by six points", "indirect", "showed")],
+        ),
+        (  # a survey's finding as a that-clause
+            "The survey found that most voters distrust both parties.",
+            [("The survey", "that most voters distrust both parties", "indirect", "found")],
+        ),
+        (  # "X called Y a Z": the object and its label, partly quoted
+            'Critics called the plan a "betrayal" of voters.',
+            [("Critics", 'the plan a "betrayal" of voters', "partial", "called")],
+        ),
+        (  # "described X as Y"
+            "He described the deal as a historic step.",
+            [("He", "the deal as a historic step", "indirect", "described")],
+        ),
+        (  # a stance taken in words: the object is the content, the time phrase is not
+            "The mayor criticized the council's budget on Monday.",
+            [("The mayor", "the council's budget", "indirect", "criticized")],
+        ),
+        (  # "accused X of Y": the preposition belongs to the content
+            "The opposition accused the government of hiding the figures.",
+            [("The opposition", "the government of hiding the figures", "indirect", "accused")],
+        ),
+        (  # a cue verb with its preposition
+            "Several lawmakers called for an independent inquiry.",
+            [("Several lawmakers", "an independent inquiry", "indirect", "called for")],
+        ),
+        (  # "in a statement" joins the cue
+            "The ministry said in a statement that the talks would resume.",
+            [("The ministry", "that the talks would resume", "indirect", "said in a statement")],
+        ),
+        (  # a statement noun with its owner and its that-clause
+            "Her claim that the vote was rigged drew sharp criticism.",
+            [("Her", "that the vote was rigged", "indirect", "claim")],
+        ),
+    ],
+)
+def test_other_attributions(parse, text, expected):
+    """PolNeAR attributes beliefs, plans, findings and stances too: each is an indirect (or partial) quote."""
+    assert summary(extract(parse(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She feels a lot of pressure before the vote.",  # a belief verb without a clause holds no belief
+        "Her claim was rejected by the court in March.",  # a statement noun without a that-clause
+        'He posted <tweet tweet_id="123">Thank you all</tweet> at night.',  # "tweet" glued to markup
+    ],
+)
+def test_no_other_attribution(parse, text):
+    assert [
+        q for q in extract(parse(text), []) if q.cue and q.cue.lower().startswith(("feel", "claim", "tweet"))
+    ] == []

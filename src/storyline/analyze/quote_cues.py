@@ -1,10 +1,16 @@
-"""Words that introduce reported speech, one table per language.
+"""Words that introduce reported speech and other attributions, one table per language.
 
 The quote extractor is language-neutral: it finds quote marks in the text and reads a dependency parse.
-What it needs from a language is here: which verb lemmas report speech ("say", "stress"), which
+What it needs from a language is here: which verb lemmas report speech ("say", "stress"), which attribute a
+belief ("think"), an intention ("want"), a finding ("a poll showed") or a stance taken in words ("called him a
+liar", "criticized the plan"); which nouns name a statement ("his claim that …", "in a statement"); which
 prepositional phrases name a source ("according to"), the passive frame of "was quoted as saying", and which
 quote marks open and close a quotation. A language without a table still gets its direct quotes, without
 speakers or cues.
+
+The classes follow PARC 3.0 / PolNeAR, which attribute every content to a source, not only speech: a belief or
+a plan is an *indirect* quote of its holder. Speech verbs stay a class of their own (``verbs``) because a
+quotation next to one is a direct quote, and the evaluation reports speech separately.
 """
 
 from __future__ import annotations
@@ -31,6 +37,22 @@ class CueTable:
     openers: str = "“«„"  # marks that only open a quotation
     closers: str = "”»"  # marks that only close one
     toggles: str = '"'  # marks that open or close depending on the state (straight quotes)
+    beliefs: frozenset[str] = frozenset()  # "X believes/fears that …": a cue only with a that-clause
+    intentions: frozenset[str] = frozenset()  # "X wants/plans/refuses to …": the complement is the content
+    findings: frozenset[str] = frozenset()  # "a poll showed/found …": the study is the source
+    stances: frozenset[str] = frozenset()  # "X called Y a Z", "X criticized Y": the object is the content
+    verb_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): the cue takes the preposition,
+    # whose object is the content ("called for his resignation", "referring to the convention")
+    object_preps: frozenset[tuple[str, str]] = frozenset()  # ("accuse", "of"): a preposition after the
+    # object that belongs to the content ("accused him of lying", "described it as a failure")
+    nouns: frozenset[str] = frozenset()  # "his claim that …", "said in a statement": nouns naming a statement
+    statement_preps: frozenset[str] = frozenset()  # "said in a statement": the phrase joins the verb's cue
+    no_object: frozenset[str] = frozenset()  # speech verbs whose object is not what was said ("told them")
+
+    @property
+    def all_verbs(self) -> frozenset[str]:
+        """Every verb lemma that may cue an attribution, of any class."""
+        return self.verbs | self.beliefs | self.intentions | self.findings | self.stances
 
 
 def _words(block: str) -> frozenset[str]:
@@ -48,9 +70,80 @@ ENGLISH_VERBS = _words(
     """
 )
 
+# PolNeAR also attributes what people hold, plan, find or do with words (see the module docstring).
+ENGLISH_BELIEFS = _words(
+    """
+    believe think feel fear expect hope doubt suspect worry know consider assume guess imagine wonder reckon
+    agree disagree understand realize realise remember forget recognize recognise trust
+    """
+)
+ENGLISH_INTENTIONS = _words(
+    """
+    want plan intend refuse decline seek aim wish prefer threaten offer vow pledge promise hope
+    """
+)
+ENGLISH_FINDINGS = _words(
+    """
+    show find reveal indicate suggest conclude estimate determine project rank
+    """
+)
+ENGLISH_STANCES = _words(
+    """
+    call describe label dub brand term criticize criticise praise endorse support back oppose reject dismiss
+    condemn blame accuse mock attack slam blast defend applaud welcome thank congratulate cite mention
+    discuss question challenge deny announce express highlight repeat reiterate recommend urge demand
+    """
+)
+
 CUES: dict[str, CueTable] = {
     "en": CueTable(
         verbs=ENGLISH_VERBS,
+        beliefs=ENGLISH_BELIEFS,
+        intentions=ENGLISH_INTENTIONS,
+        findings=ENGLISH_FINDINGS,
+        stances=ENGLISH_STANCES,
+        verb_preps=frozenset(
+            {
+                ("call", "for"),
+                ("call", "on"),
+                ("refer", "to"),
+                ("talk", "about"),
+                ("speak", "about"),
+                ("point", "to"),
+                ("comment", "on"),
+                ("ask", "about"),
+                ("focus", "on"),
+                ("complain", "about"),
+                ("warn", "about"),
+                ("warn", "of"),
+                ("argue", "for"),
+                ("push", "for"),
+            }
+        ),
+        object_preps=frozenset(
+            {
+                *((verb, "as") for verb in ENGLISH_STANCES | ENGLISH_BELIEFS | ENGLISH_FINDINGS),
+                ("accuse", "of"),
+                ("blame", "on"),
+                ("blame", "for"),
+                ("criticize", "for"),
+                ("criticise", "for"),
+                ("praise", "for"),
+                ("thank", "for"),
+                ("congratulate", "on"),
+                ("warn", "of"),
+                ("warn", "against"),
+                ("urge", "to"),
+            }
+        ),
+        nouns=_words(
+            """
+            statement claim report interview tweet remarks assertion allegation belief view argument
+            announcement assessment testimony speech letter post
+            """
+        ),
+        statement_preps=frozenset({"in"}),
+        no_object=_words("say tell ask add continue respond reply answer write post tweet"),
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),

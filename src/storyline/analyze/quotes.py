@@ -46,6 +46,10 @@ __all__ = ["Quoted", "extract", "find_quoted"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})  # the reported clause of a speech verb
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})  # "the claim that …" (parsers disagree on the label)
+# what a verb's content is made of when it has no reported clause: "wants to leave", "called him a liar",
+# "criticized the plan", "described it as a failure"
+COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long as a headline's speaker gets
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a speaker's name is made of
 DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
@@ -58,6 +62,7 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
 WORD = re.compile(r"\w+")
+MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
 
 
 @dataclass(frozen=True)
@@ -154,11 +159,24 @@ class _Inside:
 
 
 def _is_cue(token: Token, table: CueTable) -> bool:
-    """A speech verb or the first word of "according to", judged on the unparsed document."""
+    """A cue verb, a statement noun before "that", or the first word of "according to", judged on the
+    unparsed document (tags and lemmas only)."""
     lower = token.lower_
     if any(lower == first for first, _ in table.according):
         return True
-    return token.pos_ == "VERB" and token.lemma_.lower() in table.verbs
+    if token.pos_ == "NOUN" and token.lemma_.lower() in table.nouns:
+        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in table.that
+    return _is_cue_verb(token, table)
+
+
+def _is_cue_verb(token: Token, table: CueTable) -> bool:
+    """A verb of any cue class, or a verb with its cue preposition ("called for", "referring to")."""
+    if token.pos_ != "VERB" or _in_markup(token):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in table.all_verbs:
+        return True
+    return token.i + 1 < len(token.doc) and (lemma, token.nbor(1).lower_) in table.verb_preps
 
 
 def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens: int) -> list[Span]:
@@ -173,6 +191,12 @@ def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens:
         for piece in _paragraph_pieces(sentence)
         if len(piece) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in piece)
     ]
+
+
+def _in_markup(token: Token) -> bool:
+    """A word glued to markup characters (``tweet_id="…"``, ``<tweet``) is an identifier, not prose."""
+    text, start, end = token.doc.text, token.idx, token.idx + len(token)
+    return text[start - 1 : start] in MARKUP or text[end : end + 1] in MARKUP
 
 
 def _paragraph_pieces(sentence: Span) -> Iterator[Span]:
@@ -199,9 +223,39 @@ def _attributions(
             continue
         if _according(token, table):
             found.append(_according_attribution(token, base, max_speaker))
-        elif token.pos_ == "VERB" and token.lemma_.lower() in table.verbs and not _addressed(token, table):
-            found.append(_verb_attribution(doc, token, table, base, max_speaker))
+        elif _is_cue_verb(token, table) and not _addressed(token, table):
+            attribution = _verb_attribution(doc, token, table, base, max_speaker)
+            if attribution is not None:
+                found.append(attribution)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in table.nouns:
+            attribution = _noun_attribution(token, table, base, max_speaker)
+            if attribution is not None:
+                found.append(attribution)
     return found
+
+
+def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
+    """ "Her claim that taxes will fall": the noun is the cue, its possessor the source, its that-clause the
+    content. A noun without a that-clause names no content and is no attribution."""
+    clauses = [
+        c
+        for c in noun.children
+        if c.dep_ in NOUN_CLAUSE_DEPS and c.i > noun.i and c.left_edge.lower_ in table.that
+    ]
+    if not clauses:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    speaker = _speaker_span(owners[0], max_speaker) if owners else None
+    content = _trim(noun.doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+    return _record(
+        noun.doc,
+        base,
+        (noun.i, noun.i),
+        speaker,
+        owners[0] if owners else None,
+        content,
+        content or (noun.i, noun.i),
+    )
 
 
 def _headline_attributions(parsed: Parsed, table: CueTable, inside: _Inside) -> list[Attribution]:
@@ -287,16 +341,26 @@ def _around(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) -> tuple
     return _trim(doc, *clause)
 
 
-def _verb_attribution(doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int) -> Attribution:
-    """A speech verb: its subject (climbing from "adding"/"saying" to the governing verb) and its ccomp."""
+def _verb_attribution(
+    doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """A cue verb: its subject (climbing from "adding"/"saying" to the governing verb) and its content.
+
+    Only a speech verb is a cue without content ("…," he said) and governs the quotations around it; a verb of
+    another class (belief, intention, finding, stance) attributes nothing but its complement.
+    """
+    content = _content(doc, verb, table)
+    speech = verb.lemma_.lower() in table.verbs
+    if content is None and not speech:
+        return None
     subject = _subject(verb, table)
     speaker = _speaker_span(subject, max_speaker) if subject is not None else None
     cue = _cue_tokens(verb, table)
     top = _quoted_frame(verb, table) or verb
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
         top = verb.head
-    reach = (top.left_edge.i, top.right_edge.i)
-    return _record(doc, base, cue, speaker, subject, _content(doc, verb, table), reach)
+    reach = (top.left_edge.i, top.right_edge.i) if speech or content is None else content
+    return _record(doc, base, cue, speaker, subject, content, reach)
 
 
 def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -311,10 +375,49 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return _around(
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
         )
+    if _belief_only(verb, table):
+        return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
     if complements:  # "urged voters to slow down": the addressee is not part of what was said
         return _trim(doc, complements[0].left_edge.i, complements[0].right_edge.i)
-    return None
+    return _complements(doc, verb, table)
+
+
+def _belief_only(verb: Token, table: CueTable) -> bool:
+    """A verb that is a cue only as a belief, which holds a clause: "think", "know", "feel"."""
+    lemma = verb.lemma_.lower()
+    others = table.verbs | table.intentions | table.findings | table.stances
+    return lemma in table.beliefs and lemma not in others
+
+
+def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The object and its predicate ("called Trump a fascist", "described it as a failure"), or the object
+    of the cue's preposition ("called for his resignation"). Speech verbs whose object is the addressee
+    ("told them") or a pronoun ("said it") have none."""
+    prep = _cue_prep(verb, table)
+    if prep is not None:
+        objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        return _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i) if objects else None
+    lemma = verb.lemma_.lower()
+    if lemma in table.no_object:
+        return None
+    parts = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and (lemma, c.lower_) in table.object_preps))
+    ]
+    if not parts or all(p.pos_ == "PRON" and p.dep_ == "dobj" and len(parts) == 1 for p in parts):
+        return None
+    return _trim(doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts))
+
+
+def _cue_prep(verb: Token, table: CueTable) -> Token | None:
+    """The preposition a cue verb takes right after it ("called for", "referring to"), when it has one."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.head.i != verb.i:
+        return None
+    return following if (verb.lemma_.lower(), following.lower_) in table.verb_preps else None
 
 
 def _before_follow_up(clause: Token, table: CueTable) -> int:
@@ -373,7 +476,22 @@ def _cue_tokens(verb: Token, table: CueTable) -> tuple[int, int]:
     if frame is not None:
         return (_verb_group_start(frame), verb.i)
     particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
-    return (_verb_group_start(verb), particles[0] if particles else verb.i)
+    prep = _cue_prep(verb, table)
+    end = particles[0] if particles else prep.i if prep is not None else verb.i
+    return (_verb_group_start(verb), _statement_phrase(verb, end, table))
+
+
+def _statement_phrase(verb: Token, end: int, table: CueTable) -> int:
+    """The end of the cue extended over "in a statement" right after it ("said in a statement")."""
+    doc = verb.doc
+    if (
+        end + 1 >= len(doc)
+        or doc[end + 1].head.i != verb.i
+        or doc[end + 1].lower_ not in table.statement_preps
+    ):
+        return end
+    objects = [c for c in doc[end + 1].children if c.dep_ == "pobj" and c.lemma_.lower() in table.nouns]
+    return objects[0].i if objects and objects[0].right_edge.i == objects[0].i else end
 
 
 def _verb_group_start(verb: Token) -> int:
