@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import pytest
 
 from storyline.ingest.document import make_document
-from storyline.link.reuse import ReuseIndex, align, reuse_share
+from storyline.link.reuse import Flow, ReuseIndex, align, reuse_share, spread
 from storyline.link.stories import StoryIndex
-from storyline.model import Document, Passage
+from storyline.model import Document, Passage, Reuse
 from storyline.store import links
 
 # Generated news sentences: who + did + what + circumstance, each part drawn independently from
@@ -357,3 +357,14 @@ def test_link_document_saves_reuse_links(tmp_path) -> None:
         result = links.link_document(conn, reuse, stories, pair.b)
     assert links.reuse_links(conn, pair.b.id) == list(result.reuse)
     assert links.reuse_links(conn, pair.b.id)[0].doc_a == pair.a.id
+
+
+def test_spread_counts_links_from_the_origin_outlet_to_the_copier() -> None:
+    reuses = [Reuse("t1", "a1", 0.9), Reuse("t1", "a2", 0.4), Reuse("t2", "r1", 0.3), Reuse("x", "t3", 0.2)]
+    outlets = {"t1": "TASS", "t2": "TASS", "a1": "Azernews", "a2": "Azernews", "r1": "Reuters", "t3": "TASS"}
+    assert spread(reuses, outlets) == [
+        Flow("TASS", "Azernews", 2),
+        Flow("(unknown)", "TASS", 1),
+        Flow("TASS", "Reuters", 1),
+    ]
+    assert spread(reuses, outlets, docs={"t1", "a1", "r1"}) == [Flow("TASS", "Azernews", 1)]

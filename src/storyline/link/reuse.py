@@ -19,8 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,6 +33,7 @@ from storyline.settings import LinkSettings
 
 __all__ = [
     "Aligned",
+    "Flow",
     "ReuseEntry",
     "ReuseIndex",
     "ReuseShare",
@@ -41,9 +42,11 @@ __all__ = [
     "prepare",
     "reuse_share",
     "sketch",
+    "spread",
 ]
 
 MINHASH_SEED = 1  # every process must use the same permutations, or saved sketches stop matching
+UNKNOWN_OUTLET = "(unknown)"
 POSTINGS_MIN_MERGE = 100_000  # recent (fingerprint, document) pairs kept in a dict before merging
 MINHASH_SCHEME = "affine32"  # datasketch 2.0's default; named so restored sketches declare it explicitly
 
@@ -133,7 +136,7 @@ class Postings:
         self.recent, self.recent_pairs = {}, 0
 
     def lookup(self, fingerprints: np.ndarray, cap: int) -> list[list[int]]:
-        """The postings of ``fingerprints``, leaving out those held by more than ``cap`` documents (boilerplate)."""
+        """The postings of ``fingerprints``, except those in more than ``cap`` documents (boilerplate)."""
         lows = np.searchsorted(self.keys, fingerprints, "left")
         highs = np.searchsorted(self.keys, fingerprints, "right")
         postings = []
@@ -383,3 +386,33 @@ def reuse_share(doc: Document, reuses: Iterable[Reuse]) -> ReuseShare:
         sources[reuse.doc_a] = round(float(mine.mean()), 4)
         covered |= mine
     return ReuseShare(round(float(covered.mean()), 4), sources)
+
+
+# who copied whom -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Text first seen at outlet ``origin`` and again at outlet ``copier``, in ``pairs`` links."""
+
+    origin: str
+    copier: str
+    pairs: int
+
+
+def spread(
+    reuses: Iterable[Reuse], outlet_of: Mapping[str, str | None], docs: Collection[str] | None = None
+) -> list[Flow]:
+    """Which outlet's text spread to which, most links first (``docs``: only links inside one story).
+
+    The origin of a link is its earlier document (``doc_a``); documents without an outlet count as
+    "(unknown)". Links within one outlet are kept: an outlet re-running its own text is worth seeing too.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for reuse in reuses:
+        if docs is not None and (reuse.doc_a not in docs or reuse.doc_b not in docs):
+            continue
+        origin = outlet_of.get(reuse.doc_a) or UNKNOWN_OUTLET
+        copier = outlet_of.get(reuse.doc_b) or UNKNOWN_OUTLET
+        counts[origin, copier] += 1
+    return [Flow(o, c, n) for (o, c), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -177,9 +177,8 @@ class StoryIndex:
             self._join(cluster, doc, vector, weighted[cluster.kind], similarity)
         self.members[doc.id] = assignment
         if story.size >= self.settings.story_merge_min_docs and story.size & (story.size - 1) == 0:
-            self._merge_into_similar(
-                story, doc.published
-            )  # at sizes 2, 4, 8…: a centroid moves less and less  # at sizes 2, 4, 8…: a centroid moves less and less
+            # only at sizes 2, 4, 8…: a growing centroid moves less and less
+            self._merge_into_similar(story, doc.published)
         return self.members[doc.id]  # a fold may have moved it into another story
 
     def _merge_into_similar(self, story: Cluster, date: dt.date | None) -> Cluster | None:
