@@ -128,6 +128,10 @@ DATED = [
     ("The bid had been due to expire Friday, the bank said.", ("Friday", "DATE", "2021-03-12")),
     # a clock time followed by its day
     ("The offer now runs until 5 p.m. EST, March 26.", ("5 p.m. EST, March 26", "TIME", "2021-03-26T17:00")),
+    (
+        "Shares slid by mid-afternoon yesterday in Tokyo.",
+        ("mid-afternoon yesterday", "TIME", "2021-03-16TAF"),
+    ),
     # a day named relative to another
     (
         "The day before last Friday's vote, the envoy left.",

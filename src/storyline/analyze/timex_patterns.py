@@ -67,6 +67,8 @@ class Lexicon:
     the_year: str = ""  # the phrase that makes a millennium word a year ("the year two thousand")
     # relatives before a part of day, counted from the reference day: "the next morning", "the previous night"
     pod_relatives: tuple[str, ...] = ()
+    day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
+    modified_parts_of_day: tuple[str, ...] = ()
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day)
     day_offsets: Mapping[str, int] = field(default_factory=dict)
 
@@ -325,6 +327,8 @@ ENGLISH = Lexicon(
     the_year="the year",
     pod_relatives=("the next", "next", "the following", "following", "the previous", "previous"),
     day_offsets={"the day before": -1, "the day after": 1},
+    day_part_modifiers=("mid", "early", "late"),
+    modified_parts_of_day=("morning", "afternoon", "evening"),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": ENGLISH}
@@ -453,6 +457,12 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year)))?",
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
         rf"(?P<unit>{unit}|{season})\b",
+        # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
+        "modpod": rf"\b(?P<mod>{_ci(lex.day_part_modifiers)})[-\s]?"
+        rf"(?P<pod>{_alt(lex.modified_parts_of_day)})\b"
+        rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
+        if lex.day_part_modifiers
+        else "(?!)",
         "relpod": rf"(?:(?P<mod>{mod})\s+)?\b(?P<rel>{_ci(lex.pod_relatives)})\s+(?P<pod>{pod})\b"
         if lex.pod_relatives
         else "(?!)",
@@ -505,6 +515,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("theunit", "latest"), (*_UNITS, "period")),
     "present": ("present",),
     "relpod": ("pod",),
+    "modpod": ("pod",),
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),
     "clock": ("clock",),

@@ -489,6 +489,15 @@ def _next_day(step: int, ctx: Context) -> Norm:
     return _dated(Point(base + dt.timedelta(days=step), "day"), anchor)
 
 
+def r_modpod(g: Groups, ctx: Context) -> Norm:
+    """ "mid-afternoon yesterday", "by late morning": the part of the day named, on the reference day."""
+    day = _day_from(g, ctx)
+    mod = _mod(ctx.lex, g["mod"])
+    if day is None:
+        return _unresolved("TIME", mod)
+    return _with_pod(day[0], g["pod"], ctx, day[1], mod)
+
+
 def r_relpod(g: Groups, ctx: Context) -> Norm:
     """ "the next morning", "the previous night": a part of the day after or before the reference day."""
     base, anchor = _reference_day(ctx)
@@ -753,6 +762,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "latest": r_latest,
     "yearperiod": r_yearperiod,
     "relpod": r_relpod,
+    "modpod": r_modpod,
     "present": r_present,
     "yearago": r_yearago,
     "season": r_season,
