@@ -30,7 +30,9 @@ def bad_inputs(folder):
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
     (folder / "report.pdf.txt").write_bytes(b"%PDF-1.4 binary")
-    (folder / "lines.jsonl").write_text('{"text": "' + article(1).replace("\n", " ").replace('"', "'") + '"}\n{oops\n')
+    (folder / "lines.jsonl").write_text(
+        '{"text": "' + article(1).replace("\n", " ").replace('"', "'") + '"}\n{oops\n'
+    )
     (folder / "nav.html").write_text("<html><body><nav>Home</nav></body></html>")
     return folder
 
@@ -42,9 +44,16 @@ def test_ingest_twice_stores_once_and_reports_bad_files(runner, tmp_path):
     first = runner.invoke(cli, ["--quiet", "ingest", str(folder), "--db", db])
     assert first.exit_code == 0, first.output
     assert "2 added, 0 already stored, 4 skipped" in first.output
-    for name, reason in [("empty.txt", "the file is empty"), ("report.pdf.txt", "PDF"),
-                         ("lines.jsonl:2", "not valid JSON"), ("nav.html", "no article")]:
-        assert any(name in line and reason in line for line in first.stderr.splitlines()), (name, first.stderr)
+    for name, reason in [
+        ("empty.txt", "the file is empty"),
+        ("report.pdf.txt", "PDF"),
+        ("lines.jsonl:2", "not valid JSON"),
+        ("nav.html", "no article"),
+    ]:
+        assert any(name in line and reason in line for line in first.stderr.splitlines()), (
+            name,
+            first.stderr,
+        )
     second = runner.invoke(cli, ["--quiet", "ingest", str(folder), "--db", db])
     assert "0 added, 2 already stored" in second.output
     with Store.open(db) as store:
@@ -104,12 +113,26 @@ def test_ingest_sources_list_keeps_outlet_labels_and_refuses_private_by_default(
     for server in serve():
         server.routes["/story.html"] = Route(article_html("Dam talks resume", article(9).split("\n\n")[1:]))
         listed = tmp_path / "sources.toml"
-        listed.write_text(f'[sites.gazette]\nurl = "{server.url("/story.html")}"\noutlet = "Valley Gazette"\n')
+        listed.write_text(
+            f'[sites.gazette]\nurl = "{server.url("/story.html")}"\noutlet = "Valley Gazette"\n'
+        )
         db = str(tmp_path / "s.db")
         refused = runner.invoke(cli, ["--quiet", "ingest", "--sources", str(listed), "--db", db])
         assert refused.exit_code == 1 and "127.0.0.1" in refused.stderr
-        allowed = runner.invoke(cli, ["--quiet", "--set", "fetch.politeness_seconds=0", "ingest", "--sources",
-                                      str(listed), "--db", db, "--allow-private"])
+        allowed = runner.invoke(
+            cli,
+            [
+                "--quiet",
+                "--set",
+                "fetch.politeness_seconds=0",
+                "ingest",
+                "--sources",
+                str(listed),
+                "--db",
+                db,
+                "--allow-private",
+            ],
+        )
         assert allowed.exit_code == 0, allowed.output + allowed.stderr
     with Store.open(db) as store:
         (document,) = store.documents()

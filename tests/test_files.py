@@ -47,7 +47,10 @@ def test_text_in_common_encodings(tmp_path, encoding):
 
 def test_decode_prefers_utf8_and_strips_bom():
     assert decode("\ufeffhello".encode("utf-8")) == "\ufeffhello".encode("utf-8")[3:].decode()
-    assert decode("Привет, мир! Это проверка кодировки.".encode("cp1251")) == "Привет, мир! Это проверка кодировки."
+    assert (
+        decode("Привет, мир! Это проверка кодировки.".encode("cp1251"))
+        == "Привет, мир! Это проверка кодировки."
+    )
 
 
 @pytest.mark.parametrize(
@@ -79,9 +82,16 @@ def test_oversized_file_is_refused_without_reading(tmp_path):
 
 def test_jsonl_good_and_bad_lines(tmp_path):
     path = tmp_path / "feed.jsonl"
-    good = {"text": ARTICLE, "url": "https://npa.example/strike", "title": "Strike", "published": "2026-06-03",
-            "outlet": "NPA"}
-    path.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"title": "no body"}), "[1, 2]", ""]))
+    good = {
+        "text": ARTICLE,
+        "url": "https://npa.example/strike",
+        "title": "Strike",
+        "published": "2026-06-03",
+        "outlet": "NPA",
+    }
+    path.write_text(
+        "\n".join([json.dumps(good), "{not json", json.dumps({"title": "no body"}), "[1, 2]", ""])
+    )
     items = list(read_file(path, SETTINGS))
     documents = [i for i in items if isinstance(i, Document)]
     skipped = [i for i in items if isinstance(i, Skipped)]

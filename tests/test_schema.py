@@ -11,16 +11,27 @@ from storyline.report.schema import output_schema
 
 def test_committed_schema_is_current():
     committed = json.loads((ROOT / "docs" / "output-schema.json").read_text(encoding="utf-8"))
-    assert committed == output_schema(), "regenerate: python -m storyline.report.schema > docs/output-schema.json"
+    assert committed == output_schema(), (
+        "regenerate: python -m storyline.report.schema > docs/output-schema.json"
+    )
 
 
 def test_an_analysis_validates_against_the_schema():
     import datetime as dt
 
-    document = Document(id="d1", source="a.txt", text="Lena Dorn met Piotr Hallis on Sunday.",
-                        published=dt.date(2026, 5, 3), hints={"weekday": "Sunday"})
-    entity = Entity(id="d1:e0", doc_id="d1", name="Lena Dorn", type="PERSON", mentions=(Mention(0, 9, "Lena Dorn"),))
-    timex = Timex(id="d1:t27-36", doc_id="d1", start=27, end=36, text="on Sunday", type="DATE", value="2026-05-03")
+    document = Document(
+        id="d1",
+        source="a.txt",
+        text="Lena Dorn met Piotr Hallis on Sunday.",
+        published=dt.date(2026, 5, 3),
+        hints={"weekday": "Sunday"},
+    )
+    entity = Entity(
+        id="d1:e0", doc_id="d1", name="Lena Dorn", type="PERSON", mentions=(Mention(0, 9, "Lena Dorn"),)
+    )
+    timex = Timex(
+        id="d1:t27-36", doc_id="d1", start=27, end=36, text="on Sunday", type="DATE", value="2026-05-03"
+    )
     analysis = Analysis(
         documents=(document.__class__(**{**document.__dict__, "entities": (entity,), "timexes": (timex,)}),),
         skipped=(Skipped("b.pdf", "ingest", "not a text article"),),

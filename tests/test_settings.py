@@ -48,9 +48,9 @@ def test_toml_file_then_assignments(tmp_path):
 def test_toml_file_errors_name_the_file(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text("retries = 7\n")
-    with pytest.raises(SettingsError, match="bad.toml"):
+    with pytest.raises(SettingsError, match=r"bad\.toml"):
         load_settings(path)
-    with pytest.raises(SettingsError, match="missing.toml"):
+    with pytest.raises(SettingsError, match=r"missing\.toml"):
         load_settings(tmp_path / "missing.toml")
 
 

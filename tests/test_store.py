@@ -12,7 +12,7 @@ from storyline.store.sqlite import Store
 
 TEXT = (
     "VARNA, May 3. /NPA/. The two delegations met in Varna on Sunday to discuss the river treaty, "
-    "Foreign Minister Lena Dorn said, adding that \"the water belongs to both banks\"."
+    'Foreign Minister Lena Dorn said, adding that "the water belongs to both banks".'
 )
 
 
@@ -40,14 +40,37 @@ def test_same_article_twice_is_stored_once(store):
 def test_documents_round_trip_with_analysis(store):
     document = make_document("a.txt", TEXT, outlet="NPA", title="Talks", url="https://npa.example/1")
     store.add_documents([document])
-    entity = Entity(id=f"{document.id}:e0", doc_id=document.id, name="Lena Dorn", type="PERSON",
-                    mentions=(Mention(118, 127, "Lena Dorn"),), titles=("Foreign Minister",))
-    timex = Timex(id=f"{document.id}:t1", doc_id=document.id, start=71, end=80, text="on Sunday", type="DATE",
-                  value="2026-05-03", anchor="dct")
-    quote = Quote(id=f"{document.id}:q1", doc_id=document.id, start=150, end=180, text="the water belongs",
-                  kind="partial", speaker="Lena Dorn", speaker_entity=entity.id)
-    analyzed = document.__class__(**{**document.__dict__, "entities": (entity,), "timexes": (timex,),
-                                     "quotes": (quote,)})
+    entity = Entity(
+        id=f"{document.id}:e0",
+        doc_id=document.id,
+        name="Lena Dorn",
+        type="PERSON",
+        mentions=(Mention(118, 127, "Lena Dorn"),),
+        titles=("Foreign Minister",),
+    )
+    timex = Timex(
+        id=f"{document.id}:t1",
+        doc_id=document.id,
+        start=71,
+        end=80,
+        text="on Sunday",
+        type="DATE",
+        value="2026-05-03",
+        anchor="dct",
+    )
+    quote = Quote(
+        id=f"{document.id}:q1",
+        doc_id=document.id,
+        start=150,
+        end=180,
+        text="the water belongs",
+        kind="partial",
+        speaker="Lena Dorn",
+        speaker_entity=entity.id,
+    )
+    analyzed = document.__class__(
+        **{**document.__dict__, "entities": (entity,), "timexes": (timex,), "quotes": (quote,)}
+    )
     store.save_analyses([analyzed], "1")
     (loaded,) = store.documents()
     assert loaded == analyzed
@@ -79,7 +102,7 @@ def test_stats_counts(store):
 def test_not_a_database_is_a_clear_error(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("these are my notes, not a database" * 100)
-    with pytest.raises(StoreError, match="notes.db: not a usable storyline database"):
+    with pytest.raises(StoreError, match=r"notes\.db: not a usable storyline database"):
         Store.open(path)
 
 

@@ -40,7 +40,9 @@ class Context:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="storyline")
 @click.option("--config", type=click.Path(dir_okay=False), help="TOML settings file ([fetch], [link]…).")
-@click.option("--set", "assignments", multiple=True, metavar="SECTION.FIELD=VALUE", help="Override one setting.")
+@click.option(
+    "--set", "assignments", multiple=True, metavar="SECTION.FIELD=VALUE", help="Override one setting."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only problems and results.")
 @click.pass_context
 def cli(ctx: click.Context, config: str | None, assignments: tuple[str, ...], quiet: bool) -> None:
@@ -59,10 +61,14 @@ def _with_fetch(obj: Context, allow_private: bool) -> Settings:
 @cli.command()
 @click.argument("sources", nargs=-1)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite store to add to.")
-@click.option("--sources", "source_file", type=click.Path(dir_okay=False), help="TOML list of feeds and sites.")
+@click.option(
+    "--sources", "source_file", type=click.Path(dir_okay=False), help="TOML list of feeds and sites."
+)
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback/private addresses.")
 @click.pass_obj
-def ingest(obj: Context, sources: tuple[str, ...], db: str, source_file: str | None, allow_private: bool) -> None:
+def ingest(
+    obj: Context, sources: tuple[str, ...], db: str, source_file: str | None, allow_private: bool
+) -> None:
     """Add articles (files, folders, globs, URLs, feeds, WARC archives) to the store, incrementally."""
     from storyline import pipeline
     from storyline.store.sqlite import Store
@@ -74,8 +80,10 @@ def ingest(obj: Context, sources: tuple[str, ...], db: str, source_file: str | N
     with _errors(), Store.open(db) as store, _progress(obj) as progress:
         report = pipeline.ingest(all_sources, store, settings, progress)
     _print_skipped(report.skipped)
-    out.print(f"{len(report.added)} added, {len(report.duplicates)} already stored, "
-              f"{len(report.skipped)} skipped → {safe(db)}")
+    out.print(
+        f"{len(report.added)} added, {len(report.duplicates)} already stored, "
+        f"{len(report.skipped)} skipped → {safe(db)}"
+    )
     _exit_for(len(report.added) + len(report.duplicates))
 
 
@@ -86,8 +94,14 @@ def ingest(obj: Context, sources: tuple[str, ...], db: str, source_file: str | N
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback/private addresses.")
 @click.option("--processes", type=int, help="Worker processes for analysis (0 = one per core).")
 @click.pass_obj
-def analyze(obj: Context, sources: tuple[str, ...], json_path: str | None, db: str | None,
-            allow_private: bool, processes: int | None) -> None:
+def analyze(
+    obj: Context,
+    sources: tuple[str, ...],
+    json_path: str | None,
+    db: str | None,
+    allow_private: bool,
+    processes: int | None,
+) -> None:
     """Analyze articles: metadata, entities, time expressions, quotes, events, reuse and stories."""
     settings = _with_fetch(obj, allow_private)
     if processes is not None:
@@ -140,8 +154,10 @@ def stats(db: str) -> None:
     with _errors(), Store.open(db) as store:
         counts = store.stats()
         outlets = store.outlet_counts()
-    out.print(f"documents {counts.documents}  analyzed {counts.analyzed}  skipped {counts.skipped}  "
-              f"outlets {counts.outlets}  stories {counts.stories}")
+    out.print(
+        f"documents {counts.documents}  analyzed {counts.analyzed}  skipped {counts.skipped}  "
+        f"outlets {counts.outlets}  stories {counts.stories}"
+    )
     for outlet, n in outlets[:20]:
         out.print(f"  {safe(outlet, limit=60)}: {n}")
 
@@ -174,8 +190,14 @@ def watch(obj: Context, feeds: tuple[str, ...], every: str, db: str, allow_priva
     settings = _with_fetch(obj, allow_private)
     with _errors(), Store.open(db) as store:
         try:
-            watch_feeds(list(feeds), settings, store, every_seconds=parse_interval(every), once=once,
-                        report=lambda line: out.print(safe(line, limit=300)))
+            watch_feeds(
+                list(feeds),
+                settings,
+                store,
+                every_seconds=parse_interval(every),
+                once=once,
+                report=lambda line: out.print(safe(line, limit=300)),
+            )
         except KeyboardInterrupt:
             err.print("stopped")
 
@@ -237,16 +259,27 @@ def _print_skipped(skipped: tuple[Skipped, ...] | list[Skipped]) -> None:
 def _print_summary(analysis: Analysis, json_path: str | None) -> None:
     table = Table("outlet", "published", "title", "entities", "timexes", "quotes", "events", box=None)
     for d in analysis.documents:
-        table.add_row(safe(d.outlet or "-", limit=24), str(d.published or "-"), safe(d.title or "-", limit=60),
-                      str(len(d.entities)), str(len(d.timexes)), str(len(d.quotes)), str(len(d.events)))
+        table.add_row(
+            safe(d.outlet or "-", limit=24),
+            str(d.published or "-"),
+            safe(d.title or "-", limit=60),
+            str(len(d.entities)),
+            str(len(d.timexes)),
+            str(len(d.quotes)),
+            str(len(d.events)),
+        )
     out.print(table)
     for story in analysis.stories:
-        out.print(f"story {safe(story.id)}: {safe(story.title, limit=80)} — {len(story.docs)} documents, "
-                  f"{len(story.occasions)} occasions")
+        out.print(
+            f"story {safe(story.id)}: {safe(story.title, limit=80)} — {len(story.docs)} documents, "
+            f"{len(story.occasions)} occasions"
+        )
     near = sum(1 for r in analysis.reuse if r.near_duplicate)
-    out.print(f"{len(analysis.documents)} documents, {len(analysis.skipped)} skipped, {len(analysis.reuse)} "
-              f"reuse links ({near} near-duplicates), {len(analysis.stories)} stories"
-              + (f" → {safe(json_path)}" if json_path else ""))
+    out.print(
+        f"{len(analysis.documents)} documents, {len(analysis.skipped)} skipped, {len(analysis.reuse)} "
+        f"reuse links ({near} near-duplicates), {len(analysis.stories)} stories"
+        + (f" → {safe(json_path)}" if json_path else "")
+    )
 
 
 def _exit_for(processed: int) -> None:

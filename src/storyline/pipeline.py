@@ -78,7 +78,9 @@ def analyze_batch(documents: list[Document], settings: AnalyzeSettings) -> list[
         try:
             results.append(_analyze_one(parsed))
         except Exception as exc:  # one bad document must not stop the batch; it is reported, not dropped
-            results.append(Skipped(document.source, "analyze", f"analysis failed: {type(exc).__name__}: {exc}"))
+            results.append(
+                Skipped(document.source, "analyze", f"analysis failed: {type(exc).__name__}: {exc}")
+            )
     return results
 
 
@@ -92,8 +94,12 @@ def _analyze_one(parsed: nlp.Parsed) -> Document:
     if document.published is None and (bound := timex.published_lower_bound(found_timexes)):
         hints["published_after"] = bound
     return dataclasses.replace(
-        document, entities=tuple(found_entities), timexes=tuple(found_timexes), quotes=tuple(found_quotes),
-        events=tuple(found_events), hints=hints,
+        document,
+        entities=tuple(found_entities),
+        timexes=tuple(found_timexes),
+        quotes=tuple(found_quotes),
+        events=tuple(found_events),
+        hints=hints,
     )
 
 
@@ -163,8 +169,10 @@ class StoreLinker:
 
     def _current(self, conn: sqlite3.Connection) -> tuple[ReuseIndex, StoryIndex]:
         if self._indexes is None or last_seq(conn) != self._seen_seq:
-            self._indexes = (links.load_reuse_index(conn, self.settings.link),
-                             links.load_story_index(conn, self.settings.link))
+            self._indexes = (
+                links.load_reuse_index(conn, self.settings.link),
+                links.load_story_index(conn, self.settings.link),
+            )
         return self._indexes
 
 
@@ -215,7 +223,10 @@ def analyze(
 
 
 def ingest(
-    source_list: Iterable[str | SourceSpec], store: Store, settings: Settings, progress: Progress = _no_progress
+    source_list: Iterable[str | SourceSpec],
+    store: Store,
+    settings: Settings,
+    progress: Progress = _no_progress,
 ) -> IngestReport:
     """Read, clean, store and link new articles, one committed batch at a time."""
     report = IngestReport()

@@ -56,15 +56,21 @@ def test_two_ingests_and_a_reader(tmp_path):
         documents, members = consistent_read(db) if db.exists() else (0, 0)
         assert documents == members, "a reader saw a document without its story link (torn write)"
         seen.append(documents)
-        stats = subprocess.run([sys.executable, "-m", "storyline", "stats", "--db", str(db)],
-                               capture_output=True, text=True, timeout=120)
+        stats = subprocess.run(
+            [sys.executable, "-m", "storyline", "stats", "--db", str(db)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert stats.returncode == 0, stats.stderr
         time.sleep(0.2)
     for writer in writers:
         assert writer.wait() == 0, writer.stderr.read().decode() if writer.stderr else ""
     assert seen == sorted(seen), "document counts went backwards between snapshots"
     connection = sqlite3.connect(db)
-    total, distinct = connection.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents").fetchone()
+    total, distinct = connection.execute(
+        "SELECT count(*), count(DISTINCT content_hash) FROM documents"
+    ).fetchone()
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     connection.close()
     assert (total, distinct) == (TOTAL, TOTAL)

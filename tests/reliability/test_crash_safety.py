@@ -45,7 +45,9 @@ def check_integrity(db: Path) -> None:
     connection = sqlite3.connect(db, timeout=60)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        total, distinct = connection.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents").fetchone()
+        total, distinct = connection.execute(
+            "SELECT count(*), count(DISTINCT content_hash) FROM documents"
+        ).fetchone()
         assert total == distinct
     finally:
         connection.close()
@@ -93,8 +95,9 @@ def test_kill_during_ingest_loses_and_duplicates_nothing(tmp_path):
     write_folder(folder, ARTICLES)
     killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
     rng = random.Random(20261125)
-    kills = kill_repeatedly(["ingest", str(folder), "--db", str(killed_db)], killed_db, rng,
-                            lambda: len(snapshot(killed_db)))
+    kills = kill_repeatedly(
+        ["ingest", str(folder), "--db", str(killed_db)], killed_db, rng, lambda: len(snapshot(killed_db))
+    )
     assert kills >= KILLS
     finish = run_cli("ingest", str(folder), "--db", str(killed_db))
     assert finish.wait() == 0

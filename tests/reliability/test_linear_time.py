@@ -19,8 +19,25 @@ from storyline.link.reuse import align
 from storyline.report.terminal import plain
 from storyline.settings import CleanSettings
 
-UNITS = ["a", " ", "1 ", "May ", "\"", "“", "<p>", "By ", "BAKU, March 14. /TASS/. ", "(Reuters) ", "— ", ". ",
-         "\n", "\x1b[", "© ", "On November 10, ", "Mr. "]
+UNITS = [
+    "a",
+    " ",
+    "1 ",
+    "May ",
+    '"',
+    "“",
+    "<p>",
+    "By ",
+    "BAKU, March 14. /TASS/. ",
+    "(Reuters) ",
+    "— ",
+    ". ",
+    "\n",
+    "\x1b[",
+    "© ",
+    "On November 10, ",
+    "Mr. ",
+]
 QUARTER = 256 * 1024
 GROWTH_LIMIT = 10.0  # linear is 4×; allow noise from a shared machine, not a quadratic blow-up (16×+)
 ABSOLUTE_LIMIT = 30.0  # seconds for 1 MB

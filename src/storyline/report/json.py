@@ -14,8 +14,19 @@ from storyline.model import Analysis, Document, as_plain
 
 SCHEMA_VERSION = "1.0"
 DOCUMENT_FIELDS = (
-    "id", "source", "url", "outlet", "title", "byline", "published", "dateline_place", "language", "text",
-    "content_hash", "hints", "removed",
+    "id",
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "byline",
+    "published",
+    "dateline_place",
+    "language",
+    "text",
+    "content_hash",
+    "hints",
+    "removed",
 )
 
 

@@ -12,8 +12,15 @@ from typing import Any
 from storyline.model import Entity, Event, Quote, Reuse, Skipped, Story, Timex
 from storyline.report.json import DOCUMENT_FIELDS, SCHEMA_VERSION
 
-RECORDS = {"skipped": Skipped, "entities": Entity, "timexes": Timex, "quotes": Quote, "events": Event,
-           "reuse": Reuse, "stories": Story}
+RECORDS = {
+    "skipped": Skipped,
+    "entities": Entity,
+    "timexes": Timex,
+    "quotes": Quote,
+    "events": Event,
+    "reuse": Reuse,
+    "stories": Story,
+}
 NEXT_WAVE_LISTS = ("quote_groups", "timeline", "claims", "summary")  # present now, filled by later stages
 
 
@@ -47,13 +54,17 @@ def output_schema() -> dict[str, Any]:
 def _document_schema() -> dict[str, Any]:
     nullable = {"type": ["string", "null"]}
     fields: dict[str, Any] = {name: nullable for name in DOCUMENT_FIELDS}
-    fields.update({
-        "id": {"type": "string"}, "source": {"type": "string"}, "text": {"type": "string"},
-        "content_hash": {"type": "string"},
-        "published": {"type": ["string", "null"], "format": "date"},
-        "hints": {"type": "object", "additionalProperties": {"type": "string"}},
-        "removed": {"type": "array", "items": {"type": "string"}},
-    })
+    fields.update(
+        {
+            "id": {"type": "string"},
+            "source": {"type": "string"},
+            "text": {"type": "string"},
+            "content_hash": {"type": "string"},
+            "published": {"type": ["string", "null"], "format": "date"},
+            "hints": {"type": "object", "additionalProperties": {"type": "string"}},
+            "removed": {"type": "array", "items": {"type": "string"}},
+        }
+    )
     return {"type": "object", "required": list(DOCUMENT_FIELDS), "properties": fields}
 
 

@@ -18,18 +18,52 @@ def document_row(d: Document) -> tuple[Any, ...]:
     """Values for the documents table in DOCUMENT_COLUMNS order."""
     published = d.published.isoformat() if d.published else None
     return (
-        d.id, d.content_hash, d.source, d.url, d.outlet, d.title, d.byline, published, d.dateline_place,
-        d.language, d.text, _dumps(dict(d.hints)), _dumps(list(d.removed)),
+        d.id,
+        d.content_hash,
+        d.source,
+        d.url,
+        d.outlet,
+        d.title,
+        d.byline,
+        published,
+        d.dateline_place,
+        d.language,
+        d.text,
+        _dumps(dict(d.hints)),
+        _dumps(list(d.removed)),
     )
 
 
 def document_from_row(row: tuple[Any, ...]) -> Document:
-    (doc_id, content_hash, source, url, outlet, title, byline, published, place, language, text, hints,
-     removed) = row
+    (
+        doc_id,
+        content_hash,
+        source,
+        url,
+        outlet,
+        title,
+        byline,
+        published,
+        place,
+        language,
+        text,
+        hints,
+        removed,
+    ) = row
     return Document(
-        id=doc_id, source=source, text=text, language=language, outlet=outlet, title=title, byline=byline,
-        published=parse_date(published), dateline_place=place, url=url, content_hash=content_hash,
-        hints=json.loads(hints), removed=tuple(json.loads(removed)),
+        id=doc_id,
+        source=source,
+        text=text,
+        language=language,
+        outlet=outlet,
+        title=title,
+        byline=byline,
+        published=parse_date(published),
+        dateline_place=place,
+        url=url,
+        content_hash=content_hash,
+        hints=json.loads(hints),
+        removed=tuple(json.loads(removed)),
     )
 
 

@@ -9,7 +9,6 @@ keyed on their normalized-content hash, so ingesting the same article twice stor
 from __future__ import annotations
 
 import datetime as dt
-
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -60,7 +59,9 @@ class Store:
         if target != ":memory:":
             parent = Path(target).expanduser().resolve().parent
             if not parent.is_dir():
-                raise StoreError(f"{target}: folder {parent} does not exist; create it or choose another --db")
+                raise StoreError(
+                    f"{target}: folder {parent} does not exist; create it or choose another --db"
+                )
         try:
             connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -92,7 +93,9 @@ class Store:
                 break
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == LOCK_RETRIES:
-                    raise StoreError(f"{self.path}: cannot start a write ({exc}); another process holds it") from exc
+                    raise StoreError(
+                        f"{self.path}: cannot start a write ({exc}); another process holds it"
+                    ) from exc
                 time.sleep(0.2 * (attempt + 1))
         try:
             yield self.connection
@@ -166,7 +169,9 @@ class Store:
     # feeds (storyline watch) -----------------------------------------------------------------------------
 
     def feed_state(self, feed: str) -> dict[str, Any]:
-        row = self.connection.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (feed,)).fetchone()
+        row = self.connection.execute(
+            "SELECT etag, last_modified FROM feeds WHERE url = ?", (feed,)
+        ).fetchone()
         return {"etag": row[0], "last_modified": row[1]} if row else {"etag": None, "last_modified": None}
 
     def set_feed_state(self, feed: str, etag: str | None, last_modified: str | None) -> None:
@@ -185,8 +190,10 @@ class Store:
 
     def add_seen_entry(self, feed: str, entry_id: str) -> None:
         with self.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO feed_entries (feed, entry_id, at) VALUES (?,?,?)",
-                         (feed, entry_id, _now()))
+            conn.execute(
+                "INSERT OR IGNORE INTO feed_entries (feed, entry_id, at) VALUES (?,?,?)",
+                (feed, entry_id, _now()),
+            )
 
     # summary ---------------------------------------------------------------------------------------------
 
@@ -219,7 +226,7 @@ def insert_documents(conn: sqlite3.Connection, documents: Iterable[Document]) ->
             "INSERT INTO documents (id, content_hash, source, url, outlet, title, byline, published,"
             " dateline_place, language, text, hints, removed, ingested_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-            codec.document_row(document) + (now,),
+            (*codec.document_row(document), now),
         )
         (added if cursor.rowcount == 1 else duplicates).append(document.id)
     return AddResult(tuple(added), tuple(duplicates))
@@ -240,7 +247,9 @@ def _read_snapshot(connection: sqlite3.Connection) -> Iterator[sqlite3.Connectio
 
 
 def _story_count(conn: sqlite3.Connection) -> int:
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='story_members'").fetchone()
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='story_members'"
+    ).fetchone()
     if not exists:
         return 0
     return int(conn.execute("SELECT count(DISTINCT story_id) FROM story_members").fetchone()[0])
@@ -248,5 +257,3 @@ def _story_count(conn: sqlite3.Connection) -> int:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
