@@ -91,7 +91,7 @@ def _analyze_one(parsed: nlp.Parsed) -> Document:
     found_events = events.extract(parsed, found_entities, found_timexes)
     document = parsed.document
     hints = dict(document.hints)
-    if document.published is None and (bound := timex.published_lower_bound(found_timexes)):
+    if document.published is None and (bound := timex.published_lower_bound(found_timexes, parsed)):
         hints["published_after"] = bound
     return dataclasses.replace(
         document,
