@@ -27,6 +27,7 @@ from urllib.parse import urljoin
 
 from storyline.errors import FetchError, IngestError
 from storyline.ingest.document import make_document, parse_date
+from storyline.ingest.files import valid_unicode
 from storyline.ingest.html import document_from_html
 from storyline.ingest.web import Fetched, Fetcher, is_transient, page_document
 from storyline.model import Document, Skipped
@@ -40,6 +41,11 @@ JSON_FEED_TYPES = ("application/feed+json", "application/json")
 # A feed that declares entities is refused outright: news feeds never need them, attacks (billion laughs,
 # external entities reading local files) always do.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# The same declaration where it is not those ASCII bytes: UTF-16/32 are found by dropping their NUL bytes, the
+# EBCDIC code pages (which feedparser decodes before its XML parser sees the text) by their own bytes.
+_EBCDIC_ENTITY_MARKERS = frozenset(
+    "<!ENTITY".encode(codec) for codec in ("cp037", "cp273", "cp500", "cp1026", "cp1140")
+)
 
 
 @dataclass(frozen=True)
@@ -103,12 +109,19 @@ class Feed:
 
 def parse_feed(source: str, data: bytes, media_type: str = "") -> Feed:
     """The feed's title and entries; raises ``IngestError`` for something that is not a readable feed."""
-    if _ENTITY_DECLARATION.search(data):
+    if declares_entities(data):
         raise IngestError(source, "feed declares XML entities (refused: entity-expansion and XXE attacks)")
     head = data[:200].lstrip()
     if media_type in JSON_FEED_TYPES or head.startswith(b"{"):
         return _parse_json_feed(source, data)
     return _parse_xml_feed(source, data)
+
+
+def declares_entities(data: bytes) -> bool:
+    """Whether the XML declares entities, in whatever encoding it is written (a UTF-16 billion-laughs too)."""
+    if _ENTITY_DECLARATION.search(data) or _ENTITY_DECLARATION.search(data.replace(b"\x00", b"")):
+        return True
+    return any(marker in data for marker in _EBCDIC_ENTITY_MARKERS)
 
 
 def _parse_xml_feed(source: str, data: bytes) -> Feed:
@@ -122,7 +135,7 @@ def _parse_xml_feed(source: str, data: bytes) -> Feed:
         RecursionError,
     ) as exc:  # feedparser's encoding sniffing on mangled bytes
         raise IngestError(source, f"malformed feed ({type(exc).__name__}: {exc})") from exc
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         problem = parsed.get("bozo_exception") or "no RSS or Atom entries"
         raise IngestError(source, f"malformed feed ({problem})")
     entries = tuple(_xml_entry(entry) for entry in parsed.entries)
@@ -165,7 +178,7 @@ def _json_entry(item: dict[str, Any]) -> FeedEntry:
         id=_text(item.get("id")) or link or _text(item.get("title")) or "",
         link=link,
         title=_text(item.get("title")),
-        author=", ".join(names) or None,
+        author=_text(", ".join(names)),
         published=parse_date(item.get("date_published")) or parse_date(item.get("date_modified")),
         content_html=_text(item.get("content_html")),
         content_text=_text(item.get("content_text")),
@@ -173,7 +186,7 @@ def _json_entry(item: dict[str, Any]) -> FeedEntry:
 
 
 def _text(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return valid_unicode(value).strip() or None if isinstance(value, str) else None
 
 
 def read_feed_url(

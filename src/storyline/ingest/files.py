@@ -7,6 +7,7 @@ size-checked before they are read and sniffed for binary content, so a PDF or a 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,9 @@ LEGACY_ENCODINGS = [
     "utf_16", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
 ]
 CHAOS_TOLERANCE = 0.02  # decodings this close to the cleanest are equally plausible: the commoner encoding wins
+# What JSON escapes such as "\ud800" decode to when no partner follows: valid JSON, but no UTF-8 encoder
+# (the content hash, the store) accepts them, so they become U+FFFD. json.loads already joins valid pairs.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
@@ -155,13 +159,15 @@ def _record_document(where: str, record: Any, settings: IngestSettings) -> Docum
         return Skipped(where, "ingest", "JSON record is not an object with a 'text' or 'html' field")
     fields = {k: record.get(k) for k in ("url", "title", "outlet", "byline", "author", "published", "date")}
     if isinstance(record.get("html"), str) and not isinstance(record.get("text"), str):
-        document = document_from_html(where, record["html"], settings, url=_str(fields["url"]))
+        document = document_from_html(where, valid_unicode(record["html"]), settings, url=_str(fields["url"]))
     elif isinstance(record.get("text"), str) and record["text"].strip():
-        document = make_document(where, record["text"])
+        document = make_document(where, valid_unicode(record["text"]))
     else:
         return Skipped(where, "ingest", "JSON record has no 'text' or 'html' string")
     if isinstance(document, Skipped):
         return document
+    if len(document.text) < settings.min_text_chars:  # "\u0000" or blanks only: nothing left once normalized
+        return Skipped(where, "ingest", f"too short to be an article ({len(document.text)} characters)")
     return _with_record_metadata(document, fields)
 
 
@@ -180,4 +186,9 @@ def _with_record_metadata(document: Document, fields: dict[str, Any]) -> Documen
 
 
 def _str(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return valid_unicode(value).strip() or None if isinstance(value, str) else None
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (from JSON escapes) replaced by U+FFFD, so it can be encoded as UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
