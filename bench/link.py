@@ -115,6 +115,7 @@ def main() -> None:
         "--probe", type=int, default=200, help="documents added one at a time after the build"
     )
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--progress", type=int, default=10_000, help="print build progress every N documents")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -126,10 +127,14 @@ def main() -> None:
             for item in pool.map(prepare, chunk, chunksize=64):
                 links += len(reuse.add(item.doc, item.entry))
                 stories.add(item.doc, item.found)
+                if len(reuse) % args.progress == 0:
+                    elapsed = time.perf_counter() - started
+                    print(f"  {len(reuse)} indexed: {elapsed:.0f} s, rss {peak_rss_mb():.0f} MB", flush=True)
     build = time.perf_counter() - started
     print(
         f"build {args.docs} documents (generation included): {build:.1f} s ({args.docs / build:.0f} docs/s), "
-        f"{links} reuse links, {len(stories.stories())} stories; peak rss {peak_rss_mb():.0f} MB"
+        f"{links} reuse links, {len(stories.stories())} stories; peak rss {peak_rss_mb():.0f} MB",
+        flush=True,
     )
     probes = list(documents)
 
