@@ -101,8 +101,9 @@ class LinkSettings:
     max_story_candidates: int = 15  # stories scored per new document, most shared terms first
     max_centroid_terms: int = 400  # a story's centroid keeps its heaviest terms only (memory, scoring time)
     occasion_window_days: int = 7  # dated documents further apart than this are rarely about one occasion
-    story_merge_threshold: float = 0.3  # centroid similarity above which two stories are folded into one
+    story_merge_threshold: float = 0.27  # centroid similarity above which two stories are folded into one
     story_merge_min_docs: int = 2  # a story is compared with others for merging once it has this many documents
+    story_merge_growth: float = 0.25  # ... and again each time it has grown by this share since the last check
     centroid_refresh: float = 0.5  # re-weigh an unchanged cluster once the corpus has grown by this share
     recluster_rounds: int = 3  # reassignment rounds after the batch pass (k-means style refinement)
 

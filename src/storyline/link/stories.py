@@ -78,10 +78,11 @@ class Cluster:
     docs: list[str] = field(default_factory=list)
     occasions: list[str] = field(default_factory=list)  # a story's occasion ids, in opening order
     updated: int = 0  # the index's document counter when last changed: orders term postings on restore
-    weighted: dict[str, float] | None = field(default=None, repr=False, compare=False)  # cached, normalized
-    weighted_at: int = field(
-        default=0, repr=False, compare=False
-    )  # document count when ``weighted`` was made
+    # cached weighted, normalized centroid; the document count when it was made; the size at the last check
+    # for a fold into another story
+    weighted: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    weighted_at: int = field(default=0, repr=False, compare=False)
+    merge_checked: int = field(default=0, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -134,9 +135,9 @@ class StoryIndex:
         self.members: dict[str, StoryAssignment] = {}
         self.frozen_idf = False  # recluster fixes document frequencies to the whole batch
         self._postings: dict[str, deque[str]] = {}
-        self.last_fold: tuple[str, str] | None = (
-            None  # (folded story, kept story) of the last add, for the store
-        )
+        self.merge_growth = 1.0 + self.settings.story_merge_growth
+        # (folded story, kept story) of the last add, for the store to follow
+        self.last_fold: tuple[str, str] | None = None
 
     def __len__(self) -> int:
         return len(self.members)
@@ -176,8 +177,9 @@ class StoryIndex:
         for cluster in (story, occasion):
             self._join(cluster, doc, vector, weighted[cluster.kind], similarity)
         self.members[doc.id] = assignment
-        if story.size >= self.settings.story_merge_min_docs and story.size & (story.size - 1) == 0:
-            # only at sizes 2, 4, 8…: a growing centroid moves less and less
+        if story.size >= max(self.settings.story_merge_min_docs, story.merge_checked * self.merge_growth):
+            # only once it has grown by story_merge_growth since the last check: a big centroid moves slowly
+            story.merge_checked = story.size
             self._merge_into_similar(story, doc.published)
         return self.members[doc.id]  # a fold may have moved it into another story
 
