@@ -303,6 +303,18 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "The ministry said in a statement that the talks would resume.",
             [("The ministry", "that the talks would resume", "indirect", "said in a statement")],
         ),
+        (  # adverbs before the verb belong to the cue
+            "The senator also said that the bill would pass.",
+            [("The senator", "that the bill would pass", "indirect", "also said")],
+        ),
+        (  # an apposition belongs to the source
+            "Brian Fallon, a spokesman for the campaign, said the rally would go ahead.",
+            [("Brian Fallon, a spokesman for the campaign", "the rally would go ahead", "indirect", "said")],
+        ),
+        (  # a clause set off by commas does not; the cue inside it keeps its antecedent as the speaker
+            "The party's leader, who has repeatedly said the vote was rigged, will appeal.",
+            [("The party's leader", "the vote was rigged", "indirect", "has repeatedly said")],
+        ),
         (  # a statement noun with its owner and its that-clause
             "Her claim that the vote was rigged drew sharp criticism.",
             [("Her", "that the vote was rigged", "indirect", "claim")],
@@ -326,3 +338,12 @@ def test_no_other_attribution(parse, text):
     assert [
         q for q in extract(parse(text), []) if q.cue and q.cue.lower().startswith(("feel", "claim", "tweet"))
     ] == []
+
+
+def test_relative_pronoun_is_the_source_span(parse):
+    """PolNeAR marks the "which" as the source; the quote's speaker is still named by its antecedent."""
+    text = "The mayor thanked Norton, which declined to comment on the report."
+    found = [q for q in extract(parse(text), []) if q.cue == "declined"]
+    assert [(q.speaker, text[q.speaker_start : q.speaker_end], q.text) for q in found] == [
+        ("Norton", "which", "to comment on the report")
+    ]

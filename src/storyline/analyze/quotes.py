@@ -87,6 +87,8 @@ class Attribution:
     content_end: int | None
     reach_start: int  # the part of the sentence the cue governs; a quotation in it is the cue's
     reach_end: int
+    name_start: int | None = None  # the words that name the speaker when the span is a "who"
+    name_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -355,12 +357,17 @@ def _verb_attribution(
         return None
     subject = _subject(verb, table)
     speaker = _speaker_span(subject, max_speaker) if subject is not None else None
+    name = None
+    if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
+        # "Norton, which declined to comment": PolNeAR's source is the "which"; its antecedent names it
+        speaker, subject = (subject.i, subject.i), subject.head.head
+        name = _trim(doc, subject.left_edge.i, subject.i)
     cue = _cue_tokens(verb, table)
     top = _quoted_frame(verb, table) or verb
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
         top = verb.head
     reach = (top.left_edge.i, top.right_edge.i) if speech or content is None else content
-    return _record(doc, base, cue, speaker, subject, content, reach)
+    return _record(doc, base, cue, speaker, subject, content, reach, name)
 
 
 def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -430,7 +437,8 @@ def _before_follow_up(clause: Token, table: CueTable) -> int:
 
 
 def _subject(verb: Token, table: CueTable) -> Token | None:
-    """The speaker token: the verb's subject, its governing verb's, or the noun a "who" stands for.
+    """The speaker token: the verb's subject (a "who" too: the caller reads its antecedent) or its governing
+    verb's.
 
     A follow-up participle ("…, adding that …") takes the subject of the nearest speech verb above it, even
     when the parser hung it on a verb of the reported clause.
@@ -443,8 +451,6 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     for _ in range(MAX_CLIMB + 1):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl":
-                    return current.head
                 return child
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
@@ -495,24 +501,24 @@ def _statement_phrase(verb: Token, end: int, table: CueTable) -> int:
 
 
 def _verb_group_start(verb: Token) -> int:
-    """The first auxiliary or negation of the verb group ending at ``verb`` (adverbs inside it included)."""
+    """The first word of the verb group ending at ``verb``: its auxiliaries, negation and the adverbs before
+    it ("also said", "has repeatedly said"), which PARC/PolNeAR count as part of the cue."""
     start = verb.i
     while start > 0:
         previous = verb.doc[start - 1]
         if previous.head.i != verb.i or previous.dep_ not in VERB_GROUP_DEPS:
             break
         start -= 1
-    while start < verb.i and verb.doc[start].dep_ not in AUX_DEPS:
-        start += 1  # an adverb before the first auxiliary is not part of the group
     return start
 
 
 def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     """Token range of the speaker's noun phrase, as PARC marks it.
 
-    Restrictive modifiers stay ("those who voted for him said"); what a comma, a dash or a quote mark sets off
-    does not ("Barkley, who votes Democratic, said"; "MACAU (Reuters) – Sheldon Adelson said"). A phrase
-    longer than ``max_speaker`` tokens is cut to its head and modifiers.
+    Modifiers stay, restrictive or set off by commas ("those who voted for him said", "Brian Fallon, a
+    spokesman for the campaign, said"): PolNeAR's sources include appositions. What a dash or a quote mark sets
+    off does not ("MACAU (Reuters) – Sheldon Adelson said"). A phrase longer than ``max_speaker`` tokens is cut
+    to its head and modifiers.
     """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i
@@ -521,9 +527,12 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
             start = i + 1
             break
     for i in range(subject.i + 1, end + 1):
-        if doc[i].is_quote or doc[i].text in DASHES or doc[i].text == "," or doc[i].is_space:
+        if doc[i].is_quote or doc[i].text in DASHES or doc[i].is_space:
             end = i - 1
             break
+    for child in subject.rights:  # "Barkley, who rarely votes, said": a clause set off by a comma goes
+        if child.dep_ == "relcl" and doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 2)
     trimmed = _trim(doc, start, end) or (subject.i, subject.i)
     if trimmed[1] - trimmed[0] + 1 > max_speaker:
         left = min(
@@ -555,6 +564,7 @@ def _record(
     head: Token | None,
     content: tuple[int, int] | None,
     reach: tuple[int, int],
+    name: tuple[int, int] | None = None,
 ) -> Attribution:
     """Token ranges (inclusive) turned into document character offsets."""
 
@@ -566,7 +576,13 @@ def _record(
     head_pair = (head.i, head.i) if head is not None and speaker is not None else None
     reach_start, reach_end = chars(reach)
     return Attribution(
-        *chars(cue), *chars(speaker), *chars(head_pair), *chars(content), reach_start or 0, reach_end or 0
+        *chars(cue),
+        *chars(speaker),
+        *chars(head_pair),
+        *chars(content),
+        reach_start or 0,
+        reach_end or 0,
+        *chars(name),
     )
 
 
@@ -720,6 +736,8 @@ def _speaker(text: str, a: Attribution | None, entities: Sequence[Entity]) -> tu
     entity = entity_at(list(entities), start, end or a.speaker_end)
     if entity is not None:
         return entity.name, entity.id
+    if a.name_start is not None and a.name_end is not None:
+        return text[a.name_start : a.name_end], None
     return text[a.speaker_start : a.speaker_end], None
 
 
