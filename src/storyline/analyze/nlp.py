@@ -167,4 +167,17 @@ def parse_batch(documents: Iterable[Document], settings: AnalyzeSettings) -> Ite
             for step in steps:
                 doc = step(doc)
             results[i] = Parsed(docs[i], doc, nlp, settings.parse_whole_fraction)
+        if settings.parse_upfront and "parser" in nlp.component_names:
+            _parse_upfront([r for i in indexes if (r := results[i]) is not None], nlp, settings.batch_size)
     yield from results
+
+
+def _parse_upfront(batch: list[Parsed], nlp: Language, batch_size: int) -> None:
+    """Parse copies of whole documents in one batched parser pass (token vectors reused, senter sentence
+    boundaries kept): cheaper than per-document parses when most documents will need one anyway."""
+    parser = nlp.get_pipe("parser")
+    copies = [p.doc.copy() for p in batch]
+    if any(not c.tensor.size for c in copies) and "tok2vec" in nlp.component_names:
+        copies = list(nlp.get_pipe("tok2vec").pipe(copies, batch_size=batch_size))
+    for parsed, whole in zip(batch, parser.pipe(copies, batch_size=batch_size), strict=True):
+        parsed._whole = whole
