@@ -271,9 +271,12 @@ def test_line_break_starts_a_sentence(analyze):
 
 def test_whole_document_parse_matches_single_sentence_parses(analyze):
     document = make_document("t", NLP_TEXT, language="en")
-    single = next(nlp.parse_batch([document], AnalyzeSettings(parse_whole_fraction=1.1)))
-    whole = next(nlp.parse_batch([document], AnalyzeSettings(parse_whole_fraction=0.0)))
-    for sentence_a, sentence_b in zip(single.sentences, whole.sentences, strict=True):
-        a, b = single.parse(sentence_a), whole.parse(sentence_b)
-        assert [(t.text, t.dep_, t.head.i) for t in a] == [(t.text, t.dep_, t.head.i) for t in b]
-    assert whole.whole_parsed and not single.whole_parsed
+    single = next(nlp.parse_batch([document], AnalyzeSettings(parse_whole_fraction=1.1, parse_upfront=False)))
+    lazy = next(nlp.parse_batch([document], AnalyzeSettings(parse_whole_fraction=0.0, parse_upfront=False)))
+    upfront = next(nlp.parse_batch([document], AnalyzeSettings(parse_upfront=True)))
+    for parsed in (lazy, upfront):
+        for sentence_a, sentence_b in zip(single.sentences, parsed.sentences, strict=True):
+            a, b = single.parse(sentence_a), parsed.parse(sentence_b)
+            assert [(t.text, t.dep_, t.head.i) for t in a] == [(t.text, t.dep_, t.head.i) for t in b]
+        assert parsed.whole_parsed
+    assert not single.whole_parsed
