@@ -15,6 +15,7 @@ quotation next to one is a direct quote, and the evaluation reports speech separ
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -49,7 +50,7 @@ class CueTable:
     statement_preps: frozenset[str] = frozenset()  # "said in a statement": the phrase joins the verb's cue
     no_object: frozenset[str] = frozenset()  # speech verbs whose object is not what was said ("told them")
 
-    @property
+    @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
         """Every verb lemma that may cue an attribution, of any class."""
         return self.verbs | self.beliefs | self.intentions | self.findings | self.stances

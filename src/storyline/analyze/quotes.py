@@ -173,12 +173,13 @@ def _is_cue(token: Token, table: CueTable) -> bool:
 
 def _is_cue_verb(token: Token, table: CueTable) -> bool:
     """A verb of any cue class, or a verb with its cue preposition ("called for", "referring to")."""
-    if token.pos_ != "VERB" or _in_markup(token):
+    if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
     if lemma in table.all_verbs:
-        return True
-    return token.i + 1 < len(token.doc) and (lemma, token.nbor(1).lower_) in table.verb_preps
+        return not _in_markup(token)
+    following = token.i + 1 < len(token.doc) and (lemma, token.nbor(1).lower_) in table.verb_preps
+    return following and not _in_markup(token)
 
 
 def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens: int) -> list[Span]:
@@ -197,8 +198,12 @@ def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens:
 
 def _in_markup(token: Token) -> bool:
     """A word glued to markup characters (``tweet_id="…"``, ``<tweet``) is an identifier, not prose."""
-    text, start, end = token.doc.text, token.idx, token.idx + len(token)
-    return text[start - 1 : start] in MARKUP or text[end : end + 1] in MARKUP
+    doc = token.doc  # neighbouring tokens, not doc.text: spaCy rebuilds the text on every access
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    glued_before = before is not None and not before.whitespace_ and before.text[-1] in MARKUP
+    glued_after = after is not None and not token.whitespace_ and after.text[0] in MARKUP
+    return glued_before or glued_after
 
 
 def _paragraph_pieces(sentence: Span) -> Iterator[Span]:
