@@ -315,6 +315,10 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "The party's leader, who has repeatedly said the vote was rigged, will appeal.",
             [("The party's leader", "the vote was rigged", "indirect", "has repeatedly said")],
         ),
+        (  # "according to" closing the sentence: the phrase is not part of the content
+            "Turnout fell sharply in rural areas, according to the election commission.",
+            [("the election commission", "Turnout fell sharply in rural areas", "indirect", "according to")],
+        ),
         (  # a statement noun with its owner and its that-clause
             "Her claim that the vote was rigged drew sharp criticism.",
             [("Her", "that the vote was rigged", "indirect", "claim")],

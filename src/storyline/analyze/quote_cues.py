@@ -75,17 +75,17 @@ ENGLISH_VERBS = _words(
 ENGLISH_BELIEFS = _words(
     """
     believe think feel fear expect hope doubt suspect worry know consider assume guess imagine wonder reckon
-    agree disagree understand realize realise remember forget recognize recognise trust
+    agree disagree understand realize realise remember forget recognize recognise trust find
     """
 )
 ENGLISH_INTENTIONS = _words(
     """
-    want plan intend refuse decline seek aim wish prefer threaten offer vow pledge promise hope
+    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope
     """
 )
 ENGLISH_FINDINGS = _words(
     """
-    show find reveal indicate suggest conclude estimate determine project rank
+    show reveal indicate suggest conclude estimate determine project rank
     """
 )
 ENGLISH_STANCES = _words(
@@ -93,6 +93,7 @@ ENGLISH_STANCES = _words(
     call describe label dub brand term criticize criticise praise endorse support back oppose reject dismiss
     condemn blame accuse mock attack slam blast defend applaud welcome thank congratulate cite mention
     discuss question challenge deny announce express highlight repeat reiterate recommend urge demand
+    echo imply denounce decry favor favour deem embrace lament tout hail assail downplay rebuke scold reaffirm
     """
 )
 

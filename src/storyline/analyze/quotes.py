@@ -340,7 +340,9 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
 
 def _around(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) -> tuple[int, int] | None:
     """The clause without an attribution phrase at its start or end ("…, the minister said"); a phrase in the
-    middle ("This campaign, he says, is different") stays, so the content reads as one piece."""
+    middle ("This campaign, he says, is different") stays, so the content reads as one piece. The clause's
+    final punctuation does not count: "…, according to the report." ends with the phrase."""
+    clause = _trim(doc, *clause) or clause
     if phrase[0] <= clause[0]:
         return _trim(doc, phrase[1] + 1, clause[1])
     if phrase[1] >= clause[1]:
