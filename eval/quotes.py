@@ -17,7 +17,8 @@ Definitions (after BBC citron's evaluation on PARC 3.0, whose conventions PolNeA
   quotes sharing a cue (a quotation running on after "he said") form one attribution, their contents joined;
 - direct-only: gold attributions whose content starts with a quote mark vs predicted quotes of kind "direct";
 - speech: the same scores with gold restricted to attributions whose cue is a speech verb of our table,
-  "according to" or a colon (PolNeAR also marks beliefs, polls, plans…, which are not quotes);
+  "according to" or a colon (PolNeAR also marks beliefs, polls, plans, stances…, which the extractor reads
+  as indirect quotes of other cue classes; this row shows how speech alone fares);
 - speaker accuracy: of the predicted quotes whose content overlaps a gold content, the share whose speaker
   span overlaps that attribution's source.
 The corpus authors ask that dev articles not be read: develop on train (``--split train --limit 100``) and use

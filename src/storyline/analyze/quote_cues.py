@@ -85,7 +85,7 @@ ENGLISH_INTENTIONS = _words(
 )
 ENGLISH_FINDINGS = _words(
     """
-    show reveal indicate suggest conclude estimate determine project rank
+    show reveal indicate suggest conclude estimate project rank
     """
 )
 ENGLISH_STANCES = _words(
