@@ -84,10 +84,6 @@ _DURATION = (
 )
 TIMEX3_VALUE = re.compile(rf"({_DATE}{_TIME}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF)")
 TIMEX3_TYPES = {"DATE", "TIME", "DURATION", "SET"}
-# Known bug in analyze/timex_resolve.duration_value, owned by the timex module: a zero count ("0 days") gives
-# "P" instead of "P0D". tests/test_regressions.py::test_zero_duration_is_a_valid_timex3_value is a strict xfail
-# for it: when it is fixed that test passes, fails as XPASS, and this exemption must go.
-KNOWN_BAD_VALUES = {"P"}
 
 
 @FUZZ
@@ -99,7 +95,7 @@ def test_timex_resolve_never_raises_and_values_look_like_timex3(text, anchor, re
     assert 0 <= found.start < found.end <= len(text)
     assert text[found.start : found.end] == found.text
     assert found.type in TIMEX3_TYPES
-    assert found.value is None or found.value in KNOWN_BAD_VALUES or TIMEX3_VALUE.fullmatch(found.value), (
+    assert found.value is None or TIMEX3_VALUE.fullmatch(found.value), (
         found
     )
 

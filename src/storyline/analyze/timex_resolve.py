@@ -186,7 +186,7 @@ def duration_value(n: float | None, unit: str) -> str:
     if unit in ("DE", "CE"):
         return f"P{_fmt_count(n * (10 if unit == 'DE' else 100))}Y"
     whole, rest = int(n), n - int(n)
-    parts = [(whole, unit)] if whole else []
+    parts = [(whole, unit)] if whole or not rest else []  # a zero count is still a duration: P0D, PT0H
     if rest and unit in SMALLER_UNIT and (rest * SMALLER_UNIT[unit][1]).is_integer():
         parts.append((rest * SMALLER_UNIT[unit][1], SMALLER_UNIT[unit][0]))
     elif rest:
