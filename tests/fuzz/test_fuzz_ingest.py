@@ -24,11 +24,34 @@ FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCh
 INGEST = IngestSettings(min_text_chars=1)
 
 # Text that looks like news and then breaks: datelines, quotes, credits, odd Unicode and control characters.
-FRAGMENTS = st.sampled_from([
-    "BAKU, March 14. /TASS/. ", "WASHINGTON (AP) — ", "(Reuters) - ", "By Aisha Jabbarova\n", "News Service AA\n",
-    "© EPA-EFE/POOL\n", "All news\n", "\u200b", "\u202e", "\x00", "\x1b[31m", "\ufeff", "\r\n", "\n\n",
-    "\"", "“", "”", "On Sunday, ", "last year ", "November 10, 2020", "Cookies are used\n", " ", "::", "<p>",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "BAKU, March 14. /TASS/. ",
+        "WASHINGTON (AP) — ",
+        "(Reuters) - ",
+        "By Aisha Jabbarova\n",
+        "News Service AA\n",
+        "© EPA-EFE/POOL\n",
+        "All news\n",
+        "\u200b",
+        "\u202e",
+        "\x00",
+        "\x1b[31m",
+        "\ufeff",
+        "\r\n",
+        "\n\n",
+        '"',
+        "“",
+        "”",
+        "On Sunday, ",
+        "last year ",
+        "November 10, 2020",
+        "Cookies are used\n",
+        " ",
+        "::",
+        "<p>",
+    ]
+)
 NEWSY = st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=30).map("".join)
 
 
@@ -52,17 +75,29 @@ def test_any_file_becomes_a_document_or_a_reason(tmp_path_factory, data):
 
 
 @FUZZ
-@given(st.lists(st.one_of(st.text(max_size=80), st.builds(lambda t: json.dumps({"text": t}), NEWSY)), max_size=20))
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=80), st.builds(lambda t: json.dumps({"text": t}), NEWSY)), max_size=20
+    )
+)
 def test_jsonl_lines_never_raise(lines):
     items = list(read_jsonl("feed.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"), INGEST))
     assert all(is_result(item) for item in items)
 
 
 @FUZZ
-@given(st.recursive(st.text(max_size=30), lambda inner: st.builds(
-    lambda tag, body, attr: f"<{tag} class='{attr}'>{body}</{tag}>",
-    st.sampled_from(["div", "p", "article", "nav", "script", "table", "b"]), inner, st.text(max_size=20)),
-    max_leaves=30))
+@given(
+    st.recursive(
+        st.text(max_size=30),
+        lambda inner: st.builds(
+            lambda tag, body, attr: f"<{tag} class='{attr}'>{body}</{tag}>",
+            st.sampled_from(["div", "p", "article", "nav", "script", "table", "b"]),
+            inner,
+            st.text(max_size=20),
+        ),
+        max_leaves=30,
+    )
+)
 def test_html_never_raises(html):
     assert is_result(document_from_html("page.html", f"<html><body>{html}</body></html>", INGEST))
 

@@ -95,9 +95,7 @@ def test_timex_resolve_never_raises_and_values_look_like_timex3(text, anchor, re
     assert 0 <= found.start < found.end <= len(text)
     assert text[found.start : found.end] == found.text
     assert found.type in TIMEX3_TYPES
-    assert found.value is None or TIMEX3_VALUE.fullmatch(found.value), (
-        found
-    )
+    assert found.value is None or TIMEX3_VALUE.fullmatch(found.value), found
 
 
 @FUZZ
