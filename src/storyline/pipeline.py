@@ -26,7 +26,6 @@ from storyline.store import links
 from storyline.store.sqlite import AddResult, Store, insert_documents, last_seq
 
 ANALYZER_VERSION = "1"  # bump when extractor output changes: stored analyses of older versions are redone
-INGEST_BATCH = 64  # documents cleaned and committed together (cross-document cleaning looks within a batch)
 ANALYZE_BATCH = 16  # documents per analysis task (and per commit of analyses)
 
 Progress = Callable[[str, int], None]  # (stage, documents just finished)
@@ -209,7 +208,7 @@ def analyze(
     documents: list[Document] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
-    for batch, batch_skipped in batches(read(source_list, settings), INGEST_BATCH):
+    for batch, batch_skipped in batches(read(source_list, settings), settings.ingest.batch_size):
         skipped.extend(batch_skipped)
         fresh = [d for d in batch if not (d.content_hash in seen or seen.add(d.content_hash))]  # type: ignore[func-returns-value]
         documents.extend(clean_batch(fresh, settings))
@@ -231,7 +230,7 @@ def ingest(
     """Read, clean, store and link new articles, one committed batch at a time."""
     report = IngestReport()
     linker = StoreLinker(store, settings)
-    for batch, batch_skipped in batches(read(source_list, settings), INGEST_BATCH):
+    for batch, batch_skipped in batches(read(source_list, settings), settings.ingest.batch_size):
         report.skipped.extend(batch_skipped)
         fresh = [d for d in batch if not store.has_document(d.content_hash)]
         report.duplicates.extend(d.id for d in batch if d not in fresh)

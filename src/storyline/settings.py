@@ -18,6 +18,7 @@ from storyline.errors import SettingsError
 
 @dataclass(frozen=True)
 class IngestSettings:
+    batch_size: int = 64  # documents cleaned and committed together; cross-document cleaning looks within one
     max_document_bytes: int = 20_000_000  # a file larger than this is skipped, never read whole
     max_jsonl_line_bytes: int = 5_000_000  # one JSONL record larger than this is skipped
     min_text_chars: int = 200  # extracted text shorter than this is "no article found"

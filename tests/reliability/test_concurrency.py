@@ -53,7 +53,10 @@ def test_two_ingests_and_a_reader(tmp_path):
     writers = [ingest(first, db), ingest(second, db)]
     seen: list[int] = []
     while any(w.poll() is None for w in writers):
-        documents, members = consistent_read(db) if db.exists() else (0, 0)
+        if not db.exists():
+            time.sleep(0.1)
+            continue
+        documents, members = consistent_read(db)
         assert documents == members, "a reader saw a document without its story link (torn write)"
         seen.append(documents)
         stats = subprocess.run(
