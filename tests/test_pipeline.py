@@ -93,3 +93,13 @@ def test_undated_article_keeps_its_weekday_as_a_hint(by_name):
         if published is None:
             assert by_name[key].published is None
             assert by_name[key].hints.get("weekday")
+
+
+def test_public_analyze_stays_a_function_after_the_stage_package_is_imported(tmp_path):
+    """Regression: importing storyline.analyze.nlp used to rebind storyline.analyze to the package."""
+    import storyline
+    import storyline.analyze.nlp
+
+    assert callable(storyline.analyze)
+    (tmp_path / "a.txt").write_text("Dock workers at the port extended their strike on Tuesday, the union said. " * 5)
+    assert len(storyline.analyze([str(tmp_path)]).documents) == 1

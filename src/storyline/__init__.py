@@ -4,6 +4,7 @@ The public API: :func:`analyze` turns sources (paths, folders, globs, URLs) into
 :func:`open_store` opens the SQLite store that ``storyline ingest`` fills incrementally.
 """
 
+import storyline.analyze as _analyze_stages  # noqa: F401  (loaded first: see the note at analyze() below)
 from storyline.model import (
     Analysis,
     Document,
@@ -44,6 +45,8 @@ __all__ = [
 ]
 
 
+# ``storyline.analyze`` names both this function and the ``storyline/analyze/`` stage package. The package is
+# imported above, before this definition, so importing its modules later never rebinds the name to the package.
 def analyze(sources, settings=None, **options):  # type: ignore[no-untyped-def]
     """Ingest, clean, analyze and link ``sources``; see :func:`storyline.pipeline.analyze`."""
     from storyline.pipeline import analyze as _analyze

@@ -24,14 +24,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 from urllib.parse import urlsplit
 
+from storyline.data import load_table
 from storyline.ingest.metadata import date_line, is_menu_line
 from storyline.model import Document
 from storyline.settings import CleanSettings
@@ -342,13 +340,9 @@ def _normal(line: str) -> str:
 # ---------------------------------------------------------------------------------------------- word lists
 
 
-def _load_toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("storyline").joinpath("data", name).read_text("utf-8"))
-
-
 @functools.cache
 def _words(language: str | None) -> Words:
-    tables = _load_toml("boilerplate.toml")
+    tables = load_table("boilerplate.toml") or {}
     english = tables[DEFAULT_LANGUAGE]
     table = tables.get(language or DEFAULT_LANGUAGE, english)
 

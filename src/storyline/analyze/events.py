@@ -23,12 +23,12 @@ import bisect
 import dataclasses
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from storyline.analyze.nlp import line_pieces
+from storyline.data import load_table
 from storyline.model import Entity, Event, EventStatus, Participant, Timex
 from storyline.settings import AnalyzeSettings
 
@@ -131,10 +131,9 @@ class Context:
 @functools.lru_cache(maxsize=8)
 def lexicon(language: str = "en") -> Lexicon | None:
     """The trigger lexicon for ``language``, or ``None`` when storyline has none for it yet."""
-    path = resources.files("storyline").joinpath("data", f"events_{language}.toml")
-    if not path.is_file():
+    data = load_table(f"events_{language}.toml")
+    if data is None:
         return None
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     phrases: dict[str, list[tuple[str, str]]] = {}
@@ -170,7 +169,7 @@ def extract(
     )  # fmt: skip
     events: list[Event] = []
     parses_left = ctx.settings.event_max_parsed_sentences
-    for sentence in _pieces(parsed):
+    for sentence in (piece for s in parsed.sentences for piece in line_pieces(s)):
         triggers = find_triggers(sentence, lex)
         if not triggers:
             continue
@@ -180,19 +179,6 @@ def extract(
         parses_left -= 1
         events.extend(sentence_events(ctx, sentence, triggers))
     return events
-
-
-def _pieces(parsed: Parsed) -> Iterator[Span]:
-    """Sentences cut at line breaks, so a title without a full stop does not run into the next line."""
-    for sentence in parsed.sentences:
-        start = sentence.start
-        for token in sentence:
-            if token.is_space and "\n" in token.text:
-                if token.i > start:
-                    yield sentence.doc[start : token.i]
-                start = token.i + 1
-        if start < sentence.end:
-            yield sentence.doc[start : sentence.end]
 
 
 # ---------------------------------------------------------------------------------------------- triggers

@@ -181,3 +181,15 @@ def _parse_upfront(batch: list[Parsed], nlp: Language, batch_size: int) -> None:
         copies = list(nlp.get_pipe("tok2vec").pipe(copies, batch_size=batch_size))
     for parsed, whole in zip(batch, parser.pipe(copies, batch_size=batch_size), strict=True):
         parsed._whole = whole
+
+
+def line_pieces(sentence: Span) -> Iterator[Span]:
+    """``sentence`` cut at line breaks, so a title without a full stop never runs into the next paragraph."""
+    start = sentence.start
+    for token in sentence:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                yield sentence.doc[start : token.i]
+            start = token.i + 1
+    if start < sentence.end:
+        yield sentence.doc[start : sentence.end]

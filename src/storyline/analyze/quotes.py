@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.analyze.nlp import line_pieces
 from storyline.analyze.quote_cues import CUES, CueTable, cues_for
 from storyline.model import Entity, Quote, QuoteKind, entity_at
 from storyline.settings import AnalyzeSettings
@@ -191,7 +192,7 @@ def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens:
     return [
         piece
         for sentence in parsed.doc.sents
-        for piece in _paragraph_pieces(sentence)
+        for piece in line_pieces(sentence)
         if len(piece) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in piece)
     ]
 
@@ -204,18 +205,6 @@ def _in_markup(token: Token) -> bool:
     glued_before = before is not None and not before.whitespace_ and before.text[-1] in MARKUP
     glued_after = after is not None and not token.whitespace_ and after.text[0] in MARKUP
     return glued_before or glued_after
-
-
-def _paragraph_pieces(sentence: Span) -> Iterator[Span]:
-    """The sentence cut at paragraph breaks, which the sentence splitter does not always respect."""
-    start = sentence.start
-    for token in sentence:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                yield sentence.doc[start : token.i]
-            start = token.i + 1
-    if start < sentence.end:
-        yield sentence.doc[start : sentence.end]
 
 
 def _attributions(

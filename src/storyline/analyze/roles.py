@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+
+from storyline.data import load_table
 
 _WORD_SPLIT = re.compile(r"[\s]+")
 
@@ -50,12 +50,9 @@ class Title:
 @functools.lru_cache(maxsize=8)
 def table(language: str | None) -> RoleTable | None:
     """The table for ``language`` (``None`` means English), or ``None`` when there is no data file."""
-    name = f"roles_{language or 'en'}.toml"
-    try:
-        raw = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
+    data = load_table(f"roles_{language or 'en'}.toml")
+    if data is None:
         return None
-    data = tomllib.loads(raw)
     titles, metonyms, places = data["titles"], data["metonyms"], data["places"]
     heads = frozenset(titles["heads"])
     words = {w for head in heads for w in _words(head)} | set(titles["modifiers"])

@@ -25,12 +25,10 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 from urllib.parse import urlsplit
 
+from storyline.data import load_table
 from storyline.model import Document
 
 HEAD_CHARS = 3000  # credits, bylines and datelines sit in the first lines; the rest is never scanned for them
@@ -108,10 +106,6 @@ def recover(doc: Document) -> Document:
 # ---------------------------------------------------------------------------------------------- data tables
 
 
-def _load_toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("storyline").joinpath("data", name).read_text("utf-8"))
-
-
 @functools.cache
 def agencies() -> tuple[Agency, ...]:
     """The known agencies from ``data/agencies.toml`` (read once per process)."""
@@ -122,7 +116,7 @@ def agencies() -> tuple[Agency, ...]:
             hosts=tuple(entry.get("hosts", ())),
             patterns=tuple(entry.get("patterns", ())),
         )
-        for entry in _load_toml("agencies.toml")["agency"]
+        for entry in (load_table("agencies.toml") or {"agency": []})["agency"]
     )
 
 
@@ -145,7 +139,7 @@ class Words:
 
 @functools.cache
 def _words(language: str | None) -> Words:
-    tables = _load_toml("boilerplate.toml")
+    tables = load_table("boilerplate.toml") or {}
     table = tables.get(language or DEFAULT_LANGUAGE, tables[DEFAULT_LANGUAGE])
     english = tables[DEFAULT_LANGUAGE]
     numbers = {name: i + 1 for i, names in enumerate(table["months"]) for name in names.split("|")}
