@@ -230,10 +230,11 @@ def ingest(
     """Read, clean, store and link new articles, one committed batch at a time."""
     report = IngestReport()
     linker = StoreLinker(store, settings)
-    for batch, batch_skipped in batches(read(source_list, settings), settings.ingest.batch_size):
+    for batch, batch_skipped in batches(sources.load(source_list, settings), settings.ingest.batch_size):
         report.skipped.extend(batch_skipped)
-        fresh = [d for d in batch if not store.has_document(d.content_hash)]
-        report.duplicates.extend(d.id for d in batch if d not in fresh)
+        stored = {d.id for d in batch if store.has_document(d.content_hash)}
+        report.duplicates.extend(stored)
+        fresh = [metadata.recover(d) for d in batch if d.id not in stored]  # a re-run skips known articles early
         cleaned = clean_batch(fresh, settings)
         result = linker.add(cleaned)
         report.added.extend(result.added)

@@ -23,7 +23,7 @@ from synthetic import write_folder
 ARTICLES = 2000
 KILLS = 20
 BATCH = 25  # documents per committed batch: 80 commits to land 20 kills between
-ANALYZE_KILLS = 5  # 160 documents are analyzed and committed 16 at a time: 10 commits
+ANALYZE_KILLS = 5  # 320 documents are analyzed and committed 16 at a time: 20 commits
 
 
 def run_cli(*args: str) -> subprocess.Popen[bytes]:
@@ -134,7 +134,7 @@ def analyses(db: Path) -> dict[str, str]:
 @pytest.mark.slow
 def test_killed_analyze_resumes_without_redoing_finished_documents(tmp_path):
     folder = tmp_path / "articles"
-    write_folder(folder, 160)
+    write_folder(folder, 320)
     db = tmp_path / "analyze.db"
     assert run_cli("ingest", str(folder), "--db", str(db)).wait() == 0
     rng = random.Random(11)
@@ -144,16 +144,16 @@ def test_killed_analyze_resumes_without_redoing_finished_documents(tmp_path):
         process = run_cli("analyze", "--db", str(db))
         if not wait_for_commit(process, len(before), lambda: len(analyses(db))):
             break
-        time.sleep(rng.uniform(0.0, 2.0))
+        time.sleep(rng.uniform(0.0, 0.3))
         process.send_signal(signal.SIGKILL)
         process.wait()
         kills += 1
         after = analyses(db)
         assert before.items() <= after.items(), "an analysis finished before the kill was redone or lost"
         check_integrity(db)
-    assert kills == ANALYZE_KILLS
+    assert kills >= ANALYZE_KILLS
     done_before_finish = analyses(db)
     assert run_cli("analyze", "--db", str(db)).wait() == 0
     final = analyses(db)
-    assert len(final) == 160
+    assert len(final) == 320
     assert done_before_finish.items() <= final.items()
