@@ -131,3 +131,22 @@ def test_zero_duration_is_a_valid_timex3_value(text: str) -> None:
 
     found = resolve(text, dt.date(2026, 6, 2))
     assert found is not None and found.value in {"P0D", "PT0H"}
+
+
+def test_sketch_of_a_one_megabyte_line_stays_small() -> None:
+    """bench/fuzz_corpus.py one-megabyte-line: MinHash.update_batch built a 250,000 × 128 matrix (~600 MB peak)
+    for one document; sketches are now hashed in chunks."""
+    import tracemalloc
+
+    from storyline.ingest.document import make_document
+    from storyline.link.reuse import sketch
+    from storyline.settings import LinkSettings
+
+    document = make_document("line.txt", "1 " * 500_000, language="en")
+    tracemalloc.start()
+    try:
+        sketch(document, LinkSettings())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 150_000_000, f"{peak / 1e6:.0f} MB"

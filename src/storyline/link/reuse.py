@@ -71,11 +71,16 @@ class ReuseShare:
     sources: dict[str, float]
 
 
+MINHASH_CHUNK = 8192  # shingles hashed at once: bounds memory to ~8 MB at 128 permutations, whatever the length
+
+
 def sketch(doc: Document, settings: LinkSettings, seq: int = 0) -> ReuseEntry:
     """The MinHash signature and winnowing fingerprints of one document (pure: runs in any worker)."""
     hashes = shingles.word_hashes(shingles.words(doc.text))
     minhash = MinHash(hashfunc=int, permutations=_permutations(settings.num_perm), scheme=MINHASH_SCHEME)
-    minhash.update_batch(shingles.shingle_hashes(hashes, settings.shingle_words).tolist())
+    shingle_hashes = shingles.shingle_hashes(hashes, settings.shingle_words)
+    for start in range(0, len(shingle_hashes), MINHASH_CHUNK):  # update_batch builds an n × num_perm matrix
+        minhash.update_batch(shingle_hashes[start : start + MINHASH_CHUNK].tolist())
     fingerprints = shingles.winnow(
         shingles.shingle_hashes(hashes, settings.fingerprint_words), settings.winnow_window
     )
