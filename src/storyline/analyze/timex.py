@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
-from storyline.analyze.timex_resolve import Context, Norm, Point, normalize
+from storyline.analyze.timex_resolve import Context, Norm, Point, normalize, shift
 from storyline.model import Timex
 
 if TYPE_CHECKING:
@@ -156,22 +156,38 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
         if cue in words.looks_back:
             return False
         if cue in words.looks_forward:
-            return True
+            return not _past_perfect(before, words)  # "had not called it a suspect until Thursday"
     for token in [*reversed(before), *after]:
         if token.tag_ in VERB_TAGS:
             return _verb_group_tense(token, words)
     return None
 
 
-def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
-    """The tense of the verb group ending at ``verb``: "will be held" is future although "held" is VBN."""
+def _past_perfect(before: list[SpacyToken], words: TenseWords) -> bool:
+    """Whether the verb group nearest before the expression is a past perfect ("had filed reports by May 5")."""
+    verb = next((t for t in reversed(before) if t.tag_ in VERB_TAGS), None)
+    if verb is None:
+        return False
+    group = _verb_group(verb, words)
+    return any(t.lower_ in words.past_perfect and t.tag_ == "VBD" for t in group)
+
+
+def _verb_group(verb: SpacyToken, words: TenseWords) -> SpacySpan:
+    """The auxiliaries and the verb ending at ``verb``: "will not be held", "had been due to expire"."""
     doc = verb.doc
     first = verb.i
     while first > verb.sent.start and (
         doc[first - 1].tag_ in AUXILIARY_TAGS or doc[first - 1].lower_ in words.future
     ):
         first -= 1
-    group = doc[first : verb.i + 1]
+    return doc[first : verb.i + 1]
+
+
+def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
+    """The tense of the verb group ending at ``verb``: "will be held" is future although "held" is VBN."""
+    doc = verb.doc
+    group = _verb_group(verb, words)
+    first = group.start
     if any(t.lower_ in words.past_perfect and t.tag_ == "VBD" for t in group):
         return False
     if any(t.lower_ in words.future for t in group):
@@ -232,6 +248,34 @@ def _day_offset(text: str, m: Match, norm: Norm, language: str) -> tuple[Match, 
     )
 
 
+# a range's second end given without its year or week is the first one after its start ("from Friday to
+# Monday", "December to February"): how far to move it, by the rule that found it
+RANGE_CYCLES = {"weekday": ("W", 1), "month": ("Y", 1), "mdy": ("Y", 1), "dmy": ("Y", 1)}
+
+
+def _range_end(
+    text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, dct: dt.date | None, language: str
+) -> Norm:
+    """The second end of "from Monday to Friday" resolved after the first, not on its own; never moved across
+    the document date (in "from Monday through Thursday last week" the first end is the one to doubt)."""
+    cycle = RANGE_CYCLES.get(m.rule)
+    if cycle is None or prev is None or norm.point is None or norm.anchor != "dct" or norm.type != "DATE":
+        return norm
+    before, first = prev
+    between = " ".join(text[before.end : m.start].lower().split())
+    if (
+        between not in LEXICONS[language].range_words
+        or first.point is None
+        or first.point.grain != norm.point.grain
+        or norm.point.date >= first.point.date
+    ):
+        return norm
+    point = dataclasses.replace(norm.point, date=shift(norm.point.date, *cycle))
+    if dct is None or (point.date > dct) != (norm.point.date > dct):
+        return norm
+    return dataclasses.replace(norm, value=point.value(), point=point)
+
+
 def extract(parsed: Parsed) -> list[Timex]:
     """Every time expression in the document, normalized against its date and the text's reference times."""
     document = parsed.document
@@ -239,11 +283,14 @@ def extract(parsed: Parsed) -> list[Timex]:
     text = document.text
     dct = _as_date(document.published)
     ref: Point | None = None
+    prev: tuple[Match, Norm] | None = None
     out: list[Timex] = []
     for m in candidates(text, language):
         future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
         norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))
         m, norm = _day_offset(text, m, norm, language)
+        norm = _range_end(text, prev, m, norm, dct, language)
+        prev = (m, norm)
         out.append(_timex(document.id, text, m, norm))
         if norm.point is not None and norm.point.grain in REF_GRAINS and norm.anchor != "ref":
             ref = norm.point

@@ -71,6 +71,15 @@ class Lexicon:
     modified_parts_of_day: tuple[str, ...] = ()
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day)
     day_offsets: Mapping[str, int] = field(default_factory=dict)
+    # plural weekdays and parts of day: a recurring time ("on Mondays", "Sunday nights" → a SET)
+    weekday_plurals: Mapping[str, int] = field(default_factory=dict)
+    pod_plurals: Mapping[str, str] = field(default_factory=dict)
+    # decades said as words after "the": "the nineties" (tens digit of the decade)
+    decade_words: Mapping[str, int] = field(default_factory=dict)
+    approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
+    week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
+    # words between two dates that make them a range: "from Monday to Friday", "March to May"
+    range_words: tuple[str, ...] = ()
 
 
 _NUMBERS_EN = {
@@ -303,7 +312,17 @@ ENGLISH = Lexicon(
     ambiguous_months=("May",),
     ref_relatives=("the following", "following", "the previous", "previous"),
     times=("once", "twice", "thrice"),
-    extra_words=("more", "additional", "straight", "consecutive", "full", "long"),
+    extra_words=(
+        "more",
+        "additional",
+        "straight",
+        "consecutive",
+        "full",
+        "long",
+        "trading",
+        "business",
+        "working",
+    ),
     holidays={
         "Christmas": (12, 25),
         "Christmas Day": (12, 25),
@@ -312,6 +331,23 @@ ENGLISH = Lexicon(
         "New Year's Eve": (12, 31),
         "Thanksgiving": (11, -4, 4),  # the fourth Thursday of November (United States)
         "Thanksgiving Day": (11, -4, 4),
+        # (month, -weekday-1, n, first day counted): US Election Day is the Tuesday after the first Monday
+        "Election Day": (11, -2, 1, 2),
+        "Memorial Day": (5, -1, -1),  # the last Monday of May (a negative n counts from the month's end)
+        "Labor Day": (9, -1, 1),
+        "Martin Luther King Day": (1, -1, 3),
+        "Presidents' Day": (2, -1, 3),
+        "Independence Day": (7, 4),
+        "the Fourth of July": (7, 4),
+        "Veterans Day": (11, 11),
+        "Valentine's Day": (2, 14),
+        "Halloween": (10, 31),
+        "Boxing Day": (12, 26),
+        # (0, days from Easter Sunday): the movable feasts of the Western church
+        "Easter": (0, 0),
+        "Easter Sunday": (0, 0),
+        "Easter Monday": (0, 1),
+        "Good Friday": (0, -2),
     },
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
@@ -329,6 +365,29 @@ ENGLISH = Lexicon(
     day_offsets={"the day before": -1, "the day after": 1},
     day_part_modifiers=("mid", "early", "late"),
     modified_parts_of_day=("morning", "afternoon", "evening"),
+    weekday_plurals={
+        "Mondays": 0,
+        "Tuesdays": 1,
+        "Wednesdays": 2,
+        "Thursdays": 3,
+        "Fridays": 4,
+        "Saturdays": 5,
+        "Sundays": 6,
+    },
+    pod_plurals={"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"},
+    decade_words={
+        "twenties": 2,
+        "thirties": 3,
+        "forties": 4,
+        "fifties": 5,
+        "sixties": 6,
+        "seventies": 7,
+        "eighties": 8,
+        "nineties": 9,
+    },
+    approx_suffixes=("or so",),
+    week_of="the week of",
+    range_words=("to", "through", "until", "till", "-", "–"),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": ENGLISH}
@@ -434,6 +493,12 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     not_age = r"(?![-\s]+old\b)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
+    or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
+    # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
+    counted = "|".join(
+        f"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])})" for w in sorted(set(lex.refs) & set(lex.relatives))
+    )
+    not_counted = rf"(?!(?:{counted})\s+(?:{num}|{vague})\b)" if counted else ""
     return {
         "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
@@ -454,7 +519,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"|\b(?P<lastnight>[Ll]ast\s+night)\b",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
         rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
-        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year)))?",
+        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year|(?P<theyear>year)\b)))?",
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
         rf"(?P<unit>{unit}|{season})\b",
         # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
@@ -484,10 +549,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?P<year>{any_year})\b(?![-/.,]?\d)(?!\s*%)",
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
         "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
-        "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit})\s+(?P<ago>{ago})\b",
+        "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit}){or_so}\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
-        rf"(?:(?P<approx>{approx})\s+)?\b{count}(?:{_alt(lex.extra_words)}\s+)?(?P<unit>{unit})\b"
-        rf"(?P<andhalf>\s+and\s+a\s+half)?(?:\s+or\s+so)?{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
+        rf"(?:(?P<approx>{approx})\s+)?\b{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
+        rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b[Hh]alf\s+an?\s+(?P<unit>{unit})\b",
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?P<unit>{plural_units})\b{not_age}",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
@@ -495,9 +560,19 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "times": rf"\b(?P<times>{_ci(lex.times)}|{num}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit>{unit})\b",
-        "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b",
+        "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b{not_counted}",
         "present": rf"(?:\b(?P<then>{_alt(lex.then_present)})|\b{_ci(lex.present_adjectives)})"
         rf"(?!\s+{_alt(lex.present_exceptions)}\b)(?=\s+[a-z])",
+        "weekdays": rf"\b(?P<wds>{_alt(lex.weekday_plurals)})(?:\s+(?P<pods>{_alt(lex.pod_plurals)}))?\b"
+        rf"|\b(?P<wd>{wd})\s+(?P<pods2>{_alt(lex.pod_plurals)})\b"
+        if lex.weekday_plurals
+        else "(?!)",
+        "worddecade": rf"\b[Tt]he\s+(?:(?P<mod>{mod})[\s-]*)?(?P<decword>{_alt(lex.decade_words)})\b"
+        if lex.decade_words
+        else "(?!)",
+        "weekof": rf"\b{_ci([lex.week_of])}\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?"
+        if lex.week_of
+        else "(?!)",
         "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
         "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
@@ -510,7 +585,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
 _UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade", "yearperiod"), ("year",)),
-    **dict.fromkeys(("mdy", "dmy", "month"), ("month",)),
+    **dict.fromkeys(("mdy", "dmy", "month", "weekof"), ("month",)),
+    "worddecade": ("decade",),
+    "weekdays": ("weekday",),
     **dict.fromkeys(("ago", "duration", "bareunit", "halfunit"), _UNITS),
     **dict.fromkeys(("theunit", "latest"), (*_UNITS, "period")),
     "present": ("present",),
@@ -559,7 +636,8 @@ def trigger(language: str) -> re.Pattern[str]:
         "ampm": r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b)",
         "clock": r"\d\d?:\d\d",
         "month": rf"\b{_alt(lex.months)}\b",
-        "weekday": rf"\b{_alt(lex.weekdays)}\b",
+        "weekday": rf"\b{_alt(lex.weekdays)}s?\b",
+        "decade": rf"\b{_alt(lex.decade_words)}\b" if lex.decade_words else "(?!)",
         "dayword": rf"\b{_ci(lex.day_words)}\b",
         "pod": rf"\b{_ci([*lex.parts_of_day, 'tonight'])}\b",
         "noon": rf"\b{_ci(lex.noon_words)}\b",

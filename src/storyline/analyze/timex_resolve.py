@@ -421,6 +421,8 @@ def _quarter_year(ctx: Context, q: int, g: Groups) -> int | None:
     rel = g.get("rely") or g.get("relq")
     if ctx.dct is None:
         return None
+    if g.get("theyear"):  # "the second half of the year": the DCT's
+        return ctx.dct.year
     if rel:
         return ctx.dct.year + ctx.lex.relatives.get(_words(rel), 0)
     current = (ctx.dct.month - 1) // 3 + 1
@@ -705,6 +707,28 @@ def r_set(g: Groups, ctx: Context) -> Norm:
     return Norm("SET", duration_value(n, unit))
 
 
+def r_weekdays(g: Groups, ctx: Context) -> Norm:
+    """ "on Mondays", "Sunday nights": every such day (a SET), with its part of day when given."""
+    lex = ctx.lex
+    day = lex.weekday_plurals[g["wds"]] if g.get("wds") else lex.weekdays[g["wd"] or ""]
+    pod = g.get("pods") or g.get("pods2")
+    return Norm("SET", f"XXXX-WXX-{day + 1}" + (f"T{lex.pod_plurals[_words(pod)]}" if pod else ""))
+
+
+def r_worddecade(g: Groups, ctx: Context) -> Norm:
+    """ "the nineties": the latest such decade begun by the DCT, as for "the '90s"."""
+    tens = ctx.lex.decade_words[_words(g["decword"])]
+    return r_decade({"mod": g["mod"], "dec": None, "dec2": str(tens)}, ctx)
+
+
+def r_weekof(g: Groups, ctx: Context) -> Norm:
+    """ "the week of March 6": the calendar week holding that day."""
+    norm = _day_of_month(g, ctx)
+    if norm.point is None:
+        return _unresolved()
+    return _dated(Point(norm.point.date, "week"), norm.anchor or "dct")
+
+
 def r_times(g: Groups, ctx: Context) -> Norm:
     """ "twice a week" → SET P1W (TIMEX3 keeps the count in ``freq``, which our record does not carry)."""
     return Norm("SET", duration_value(1, ctx.lex.units[_words(g["unit"])]))
@@ -714,11 +738,31 @@ def r_freq(g: Groups, ctx: Context) -> Norm:
     return Norm("SET", ctx.lex.frequencies[_words(g["freq"])])
 
 
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_shift) // 433
+    month = (h + weekday_shift - 7 * m + 90) // 25
+    return dt.date(year, month, (h + weekday_shift - 7 * m + 33 * month + 19) % 32)
+
+
 def _holiday_in(year: int, rule: tuple[int, ...]) -> dt.date:
+    """A table rule: (month, day); (0, days from Easter); (month, -weekday-1, n[, first day counted]), the
+    n-th such weekday on or after that day, the last one for n = -1."""
+    if rule[0] == 0:
+        return easter(year) + dt.timedelta(days=rule[1])
     if len(rule) == 2:
         return dt.date(year, rule[0], rule[1])
     month, weekday, n = rule[0], -rule[1] - 1, rule[2]
-    first = dt.date(year, month, 1)
+    if n < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+    first = dt.date(year, month, rule[3] if len(rule) > 3 else 1)
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
@@ -782,6 +826,9 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "ref": r_ref,
     "century": r_century,
     "holiday": r_holiday,
+    "weekdays": r_weekdays,
+    "worddecade": r_worddecade,
+    "weekof": r_weekof,
     "yearend": r_yearend,
 }
 
