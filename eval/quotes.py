@@ -1,6 +1,6 @@
 """Score analyze/quotes.py against PolNeAR (political news attribution relations, brat standoff).
 
-    python eval/quotes.py [--data ../shared/data/polnear] [--split dev] [--limit N]
+    python eval/quotes.py [--data ../shared/data/polnear] [--split dev] [--limit N] [--offset N]
 
 Gold: one annotation file per article, the first by file name (several annotators marked some articles; their
 files differ only in the suffix). Every ``Source``, ``Cue`` and ``Content`` span of every attribution counts;
@@ -144,13 +144,13 @@ def read_ann(path: Path) -> list[GoldAttribution]:
     return found
 
 
-def load(data: Path, split: str, limit: int | None) -> list[Article]:
-    """Articles of ``split`` with the first annotation file (by name) of each."""
+def load(data: Path, split: str, limit: int | None, offset: int = 0) -> list[Article]:
+    """Articles of ``split`` with the first annotation file (by name) of each, from the ``offset``-th on."""
     folder = data / split
     if not folder.is_dir():
         sys.exit(f"{folder}: not found; pass --data pointing at the polnear folder (with train/ and dev/)")
     articles = []
-    for text_path in sorted((folder / "text").glob("*.txt"))[:limit]:
+    for text_path in sorted((folder / "text").glob("*.txt"))[offset:][:limit]:
         annotations = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
         if annotations:
             text = text_path.read_text(encoding="utf-8")
@@ -250,11 +250,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="dev", choices=["train", "dev"])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles (by name)")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N articles (by name)")
     parser.add_argument(
         "--set", action="append", default=[], help="a setting, e.g. analyze.quote_min_words=3"
     )
     args = parser.parse_args(argv)
-    articles = load(args.data, args.split, args.limit)
+    articles = load(args.data, args.split, args.limit, args.offset)
     scores = Scores()
     started = time.perf_counter()
     for article, found, parsed in predict(articles, load_settings(assignments=args.set).analyze):

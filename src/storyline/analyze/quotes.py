@@ -55,12 +55,15 @@ MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a speaker's name is made of
 DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
-VERB_GROUP_DEPS = AUX_DEPS | {"advmod"}  # "has already said", "did not say"
+VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 # "…, adding that": a cue without a subject of its own takes the subject of the verb it hangs on
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
+CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
+MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
+TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
 WORD = re.compile(r"\w+")
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
@@ -219,7 +222,7 @@ def _attributions(
             continue
         if _according(token, table):
             found.append(_according_attribution(token, base, max_speaker))
-        elif _is_cue_verb(token, table) and not _addressed(token, table):
+        elif _is_cue_verb(token, table) and not _addressed(token, table) and not _embedded(token, table):
             attribution = _verb_attribution(doc, token, table, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
@@ -228,6 +231,13 @@ def _attributions(
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+def _embedded(verb: Token, table: CueTable) -> bool:
+    """An infinitive that is the content of a cue verb above it ("declined to comment", "pledged to oppose
+    the bill"): PARC/PolNeAR mark one attribution, whose cue is the head."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.i < verb.i and _is_cue_verb(head, table) and not _addressed(head, table)
 
 
 def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
@@ -353,12 +363,12 @@ def _verb_attribution(
         return None
     subject = _subject(verb, table)
     speaker = _speaker_span(subject, max_speaker) if subject is not None else None
-    name = None
+    name = _name_part(subject, speaker) if subject is not None and speaker is not None else None
     if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
         # "Norton, which declined to comment": PolNeAR's source is the "which"; its antecedent names it
         speaker, subject = (subject.i, subject.i), subject.head.head
         name = _trim(doc, subject.left_edge.i, subject.i)
-    cue = _cue_tokens(verb, table)
+    cue = _cue_tokens(verb, table, content)
     top = _quoted_frame(verb, table) or verb
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
         top = verb.head
@@ -471,7 +481,7 @@ def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
     return None
 
 
-def _cue_tokens(verb: Token, table: CueTable) -> tuple[int, int]:
+def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = None) -> tuple[int, int]:
     """Token range of the cue: the verb group ("has said", "is not saying") with its particle ("pointed out"),
     or the whole "was quoted as saying"."""
     frame = _quoted_frame(verb, table)
@@ -480,7 +490,36 @@ def _cue_tokens(verb: Token, table: CueTable) -> tuple[int, int]:
     particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
     prep = _cue_prep(verb, table)
     end = particles[0] if particles else prep.i if prep is not None else verb.i
-    return (_verb_group_start(verb), _statement_phrase(verb, end, table))
+    end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
+    return (_verb_group_start(_chain_top(verb, table)), end)
+
+
+def _chain_top(verb: Token, table: CueTable) -> Token:
+    """The verb or adjective heading a chain of infinitives that ends at the cue: PARC/PolNeAR's cue is the
+    whole chain ("tended to support", "is expected to endorse", "are more likely to say", "went on to say")."""
+    top = verb
+    for _ in range(MAX_CHAIN):
+        to = any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < top.i for c in top.children)
+        head = top.head
+        if top.dep_ != "xcomp" or not to or head.i > top.i or head.pos_ not in CHAIN_POS:
+            break
+        if _is_cue_verb(head, table):
+            break  # "declined to say", "pledged to oppose": the cue is the head, its content the infinitive
+        top = head
+    return top
+
+
+def _trailing_modifiers(verb: Token, end: int, content: tuple[int, int] | None) -> int:
+    """The end of the cue extended over the manner adverbs right after it ("said sarcastically", "asked
+    rhetorically"), which PARC/PolNeAR count as part of the cue; never into the content."""
+    doc = verb.doc
+    stop = content[0] if content is not None and content[0] > verb.i else len(doc)
+    while end + 1 < stop:
+        nxt = doc[end + 1]
+        if nxt.head.i != verb.i or nxt.dep_ not in TRAILING_DEPS or nxt.right_edge.i >= stop:
+            break
+        end = nxt.right_edge.i
+    return end
 
 
 def _statement_phrase(verb: Token, end: int, table: CueTable) -> int:
@@ -502,8 +541,8 @@ def _verb_group_start(verb: Token) -> int:
     start = verb.i
     while start > 0:
         previous = verb.doc[start - 1]
-        if previous.head.i != verb.i or previous.dep_ not in VERB_GROUP_DEPS:
-            break
+        if not start - 1 < previous.head.i <= verb.i or previous.dep_ not in VERB_GROUP_DEPS:
+            break  # a word of the group hangs on the verb or on a later word of the group ("slightly more")
         start -= 1
     return start
 
@@ -526,9 +565,9 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         if doc[i].is_quote or doc[i].text in DASHES or doc[i].is_space:
             end = i - 1
             break
-    for child in subject.rights:  # "Barkley, who rarely votes, said": a clause set off by a comma goes
-        if child.dep_ == "relcl" and doc[child.left_edge.i - 1].text == ",":
-            end = min(end, child.left_edge.i - 2)
+    for child in subject.rights:
+        if _aside(child):
+            end = min(end, child.left_edge.i - 1)
     trimmed = _trim(doc, start, end) or (subject.i, subject.i)
     if trimmed[1] - trimmed[0] + 1 > max_speaker:
         left = min(
@@ -536,6 +575,29 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         )
         return (left, subject.i)
     return trimmed
+
+
+def _aside(child: Token) -> bool:
+    """A modifier PolNeAR leaves out of a source: a participle ("a group backing Bush", "Rubio, speaking in
+    Miami") or anything else set off by a comma but an apposition or a relative clause ("Woodrow Benford, 58",
+    "Clinton, clearly frustrated"); "Brian Fallon, a spokesman" and "Cox, who runs the group," stay."""
+    if child.dep_ == "acl" and child.tag_ == "VBG":
+        return True
+    comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    if not comma or child.dep_ in {"relcl", "conj", "cc", "punct"}:
+        return False
+    return child.dep_ != "appos" or child.like_num
+
+
+def _name_part(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The words that name a speaker whose span holds a relative clause set off by a comma ("Barkley, who
+    rarely votes,"): the phrase before the clause, or ``None`` when there is no such clause."""
+    doc = subject.doc
+    for child in subject.rights:
+        first = child.left_edge.i
+        if child.dep_ == "relcl" and span[0] < first - 1 <= span[1] and doc[first - 1].text == ",":
+            return _trim(doc, span[0], first - 2)
+    return None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
