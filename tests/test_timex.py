@@ -171,6 +171,13 @@ DATED = [
     ("The truce held over Easter 2019.", ("Easter 2019", "DATE", "2019-04-21")),
     # "the past" before a count is the start of a duration, not a reference of its own
     ("Riots broke out in each of the past three summers.", ("the past", "DATE", "PAST_REF"), False),
+    # a simple present before the expression names a scheduled event; reporting verbs and possessives do not
+    ("The trial opens Monday in the capital.", ("Monday", "DATE", "2021-03-22")),
+    ("The deadline for the bids is Friday.", ("Friday", "DATE", "2021-03-19")),
+    ("Officials say Monday's shelling killed two.", ("Monday", "DATE", "2021-03-15")),
+    ("Observers say the vote was fair on Sunday.", ("Sunday", "DATE", "2021-03-14")),
+    # a past perfect outweighs "until": the day is gone
+    ("Until Friday, the police had not named a suspect.", ("Friday", "DATE", "2021-03-12")),
     # the second end of a range comes after the first
     ("The border will stay shut from Monday to Friday.", ("Friday", "DATE", "2021-03-26")),
     ("The strike ran from Monday through Thursday last week.", ("Thursday", "DATE", "2021-03-18"), False),

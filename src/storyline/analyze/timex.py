@@ -44,6 +44,9 @@ class TenseWords:
     before_to: frozenset[str] = frozenset()
     # a plan seen from a later past: "had been due to expire Friday" is the Friday gone by
     past_perfect: frozenset[str] = frozenset()
+    # a simple present names a scheduled event ("the trial opens Monday"), except with these verbs (lemmas),
+    # which report or describe a state ("officials say Monday", "the bank holds 5% as of Friday")
+    present_not_scheduled: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -71,6 +74,48 @@ TENSE_WORDS: dict[str, TenseWords] = {
         looks_back=frozenset({"since", "as of"}),
         before_to=frozenset({"is", "are", "am", "'s", "'re", "set", "poised", "slated", "about"}),
         past_perfect=frozenset({"had", "'d"}),
+        present_not_scheduled=frozenset(
+            {
+                "say",
+                "tell",
+                "report",
+                "announce",
+                "claim",
+                "confirm",
+                "add",
+                "note",
+                "deny",
+                "believe",
+                "think",
+                "know",
+                "want",
+                "need",
+                "have",
+                "hold",
+                "own",
+                "remain",
+                "seem",
+                "appear",
+                "show",
+                "estimate",
+                "expect",
+                "predict",
+                "argue",
+                "insist",
+                "warn",
+                "suggest",
+                "indicate",
+                "accuse",
+                "follow",
+                "cover",
+                "describe",
+                "compare",
+                "represent",
+                "mark",
+                "reflect",
+                "include",
+            }
+        ),
     ),
 }
 VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
@@ -156,16 +201,29 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
         if cue in words.looks_back:
             return False
         if cue in words.looks_forward:
-            return not _past_perfect(before, words)  # "had not called it a suspect until Thursday"
+            return not _past_perfect(before, after, words)  # "had not called it a suspect until Thursday"
+    # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
+    possessive = bool(after) and after[0].lower_ in ("'s", "'")
     for token in [*reversed(before), *after]:
         if token.tag_ in VERB_TAGS:
-            return _verb_group_tense(token, words)
+            tense = _verb_group_tense(token, words)
+            if tense is None and not possessive and token.i < (after[0].i if after else len(token.doc)):
+                return _scheduled(token, words)
+            return tense
     return None
 
 
-def _past_perfect(before: list[SpacyToken], words: TenseWords) -> bool:
-    """Whether the verb group nearest before the expression is a past perfect ("had filed reports by May 5")."""
-    verb = next((t for t in reversed(before) if t.tag_ in VERB_TAGS), None)
+def _scheduled(verb: SpacyToken, words: TenseWords) -> bool | None:
+    """A simple present before the expression names a scheduled event: "the trial opens Monday"."""
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in words.present_not_scheduled:
+        return True
+    return None
+
+
+def _past_perfect(before: list[SpacyToken], after: list[SpacyToken], words: TenseWords) -> bool:
+    """Whether the nearest verb group (looking back first) is a past perfect: "had filed reports by May 5",
+    "Until Friday, the police had not named a suspect"."""
+    verb = next((t for t in [*reversed(before), *after] if t.tag_ in VERB_TAGS), None)
     if verb is None:
         return False
     group = _verb_group(verb, words)
