@@ -49,6 +49,7 @@ class CueTable:
     nouns: frozenset[str] = frozenset()  # "his claim that …", "said in a statement": nouns naming a statement
     statement_preps: frozenset[str] = frozenset()  # "said in a statement": the phrase joins the verb's cue
     no_object: frozenset[str] = frozenset()  # speech verbs whose object is not what was said ("told them")
+    questions: frozenset[str] = frozenset()  # passive "was asked whether …": the question, with no source
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
@@ -68,6 +69,7 @@ ENGLISH_VERBS = _words(
     underline underscore report confirm deny assert argue reply respond answer write ask urge acknowledge
     admit suggest predict promise vow pledge threaten accuse comment observe recall reiterate tweet post
     continue complain conclude contend maintain mention affirm allege estimate propose recommend demand
+    joke quip boast brag assure remark concede hint caution shout yell exclaim muse testify retweet disclose
     """
 )
 
@@ -94,6 +96,7 @@ ENGLISH_STANCES = _words(
     condemn blame accuse mock attack slam blast defend applaud welcome thank congratulate cite mention
     discuss question challenge deny announce express highlight repeat reiterate recommend urge demand
     echo imply denounce decry favor favour deem embrace lament tout hail assail downplay rebuke scold reaffirm
+    portray disavow advocate
     """
 )
 
@@ -120,6 +123,16 @@ CUES: dict[str, CueTable] = {
                 ("warn", "of"),
                 ("argue", "for"),
                 ("push", "for"),
+                ("point", "out"),
+                ("say", "of"),
+                ("say", "about"),
+                ("respond", "to"),
+                ("reply", "to"),
+                ("believe", "in"),
+                ("allude", "to"),
+                ("rail", "against"),
+                ("apologize", "for"),
+                ("apologise", "for"),
             }
         ),
         object_preps=frozenset(
@@ -146,6 +159,7 @@ CUES: dict[str, CueTable] = {
         ),
         statement_preps=frozenset({"in"}),
         no_object=_words("say tell ask add continue respond reply answer write post tweet"),
+        questions=_words("ask"),
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),

@@ -64,6 +64,9 @@ MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") loo
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
+PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
+MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
+RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
 WORD = re.compile(r"\w+")
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
@@ -222,8 +225,11 @@ def _attributions(
             continue
         if _according(token, table):
             found.append(_according_attribution(token, base, max_speaker))
-        elif _is_cue_verb(token, table) and not _addressed(token, table) and not _embedded(token, table):
-            attribution = _verb_attribution(doc, token, table, base, max_speaker)
+        elif _is_cue_verb(token, table) and not _embedded(token, table) and not _nested(token, table):
+            if not _addressed(token, table):
+                attribution = _verb_attribution(doc, token, table, base, max_speaker)
+            else:
+                attribution = _question_attribution(doc, token, table, base)
             if attribution is not None:
                 found.append(attribution)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in table.nouns:
@@ -231,6 +237,34 @@ def _attributions(
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> Attribution | None:
+    """ "Asked whether the deal was dead, …", "She was asked about the leak": the question is attributed to
+    an asker the sentence does not name (PARC/PolNeAR mark it with no source). Other passive speech verbs
+    ("it should be noted") attribute nothing."""
+    if verb.lemma_.lower() not in table.questions:
+        return None
+    content = _content(doc, verb, table)
+    if content is None or content[0] < verb.i:
+        return None
+    return _record(doc, base, _cue_tokens(verb, table, content), None, None, content, content)
+
+
+def _nested(verb: Token, table: CueTable) -> bool:
+    """A belief, plan or stance inside what a speech verb reports ("Clinton says she wants to expand …"):
+    PolNeAR marks the speech only; the inner verb is part of its content. An infinitive of purpose ("came
+    to support her") is no attribution either."""
+    if verb.lemma_.lower() in table.verbs:
+        return False
+    if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
+    child = verb
+    for ancestor in list(verb.ancestors)[:MAX_NESTING]:
+        if child.dep_ in CLAUSE_DEPS and ancestor.lemma_.lower() in table.verbs and ancestor.pos_ == "VERB":
+            return True
+        child = ancestor
+    return False
 
 
 def _embedded(verb: Token, table: CueTable) -> bool:
@@ -541,7 +575,11 @@ def _verb_group_start(verb: Token) -> int:
     start = verb.i
     while start > 0:
         previous = verb.doc[start - 1]
-        if not start - 1 < previous.head.i <= verb.i or previous.dep_ not in VERB_GROUP_DEPS:
+        if (
+            not start - 1 < previous.head.i <= verb.i
+            or previous.dep_ not in VERB_GROUP_DEPS
+            or previous.tag_ in RELATIVE_ADVERB_TAGS
+        ):
             break  # a word of the group hangs on the verb or on a later word of the group ("slightly more")
         start -= 1
     return start
