@@ -171,6 +171,9 @@ DATED = [
     ("The truce held over Easter 2019.", ("Easter 2019", "DATE", "2019-04-21")),
     # "the past" before a count is the start of a duration, not a reference of its own
     ("Riots broke out in each of the past three summers.", ("the past", "DATE", "PAST_REF"), False),
+    # "earlier in the year": the document's year, the modifier in the span
+    ("Exports slumped earlier in the year, the ministry said.", ("earlier in the year", "DATE", "2021")),
+    ("Prices should ease later in the month.", ("later in the month", "DATE", "2021-03")),
     # a simple present before the expression names a scheduled event; reporting verbs and possessives do not
     ("The trial opens Monday in the capital.", ("Monday", "DATE", "2021-03-22")),
     ("The deadline for the bids is Friday.", ("Friday", "DATE", "2021-03-19")),

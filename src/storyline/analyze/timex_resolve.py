@@ -545,6 +545,15 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(ctx.dct, grain), "dct", mod=mod)
 
 
+def r_modunit(g: Groups, ctx: Context) -> Norm:
+    """ "earlier in the year", "later in the month": the document's year or month, with the modifier."""
+    mod = _mod(ctx.lex, g["mod"])
+    unit = _words(g["unit"])
+    if ctx.dct is None:
+        return _unresolved(mod=mod)
+    return _dated(Point(ctx.dct, unit), "dct", mod=mod)
+
+
 SATURDAY = 5
 
 
@@ -829,6 +838,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "weekdays": r_weekdays,
     "worddecade": r_worddecade,
     "weekof": r_weekof,
+    "modunit": r_modunit,
     "yearend": r_yearend,
 }
 
