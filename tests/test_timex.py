@@ -174,6 +174,12 @@ DATED = [
     # "earlier in the year": the document's year, the modifier in the span
     ("Exports slumped earlier in the year, the ministry said.", ("earlier in the year", "DATE", "2021")),
     ("Prices should ease later in the month.", ("later in the month", "DATE", "2021-03")),
+    # duration adjectives ending in "long"; a bare hour with its part of the day
+    ("The decades-long dispute over the valley flared again.", ("decades-long", "DURATION", "PXY")),
+    ("The envoy ended a weeklong tour of the region.", ("weeklong", "DURATION", "P1W")),
+    ("A three-month-long blockade ended in June.", ("three-month-long", "DURATION", "P3M")),
+    ("Sirens sounded at 4 in the morning.", ("4 in the morning", "TIME", "2021-03-17T04:00")),
+    ("The curfew starts at 10 o'clock at night.", ("10 o'clock at night", "TIME", "2021-03-17T22:00")),
     # a simple present before the expression names a scheduled event; reporting verbs and possessives do not
     ("The trial opens Monday in the capital.", ("Monday", "DATE", "2021-03-22")),
     ("The deadline for the bids is Friday.", ("Friday", "DATE", "2021-03-19")),

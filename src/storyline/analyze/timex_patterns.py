@@ -83,6 +83,9 @@ class Lexicon:
     # a modifier, one of these words and "the" + unit: "earlier in the year" ("later in the day" was measured:
     # TempEval-3 train leaves it out three times in four)
     mod_links: tuple[str, ...] = ()
+    long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
+    # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
+    pod_hours: Mapping[str, str] = field(default_factory=dict)
 
 
 _NUMBERS_EN = {
@@ -392,6 +395,17 @@ ENGLISH = Lexicon(
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
     mod_links=("in",),
+    long_suffix="long",
+    pod_hours={
+        "in the morning": "am",
+        "in the afternoon": "pm",
+        "in the evening": "pm",
+        "at night": "pm",
+        "o'clock in the morning": "am",
+        "o'clock in the afternoon": "pm",
+        "o'clock in the evening": "pm",
+        "o'clock at night": "pm",
+    },
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": ENGLISH}
@@ -547,6 +561,12 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "modunit": rf"\b(?P<mod>{mod})\s+{_alt(lex.mod_links)}\s+[Tt]he\s+(?P<unit>week|month|year)\b"
         if lex.mod_links
         else "(?!)",
+        "longunit": rf"\b(?:(?P<num>{num})-)?(?P<unit>{unit})-?{lex.long_suffix}\b"
+        if lex.long_suffix
+        else "(?!)",
+        "podhour": rf"\b(?P<hour>[01]?\d)\s+(?P<podhour>{_alt(lex.pod_hours)})\b"
+        if lex.pod_hours
+        else "(?!)",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
         r"(?:\s+(?P<unit>quarter|period|month|year))?\b",
         "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})"
@@ -598,6 +618,8 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("ago", "duration", "bareunit", "halfunit"), _UNITS),
     **dict.fromkeys(("theunit", "latest"), (*_UNITS, "period")),
     "modunit": _UNITS,
+    "longunit": _UNITS,
+    "podhour": ("pod",),
     "present": ("present",),
     "relpod": ("pod",),
     "modpod": ("pod",),
@@ -650,7 +672,9 @@ def trigger(language: str) -> re.Pattern[str]:
         "pod": rf"\b{_ci([*lex.parts_of_day, 'tonight'])}\b",
         "noon": rf"\b{_ci(lex.noon_words)}\b",
         "quarter": r"\b(?:[Qq]uarter|half)\b",
-        "unit": rf"\b{_ci(lex.units)}\b",
+        "unit": rf"\b{_ci(lex.units)}(?:-?{lex.long_suffix})?\b"
+        if lex.long_suffix
+        else rf"\b{_ci(lex.units)}\b",
         "season": rf"\b{_ci(lex.seasons)}\b",
         "yearago": r"\b[Yy]ear[-\s](?:ago|earlier)\b",
         "freq": rf"\b{_ci(lex.frequencies)}\b",

@@ -554,6 +554,21 @@ def r_modunit(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(ctx.dct, unit), "dct", mod=mod)
 
 
+def r_longunit(g: Groups, ctx: Context) -> Norm:
+    """ "a decades-long dispute" (PXY), "a two-year-long war" (P2Y), "weeklong talks" (P1W)."""
+    word = _words(g["unit"])
+    unit = ctx.lex.units[word]
+    plural = word.endswith("s") and unit != "S"
+    count = None if plural and not g.get("num") else number(g.get("num"), ctx.lex)
+    return Norm("DURATION", duration_value(count, unit))
+
+
+def r_podhour(g: Groups, ctx: Context) -> Norm:
+    """ "4 in the morning", "10 at night": a clock time whose half of the day the phrase gives."""
+    ampm = ctx.lex.pod_hours[_words(g["podhour"])]
+    return r_time({**g, "minute": None, "ampm": ampm}, ctx)
+
+
 SATURDAY = 5
 
 
@@ -839,6 +854,8 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "worddecade": r_worddecade,
     "weekof": r_weekof,
     "modunit": r_modunit,
+    "longunit": r_longunit,
+    "podhour": r_podhour,
     "yearend": r_yearend,
 }
 
