@@ -52,7 +52,7 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             '"We are ready to talk," he stressed, adding that "the door to negotiations remains open."',
             [
                 ("he", '"We are ready to talk,"', "direct", "stressed"),
-                ("he", '"the door to negotiations remains open."', "direct", "adding"),
+                ("he", 'that "the door to negotiations remains open."', "direct", "adding"),
             ],
         ),
         (  # one quotation over two paragraphs: reopened at the paragraph start, closed only at the end
@@ -351,3 +351,105 @@ def test_relative_pronoun_is_the_source_span(parse):
     assert [(q.speaker, text[q.speaker_start : q.speaker_end], q.text) for q in found] == [
         ("Norton", "which", "to comment on the report")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a relative clause set off by commas belongs to the source span; the speaker is still the name
+            "Maria Lopez, who runs a bakery in the old town, said the new tax would hurt small shops.",
+            [
+                (
+                    "Maria Lopez",
+                    "Maria Lopez, who runs a bakery in the old town",
+                    "the new tax would hurt small shops",
+                    "said",
+                )
+            ],
+        ),
+        (  # a participle set off by commas does not
+            "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
+            [("The governor", "The governor", "the state would not raise taxes", "said")],
+        ),
+        (  # nor does an age
+            "Tom Hale, 64, said he would vote for the first time in years.",
+            [("Tom Hale", "Tom Hale", "he would vote for the first time in years", "said")],
+        ),
+        (  # a chain of infinitives is one cue
+            "Rural voters tended to support the incumbent.",
+            [("Rural voters", "Rural voters", "the incumbent", "tended to support")],
+        ),
+        (  # the copula and adverbs of "more likely to" join the cue; the subject is the copula's
+            "Older voters were more likely to say the economy was their top concern.",
+            [
+                (
+                    "Older voters",
+                    "Older voters",
+                    "the economy was their top concern",
+                    "were more likely to say",
+                )
+            ],
+        ),
+        (  # a manner adverb after the verb joins the cue
+            '"We will win this county," the mayor said sarcastically.',
+            [("the mayor", "the mayor", '"We will win this county,"', "said sarcastically")],
+        ),
+        (  # a question put to someone: no source; an infinitive under a cue verb is its content, not a cue
+            "Asked whether the plant would close, the spokeswoman declined to comment.",
+            [
+                (None, None, "whether the plant would close", "Asked"),
+                ("the spokeswoman", "the spokeswoman", "to comment", "declined"),
+            ],
+        ),
+        (  # the passive question verb with its preposition
+            "She was asked about the missing funds.",
+            [(None, None, "the missing funds", "was asked about")],
+        ),
+        (  # a plan inside reported speech is part of the speech, not an attribution of its own
+            "The senator says she wants to cut the deficit in half.",
+            [("The senator", "The senator", "she wants to cut the deficit in half", "says")],
+        ),
+        (  # "that" before a direct quotation belongs to the content
+            'The minister said that "the border will stay open as long as it is safe."',
+            [
+                (
+                    "The minister",
+                    "The minister",
+                    'that "the border will stay open as long as it is safe."',
+                    "said",
+                )
+            ],
+        ),
+        (  # speech verbs beyond "say"
+            "The actor joked that he had never won anything before.",
+            [("The actor", "The actor", "that he had never won anything before", "joked")],
+        ),
+        (  # a verb with its particle
+            "The coach pointed out that the team had lost only once at home.",
+            [("The coach", "The coach", "that the team had lost only once at home", "pointed out")],
+        ),
+    ],
+)
+def test_polnear_span_conventions(parse, text, expected):
+    """Source, content and cue spans as PolNeAR marks them (its train split shows these conventions)."""
+    found = extract(parse(text), [])
+    spans = [
+        (
+            q.speaker,
+            text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None,
+            q.text,
+            q.cue,
+        )
+        for q in found
+    ]
+    assert spans == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of farmers gathered outside the ministry to support the strike.",  # a purpose, not a stance
+    ],
+)
+def test_no_attribution(parse, text):
+    assert extract(parse(text), []) == []

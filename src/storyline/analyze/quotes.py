@@ -59,7 +59,7 @@ VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not s
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 # "…, adding that": a cue without a subject of its own takes the subject of the verb it hangs on
-CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
@@ -271,7 +271,9 @@ def _embedded(verb: Token, table: CueTable) -> bool:
     """An infinitive that is the content of a cue verb above it ("declined to comment", "pledged to oppose
     the bill"): PARC/PolNeAR mark one attribution, whose cue is the head."""
     head = verb.head
-    return verb.dep_ == "xcomp" and head.i < verb.i and _is_cue_verb(head, table) and not _addressed(head, table)
+    return (
+        verb.dep_ == "xcomp" and head.i < verb.i and _is_cue_verb(head, table) and not _addressed(head, table)
+    )
 
 
 def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
@@ -540,6 +542,8 @@ def _chain_top(verb: Token, table: CueTable) -> Token:
         if _is_cue_verb(head, table):
             break  # "declined to say", "pledged to oppose": the cue is the head, its content the infinitive
         top = head
+    if top.pos_ == "ADJ" and top.dep_ == "acomp" and top.head.pos_ in VERBAL_POS and top.head.i < top.i:
+        top = top.head  # "were more likely to say": the copula heads the adjective
     return top
 
 
@@ -782,7 +786,8 @@ def _match(
             if attribution is None and not _reads_as_speech(text, q, settings):
                 continue
             with_cue = previous is not None and "\n" not in text[previous.end : q.start]
-        current = _Match(q.start, q.end, "direct", attribution, with_cue and attribution is not None)
+        start = _complementizer_start(text, q, attribution, table)
+        current = _Match(start, q.end, "direct", attribution, with_cue and attribution is not None)
         matches[(q.start, q.end)] = current
         previous = current
         if attribution is not None:
@@ -793,6 +798,15 @@ def _match(
                 (a.content_start, a.content_end), _Match(a.content_start, a.content_end, "indirect", a)
             )
     return sorted(matches.values(), key=lambda m: (m.start, m.end))
+
+
+def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: CueTable) -> int:
+    """Where a direct quote starts: at the "that" introducing it when its cue's reported clause opens with
+    one (`adding that "the door remains open"`), as PARC/PolNeAR mark it; else at its opening mark."""
+    if a is None or a.content_start is None or not a.cue_end <= a.content_start < q.start:
+        return q.start
+    words = WORD.findall(text, a.content_start, q.start)
+    return a.content_start if words and all(w.lower() in table.that for w in words) else q.start
 
 
 def _carried(text: str, q: Quoted, previous: _Match | None, settings: AnalyzeSettings) -> Attribution | None:
