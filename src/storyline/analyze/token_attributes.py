@@ -3,17 +3,20 @@
 The English models map fine-grained tags to coarse POS, morphology and a few lemmas with an ``AttributeRuler``
 (a token ``Matcher`` over ~180 patterns). On news text it costs about as much as the tagger and lemmatizer
 together, although nearly every pattern looks at one token's tag and lower-case form only. :class:`FastRuler`
-reads the ruler's own patterns at load time and applies them with a per-(word, tag) cache, with the same
-precedence (a later pattern overrides an earlier one). Patterns on dependency labels cannot match before a
+reads the ruler's own patterns at load time and applies them through token arrays, cached per (word, tag)
+row, with the same precedence (a later pattern overrides an earlier one). Patterns on dependency labels cannot match before a
 parse, exactly as in the original, and are dropped. ``tests/test_entities.py`` checks the output is identical.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import numpy
 
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler
@@ -21,6 +24,15 @@ if TYPE_CHECKING:
 
 Test = Callable[[Any], bool]
 SUPPORTED = frozenset({"TAG", "LOWER", "IS_SPACE"})
+SET_ATTRIBUTE_NAMES = ("POS", "TAG", "LEMMA", "MORPH")  # what the English rulers set
+ROW_CACHE_LIMIT = 200_000  # distinct (word, tag) rows remembered; ~40 MB, then the cache starts again
+
+
+@functools.lru_cache(maxsize=1)
+def _set_attribute_ids() -> list[int]:
+    from spacy.attrs import IDS
+
+    return [IDS[name] for name in SET_ATTRIBUTE_NAMES]
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,7 @@ class Rule:
     tests: tuple[tuple[tuple[str, Test], ...], ...]  # per pattern token: (attribute, test)
     target: int  # which matched token gets the attributes
     attrs: Mapping[str, str]
+    words: tuple[str | None, ...]  # per pattern token: the literal lower-case word it must be, if any
 
 
 def _test(value: Any) -> Test:
@@ -65,48 +78,107 @@ class FastRuler:
                 if any(not set(tok) <= SUPPORTED for tok in pattern):
                     continue  # needs a dependency label: never matches before a parse
                 tests = tuple(tuple((k, _test(v)) for k, v in tok.items()) for tok in pattern)
-                rule = Rule(index, tests, entry.get("index", 0), entry["attrs"])
+                words = tuple(w if isinstance(w := tok.get("LOWER"), str) else None for tok in pattern)
+                rule = Rule(index, tests, entry.get("index", 0), entry["attrs"], words)
                 (self.single if len(pattern) == 1 else self.multi).append(rule)
-        self._multi_by_first: dict[str, tuple[Rule, ...]] = {}
+        self._multi_by_word: dict[str, tuple[tuple[Rule, int], ...]] = {}  # keyed by one literal word
         self._multi_any: tuple[Rule, ...] = ()
         for rule in self.multi:
-            first = dict(ruler.patterns[rule.index]["patterns"][0][0]).get("LOWER")
-            if isinstance(first, str):
-                self._multi_by_first[first] = (*self._multi_by_first.get(first, ()), rule)
-            else:
+            literal = next((k for k, word in enumerate(rule.words) if word is not None), None)
+            if literal is None:
                 self._multi_any = (*self._multi_any, rule)
+                continue
+            word = rule.words[literal]
+            self._multi_by_word[word] = (*self._multi_by_word.get(word, ()), (rule, literal))
         self._cache: dict[tuple[str, str, bool], list[tuple[int, Mapping[str, str]]]] = {}
+        self._row_cache: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        hits: dict[int, list[tuple[int, Mapping[str, str]]]] = {}
-        for token in doc:
-            for rule in self._multi_by_first.get(token.lower_, ()) + self._multi_any:
-                width = len(rule.tests)
-                start = token.i
-                if start + width <= len(doc) and all(
-                    self._matches(doc[start + k], rule.tests[k]) for k in range(width)
-                ):
-                    hits.setdefault(start + rule.target, []).append((rule.index, rule.attrs))
-        for token in doc:
-            found = self._single(token)
-            extra = hits.get(token.i)
-            if extra:
-                found = sorted(found + extra, key=lambda pair: pair[0])
-            for _, attrs in found:
+        """Set POS, TAG, LEMMA and MORPH as the ruler would, through arrays: one dictionary lookup per token
+        for the single-token rules (cached per word form and current values), token objects only where a
+        multi-token rule matches."""
+        from spacy.attrs import IS_SPACE, LOWER, TAG
+
+        hits = self._multi_hits(doc)
+        rows = doc.to_array([LOWER, TAG, IS_SPACE, *_set_attribute_ids()]).tolist()
+        cache = self._row_cache
+        if len(cache) > ROW_CACHE_LIMIT:
+            cache.clear()
+        values = []
+        for i, row in enumerate(map(tuple, rows)):
+            new = cache.get(row) if i not in hits else row[3:]
+            if new is None:
+                new = cache[row] = self._single_row(doc, row)
+            values.append(new)
+        doc.from_array(_set_attribute_ids(), numpy.array(values, dtype="uint64"))
+        for i, extra in hits.items():
+            token = doc[i]
+            for _, attrs in sorted(self._single(token) + extra, key=lambda pair: pair[0]):
                 _set(token, attrs)
         return doc
 
-    def _single(self, token: Token) -> list[tuple[int, Mapping[str, str]]]:
-        key = (token.lower_, token.tag_, token.is_space)
+    def _single_row(self, doc: Doc, row: tuple[int, ...]) -> tuple[int, ...]:
+        """The (POS, TAG, LEMMA, MORPH) values after the single-token rules, for a token whose (LOWER, TAG,
+        IS_SPACE, POS, TAG, LEMMA, MORPH) array row is ``row``."""
+        strings = doc.vocab.strings
+        key = (strings[row[0]], strings[row[1]] if row[1] else "", bool(row[2]))
+        found = {name: old for name, old in zip(SET_ATTRIBUTE_NAMES, row[3:], strict=True)}
+        for _, attrs in self._single_for(key):
+            for name, value in attrs.items():
+                if name in found:
+                    found[name] = _array_value(doc, name, value)
+        return tuple(found[name] for name in SET_ATTRIBUTE_NAMES)
+
+    def _multi_hits(self, doc: Doc) -> dict[int, list[tuple[int, Mapping[str, str]]]]:
+        """Multi-token rule matches, by the token that gets their attributes; only tokens that are a rule's
+        literal word are tried (the English rules all have one)."""
+        hits: dict[int, list[tuple[int, Mapping[str, str]]]] = {}
+        by_word = self._multi_by_word
+        candidates = [(rule, token.i - at) for token in doc for rule, at in by_word.get(token.lower_, ())]
+        if self._multi_any:
+            candidates += [(rule, token.i) for token in doc for rule in self._multi_any]
+        for rule, start in candidates:
+            width = len(rule.tests)
+            if (
+                start >= 0
+                and start + width <= len(doc)
+                and all(self._matches(doc[start + k], rule.tests[k]) for k in range(width))
+            ):
+                hits.setdefault(start + rule.target, []).append((rule.index, rule.attrs))
+        return hits
+
+    def _single_for(self, key: tuple[str, str, bool]) -> list[tuple[int, Mapping[str, str]]]:
         found = self._cache.get(key)
         if found is None:
-            found = [(r.index, r.attrs) for r in self.single if self._matches(token, r.tests[0])]
+            lower, tag, is_space = key
+            found = [
+                (r.index, r.attrs) for r in self.single if _matches_values(lower, tag, is_space, r.tests[0])
+            ]
             self._cache[key] = found
         return found
+
+    def _single(self, token: Token) -> list[tuple[int, Mapping[str, str]]]:
+        return self._single_for((token.lower_, token.tag_, token.is_space))
 
     @staticmethod
     def _matches(token: Token, tests: tuple[tuple[str, Test], ...]) -> bool:
         return all(test(_value(token, key)) for key, test in tests)
+
+
+def _matches_values(lower: str, tag: str, is_space: bool, tests: tuple[tuple[str, Test], ...]) -> bool:
+    values = {"LOWER": lower, "TAG": tag, "IS_SPACE": is_space}
+    return all(test(values[key]) for key, test in tests)
+
+
+def _array_value(doc: Doc, name: str, value: str) -> int:
+    """The integer ``Doc.from_array`` takes for attribute ``name`` set to ``value``."""
+    if name == "MORPH":
+        return doc.vocab.morphology.add(value)
+    if name == "POS":
+        from spacy.parts_of_speech import IDS as POS_IDS
+
+        return POS_IDS[value]
+    return doc.vocab.strings.add(value)
 
 
 def _set(token: Token, attrs: Mapping[str, str]) -> None:
