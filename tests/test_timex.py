@@ -174,6 +174,9 @@ DATED = [
     # "earlier in the year": the document's year, the modifier in the span
     ("Exports slumped earlier in the year, the ministry said.", ("earlier in the year", "DATE", "2021")),
     ("Prices should ease later in the month.", ("later in the month", "DATE", "2021-03")),
+    # "a week" after a preposition or a verb is still a duration (not the rate in "six crossings a week")
+    ("The rebels agreed to withdraw within a week.", ("a week", "DURATION", "P1W")),
+    ("The blockade lasted a month before talks began.", ("a month", "DURATION", "P1M")),
     # duration adjectives ending in "long"; a bare hour with its part of the day
     ("The decades-long dispute over the valley flared again.", ("decades-long", "DURATION", "PXY")),
     ("The envoy ended a weeklong tour of the region.", ("weeklong", "DURATION", "P1W")),
@@ -265,6 +268,10 @@ NOT_TIME = [
     "The soldiers will march to the capital.",
     "The country ran a current account deficit of 4%.",
     "Nineteen soldiers and two thousand civilians were evacuated.",
+    # a unit after a quantity is a rate
+    "The pipeline carries 40,000 barrels a day to the port.",
+    "The ferry makes six crossings a week.",
+    "The deal saves the utility $300 million a year.",
 ]
 
 

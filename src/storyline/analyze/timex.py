@@ -123,6 +123,9 @@ AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
 REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
+RATE_WINDOW = (
+    3  # how many tokens before "a year" are searched for the quantity of a rate ("$500 million a year")
+)
 
 
 @dataclass(frozen=True)
@@ -334,6 +337,22 @@ def _range_end(
     return dataclasses.replace(norm, value=point.value(), point=point)
 
 
+def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
+    """ "$1.76 a year", "358,000 a month", "24 hours a day": a unit after a quantity is the rate's denominator
+    (TempEval-3 train annotates none of them), while "within a week", "lasted a week" stay durations."""
+    if m.rule != "duration" or " ".join((m.groups.get("num") or "").lower().split()) not in (
+        LEXICONS[language].rate_articles
+    ):
+        return False
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = parsed.doc[max(span.sent.start, span.start - RATE_WINDOW) : span.start]
+    if len(before) == 0 or before[-1].pos_ in ("ADP", "DET", "ADV", "VERB", "AUX", "SCONJ", "PUNCT"):
+        return False
+    return any(t.like_num or t.tag_ == "CD" for t in before)
+
+
 def extract(parsed: Parsed) -> list[Timex]:
     """Every time expression in the document, normalized against its date and the text's reference times."""
     document = parsed.document
@@ -344,6 +363,8 @@ def extract(parsed: Parsed) -> list[Timex]:
     prev: tuple[Match, Norm] | None = None
     out: list[Timex] = []
     for m in candidates(text, language):
+        if _is_rate(parsed, m, language):
+            continue
         future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
         norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))
         m, norm = _day_offset(text, m, norm, language)

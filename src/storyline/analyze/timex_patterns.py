@@ -83,6 +83,8 @@ class Lexicon:
     # a modifier, one of these words and "the" + unit: "earlier in the year" ("later in the day" was measured:
     # TempEval-3 train leaves it out three times in four)
     mod_links: tuple[str, ...] = ()
+    # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
+    rate_articles: tuple[str, ...] = ()
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
@@ -395,6 +397,7 @@ ENGLISH = Lexicon(
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
     mod_links=("in",),
+    rate_articles=("a", "an"),
     long_suffix="long",
     pod_hours={
         "in the morning": "am",
