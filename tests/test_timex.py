@@ -177,6 +177,13 @@ DATED = [
     # "a week" after a preposition or a verb is still a duration (not the rate in "six crossings a week")
     ("The rebels agreed to withdraw within a week.", ("a week", "DURATION", "P1W")),
     ("The blockade lasted a month before talks began.", ("a month", "DURATION", "P1M")),
+    # report abbreviations, a clock time with its zone, a full month name before the sentence's full stop
+    ("Margins shrank in Q4, the bank said.", ("Q4", "DATE", "2020-Q4")),
+    ("Orders should pick up in Q3 2021.", ("Q3 2021", "DATE", "2021-Q3")),
+    ("Sales rose in H2 2020 after the reopening.", ("H2 2020", "DATE", "2020-H2")),
+    ("The convoy crossed the bridge at 0600 GMT.", ("0600 GMT", "TIME", "2021-03-17T06:00")),
+    ("The blast came at 9:05 a.m. (0605 GMT).", ("0605 GMT", "TIME", "2021-03-17T06:05"), False),
+    ("The ceasefire took hold on 10 November.", ("10 November", "DATE", "2020-11-10")),
     # duration adjectives ending in "long"; a bare hour with its part of the day
     ("The decades-long dispute over the valley flared again.", ("decades-long", "DURATION", "PXY")),
     ("The envoy ended a weeklong tour of the region.", ("weeklong", "DURATION", "P1W")),
@@ -272,6 +279,8 @@ NOT_TIME = [
     "The pipeline carries 40,000 barrels a day to the port.",
     "The ferry makes six crossings a week.",
     "The deal saves the utility $300 million a year.",
+    "Health officials tracked the spread of H1N1 in the region.",
+    "The H5 and Q7 models were recalled.",
 ]
 
 

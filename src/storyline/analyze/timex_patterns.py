@@ -475,7 +475,9 @@ def _word_year(lex: Lexicon) -> str:
 
 def _templates(lex: Lexicon) -> dict[str, str]:
     """Rule name → regex source. Building blocks come from the lexicon, word order is English-like."""
-    month = _alt(lex.months, abbrev_dot=True)
+    # a dot after an abbreviation ("Sept.") belongs to the month; after a full name it ends the sentence
+    abbrevs = [k for k in lex.months if any(o != k and o.startswith(k) for o in lex.months)]
+    month = f"(?:{_alt(k for k in lex.months if k not in abbrevs)}|{_alt(abbrevs, abbrev_dot=True)})"
     month_full = _alt(k for k in lex.months if len(k) > 3 and k not in lex.ambiguous_months)
     # fixed-width look-behinds, one per cue (``re`` allows an alternation of them, not one of varying width)
     cued = (
@@ -533,6 +535,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
         rf"{zone}{on_day}{on_date}",
         "clock": rf"\b(?P<hour>[01]?\d|2[0-4]):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
+        # "1330 GMT": a four-digit clock time is one only with its time zone; "10:35 a.m. (0735 GMT)" restates
+        # the time before it (TempEval-3 leaves the restatement out)
+        "zoneclock": r"(?<!\()\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?:GMT|UTC)\b",
+        # "Q4", "Q1 2013", "H2": the abbreviations of company reports
+        "qabbr": rf"\b(?P<qh>[QH])(?P<n>[1-4])(?:\s+(?P<year>{year}))?\b(?!-)",
         "noon": rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b{on_date}",
         "weekday": rf"(?:(?P<mod>{mod})\s+)?(?:(?P<rel>{rel})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<pod>{pod}))?",
         "dayword": rf"(?:(?P<mod>{mod})\s+)?\b(?P<dayw>{dayw})\b(?:\s+(?P<pod>{pod}))?",
@@ -629,6 +636,8 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),
     "clock": ("clock",),
+    "zoneclock": ("clock", "year"),  # "1330 GMT" wakes the year trigger first
+    "qabbr": ("quarter",),
     "noon": ("noon",),
     "weekday": ("weekday",),
     "dayword": ("dayword",),
@@ -667,14 +676,14 @@ def trigger(language: str) -> re.Pattern[str]:
         "period": rf"\b{_alt(lex.period_words)}\b" if lex.period_words else "(?!)",
         "present": rf"\b{_ci(lex.present_adjectives)}\b" if lex.present_adjectives else "(?!)",
         "ampm": r"\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\b|[AP]\.?M\b)",
-        "clock": r"\d\d?:\d\d",
+        "clock": r"\d\d?:\d\d|\b\d{4}\s+(?:GMT|UTC)\b",
         "month": rf"\b{_alt(lex.months)}\b",
         "weekday": rf"\b{_alt(lex.weekdays)}s?\b",
         "decade": rf"\b{_alt(lex.decade_words)}\b" if lex.decade_words else "(?!)",
         "dayword": rf"\b{_ci(lex.day_words)}\b",
         "pod": rf"\b{_ci([*lex.parts_of_day, 'tonight'])}\b",
         "noon": rf"\b{_ci(lex.noon_words)}\b",
-        "quarter": r"\b(?:[Qq]uarter|half)\b",
+        "quarter": r"\b(?:[Qq]uarter|half|[QH][1-4])\b",
         "unit": rf"\b{_ci(lex.units)}(?:-?{lex.long_suffix})?\b"
         if lex.long_suffix
         else rf"\b{_ci(lex.units)}\b",

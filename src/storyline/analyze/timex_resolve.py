@@ -444,6 +444,19 @@ def r_quarter(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(dt.date(year, month, 1), "half" if half else "quarter"), anchor)
 
 
+def r_qabbr(g: Groups, ctx: Context) -> Norm:
+    """ "Q4", "Q1 2013", "H2": a quarter or half, in the year given or the one ``_quarter_year`` picks."""
+    half, n = g["qh"] == "H", int(g["n"] or 0)
+    if n > (2 if half else 4):
+        return _unresolved()
+    year = _quarter_year(ctx, 2 * n if half else n, g)
+    if year is None:
+        return _unresolved()
+    month = (n - 1) * (6 if half else 3) + 1
+    anchor = "absolute" if g.get("year") else "dct"
+    return _dated(Point(dt.date(year, month, 1), "half" if half else "quarter"), anchor)
+
+
 def _season_point(ctx: Context, code: str, step: int | None, future: bool, dct: dt.date) -> Point:
     start = SEASON_START[code]
     candidates = [dt.date(y, start, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -854,6 +867,8 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "worddecade": r_worddecade,
     "weekof": r_weekof,
     "modunit": r_modunit,
+    "qabbr": r_qabbr,
+    "zoneclock": r_time,
     "longunit": r_longunit,
     "podhour": r_podhour,
     "yearend": r_yearend,
