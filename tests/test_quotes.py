@@ -428,6 +428,22 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The coach pointed out that the team had lost only once at home.",
             [("The coach", "The coach", "that the team had lost only once at home", "pointed out")],
         ),
+        (  # "called for X to do Y": the clause after "for" is the content
+            "The union is calling for the company to reopen the talks.",
+            [("The union", "The union", "the company to reopen the talks", "is calling for")],
+        ),
+        (  # "as X noted": the main clause is what was noted
+            "As the auditor noted, the agency spent twice its budget.",
+            [("the auditor", "the auditor", "the agency spent twice its budget", "noted")],
+        ),
+        (  # a passive cue with its agent: the agent is the source, the subject the content
+            "The merger was first reported by a local newspaper.",
+            [("a local newspaper", "a local newspaper", "The merger", "was first reported")],
+        ),
+        (  # a colon after a misparsed cue still introduces the quotation
+            "He told the crowd: “Stay calm: we are ready.”",
+            [("He", "He", "“Stay calm: we are ready.”", "told")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):

@@ -50,6 +50,7 @@ class CueTable:
     statement_preps: frozenset[str] = frozenset()  # "said in a statement": the phrase joins the verb's cue
     no_object: frozenset[str] = frozenset()  # speech verbs whose object is not what was said ("told them")
     questions: frozenset[str] = frozenset()  # passive "was asked whether …": the question, with no source
+    as_marks: frozenset[str] = frozenset()  # "as he noted, …": the cue's clause reports the main clause
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
@@ -160,6 +161,7 @@ CUES: dict[str, CueTable] = {
         statement_preps=frozenset({"in"}),
         no_object=_words("say tell ask add continue respond reply answer write post tweet"),
         questions=_words("ask"),
+        as_marks=_words("as"),
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),

@@ -228,6 +228,8 @@ def _attributions(
         elif _is_cue_verb(token, table) and not _embedded(token, table) and not _nested(token, table):
             if not _addressed(token, table):
                 attribution = _verb_attribution(doc, token, table, base, max_speaker)
+            elif _agent(token) is not None:
+                attribution = _passive_attribution(doc, token, table, base, max_speaker)
             else:
                 attribution = _question_attribution(doc, token, table, base)
             if attribution is not None:
@@ -237,6 +239,31 @@ def _attributions(
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase's object of a passive verb ("was first reported by Politico"), when it has one."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _passive_attribution(
+    doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "The meeting was first reported by Politico", "The plan was criticized by unions": the agent is the
+    source and the passive subject the content (a "that"/"which" subject names nothing and is skipped)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in RELATIVE_TAGS]
+    agent = _agent(verb)
+    if not subjects or agent is None:
+        return None
+    content = _trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
+    if content is None:
+        return None
+    speaker = _speaker_span(agent, max_speaker)
+    cue = (_verb_group_start(verb), verb.i)  # "was echoed by X": PolNeAR leaves the "by" out more often
+    return _record(doc, base, cue, speaker, agent, content, content)
 
 
 def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> Attribution | None:
@@ -409,6 +436,8 @@ def _verb_attribution(
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
         top = verb.head
     reach = (top.left_edge.i, top.right_edge.i) if speech or content is None else content
+    if speech and top.right_edge.i + 1 < len(doc) and doc[top.right_edge.i].text == ":":
+        reach = (reach[0], len(doc) - 1)  # "He told the crowd: “…”" misparsed: the colon still introduces
     return _record(doc, base, cue, speaker, subject, content, reach, name)
 
 
@@ -420,7 +449,7 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
         clause = clauses[0]
         return _trim(doc, clause.left_edge.i, _before_follow_up(clause, table))
-    if verb.dep_ == "parataxis" and verb.head.pos_ in VERBAL_POS:
+    if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         return _around(
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
         )
@@ -430,6 +459,13 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if complements:  # "urged voters to slow down": the addressee is not part of what was said
         return _trim(doc, complements[0].left_edge.i, complements[0].right_edge.i)
     return _complements(doc, verb, table)
+
+
+def _as_clause(verb: Token, table: CueTable) -> bool:
+    """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as"."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in table.as_marks for c in verb.children
+    )
 
 
 def _belief_only(verb: Token, table: CueTable) -> bool:
@@ -444,6 +480,8 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     of the cue's preposition ("called for his resignation"). Speech verbs whose object is the addressee
     ("told them") or a pronoun ("said it") have none."""
     prep = _cue_prep(verb, table)
+    if prep is not None and prep.dep_ == "mark":  # "called for the party to unite": the clause after "for"
+        return _trim(doc, prep.i + 1, prep.head.right_edge.i)
     if prep is not None:
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         return _trim(doc, objects[0].left_edge.i, objects[0].right_edge.i) if objects else None
@@ -464,7 +502,10 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
 def _cue_prep(verb: Token, table: CueTable) -> Token | None:
     """The preposition a cue verb takes right after it ("called for", "referring to"), when it has one."""
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if following is None or following.head.i != verb.i:
+    if following is None:
+        return None
+    clause_mark = following.dep_ == "mark" and following.head.head.i == verb.i  # "calls for X to leave"
+    if following.head.i != verb.i and not clause_mark:
         return None
     return following if (verb.lemma_.lower(), following.lower_) in table.verb_preps else None
 
@@ -888,3 +929,13 @@ def extract(
     attributions.sort(key=lambda a: a.cue_start)
     matches = _match(document.text, quoted, attributions, table or CUES["en"], settings)
     return [_quote(document.id, document.text, m, entities) for m in matches]
+
+
+def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
+    """The sentences ``extract`` will ask a parse for, so that ``nlp.parse_batch`` can parse them in a batch."""
+    settings = settings or AnalyzeSettings()
+    table = cues_for(parsed.document.language)
+    if table is None:
+        return []
+    inside = _Inside(find_quoted(parsed.document.text, table))
+    return _cue_sentences(parsed, table, inside, settings.quote_max_sentence_tokens)
