@@ -5,8 +5,9 @@
 Generates article-length documents from templates with randomness (people with titles, places, organizations,
 dates, quotes, meetings, attacks, agreements…), then times
 
-* **storyline**: ``nlp.parse_batch`` plus every per-document extractor that exists (entities, timex, quotes,
-  events; a module not written yet is skipped and named), in a process pool of ``--processes`` workers, each
+* **storyline**: ``nlp.parse_batch`` (with the pipeline's plan of which sentences to parse) plus every
+  per-document extractor that exists (entities, timex, quotes, events; a module not written yet is skipped
+  and named), in a process pool of ``--processes`` workers, each
   handed chunks of documents (spaCy loaded once per worker, before the clock starts);
 * **spaCy baselines**, in the same kind of process pool over the same documents (or the first
   ``--baseline-docs``): the full pipeline of the same model as spaCy ships it (parser included, thinc's BLIS
@@ -24,12 +25,14 @@ generated corpus in between (the run prints the share it got).
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import random
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from storyline import pipeline
 from storyline.analyze import nlp
 from storyline.ingest.document import make_document
 from storyline.model import Document
@@ -308,7 +311,8 @@ def run_chunk(documents: list[Document]) -> Tally:
     settings = AnalyzeSettings()
     modules = available_extractors()
     tally = Tally(items={name: 0 for name in modules})
-    for parsed in nlp.parse_batch(documents, settings):
+    plan = functools.partial(pipeline.sentences_to_parse, settings=settings)
+    for parsed in nlp.parse_batch(documents, settings, plan):
         if parsed is None:
             continue
         found: dict[str, list] = {}

@@ -8,10 +8,12 @@ on arrival, :func:`analyze_store` analyzes only what has no analysis yet (a kill
 from __future__ import annotations
 
 import dataclasses
+import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from storyline import clean
 from storyline.analyze import entities, events, nlp, quotes, timex
@@ -24,6 +26,9 @@ from storyline.model import Analysis, Document, Reuse, Skipped, Story
 from storyline.settings import AnalyzeSettings, Settings
 from storyline.store import links
 from storyline.store.sqlite import AddResult, Store, insert_documents, last_seq
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 ANALYZER_VERSION = "1"  # bump when extractor output changes: stored analyses of older versions are redone
 ANALYZE_BATCH = 16  # documents per analysis task (and per commit of analyses)
@@ -70,12 +75,13 @@ def clean_batch(documents: list[Document], settings: Settings) -> list[Document]
 def analyze_batch(documents: list[Document], settings: AnalyzeSettings) -> list[Document | Skipped]:
     """Entities, time expressions, quotes and events for each document (picklable: runs in worker processes)."""
     results: list[Document | Skipped] = []
-    for document, parsed in zip(documents, nlp.parse_batch(documents, settings), strict=True):
+    plan = functools.partial(sentences_to_parse, settings=settings)
+    for document, parsed in zip(documents, nlp.parse_batch(documents, settings, plan), strict=True):
         if parsed is None:
             results.append(_unsupported(document))
             continue
         try:
-            results.append(_analyze_one(parsed))
+            results.append(_analyze_one(parsed, settings))
         except Exception as exc:  # one bad document must not stop the batch; it is reported, not dropped
             results.append(
                 Skipped(document.source, "analyze", f"analysis failed: {type(exc).__name__}: {exc}")
@@ -83,11 +89,23 @@ def analyze_batch(documents: list[Document], settings: AnalyzeSettings) -> list[
     return results
 
 
-def _analyze_one(parsed: nlp.Parsed) -> Document:
-    found_entities = entities.extract(parsed)
+def sentences_to_parse(parsed: nlp.Parsed, settings: AnalyzeSettings) -> list[Span]:
+    """The sentences the quote and event extractors will need parsed, so they are parsed in one batch.
+
+    A document whose planning fails gets no plan: its extraction then fails the same way and is reported as
+    skipped, instead of the whole batch failing here.
+    """
+    try:
+        return quotes.sentences_to_parse(parsed, settings) + events.sentences_to_parse(parsed, settings)
+    except Exception:
+        return []
+
+
+def _analyze_one(parsed: nlp.Parsed, settings: AnalyzeSettings) -> Document:
+    found_entities = entities.extract(parsed, settings=settings)
     found_timexes = timex.extract(parsed)
-    found_quotes = quotes.extract(parsed, found_entities)
-    found_events = events.extract(parsed, found_entities, found_timexes)
+    found_quotes = quotes.extract(parsed, found_entities, settings=settings)
+    found_events = events.extract(parsed, found_entities, found_timexes, settings=settings)
     document = parsed.document
     hints = dict(document.hints)
     if document.published is None and (bound := timex.published_lower_bound(found_timexes, parsed)):

@@ -181,6 +181,21 @@ def extract(
     return events
 
 
+def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
+    """The sentences ``extract`` will ask a parse for, so that ``nlp.parse_batch`` can parse them in a batch."""
+    lex = lexicon(parsed.document.language or "en")
+    if lex is None:
+        return []
+    settings = settings or AnalyzeSettings()
+    wanted: list[Span] = []
+    for sentence in (piece for s in parsed.sentences for piece in line_pieces(s)):
+        if len(wanted) >= settings.event_max_parsed_sentences:
+            break
+        if len(sentence) <= settings.event_max_sentence_tokens and find_triggers(sentence, lex):
+            wanted.append(sentence)
+    return wanted
+
+
 # ---------------------------------------------------------------------------------------------- triggers
 
 

@@ -4,8 +4,9 @@ The English models map fine-grained tags to coarse POS, morphology and a few lem
 (a token ``Matcher`` over ~180 patterns). On news text it costs about as much as the tagger and lemmatizer
 together, although nearly every pattern looks at one token's tag and lower-case form only. :class:`FastRuler`
 reads the ruler's own patterns at load time and applies them through token arrays, cached per (word, tag)
-row, with the same precedence (a later pattern overrides an earlier one). Patterns on dependency labels cannot match before a
-parse, exactly as in the original, and are dropped. ``tests/test_entities.py`` checks the output is identical.
+row, with the same precedence (a later pattern overrides an earlier one). Patterns on dependency labels cannot
+match before a parse, exactly as in the original, and are dropped. ``tests/test_entities.py`` checks the
+output is identical.
 """
 
 from __future__ import annotations
