@@ -65,7 +65,7 @@ class AnalyzeSettings:
     coref_pronoun_window: int = 3  # sentences a pronoun looks back for its person (quotes push it past 1)
     parse_whole_fraction: float = 0.05  # whole-document parse once this share of sentences needed one
     fast_attributes: bool = True  # apply the model's attribute_ruler by lookup (same output, ~10% faster)
-    parse_upfront: bool = True  # parse whole batches at once: news needs a parse for ~55% of sentences
+    parse_upfront: bool = True  # parse planned sentences (else whole documents) in batches before extraction
     event_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists) get trigger-only events, no parse
     event_max_parsed_sentences: int = 200  # per document; past it events get no participants (bounds run time)
     event_reference_same_paragraph: bool = True  # an earlier date dates a later sentence only within a paragraph

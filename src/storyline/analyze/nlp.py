@@ -1,10 +1,11 @@
 """spaCy loading, per language, once per process; dependency parses only for the sentences that need one.
 
 The analysis stage reads a ``Document`` and needs tokens, entities and sentences for all of its text, but a
-dependency parse only for the sentences that carry a quote or an event trigger. spaCy's parser is the
-expensive component (see ../shared/DEPENDENCIES.md), so ``parse_batch`` runs tok2vec, tagger, senter and NER
-over whole documents and ``Parsed.parse`` parses on demand, caching the result. The attribute ruler is applied
-by lookup (``token_attributes``), and a line break always starts a sentence.
+dependency parse only for the sentences that carry a quote or an event trigger (about half of a news
+article's). So ``parse_batch`` runs tok2vec, tagger, senter and NER over whole documents, then the parser over
+the sentences the extractors plan to read, batched across documents; ``Parsed.parse`` hands those out and
+parses anything unplanned on demand. The attribute ruler is applied through arrays (``token_attributes``),
+matrix products run on numpy's BLAS, and a line break always starts a sentence.
 
 Nothing here leaks out of ``storyline.analyze``: extractors turn spaCy objects into ``storyline.model``
 records.
@@ -122,12 +123,12 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 
 @dataclass
 class Parsed:
-    """A document with its spaCy analysis (tokens, POS, lemmas, sentences, entities) and lazy parses.
+    """A document with its spaCy analysis (tokens, POS, lemmas, sentences, entities) and its parses.
 
-    ``parse`` runs only the parser, reusing the token vectors computed for the whole document
-    (``doc.tensor``), so a parse costs a few milliseconds. Once ``whole_fraction`` of the sentences have
-    needed one, the rest of the document is parsed in one pass (the senter's sentence boundaries are kept):
-    per sentence that is several times cheaper, and quote- or event-dense articles need most sentences anyway.
+    Planned sentences arrive parsed from ``parse_batch``. For any other, ``parse`` runs only the parser,
+    reusing the token vectors computed for the whole document (``doc.tensor``); once ``whole_fraction`` of
+    the sentences have needed such an unplanned parse, the rest of the document is parsed in one pass (the
+    senter's sentence boundaries are kept), which per sentence is several times cheaper.
     """
 
     document: Document
