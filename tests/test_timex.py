@@ -184,6 +184,10 @@ DATED = [
     ("The convoy crossed the bridge at 0600 GMT.", ("0600 GMT", "TIME", "2021-03-17T06:00")),
     ("The blast came at 9:05 a.m. (0605 GMT).", ("0605 GMT", "TIME", "2021-03-17T06:05"), False),
     ("The ceasefire took hold on 10 November.", ("10 November", "DATE", "2020-11-10")),
+    # a count given as a range; a year-ago comparison as an adjective leaves out the article
+    ("Repairs will take two to three weeks, engineers said.", ("two to three weeks", "DURATION", "PXW")),
+    ("The year-ago figures were restated.", ("year-ago", "DATE", "2019-Q4")),
+    ("Profit beat the year-earlier fourth quarter.", ("the year-earlier fourth quarter", "DATE", "2019-Q4")),
     # duration adjectives ending in "long"; a bare hour with its part of the day
     ("The decades-long dispute over the valley flared again.", ("decades-long", "DURATION", "PXY")),
     ("The envoy ended a weeklong tour of the region.", ("weeklong", "DURATION", "P1W")),

@@ -149,13 +149,15 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 def _trimmed(match: Match, text: str) -> Match:
     """TempEval span convention: a hyphenated modifier leaves out the article ("the third-quarter loss",
-    "the 45-day strike" → "third-quarter", "45-day")."""
+    "the 45-day strike", "the year-ago results" → "third-quarter", "45-day", "year-ago")."""
     covered = text[match.start : match.end]
     if covered[:4].lower() != "the ":
         return match
     hyphenated = bool(match.rule == "quarter" and match.groups.get("hyphen"))
     if match.rule == "duration" and not match.groups.get("rel"):
         hyphenated = "-" in covered and " " not in covered[4:].strip()
+    if match.rule == "yearago" and not match.groups.get("unit"):
+        hyphenated = "-" in covered
     return dataclasses.replace(match, start=match.start + 4) if hyphenated else match
 
 

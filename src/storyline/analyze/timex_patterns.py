@@ -83,6 +83,7 @@ class Lexicon:
     # a modifier, one of these words and "the" + unit: "earlier in the year" ("later in the day" was measured:
     # TempEval-3 train leaves it out three times in four)
     mod_links: tuple[str, ...] = ()
+    count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
     rate_articles: tuple[str, ...] = ()
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
@@ -397,6 +398,7 @@ ENGLISH = Lexicon(
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
     mod_links=("in",),
+    count_ranges=("to",),
     rate_articles=("a", "an"),
     long_suffix="long",
     pod_hours={
@@ -516,6 +518,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     not_age = r"(?![-\s]+old\b)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
+    # "two to three weeks", "12 to 18 months": a count given as a range
+    low = rf"(?:(?P<low>{num})\s+{_alt(lex.count_ranges)}\s+)?" if lex.count_ranges else ""
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(
@@ -578,7 +582,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         if lex.pod_hours
         else "(?!)",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
-        r"(?:\s+(?P<unit>quarter|period|month|year))?\b",
+        rf"(?:\s+(?:(?P<ord>{_ci(lex.ordinals)})[-\s])?(?P<unit>quarter|period|month|year))?\b",
         "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})"
         rf"\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})\b",
@@ -588,7 +592,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
         "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit}){or_so}\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
-        rf"(?:(?P<approx>{approx})\s+)?\b{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
+        rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
         rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b[Hh]alf\s+an?\s+(?P<unit>{unit})\b",
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?P<unit>{plural_units})\b{not_age}",

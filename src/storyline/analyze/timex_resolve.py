@@ -628,6 +628,14 @@ def r_yearago(g: Groups, ctx: Context) -> Norm:
         return _dated(Point(add_months(ctx.dct, -12), "year"), "dct")
     if unit == "month":
         return _dated(Point(add_months(ctx.dct, -12), "month"), "dct")
+    n = ctx.lex.ordinals.get(_words(g.get("ord")))
+    if n is not None and 1 <= n <= 4:  # "the year-ago third quarter": that quarter, a year before its year
+        year = _quarter_year(ctx, n, {})
+        return (
+            _unresolved()
+            if year is None
+            else _dated(Point(dt.date(year - 1, 3 * n - 2, 1), "quarter"), "dct")
+        )
     return _dated(Point(add_months(_latest_quarter(ctx.dct), -12), "quarter"), "dct")
 
 
@@ -712,7 +720,7 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
 def r_duration(g: Groups, ctx: Context) -> Norm:
     lex = ctx.lex
     unit = lex.units[_words(g["unit"])]
-    n = number(g["num"], lex)
+    n = None if g.get("low") else number(g["num"], lex)  # "two to three weeks": no single count
     if n is not None and (g.get("half") or g.get("andhalf")):
         n += 0.5
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
