@@ -285,6 +285,8 @@ NOT_TIME = [
     "The deal saves the utility $300 million a year.",
     "Health officials tracked the spread of H1N1 in the region.",
     "The H5 and Q7 models were recalled.",
+    # a sentence-opening "Now," is a discourse marker
+    "Now, the villagers say, the road is open again.",
 ]
 
 

@@ -355,6 +355,16 @@ def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
     return any(t.like_num or t.tag_ == "CD" for t in before)
 
 
+def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> bool:
+    """ "Now, he says, …": a sentence-opening reference word before a comma (TempEval-3 train annotates none)."""
+    if m.rule != "ref" or text[m.start : m.end].lower() not in LEXICONS[language].discourse_refs:
+        return False
+    if text[m.end : m.end + 1] != ",":
+        return False
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span[0].is_sent_start is True
+
+
 def extract(parsed: Parsed) -> list[Timex]:
     """Every time expression in the document, normalized against its date and the text's reference times."""
     document = parsed.document
@@ -365,7 +375,7 @@ def extract(parsed: Parsed) -> list[Timex]:
     prev: tuple[Match, Norm] | None = None
     out: list[Timex] = []
     for m in candidates(text, language):
-        if _is_rate(parsed, m, language):
+        if _is_rate(parsed, m, language) or _is_discourse_marker(parsed, text, m, language):
             continue
         future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
         norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))

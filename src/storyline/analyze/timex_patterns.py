@@ -83,6 +83,8 @@ class Lexicon:
     # a modifier, one of these words and "the" + unit: "earlier in the year" ("later in the day" was measured:
     # TempEval-3 train leaves it out three times in four)
     mod_links: tuple[str, ...] = ()
+    # a reference word opening a sentence before a comma is a discourse marker ("Now, he says …")
+    discourse_refs: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
     rate_articles: tuple[str, ...] = ()
@@ -398,6 +400,7 @@ ENGLISH = Lexicon(
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
     mod_links=("in",),
+    discourse_refs=("now",),
     count_ranges=("to",),
     rate_articles=("a", "an"),
     long_suffix="long",
