@@ -466,6 +466,8 @@ def _season_point(ctx: Context, code: str, step: int | None, future: bool, dct: 
     current = dt.date(dct.year, dct.month, 1)
     if step is None:
         return Point(nearest(candidates, current, future), "season", code)
+    if start <= dct.month < start + 3:  # "last summer" said in July: not this one, the one before
+        current = this
     return Point(nearest(candidates, current, step > 0, strict=True), "season", code)
 
 
