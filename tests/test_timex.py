@@ -145,6 +145,7 @@ DATED = [
     ("Both sides hope to settle the dispute in the future.", ("the future", "DATE", "FUTURE_REF")),
     # recurring weekdays and parts of day are sets
     ("The market in the old town is closed on Mondays.", ("Mondays", "SET", "XXXX-WXX-1")),
+    ("The old bazaar fills with shoppers on weekends.", ("weekends", "SET", "XXXX-WXX-WE")),
     ("Volunteers patrol the streets Friday nights.", ("Friday nights", "SET", "XXXX-WXX-5TNI")),
     ("The checkpoint opens Saturdays mornings only.", ("Saturdays mornings", "SET", "XXXX-WXX-6TMO")),
     # decades in words, the week a date falls in, "or so" before "ago", counted working days

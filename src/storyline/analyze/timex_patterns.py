@@ -74,6 +74,7 @@ class Lexicon:
     # plural weekdays and parts of day: a recurring time ("on Mondays", "Sunday nights" → a SET)
     weekday_plurals: Mapping[str, int] = field(default_factory=dict)
     pod_plurals: Mapping[str, str] = field(default_factory=dict)
+    plural_sets: Mapping[str, str] = field(default_factory=dict)  # other plurals that recur: "on weekends"
     # decades said as words after "the": "the nineties" (tens digit of the decade)
     decade_words: Mapping[str, int] = field(default_factory=dict)
     approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
@@ -293,7 +294,7 @@ ENGLISH = Lexicon(
         "yearly": "P1Y",
         "hourly": "PT1H",
         "nightly": "P1D",
-    },
+    },  # not "quarterly": TempEval-3 train annotates 1 of 11 ("a quarterly dividend" is no time)
     set_words=("every", "each", "per"),
     ambiguous_cues=(
         "in",
@@ -386,6 +387,7 @@ ENGLISH = Lexicon(
         "Sundays": 6,
     },
     pod_plurals={"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"},
+    plural_sets={"weekends": "XXXX-WXX-WE"},
     decade_words={
         "twenties": 2,
         "thirties": 3,
@@ -611,6 +613,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"|\b(?P<wd>{wd})\s+(?P<pods2>{_alt(lex.pod_plurals)})\b"
         if lex.weekday_plurals
         else "(?!)",
+        "pluralset": rf"\b(?P<plural>{_alt(lex.plural_sets)})\b" if lex.plural_sets else "(?!)",
         "worddecade": rf"\b[Tt]he\s+(?:(?P<mod>{mod})[\s-]*)?(?P<decword>{_alt(lex.decade_words)})\b"
         if lex.decade_words
         else "(?!)",
@@ -632,6 +635,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("mdy", "dmy", "month", "weekof"), ("month",)),
     "worddecade": ("decade",),
     "weekdays": ("weekday",),
+    "pluralset": ("unit",),
     **dict.fromkeys(("ago", "duration", "bareunit", "halfunit"), _UNITS),
     **dict.fromkeys(("theunit", "latest"), (*_UNITS, "period")),
     "modunit": _UNITS,

@@ -762,6 +762,11 @@ def r_weekdays(g: Groups, ctx: Context) -> Norm:
     return Norm("SET", f"XXXX-WXX-{day + 1}" + (f"T{lex.pod_plurals[_words(pod)]}" if pod else ""))
 
 
+def r_pluralset(g: Groups, ctx: Context) -> Norm:
+    """ "on weekends": every one of them."""
+    return Norm("SET", ctx.lex.plural_sets[_words(g["plural"])])
+
+
 def r_worddecade(g: Groups, ctx: Context) -> Norm:
     """ "the nineties": the latest such decade begun by the DCT, as for "the '90s"."""
     tens = ctx.lex.decade_words[_words(g["decword"])]
@@ -875,6 +880,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "holiday": r_holiday,
     "weekdays": r_weekdays,
     "worddecade": r_worddecade,
+    "pluralset": r_pluralset,
     "weekof": r_weekof,
     "modunit": r_modunit,
     "qabbr": r_qabbr,
