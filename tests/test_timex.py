@@ -197,6 +197,8 @@ DATED = [
     ("The curfew starts at 10 o'clock at night.", ("10 o'clock at night", "TIME", "2021-03-17T22:00")),
     # a season counted from inside itself: "last summer" said in summer is the one a year before
     ("Riots shook the capital last spring.", ("last spring", "DATE", "2020-SP")),
+    # a modifier before "this morning"
+    ("The airport reopened early this morning.", ("early this morning", "TIME", "2021-03-17TMO")),
     # a simple present before the expression names a scheduled event; reporting verbs and possessives do not
     ("The trial opens Monday in the capital.", ("Monday", "DATE", "2021-03-22")),
     ("The deadline for the bids is Friday.", ("Friday", "DATE", "2021-03-19")),

@@ -552,8 +552,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "noon": rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b{on_date}",
         "weekday": rf"(?:(?P<mod>{mod})\s+)?(?:(?P<rel>{rel})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<pod>{pod}))?",
         "dayword": rf"(?:(?P<mod>{mod})\s+)?\b(?P<dayw>{dayw})\b(?:\s+(?P<pod>{pod}))?",
-        "tonight": rf"\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"
-        r"|\b(?P<lastnight>[Ll]ast\s+night)\b",
+        "tonight": rf"(?:(?P<mod>{mod})\s+)?(?:\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"
+        r"|\b(?P<lastnight>[Ll]ast\s+night)\b)",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
         rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year|(?P<theyear>year)\b)))?",

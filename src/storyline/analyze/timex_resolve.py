@@ -407,11 +407,12 @@ def r_dayword(g: Groups, ctx: Context) -> Norm:
 
 
 def r_tonight(g: Groups, ctx: Context) -> Norm:
+    mod = _mod(ctx.lex, g.get("mod"))
     if ctx.dct is None:
-        return _unresolved("TIME")
+        return _unresolved("TIME", mod)
     if g["lastnight"]:
-        return _with_pod(ctx.dct - dt.timedelta(days=1), "night", ctx, "dct")
-    return _with_pod(ctx.dct, g["pod"] or "night", ctx, "dct")
+        return _with_pod(ctx.dct - dt.timedelta(days=1), "night", ctx, "dct", mod)
+    return _with_pod(ctx.dct, g["pod"] or "night", ctx, "dct", mod)
 
 
 def _quarter_year(ctx: Context, q: int, g: Groups) -> int | None:
