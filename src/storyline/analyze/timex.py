@@ -5,9 +5,13 @@ POS tags) and returns ``Timex`` records. Detection is our own linear-time patter
 tables (``timex_patterns``). spaCy's DATE/TIME entities were measured as extra spans (those our patterns miss,
 with a time word and not an age): on TempEval-3 train relaxed F1 stayed at 93.9 while value F1 fell 0.9 points
 (their spans come without values), so they are not used. spaCy's tags decide the one thing patterns cannot:
-whether the sentence speaks of the future, which flips "on Sunday" or "in July" from the last one to the next.
-Values are anchored by ``timex_resolve`` at the document date or at the reference time, the last date the text
-resolved before the expression (for "two months later", "the next day").
+whether the sentence speaks of the future, which flips "on Sunday" or "in July" from the last one to the next
+(a future verb group, or a simple present before the expression: news write "the trial opens Monday"; a past
+perfect wins over "until"/"by"). Values are anchored by ``timex_resolve`` at the document date or at the
+reference time, the last date the text resolved before the expression (for "two months later", "the next
+day"); the second end of "from Friday to Monday" is put after the first. Two readings are dropped here because
+they need the tokens around a match: a unit after a quantity is a rate ("$5 million a year"), and a sentence
+opening "Now," is a discourse marker.
 """
 
 from __future__ import annotations

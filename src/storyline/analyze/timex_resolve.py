@@ -4,12 +4,15 @@ The anchoring rules are ours (dateparser does not know what a news article's "Su
 
 - past by default: a weekday, a month or a year-less date means the most recent one on or before the document
   creation time (DCT); in a future-tense sentence, the next one after it;
-- "last"/"this past" X is the X strictly before the DCT's, "next"/"this coming" X the one strictly after;
+- "last"/"this past" X is the X strictly before the DCT's, "next"/"this coming" X the one strictly after
+  ("last summer" said in July is the one a year before);
 - "two months later", "a year earlier", "the next day", "that day" count from the *reference time*: the last
   resolved date mentioned before them in the document (falling back to the DCT when there is none);
 - "N units ago" counts back from the DCT;
 - a company report's "the latest period", "the 1988 quarter" is the last quarter completed by the DCT (or the
   quarter the text is about); "the year ended March 31" is twelve months (P1Y), not a calendar year;
+- named days come from the lexicon's rules: fixed dates, the n-th (or last) weekday of a month, days counted
+  from Easter (computed, Gregorian);
 - with no DCT (and, for "later"/"earlier", no reference), anything relative keeps ``value=None``.
 
 Ranges such as "1992-1994" become one expression of type DURATION with the ISO-8601 interval value "1992/1994"
