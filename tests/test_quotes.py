@@ -165,6 +165,7 @@ def test_reported_speech(parse, text, expected):
         "The film “Peace at Last” opened in the capital on Friday.",  # a title
         "The talks continued for a third day in Moscow.",  # a cue verb without a reported clause
         "Update: the article was corrected on Monday.",  # a label, not a speaker
+        "The Latest: Storm closes schools across the state\n\nSchools closed.",  # a label after "The"
         "It should be noted that the bridge was rebuilt in 2019.",  # the writer's voice
         "2:10 p.m.: The senator arrived at the venue.",
         'He was a "hero" to many, and his "legacy" remains.',
@@ -439,6 +440,28 @@ def test_relative_pronoun_is_the_source_span(parse):
         (  # a passive cue with its agent: the agent is the source, the subject the content
             "The merger was first reported by a local newspaper.",
             [("a local newspaper", "a local newspaper", "The merger", "was first reported")],
+        ),
+        (  # a possessive's apostrophe is no quote mark: the owner stays in the source
+            "Bernie Sanders’ campaign said it would appeal the ruling.",
+            [
+                (
+                    "Bernie Sanders’ campaign",
+                    "Bernie Sanders’ campaign",
+                    "it would appeal the ruling",
+                    "said",
+                )
+            ],
+        ),
+        (  # an apposition between dashes stays in the source
+            "Jason Sims — a teacher from Dayton — said he voted early.",
+            [
+                (
+                    "Jason Sims — a teacher from Dayton",
+                    "Jason Sims — a teacher from Dayton",
+                    "he voted early",
+                    "said",
+                )
+            ],
         ),
         (  # a colon after a misparsed cue still introduces the quotation
             "He told the crowd: “Stay calm: we are ready.”",

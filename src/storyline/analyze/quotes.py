@@ -367,7 +367,8 @@ def _headline_attributions(parsed: Parsed, table: CueTable, inside: _Inside) -> 
 
 def _is_name(label: Span, table: CueTable) -> bool:
     """Whether a line's label before its colon names someone (a capitalized noun phrase, not "Note")."""
-    if label[0].lower_ in table.labels or any(t.like_num or t.is_space for t in label):
+    first = next((t for t in label if t.pos_ != "DET"), label[0])  # "The Latest: …" is a label too
+    if first.lower_ in table.labels or any(t.like_num or t.is_space for t in label):
         return False
     capitalized = label[0].is_title or label[0].is_upper
     return capitalized and all(t.pos_ in NAME_POS or t.is_punct for t in label)
@@ -634,18 +635,19 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     """Token range of the speaker's noun phrase, as PARC marks it.
 
     Modifiers stay, restrictive or set off by commas ("those who voted for him said", "Brian Fallon, a
-    spokesman for the campaign, said"): PolNeAR's sources include appositions. What a dash or a quote mark sets
-    off does not ("MACAU (Reuters) – Sheldon Adelson said"). A phrase longer than ``max_speaker`` tokens is cut
+    spokesman for the campaign, said"): PolNeAR's sources include appositions, set off by dashes too. A dash
+    before the name (a dateline: "MACAU (Reuters) – Sheldon Adelson said"), a quote mark or a line break ends
+    the phrase. A phrase longer than ``max_speaker`` tokens is cut
     to its head and modifiers.
     """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i
     for i in range(subject.i - 1, start - 1, -1):
-        if doc[i].is_quote or doc[i].text in DASHES or doc[i].is_space:
+        if _quote_mark(doc[i]) or doc[i].text in DASHES or "\n" in doc[i].text:
             start = i + 1
             break
-    for i in range(subject.i + 1, end + 1):
-        if doc[i].is_quote or doc[i].text in DASHES or doc[i].is_space:
+    for i in range(subject.i + 1, end + 1):  # "Jason Sims — a teacher from Ohio — said": the aside stays
+        if _quote_mark(doc[i]) or "\n" in doc[i].text:
             end = i - 1
             break
     for child in subject.rights:
@@ -658,6 +660,11 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         )
         return (left, subject.i)
     return trimmed
+
+
+def _quote_mark(token: Token) -> bool:
+    """A quote mark, not the apostrophe of a possessive ("Sanders’ campaign")."""
+    return token.is_quote and token.tag_ != "POS" and token.dep_ != "case"
 
 
 def _aside(child: Token) -> bool:
