@@ -170,7 +170,7 @@ def extract(
     events: list[Event] = []
     parses_left = ctx.settings.event_max_parsed_sentences
     for sentence in (piece for s in parsed.sentences for piece in line_pieces(s)):
-        triggers = find_triggers(sentence, lex)
+        triggers = _triggers(parsed, sentence, lex)
         if not triggers:
             continue
         if len(sentence) > ctx.settings.event_max_sentence_tokens or parses_left <= 0:
@@ -191,9 +191,18 @@ def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) 
     for sentence in (piece for s in parsed.sentences for piece in line_pieces(s)):
         if len(wanted) >= settings.event_max_parsed_sentences:
             break
-        if len(sentence) <= settings.event_max_sentence_tokens and find_triggers(sentence, lex):
+        if len(sentence) <= settings.event_max_sentence_tokens and _triggers(parsed, sentence, lex):
             wanted.append(sentence)
     return wanted
+
+
+def _triggers(parsed: Parsed, sentence: Span, lex: Lexicon) -> list[Trigger]:
+    """``find_triggers``, remembered per sentence so that planning and extraction look only once."""
+    found = parsed.memo.setdefault("events.triggers", {})
+    key = (sentence.start_char, sentence.end_char)
+    if key not in found:
+        found[key] = find_triggers(sentence, lex)
+    return found[key]
 
 
 # ---------------------------------------------------------------------------------------------- triggers

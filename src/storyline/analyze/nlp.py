@@ -140,6 +140,7 @@ class Parsed:
     _whole_arrays: Any = field(default=None, repr=False)  # the whole parse's token attributes, a row a token
     _tagged_arrays: Any = field(default=None, repr=False)  # the same for the unparsed document
     _on_demand: int = field(default=0, repr=False)  # parses asked for that no plan foresaw
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # extractors' findings kept from planning
 
     @functools.cached_property
     def sentences(self) -> list[Span]:
