@@ -1,0 +1,95 @@
+"""spaCy plumbing: planned batched parses, sentence copies, and the matmul backend give the same analysis."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import nlp
+from storyline.errors import ModelNotFoundError
+from storyline.ingest.document import make_document
+from storyline.settings import AnalyzeSettings
+
+TEXT = (
+    "Georgian Foreign Minister Nino Beridze met her Armenian counterpart in Tbilisi on Tuesday.\n\n"
+    "The two ministers discussed the reopening of the railway through the Lori region, officials said. "
+    "Trade between the countries was worth $900 million in 2019. "
+    '"We are ready to sign the transit agreement," Beridze told reporters after the talks.\n\n'
+    "The European Union's special representative for the South Caucasus will visit Yerevan next month."
+)
+
+
+@pytest.fixture(scope="module")
+def document():
+    try:
+        nlp.load(AnalyzeSettings().spacy_model)
+    except ModelNotFoundError:
+        pytest.skip("spaCy model not installed")
+    return make_document("nlp-test", TEXT, language="en")
+
+
+def parse_of(parsed: nlp.Parsed, sentence) -> list[tuple[str, str, int, str]]:
+    return [(t.text, t.dep_, t.head.i, t.ent_type_) for t in parsed.parse(sentence)]
+
+
+def test_planned_sentences_arrive_parsed_and_match_on_demand_parses(document):
+    def plan(parsed: nlp.Parsed):
+        return [s for s in parsed.sentences if "said" in s.text or "told" in s.text]
+
+    planned = next(nlp.parse_batch([document], AnalyzeSettings(), plan))
+    on_demand = next(
+        nlp.parse_batch([document], AnalyzeSettings(parse_upfront=False, parse_whole_fraction=2))
+    )
+    wanted = plan(planned)
+    assert len(wanted) == 2
+    assert planned.parsed_sentences == 2  # parsed in parse_batch, before anyone asked
+    for sentence, same in zip(wanted, plan(on_demand), strict=True):
+        assert parse_of(planned, sentence) == parse_of(on_demand, same)
+    assert planned._on_demand == 0 and not planned.whole_parsed
+
+
+def test_a_plan_that_repeats_a_sentence_parses_it_once(document):
+    parsed = next(nlp.parse_batch([document], AnalyzeSettings(), lambda p: [p.sentences[1]] * 3))
+    assert parsed.parsed_sentences == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (0, None),  # a whole sentence
+        (2, 4),  # ends inside "Nino Beridze": the cut entity is left unannotated
+        (4, 12),  # starts inside it
+    ],
+)
+def test_copies_of_the_whole_parse_match_span_as_doc(document, start, end):
+    parsed = next(nlp.parse_batch([document], AnalyzeSettings()))  # no plan: whole documents parsed upfront
+    assert parsed._whole is not None
+    first = parsed.sentences[0]
+    end = first.end if end is None else end
+    mine = parsed._copy_of_whole(start, end)
+    reference = parsed._whole[start:end].as_doc()
+    assert token_rows(mine) == token_rows(reference)
+
+
+def token_rows(doc) -> list[tuple]:
+    names = ("text", "whitespace_", "tag_", "pos_", "lemma_", "dep_", "ent_iob_", "ent_type_")
+    return [(*(getattr(t, name) for name in names), t.head.i) for t in doc]
+
+
+def test_sentence_copies_carry_token_vectors(document):
+    parsed = next(nlp.parse_batch([document], AnalyzeSettings(parse_upfront=False)))
+    sentence = parsed.sentences[1]
+    copy = parsed.sentence_copy(sentence)
+    assert copy.text == sentence.text_with_ws  # as Span.as_doc: the last token keeps its space
+    assert copy.tensor.shape == (len(sentence), parsed.doc.tensor.shape[1])
+    assert [t.ent_type_ for t in copy] == [t.ent_type_ for t in sentence]
+
+
+def test_numpy_and_blis_matrix_products_give_the_same_analysis(document):
+    by_backend = {
+        matmul: next(nlp.parse_batch([document], AnalyzeSettings(matmul=matmul)))
+        for matmul in ("numpy", "blis")
+    }
+    numpy_doc, blis_doc = by_backend["numpy"].doc, by_backend["blis"].doc
+    assert [(t.tag_, t.lemma_, t.ent_type_, t.is_sent_start) for t in numpy_doc] == [
+        (t.tag_, t.lemma_, t.ent_type_, t.is_sent_start) for t in blis_doc
+    ]
