@@ -484,7 +484,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     """Rule name → regex source. Building blocks come from the lexicon, word order is English-like."""
     # a dot after an abbreviation ("Sept.") belongs to the month; after a full name it ends the sentence
     abbrevs = [k for k in lex.months if any(o != k and o.startswith(k) for o in lex.months)]
-    month = f"(?:{_alt(k for k in lex.months if k not in abbrevs)}|{_alt(abbrevs, abbrev_dot=True)})"
+    month = _alt(k for k in lex.months if k not in abbrevs)
+    if abbrevs:
+        month = f"(?:{month}|{_alt(abbrevs, abbrev_dot=True)})"
     month_full = _alt(k for k in lex.months if len(k) > 3 and k not in lex.ambiguous_months)
     # fixed-width look-behinds, one per cue (``re`` allows an alternation of them, not one of varying width)
     cued = (
