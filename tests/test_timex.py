@@ -241,6 +241,11 @@ REFERENCE = [
         "Stocks closed lower on 12 March 2021, down 2% from the previous Friday.",
         ("the previous Friday", "2021-03-05"),
     ),
+    (
+        "The blast came on 5 March 2021. That evening the army sealed the town.",
+        ("That evening", "2021-03-05TEV"),
+    ),
+    ("He was detained in June 2019 and freed the same month.", ("the same month", "2019-06")),
     # a month counted from a year is not knowable: honest None rather than January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months later", None)),
 ]

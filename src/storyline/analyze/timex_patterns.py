@@ -373,7 +373,17 @@ ENGLISH = Lexicon(
     century_words={"seventeen": 17, "eighteen": 18, "nineteen": 19},
     millennium_words={"two thousand": 2000},
     the_year="the year",
-    pod_relatives=("the next", "next", "the following", "following", "the previous", "previous"),
+    # "that evening", "the same night": the reference day's (a relative not in ``relatives`` counts 0 days)
+    pod_relatives=(
+        "the next",
+        "next",
+        "the following",
+        "following",
+        "the previous",
+        "previous",
+        "that",
+        "the same",
+    ),
     day_offsets={"the day before": -1, "the day after": 1},
     day_part_modifiers=("mid", "early", "late"),
     modified_parts_of_day=("morning", "afternoon", "evening"),

@@ -542,7 +542,8 @@ def _latest_quarter(dct: dt.date) -> dt.date:
 
 
 def r_theunit(g: Groups, ctx: Context) -> Norm:
-    """ "the quarter" (the last one reported), "the year" (the DCT's); "that year", "that day" (the ref's)."""
+    """ "the quarter" (the last one reported), "the year" (the DCT's); "that year", "the same month", "that day"
+    (the reference time's)."""
     mod = _mod(ctx.lex, g["mod"])
     if g["day"]:
         base, anchor = _reference_day(ctx)
@@ -553,7 +554,7 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
     grain = {"year": "year", "month": "month", "week": "week", "weekend": "weekend", "quarter": "quarter"}[
         unit
     ]
-    if _words(g["the"]) == "that" and ctx.ref is not None:
+    if (_words(g["the"]) == "that" or _words(g.get("same")) == "same") and ctx.ref is not None:
         return _dated(Point(ctx.ref.date, grain), "ref", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod)
