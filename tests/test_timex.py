@@ -199,6 +199,7 @@ DATED = [
     ("Riots shook the capital last spring.", ("last spring", "DATE", "2020-SP")),
     # a modifier before "this morning"
     ("The airport reopened early this morning.", ("early this morning", "TIME", "2021-03-17TMO")),
+    ("Coal plants will close by the end of the decade.", ("the end of the decade", "DATE", "202")),
     # a simple present before the expression names a scheduled event; reporting verbs and possessives do not
     ("The trial opens Monday in the capital.", ("Monday", "DATE", "2021-03-22")),
     ("The deadline for the bids is Friday.", ("Friday", "DATE", "2021-03-19")),

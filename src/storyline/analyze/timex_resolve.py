@@ -551,9 +551,7 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
     unit = _words(g["unit"])
     if unit == "year" and g.get("ended"):  # "the year ended March 31": twelve months, not a calendar year
         return Norm("DURATION", duration_value(1, "Y"), mod)
-    grain = {"year": "year", "month": "month", "week": "week", "weekend": "weekend", "quarter": "quarter"}[
-        unit
-    ]
+    grain = unit  # "the decade", "the century": the document's, like "the year"
     if (_words(g["the"]) == "that" or _words(g.get("same")) == "same") and ctx.ref is not None:
         return _dated(Point(ctx.ref.date, grain), "ref", mod=mod)
     if ctx.dct is None:
