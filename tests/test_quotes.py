@@ -463,6 +463,18 @@ def test_relative_pronoun_is_the_source_span(parse):
                 )
             ],
         ),
+        (  # "urged X to do Y": the addressee belongs to the content
+            "The governor urged residents to stay indoors.",
+            [("The governor", "The governor", "residents to stay indoors", "urged")],
+        ),
+        (  # "blasted X for Y": the reason belongs to the content
+            "The senator blasted the agency for its slow response.",
+            [("The senator", "The senator", "the agency for its slow response", "blasted")],
+        ),
+        (  # a quotation right after the clause ends it
+            'The coach called him a "natural leader" after the game.',
+            [("The coach", "The coach", 'him a "natural leader"', "called")],
+        ),
         (  # a colon after a misparsed cue still introduces the quotation
             "He told the crowd: “Stay calm: we are ready.”",
             [("He", "He", "“Stay calm: we are ready.”", "told")],

@@ -139,6 +139,7 @@ CUES: dict[str, CueTable] = {
         object_preps=frozenset(
             {
                 *((verb, "as") for verb in ENGLISH_STANCES | ENGLISH_BELIEFS | ENGLISH_FINDINGS),
+                *((verb, "for") for verb in ENGLISH_STANCES),  # "blasted X for Y", "praised X for Y"
                 ("accuse", "of"),
                 ("blame", "on"),
                 ("blame", "for"),

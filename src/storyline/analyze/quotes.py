@@ -457,8 +457,14 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if _belief_only(verb, table):
         return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
-    if complements:  # "urged voters to slow down": the addressee is not part of what was said
-        return _trim(doc, complements[0].left_edge.i, complements[0].right_edge.i)
+    if complements:  # "urged voters to slow down": PolNeAR's content holds the addressee too
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in complements[0].children)
+        objects = [
+            c.left_edge.i
+            for c in verb.children
+            if infinitive and c.dep_ == "dobj" and verb.i < c.i < complements[0].i
+        ]
+        return _trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
 
 
@@ -497,7 +503,19 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     ]
     if not parts or all(p.pos_ == "PRON" and p.dep_ == "dobj" and len(parts) == 1 for p in parts):
         return None
-    return _trim(doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts))
+    end = max(_object_end(p) for p in parts)
+    return _trim(doc, min(p.left_edge.i for p in parts), end)
+
+
+def _object_end(part: Token) -> int:
+    """The last token of an object without a clause set off by a comma ("billionaire Donald Trump, with whom
+    he clashed on Saturday"): the aside describes the object, it is not what the source said of it."""
+    end = part.right_edge.i
+    for child in part.rights:
+        first = child.left_edge.i
+        if child.dep_ in {"relcl", "acl"} and first > 0 and part.doc[first - 1].text == ",":
+            end = min(end, first - 2)
+    return end
 
 
 def _cue_prep(verb: Token, table: CueTable) -> Token | None:
@@ -761,7 +779,8 @@ def _partials(
     for a in attributions:
         if a.content_start is None or a.content_end is None:
             continue
-        indexes = inside.overlapping(a.content_start, a.content_end)
+        indexes = list(inside.overlapping(a.content_start, a.content_end))
+        indexes += _run_on(text, a.content_end, inside, indexes)
         quoted = [inside.quoted[i] for i in indexes]
         if not quoted:
             continue
@@ -771,6 +790,16 @@ def _partials(
             match = _Match(start, end, "partial", a)
             found.update((i, match) for i in indexes)
     return found
+
+
+def _run_on(text: str, end: int, inside: _Inside, indexes: list[int]) -> list[int]:
+    """The quotation right after a reported clause, a space apart (`called him a “talented guy”`, `if he is
+    “ready to serve,”`), which the parser often leaves out of the clause: it ends the clause."""
+    following = indexes[-1] + 1 if indexes else bisect.bisect_left(inside.starts, end)
+    if following >= len(inside.quoted) or inside.quoted[following].start < end:
+        return []
+    gap = text[end : inside.quoted[following].start]
+    return [following] if gap.isspace() and "\n" not in gap else []
 
 
 def _governing(
