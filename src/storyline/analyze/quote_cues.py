@@ -83,7 +83,7 @@ ENGLISH_BELIEFS = _words(
 )
 ENGLISH_INTENTIONS = _words(
     """
-    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope
+    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect
     """
 )
 ENGLISH_FINDINGS = _words(
