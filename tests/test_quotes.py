@@ -475,6 +475,29 @@ def test_relative_pronoun_is_the_source_span(parse):
             'The coach called him a "natural leader" after the game.',
             [("The coach", "The coach", 'him a "natural leader"', "called")],
         ),
+        (  # "That's according to X": the subject is the content, the copula joins the cue
+            "That's according to a survey by the state university.",
+            [
+                (
+                    "a survey by the state university",
+                    "a survey by the state university",
+                    "That",
+                    "'s according to",
+                )
+            ],
+        ),
+        (  # "according to" after conjoined clauses covers all of them
+            "Turnout rose in the north, fell in the south and held steady in the capital, according to the"
+            " commission.",
+            [
+                (
+                    "the commission",
+                    "the commission",
+                    "Turnout rose in the north, fell in the south and held steady in the capital",
+                    "according to",
+                )
+            ],
+        ),
         (  # a colon after a misparsed cue still introduces the quotation
             "He told the crowd: “Stay calm: we are ready.”",
             [("He", "He", "“Stay calm: we are ready.”", "told")],

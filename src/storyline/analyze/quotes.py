@@ -393,12 +393,31 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
     objects = [c for c in to.children if c.dep_ == "pobj"]
     speaker = _speaker_span(objects[0], max_speaker) if objects else None
     head = token.head if token.head.i != token.i else token
-    phrase = (token.left_edge.i, max(token.right_edge.i, to.i))
-    clause = (head.left_edge.i, head.right_edge.i)
-    content = _around(token.doc, clause, phrase)
-    return _record(
-        token.doc, base, (token.i, to.i), speaker, objects[0] if objects else None, content, clause
-    )
+    cue = (token.i, to.i)
+    copula = token.doc[token.i - 1] if token.i > 0 else token
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < copula.i]
+    if copula.lemma_ == "be" and copula.head.i in {token.i, head.i} and subjects:  # "That's according to X"
+        content = _trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
+        cue = (copula.i, to.i)
+        clause = (head.left_edge.i, head.right_edge.i)
+    else:
+        while head.dep_ == "conj" and head.head.i < head.i:  # "A won, B lost and C quit, according to X"
+            head = head.head
+        phrase = (token.left_edge.i, max(token.right_edge.i, to.i))
+        clause = (head.left_edge.i, head.right_edge.i)
+        content = _around(token.doc, clause, phrase)
+        if content is not None:
+            content = _without_opener(token.doc, head, content)
+    return _record(token.doc, base, cue, speaker, objects[0] if objects else None, content, clause)
+
+
+def _without_opener(doc: Doc, head: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The content without a sentence adverb and its comma at the start ("Still, …", "However, …"), which
+    is the writer's linking word, not what the source says."""
+    first = doc[content[0]]
+    after = first.right_edge.i + 1
+    opener = first.head.i == head.i and first.dep_ == "advmod" and after < content[1]
+    return _trim(doc, after + 1, content[1]) if opener and doc[after].text == "," else content
 
 
 def _around(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) -> tuple[int, int] | None:
