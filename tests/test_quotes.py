@@ -498,6 +498,10 @@ def test_relative_pronoun_is_the_source_span(parse):
                 )
             ],
         ),
+        (  # the object of "say" is what was said
+            "Voters said the same of the challenger.",
+            [("Voters", "Voters", "the same of the challenger", "said")],
+        ),
         (  # a colon after a misparsed cue still introduces the quotation
             "He told the crowd: “Stay calm: we are ready.”",
             [("He", "He", "“Stay calm: we are ready.”", "told")],

@@ -160,7 +160,7 @@ CUES: dict[str, CueTable] = {
             """
         ),
         statement_preps=frozenset({"in"}),
-        no_object=_words("say tell ask add continue respond reply answer write post tweet"),
+        no_object=_words("tell ask add continue respond reply answer"),
         questions=_words("ask"),
         as_marks=_words("as"),
         according=(("according", "to"),),

@@ -470,9 +470,10 @@ def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         clause = clauses[0]
         return _trim(doc, clause.left_edge.i, _before_follow_up(clause, table))
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
-        return _around(
+        content = _around(
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
         )
+        return _without_opener(doc, verb.head, content) if content is not None else None
     if _belief_only(verb, table):
         return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
