@@ -11,8 +11,10 @@ Three passes, each linear in the text:
    quotation marks are dependency-parsed, and each cue yields an ``Attribution``: the cue, its subject (the
    speaker), its reported clause (the content) and the stretch of the sentence it governs (its reach).
    Sentences are cut at paragraph breaks first (the sentence splitter does not always), and a "sentence" too
-   long to be one is not parsed. Headline lines "Name: what they said" are read from the tags alone; passive
-   speech verbs ("was asked", "it should be noted") name no speaker and are skipped.
+   long to be one is not parsed. Headline lines "Name: what they said" are read from the tags alone. A passive
+   cue with a "by" agent ("was first reported by Politico") takes the agent as its source; "was asked
+   whether …" is a question with no source; other passive cues ("it should be noted") are skipped. A belief,
+   plan or stance inside what a speech verb reports, or an infinitive of purpose, is not a cue of its own.
 3. Quotations are matched to attributions: a quotation inside a reported clause that also has unquoted words
    is a *partial* quote (the clause is the quote); a quotation the cue governs ("…," he said / X said: "…") is
    *direct*; a quotation with no cue that reads as speech continues the previous speaker (a quote running on
@@ -21,8 +23,10 @@ Three passes, each linear in the text:
 
 Speaker spans are resolved to the document's entities (their mentions include pronouns and descriptions), so
 "he" and "the Azerbaijani leader" become "Ilham Aliyev"; an unresolved speaker keeps its own words ("the
-statement"). Spans follow the PARC/PolNeAR conventions: a direct quote's span includes its quote marks, an
-indirect quote's span is the reported clause including "that".
+statement"). Spans follow the PARC/PolNeAR conventions as seen on PolNeAR's train split: a direct quote's
+span includes its quote marks (and a "that" introducing it), an indirect quote's span is the reported clause
+including "that"; a cue spans its verb group and infinitive chain ("were more likely to say"); a source keeps
+its appositions and relative clauses but not participles or ages set off by commas.
 """
 
 from __future__ import annotations
