@@ -201,7 +201,7 @@ def _cue_sentences(parsed: Parsed, table: CueTable, inside: _Inside, max_tokens:
     """
     return [
         piece
-        for sentence in parsed.doc.sents
+        for sentence in parsed.sentences
         for piece in line_pieces(sentence)
         if len(piece) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in piece)
     ]
@@ -979,12 +979,12 @@ def extract(
     settings = settings or AnalyzeSettings()
     document = parsed.document
     table = cues_for(document.language)
-    quoted = find_quoted(document.text, table)
+    quoted = _quoted(parsed, table)
     attributions: list[Attribution] = []
     if table is not None:
         inside = _Inside(quoted)
         attributions += _headline_attributions(parsed, table, inside)
-        for sentence in _cue_sentences(parsed, table, inside, settings.quote_max_sentence_tokens):
+        for sentence in _planned_sentences(parsed, table, settings):
             attributions += _attributions(parsed, sentence, table, inside, settings.quote_max_speaker_tokens)
     attributions.sort(key=lambda a: a.cue_start)
     matches = _match(document.text, quoted, attributions, table or CUES["en"], settings)
@@ -993,9 +993,21 @@ def extract(
 
 def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
     """The sentences ``extract`` will ask a parse for, so that ``nlp.parse_batch`` can parse them in a batch."""
-    settings = settings or AnalyzeSettings()
     table = cues_for(parsed.document.language)
-    if table is None:
-        return []
-    inside = _Inside(find_quoted(parsed.document.text, table))
-    return _cue_sentences(parsed, table, inside, settings.quote_max_sentence_tokens)
+    return [] if table is None else _planned_sentences(parsed, table, settings or AnalyzeSettings())
+
+
+def _planned_sentences(parsed: Parsed, table: CueTable, settings: AnalyzeSettings) -> list[Span]:
+    """``_cue_sentences``, found once per document for both planning and extraction (``Parsed.memo``)."""
+    if "quotes.cue_sentences" not in parsed.memo:
+        inside = _Inside(_quoted(parsed, table))
+        found = _cue_sentences(parsed, table, inside, settings.quote_max_sentence_tokens)
+        parsed.memo["quotes.cue_sentences"] = found
+    return parsed.memo["quotes.cue_sentences"]
+
+
+def _quoted(parsed: Parsed, table: CueTable | None) -> list[Quoted]:
+    """``find_quoted`` over the document, once per document."""
+    if "quotes.quoted" not in parsed.memo:
+        parsed.memo["quotes.quoted"] = find_quoted(parsed.document.text, table)
+    return parsed.memo["quotes.quoted"]
