@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.token_attributes import FastRuler
+from storyline.analyze.token_attributes import FastLemmatizer, FastRuler
 from storyline.errors import ModelNotFoundError
 from storyline.model import Document
 from storyline.settings import AnalyzeSettings
@@ -97,6 +97,12 @@ def _fast_ruler(name: str, matmul: str) -> FastRuler | None:
     return FastRuler(nlp.get_pipe("attribute_ruler"))
 
 
+@functools.lru_cache(maxsize=4)
+def _fast_lemmatizer(name: str, matmul: str) -> FastLemmatizer:
+    """The model's lemmatizer with a cache that lasts as long as the process."""
+    return FastLemmatizer(load(name, matmul).get_pipe("lemmatizer"))
+
+
 def _finishing(nlp: Language, name: str, settings: AnalyzeSettings) -> tuple[Callable[[Doc], Doc], ...]:
     """Steps run on each document after ``nlp.pipe``: with ``fast_attributes``, the fast attribute ruler
     and the lemmatizer that must follow it (both taken out of the pipe); then paragraph-break sentences."""
@@ -109,7 +115,7 @@ def _finishing(nlp: Language, name: str, settings: AnalyzeSettings) -> tuple[Cal
             nlp.enable_pipe(pipe_name)
     if ruler is None:
         return (_paragraph_breaks,)
-    lemmatizer = [nlp.get_pipe("lemmatizer")] if "lemmatizer" in moved else []
+    lemmatizer = [_fast_lemmatizer(name, settings.matmul)] if "lemmatizer" in moved else []
     return (ruler, *lemmatizer, _paragraph_breaks)
 
 

@@ -192,3 +192,35 @@ def _set(token: Token, attrs: Mapping[str, str]) -> None:
             token.lemma_ = value
         elif key == "MORPH":
             token.set_morph(value)
+
+
+class FastLemmatizer:
+    """spaCy's lemmatizer applied through arrays: its own ``lemmatize`` runs once per distinct (word, POS,
+    morphology), later tokens take the cached lemma. Same output; a rule lemmatizer's result depends on
+    nothing else, and lemmas the attribute ruler set are kept unless the lemmatizer overwrites."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self._cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not self.lemmatizer._validated:
+            return self.lemmatizer(doc)  # the first call validates the tables, with spaCy's own error
+        cache = self._cache
+        if len(cache) > ROW_CACHE_LIMIT:
+            cache.clear()
+        overwrite = self.lemmatizer.overwrite
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if lemma and not overwrite:
+                lemmas.append(lemma)
+                continue
+            key = (orth, pos, morph)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas.append(found)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        return doc
