@@ -30,8 +30,10 @@ import functools
 import importlib
 import random
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline import pipeline
 from storyline.analyze import nlp
@@ -309,14 +311,13 @@ def warm(_: int) -> int:
     return 0
 
 
-def run_chunk(documents: list[Document]) -> Tally:
-    """The analyze stage over one chunk, as the pipeline runs it."""
+def run_chunk(documents: list[Document], without: tuple[str, ...] = ()) -> Tally:
+    """The analyze stage over one chunk, as the pipeline runs it (less the extractors named in ``without``)."""
     settings = AnalyzeSettings()
-    modules = available_extractors()
+    modules = {name: module for name, module in available_extractors().items() if name not in without}
     tally = Tally(items={name: 0 for name in modules})
     started = time.process_time()
-    plan = functools.partial(pipeline.sentences_to_parse, settings=settings)
-    for parsed in nlp.parse_batch(documents, settings, plan):
+    for parsed in nlp.parse_batch(documents, settings, parse_plan(modules, settings)):
         if parsed is None:
             continue
         found: dict[str, list] = {}
@@ -343,13 +344,23 @@ def run_chunk(documents: list[Document]) -> Tally:
     return tally
 
 
-def bench_storyline(documents: list[Document], processes: int) -> tuple[Tally, float]:
+def parse_plan(modules: dict[str, Any], settings: AnalyzeSettings) -> Callable[[nlp.Parsed], list]:
+    """The pipeline's plan of sentences to parse, from the extractors that run (none: no parses at all)."""
+    if {"quotes", "events"} <= modules.keys():
+        return functools.partial(pipeline.sentences_to_parse, settings=settings)
+    planners = [modules[name].sentences_to_parse for name in ("quotes", "events") if name in modules]
+    return lambda parsed: [s for planner in planners for s in planner(parsed, settings)]
+
+
+def bench_storyline(
+    documents: list[Document], processes: int, without: tuple[str, ...] = ()
+) -> tuple[Tally, float]:
     chunks = [documents[i : i + CHUNK_DOCS] for i in range(0, len(documents), CHUNK_DOCS)]
     total = Tally()
     with ProcessPoolExecutor(processes) as pool:
         list(pool.map(warm, range(processes)))
         started = time.perf_counter()
-        for tally in pool.map(run_chunk, chunks):
+        for tally in pool.map(functools.partial(run_chunk, without=without), chunks):
             total.add(tally)
         elapsed = time.perf_counter() - started
     return total, elapsed
@@ -431,6 +442,16 @@ def main(argv: list[str] | None = None) -> int:
         f"({elapsed:.1f} s; {tally.parsed}/{tally.sentences} sentences parsed = "
         f"{tally.parsed / max(1, tally.sentences):.0%}; found {tally.items})"
     )
+    if not args.no_baseline:
+        subset = documents[: args.baseline_docs] if args.baseline_docs else documents
+        alone, alone_elapsed = bench_storyline(subset, args.processes, without=("quotes", "events"))
+        share = tally.cpu / tally.documents / (alone.cpu / alone.documents) - 1
+        print(
+            f"{'  without quotes and events':38}: {alone.documents / alone_elapsed:7.1f} docs/s "
+            f"{alone.words / alone_elapsed:9.0f} words/s {alone.cpu / alone.documents * 1000:6.1f} CPU ms/doc "
+            f"({alone_elapsed:.1f} s, {alone.documents} documents, no parses): quotes and events, with the "
+            f"parses they need, add {share:.0%}"
+        )
     if not args.no_baseline:
         baseline = documents[: args.baseline_docs] if args.baseline_docs else documents
         base_words = sum(d.word_count for d in baseline)
