@@ -30,7 +30,7 @@ from storyline.store.sqlite import AddResult, Store, insert_documents, last_seq
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-ANALYZER_VERSION = "1"  # bump when extractor output changes: stored analyses of older versions are redone
+ANALYZER_VERSION = "2"  # bump when extractor output changes: stored analyses of older versions are redone
 ANALYZE_BATCH = 16  # documents per analysis task (and per commit of analyses)
 
 Progress = Callable[[str, int], None]  # (stage, documents just finished)
