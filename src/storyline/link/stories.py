@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 import sys
@@ -31,20 +32,30 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from storyline.model import Document, Story
 from storyline.settings import LinkSettings
 
 __all__ = ["Cluster", "Features", "StoryAssignment", "StoryIndex", "features"]
 
-# Function words per language (ISO 639-1): they carry no topic. Other languages rely on IDF alone.
-STOP_WORDS: Mapping[str, frozenset[str]] = {"en": frozenset(ENGLISH_STOP_WORDS)}
 _TOKEN = re.compile(r"\w[\w'’.-]*\w|\w", re.UNICODE)
 MIN_TOKEN_CHARS = 2  # single letters and digits are noise ("a", "s" from "Reid's", "5")
 ENTITY_PREFIX = "e:"  # entity names live in the same vector, apart from words
 # Languages that capitalize common nouns: capitalization says nothing about names there.
 CAPITALIZED_NOUN_LANGUAGES = frozenset({"de", "lb"})
+
+
+@functools.lru_cache(maxsize=64)
+def stop_words(language: str | None) -> frozenset[str]:
+    """Function words of ``language`` (ISO 639-1), which carry no topic: spaCy's list for the language, which
+    covers some seventy; a language it does not know relies on IDF alone."""
+    if not language:
+        return frozenset()
+    from spacy.util import get_lang_class
+
+    try:
+        return frozenset(get_lang_class(language).Defaults.stop_words)
+    except (ImportError, KeyError):  # spaCy says "unknown language" with an ImportError
+        return frozenset()
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,7 @@ class Features:
 
 def features(doc: Document, settings: LinkSettings) -> Features:
     """Words, title words (weighted up) and entity names (weighted up) of a document."""
-    stop = STOP_WORDS.get(doc.language or "", frozenset())
+    stop = stop_words(doc.language)
     body = list(_tokens(doc.text, stop))
     counts: Counter[str] = Counter(token for token, _ in body)
     for token, _ in _tokens(doc.title or "", stop):
