@@ -11,7 +11,7 @@ import pytest
 
 from storyline.ingest.document import make_document
 from storyline.link.reuse import ReuseIndex
-from storyline.link.stories import Cluster, StoryIndex, _time_factor, features
+from storyline.link.stories import Cluster, StoryIndex, _time_factor, features, stop_words
 from storyline.model import Document, Entity, Mention
 from storyline.settings import LinkSettings
 from storyline.store import links
@@ -257,3 +257,21 @@ def test_two_stories_that_turn_out_alike_are_folded_and_the_store_follows(tmp_pa
     restored = links.load_story_index(conn, settings)
     assert groups(restored, docs) == groups(index, docs)
     assert {a.story_id for a in restored.members.values()} == {story.id}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "function_word", "topic_word"),
+    [
+        ("en", "The ministers and the envoys met in the capital.", "the", "envoys"),
+        ("ru", "Министры и послы встретились в столице.", "и", "послы"),
+        ("tr", "Bakanlar ve elçiler başkentte bir araya geldi.", "ve", "elçiler"),
+    ],
+)
+def test_function_words_of_the_document_language_carry_no_topic(language, text, function_word, topic_word):
+    document = make_document("stop", text, language=language)
+    vector = features(document, LinkSettings()).vector
+    assert function_word not in vector and topic_word in vector
+
+
+def test_a_language_spacy_does_not_know_keeps_every_word():
+    assert stop_words("zz") == frozenset() and stop_words(None) == frozenset()
