@@ -11,8 +11,9 @@ import pytest
 from localserver import LocalServer, Route, serve
 from storyline.errors import SettingsError, StoreError
 from storyline.ingest.source_list import SourceSpec
-from storyline.ingest.watch import MemoryWatchStore, parse_interval, watch, watch_feeds
+from storyline.ingest.watch import MemoryWatchStore, parse_interval, watch
 from storyline.model import Document, Skipped
+from storyline.pipeline import watch_feeds
 from storyline.settings import Settings
 
 STORY = (

@@ -184,7 +184,8 @@ def recluster(obj: Context, db: str) -> None:
 @click.pass_obj
 def watch(obj: Context, feeds: tuple[str, ...], every: str, db: str, allow_private: bool, once: bool) -> None:
     """Poll feeds and ingest only new entries, until Ctrl-C."""
-    from storyline.ingest.watch import parse_interval, watch_feeds
+    from storyline.ingest.watch import parse_interval
+    from storyline.pipeline import watch_feeds
     from storyline.store.sqlite import Store
 
     settings = _with_fetch(obj, allow_private)

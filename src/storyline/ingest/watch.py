@@ -15,10 +15,10 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from storyline.errors import SettingsError, StoreError
-from storyline.ingest.feeds import MemorySeen, SeenEntries, Validators, read_feed_url
+from storyline.ingest.feeds import MemorySeen, SeenEntries, read_feed_url
 from storyline.ingest.source_list import SourceSpec
 from storyline.ingest.web import Fetcher
 from storyline.model import Document, Skipped
@@ -126,67 +126,3 @@ def _poll_feed(
     except Exception as exc:  # a watcher must outlive one bad feed or page; the line names what broke
         report.failures += 1
         log(f"{url}: poll failed ({type(exc).__name__}: {exc}); will retry next round")
-
-
-def watch_feeds(
-    feeds: Sequence[str | SourceSpec],
-    settings: Settings,
-    store: Any,
-    *,
-    every_seconds: float,
-    once: bool = False,
-    report: Callable[[str], None] = lambda line: None,
-    stop_event: threading.Event | None = None,
-) -> WatchReport:
-    """``storyline watch`` over the SQLite store: :func:`watch` with the store as memory and sink."""
-    return watch(
-        feeds,
-        settings,
-        StoreWatchAdapter(store, settings),
-        every_seconds,
-        stop_event or threading.Event(),
-        log=report,
-        max_rounds=1 if once else None,
-    )
-
-
-class StoreWatchAdapter:
-    """The SQLite ``Store`` as a :class:`WatchStore`.
-
-    A new document goes the way ``pipeline.ingest`` sends one (metadata recovered from the text, cleaned,
-    stored and linked in one transaction) before its entry is marked seen, so a kill in between re-reads the
-    entry rather than losing it. Cleaning sees one document at a time here, so the "line repeated across an
-    outlet's articles" rule cannot fire within a poll.
-    """
-
-    def __init__(self, store: Any, settings: Settings) -> None:
-        from storyline import pipeline
-
-        self.store, self.settings = store, settings
-        self._linker = pipeline.StoreLinker(store, settings)
-        self._clean = pipeline.clean_batch
-
-    def contains(self, feed: str, entry_id: str) -> bool:
-        return bool(self.store.seen_entry(feed, entry_id))
-
-    def add(self, feed: str, entry_id: str) -> None:
-        self.store.add_seen_entry(feed, entry_id)
-
-    def etag(self, feed: str) -> Validators | None:
-        state = self.store.feed_state(feed)
-        if not (state.get("etag") or state.get("last_modified")):
-            return None
-        return Validators(state.get("etag"), state.get("last_modified"))
-
-    def set_etag(self, feed: str, validators: Validators) -> None:
-        self.store.set_feed_state(feed, validators.etag, validators.last_modified)
-
-    def save(self, item: Document | Skipped) -> None:
-        if isinstance(item, Skipped):
-            self.store.add_skipped([item])
-            return
-        from storyline.ingest.metadata import recover
-
-        document = recover(item)
-        if not self.store.has_document(document.content_hash):
-            self._linker.add(self._clean([document], self.settings))
