@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import re
 import sys
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline import pipeline
 from storyline.analyze import events
 from storyline.analyze.nlp import Parsed, parse_batch
 from storyline.ingest.document import make_document
@@ -79,7 +81,9 @@ def run(
         for i, (text, date) in enumerate(zip(texts, dates, strict=True))
     ]
     find_entities, find_timexes = _context_extractors() if context else (None, None)
-    for parsed in parse_batch(documents, AnalyzeSettings()):
+    settings = AnalyzeSettings()
+    plan = functools.partial(pipeline.sentences_to_parse, settings=settings)  # the parses the pipeline makes
+    for parsed in parse_batch(documents, settings, plan):
         assert parsed is not None
         found_entities: list[Entity] = find_entities(parsed) if find_entities else []
         found_timexes: list[Timex] = find_timexes(parsed) if find_timexes else []

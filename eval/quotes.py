@@ -28,6 +28,7 @@ dev for the measurement only.
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 import time
@@ -35,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyline import pipeline
 from storyline.analyze import quotes
 from storyline.analyze.nlp import Parsed, parse_batch
 from storyline.analyze.quote_cues import CueTable, cues_for
@@ -163,7 +165,8 @@ def predict(
 ) -> Iterator[tuple[Article, list[Quote], Parsed | None]]:
     """Run the extractor on each article (raw text, so gold offsets stay valid), with no entities."""
     documents = [Document(id=a.name, source=a.name, text=a.text, language="en") for a in articles]
-    for article, parsed in zip(articles, parse_batch(documents, settings), strict=True):
+    plan = functools.partial(pipeline.sentences_to_parse, settings=settings)  # the parses the pipeline makes
+    for article, parsed in zip(articles, parse_batch(documents, settings, plan), strict=True):
         found = quotes.extract(parsed, [], settings=settings) if parsed is not None else []
         yield article, found, parsed
 
