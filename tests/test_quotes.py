@@ -531,3 +531,62 @@ def test_polnear_span_conventions(parse, text, expected):
 )
 def test_no_attribution(parse, text):
     assert extract(parse(text), []) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "seem/appear to": the cue has no source; the content holds the subject and the infinitive
+            "The governor seemed to lose interest in the race after the first debate.",
+            [(None, "The governor seemed to lose interest in the race after the first debate", "seemed")],
+        ),
+        (
+            "The two rivals appear to agree on trade policy.",
+            [(None, "The two rivals appear to agree on trade policy", "appear")],
+        ),
+        (  # a passive "expected to" with no "by" agent: the same shape
+            "The senator is expected to endorse the mayor on Friday.",
+            [(None, "The senator is expected to endorse the mayor on Friday", "is expected")],
+        ),
+        (  # "a call for": the noun, its article and its preposition are the cue, the object the content
+            "The union renewed its call for a higher minimum wage.",
+            [("its", "a higher minimum wage", "call for")],
+        ),
+        (  # a stated voting preference
+            "Forty percent of the voters would vote for the incumbent.",
+            [("Forty percent of the voters", "the incumbent", "would vote for")],
+        ),
+        (  # "hoping to": spaCy lemmatizes it as "hop"
+            "The mayor is hoping to win a third term.",
+            [("The mayor", "to win a third term", "is hoping")],
+        ),
+        (  # "charged" as a speech verb
+            "The challenger charged that the mayor had wasted public money.",
+            [("The challenger", "that the mayor had wasted public money", "charged")],
+        ),
+    ],
+)
+def test_non_speech_cue_shapes(parse, text, expected):
+    """Raising verbs, passive "expected to", noun cues with a preposition, voting preferences (round 2)."""
+    found = extract(parse(text), [])
+    spans = [
+        (text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None, q.text, q.cue)
+        for q in found
+    ]
+    assert spans == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The candidate seemed tired after the long flight.",  # "seem" without an infinitive
+        "The announcement was expected.",  # a passive "expected" with no infinitive
+        "Support for the measure has grown among farmers.",  # "support for" is left out (too often no cue)
+    ],
+)
+def test_no_non_speech_cue(parse, text):
+    assert [
+        q.cue
+        for q in extract(parse(text), [])
+        if q.cue and q.cue.lower().split()[-1] in {"seemed", "expected", "for"}
+    ] == []

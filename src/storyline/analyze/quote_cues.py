@@ -51,11 +51,15 @@ class CueTable:
     no_object: frozenset[str] = frozenset()  # speech verbs whose object is not what was said ("told them")
     questions: frozenset[str] = frozenset()  # passive "was asked whether …": the question, with no source
     as_marks: frozenset[str] = frozenset()  # "as he noted, …": the cue's clause reports the main clause
+    raisings: frozenset[str] = frozenset()  # "X seems to Y": a cue with no source; X and "to Y" the content
+    passive_raisings: frozenset[str] = frozenset()  # "X is expected to Y": the same, in the passive
+    noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
+    # X": the noun and its preposition are the cue, the object the content, a possessor the source
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
         """Every verb lemma that may cue an attribution, of any class."""
-        return self.verbs | self.beliefs | self.intentions | self.findings | self.stances
+        return self.verbs | self.beliefs | self.intentions | self.findings | self.stances | self.raisings
 
 
 def _words(block: str) -> frozenset[str]:
@@ -71,6 +75,7 @@ ENGLISH_VERBS = _words(
     admit suggest predict promise vow pledge threaten accuse comment observe recall reiterate tweet post
     continue complain conclude contend maintain mention affirm allege estimate propose recommend demand
     joke quip boast brag assure remark concede hint caution shout yell exclaim muse testify retweet disclose
+    charge
     """
 )
 
@@ -83,9 +88,10 @@ ENGLISH_BELIEFS = _words(
 )
 ENGLISH_INTENTIONS = _words(
     """
-    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect
+    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect hop
     """
 )
+# "hop": spaCy's English lemmatizer reads "hoping" as a form of "hop" (in news it almost never is one)
 ENGLISH_FINDINGS = _words(
     """
     show reveal indicate suggest conclude estimate project rank
@@ -134,6 +140,7 @@ CUES: dict[str, CueTable] = {
                 ("rail", "against"),
                 ("apologize", "for"),
                 ("apologise", "for"),
+                ("vote", "for"),  # "56 percent would vote for Clinton": a stated preference
             }
         ),
         object_preps=frozenset(
@@ -163,6 +170,14 @@ CUES: dict[str, CueTable] = {
         no_object=_words("tell ask add continue respond reply answer"),
         questions=_words("ask"),
         as_marks=_words("as"),
+        raisings=_words("seem appear"),
+        passive_raisings=_words("expect believe"),
+        noun_preps=frozenset(
+            {
+                ("call", "for"),  # "support for", "criticism of", "hope of" name a stance too, but
+                ("demand", "for"),  # PolNeAR marks them as cues in under a fifth of their uses on train
+            }
+        ),
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),

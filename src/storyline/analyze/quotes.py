@@ -70,6 +70,7 @@ MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue c
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
+NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
 WORD = re.compile(r"\w+")
@@ -177,8 +178,9 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     lower = token.lower_
     if any(lower == first for first, _ in table.according):
         return True
-    if token.pos_ == "NOUN" and token.lemma_.lower() in table.nouns:
-        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in table.that
+    if token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
+        lemma, following = token.lemma_.lower(), token.nbor(1).lower_
+        return (lemma in table.nouns and following in table.that) or (lemma, following) in table.noun_preps
     return _is_cue_verb(token, table)
 
 
@@ -230,7 +232,9 @@ def _attributions(
         if _according(token, table):
             found.append(_according_attribution(token, base, max_speaker))
         elif _is_cue_verb(token, table) and not _embedded(token, table) and not _nested(token, table):
-            if not _addressed(token, table):
+            if _raising_frame(token, table):
+                attribution = _raising_attribution(doc, token, base)
+            elif not _addressed(token, table):
                 attribution = _verb_attribution(doc, token, table, base, max_speaker)
             elif _agent(token) is not None:
                 attribution = _passive_attribution(doc, token, table, base, max_speaker)
@@ -242,7 +246,76 @@ def _attributions(
             attribution = _noun_attribution(token, table, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
+        elif token.pos_ == "NOUN" and _noun_prep(token, table) is not None:
+            attribution = _noun_prep_attribution(token, table, base, max_speaker)
+            if attribution is not None:
+                found.append(attribution)
     return found
+
+
+def _raising_frame(verb: Token, table: CueTable) -> bool:
+    """ "X seems to Y", "X is expected to Y" (with no "by" agent): the verb is a cue only with its
+    infinitive, and PolNeAR names no source; "seemed tired" is no attribution at all."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    if not (lemma in table.raisings and not passive) and not (
+        lemma in table.passive_raisings and passive and _agent(verb) is None
+    ):
+        return False
+    return lemma in table.raisings or _infinitive(verb) is not None
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The "to" infinitive the verb governs ("seems to be", "is expected to win"), when it has one."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.i > verb.i
+            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        ),
+        None,
+    )
+
+
+def _raising_attribution(doc: Doc, verb: Token, base: int) -> Attribution | None:
+    """The cue is the verb group ("is expected"); the content runs from the subject to the end of the
+    infinitive (PolNeAR's content is the two pieces around the cue; ours is one span holding them)."""
+    infinitive = _infinitive(verb)
+    if infinitive is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    start = subjects[0].left_edge.i if subjects else infinitive.left_edge.i
+    content = _trim(doc, start, infinitive.right_edge.i)
+    if content is None:
+        return None
+    return _record(doc, base, (_verb_group_start(verb), verb.i), None, None, content, content)
+
+
+def _noun_prep(noun: Token, table: CueTable) -> Token | None:
+    """The preposition right after a cue noun that takes one ("a call for", "criticism of"), if any."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is None or following.head.i != noun.i:
+        return None
+    return following if (noun.lemma_.lower(), following.lower_) in table.noun_preps else None
+
+
+def _noun_prep_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
+    """ "Her call for a ban", "direct criticism of Trump": the noun with its modifiers and preposition is
+    the cue (as PolNeAR marks it), the preposition's object the content, the possessor the source."""
+    prep = _noun_prep(noun, table)
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
+    if prep is None or not objects:
+        return None
+    content = _trim(noun.doc, objects[0].left_edge.i, objects[0].right_edge.i)
+    if content is None:
+        return None
+    modifiers = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    speaker = _speaker_span(owners[0], max_speaker) if owners else None
+    owner = owners[0] if owners else None
+    return _record(noun.doc, base, (min(modifiers, default=noun.i), prep.i), speaker, owner, content, content)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -303,7 +376,10 @@ def _embedded(verb: Token, table: CueTable) -> bool:
     the bill"): PARC/PolNeAR mark one attribution, whose cue is the head."""
     head = verb.head
     return (
-        verb.dep_ == "xcomp" and head.i < verb.i and _is_cue_verb(head, table) and not _addressed(head, table)
+        verb.dep_ == "xcomp"
+        and head.i < verb.i
+        and _is_cue_verb(head, table)
+        and (not _addressed(head, table) or _raising_frame(head, table))
     )
 
 
