@@ -590,3 +590,21 @@ def test_no_non_speech_cue(parse, text):
         for q in extract(parse(text), [])
         if q.cue and q.cue.lower().split()[-1] in {"seemed", "expected", "for"}
     ] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the parser takes the dateline for the subject: the name after its dash is the source
+            "Boston (AFP) – Governor Maria Ellis accused the council of wasting public money.",
+            "Governor Maria Ellis",
+        ),
+        (  # a hyphen after the agency is a dateline's dash too
+            "Jan 12 (Reuters) - Senate candidate Tom Wexler said on Monday the bill would pass.",
+            "Senate candidate Tom Wexler",
+        ),
+    ],
+)
+def test_dateline_is_not_the_source(parse, text, expected):
+    found = extract(parse(text), [])
+    assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == [expected]

@@ -58,6 +58,7 @@ COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long as a headline's speaker gets
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a speaker's name is made of
 DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
+DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's dash too
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
@@ -771,6 +772,11 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     for child in subject.rights:
         if _aside(child):
             end = min(end, child.left_edge.i - 1)
+    dash = _dateline_dash(doc, start, end)
+    if dash is not None and _trim(doc, dash + 1, end) is not None:
+        start = dash + 1  # "New York (AFP) – Vice President Joe Biden": the name after the dateline
+    elif dash is not None and dash + 1 < len(doc) and doc[dash + 1].pos_ == "PROPN":
+        start, end = _name_after(doc, dash + 1)  # the parser made the dateline the subject
     trimmed = _trim(doc, start, end) or (subject.i, subject.i)
     if trimmed[1] - trimmed[0] + 1 > max_speaker:
         left = min(
@@ -778,6 +784,24 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         )
         return (left, subject.i)
     return trimmed
+
+
+def _dateline_dash(doc: Doc, start: int, end: int) -> int | None:
+    """The dash after "(AFP)" or "(Reuters)" when a speaker phrase holds a dateline ("New York (AFP) –
+    Joe Biden", "Dec 29 (Reuters) - Hillary Clinton"), else ``None``."""
+    for i in range(start, min(end + 1, len(doc) - 1)):
+        if doc[i].text == ")" and doc[i + 1].text in DATELINE_DASHES:
+            return i + 1
+    return None
+
+
+def _name_after(doc: Doc, start: int) -> tuple[int, int]:
+    """The run of name words from ``start`` on ("Governor Maria Ellis" of "(AFP) – Governor Maria Ellis
+    said")."""
+    end = start
+    while end + 1 < len(doc) and doc[end + 1].pos_ in NAME_POS and doc[end + 1].dep_ != "punct":
+        end += 1
+    return start, end
 
 
 def _quote_mark(token: Token) -> bool:
