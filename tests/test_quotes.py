@@ -560,6 +560,14 @@ def test_no_attribution(parse, text):
             "The mayor is hoping to win a third term.",
             [("The mayor", "to win a third term", "is hoping")],
         ),
+        (  # a stance taken in words (verbs mined from PolNeAR's train split)
+            "The governor bemoaned the state of the roads.",
+            [("The governor", "the state of the roads", "bemoaned")],
+        ),
+        (  # a finding held as a belief
+            "Investigators determined that the fire was set on purpose.",
+            [("Investigators", "that the fire was set on purpose", "determined")],
+        ),
         (  # "charged" as a speech verb
             "The challenger charged that the mayor had wasted public money.",
             [("The challenger", "that the mayor had wasted public money", "charged")],

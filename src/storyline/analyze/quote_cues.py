@@ -83,7 +83,7 @@ ENGLISH_VERBS = _words(
 ENGLISH_BELIEFS = _words(
     """
     believe think feel fear expect hope doubt suspect worry know consider assume guess imagine wonder reckon
-    agree disagree understand realize realise remember forget recognize recognise trust find
+    agree disagree understand realize realise remember forget recognize recognise trust find determine
     """
 )
 ENGLISH_INTENTIONS = _words(
@@ -103,7 +103,7 @@ ENGLISH_STANCES = _words(
     condemn blame accuse mock attack slam blast defend applaud welcome thank congratulate cite mention
     discuss question challenge deny announce express highlight repeat reiterate recommend urge demand
     echo imply denounce decry favor favour deem embrace lament tout hail assail downplay rebuke scold reaffirm
-    portray disavow advocate
+    portray disavow advocate offer list share contrast encourage reference debate ridicule bemoan chant
     """
 )
 
