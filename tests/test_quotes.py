@@ -527,6 +527,7 @@ def test_polnear_span_conventions(parse, text, expected):
     "text",
     [
         "Hundreds of farmers gathered outside the ministry to support the strike.",  # a purpose, not a stance
+        "She read the report twice before the vote.",  # "read" is a cue only next to a quotation
     ],
 )
 def test_no_attribution(parse, text):

@@ -75,7 +75,7 @@ ENGLISH_VERBS = _words(
     admit suggest predict promise vow pledge threaten accuse comment observe recall reiterate tweet post
     continue complain conclude contend maintain mention affirm allege estimate propose recommend demand
     joke quip boast brag assure remark concede hint caution shout yell exclaim muse testify retweet disclose
-    charge
+    charge read
     """
 )
 
@@ -181,7 +181,7 @@ CUES: dict[str, CueTable] = {
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),
-        quote_only=frozenset({"continue", "post"}),
+        quote_only=frozenset({"continue", "post", "read"}),  # "read": "the sign read: “…”"
         labels=_words(
             """
             note editor update updated related read watch photo photos video source sources caption correction
