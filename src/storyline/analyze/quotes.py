@@ -13,7 +13,9 @@ Three passes, each linear in the text:
    Sentences are cut at paragraph breaks first (the sentence splitter does not always), and a "sentence" too
    long to be one is not parsed. Headline lines "Name: what they said" are read from the tags alone. A passive
    cue with a "by" agent ("was first reported by Politico") takes the agent as its source; "was asked
-   whether …" is a question with no source; other passive cues ("it should be noted") are skipped. A belief,
+   whether …" is a question with no source; other passive cues ("it should be noted") are skipped. "X seems
+   to Y" and "X is expected to Y" name no source (the content holds X and the infinitive); "a call for X" is a
+   noun cue with its preposition; a dateline ("Boston (AFP) –") never opens the source. A belief,
    plan or stance inside what a speech verb reports, or an infinitive of purpose, is not a cue of its own.
 3. Quotations are matched to attributions: a quotation inside a reported clause that also has unquoted words
    is a *partial* quote (the clause is the quote); a quotation the cue governs ("…," he said / X said: "…") is
