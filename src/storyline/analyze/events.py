@@ -167,17 +167,16 @@ def extract(
         parsed, entities, ordered, lex, settings or AnalyzeSettings(),
         [t.start for t in ordered], mentions, [m[0] for m in mentions],
     )  # fmt: skip
+    to_parse = {(s.start_char, s.end_char) for s in sentences_to_parse(parsed, ctx.settings)}
     events: list[Event] = []
-    parses_left = ctx.settings.event_max_parsed_sentences
-    for sentence in (piece for s in parsed.sentences for piece in line_pieces(s)):
+    for sentence in _pieces(parsed):
         triggers = _triggers(parsed, sentence, lex)
         if not triggers:
             continue
-        if len(sentence) > ctx.settings.event_max_sentence_tokens or parses_left <= 0:
+        if (sentence.start_char, sentence.end_char) in to_parse:
+            events.extend(sentence_events(ctx, sentence, triggers))
+        else:  # too long to parse, or past the document's cap on parsed sentences
             events.extend(bare_event(ctx, sentence, t) for t in triggers)
-            continue
-        parses_left -= 1
-        events.extend(sentence_events(ctx, sentence, triggers))
     return events
 
 
@@ -188,12 +187,17 @@ def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) 
         return []
     settings = settings or AnalyzeSettings()
     wanted: list[Span] = []
-    for sentence in (piece for s in parsed.sentences for piece in line_pieces(s)):
+    for sentence in _pieces(parsed):
         if len(wanted) >= settings.event_max_parsed_sentences:
             break
         if len(sentence) <= settings.event_max_sentence_tokens and _triggers(parsed, sentence, lex):
             wanted.append(sentence)
     return wanted
+
+
+def _pieces(parsed: Parsed) -> Iterator[Span]:
+    """The document's sentences, cut at line breaks: the units events are looked for in."""
+    return (piece for sentence in parsed.sentences for piece in line_pieces(sentence))
 
 
 def _triggers(parsed: Parsed, sentence: Span, lex: Lexicon) -> list[Trigger]:
