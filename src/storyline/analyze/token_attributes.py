@@ -60,14 +60,6 @@ def _test(value: Any) -> Test:
     return lambda v: v == value
 
 
-def _value(token: Token, key: str) -> Any:
-    if key == "TAG":
-        return token.tag_
-    if key == "LOWER":
-        return token.lower_
-    return token.is_space
-
-
 class FastRuler:
     """Apply an ``AttributeRuler``'s parse-independent patterns to a tagged ``Doc``."""
 
@@ -163,10 +155,11 @@ class FastRuler:
 
     @staticmethod
     def _matches(token: Token, tests: tuple[tuple[str, Test], ...]) -> bool:
-        return all(test(_value(token, key)) for key, test in tests)
+        return _matches_values(token.lower_, token.tag_, token.is_space, tests)
 
 
 def _matches_values(lower: str, tag: str, is_space: bool, tests: tuple[tuple[str, Test], ...]) -> bool:
+    """Whether a token with these attributes passes every test of one pattern token."""
     values = {"LOWER": lower, "TAG": tag, "IS_SPACE": is_space}
     return all(test(values[key]) for key, test in tests)
 
