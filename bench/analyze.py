@@ -348,10 +348,8 @@ def run_chunk(documents: list[Document], without: tuple[str, ...] = ()) -> Tally
 
 def parse_plan(modules: dict[str, Any], settings: AnalyzeSettings) -> Callable[[nlp.Parsed], list]:
     """The pipeline's plan of sentences to parse, from the extractors that run (none: no parses at all)."""
-    if {"quotes", "events"} <= modules.keys():
-        return functools.partial(pipeline.sentences_to_parse, settings=settings)
-    planners = [modules[name].sentences_to_parse for name in ("quotes", "events") if name in modules]
-    return lambda parsed: [s for planner in planners for s in planner(parsed, settings)]
+    planners = tuple(modules[name].sentences_to_parse for name in ("quotes", "events") if name in modules)
+    return functools.partial(pipeline.sentences_to_parse, settings=settings, planners=planners)
 
 
 def bench_storyline(
@@ -380,13 +378,8 @@ def load_baseline(components: tuple[str, ...] | None, matmul: str) -> None:
     """Worker initializer: the model with ``components`` enabled (all when ``None``) on ``matmul`` products."""
     global _baseline
     import spacy
-    from thinc.api import NumpyOps, set_current_ops
 
-    if matmul == "numpy":
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(limits=1, user_api="blas")
-    set_current_ops(NumpyOps(use_blis=matmul != "numpy"))
+    nlp.use_matmul(matmul)
     full = spacy.load(AnalyzeSettings().spacy_model)
     if components is not None:
         full.select_pipes(enable=list(components))

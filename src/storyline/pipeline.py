@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 ANALYZER_VERSION = "2"  # bump when extractor output changes: stored analyses of older versions are redone
+PARSE_PLANNERS = (quotes.sentences_to_parse, events.sentences_to_parse)  # extractors that read dependency parses
 ANALYZE_BATCH = 16  # documents per analysis task (and per commit of analyses)
 
 Progress = Callable[[str, int], None]  # (stage, documents just finished)
+Planner = Callable[[nlp.Parsed, AnalyzeSettings], list["Span"]]  # an extractor's sentences to parse
 
 
 def _no_progress(stage: str, done: int) -> None:
@@ -91,14 +93,17 @@ def analyze_batch(documents: list[Document], settings: AnalyzeSettings) -> list[
     return results
 
 
-def sentences_to_parse(parsed: nlp.Parsed, settings: AnalyzeSettings) -> list[Span]:
-    """The sentences the quote and event extractors will need parsed, so they are parsed in one batch.
+def sentences_to_parse(
+    parsed: nlp.Parsed, settings: AnalyzeSettings, planners: Sequence[Planner] = PARSE_PLANNERS
+) -> list[Span]:
+    """The sentences the quote and event extractors (``planners``) will need parsed, so they are parsed in one
+    batch.
 
     A document whose planning fails gets no plan: its extraction then fails the same way and is reported as
     skipped, instead of the whole batch failing here.
     """
     try:
-        return quotes.sentences_to_parse(parsed, settings) + events.sentences_to_parse(parsed, settings)
+        return [sentence for plan in planners for sentence in plan(parsed, settings)]
     except Exception:
         return []
 

@@ -56,11 +56,8 @@ def load(name: str, matmul: str = "numpy") -> Language:
     thread: the stage already runs one worker process per core.
     """
     import spacy
-    from thinc.api import NumpyOps, set_current_ops
 
-    if matmul == "numpy":
-        _one_blas_thread()
-    set_current_ops(NumpyOps(use_blis=matmul != "numpy"))
+    use_matmul(matmul)
     try:
         nlp = spacy.load(name, disable=["parser"])
     except OSError as exc:
@@ -78,6 +75,15 @@ def _attribute_ids(names: tuple[str, ...]) -> list[int]:
     from spacy.attrs import IDS
 
     return [IDS[name] for name in names]
+
+
+def use_matmul(matmul: str) -> None:
+    """Build the models loaded from now on with ``matmul`` matrix products ("numpy" or "blis", see ``load``)."""
+    from thinc.api import NumpyOps, set_current_ops
+
+    if matmul == "numpy":
+        _one_blas_thread()
+    set_current_ops(NumpyOps(use_blis=matmul != "numpy"))
 
 
 @functools.lru_cache(maxsize=1)
