@@ -1081,15 +1081,14 @@ def extract(
     settings = settings or AnalyzeSettings()
     document = parsed.document
     table = cues_for(document.language)
-    quoted = _quoted(parsed, table)
+    inside = _inside(parsed, table)
     attributions: list[Attribution] = []
     if table is not None:
-        inside = _Inside(quoted)
         attributions += _headline_attributions(parsed, table, inside)
         for sentence in _planned_sentences(parsed, table, settings):
             attributions += _attributions(parsed, sentence, table, inside, settings.quote_max_speaker_tokens)
     attributions.sort(key=lambda a: a.cue_start)
-    matches = _match(document.text, quoted, attributions, table or CUES["en"], settings)
+    matches = _match(document.text, inside.quoted, attributions, table or CUES["en"], settings)
     return [_quote(document.id, document.text, m, entities) for m in matches]
 
 
@@ -1102,14 +1101,13 @@ def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) 
 def _planned_sentences(parsed: Parsed, table: CueTable, settings: AnalyzeSettings) -> list[Span]:
     """``_cue_sentences``, found once per document for both planning and extraction (``Parsed.memo``)."""
     if "quotes.cue_sentences" not in parsed.memo:
-        inside = _Inside(_quoted(parsed, table))
-        found = _cue_sentences(parsed, table, inside, settings.quote_max_sentence_tokens)
+        found = _cue_sentences(parsed, table, _inside(parsed, table), settings.quote_max_sentence_tokens)
         parsed.memo["quotes.cue_sentences"] = found
     return parsed.memo["quotes.cue_sentences"]
 
 
-def _quoted(parsed: Parsed, table: CueTable | None) -> list[Quoted]:
-    """``find_quoted`` over the document, once per document."""
-    if "quotes.quoted" not in parsed.memo:
-        parsed.memo["quotes.quoted"] = find_quoted(parsed.document.text, table)
-    return parsed.memo["quotes.quoted"]
+def _inside(parsed: Parsed, table: CueTable | None) -> _Inside:
+    """The document's quotations (``find_quoted``), found once per document."""
+    if "quotes.inside" not in parsed.memo:
+        parsed.memo["quotes.inside"] = _Inside(find_quoted(parsed.document.text, table))
+    return parsed.memo["quotes.inside"]
