@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 ANALYZER_VERSION = "2"  # bump when extractor output changes: stored analyses of older versions are redone
-PARSE_PLANNERS = (quotes.sentences_to_parse, events.sentences_to_parse)  # extractors that read dependency parses
+# the extractors that read dependency parses, each saying which sentences it will parse
+PARSE_PLANNERS = (quotes.sentences_to_parse, events.sentences_to_parse)
 ANALYZE_BATCH = 16  # documents per analysis task (and per commit of analyses)
 
 Progress = Callable[[str, int], None]  # (stage, documents just finished)
