@@ -211,6 +211,11 @@ DATED = [
     ("The border will stay shut from Monday to Friday.", ("Friday", "DATE", "2021-03-26")),
     ("The strike ran from Monday through Thursday last week.", ("Thursday", "DATE", "2021-03-18"), False),
     ("Winter fuel aid ran from November to February.", ("February", "DATE", "2021-02")),
+    # a bare day beside a full date is the other end of a range of days, in the same month and year
+    ("The forum opens in Vienna on June 13 to 17 next year.", ("17", "DATE", "2021-06-17")),
+    ("The exhibition ran on 10-11 November 2019 in Tbilisi.", ("10", "DATE", "2019-11-10")),
+    ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
+    ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
 ]
 
 
@@ -299,6 +304,17 @@ NOT_TIME = [
     # a sentence-opening "Now," is a discourse marker
     "Now, the villagers say, the road is open again.",
 ]
+
+# a number after a date that counts something is not the other end of a range
+COUNTED_AFTER_DATE = [
+    ("On February 3 and 4 soldiers were wounded.", ("February 3", "DATE", "2021-02-03")),
+    ("Fighting on February 3 to 5 villages spread.", ("February 3", "DATE", "2021-02-03")),
+]
+
+
+@pytest.mark.parametrize("text, only", COUNTED_AFTER_DATE)
+def test_number_counting_a_noun_is_not_a_day(nlp, text: str, only: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert found(nlp, text, MARCH_2021) == [only]
 
 
 @pytest.mark.parametrize("text", NOT_TIME)

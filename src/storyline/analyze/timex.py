@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
-from storyline.analyze.timex_resolve import Context, Norm, Point, normalize, shift
+from storyline.analyze.timex_ranges import day_partner, range_end
+from storyline.analyze.timex_resolve import Context, Norm, Point, normalize
 from storyline.model import Timex
 
 if TYPE_CHECKING:
@@ -315,34 +316,6 @@ def _day_offset(text: str, m: Match, norm: Norm, language: str) -> tuple[Match, 
     )
 
 
-# a range's second end given without its year or week is the first one after its start ("from Friday to
-# Monday", "December to February"): how far to move it, by the rule that found it
-RANGE_CYCLES = {"weekday": ("W", 1), "month": ("Y", 1), "mdy": ("Y", 1), "dmy": ("Y", 1)}
-
-
-def _range_end(
-    text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, dct: dt.date | None, language: str
-) -> Norm:
-    """The second end of "from Monday to Friday" resolved after the first, not on its own; never moved across
-    the document date (in "from Monday through Thursday last week" the first end is the one to doubt)."""
-    cycle = RANGE_CYCLES.get(m.rule)
-    if cycle is None or prev is None or norm.point is None or norm.anchor != "dct" or norm.type != "DATE":
-        return norm
-    before, first = prev
-    between = " ".join(text[before.end : m.start].lower().split())
-    if (
-        between not in LEXICONS[language].range_words
-        or first.point is None
-        or first.point.grain != norm.point.grain
-        or norm.point.date >= first.point.date
-    ):
-        return norm
-    point = dataclasses.replace(norm.point, date=shift(norm.point.date, *cycle))
-    if dct is None or (point.date > dct) != (norm.point.date > dct):
-        return norm
-    return dataclasses.replace(norm, value=point.value(), point=point)
-
-
 def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
     """ "$1.76 a year", "358,000 a month", "24 hours a day": a unit after a quantity is the rate's denominator
     (TempEval-3 train annotates none of them), while "within a week", "lasted a week" stay durations."""
@@ -378,18 +351,23 @@ def extract(parsed: Parsed) -> list[Timex]:
     ref: Point | None = None
     prev: tuple[Match, Norm] | None = None
     out: list[Timex] = []
+    partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
     for m in candidates(text, language):
         if _is_rate(parsed, m, language) or _is_discourse_marker(parsed, text, m, language):
             continue
         future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
         norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))
         m, norm = _day_offset(text, m, norm, language)
-        norm = _range_end(text, prev, m, norm, dct, language)
+        norm = range_end(text, prev, m, norm, dct, language)
         prev = (m, norm)
         out.append(_timex(document.id, text, m, norm))
+        partner = day_partner(parsed.doc, m, norm, language)
+        if partner is not None:
+            partners.append(_timex(document.id, text, *partner))
         if norm.point is not None and norm.point.grain in REF_GRAINS and norm.anchor != "ref":
             ref = norm.point
-    return out
+    out += [p for p in partners if not any(t.start < p.end and p.start < t.end for t in out)]
+    return sorted(out, key=lambda t: t.start)
 
 
 def published_lower_bound(timexes: Iterable[Timex], parsed: Parsed | None = None) -> str | None:

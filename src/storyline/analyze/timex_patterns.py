@@ -81,6 +81,8 @@ class Lexicon:
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
     range_words: tuple[str, ...] = ()
+    # words between a day and a full date that name a range of days: "March 21-22", "10 and 11 November"
+    day_range_words: tuple[str, ...] = ()
     # a modifier, one of these words and "the" + unit: "earlier in the year" ("later in the day" was measured:
     # TempEval-3 train leaves it out three times in four)
     mod_links: tuple[str, ...] = ()
@@ -411,6 +413,7 @@ ENGLISH = Lexicon(
     approx_suffixes=("or so",),
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
+    day_range_words=("-", "–", "to", "and", "through"),
     mod_links=("in",),
     discourse_refs=("now",),
     count_ranges=("to",),

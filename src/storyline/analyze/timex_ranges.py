@@ -1,0 +1,96 @@
+"""Ranges between two dates: the second end read after the first, and the bare day of "March 21-22".
+
+TimeML writes a range as two TIMEX3 elements, one per end ("from [Monday] to [Friday]", "April [24] and
+[25]"), and TempEval-3 annotates them that way. Two things follow that a single pattern match cannot see:
+the second end of "from Friday to Monday" or "December to February" must be resolved after the first, not on
+its own; and in "March 21-22" or "10-11 November 2020" the bare day has no month of its own, so it takes the
+month and year of the full date beside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from storyline.analyze.timex_patterns import LEXICONS, Match
+from storyline.analyze.timex_resolve import Norm, Point, shift
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+
+# a range's second end given without its year or week is the first one after its start ("from Friday to
+# Monday", "December to February"): how far to move it, by the rule that found it
+RANGE_CYCLES = {"weekday": ("W", 1), "month": ("Y", 1), "mdy": ("Y", 1), "dmy": ("Y", 1)}
+# rules whose match is one calendar day with its month named: "March 21", "10 November 2020"
+DAY_RULES = ("mdy", "dmy")
+
+
+def range_end(
+    text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, dct: dt.date | None, language: str
+) -> Norm:
+    """The second end of "from Monday to Friday" resolved after the first, not on its own; never moved across
+    the document date (in "from Monday through Thursday last week" the first end is the one to doubt)."""
+    cycle = RANGE_CYCLES.get(m.rule)
+    if cycle is None or prev is None or norm.point is None or norm.anchor != "dct" or norm.type != "DATE":
+        return norm
+    before, first = prev
+    between = " ".join(text[before.end : m.start].lower().split())
+    if (
+        between not in LEXICONS[language].range_words
+        or first.point is None
+        or first.point.grain != norm.point.grain
+        or norm.point.date >= first.point.date
+    ):
+        return norm
+    point = dataclasses.replace(norm.point, date=shift(norm.point.date, *cycle))
+    if dct is None or (point.date > dct) != (norm.point.date > dct):
+        return norm
+    return dataclasses.replace(norm, value=point.value(), point=point)
+
+
+def _joiners(language: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(LEXICONS[language].day_range_words, key=len, reverse=True))
+
+
+def day_partner(doc: SpacyDoc, m: Match, norm: Norm, language: str) -> tuple[Match, Norm] | None:
+    """The bare day joined to a full date: "21-22" after "March", "10-" before "11 November 2020".
+
+    The partner lies after a month-first date and before a day-first one, must name a later (after) or earlier
+    (before) day of the same month, and must not count something: "on March 3 and 4 people were hurt" has
+    no second date, which the tag of the word after the number tells.
+    """
+    if m.rule not in DAY_RULES or not LEXICONS[language].day_range_words:
+        return None
+    if norm.point is None or norm.point.grain != "day":
+        return None
+    text, first = doc.text, norm.point.date
+    joiners = _joiners(language)
+    if m.rule == "mdy":  # "March 21-22": the partner follows (a year after the first day ends the range)
+        if m.groups.get("year"):
+            return None
+        found = re.compile(rf"\s*(?:{joiners})\s*([0-3]?\d)\b(?![.:,]?\d)").match(text, m.end)
+    else:  # "10-11 November 2020": it comes first
+        found = re.compile(rf"(?<!\d)([0-3]?\d)\s*(?:{joiners})\s*$").search(
+            text, max(0, m.start - 12), m.start
+        )
+    if found is None:
+        return None
+    later = m.rule == "mdy"
+    day = int(found[1])
+    try:
+        date = first.replace(day=day)
+    except ValueError:
+        return None
+    if (date > first) != later or date == first or _counts_something(doc, found.end(1)):
+        return None
+    point = Point(date, "day")
+    partner = Match(found.start(1), found.end(1), m.rule, {})
+    return partner, dataclasses.replace(norm, value=point.value(), point=point, mod=None)
+
+
+def _counts_something(doc: SpacyDoc, end: int) -> bool:
+    """Whether the number ending at ``end`` is followed by a noun it counts ("3 and 4 people")."""
+    after = doc.char_span(end, min(len(doc.text), end + 40), alignment_mode="expand")
+    return after is not None and len(after) > 0 and after[0].pos_ == "NOUN"
