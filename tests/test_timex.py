@@ -186,7 +186,10 @@ DATED = [
     ("The blast came at 9:05 a.m. (0605 GMT).", ("0605 GMT", "TIME", "2021-03-17T06:05"), False),
     ("The ceasefire took hold on 10 November.", ("10 November", "DATE", "2020-11-10")),
     # a count given as a range; a year-ago comparison as an adjective leaves out the article
-    ("Repairs will take two to three weeks, engineers said.", ("two to three weeks", "DURATION", "PXW")),
+    # a counted range is two durations, as TimeML writes it
+    ("Repairs will take two to three weeks, engineers said.", ("two", "DURATION", "P2W")),
+    ("Repairs will take two to three weeks, engineers said.", ("three weeks", "DURATION", "P3W")),
+    ("He faces 12 to 18 months in prison.", ("12", "DURATION", "P12M")),
     ("The year-ago figures were restated.", ("year-ago", "DATE", "2019-Q4")),
     ("Profit beat the year-earlier fourth quarter.", ("the year-earlier fourth quarter", "DATE", "2019-Q4")),
     # duration adjectives ending in "long"; a bare hour with its part of the day

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
-from storyline.analyze.timex_ranges import day_partner, range_end
+from storyline.analyze.timex_ranges import count_range, day_partner, range_end
 from storyline.analyze.timex_resolve import Context, Norm, Point, normalize
 from storyline.model import Timex
 
@@ -356,7 +356,12 @@ def extract(parsed: Parsed) -> list[Timex]:
         if _is_rate(parsed, m, language) or _is_discourse_marker(parsed, text, m, language):
             continue
         future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
-        norm = normalize(m.rule, m.groups, Context(dct, ref, future, language))
+        context = Context(dct, ref, future, language)
+        counts = count_range(text, m, context)
+        if counts is not None:
+            out += [_timex(document.id, text, *count) for count in counts]
+            continue
+        norm = normalize(m.rule, m.groups, context)
         m, norm = _day_offset(text, m, norm, language)
         norm = range_end(text, prev, m, norm, dct, language)
         prev = (m, norm)

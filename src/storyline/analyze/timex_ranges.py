@@ -1,10 +1,11 @@
-"""Ranges between two dates: the second end read after the first, and the bare day of "March 21-22".
+"""Ranges: the second end read after the first, the bare day of "March 21-22", the two counts of "two to three weeks".
 
 TimeML writes a range as two TIMEX3 elements, one per end ("from [Monday] to [Friday]", "April [24] and
 [25]"), and TempEval-3 annotates them that way. Two things follow that a single pattern match cannot see:
 the second end of "from Friday to Monday" or "December to February" must be resolved after the first, not on
 its own; and in "March 21-22" or "10-11 November 2020" the bare day has no month of its own, so it takes the
-month and year of the full date beside it.
+month and year of the full date beside it. A counted range, "two to three weeks", is two durations too
+(P2W and P3W), which keeps both counts where one vague "PXW" would lose them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Match
-from storyline.analyze.timex_resolve import Norm, Point, shift
+from storyline.analyze.timex_resolve import Context, Norm, Point, normalize, shift
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
@@ -94,3 +95,22 @@ def _counts_something(doc: SpacyDoc, end: int) -> bool:
     """Whether the number ending at ``end`` is followed by a noun it counts ("3 and 4 people")."""
     after = doc.char_span(end, min(len(doc.text), end + 40), alignment_mode="expand")
     return after is not None and len(after) > 0 and after[0].pos_ == "NOUN"
+
+
+def count_range(text: str, m: Match, ctx: Context) -> list[tuple[Match, Norm]] | None:
+    """ "two to three weeks" as TimeML writes it: "two" (P2W) and "three weeks" (P3W); None for other matches."""
+    low, high = m.groups.get("low"), m.groups.get("num")
+    if m.rule != "duration" or not low or not high:
+        return None
+    low_end = text.find(low, m.start, m.end) + len(low)
+    high_start = text.find(high, low_end, m.end)
+    if low_end < len(low) or high_start < 0:
+        return None
+    first = normalize(m.rule, {**m.groups, "low": None, "num": low, "andhalf": None}, ctx)
+    second = normalize(m.rule, {**m.groups, "low": None}, ctx)
+    if first.value is None or second.value is None:
+        return None
+    return [
+        (Match(m.start, low_end, m.rule, m.groups), first),
+        (Match(high_start, m.end, m.rule, m.groups), second),
+    ]
