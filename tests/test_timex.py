@@ -41,6 +41,7 @@ DATED = [
     ("The decree is dated 2021-03-14 and was published later.", ("2021-03-14", "DATE", "2021-03-14")),
     ("The agreement dates back to March 1994.", ("March 1994", "DATE", "1994-03")),
     ("The region declared independence in 1991.", ("1991", "DATE", "1991")),
+    ("The fortress was built in the year 1838.", ("the year 1838", "DATE", "1838")),
     ("The minister arrived at 10:35 a.m. on the border.", ("10:35 a.m.", "TIME", "2021-03-17T10:35")),
     (
         "Shelling began shortly before 3 p.m. Tuesday, witnesses said.",
