@@ -5,10 +5,10 @@
 Generates article-length documents from templates with randomness (people with titles, places, organizations,
 dates, quotes, meetings, attacks, agreements…), then times
 
-* **storyline**: ``nlp.parse_batch`` (with the pipeline's plan of which sentences to parse) plus every
-  per-document extractor that exists (entities, timex, quotes, events; a module not written yet is skipped
-  and named), in a process pool of ``--processes`` workers, each
-  handed chunks of documents (spaCy loaded once per worker, before the clock starts);
+* **storyline**: the analyze stage as the pipeline runs it, ``nlp.parse_batch`` with the pipeline's plan of
+  which sentences to parse, then ``pipeline.analyze_parsed`` (entities, time expressions, quotes, events), in
+  a process pool of ``--processes`` workers, each handed chunks of documents (spaCy loaded once per worker,
+  before the clock starts);
 * **storyline without quotes and events** over the same documents (entities and time expressions only, so
   no dependency parses at all): what quotes and events add, with the parses they need;
 * **spaCy baselines**, in the same kind of process pool over the same documents (or the first
@@ -29,23 +29,19 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib
 import random
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
 
 from storyline import pipeline
-from storyline.analyze import nlp
+from storyline.analyze import entities, nlp, timex
 from storyline.ingest.document import make_document
 from storyline.model import Document
 from storyline.settings import AnalyzeSettings
 
 CHUNK_DOCS = 32  # documents per task handed to a worker (one nlp.pipe batch)
 BACKGROUND_SHARE = 0.35  # sentences with no quote, cue or event trigger (see the module docstring)
-EXTRACTORS = ("entities", "timex", "quotes", "events")
 
 COUNTRIES = [  # (country, demonym, capital)
     ("Azerbaijan", "Azerbaijani", "Baku"),
@@ -294,17 +290,6 @@ class Tally:
             self.items[key] = self.items.get(key, 0) + value
 
 
-def available_extractors() -> dict[str, object]:
-    """The extractor modules that exist and import; the rest are skipped (and named in the output)."""
-    found = {}
-    for name in EXTRACTORS:
-        try:
-            found[name] = importlib.import_module(f"storyline.analyze.{name}")
-        except ImportError:
-            continue
-    return found
-
-
 def warm(_: int) -> int:
     """Load spaCy and the extractors in a worker before the clock starts."""
     settings = AnalyzeSettings()
@@ -313,54 +298,41 @@ def warm(_: int) -> int:
     return 0
 
 
-def run_chunk(documents: list[Document], without: tuple[str, ...] = ()) -> Tally:
-    """The analyze stage over one chunk, as the pipeline runs it (less the extractors named in ``without``)."""
+def run_chunk(documents: list[Document], full: bool = True) -> Tally:
+    """The analyze stage over one chunk as the pipeline runs it; not ``full``: entities and time expressions
+    only, with no sentence planned for a parse."""
     settings = AnalyzeSettings()
-    modules = {name: module for name, module in available_extractors().items() if name not in without}
-    tally = Tally(items={name: 0 for name in modules})
+    planners = pipeline.PARSE_PLANNERS if full else ()
+    plan = functools.partial(pipeline.sentences_to_parse, settings=settings, planners=planners)
+    tally = Tally()
     started = time.process_time()
-    for parsed in nlp.parse_batch(documents, settings, parse_plan(modules, settings)):
+    for parsed in nlp.parse_batch(documents, settings, plan):
         if parsed is None:
             continue
-        found: dict[str, list] = {}
-        if "entities" in modules:
-            found["entities"] = modules["entities"].extract(parsed, settings=settings)
-        if "timex" in modules:
-            found["timex"] = modules["timex"].extract(parsed)
-        if "quotes" in modules:
-            found["quotes"] = modules["quotes"].extract(parsed, found.get("entities", []), settings=settings)
-        if "events" in modules:
-            found["events"] = modules["events"].extract(
-                parsed, found.get("entities", []), found.get("timex", []), settings=settings
-            )
+        if full:
+            found = pipeline.analyze_parsed(parsed, settings)
+            items = {"entities": found.entities, "timexes": found.timexes, "quotes": found.quotes}
+            items["events"] = found.events
+        else:
+            items = {
+                "entities": entities.extract(parsed, settings=settings),
+                "timexes": timex.extract(parsed),
+            }
+        counts = {name: len(values) for name, values in items.items()}
         tally.add(
-            Tally(
-                1,
-                parsed.document.word_count,
-                len(parsed.sentences),
-                parsed.parsed_sentences,
-                {k: len(v) for k, v in found.items()},
-            )
+            Tally(1, parsed.document.word_count, len(parsed.sentences), parsed.parsed_sentences, counts)
         )
     tally.cpu = time.process_time() - started
     return tally
 
 
-def parse_plan(modules: dict[str, Any], settings: AnalyzeSettings) -> Callable[[nlp.Parsed], list]:
-    """The pipeline's plan of sentences to parse, from the extractors that run (none: no parses at all)."""
-    planners = tuple(modules[name].sentences_to_parse for name in ("quotes", "events") if name in modules)
-    return functools.partial(pipeline.sentences_to_parse, settings=settings, planners=planners)
-
-
-def bench_storyline(
-    documents: list[Document], processes: int, without: tuple[str, ...] = ()
-) -> tuple[Tally, float]:
+def bench_storyline(documents: list[Document], processes: int, full: bool = True) -> tuple[Tally, float]:
     chunks = [documents[i : i + CHUNK_DOCS] for i in range(0, len(documents), CHUNK_DOCS)]
     total = Tally()
     with ProcessPoolExecutor(processes) as pool:
         list(pool.map(warm, range(processes)))
         started = time.perf_counter()
-        for tally in pool.map(functools.partial(run_chunk, without=without), chunks):
+        for tally in pool.map(functools.partial(run_chunk, full=full), chunks):
             total.add(tally)
         elapsed = time.perf_counter() - started
     return total, elapsed
@@ -423,12 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     documents = [article(rng, args.words, i) for i in range(args.docs)]
     words = sum(d.word_count for d in documents)
-    modules = available_extractors()
-    skipped = [name for name in EXTRACTORS if name not in modules]
     print(
         f"{len(documents)} generated documents, {words / len(documents):.0f} words each on average; "
-        f"{args.processes} processes; extractors: {', '.join(modules)}"
-        + (f" (not yet written: {', '.join(skipped)})" if skipped else "")
+        f"{args.processes} processes"
     )
     tally, elapsed = bench_storyline(documents, args.processes)
     print(
@@ -438,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{tally.parsed / max(1, tally.sentences):.0%}; found {tally.items})"
     )
     if not args.no_baseline:
-        alone, alone_elapsed = bench_storyline(documents, args.processes, without=("quotes", "events"))
+        alone, alone_elapsed = bench_storyline(documents, args.processes, full=False)
         share = tally.cpu / tally.documents / (alone.cpu / alone.documents) - 1
         print(
             f"{'  without quotes and events':38}: {alone.documents / alone_elapsed:7.1f} docs/s "
