@@ -552,6 +552,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "numeric": rf"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)(?P<year>{year})\b",
         "mdy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b"
         rf"(?:,?\s+(?P<year>{year})\b)?",
+        # "January, 11, 2021" (a comma after the month): a date only with its year
+        "mdycomma": rf"\b(?P<monthname>{month}),\s+(?P<day>{day}),\s+(?P<year>{year})\b",
         "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
         "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
@@ -648,7 +650,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
 _UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade", "yearperiod"), ("year",)),
-    **dict.fromkeys(("mdy", "dmy", "month", "weekof"), ("month",)),
+    **dict.fromkeys(("mdy", "mdycomma", "dmy", "month", "weekof"), ("month",)),
     "worddecade": ("decade",),
     "weekdays": ("weekday",),
     "pluralset": ("unit",),

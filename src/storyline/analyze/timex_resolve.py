@@ -849,6 +849,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "iso": r_iso,
     "numeric": r_numeric,
     "mdy": _day_of_month,
+    "mdycomma": _day_of_month,
     "dmy": _day_of_month,
     "month": r_month,
     "time": r_time,
