@@ -1,0 +1,104 @@
+"""What the event modules share: the lexicon record, the trigger and parsed-sentence records, the per-document
+context and the dependency labels more than one of them reads.
+
+Why a module of its own: ``events`` (triggers and assembly), ``event_roles`` (participants and place) and
+``event_time`` (dates and status) all take these, and keeping them here lets the three import it without
+importing each other in a circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.model import Entity, Timex
+from storyline.settings import AnalyzeSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from storyline.analyze.nlp import Parsed
+
+__all__ = [
+    "CLAUSE_DEPS",
+    "OBJECT_DEPS",
+    "PASSIVE_SUBJECT_DEPS",
+    "SUBJECT_DEPS",
+    "Context",
+    "Lexicon",
+    "Site",
+    "Trigger",
+    "is_clause_prep",
+]
+
+# Dependency labels (spaCy's English ClearNLP labels plus their Universal Dependencies names)
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "appos"})  # separate happenings
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's trigger words and grammatical markers (loaded from data/events_<lang>.toml)."""
+
+    verbs: dict[str, str]  # lemma -> event type
+    nouns: dict[str, str]
+    phrases: dict[str, tuple[tuple[str, str], ...]]  # first lemma -> ((second lemma, type), …)
+    plover: dict[str, tuple[str, ...]]  # event type -> PLOVER categories
+    future_aux: frozenset[str]
+    future_heads: frozenset[str]
+    ongoing_heads: frozenset[str]
+    ongoing_modifiers: frozenset[str]
+    place_preps: frozenset[str]
+    target_preps: frozenset[str]
+    named_target_preps: frozenset[str]
+    participant_preps: frozenset[str]
+    agent_preps: frozenset[str]
+    clause_preps: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    topic_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word (or the head word of a phrase) found in a sentence, before parsing."""
+
+    index: int  # token index within the sentence
+    type: str
+    start: int  # character offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """One parsed sentence: its span in the document, its parse and where its trigger words are."""
+
+    sentence: Span
+    parse: Doc
+    triggers: set[int]  # token indexes of every trigger word, folded ones included
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every helper needs about one document, bundled so signatures stay short."""
+
+    parsed: Parsed
+    entities: Sequence[Entity]
+    timexes: Sequence[Timex]  # sorted by start
+    lexicon: Lexicon
+    settings: AnalyzeSettings
+    timex_starts: list[int] = field(default_factory=list)
+    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
+    mention_starts: list[int] = field(default_factory=list)
+
+
+def is_clause_prep(token: Token, lex: Lexicon) -> bool:
+    """A link that starts a separate happening: a circumstantial preposition or a coordinated verb."""
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        return True
+    return token.dep_ == "prep" and token.lower_ in lex.clause_preps

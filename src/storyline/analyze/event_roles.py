@@ -1,0 +1,246 @@
+"""Who took part in an event and where it happened, read off the dependency parse of its sentence.
+
+Reads the trigger, the words it hangs on (its anchors) and the document's entities; gives ``events`` the
+:class:`~storyline.model.Participant` records (actor, target, participant) and the place name of one event.
+Why apart from ``events``: finding the trigger decides *whether* something happened; walking subjects,
+objects, prepositions and conjuncts to name who and where is a job of its own, with its own word lists.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from storyline.analyze.event_context import (
+    CLAUSE_DEPS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    Context,
+    Lexicon,
+    Site,
+    Trigger,
+    is_clause_prep,
+)
+from storyline.model import Entity, Participant
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["participants", "place"]
+
+CLIMB_DEPS = frozenset({"xcomp", "conj"})  # a verb without a subject borrows its head's ("plans to visit")
+NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case", "nummod"})
+ACTOR_MODIFIER_DEPS = frozenset(
+    {"poss", "amod", "compound", "nmod"}
+)  # "Armenia's attack", "Azerbaijani shelling"
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+TIME_ENTITY_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
+MAX_MENTION_CHARS = 300  # longer entity mentions are not looked for (bounds the index scan)
+
+
+def participants(
+    ctx: Context, site: Site, trigger: Trigger, anchors: list[int], place: str | None
+) -> tuple[Participant, ...]:
+    """Actors, targets and co-participants, each conjunct its own participant, deduplicated by name.
+
+    Trigger words are never participants: "signed a statement" has no participant "statement".
+    """
+    found: list[Participant] = []
+    for role, token in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
+        for member in _conjuncts(token):
+            if member.i in site.triggers:
+                continue
+            participant = _participant(ctx, site.sentence, _of_phrase(ctx.lexicon, member), role)
+            if participant is None or participant.name == place:
+                continue
+            if all(p.name != participant.name for p in found):
+                found.append(participant)
+    return tuple(found)
+
+
+def _role_tokens(
+    lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]
+) -> Iterator[tuple[str, Token]]:
+    trigger_token = parse[trigger.index]
+    for anchor in (parse[a] for a in anchors):
+        yield from _subject_roles(lex, anchor)
+        for child in anchor.children:
+            if child.i == trigger_token.i:
+                continue
+            if child.dep_ in OBJECT_DEPS:
+                yield "target", child
+            elif child.dep_ == "prep":
+                yield from _prep_roles(lex, child)
+    if trigger_token.pos_ == "NOUN":
+        for child in trigger_token.children:
+            if child.dep_ in ACTOR_MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTITY_TYPES:
+                yield "actor", child
+            elif child.dep_ == "prep":
+                yield from _prep_roles(lex, child)
+
+
+def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
+    """Subjects of ``verb`` or, for a subjectless complement, of the verb it depends on."""
+    current = verb
+    while True:
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS or (current is not verb and child.dep_ in PASSIVE_SUBJECT_DEPS):
+                yield "actor", child  # "Putin is expected to host…": the raised subject acts
+                return
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                yield "target", child
+                yield from _agents(lex, current)
+                return
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            return
+        current = current.head
+
+
+def _agents(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in lex.agent_preps):
+            yield from (("actor", g) for g in child.children if g.dep_ == "pobj")
+
+
+def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
+    word = prep.lower_
+    role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
+    named = word in lex.named_target_preps
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        if role is not None:
+            yield role, obj
+        elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES:
+            yield "target", obj
+
+
+def _of_phrase(lex: Lexicon, token: Token) -> Token:
+    """What a generic head introduces ("the town of Tartar" -> Tartar, "thousands of people" -> people)."""
+    lemma = token.lemma_.lower()
+    generic = lemma in lex.place_nouns or lemma in lex.quantity_nouns or token.pos_ == "NUM"
+    if not generic:
+        return token
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return token
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """``token`` and the nouns coordinated with it ("Putin, Aliyev and Pashinyan")."""
+    members = [token]
+    for member in members:
+        members.extend(c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return members
+
+
+def _participant(ctx: Context, sentence: Span, token: Token, role: str) -> Participant | None:
+    """A participant named by its document entity, else by its named-entity span, else by its noun phrase."""
+    if token.ent_type_ in TIME_ENTITY_TYPES or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    start, end = _noun_phrase(sentence, token)
+    head_start = sentence.start_char + token.idx
+    entity = _entity_at(ctx, head_start, head_start + len(token.text))  # must cover the head word:
+    if entity is not None:  # "Armenian forces" is not the NORP entity "Armenian"
+        return Participant(role, entity.name, entity.id)
+    if token.tag_ in PRONOUN_TAGS or not _word_like(token):
+        return None  # an unresolved "he" names nobody; "-" or "co" from a broken parse neither
+    name = _named_span(ctx, sentence, token) or ctx.parsed.document.text[start:end]
+    return Participant(role, name)
+
+
+def _entity_at(ctx: Context, start: int, end: int) -> Entity | None:
+    """``model.entity_at`` over an index: the entity whose mention overlaps ``[start, end)`` most."""
+    best: tuple[int, Entity] | None = None
+    index = bisect.bisect_left(ctx.mention_starts, end) - 1
+    while index >= 0 and ctx.mentions[index][0] > start - MAX_MENTION_CHARS:
+        mention_start, mention_end, entity = ctx.mentions[index]
+        overlap = min(end, mention_end) - max(start, mention_start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, entity)
+        index -= 1
+    return best[1] if best else None
+
+
+def _word_like(token: Token) -> bool:
+    text = token.text
+    return any(ch.isalpha() for ch in text) and (len(text) > 2 or text.isupper())
+
+
+def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
+    """Character offsets of ``token`` with its left modifiers ("Azerbaijani President Ilham Aliyev")."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in NP_MODIFIER_DEPS:
+            left = child.left_edge if child.left_edge.i < left.i else left
+            break
+    while left.i < token.i and left.tag_ in RELATIVE_TAGS:
+        left = left.nbor()  # "whose armed forces" -> "armed forces"
+    right = token
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound") and child.i == right.i + 1:
+            right = child
+    offset = sentence.start_char
+    return offset + left.idx, offset + right.idx + len(right.text)
+
+
+def _named_span(ctx: Context, sentence: Span, token: Token) -> str | None:
+    """The named-entity span of the whole document that covers ``token``, if any."""
+    doc = ctx.parsed.doc
+    absolute = doc[sentence.start + token.i]
+    if not absolute.ent_type_:
+        return None
+    first = last = absolute.i
+    while doc[first].ent_iob_ == "I" and first > 0:
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[first : last + 1].text.removeprefix("the ").removeprefix("The ")
+
+
+# ---------------------------------------------------------------------------------------------- place
+
+
+def place(ctx: Context, sentence: Span, parse: Doc, anchors: list[int]) -> str | None:
+    """The first location in an "in"/"at" phrase under the trigger, its verb or their objects."""
+    frontier = [parse[a] for a in anchors]
+    seen: set[int] = set()
+    while frontier:
+        token = frontier.pop(0)
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        for child in token.children:
+            if (
+                child.dep_ in CLAUSE_DEPS
+                or child.dep_ in ("ccomp", "xcomp")
+                or is_clause_prep(child, ctx.lexicon)
+            ):
+                continue
+            if child.dep_ == "prep" and child.lower_ in ctx.lexicon.place_preps:
+                name = _location(ctx, sentence, child)
+                if name is not None:
+                    return name
+            frontier.append(child)
+    return None
+
+
+def _location(ctx: Context, sentence: Span, prep: Token) -> str | None:
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        of_objects = (g for p in obj.children if p.lower_ == "of" for g in p.children)
+        compounds = (c for c in obj.children if c.dep_ == "compound")  # "the Tovuz region"
+        for candidate in [obj, *of_objects, *compounds]:
+            start, end = _noun_phrase(sentence, candidate)
+            entity = _entity_at(ctx, start, end)
+            if entity is not None and entity.type in PLACE_ENTITY_TYPES:
+                return entity.name
+            if entity is None and candidate.ent_type_ in PLACE_ENTITY_TYPES:
+                return _named_span(ctx, sentence, candidate)
+    return None

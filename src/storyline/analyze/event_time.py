@@ -1,0 +1,158 @@
+"""When an event happened and whether it is past, ongoing or future, read off the timexes and the parse.
+
+Reads the document's resolved timexes and the parse of the event's sentence; gives ``events`` a date (and
+where it came from) and an :data:`~storyline.model.EventStatus` for one event. Why apart from ``events``:
+dating and tense are questions of time, answered from the resolved timexes and the verb's auxiliaries, not
+from the words that trigger an event.
+
+Dates: an attached timex wins ("timex"); else the sentence's reference time ("reference"): a resolved date
+in the same sentence attached to no event ("the ministry said on Sunday that…"), else the most recent
+resolved date earlier in the same paragraph; else ``None``. Never the publication date: background events
+("the 2020 war") do not share it, and an honest unknown beats a wrong date on a timeline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from storyline.analyze.event_context import Context, Trigger
+from storyline.model import EventStatus, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
+
+IGNORED = -1  # the owner of a timex that dates something other than an event
+DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?")  # a TIMEX3 value that names a calendar date
+
+
+def _date_value(timex: Timex) -> str | None:
+    """The calendar part of a resolved DATE/TIME timex ("2020-11-09"), else ``None``."""
+    if timex.type not in ("DATE", "TIME") or timex.value is None:
+        return None
+    match = DATE_VALUE.match(timex.value)
+    return match.group(0) if match else None
+
+
+def attached_dates(
+    ctx: Context, sentence: Span, parse: Doc, anchors: dict[int, list[int]]
+) -> dict[int | None, str]:
+    """Trigger index -> date of the first timex whose head path reaches it; key ``None``: attached to none."""
+    owner = {a: trigger for trigger, group in anchors.items() for a in group}
+    dates: dict[int | None, str] = {}
+    first = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
+    last = bisect.bisect_left(ctx.timex_starts, sentence.end_char)
+    for timex in ctx.timexes[first:last]:
+        if timex.end > sentence.end_char:
+            continue
+        value = _date_value(timex)
+        if value is None:
+            continue
+        token = _timex_root(sentence, parse, timex)
+        target = _owning_trigger(token, owner) if token is not None else None
+        if target != IGNORED:
+            dates.setdefault(target, value)
+    return dates
+
+
+def _timex_root(sentence: Span, parse: Doc, timex: Timex) -> Token | None:
+    start, end = timex.start - sentence.start_char, timex.end - sentence.start_char
+    tokens = [t for t in parse if t.idx < end and t.idx + len(t.text) > start]
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return roots[0] if roots else None
+
+
+def _owning_trigger(token: Token, owner: dict[int, int]) -> int | None:
+    """The first trigger (or its verb) met walking up from ``token``; stops at a new clause.
+
+    ``IGNORED`` when the timex dates some other noun on the way ("expelled diplomats over a 2014 explosion").
+    """
+    start = token
+    while True:
+        if token.i in owner:
+            return owner[token.i]
+        if token is not start and token.pos_ in ("NOUN", "PROPN"):
+            return IGNORED
+        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            return None
+        token = token.head
+
+
+def reference_date(ctx: Context, sentence: Span, dates: dict[int | None, str]) -> str | None:
+    """The sentence's reference time: an unattached date in it, else the paragraph's last earlier date."""
+    if None in dates:
+        return dates[None]
+    text = ctx.parsed.document.text
+    before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
+    for index in range(before - 1, -1, -1):
+        timex = ctx.timexes[index]
+        if timex.end > sentence.start_char:
+            continue
+        if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
+            return None
+        value = _date_value(timex)
+        if value is not None:
+            return value
+    return None
+
+
+def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
+    """A coordinated verb shares its first conjunct's date ("met on Monday and agreed to…")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i in owner and owner[token.i] in dates:
+            return dates[owner[token.i]]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- status
+
+
+def status(ctx: Context, parse: Doc, trigger: Trigger, anchors: list[int], date: str | None) -> EventStatus:
+    """Future from modals and planning heads or a date after publication; ongoing from aspect; else past."""
+    lex = ctx.lexicon
+    if _after_publication(ctx, date):
+        return "future"
+    for anchor in (parse[a] for a in anchors):
+        chain = _complement_chain(anchor)
+        if any(_aux_lemmas(t) & lex.future_aux for t in chain):
+            return "future"
+        if any(t.lemma_.lower() in lex.future_heads for t in chain[1:]):
+            return "future"
+        if any(t.lemma_.lower() in lex.ongoing_heads for t in chain[1:]) or _progressive(anchor):
+            return "ongoing"
+        if anchor.tag_ in ("VBZ", "VBP") and not _aux_lemmas(anchor):
+            return "ongoing"
+    if any(c.lower_ in lex.ongoing_modifiers for c in parse[trigger.index].children):
+        return "ongoing"
+    return "past"
+
+
+def _complement_chain(token: Token) -> list[Token]:
+    """``token`` and the heads it complements ("ready to sign" -> sign, ready, is)."""
+    chain = [token]
+    while token.dep_ in ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp") and token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.pos_ == "VERB":
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _aux_lemmas(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _progressive(token: Token) -> bool:
+    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children)
+
+
+def _after_publication(ctx: Context, date: str | None) -> bool:
+    published = ctx.parsed.document.published
+    if date is None or published is None:
+        return False
+    return date > published.isoformat()[: len(date)]
