@@ -227,6 +227,18 @@ def test_known_model_slips_are_fixed(analyze, text, name, type_):
     assert [e.type for e in found if e.name == name] == [type_]
 
 
+def test_name_never_runs_across_a_paragraph_break(analyze):
+    """A headline ending in a surname, then a dateline in capitals: two names, the place typed as elsewhere."""
+    text = (
+        "Tbilisi will host the next round of talks, says Garibashvili\n\n"
+        "TBILISI, May 3. Georgian Prime Minister Irakli Garibashvili said Tbilisi was ready to host the talks."
+    )
+    found = analyze(text)
+    assert not any("\n" in e.name or "\n" in m.text for e in found for m in e.mentions)
+    tbilisi = [e for e in found if e.name.casefold() == "tbilisi"]
+    assert tbilisi and all(e.type == "GPE" for e in tbilisi)
+
+
 def test_acronym_joins_the_full_organization_name(analyze):
     text = (
         "The Organization for Security and Co-operation in Europe (OSCE) sent observers. "

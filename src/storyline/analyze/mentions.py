@@ -97,18 +97,19 @@ def _from_ner(doc: Doc, language: str | None, roles: RoleTable | None) -> list[N
         label = mapping.get(ent.label_)
         if label not in KEPT_TYPES:
             continue
-        for start, end in _split_at_commas(doc, ent.start, ent.end):
+        for start, end in _split_at_breaks(doc, ent.start, ent.end):
             named = _make(doc, start, end, label, roles)
             if named is not None:
                 out.append(named)
     return out
 
 
-def _split_at_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Yerevan, Azerbaijani" tagged as one entity becomes two."""
+def _split_at_breaks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Yerevan, Azerbaijani" tagged as one entity becomes two, and so does a headline's last name run into
+    the next paragraph's dateline ("… says Aliyev⏎⏎BAKU")."""
     parts, begin = [], start
     for i in range(start, end):
-        if doc[i].text in (",", ";"):
+        if doc[i].text in (",", ";") or (doc[i].is_space and "\n" in doc[i].text):
             parts.append((begin, i))
             begin = i + 1
     parts.append((begin, end))
@@ -212,10 +213,11 @@ def _initials(text: str) -> str:
 
 
 def _fix_by_majority(names: list[Named]) -> None:
-    """One type per surface string; single words matching a person's surname or first name are that person."""
+    """One type per surface string (case aside: a dateline's "BAKU" is "Baku"); single words matching a person's
+    surname or first name are that person."""
     votes: dict[str, Counter[str]] = {}
     for named in names:
-        votes.setdefault(named.text, Counter())[named.label] += 1
+        votes.setdefault(named.text.casefold(), Counter())[named.label] += 1
     person_parts = {
         part
         for named in names
@@ -226,7 +228,7 @@ def _fix_by_majority(names: list[Named]) -> None:
         if " " not in named.text and named.text in person_parts and named.label in ("ORG", "NORP", "GPE"):
             named.label = "PERSON"
             continue
-        counts = votes[named.text]
+        counts = votes[named.text.casefold()]
         top, top_count = counts.most_common(1)[0]
         if top_count > counts[named.label]:
             named.label = top
@@ -330,7 +332,7 @@ def _ent_text(doc: Doc, tok: Token) -> str:
     """The whole entity a token belongs to ("United States"), possessive dropped."""
     for ent in doc.ents:
         if ent.start <= tok.i < ent.end:
-            for start, end in _split_at_commas(doc, ent.start, ent.end):
+            for start, end in _split_at_breaks(doc, ent.start, ent.end):
                 if start <= tok.i < end:
                     return clean_name(doc[start:end].text)
     return clean_name(tok.text)
