@@ -104,6 +104,7 @@ class Attribution:
     reach_end: int
     name_start: int | None = None  # the words that name the speaker when the span is a "who"
     name_end: int | None = None
+    pieces: tuple[tuple[int, int], ...] = ()  # the content around a cue inside it ("X, he says, is Y")
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,10 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     if any(lower == first for first, _ in table.according):
         return True
     if token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
-        lemma, following = token.lemma_.lower(), token.nbor(1).lower_
-        return (lemma in table.nouns and following in table.that) or (lemma, following) in table.noun_preps
+        lemma, following = token.lemma_.lower(), token.nbor(1)
+        if lemma in table.nouns and following.lower_ in table.that:
+            return following.tag_ not in RELATIVE_TAGS  # "the speech that included …" is a relative clause
+        return (lemma, following.lower_) in table.noun_preps
     return _is_cue_verb(token, table)
 
 
@@ -283,8 +286,8 @@ def _infinitive(verb: Token) -> Token | None:
 
 
 def _raising_attribution(doc: Doc, verb: Token, base: int) -> Attribution | None:
-    """The cue is the verb group ("is expected"); the content runs from the subject to the end of the
-    infinitive (PolNeAR's content is the two pieces around the cue; ours is one span holding them)."""
+    """The cue is the verb group ("is expected"); the content is the subject and the infinitive, the two
+    pieces around the cue."""
     infinitive = _infinitive(verb)
     if infinitive is None:
         return None
@@ -293,7 +296,8 @@ def _raising_attribution(doc: Doc, verb: Token, base: int) -> Attribution | None
     content = _trim(doc, start, infinitive.right_edge.i)
     if content is None:
         return None
-    return _record(doc, base, (_verb_group_start(verb), verb.i), None, None, content, content)
+    cue = (_verb_group_start(verb), verb.i)
+    return _record(doc, base, cue, None, None, content, content, gap=cue)
 
 
 def _noun_prep(noun: Token, table: CueTable) -> Token | None:
@@ -388,11 +392,15 @@ def _embedded(verb: Token, table: CueTable) -> bool:
 
 def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
     """ "Her claim that taxes will fall": the noun is the cue, its possessor the source, its that-clause the
-    content. A noun without a that-clause names no content and is no attribution."""
+    content. A noun without a that-clause names no content and is no attribution; nor does a relative clause
+    ("the speech that he gave"), whose "that" is a pronoun, not a complementizer."""
     clauses = [
         c
         for c in noun.children
-        if c.dep_ in NOUN_CLAUSE_DEPS and c.i > noun.i and c.left_edge.lower_ in table.that
+        if c.dep_ in NOUN_CLAUSE_DEPS
+        and c.i > noun.i
+        and c.left_edge.lower_ in table.that
+        and c.left_edge.dep_ == "mark"
     ]
     if not clauses:
         return None
@@ -479,6 +487,7 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
     cue = (token.i, to.i)
     copula = token.doc[token.i - 1] if token.i > 0 else token
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < copula.i]
+    phrase: tuple[int, int] | None = None
     if copula.lemma_ == "be" and copula.head.i in {token.i, head.i} and subjects:  # "That's according to X"
         content = _trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
         cue = (copula.i, to.i)
@@ -491,7 +500,8 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
         content = _around(token.doc, clause, phrase)
         if content is not None:
             content = _without_opener(token.doc, head, content)
-    return _record(token.doc, base, cue, speaker, objects[0] if objects else None, content, clause)
+    owner = objects[0] if objects else None
+    return _record(token.doc, base, cue, speaker, owner, content, clause, gap=phrase)
 
 
 def _without_opener(doc: Doc, head: Token, content: tuple[int, int]) -> tuple[int, int] | None:
@@ -505,8 +515,9 @@ def _without_opener(doc: Doc, head: Token, content: tuple[int, int]) -> tuple[in
 
 def _around(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) -> tuple[int, int] | None:
     """The clause without an attribution phrase at its start or end ("…, the minister said"); a phrase in the
-    middle ("This campaign, he says, is different") stays, so the content reads as one piece. The clause's
-    final punctuation does not count: "…, according to the report." ends with the phrase."""
+    middle ("This campaign, he says, is different") stays here, and ``_record`` cuts the content in two
+    pieces around it. The clause's final punctuation does not count: "…, according to the report." ends
+    with the phrase."""
     clause = _trim(doc, *clause) or clause
     if phrase[0] <= clause[0]:
         return _trim(doc, phrase[1] + 1, clause[1])
@@ -541,7 +552,8 @@ def _verb_attribution(
     reach = (top.left_edge.i, top.right_edge.i) if speech or content is None else content
     if speech and top.right_edge.i + 1 < len(doc) and doc[top.right_edge.i].text == ":":
         reach = (reach[0], len(doc) - 1)  # "He told the crowd: “…”" misparsed: the colon still introduces
-    return _record(doc, base, cue, speaker, subject, content, reach, name)
+    gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
+    return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
 
 
 def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -857,8 +869,10 @@ def _record(
     content: tuple[int, int] | None,
     reach: tuple[int, int],
     name: tuple[int, int] | None = None,
+    gap: tuple[int, int] | None = None,
 ) -> Attribution:
-    """Token ranges (inclusive) turned into document character offsets."""
+    """Token ranges (inclusive) turned into document character offsets; a ``gap`` (the attribution phrase)
+    strictly inside the content cuts it into the two pieces around it, as PARC/PolNeAR mark it."""
 
     def chars(pair: tuple[int, int] | None) -> tuple[int | None, int | None]:
         if pair is None:
@@ -867,6 +881,7 @@ def _record(
 
     head_pair = (head.i, head.i) if head is not None and speaker is not None else None
     reach_start, reach_end = chars(reach)
+    pieces = _pieces(doc, content, gap) if content is not None and gap is not None else ()
     return Attribution(
         *chars(cue),
         *chars(speaker),
@@ -875,7 +890,16 @@ def _record(
         reach_start or 0,
         reach_end or 0,
         *chars(name),
+        tuple((base + doc[first].idx, base + doc[last].idx + len(doc[last])) for first, last in pieces),
     )
+
+
+def _pieces(doc: Doc, content: tuple[int, int], gap: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """The content before and after a gap strictly inside it, or nothing when the gap is not inside."""
+    if not content[0] < gap[0] <= gap[1] < content[1]:
+        return ()
+    before, after = _trim(doc, content[0], gap[0] - 1), _trim(doc, gap[1] + 1, content[1])
+    return (before, after) if before is not None and after is not None else ()
 
 
 # --- pass 3: matching quotations to attributions ----------------------------------------------------------
@@ -944,13 +968,20 @@ def _governing(
         after = a.cue_start >= q.end and (
             a.reach_start <= q.end - 1 < a.reach_end or (a.content_start is None and _adjacent(text, q, a))
         )
-        before = a.cue_end <= q.start and a.reach_start <= q.start < a.reach_end
+        before = a.cue_end <= q.start and (a.reach_start <= q.start < a.reach_end or _introduces(text, q, a))
         if not (after or before):
             continue
         distance = a.cue_start - q.end if after else q.start - a.cue_end
         if best is None or distance < best[0]:
             best = (distance, a)
     return best[1] if best else None
+
+
+def _introduces(text: str, q: Quoted, a: Attribution) -> bool:
+    """Whether the cue's clause ends with a colon that the quotation follows, across a paragraph break too
+    ("Her spokesman said:", then the quotation as the next paragraph)."""
+    colon = text.rfind(":", a.cue_end, q.start)
+    return colon >= 0 and a.reach_start <= colon < a.reach_end and text[colon + 1 : q.start].isspace()
 
 
 def _adjacent(text: str, q: Quoted, a: Attribution) -> bool:
@@ -997,9 +1028,8 @@ def _match(
             used.add(attribution)
     for a in attributions:
         if a not in used and a.content_start is not None and a.content_end is not None:
-            matches.setdefault(
-                (a.content_start, a.content_end), _Match(a.content_start, a.content_end, "indirect", a)
-            )
+            for start, end in a.pieces or ((a.content_start, a.content_end),):
+                matches.setdefault((start, end), _Match(start, end, "indirect", a))
     return sorted(matches.values(), key=lambda m: (m.start, m.end))
 
 
