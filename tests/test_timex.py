@@ -104,6 +104,11 @@ DATED = [
     ("The summit was held in the autumn.", ("the autumn", "DATE", "2020-FA")),
     ("Since the ruling was announced Monday, they said they will appeal.", ("Monday", "DATE", "2021-03-15")),
     ("The convoy could leave as early as Friday, officials said.", ("Friday", "DATE", "2021-03-19")),
+    # the second of two coordinated days points the way the first does
+    ("A ruling could come as soon as Thursday or Friday.", ("Friday", "DATE", "2021-03-19")),
+    ("The talks were held on Monday and Tuesday.", ("Tuesday", "DATE", "2021-03-16")),
+    # a day inside the subject: the verb after it is the subject's ("will speed up"), not the day's
+    ("Her wins in Ohio and Florida on Tuesday will speed up the shift.", ("Tuesday", "DATE", "2021-03-16")),
     ("The two leaders are due to sign the deal on Friday.", ("Friday", "DATE", "2021-03-19")),
     # a financial year that "ended" is twelve months, the latest period the last quarter reported
     ("Revenue rose 8% in the year ended June 30.", ("the year", "DURATION", "P1Y")),

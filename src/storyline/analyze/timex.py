@@ -52,6 +52,9 @@ class TenseWords:
     # a simple present names a scheduled event ("the trial opens Monday"), except with these verbs (lemmas),
     # which report or describe a state ("officials say Monday", "the bank holds 5% as of Friday")
     present_not_scheduled: frozenset[str] = frozenset()
+    # between two expressions of one kind, these make the second share the first's direction: "as soon as
+    # Tuesday or Wednesday" looks forward twice
+    coordinators: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -79,6 +82,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         looks_back=frozenset({"since", "as of"}),
         before_to=frozenset({"is", "are", "am", "'s", "'re", "set", "poised", "slated", "about"}),
         past_perfect=frozenset({"had", "'d"}),
+        coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -214,13 +218,26 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             return not _past_perfect(before, after, words)  # "had not called it a suspect until Thursday"
     # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
     possessive = bool(after) and after[0].lower_ in ("'s", "'")
-    for token in [*reversed(before), *after]:
+    # with no verb before it, a name before the expression makes it part of the subject ("Her wins on Tuesday
+    # will speed that up"): the verb after it is the subject's, not the expression's
+    in_subject = not any(t.tag_ in VERB_TAGS for t in before) and any(
+        t.pos_ in ("NOUN", "PROPN") for t in before
+    )
+    for token in [*reversed(before), *([] if in_subject else after)]:
         if token.tag_ in VERB_TAGS:
             tense = _verb_group_tense(token, words)
             if tense is None and not possessive and token.i < (after[0].i if after else len(token.doc)):
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _coordinated(text: str, prev: tuple[Match, Norm] | None, m: Match, language: str) -> bool:
+    """Whether ``m`` is the second of "Tuesday or Wednesday": it then points the way the first one does."""
+    words = TENSE_WORDS.get(language)
+    if words is None or prev is None or prev[0].rule != m.rule:
+        return False
+    return " ".join(text[prev[0].end : m.start].lower().split()) in words.coordinators
 
 
 def _scheduled(verb: SpacyToken, words: TenseWords) -> bool | None:
@@ -350,12 +367,14 @@ def extract(parsed: Parsed) -> list[Timex]:
     dct = _as_date(document.published)
     ref: Point | None = None
     prev: tuple[Match, Norm] | None = None
+    future: bool | None = None
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
     for m in candidates(text, language):
         if _is_rate(parsed, m, language) or _is_discourse_marker(parsed, text, m, language):
             continue
-        future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
+        if not _coordinated(text, prev, m, language):
+            future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
         context = Context(dct, ref, future, language)
         counts = count_range(text, m, context)
         if counts is not None:
