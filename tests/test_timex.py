@@ -312,6 +312,10 @@ NOT_TIME = [
     "The deal saves the utility $300 million a year.",
     "Health officials tracked the spread of H1N1 in the region.",
     "The H5 and Q7 models were recalled.",
+    # a time word inside a longer name is part of the name
+    "He gave an interview to the New York Daily News.",
+    "Athletes arrived in Rio for the Summer Olympics.",
+    "The Sunday Times published the letter.",
     # a sentence-opening "Now," is a discourse marker
     "Now, the villagers say, the road is open again.",
 ]

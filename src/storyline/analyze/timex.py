@@ -359,6 +359,22 @@ def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> 
     return span is not None and span[0].is_sent_start is True
 
 
+# named-entity types of names that may contain a time word: "the New York Daily News", "the Summer Olympics",
+# "the Sunday Times", "June Carter"
+NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "PERSON"})
+
+
+def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
+    """A time word without digits that the named-entity tagger puts inside a longer name is part of the name."""
+    if any(ch.isdigit() for ch in text[m.start : m.end]):
+        return False
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not all(t.ent_type_ in NAME_TYPES for t in span):
+        return False
+    ent = next((e for e in parsed.doc.ents if e.start <= span.start < e.end), None)
+    return ent is not None and (ent.start < span.start or ent.end > span.end)
+
+
 def extract(parsed: Parsed) -> list[Timex]:
     """Every time expression in the document, normalized against its date and the text's reference times."""
     document = parsed.document
@@ -371,7 +387,11 @@ def extract(parsed: Parsed) -> list[Timex]:
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
     for m in candidates(text, language):
-        if _is_rate(parsed, m, language) or _is_discourse_marker(parsed, text, m, language):
+        if (
+            _is_rate(parsed, m, language)
+            or _is_discourse_marker(parsed, text, m, language)
+            or _in_name(parsed, text, m)
+        ):
             continue
         if not _coordinated(text, prev, m, language):
             future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
