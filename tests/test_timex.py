@@ -109,6 +109,11 @@ DATED = [
     ("The talks were held on Monday and Tuesday.", ("Tuesday", "DATE", "2021-03-16")),
     # a day inside the subject: the verb after it is the subject's ("will speed up"), not the day's
     ("Her wins in Ohio and Florida on Tuesday will speed up the shift.", ("Tuesday", "DATE", "2021-03-16")),
+    # a clause after ", but" has verbs of its own
+    ("The senator is not running again, but his speech Sunday drew a crowd.", ("Sunday", "DATE", "2021-03-14")),
+    # a half of a month is not a half-year
+    ("Momentum into the second half of February mattered.", ("February", "DATE", "2021-02")),
+    ("Momentum into the second half of February mattered.", ("the second half", "DATE", "2020-H2"), False),
     ("The two leaders are due to sign the deal on Friday.", ("Friday", "DATE", "2021-03-19")),
     # a financial year that "ended" is twelve months, the latest period the last quarter reported
     ("Revenue rose 8% in the year ended June 30.", ("the year", "DURATION", "P1Y")),

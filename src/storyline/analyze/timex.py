@@ -208,7 +208,7 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     words = TENSE_WORDS.get(language)
     if sentence is None or words is None:
         return None
-    before = [t for t in sentence if t.idx < start]
+    before = _own_clause([t for t in sentence if t.idx < start])
     after = [t for t in sentence if t.idx >= end]
     for size in (3, 2, 1):
         cue = " ".join(t.lower_ for t in before[-size:]) if len(before) >= size else ""
@@ -238,6 +238,15 @@ def _coordinated(text: str, prev: tuple[Match, Norm] | None, m: Match, language:
     if words is None or prev is None or prev[0].rule != m.rule:
         return False
     return " ".join(text[prev[0].end : m.start].lower().split()) in words.coordinators
+
+
+def _own_clause(before: list[SpacyToken]) -> list[SpacyToken]:
+    """The tokens before an expression from the start of its clause: a clause joined by ", but", ", and" or
+    ";" has verbs of its own ("Obama is not running, but his address Sunday …")."""
+    for i in range(len(before) - 1, 0, -1):
+        if before[i].text in (";", ":") or (before[i].tag_ == "CC" and before[i - 1].text == ","):
+            return before[i + 1 :]
+    return before
 
 
 def _scheduled(verb: SpacyToken, words: TenseWords) -> bool | None:

@@ -573,7 +573,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"|\b(?P<lastnight>[Ll]ast\s+night)\b)",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
         rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
-        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year|(?P<theyear>year)\b)))?",
+        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year|(?P<theyear>year)\b)))?"
+        rf"(?!\s+of\s+(?:{month}|{season})\b)",  # "the second half of February" is no half-year
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
         rf"(?P<unit>{unit}|{season})\b",
         # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
