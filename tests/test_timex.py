@@ -111,6 +111,7 @@ DATED = [
     ("Her wins in Ohio and Florida on Tuesday will speed up the shift.", ("Tuesday", "DATE", "2021-03-16")),
     # a clause after ", but" has verbs of its own
     ("The senator is not running again, but his speech Sunday drew a crowd.", ("Sunday", "DATE", "2021-03-14")),
+    ("Tuesday's wins raised hopes that the November vote will be close.", ("November", "DATE", "2021-11")),
     # a half of a month is not a half-year
     ("Momentum into the second half of February mattered.", ("February", "DATE", "2021-02")),
     ("Momentum into the second half of February mattered.", ("the second half", "DATE", "2020-H2"), False),

@@ -241,10 +241,15 @@ def _coordinated(text: str, prev: tuple[Match, Norm] | None, m: Match, language:
 
 
 def _own_clause(before: list[SpacyToken]) -> list[SpacyToken]:
-    """The tokens before an expression from the start of its clause: a clause joined by ", but", ", and" or
-    ";" has verbs of its own ("Obama is not running, but his address Sunday …")."""
+    """The tokens before an expression from the start of its clause: a clause joined by ", but", ", and", ";"
+    or "that" has verbs of its own ("Obama is not running, but his address Sunday …", "raised hopes that the
+    November election will …")."""
     for i in range(len(before) - 1, 0, -1):
-        if before[i].text in (";", ":") or (before[i].tag_ == "CC" and before[i - 1].text == ","):
+        if (
+            before[i].text in (";", ":")
+            or (before[i].tag_ == "CC" and before[i - 1].text == ",")
+            or (before[i].lower_ == "that" and before[i].tag_ in ("IN", "WDT"))
+        ):
             return before[i + 1 :]
     return before
 
