@@ -509,6 +509,18 @@ def test_relative_pronoun_is_the_source_span(parse):
             "Voters said the same of the challenger.",
             [("Voters", "Voters", "the same of the challenger", "said")],
         ),
+        (  # a relative clause set off by a comma closing the reported clause is the writer's aside
+            "The mayor said the money went to the new stadium, which opened last spring.",
+            [("The mayor", "The mayor", "the money went to the new stadium", "said")],
+        ),
+        (  # so is an apposition opened by an article
+            "The senator vowed to repeal the Miller Act, a law that caps the state's pensions.",
+            [("The senator", "The senator", "to repeal the Miller Act", "vowed")],
+        ),
+        (  # an apposition without an article may be the next item of a list: it stays
+            "The mayor said the cuts would hit parks, the libraries and the pools.",
+            [("The mayor", "The mayor", "the cuts would hit parks, the libraries and the pools", "said")],
+        ),
         (  # a colon after a misparsed cue still introduces the quotation
             "He told the crowd: “Stay calm: we are ready.”",
             [("He", "He", "“Stay calm: we are ready.”", "told")],

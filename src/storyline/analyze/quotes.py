@@ -557,6 +557,36 @@ def _verb_attribution(
 
 
 def _content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The reported clause (``_reported``) without an aside closing it."""
+    content = _reported(doc, verb, table)
+    return _without_closing_aside(doc, content) if content is not None else None
+
+
+def _without_closing_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without a relative clause or an apposition set off by a comma at its end ("…
+    exchanges with Eric Fanning, who was his chief of staff"): the writer's aside, not what the source said."""
+    for token in doc[content[0] : content[1] + 1]:
+        first = token.left_edge.i
+        if (
+            _closing_aside(token)
+            and content[0] < first - 1
+            and doc[first - 1].text == ","
+            and (_trim(doc, first, content[1]) or (0, -1))[1] == token.right_edge.i
+        ):
+            return _trim(doc, content[0], first - 2) or content
+    return content
+
+
+def _closing_aside(token: Token) -> bool:
+    """A relative clause opened by a wh-word ("which had been planned") or an apposition opened by an
+    article ("a provision that …"); an apposition without one is often the next item of a list."""
+    first = token.left_edge
+    if token.dep_ == "relcl":
+        return first.tag_ in RELATIVE_TAGS | RELATIVE_ADVERB_TAGS | {"WP$"} and first.lower_ != "that"
+    return token.dep_ == "appos" and first.dep_ == "det" and not any(t.dep_ == "cc" for t in token.subtree)
+
+
+def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     """The reported clause: the verb's ccomp, the clause it interrupts, or its infinitive/gerund complement"""
     if verb.lemma_.lower() in table.quote_only:
         return None
