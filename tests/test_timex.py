@@ -112,6 +112,9 @@ DATED = [
     # a clause after ", but" has verbs of its own
     ("The senator is not running again, but his speech Sunday drew a crowd.", ("Sunday", "DATE", "2021-03-14")),
     ("Tuesday's wins raised hopes that the November vote will be close.", ("November", "DATE", "2021-11")),
+    ("The debate is set for Monday's session.", ("Monday", "DATE", "2021-03-22")),
+    # "the early hours of Sunday" are a part of Sunday, not a duration
+    ("The raid came in the early hours of Sunday.", ("hours", "DURATION", "PTXH"), False),
     # a half of a month is not a half-year
     ("Momentum into the second half of February mattered.", ("February", "DATE", "2021-02")),
     ("Momentum into the second half of February mattered.", ("the second half", "DATE", "2020-H2"), False),

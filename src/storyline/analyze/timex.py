@@ -77,7 +77,20 @@ TENSE_WORDS: dict[str, TenseWords] = {
             }
         ),
         looks_forward=frozenset(
-            {"by", "until", "as soon as", "as early as", "no later than", "starting", "effective"}
+            {
+                "by",
+                "until",
+                "as soon as",
+                "as early as",
+                "no later than",
+                "starting",
+                "effective",
+                "set for",
+                "scheduled for",
+                "slated for",
+                "planned for",
+                "due on",
+            }
         ),
         looks_back=frozenset({"since", "as of"}),
         before_to=frozenset({"is", "are", "am", "'s", "'re", "set", "poised", "slated", "about"}),

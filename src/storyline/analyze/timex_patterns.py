@@ -619,7 +619,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
         rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b[Hh]alf\s+an?\s+(?P<unit>{unit})\b",
-        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?P<unit>{plural_units})\b{not_age}",
+        # "in the early hours of Sunday" names a part of Sunday, not a duration
+        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
+        rf"(?P<unit>{plural_units})\b{not_age}",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
