@@ -42,6 +42,7 @@ DATED = [
     ("The agreement dates back to March 1994.", ("March 1994", "DATE", "1994-03")),
     ("The region declared independence in 1991.", ("1991", "DATE", "1991")),
     ("The fortress was built in the year 1838.", ("the year 1838", "DATE", "1838")),
+    ("Police were called to the flat at 11.30pm.", ("11.30pm", "TIME", "2021-03-17T23:30")),
     ("The leaders met in Moscow on January, 11, 2021.", ("January, 11, 2021", "DATE", "2021-01-11")),
     ("In January, 11 people were evacuated.", ("January", "DATE", "2021-01")),
     ("The minister arrived at 10:35 a.m. on the border.", ("10:35 a.m.", "TIME", "2021-03-17T10:35")),

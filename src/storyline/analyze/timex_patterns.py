@@ -558,7 +558,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?:,?\s+(?P<year>{year})\b)?",
         "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
-        "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
+        # "11:30 p.m.", and with a dot as British papers write it: "11.30pm"
+        "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
         rf"{zone}{on_day}{on_date}",
         "clock": rf"\b(?P<hour>[01]?\d|2[0-4]):(?P<minute>[0-5]\d)\b(?!:)(?:\s*(?P<ampm>{ampm}))?{zone}",
         # "1330 GMT": a four-digit clock time is one only with its time zone; "10:35 a.m. (0735 GMT)" restates
