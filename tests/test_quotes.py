@@ -521,6 +521,17 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The mayor said the cuts would hit parks, the libraries and the pools.",
             [("The mayor", "The mayor", "the cuts would hit parks, the libraries and the pools", "said")],
         ),
+        (  # a second speech verb the parser hung on the first one's clause is a cue of its own, same speaker
+            "The minister said the talks had failed and warned that the border would stay closed.",
+            [
+                ("The minister", "The minister", "the talks had failed", "said"),
+                ("The minister", "The minister", "that the border would stay closed", "warned"),
+            ],
+        ),
+        (  # a plan there stays in the reported clause
+            "The coach said the team was tired and hoped to rest before the final.",
+            [("The coach", "The coach", "the team was tired and hoped to rest before the final", "said")],
+        ),
         (  # a colon after a misparsed cue still introduces the quotation
             "He told the crowd: “Stay calm: we are ready.”",
             [("He", "He", "“Stay calm: we are ready.”", "told")],

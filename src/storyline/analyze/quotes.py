@@ -366,7 +366,7 @@ def _nested(verb: Token, table: CueTable) -> bool:
     """A belief, plan or stance inside what a speech verb reports ("Clinton says she wants to expand …"):
     PolNeAR marks the speech only; the inner verb is part of its content. An infinitive of purpose ("came
     to support her") is no attribution either."""
-    if verb.lemma_.lower() in table.verbs:
+    if verb.lemma_.lower() in table.verbs or _second_cue(verb, table) is not None:
         return False
     if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
@@ -675,12 +675,42 @@ def _cue_prep(verb: Token, table: CueTable) -> Token | None:
 
 
 def _before_follow_up(clause: Token, table: CueTable) -> int:
-    """The clause's last token before a follow-up cue ("…, adding that …"), which is a quote of its own."""
+    """The clause's last token before a follow-up cue ("…, adding that …", "… and accused him of …"), which
+    is a quote of its own."""
     end = clause.right_edge.i
     for token in clause.subtree:
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in table.verbs:
             end = min(end, token.left_edge.i - 1)
+        elif _second_cue(token, table) is not None:
+            end = min(end, _conjunction_start(token) - 1)
     return end
+
+
+def _second_cue(verb: Token, table: CueTable) -> Token | None:
+    """The speech verb a second cue belongs to when the parser hung it on the first one's reported clause
+    ("He said the plan was dead and accused the mayor of lying"): a speech verb conjoined to the clause's
+    head, with no subject of its own and the tense of the first. (A belief or a plan there, "she said she was
+    tired and hoped to rest", is more often still reported.) Returns the first speech verb, else ``None``."""
+    clause = verb.head
+    speech = clause.head
+    if (
+        verb.dep_ != "conj"
+        or clause.dep_ not in CLAUSE_DEPS
+        or speech.lemma_.lower() not in table.verbs
+        or verb.tag_ != speech.tag_
+        or verb.lemma_.lower() not in table.verbs
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        return None
+    return speech
+
+
+def _conjunction_start(verb: Token) -> int:
+    """The first token of a conjoined verb phrase with its "and" (and the comma before it)."""
+    start, heads = verb.left_edge.i, {verb.i, verb.head.i}
+    while start > 0 and verb.doc[start - 1].dep_ in {"cc", "punct"} and verb.doc[start - 1].head.i in heads:
+        start -= 1
+    return start
 
 
 def _subject(verb: Token, table: CueTable) -> Token | None:
@@ -690,6 +720,9 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     A follow-up participle ("…, adding that …") takes the subject of the nearest speech verb above it, even
     when the parser hung it on a verb of the reported clause.
     """
+    speech = _second_cue(verb, table)
+    if speech is not None:
+        return _subject(speech, table)
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         for ancestor in list(verb.ancestors)[: MAX_CLIMB + 1]:
             if ancestor.lemma_.lower() in table.verbs and ancestor.pos_ == "VERB":
