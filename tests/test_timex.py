@@ -208,6 +208,8 @@ DATED = [
     ("Repairs will take two to three weeks, engineers said.", ("two", "DURATION", "P2W")),
     ("Repairs will take two to three weeks, engineers said.", ("three weeks", "DURATION", "P3W")),
     ("He faces 12 to 18 months in prison.", ("12", "DURATION", "P12M")),
+    ("Simmer the rice for 20-25 minutes.", ("25 minutes", "DURATION", "PT25M")),
+    ("The pipeline took 1,500 days to build.", ("1,500 days", "DURATION", "P1500D")),
     ("The year-ago figures were restated.", ("year-ago", "DATE", "2019-Q4")),
     ("Profit beat the year-earlier fourth quarter.", ("the year-earlier fourth quarter", "DATE", "2019-Q4")),
     # duration adjectives ending in "long"; a bare hour with its part of the day

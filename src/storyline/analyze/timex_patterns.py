@@ -477,7 +477,7 @@ def _number(lex: Lexicon) -> str:
     words = _ci(lex.numbers)
     tens = _ci(lex.tens)
     units = _alt(k for k, v in lex.numbers.items() if v < 10 and k not in ("a", "an"))
-    return rf"(?:{tens}(?:[-\s]{units})?|\d{{1,3}}(?:\.\d{{1,2}})?|{words})"
+    return rf"(?:{tens}(?:[-\s]{units})?|\d{{1,3}}(?:,\d{{3}})*(?:\.\d{{1,2}})?|{words})"
 
 
 def _word_year(lex: Lexicon) -> str:
@@ -539,7 +539,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
     # "two to three weeks", "12 to 18 months": a count given as a range
-    low = rf"(?:(?P<low>{num})\s+{_alt(lex.count_ranges)}\s+)?" if lex.count_ranges else ""
+    # "two to three weeks", "45-50 minutes"
+    low = rf"(?:(?P<low>{num})(?:\s+{_alt(lex.count_ranges)}\s+|\s?[-–]\s?))?" if lex.count_ranges else ""
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(

@@ -132,7 +132,7 @@ def number(text: str | None, lex: Lexicon) -> float | None:
     if not words:
         return 1
     if words[0].isdigit():
-        return float(words)
+        return float(words.replace(",", ""))  # "2,500 years ago"
     if words in lex.numbers:
         return lex.numbers[words]
     parts = words.split()
