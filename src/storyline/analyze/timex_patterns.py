@@ -540,7 +540,12 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
     # "two to three weeks", "12 to 18 months": a count given as a range
     # "two to three weeks", "45-50 minutes"
-    low = rf"(?:(?P<low>{num})(?:\s+{_alt(lex.count_ranges)}\s+|\s?[-–]\s?))?" if lex.count_ranges else ""
+    to = _alt(lex.count_ranges) if lex.count_ranges else None
+    low = (
+        rf"(?:(?P<low>{num}(?=\s+{to}\s)|\d{{1,3}}(?:,\d{{3}})*(?=\s?[-–]\s?\d))(?:\s+{to}\s+|\s?[-–]\s?))?"
+        if to
+        else ""
+    )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(
