@@ -532,6 +532,10 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The coach said the team was tired and hoped to rest before the final.",
             [("The coach", "The coach", "the team was tired and hoped to rest before the final", "said")],
         ),
+        (  # "said of X:" — the preposition is not part of the cue
+            "The coach said of his striker: “He is the best player in the league.”",
+            [("The coach", "The coach", "“He is the best player in the league.”", "said")],
+        ),
         (  # a colon after a misparsed cue still introduces the quotation
             "He told the crowd: “Stay calm: we are ready.”",
             [("He", "He", "“Stay calm: we are ready.”", "told")],

@@ -131,8 +131,6 @@ CUES: dict[str, CueTable] = {
                 ("argue", "for"),
                 ("push", "for"),
                 ("point", "out"),
-                ("say", "of"),
-                ("say", "about"),
                 ("respond", "to"),
                 ("reply", "to"),
                 ("believe", "in"),
