@@ -252,6 +252,10 @@ def test_resolves_against_document_date(nlp, row: tuple) -> None:  # type: ignor
 REFERENCE = [
     # "later"/"earlier" count from the last date the text gave, not from the document date
     (
+        "The plant opened in May 2009, and output peaked in October of that year.",
+        ("October of that year", "2009-10"),
+    ),
+    (
         "The war began on September 27, 2020. Two months later a truce was signed.",
         ("Two months later", "2020-11"),
     ),

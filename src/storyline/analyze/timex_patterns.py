@@ -81,6 +81,8 @@ class Lexicon:
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
     range_words: tuple[str, ...] = ()
+    # after a month, the year the text is speaking of: "in October of that year"
+    same_year: tuple[str, ...] = ()
     # words between a day and a full date that name a range of days: "March 21-22", "10 and 11 November"
     day_range_words: tuple[str, ...] = ()
     # a modifier, one of these words and "the" + unit: "earlier in the year" ("later in the day" was measured:
@@ -413,6 +415,7 @@ ENGLISH = Lexicon(
     approx_suffixes=("or so",),
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
+    same_year=("of that year", "of the same year", "that year", "the same year"),
     day_range_words=("-", "–", "to", "and", "through"),
     mod_links=("in",),
     discourse_refs=("now",),
@@ -563,7 +566,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
         "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?P<relyear>{rel})\s+year\b)?",
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?P<relyear>{rel})\s+year\b"
+        rf"|\s+(?P<refyear>{_alt(lex.same_year)})\b)?",
         # "11:30 p.m.", and with a dot as British papers write it: "11.30pm"
         "time": rf"(?:(?P<wd0>{wd})\s+)?\b(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{ampm})"
         rf"{zone}{on_day}{on_date}",

@@ -299,6 +299,10 @@ def r_month(g: Groups, ctx: Context) -> Norm:
     mod = _mod(ctx.lex, g["mod"])
     if g["year"]:
         return _dated(Point(dt.date(year_number(g["year"], ctx.lex), month, 1), "month"), "absolute", mod=mod)
+    if g.get("refyear"):  # "October of that year": the year of the reference time
+        if ctx.ref is None:
+            return _unresolved(mod=mod)
+        return _dated(Point(dt.date(ctx.ref.date.year, month, 1), "month"), "ref", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod)
     if g.get("relyear"):  # "June last year"
