@@ -613,6 +613,10 @@ def test_no_attribution(parse, text):
             "Investigators determined that the fire was set on purpose.",
             [("Investigators", "that the fire was set on purpose", "determined")],
         ),
+        (  # "see X as Y": the object and its "as" phrase
+            "Many farmers see the new tariff as a threat to their income.",
+            [("Many farmers", "the new tariff as a threat to their income", "see")],
+        ),
         (  # "charged" as a speech verb
             "The challenger charged that the mayor had wasted public money.",
             [("The challenger", "that the mayor had wasted public money", "charged")],
@@ -634,6 +638,7 @@ def test_non_speech_cue_shapes(parse, text, expected):
     [
         "The candidate seemed tired after the long flight.",  # "seem" without an infinitive
         "The announcement was expected.",  # a passive "expected" with no infinitive
+        "From the bridge you can see the old harbour.",  # "see" without "as" is no cue
         "Support for the measure has grown among farmers.",  # "support for" is left out (too often no cue)
     ],
 )
@@ -641,7 +646,7 @@ def test_no_non_speech_cue(parse, text):
     assert [
         q.cue
         for q in extract(parse(text), [])
-        if q.cue and q.cue.lower().split()[-1] in {"seemed", "expected", "for"}
+        if q.cue and q.cue.lower().split()[-1] in {"seemed", "expected", "for", "see"}
     ] == []
 
 

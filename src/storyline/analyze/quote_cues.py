@@ -53,13 +53,22 @@ class CueTable:
     as_marks: frozenset[str] = frozenset()  # "as he noted, …": the cue's clause reports the main clause
     raisings: frozenset[str] = frozenset()  # "X seems to Y": a cue with no source; X and "to Y" the content
     passive_raisings: frozenset[str] = frozenset()  # "X is expected to Y": the same, in the passive
+    regards: frozenset[str] = frozenset()  # "voters see him as a fighter": a cue only with its "as" phrase
     noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
     # X": the noun and its preposition are the cue, the object the content, a possessor the source
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
         """Every verb lemma that may cue an attribution, of any class."""
-        return self.verbs | self.beliefs | self.intentions | self.findings | self.stances | self.raisings
+        return (
+            self.verbs
+            | self.beliefs
+            | self.intentions
+            | self.findings
+            | self.stances
+            | self.raisings
+            | self.regards
+        )
 
 
 def _words(block: str) -> frozenset[str]:
@@ -170,6 +179,7 @@ CUES: dict[str, CueTable] = {
         as_marks=_words("as"),
         raisings=_words("seem appear"),
         passive_raisings=_words("expect believe"),
+        regards=_words("see view regard"),  # "see X as Y": 13 of PolNeAR train's 42 missed "see" cues
         noun_preps=frozenset(
             {
                 ("call", "for"),  # "support for", "criticism of", "hope of" name a stance too, but

@@ -72,6 +72,7 @@ CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue ch
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
+MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of Donald Trump as …")
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
@@ -195,6 +196,8 @@ def _is_cue_verb(token: Token, table: CueTable) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    if lemma in table.regards:  # "see", "view": a cue only with "as" after it, which the tags show
+        return any(t.lower_ == "as" for t in token.doc[token.i + 1 : token.i + MAX_REGARD_GAP])
     if lemma in table.all_verbs:
         return not _in_markup(token)
     following = token.i + 1 < len(token.doc) and (lemma, token.nbor(1).lower_) in table.verb_preps
@@ -590,6 +593,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     """The reported clause: the verb's ccomp, the clause it interrupts, or its infinitive/gerund complement"""
     if verb.lemma_.lower() in table.quote_only:
         return None
+    if verb.lemma_.lower() in table.regards:
+        return _regarded(doc, verb)
     clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
         clause = clauses[0]
@@ -611,6 +616,15 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         ]
         return _trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
+
+
+def _regarded(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """ "Voters see him as a fighter": the object and its "as" phrase, or ``None`` without both ("I see")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    if not objects or not phrases:
+        return None
+    return _trim(doc, objects[0].left_edge.i, phrases[0].right_edge.i)
 
 
 def _as_clause(verb: Token, table: CueTable) -> bool:
