@@ -116,6 +116,8 @@ DATED = [
     ("The debate is set for Monday's session.", ("Monday", "DATE", "2021-03-22")),
     # "the early hours of Sunday" are a part of Sunday, not a duration
     ("The raid came in the early hours of Sunday.", ("hours", "DURATION", "PTXH"), False),
+    # the auxiliary of a present progressive does not make a day future
+    ("The pressure is taking a toll, pointing to his losses Tuesday.", ("Tuesday", "DATE", "2021-03-16")),
     # a half of a month is not a half-year
     ("Momentum into the second half of February mattered.", ("February", "DATE", "2021-02")),
     ("Momentum into the second half of February mattered.", ("the second half", "DATE", "2020-H2"), False),
@@ -328,6 +330,7 @@ NOT_TIME = [
     "The deal saves the utility $300 million a year.",
     "Health officials tracked the spread of H1N1 in the region.",
     "The H5 and Q7 models were recalled.",
+    "More than three-quarters of the money came from small donors.",
     # a time word inside a longer name is part of the name
     "He gave an interview to the New York Daily News.",
     "Athletes arrived in Rio for the Summer Olympics.",

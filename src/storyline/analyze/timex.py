@@ -268,10 +268,12 @@ def _own_clause(before: list[SpacyToken]) -> list[SpacyToken]:
 
 
 def _scheduled(verb: SpacyToken, words: TenseWords) -> bool | None:
-    """A simple present before the expression names a scheduled event: "the trial opens Monday"."""
-    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in words.present_not_scheduled:
-        return True
-    return None
+    """A simple present before the expression names a scheduled event: "the trial opens Monday"; the auxiliary
+    of a present progressive does not ("the focus is taking a toll, pointing to his wins Tuesday")."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in words.present_not_scheduled:
+        return None
+    following = next((t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.tag_ != "RB"), None)
+    return None if following is not None and following.tag_ == "VBG" else True
 
 
 def _past_perfect(before: list[SpacyToken], after: list[SpacyToken], words: TenseWords) -> bool:

@@ -628,7 +628,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit}){or_so}\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
         rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
-        rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))",
+        rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))"
+        r"(?<!-quarters)",  # "three-quarters of donors" is a fraction
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b[Hh]alf\s+an?\s+(?P<unit>{unit})\b",
         # "in the early hours of Sunday" names a part of Sunday, not a duration
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
