@@ -162,6 +162,13 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "pronoun",
             "Aleksandar Vucic",
         ),
+        # a two-word surname is the person named in full
+        (
+            "Congresswoman Debbie Wasserman Schultz resigned on Sunday. Wasserman Schultz will not speak.",
+            "Wasserman Schultz",
+            None,
+            "Debbie Wasserman Schultz",
+        ),
         # an honorific gives the gender: "she" skips the man mentioned last
         (
             "Ms. Kaja Kallas met the envoy Josep Borrell in Tallinn. She said the talks were useful.",
@@ -225,6 +232,17 @@ def test_places_acting_as_governments_are_metonyms(analyze, text, place, metonym
 def test_known_model_slips_are_fixed(analyze, text, name, type_):
     found = analyze(text)
     assert [e.type for e in found if e.name == name] == [type_]
+
+
+def test_surname_stays_with_the_person_whatever_the_model_says_elsewhere(analyze):
+    """The model often types a bare surname as an organization; the person named in full keeps every one."""
+    text = (
+        "Mayor Lena Okafor rejected the plan. Okafor said on Monday the vote was rigged. Okafor called it a farce. "
+        "Okafor's allies agreed, and Okafor left the hall."
+    )
+    found = analyze(text)
+    assert {e.type for e in found if e.name in ("Okafor", "Lena Okafor")} == {"PERSON"}
+    assert owner(found, "Okafor") == "Lena Okafor"
 
 
 def test_name_never_runs_across_a_paragraph_break(analyze):

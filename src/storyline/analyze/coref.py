@@ -99,7 +99,8 @@ def cluster_names(doc: Doc, names: list[Named]) -> list[Cluster]:
 
 
 def _same_person(named: Named, clusters: list[Cluster]) -> Cluster | None:
-    """ "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word."""
+    """ "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last word; "Wasserman Schultz" and
+    "Debbie Wasserman Schultz": a two-word surname."""
     if named.label != "PERSON":
         return None
     words = named.text.split()
@@ -108,6 +109,8 @@ def _same_person(named: Named, clusters: list[Cluster]) -> Cluster | None:
             for other in cluster.names:
                 parts = other.text.split()
                 if len(parts) > 1 and parts[0] == words[0] and parts[-1] == words[-1]:
+                    return cluster
+                if len(parts) > len(words) > 1 and parts[-len(words) :] == words:
                     return cluster
     return None
 

@@ -213,8 +213,9 @@ def _initials(text: str) -> str:
 
 
 def _fix_by_majority(names: list[Named]) -> None:
-    """One type per surface string (case aside: a dateline's "BAKU" is "Baku"); single words matching a person's
-    surname or first name are that person."""
+    """One type per surface string (case aside: a dateline's "BAKU" is "Baku"), a tie going to PERSON ("Obama"
+    said, "Obama's cabinet" read as a place); single words matching a person's surname or first name are that
+    person, however the model typed them elsewhere."""
     votes: dict[str, Counter[str]] = {}
     for named in names:
         votes.setdefault(named.text.casefold(), Counter())[named.label] += 1
@@ -225,12 +226,12 @@ def _fix_by_majority(names: list[Named]) -> None:
         for part in (named.text.split()[0], named.text.split()[-1])
     }
     for named in names:
-        if " " not in named.text and named.text in person_parts and named.label in ("ORG", "NORP", "GPE"):
-            named.label = "PERSON"
+        if " " not in named.text and named.text in person_parts and named.label in ("ORG", "NORP", "GPE", "PERSON"):
+            named.label = "PERSON"  # never voted away from the person either
             continue
         counts = votes[named.text.casefold()]
-        top, top_count = counts.most_common(1)[0]
-        if top_count > counts[named.label]:
+        top = max(counts, key=lambda label: (counts[label], label == "PERSON"))  # a tie goes to the person
+        if counts[top] > counts[named.label] or (counts[top] == counts[named.label] and top == "PERSON"):
             named.label = top
 
 
