@@ -245,6 +245,12 @@ def test_surname_stays_with_the_person_whatever_the_model_says_elsewhere(analyze
     assert owner(found, "Okafor") == "Lena Okafor"
 
 
+def test_words_that_never_end_a_name_are_trimmed(analyze):
+    """The model runs a name into the verb after a dash; a verb never ends a person's name."""
+    found = analyze("Former congressman Robert Hale - won the seat in 2002 - said he would run.")
+    assert [e.name for e in found if e.type == "PERSON"] == ["Robert Hale"]
+
+
 def test_name_never_runs_across_a_paragraph_break(analyze):
     """A headline ending in a surname, then a dateline in capitals: two names, the place typed as elsewhere."""
     text = (

@@ -58,6 +58,11 @@ class Named:
     gender: str | None = None
 
 
+# word classes that never start or end a person's or organization's name, though a title-case headline
+# capitalizes them into one ("Auctioning Off", "To Kill", "Barr - won")
+EDGE_NOT_NAME = frozenset({"VERB", "AUX", "ADP", "SCONJ", "PART", "CCONJ"})
+
+
 def label_map(language: str | None) -> dict[str, str]:
     return LABEL_MAPS.get(language or "en", LABEL_MAPS["default"])
 
@@ -122,6 +127,11 @@ def _make(doc: Doc, start: int, end: int, label: str, roles: RoleTable | None) -
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
+    if label in ("PERSON", "ORG"):  # a title-case headline: "Zimmerman Auctioning Off Gun Used To Kill Martin"
+        while start < end and doc[start].pos_ in EDGE_NOT_NAME:
+            start += 1
+        while end > start and (doc[end - 1].pos_ in EDGE_NOT_NAME or doc[end - 1].is_punct):
+            end -= 1
     if end <= start:
         return None
     if roles is not None and end - start == 1 and doc[start].lower_ in roles.adjectives:
