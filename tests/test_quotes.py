@@ -617,6 +617,14 @@ def test_no_attribution(parse, text):
             "Many farmers see the new tariff as a threat to their income.",
             [("Many farmers", "the new tariff as a threat to their income", "see")],
         ),
+        (  # a phrase the parser hung on the verb after the object belongs to the content
+            "The senator never mentioned her rival by name.",
+            [("The senator", "her rival by name", "never mentioned")],
+        ),
+        (  # a phrase of setting does not
+            "The governor praised the volunteers at a rally in Dayton.",
+            [("The governor", "the volunteers", "praised")],
+        ),
         (  # "charged" as a speech verb
             "The challenger charged that the mayor had wasted public money.",
             [("The challenger", "that the mayor had wasted public money", "charged")],

@@ -54,6 +54,8 @@ class CueTable:
     raisings: frozenset[str] = frozenset()  # "X seems to Y": a cue with no source; X and "to Y" the content
     passive_raisings: frozenset[str] = frozenset()  # "X is expected to Y": the same, in the passive
     regards: frozenset[str] = frozenset()  # "voters see him as a fighter": a cue only with its "as" phrase
+    setting_preps: frozenset[str] = frozenset()  # "praised him at/during …": a phrase of time or place
+    settings: frozenset[str] = frozenset()  # "in a tweet", "on social media": nouns of the occasion
     noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
     # X": the noun and its preposition are the cue, the object the content, a possessor the source
 
@@ -174,6 +176,13 @@ CUES: dict[str, CueTable] = {
             """
         ),
         statement_preps=frozenset({"in"}),
+        setting_preps=_words("at during after before since following amid"),
+        settings=_words(
+            """
+            interview statement speech tweet post rally debate conference call event show media page program
+            appearance hearing meeting briefing town hall video ad op-ed letter
+            """
+        ),
         no_object=_words("tell ask add continue respond reply answer"),
         questions=_words("ask"),
         as_marks=_words("as"),

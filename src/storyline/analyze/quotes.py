@@ -73,6 +73,7 @@ MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue c
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
 MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of Donald Trump as …")
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
@@ -662,8 +663,30 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     ]
     if not parts or all(p.pos_ == "PRON" and p.dep_ == "dobj" and len(parts) == 1 for p in parts):
         return None
-    end = max(_object_end(p) for p in parts)
+    end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
     return _trim(doc, min(p.left_edge.i for p in parts), end)
+
+
+def _trailing_phrases(verb: Token, end: int, table: CueTable) -> int:
+    """The end of an object extended over the prepositional phrases right after it that the parser hung on
+    the verb ("criticized the draft on abortion", "mentioned him by name"): PolNeAR's content keeps them,
+    and most belong to the object anyway. A phrase of time or setting ("on Monday", "at a rally", "in a
+    tweet") says when and where, not what."""
+    for child in verb.rights:
+        if child.i <= end:
+            continue
+        if child.i != end + 1 or child.dep_ != "prep" or _setting(child, table):
+            break
+        end = child.right_edge.i
+    return end
+
+
+def _setting(prep: Token, table: CueTable) -> bool:
+    """A phrase of time or setting: "during the debate", "on Monday", "in a tweet"."""
+    if prep.lower_ in table.setting_preps:
+        return True
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(c.ent_type_ in TIME_ENTITIES or c.lemma_.lower() in table.settings for c in objects)
 
 
 def _object_end(part: Token) -> int:
