@@ -162,6 +162,13 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "pronoun",
             "Aleksandar Vucic",
         ),
+        # a name spelled with other letters (Turkish dotted İ) is the same person
+        (
+            'Georgian President Salome Zourabichvili spoke in Tbilisi. "We are ready," Salomé Zourabichvili said.',
+            "Salomé Zourabichvili",
+            None,
+            "Salome Zourabichvili",
+        ),
         # a two-word surname is the person named in full
         (
             "Congresswoman Debbie Wasserman Schultz resigned on Sunday. Wasserman Schultz will not speak.",
@@ -243,6 +250,14 @@ def test_surname_stays_with_the_person_whatever_the_model_says_elsewhere(analyze
     found = analyze(text)
     assert {e.type for e in found if e.name in ("Okafor", "Lena Okafor")} == {"PERSON"}
     assert owner(found, "Okafor") == "Lena Okafor"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Aliyev said the liberation of Upper Karabakh in 2020 changed the region.", "Upper Karabakh"),
+    ("The ministers of Russia, Azerbaijan, and Armenia signed a pact in Moscow.", "Armenia"),
+])
+def test_countries_and_modified_regions_are_places(analyze, text, place):
+    assert [e.type for e in analyze(text) if e.name == place] == ["GPE"]
 
 
 def test_words_that_never_end_a_name_are_trimmed(analyze):

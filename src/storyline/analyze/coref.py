@@ -16,6 +16,7 @@ Every rule is measured by ``eval/entities.py`` on ECB+ and by the hand-made tabl
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -81,7 +82,7 @@ def cluster_names(doc: Doc, names: list[Named]) -> list[Cluster]:
         if named.label == "PERSON" and " " not in named.text:
             deferred.append(named)
             continue
-        key = (PLACE_GROUP.get(named.label, named.label), named.text.lower())
+        key = (PLACE_GROUP.get(named.label, named.label), folded(named.text))
         cluster = by_key.get(key) or _same_person(named, clusters) or _acronym_of(doc, named, clusters)
         if cluster is None:
             cluster = Cluster(named.label)
@@ -89,13 +90,19 @@ def cluster_names(doc: Doc, names: list[Named]) -> list[Cluster]:
         by_key.setdefault(key, cluster)
         cluster.add(named)
     for named in deferred:
-        cluster = _by_part(named, clusters) or by_key.get(("PERSON", named.text.lower()))
+        cluster = _by_part(named, clusters) or by_key.get(("PERSON", folded(named.text)))
         if cluster is None:
             cluster = Cluster("PERSON")
             clusters.append(cluster)
-            by_key[("PERSON", named.text.lower())] = cluster
+            by_key[("PERSON", folded(named.text))] = cluster
         cluster.add(named)
     return clusters
+
+
+def folded(name: str) -> str:
+    """A name compared case- and accent-blind: "İlham Aliyev" (Turkish dotted İ) is "Ilham Aliyev"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _same_person(named: Named, clusters: list[Cluster]) -> Cluster | None:
@@ -103,11 +110,11 @@ def _same_person(named: Named, clusters: list[Cluster]) -> Cluster | None:
     "Debbie Wasserman Schultz": a two-word surname."""
     if named.label != "PERSON":
         return None
-    words = named.text.split()
+    words = folded(named.text).split()
     for cluster in clusters:
         if cluster.label == "PERSON":
             for other in cluster.names:
-                parts = other.text.split()
+                parts = folded(other.text).split()
                 if len(parts) > 1 and parts[0] == words[0] and parts[-1] == words[-1]:
                     return cluster
                 if len(parts) > len(words) > 1 and parts[-len(words) :] == words:
@@ -142,7 +149,7 @@ def _by_part(named: Named, clusters: list[Cluster]) -> Cluster | None:
             c
             for c in clusters
             if c.label == "PERSON"
-            and any(" " in n.text and n.text.split()[position] == named.text for n in c.names)
+            and any(" " in n.text and folded(n.text).split()[position] == folded(named.text) for n in c.names)
         ]
         if matches:
             return _nearest(matches, named.start)

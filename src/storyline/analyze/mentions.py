@@ -166,14 +166,22 @@ def _add_listed_places(doc: Doc, names: list[Named], roles: RoleTable) -> list[N
 
 
 def _fix_places(doc: Doc, names: list[Named], roles: RoleTable) -> None:
-    """Listed places, and single-word "people" right after "in"/"from", are GPEs."""
+    """Listed places (countries too, alone or after "Upper"/"Northern"…), and single-word "people" right after
+    "in"/"from", are GPEs."""
     for named in names:
-        if named.text in roles.places and named.label not in PLACE_TYPES:
+        if _listed_place(named.text, roles) and named.label not in PLACE_TYPES:
             named.label = "GPE"
         elif named.label == "PERSON" and named.end - named.start == 1 and named.start > 0:
             previous = doc[named.start - 1]
             if previous.lower_ in roles.place_prepositions and previous.pos_ == "ADP":
                 named.label = "GPE"
+
+
+def _listed_place(name: str, roles: RoleTable) -> bool:
+    if name in roles.places:
+        return True
+    words = name.split()
+    return len(words) > 1 and words[-1] in roles.places and all(w.lower() in roles.place_modifiers for w in words[:-1])
 
 
 def _fix_titled(doc: Doc, names: list[Named], roles: RoleTable) -> None:

@@ -33,7 +33,8 @@ class RoleTable:
     agency_adjectives: frozenset[str]  # "be ready to": adjectives with the same effect
     auxiliaries: frozenset[str]  # words allowed between such a subject and its verb
     place_prepositions: frozenset[str]  # "in", "from": a single name after them is a place
-    places: frozenset[str]  # capitals and regions the model mislabels (original case)
+    places: frozenset[str]  # capitals, regions and the countries of the demonym table (original case)
+    place_modifiers: frozenset[str]  # "upper", "northern": a listed place after one is still a place
     demonyms: Mapping[str, str]  # nationality adjectives and country-name variants -> country
     adjectives: frozenset[str]  # the nationality adjectives alone ("azerbaijani"): these are NORP, not GPE
 
@@ -68,7 +69,11 @@ def table(language: str | None) -> RoleTable | None:
         agency_adjectives=frozenset(metonyms["adjectives"]),
         auxiliaries=frozenset(metonyms["auxiliaries"]),
         place_prepositions=frozenset(places["prepositions"]),
-        places=frozenset(places["capitals"]) | frozenset(places["regions"]),
+        places=frozenset(places["capitals"])
+        | frozenset(places["regions"])
+        | frozenset(data["demonyms"].values())
+        | frozenset(data["country_names"].values()),
+        place_modifiers=frozenset(places["modifiers"]),
         demonyms={**data["demonyms"], **data["country_names"]},
         adjectives=frozenset(data["demonyms"]),
     )
