@@ -228,6 +228,7 @@ def test_places_acting_as_governments_are_metonyms(analyze, text, place, metonym
     [
         ("Talks between the two delegations were held in Yerevan on Monday.", "Yerevan", "GPE"),
         ("Fighting in Nagorno-Karabakh ended in November after six weeks.", "Nagorno-Karabakh", "GPE"),
+        ("President Aliyev met the envoy, Azertac reported.", "Azertac", "ORG"),
         (
             "The Organization for Security and Co-operation in Europe (OSCE) sent observers. The OSCE said "
             "the vote was calm.",

@@ -73,6 +73,7 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     if roles is not None:
         names = _add_listed_places(doc, names, roles)
         _fix_places(doc, names, roles)
+        _fix_outlets(names, roles)
         _fix_titled(doc, names, roles)
     _fix_by_majority(names)
     names = _add_missed_surnames(doc, names)
@@ -175,6 +176,13 @@ def _fix_places(doc: Doc, names: list[Named], roles: RoleTable) -> None:
             previous = doc[named.start - 1]
             if previous.lower_ in roles.place_prepositions and previous.pos_ == "ADP":
                 named.label = "GPE"
+
+
+def _fix_outlets(names: list[Named], roles: RoleTable) -> None:
+    """A known news agency or outlet is an organization ("Azertac" read as a person)."""
+    for named in names:
+        if named.text in roles.outlets:
+            named.label = "ORG"
 
 
 def _listed_place(name: str, roles: RoleTable) -> bool:

@@ -37,6 +37,7 @@ class RoleTable:
     place_modifiers: frozenset[str]  # "upper", "northern": a listed place after one is still a place
     demonyms: Mapping[str, str]  # nationality adjectives and country-name variants -> country
     adjectives: frozenset[str]  # the nationality adjectives alone ("azerbaijani"): these are NORP, not GPE
+    outlets: frozenset[str] = frozenset()  # news agencies and outlets (data/agencies.toml): organizations
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,15 @@ def table(language: str | None) -> RoleTable | None:
         place_modifiers=frozenset(places["modifiers"]),
         demonyms={**data["demonyms"], **data["country_names"]},
         adjectives=frozenset(data["demonyms"]),
+        outlets=_outlets(),
     )
+
+
+def _outlets() -> frozenset[str]:
+    """Names and aliases of the known outlets, three letters or more (bare "AP" or "AA" are too ambiguous)."""
+    entries = (load_table("agencies.toml") or {"agency": []})["agency"]
+    names = {name for entry in entries for name in (entry["name"], *entry.get("aliases", []))}
+    return frozenset(name for name in names if len(name) >= 3)
 
 
 def _words(text: str) -> list[str]:
