@@ -55,6 +55,10 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 ("he", 'that "the door to negotiations remains open."', "direct", "adding"),
             ],
         ),
+        (  # two apostrophes as quote marks, as some news archives write them
+            "''We will not raise taxes this year,'' the governor's spokesman said.",
+            [("the governor's spokesman", "''We will not raise taxes this year,''", "direct", "said")],
+        ),
         (  # a cue ending its paragraph with a colon introduces the quotation in the next one
             "The mayor's spokesman said:\n\n“We will rebuild the bridge before the winter.”",
             [("The mayor's spokesman", "“We will rebuild the bridge before the winter.”", "direct", "said")],
@@ -237,6 +241,7 @@ def test_language_without_cue_table_keeps_direct_quotes(parse):
         ("“never closed\n\nnext paragraph “x y”", ["“x y”"]),  # an open mark dies at a paragraph without one
         ("“one\n“two\n“three”", ["“one\n“two\n“three”"]),
         ("“first “second”", ["“second”"]),  # an opener inside an open quotation restarts it
+        ("He called it ''a disgrace,'' and left the party's hall.", ["''a disgrace,''"]),  # two apostrophes
     ],
 )
 def test_find_quoted(text, expected):

@@ -38,6 +38,8 @@ class CueTable:
     openers: str = "“«„"  # marks that only open a quotation
     closers: str = "”»"  # marks that only close one
     toggles: str = '"'  # marks that open or close depending on the state (straight quotes)
+    toggle_pairs: tuple[str, ...] = ("''",)  # two-character toggles: two apostrophes, as some news archives
+    # (The New York Times among them) write a quote mark
     beliefs: frozenset[str] = frozenset()  # "X believes/fears that …": a cue only with a that-clause
     intentions: frozenset[str] = frozenset()  # "X wants/plans/refuses to …": the complement is the content
     findings: frozenset[str] = frozenset()  # "a poll showed/found …": the study is the source

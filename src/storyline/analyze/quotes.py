@@ -127,7 +127,8 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
     """Every quotation in ``text``, in order, never overlapping, found in one linear scan."""
     table = table or CUES["en"]
     marks = re.escape(table.openers + table.closers + table.toggles)
-    scanner = re.compile(rf"[{marks}]|\n\s*")
+    pairs = "".join(f"{re.escape(pair)}|" for pair in table.toggle_pairs)
+    scanner = re.compile(rf"{pairs}[{marks}]|\n\s*")
     found: list[Quoted] = []
     open_at: int | None = None
     crossed = False  # a paragraph ended while a quotation was open
@@ -151,7 +152,7 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
         elif char in table.openers:
             open_at = pos  # an opener inside an open quotation: the earlier mark was stray
         else:
-            found.append(Quoted(open_at, pos + 1))
+            found.append(Quoted(open_at, match.end()))
             open_at = None
     return found
 
