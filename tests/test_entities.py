@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze import entities, nlp
+from storyline.analyze import entities, mentions, nlp
 from storyline.errors import ModelNotFoundError
 from storyline.ingest.document import make_document
 from storyline.model import Entity
@@ -265,6 +265,22 @@ def test_words_that_never_end_a_name_are_trimmed(analyze):
     """The model runs a name into the verb after a dash; a verb never ends a person's name."""
     found = analyze("Former congressman Robert Hale - won the seat in 2002 - said he would run.")
     assert [e.name for e in found if e.type == "PERSON"] == ["Robert Hale"]
+
+
+def test_types_follow_the_people_named_in_the_document():
+    """The model's type slips, as the NER gives them, corrected by what the rest of the document says."""
+    names = [
+        mentions.Named(0, 2, "ORG", "Carly Fiorina"),  # a person the model called an organization once
+        mentions.Named(5, 6, "PERSON", "Fiorina"),
+        mentions.Named(9, 11, "PERSON", "Donald Trump"),
+        mentions.Named(14, 15, "ORG", "Trump"),  # a surname voted ORG three times to one
+        mentions.Named(17, 18, "ORG", "Trump"),
+        mentions.Named(20, 21, "ORG", "Trump"),
+        mentions.Named(23, 24, "PERSON", "Trump"),
+        mentions.Named(26, 28, "ORG", "Washington Post"),
+    ]
+    mentions._fix_by_majority(names)
+    assert [n.label for n in names] == ["PERSON"] * 7 + ["ORG"]
 
 
 def test_name_never_runs_across_a_paragraph_break(analyze):

@@ -251,7 +251,11 @@ def _fix_by_majority(names: list[Named]) -> None:
         if named.label == "PERSON" and " " in named.text
         for part in (named.text.split()[0], named.text.split()[-1])
     }
+    single_people = {n.text for n in names if n.label == "PERSON" and " " not in n.text}
     for named in names:
+        if named.label == "ORG" and _person_named_as_org(named, single_people | person_parts):
+            named.label = "PERSON"  # "Carly Fiorina" typed ORG once, "Fiorina" a person elsewhere
+            continue
         if " " not in named.text and named.text in person_parts and named.label in ("ORG", "NORP", "GPE", "PERSON"):
             named.label = "PERSON"  # never voted away from the person either
             continue
@@ -259,6 +263,12 @@ def _fix_by_majority(names: list[Named]) -> None:
         top = max(counts, key=lambda label: (counts[label], label == "PERSON"))  # a tie goes to the person
         if counts[top] > counts[named.label] or (counts[top] == counts[named.label] and top == "PERSON"):
             named.label = top
+
+
+def _person_named_as_org(named: Named, people: set[str]) -> bool:
+    """Two or three capitalized words ending in a word that names a person elsewhere in the document."""
+    words = named.text.split()
+    return 2 <= len(words) <= 3 and words[-1] in people and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _attach_titles(doc: Doc, named: Named, roles: RoleTable) -> None:
