@@ -630,6 +630,10 @@ def test_no_attribution(parse, text):
             "The governor praised the volunteers at a rally in Dayton.",
             [("The governor", "the volunteers", "praised")],
         ),
+        (  # "agreed to": an intention, the infinitive is the content
+            "The two parties agreed to hold new talks in March.",
+            [("The two parties", "to hold new talks in March", "agreed")],
+        ),
         (  # "charged" as a speech verb
             "The challenger charged that the mayor had wasted public money.",
             [("The challenger", "that the mayor had wasted public money", "charged")],

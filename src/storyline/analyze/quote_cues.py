@@ -101,7 +101,7 @@ ENGLISH_BELIEFS = _words(
 )
 ENGLISH_INTENTIONS = _words(
     """
-    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect hop
+    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect hop agree
     """
 )
 # "hop": spaCy's English lemmatizer reads "hoping" as a form of "hop" (in news it almost never is one)
