@@ -98,6 +98,9 @@ def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None
         "The weather in Baku was sunny and mild.",
         "The ministry's website lists its opening hours.",
         "Prices of bread rose by four percent.",
+        # a protest verb with a direct object names no protest
+        "The results demonstrate the resilience of the local economy.",
+        "The coach rallied his players at half-time.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:

@@ -61,6 +61,7 @@ class Lexicon:
     topic_preps: frozenset[str]
     place_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
+    objectless_verbs: frozenset[str]  # triggers only without a direct object ("demonstrate the will": no protest)
 
 
 @dataclass(frozen=True)

@@ -207,7 +207,11 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         yield from (bare_event(ctx, sentence, t) for t in triggers if t.index >= len(parse))
         triggers = [t for t in triggers if t.index < len(parse)]
     by_index = {t.index: t for t in triggers}
-    kept = [t for t in triggers if _independent(ctx.lexicon, parse, t, by_index)]
+    kept = [
+        t
+        for t in triggers
+        if _independent(ctx.lexicon, parse, t, by_index) and not _has_object(ctx.lexicon, parse, t)
+    ]
     frames = {i for t in triggers if (i := _frame_of(ctx.lexicon, parse, t, by_index)) is not None}
     kept = [t for t in kept if t.index not in frames]
     anchors = {t.index: _anchors(parse, t) for t in kept}
@@ -220,6 +224,12 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         date = dates.get(trigger.index) or event_time.coordinated_date(parse[trigger.index], owner, dates)
         site = Site(sentence, parse, set(by_index))
         yield _event(ctx, site, trigger, anchors[trigger.index], date, reference)
+
+
+def _has_object(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """An objectless-only verb with a direct object ("demonstrate the will to …") is no event."""
+    token = parse[trigger.index]
+    return token.lemma_ in lex.objectless_verbs and any(c.dep_ in ("dobj", "obj") for c in token.children)
 
 
 def _event(
