@@ -55,6 +55,8 @@ class TenseWords:
     # between two expressions of one kind, these make the second share the first's direction: "as soon as
     # Tuesday or Wednesday" looks forward twice
     coordinators: frozenset[str] = frozenset()
+    # words that open a clause with verbs of its own: "raised hopes that the November vote will …"
+    complementizers: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -96,6 +98,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         before_to=frozenset({"is", "are", "am", "'s", "'re", "set", "poised", "slated", "about"}),
         past_perfect=frozenset({"had", "'d"}),
         coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
+        complementizers=frozenset({"that"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -214,14 +217,15 @@ def resolve(
 def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bool | None:
     """Whether the expression's clause speaks of the future (True), the past (False) or neither (None).
 
-    Words right before the expression decide first ("by Friday", "as early as Tuesday" look forward, "since
-    Friday" back); then the nearest verb group, looking back first ("will meet on Sunday", "stepped down in
-    March"), then forward ("On Sunday, the ministers will meet").
+    Only the expression's own clause counts (not the clause before ", but" or "that"). Words right before the
+    expression decide first ("by Friday", "as early as Tuesday" look forward, "since Friday" back); then the
+    nearest verb group, looking back first ("will meet on Sunday", "stepped down in March"), then forward ("On
+    Sunday, the ministers will meet") unless the expression sits in the subject ("her wins on Tuesday will …").
     """
     words = TENSE_WORDS.get(language)
     if sentence is None or words is None:
         return None
-    before = _own_clause([t for t in sentence if t.idx < start])
+    before = _own_clause([t for t in sentence if t.idx < start], words)
     after = [t for t in sentence if t.idx >= end]
     for size in (3, 2, 1):
         cue = " ".join(t.lower_ for t in before[-size:]) if len(before) >= size else ""
@@ -253,7 +257,7 @@ def _coordinated(text: str, prev: tuple[Match, Norm] | None, m: Match, language:
     return " ".join(text[prev[0].end : m.start].lower().split()) in words.coordinators
 
 
-def _own_clause(before: list[SpacyToken]) -> list[SpacyToken]:
+def _own_clause(before: list[SpacyToken], words: TenseWords) -> list[SpacyToken]:
     """The tokens before an expression from the start of its clause: a clause joined by ", but", ", and", ";"
     or "that" has verbs of its own ("Obama is not running, but his address Sunday …", "raised hopes that the
     November election will …")."""
@@ -261,7 +265,7 @@ def _own_clause(before: list[SpacyToken]) -> list[SpacyToken]:
         if (
             before[i].text in (";", ":")
             or (before[i].tag_ == "CC" and before[i - 1].text == ",")
-            or (before[i].lower_ == "that" and before[i].tag_ in ("IN", "WDT"))
+            or (before[i].lower_ in words.complementizers and before[i].tag_ in ("IN", "WDT"))
         ):
             return before[i + 1 :]
     return before
