@@ -257,6 +257,20 @@ REFERENCE = [
         "The plant opened in May 2009, and output peaked in October of that year.",
         ("October of that year", "2009-10"),
     ),
+    # a day without a year in the weeks after a dated event of another year continues that story
+    (
+        "The boiler was fitted on December 16, 2010. She came back on December 27 and fell ill two days later.",
+        ("December 27", "2010-12-27"),
+    ),
+    (
+        "The boiler was fitted on December 16, 2010. She came back on December 27 and fell ill two days later.",
+        ("two days later", "2010-12-29"),
+    ),
+    # … but not a day long after it: that one is read from the document date
+    (
+        "The statement was signed on November 9, 2020. On March 1, the ministers met again.",
+        ("March 1", "2021-03-01"),
+    ),
     (
         "The war began on September 27, 2020. Two months later a truce was signed.",
         ("Two months later", "2020-11"),

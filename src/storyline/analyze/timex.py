@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
-from storyline.analyze.timex_ranges import count_range, day_partner, range_end
+from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end
 from storyline.analyze.timex_resolve import Context, Norm, Point, normalize
 from storyline.model import Timex
 
@@ -441,7 +441,13 @@ def extract(parsed: Parsed) -> list[Timex]:
         partner = day_partner(parsed.doc, m, norm, language)
         if partner is not None:
             partners.append(_timex(document.id, text, *partner))
-        if norm.point is not None and norm.point.grain in REF_GRAINS and norm.anchor != "ref":
+        # a counted offset ("two days later") does not move the reference time; a named day does, even one
+        # whose year came from the reference ("… on December 27")
+        if (
+            norm.point is not None
+            and norm.point.grain in REF_GRAINS
+            and (norm.anchor != "ref" or m.rule in DAY_RULES)
+        ):
             ref = norm.point
     out += [p for p in partners if not any(t.start < p.end and p.start < t.end for t in out)]
     return sorted(out, key=lambda t: t.start)

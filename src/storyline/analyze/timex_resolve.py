@@ -32,7 +32,9 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each seas
 UNDATED_DECADE_LIMIT = 2030  # without a DCT, "'30s" is the 1930s and "'20s" the 2020s
 # A sentence's tense picks between last year's and next year's "November 10" only while that choice lies
 # within this many days of the document date; further away the closest one wins (tuned on TempEval-3 train).
-TENSE_REACH_DAYS = 300  # century for "'90s"-style decades when there is no DCT
+TENSE_REACH_DAYS = 300
+# a day without a year this soon after a reference date of an earlier year is in that story's year
+STORY_FOLLOW_DAYS = 60
 
 Groups = Mapping[str, str | None]
 
@@ -288,6 +290,8 @@ def _day_of_month(g: Groups, ctx: Context) -> Norm:
     if ctx.dct is None or day > calendar.monthrange(2000, month)[1]:  # 2000 is leap: February 29 is allowed
         return _unresolved()
     candidates = _in_years(ctx.dct, month, day)
+    if (follow := _shortly_after_ref(ctx, month, day)) is not None:
+        return _dated(Point(follow, "day"), "ref")
     if g.get("wd"):  # "Monday, Oct. 26": the year whose Oct. 26 is a Monday
         weekday = ctx.lex.weekdays[g["wd"] or ""]
         candidates = [c for c in candidates if c.weekday() == weekday] or candidates
@@ -315,6 +319,22 @@ def r_month(g: Groups, ctx: Context) -> Norm:
     else:
         date = nearest(_in_years(first, month, 1), first, direction[0], strict=direction[1])
     return _dated(Point(date, "month"), "dct", mod=mod)
+
+
+def _shortly_after_ref(ctx: Context, month: int, day: int) -> dt.date | None:
+    """ "On December 16, 2010 … she returned on December 27": a day without a year, in the weeks after a
+    reference date of another year than the document's, continues that story."""
+    ref = ctx.ref
+    if ref is None or ref.grain != "day" or ctx.dct is None or ref.date.year == ctx.dct.year:
+        return None
+    for year in (ref.date.year, ref.date.year + 1):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if 0 < (date - ref.date).days <= STORY_FOLLOW_DAYS:
+            return date
+    return None
 
 
 def _clock(hour: int, minute: int, ampm: str | None) -> str | None:
