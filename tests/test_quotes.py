@@ -320,9 +320,9 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "The senator also said that the bill would pass.",
             [("The senator", "that the bill would pass", "indirect", "also said")],
         ),
-        (  # an apposition belongs to the source
+        (  # an apposition belongs to the source (see test_polnear_span_conventions); the name is the speaker
             "Brian Fallon, a spokesman for the campaign, said the rally would go ahead.",
-            [("Brian Fallon, a spokesman for the campaign", "the rally would go ahead", "indirect", "said")],
+            [("Brian Fallon", "the rally would go ahead", "indirect", "said")],
         ),
         (  # a clause set off by commas does not; the cue inside it keeps its antecedent as the speaker
             "The party's leader, who has repeatedly said the vote was rigged, will appeal.",
@@ -384,9 +384,33 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
             [("The governor", "The governor", "the state would not raise taxes", "said")],
         ),
-        (  # nor does an age
+        (  # an age does (PolNeAR keeps "Name, 64, a retired nurse," whole)
             "Tom Hale, 64, said he would vote for the first time in years.",
-            [("Tom Hale", "Tom Hale", "he would vote for the first time in years", "said")],
+            [("Tom Hale", "Tom Hale, 64", "he would vote for the first time in years", "said")],
+        ),
+        (  # a title in quote marks inside the speaker's description is part of it, not a quote
+            "James Miller, a co-author of ''Those Guys Have All the Fun,'' said the network had changed.",
+            [
+                (
+                    "James Miller",
+                    "James Miller, a co-author of ''Those Guys Have All the Fun,''",
+                    "the network had changed",
+                    "said",
+                )
+            ],
+        ),
+        (  # a long description stays whole
+            "“We will appeal,” said Robert Gale, a former chairman of the state's largest teachers' union who"
+            " now advises the governor on school funding and pensions.",
+            [
+                (
+                    "Robert Gale",
+                    "Robert Gale, a former chairman of the state's largest teachers' union who now advises the"
+                    " governor on school funding and pensions",
+                    "“We will appeal,”",
+                    "said",
+                )
+            ],
         ),
         (  # a chain of infinitives is one cue
             "Rural voters tended to support the incumbent.",

@@ -71,7 +71,7 @@ class AnalyzeSettings:
     event_reference_same_paragraph: bool = True  # an earlier date dates a later sentence only within a paragraph
     quote_min_words: int = 4  # an unattributed quotation with fewer words is a scare quote or a title, not speech
     quote_carry_chars: int = 600  # an unattributed quotation starting this close after a quote keeps its speaker
-    quote_max_speaker_tokens: int = 20  # a longer subject is cut to its head phrase ("X, who … , said")
+    quote_max_speaker_tokens: int = 40  # longer subjects are cut to their head phrase ("X, a … who …," stays whole)
     quote_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists, failed splits) are not parsed for cues
 
 

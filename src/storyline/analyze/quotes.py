@@ -869,10 +869,10 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     """Token range of the speaker's noun phrase, as PARC marks it.
 
     Modifiers stay, restrictive or set off by commas ("those who voted for him said", "Brian Fallon, a
-    spokesman for the campaign, said"): PolNeAR's sources include appositions, set off by dashes too. A dash
-    before the name (a dateline: "MACAU (Reuters) – Sheldon Adelson said"), a quote mark or a line break ends
-    the phrase. A phrase longer than ``max_speaker`` tokens is cut
-    to its head and modifiers.
+    spokesman for the campaign, said"): PolNeAR's sources include appositions and ages, set off by dashes too.
+    A dash before the name (a dateline: "MACAU (Reuters) – Sheldon Adelson said"), a quote mark opening a
+    quotation (not a title it closes) or a line break ends the phrase. A phrase longer than ``max_speaker``
+    tokens is cut to its head and modifiers.
     """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i
@@ -880,10 +880,7 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         if _quote_mark(doc[i]) or doc[i].text in DASHES or "\n" in doc[i].text:
             start = i + 1
             break
-    for i in range(subject.i + 1, end + 1):  # "Jason Sims — a teacher from Ohio — said": the aside stays
-        if _quote_mark(doc[i]) or "\n" in doc[i].text:
-            end = i - 1
-            break
+    end = _before_open_quote(doc, subject.i + 1, end)  # "Jason Sims — a teacher from Ohio — said" stays
     for child in subject.rights:
         if _aside(child):
             end = min(end, child.left_edge.i - 1)
@@ -899,6 +896,22 @@ def _speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         )
         return (left, subject.i)
     return trimmed
+
+
+def _before_open_quote(doc: Doc, start: int, end: int) -> int:
+    """The end of a speaker phrase before a line break or a quote mark that no later mark in it closes; a
+    quoted title stays ("Ann Lee, the author of “Hard Times,” said")."""
+    i = start
+    while i <= end:
+        if "\n" in doc[i].text:
+            return i - 1
+        if _quote_mark(doc[i]):
+            closing = next((j for j in range(i + 1, end + 1) if _quote_mark(doc[j])), None)
+            if closing is None:
+                return i - 1
+            i = closing
+        i += 1
+    return end
 
 
 def _dateline_dash(doc: Doc, start: int, end: int) -> int | None:
@@ -926,23 +939,23 @@ def _quote_mark(token: Token) -> bool:
 
 def _aside(child: Token) -> bool:
     """A modifier PolNeAR leaves out of a source: a participle ("a group backing Bush", "Rubio, speaking in
-    Miami") or anything else set off by a comma but an apposition or a relative clause ("Woodrow Benford, 58",
-    "Clinton, clearly frustrated"); "Brian Fallon, a spokesman" and "Cox, who runs the group," stay."""
+    Miami") or anything else set off by a comma but an apposition or a relative clause ("Clinton, clearly
+    frustrated"); "Brian Fallon, a spokesman", "Ann Hale, 64," and "Cox, who runs the group," stay."""
     if child.dep_ == "acl" and child.tag_ == "VBG":
         return True
     comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
     if not comma or child.dep_ in {"relcl", "conj", "cc", "punct"}:
         return False
-    return child.dep_ != "appos" or child.like_num
+    return child.dep_ != "appos"
 
 
 def _name_part(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The words that name a speaker whose span holds a relative clause set off by a comma ("Barkley, who
-    rarely votes,"): the phrase before the clause, or ``None`` when there is no such clause."""
+    """The words that name a speaker whose span holds a relative clause, an apposition or an age set off by a
+    comma ("Barkley, who rarely votes,", "Tom Hale, 64, a farmer,"): the phrase before it, or ``None``."""
     doc = subject.doc
     for child in subject.rights:
         first = child.left_edge.i
-        if child.dep_ == "relcl" and span[0] < first - 1 <= span[1] and doc[first - 1].text == ",":
+        if child.dep_ in {"relcl", "appos"} and span[0] < first - 1 <= span[1] and doc[first - 1].text == ",":
             return _trim(doc, span[0], first - 2)
     return None
 
@@ -1063,9 +1076,7 @@ def _governing(
     after the mark).
     """
     best: tuple[int, Attribution] | None = None
-    low = bisect.bisect_left(starts, q.start - _REACH_WINDOW)
-    high = bisect.bisect_right(starts, q.end + _REACH_WINDOW)
-    for a in attributions[low:high]:
+    for a in _near(q, attributions, starts):
         after = a.cue_start >= q.end and (
             a.reach_start <= q.end - 1 < a.reach_end or (a.content_start is None and _adjacent(text, q, a))
         )
@@ -1076,6 +1087,23 @@ def _governing(
         if best is None or distance < best[0]:
             best = (distance, a)
     return best[1] if best else None
+
+
+def _near(q: Quoted, attributions: Sequence[Attribution], starts: Sequence[int]) -> Sequence[Attribution]:
+    """The attributions whose cue lies within ``_REACH_WINDOW`` characters of the quotation."""
+    low = bisect.bisect_left(starts, q.start - _REACH_WINDOW)
+    return attributions[low : bisect.bisect_right(starts, q.end + _REACH_WINDOW)]
+
+
+def _in_speaker(q: Quoted, attributions: Sequence[Attribution], starts: Sequence[int]) -> bool:
+    """Whether the quotation is a title inside a speaker's description ("the author of “Hard Times,” said"):
+    no quote at all."""
+    return any(
+        a.speaker_start is not None
+        and a.speaker_end is not None
+        and a.speaker_start <= q.start < a.speaker_end
+        for a in _near(q, attributions, starts)
+    )
 
 
 def _introduces(text: str, q: Quoted, a: Attribution) -> bool:
@@ -1113,6 +1141,8 @@ def _match(
     for index, q in enumerate(quoted):
         if index in partial:
             matches[(partial[index].start, partial[index].end)] = partial[index]
+            continue
+        if _in_speaker(q, attributions, starts):
             continue
         attribution = _governing(text, q, attributions, starts)
         with_cue = True
