@@ -118,6 +118,8 @@ DATED = [
     ("The raid came in the early hours of Sunday.", ("hours", "DURATION", "PTXH"), False),
     # the auxiliary of a present progressive does not make a day future
     ("The pressure is taking a toll, pointing to his losses Tuesday.", ("Tuesday", "DATE", "2021-03-16")),
+    # a past tense after "if" is hypothetical: the closest date wins
+    ("He was asked what he would do if he won the vote on May 8.", ("May 8", "DATE", "2021-05-08")),
     # a half of a month is not a half-year
     ("Momentum into the second half of February mattered.", ("February", "DATE", "2021-02")),
     ("Momentum into the second half of February mattered.", ("the second half", "DATE", "2020-H2"), False),

@@ -57,6 +57,8 @@ class TenseWords:
     coordinators: frozenset[str] = frozenset()
     # words that open a clause with verbs of its own: "raised hopes that the November vote will …"
     complementizers: frozenset[str] = frozenset()
+    # a past tense after these is hypothetical, not past: "if he won the election on Nov. 8"
+    conditionals: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -99,6 +101,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         past_perfect=frozenset({"had", "'d"}),
         coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
         complementizers=frozenset({"that"}),
+        conditionals=frozenset({"if", "unless"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -240,9 +243,12 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     in_subject = not any(t.tag_ in VERB_TAGS for t in before) and any(
         t.pos_ in ("NOUN", "PROPN") for t in before
     )
+    conditional = any(t.lower_ in words.conditionals for t in before)
     for token in [*reversed(before), *([] if in_subject else after)]:
         if token.tag_ in VERB_TAGS:
             tense = _verb_group_tense(token, words)
+            if conditional and tense is False:
+                return None
             if tense is None and not possessive and token.i < (after[0].i if after else len(token.doc)):
                 return _scheduled(token, words)
             return tense
