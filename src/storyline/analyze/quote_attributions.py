@@ -1,0 +1,574 @@
+"""Attributions: each cue of a parsed sentence with its speaker, content and reach (the second pass of
+``quotes``).
+
+Sentences holding a cue word (a speech verb such as "said", or "according to"; see ``quote_cues``) outside
+quotation marks are dependency-parsed (``cue_sentences`` plans them from the tags alone), and each cue yields
+an ``Attribution``: the cue, its subject (the speaker), its content (``quote_contents``) and the stretch of
+the sentence it governs (its reach). Sentences are cut at paragraph breaks first (the sentence splitter does
+not always), and a "sentence" too long to be one is not parsed. Headline lines "Name: what they said" are
+read from the tags alone. A passive cue with a "by" agent ("was first reported by Politico") takes the agent
+as its source; "was asked whether …" is a question with no source; other passive cues ("it should be noted")
+are skipped. "X seems to Y" and "X is expected to Y" name no source (the content is X and the infinitive, the
+two pieces around the cue); "a call for X" is a noun cue with its preposition. A belief, plan or stance inside
+what a speech verb reports, or an infinitive of purpose, is not a cue of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.analyze.nlp import line_pieces
+from storyline.analyze.quote_contents import around_phrase, content_of, cue_prep, second_cue, without_opener
+from storyline.analyze.quote_cues import CueTable
+from storyline.analyze.quote_marks import Inside
+from storyline.analyze.quote_spans import (
+    CLAUSE_DEPS,
+    NAME_POS,
+    RELATIVE_TAGS,
+    SUBJECT_DEPS,
+    VERBAL_POS,
+    name_part,
+    speaker_span,
+    trim,
+    verb_group_start,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from storyline.analyze.nlp import Parsed
+
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})  # "the claim that …" (parsers disagree on the label)
+MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long as a headline's speaker gets
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# "…, adding that": a cue without a subject of its own takes the subject of the verb it hangs on
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
+MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
+CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
+MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
+TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
+PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
+MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of Donald Trump as …")
+MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
+NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
+MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One cue in one sentence and what the parse attaches to it."""
+
+    cue_start: int
+    cue_end: int
+    speaker_start: int | None
+    speaker_end: int | None
+    head_start: int | None  # the subject's head word: what entity resolution tries first
+    head_end: int | None
+    content_start: int | None  # the reported clause, when the cue has one
+    content_end: int | None
+    reach_start: int  # the part of the sentence the cue governs; a quotation in it is the cue's
+    reach_end: int
+    name_start: int | None = None  # the words that name the speaker when the span is a "who"
+    name_end: int | None = None
+    pieces: tuple[tuple[int, int], ...] = ()  # the content around a cue inside it ("X, he says, is Y")
+
+
+def _is_cue(token: Token, table: CueTable) -> bool:
+    """A cue verb, a statement noun before "that", or the first word of "according to", judged on the
+    unparsed document (tags and lemmas only)."""
+    lower = token.lower_
+    if any(lower == first for first, _ in table.according):
+        return True
+    if token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
+        lemma, following = token.lemma_.lower(), token.nbor(1)
+        if lemma in table.nouns and following.lower_ in table.that:
+            return following.tag_ not in RELATIVE_TAGS  # "the speech that included …" is a relative clause
+        return (lemma, following.lower_) in table.noun_preps
+    return _is_cue_verb(token, table)
+
+
+def _is_cue_verb(token: Token, table: CueTable) -> bool:
+    """A verb of any cue class, or a verb with its cue preposition ("called for", "referring to")."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in table.regards:  # "see", "view": a cue only with "as" after it, which the tags show
+        return any(t.lower_ == "as" for t in token.doc[token.i + 1 : token.i + MAX_REGARD_GAP])
+    if lemma in table.all_verbs:
+        return not _in_markup(token)
+    following = token.i + 1 < len(token.doc) and (lemma, token.nbor(1).lower_) in table.verb_preps
+    return following and not _in_markup(token)
+
+
+def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: int) -> list[Span]:
+    """Sentences with a cue outside quotation marks: the only ones worth a dependency parse.
+
+    A "sentence" longer than ``max_tokens`` is a table, a list or a failed split; parsing it would cost more
+    than the rest of the document and find nothing reliable.
+    """
+    return [
+        piece
+        for sentence in parsed.sentences
+        for piece in line_pieces(sentence)
+        if len(piece) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in piece)
+    ]
+
+
+def _in_markup(token: Token) -> bool:
+    """A word glued to markup characters (``tweet_id="…"``, ``<tweet``) is an identifier, not prose."""
+    doc = token.doc  # neighbouring tokens, not doc.text: spaCy rebuilds the text on every access
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    glued_before = before is not None and not before.whitespace_ and before.text[-1] in MARKUP
+    glued_after = after is not None and not token.whitespace_ and after.text[0] in MARKUP
+    return glued_before or glued_after
+
+
+def sentence_attributions(
+    parsed: Parsed, sentence: Span, table: CueTable, inside: Inside, max_speaker: int
+) -> list[Attribution]:
+    """Every cue of ``sentence`` with its speaker, reported clause and reach, read from the parse."""
+    doc = parsed.parse(sentence)
+    base = sentence.start_char
+    found: list[Attribution] = []
+    for token in doc:
+        if inside(base + token.idx):
+            continue
+        if _according(token, table):
+            found.append(_according_attribution(token, base, max_speaker))
+        elif _is_cue_verb(token, table) and not _embedded(token, table) and not _nested(token, table):
+            if _raising_frame(token, table):
+                attribution = _raising_attribution(doc, token, base)
+            elif not _addressed(token, table):
+                attribution = _verb_attribution(doc, token, table, base, max_speaker)
+            elif _agent(token) is not None:
+                attribution = _passive_attribution(doc, token, table, base, max_speaker)
+            else:
+                attribution = _question_attribution(doc, token, table, base)
+            if attribution is not None:
+                found.append(attribution)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in table.nouns:
+            attribution = _noun_attribution(token, table, base, max_speaker)
+            if attribution is not None:
+                found.append(attribution)
+        elif token.pos_ == "NOUN" and _noun_prep(token, table) is not None:
+            attribution = _noun_prep_attribution(token, table, base, max_speaker)
+            if attribution is not None:
+                found.append(attribution)
+    return found
+
+
+def _raising_frame(verb: Token, table: CueTable) -> bool:
+    """ "X seems to Y", "X is expected to Y" (with no "by" agent): the verb is a cue only with its
+    infinitive, and PolNeAR names no source; "seemed tired" is no attribution at all."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    if not (lemma in table.raisings and not passive) and not (
+        lemma in table.passive_raisings and passive and _agent(verb) is None
+    ):
+        return False
+    return lemma in table.raisings or _infinitive(verb) is not None
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The "to" infinitive the verb governs ("seems to be", "is expected to win"), when it has one."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp"
+            and c.i > verb.i
+            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        ),
+        None,
+    )
+
+
+def _raising_attribution(doc: Doc, verb: Token, base: int) -> Attribution | None:
+    """The cue is the verb group ("is expected"); the content is the subject and the infinitive, the two
+    pieces around the cue."""
+    infinitive = _infinitive(verb)
+    if infinitive is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    start = subjects[0].left_edge.i if subjects else infinitive.left_edge.i
+    content = trim(doc, start, infinitive.right_edge.i)
+    if content is None:
+        return None
+    cue = (verb_group_start(verb), verb.i)
+    return _record(doc, base, cue, None, None, content, content, gap=cue)
+
+
+def _noun_prep(noun: Token, table: CueTable) -> Token | None:
+    """The preposition right after a cue noun that takes one ("a call for", "criticism of"), if any."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is None or following.head.i != noun.i:
+        return None
+    return following if (noun.lemma_.lower(), following.lower_) in table.noun_preps else None
+
+
+def _noun_prep_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
+    """ "Her call for a ban", "direct criticism of Trump": the noun with its modifiers and preposition is
+    the cue (as PolNeAR marks it), the preposition's object the content, the possessor the source."""
+    prep = _noun_prep(noun, table)
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
+    if prep is None or not objects:
+        return None
+    content = trim(noun.doc, objects[0].left_edge.i, objects[0].right_edge.i)
+    if content is None:
+        return None
+    modifiers = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    speaker = speaker_span(owners[0], max_speaker) if owners else None
+    owner = owners[0] if owners else None
+    return _record(noun.doc, base, (min(modifiers, default=noun.i), prep.i), speaker, owner, content, content)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase's object of a passive verb ("was first reported by Politico"), when it has one."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _passive_attribution(
+    doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "The meeting was first reported by Politico", "The plan was criticized by unions": the agent is the
+    source and the passive subject the content (a "that"/"which" subject names nothing and is skipped)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in RELATIVE_TAGS]
+    agent = _agent(verb)
+    if not subjects or agent is None:
+        return None
+    content = trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
+    if content is None:
+        return None
+    speaker = speaker_span(agent, max_speaker)
+    cue = (verb_group_start(verb), verb.i)  # "was echoed by X": PolNeAR leaves the "by" out more often
+    return _record(doc, base, cue, speaker, agent, content, content)
+
+
+def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> Attribution | None:
+    """ "Asked whether the deal was dead, …", "She was asked about the leak": the question is attributed to
+    an asker the sentence does not name (PARC/PolNeAR mark it with no source). Other passive speech verbs
+    ("it should be noted") attribute nothing."""
+    if verb.lemma_.lower() not in table.questions:
+        return None
+    content = content_of(doc, verb, table)
+    if content is None or content[0] < verb.i:
+        return None
+    return _record(doc, base, _cue_tokens(verb, table, content), None, None, content, content)
+
+
+def _nested(verb: Token, table: CueTable) -> bool:
+    """A belief, plan or stance inside what a speech verb reports ("Clinton says she wants to expand …"):
+    PolNeAR marks the speech only; the inner verb is part of its content. An infinitive of purpose ("came
+    to support her") is no attribution either."""
+    if verb.lemma_.lower() in table.verbs or second_cue(verb, table) is not None:
+        return False
+    if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
+    child = verb
+    for ancestor in list(verb.ancestors)[:MAX_NESTING]:
+        if child.dep_ in CLAUSE_DEPS and ancestor.lemma_.lower() in table.verbs and ancestor.pos_ == "VERB":
+            return True
+        child = ancestor
+    return False
+
+
+def _embedded(verb: Token, table: CueTable) -> bool:
+    """An infinitive that is the content of a cue verb above it ("declined to comment", "pledged to oppose
+    the bill"): PARC/PolNeAR mark one attribution, whose cue is the head."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.i < verb.i
+        and _is_cue_verb(head, table)
+        and (not _addressed(head, table) or _raising_frame(head, table))
+    )
+
+
+def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
+    """ "Her claim that taxes will fall": the noun is the cue, its possessor the source, its that-clause the
+    content. A noun without a that-clause names no content and is no attribution; nor does a relative clause
+    ("the speech that he gave"), whose "that" is a pronoun, not a complementizer."""
+    clauses = [
+        c
+        for c in noun.children
+        if c.dep_ in NOUN_CLAUSE_DEPS
+        and c.i > noun.i
+        and c.left_edge.lower_ in table.that
+        and c.left_edge.dep_ == "mark"
+    ]
+    if not clauses:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    speaker = speaker_span(owners[0], max_speaker) if owners else None
+    content = trim(noun.doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+    return _record(
+        noun.doc,
+        base,
+        (noun.i, noun.i),
+        speaker,
+        owners[0] if owners else None,
+        content,
+        content or (noun.i, noun.i),
+    )
+
+
+def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> list[Attribution]:
+    """ "Lavrov: Moscow is ready to talk" — a line opening with a short name and a colon reports its words.
+
+    Headlines and news summaries use this form; the tagger alone decides (a capitalized name of at most
+    ``MAX_LABEL_TOKENS`` nouns, no number, no verb), so no parse is needed.
+    """
+    doc = parsed.doc
+    found = []
+    for token in doc:
+        if token.is_space or not (token.i == 0 or "\n" in doc[token.i - 1].text):
+            continue
+        colon = next((t for t in doc[token.i : token.i + MAX_LABEL_TOKENS + 1] if t.text == ":"), None)
+        if (
+            colon is None
+            or colon.i == token.i
+            or inside(colon.idx)
+            or not _is_name(doc[token.i : colon.i], table)
+        ):
+            continue
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        content = trim(doc, colon.i + 1, end - 1)
+        if content is not None:
+            found.append(
+                _record(
+                    doc,
+                    0,
+                    (colon.i, colon.i),
+                    (token.i, colon.i - 1),
+                    doc[colon.i - 1],
+                    content,
+                    (token.i, end - 1),
+                )
+            )
+    return found
+
+
+def _is_name(label: Span, table: CueTable) -> bool:
+    """Whether a line's label before its colon names someone (a capitalized noun phrase, not "Note")."""
+    first = next((t for t in label if t.pos_ != "DET"), label[0])  # "The Latest: …" is a label too
+    if first.lower_ in table.labels or any(t.like_num or t.is_space for t in label):
+        return False
+    capitalized = label[0].is_title or label[0].is_upper
+    return capitalized and all(t.pos_ in NAME_POS or t.is_punct for t in label)
+
+
+def _addressed(verb: Token, table: CueTable) -> bool:
+    """A passive speech verb: its subject was spoken to ("Ryan was asked", "Asked about it, Ryan said"), or
+    nobody speaks ("it should be noted that …"). Either way the verb names no speaker."""
+    if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}
+
+
+def _according(token: Token, table: CueTable) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (token.lower_, nxt.lower_) in table.according
+
+
+def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribution:
+    """ "According to X, CONTENT": X is the speaker, the clause around the phrase is the content."""
+    to = token.nbor(1)
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    speaker = speaker_span(objects[0], max_speaker) if objects else None
+    head = token.head if token.head.i != token.i else token
+    cue = (token.i, to.i)
+    copula = token.doc[token.i - 1] if token.i > 0 else token
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < copula.i]
+    phrase: tuple[int, int] | None = None
+    if copula.lemma_ == "be" and copula.head.i in {token.i, head.i} and subjects:  # "That's according to X"
+        content = trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
+        cue = (copula.i, to.i)
+        clause = (head.left_edge.i, head.right_edge.i)
+    else:
+        while head.dep_ == "conj" and head.head.i < head.i:  # "A won, B lost and C quit, according to X"
+            head = head.head
+        phrase = (token.left_edge.i, max(token.right_edge.i, to.i))
+        clause = (head.left_edge.i, head.right_edge.i)
+        content = around_phrase(token.doc, clause, phrase)
+        if content is not None:
+            content = without_opener(token.doc, head, content)
+    owner = objects[0] if objects else None
+    return _record(token.doc, base, cue, speaker, owner, content, clause, gap=phrase)
+
+
+def _verb_attribution(
+    doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """A cue verb: its subject (climbing from "adding"/"saying" to the governing verb) and its content.
+
+    Only a speech verb is a cue without content ("…," he said) and governs the quotations around it; a verb of
+    another class (belief, intention, finding, stance) attributes nothing but its complement.
+    """
+    content = content_of(doc, verb, table)
+    speech = verb.lemma_.lower() in table.verbs
+    if content is None and not speech:
+        return None
+    subject = _subject(verb, table)
+    speaker = speaker_span(subject, max_speaker) if subject is not None else None
+    name = name_part(subject, speaker) if subject is not None and speaker is not None else None
+    if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
+        # "Norton, which declined to comment": PolNeAR's source is the "which"; its antecedent names it
+        speaker, subject = (subject.i, subject.i), subject.head.head
+        name = trim(doc, subject.left_edge.i, subject.i)
+    cue = _cue_tokens(verb, table, content)
+    top = _quoted_frame(verb, table) or verb
+    if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
+        top = verb.head
+    reach = (top.left_edge.i, top.right_edge.i) if speech or content is None else content
+    if speech and top.right_edge.i + 1 < len(doc) and doc[top.right_edge.i].text == ":":
+        reach = (reach[0], len(doc) - 1)  # "He told the crowd: “…”" misparsed: the colon still introduces
+    gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
+    return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+def _subject(verb: Token, table: CueTable) -> Token | None:
+    """The speaker token: the verb's subject (a "who" too: the caller reads its antecedent) or its governing
+    verb's.
+
+    A follow-up participle ("…, adding that …") takes the subject of the nearest speech verb above it, even
+    when the parser hung it on a verb of the reported clause.
+    """
+    speech = second_cue(verb, table)
+    if speech is not None:
+        return _subject(speech, table)
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        for ancestor in list(verb.ancestors)[: MAX_CLIMB + 1]:
+            if ancestor.lemma_.lower() in table.verbs and ancestor.pos_ == "VERB":
+                return _subject(ancestor, table)
+    current = verb
+    for _ in range(MAX_CLIMB + 1):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            break
+        current = current.head
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name right before the verb when the parse found no subject ("…, President Ilham Aliyev said:")."""
+    if verb.i == 0:
+        return None
+    previous = verb.doc[verb.i - 1]
+    return previous if previous.pos_ in {"PROPN", "NOUN", "PRON"} else None
+
+
+def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
+    """The "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
+    prep = verb.head
+    frame = prep.head
+    if verb.dep_ == "pcomp" and frame.i != prep.i and frame.lemma_.lower() == table.quoted_verb:
+        return frame
+    return None
+
+
+def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Token range of the cue: the verb group ("has said", "is not saying") with its particle ("pointed out"),
+    or the whole "was quoted as saying"."""
+    frame = _quoted_frame(verb, table)
+    if frame is not None:
+        return (verb_group_start(frame), verb.i)
+    particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    prep = cue_prep(verb, table)
+    end = particles[0] if particles else prep.i if prep is not None else verb.i
+    end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
+    return (verb_group_start(_chain_top(verb, table)), end)
+
+
+def _chain_top(verb: Token, table: CueTable) -> Token:
+    """The verb or adjective heading a chain of infinitives that ends at the cue: PARC/PolNeAR's cue is the
+    whole chain ("tended to support", "is expected to endorse", "are more likely to say", "went on to say")."""
+    top = verb
+    for _ in range(MAX_CHAIN):
+        to = any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < top.i for c in top.children)
+        head = top.head
+        if top.dep_ != "xcomp" or not to or head.i > top.i or head.pos_ not in CHAIN_POS:
+            break
+        if _is_cue_verb(head, table):
+            break  # "declined to say", "pledged to oppose": the cue is the head, its content the infinitive
+        top = head
+    if top.pos_ == "ADJ" and top.dep_ == "acomp" and top.head.pos_ in VERBAL_POS and top.head.i < top.i:
+        top = top.head  # "were more likely to say": the copula heads the adjective
+    return top
+
+
+def _trailing_modifiers(verb: Token, end: int, content: tuple[int, int] | None) -> int:
+    """The end of the cue extended over the manner adverbs right after it ("said sarcastically", "asked
+    rhetorically"), which PARC/PolNeAR count as part of the cue; never into the content."""
+    doc = verb.doc
+    stop = content[0] if content is not None and content[0] > verb.i else len(doc)
+    while end + 1 < stop:
+        nxt = doc[end + 1]
+        if nxt.head.i != verb.i or nxt.dep_ not in TRAILING_DEPS or nxt.right_edge.i >= stop:
+            break
+        end = nxt.right_edge.i
+    return end
+
+
+def _statement_phrase(verb: Token, end: int, table: CueTable) -> int:
+    """The end of the cue extended over "in a statement" right after it ("said in a statement")."""
+    doc = verb.doc
+    if (
+        end + 1 >= len(doc)
+        or doc[end + 1].head.i != verb.i
+        or doc[end + 1].lower_ not in table.statement_preps
+    ):
+        return end
+    objects = [c for c in doc[end + 1].children if c.dep_ == "pobj" and c.lemma_.lower() in table.nouns]
+    return objects[0].i if objects and objects[0].right_edge.i == objects[0].i else end
+
+
+def _record(
+    doc: Doc,
+    base: int,
+    cue: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    head: Token | None,
+    content: tuple[int, int] | None,
+    reach: tuple[int, int],
+    name: tuple[int, int] | None = None,
+    gap: tuple[int, int] | None = None,
+) -> Attribution:
+    """Token ranges (inclusive) turned into document character offsets; a ``gap`` (the attribution phrase)
+    strictly inside the content cuts it into the two pieces around it, as PARC/PolNeAR mark it."""
+
+    def chars(pair: tuple[int, int] | None) -> tuple[int | None, int | None]:
+        if pair is None:
+            return None, None
+        return base + doc[pair[0]].idx, base + doc[pair[1]].idx + len(doc[pair[1]])
+
+    head_pair = (head.i, head.i) if head is not None and speaker is not None else None
+    reach_start, reach_end = chars(reach)
+    pieces = _pieces(doc, content, gap) if content is not None and gap is not None else ()
+    return Attribution(
+        *chars(cue),
+        *chars(speaker),
+        *chars(head_pair),
+        *chars(content),
+        reach_start or 0,
+        reach_end or 0,
+        *chars(name),
+        tuple((base + doc[first].idx, base + doc[last].idx + len(doc[last])) for first, last in pieces),
+    )
+
+
+def _pieces(doc: Doc, content: tuple[int, int], gap: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """The content before and after a gap strictly inside it, or nothing when the gap is not inside."""
+    if not content[0] < gap[0] <= gap[1] < content[1]:
+        return ()
+    before, after = trim(doc, content[0], gap[0] - 1), trim(doc, gap[1] + 1, content[1])
+    return (before, after) if before is not None and after is not None else ()

@@ -1,0 +1,242 @@
+"""The content of a cue: what a speaker is reported to have said, believed, planned or found.
+
+Reads one parsed sentence: a speech verb's reported clause ("said *that taxes will rise*"), the clause a cue
+interrupts or follows ("*Taxes*, he said, *will rise*"), an infinitive ("wants *to leave*"), an object and its
+predicate ("called *him a liar*", "sees *it as a failure*") or the object of a cue's preposition ("called for
+*his resignation*"). Spans follow PolNeAR: a comma-set aside closing the content ("…, which opened in May") is
+the writer's, and a second speech verb the parser hung on the clause ("… and warned that …") ends it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.analyze.quote_cues import CueTable
+from storyline.analyze.quote_spans import (
+    CLAUSE_DEPS,
+    RELATIVE_ADVERB_TAGS,
+    RELATIVE_TAGS,
+    SUBJECT_DEPS,
+    VERBAL_POS,
+    trim,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# what a verb's content is made of when it has no reported clause: "wants to leave", "called him a liar",
+# "criticized the plan", "described it as a failure"
+COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The reported clause (``_reported``) without an aside closing it."""
+    content = _reported(doc, verb, table)
+    return _without_closing_aside(doc, content) if content is not None else None
+
+
+def _without_closing_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without a relative clause or an apposition set off by a comma at its end ("…
+    exchanges with Eric Fanning, who was his chief of staff"): the writer's aside, not what the source said."""
+    for token in doc[content[0] : content[1] + 1]:
+        first = token.left_edge.i
+        if (
+            _closing_aside(token)
+            and content[0] < first - 1
+            and doc[first - 1].text == ","
+            and (trim(doc, first, content[1]) or (0, -1))[1] == token.right_edge.i
+        ):
+            return trim(doc, content[0], first - 2) or content
+    return content
+
+
+def _closing_aside(token: Token) -> bool:
+    """A relative clause opened by a wh-word ("which had been planned") or an apposition opened by an
+    article ("a provision that …"); an apposition without one is often the next item of a list."""
+    first = token.left_edge
+    if token.dep_ == "relcl":
+        return first.tag_ in RELATIVE_TAGS | RELATIVE_ADVERB_TAGS | {"WP$"} and first.lower_ != "that"
+    return token.dep_ == "appos" and first.dep_ == "det" and not any(t.dep_ == "cc" for t in token.subtree)
+
+
+def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The reported clause: the verb's ccomp, the clause it interrupts, or its infinitive/gerund complement"""
+    if verb.lemma_.lower() in table.quote_only:
+        return None
+    if verb.lemma_.lower() in table.regards:
+        return _regarded(doc, verb)
+    clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
+    if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
+        clause = clauses[0]
+        return trim(doc, clause.left_edge.i, _before_follow_up(clause, table))
+    if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
+        content = around_phrase(
+            doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
+        )
+        return without_opener(doc, verb.head, content) if content is not None else None
+    if _belief_only(verb, table):
+        return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
+    if complements:  # "urged voters to slow down": PolNeAR's content holds the addressee too
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in complements[0].children)
+        objects = [
+            c.left_edge.i
+            for c in verb.children
+            if infinitive and c.dep_ == "dobj" and verb.i < c.i < complements[0].i
+        ]
+        return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
+    return _complements(doc, verb, table)
+
+
+def _regarded(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """ "Voters see him as a fighter": the object and its "as" phrase, or ``None`` without both ("I see")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    if not objects or not phrases:
+        return None
+    return trim(doc, objects[0].left_edge.i, phrases[0].right_edge.i)
+
+
+def _as_clause(verb: Token, table: CueTable) -> bool:
+    """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as"."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in table.as_marks for c in verb.children
+    )
+
+
+def _belief_only(verb: Token, table: CueTable) -> bool:
+    """A verb that is a cue only as a belief, which holds a clause: "think", "know", "feel"."""
+    lemma = verb.lemma_.lower()
+    others = table.verbs | table.intentions | table.findings | table.stances
+    return lemma in table.beliefs and lemma not in others
+
+
+def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The object and its predicate ("called Trump a fascist", "described it as a failure"), or the object
+    of the cue's preposition ("called for his resignation"). Speech verbs whose object is the addressee
+    ("told them") or a pronoun ("said it") have none."""
+    prep = cue_prep(verb, table)
+    if prep is not None and prep.dep_ == "mark":  # "called for the party to unite": the clause after "for"
+        return trim(doc, prep.i + 1, prep.head.right_edge.i)
+    if prep is not None:
+        objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        return trim(doc, objects[0].left_edge.i, objects[0].right_edge.i) if objects else None
+    lemma = verb.lemma_.lower()
+    if lemma in table.no_object:
+        return None
+    parts = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and (lemma, c.lower_) in table.object_preps))
+    ]
+    if not parts or all(p.pos_ == "PRON" and p.dep_ == "dobj" and len(parts) == 1 for p in parts):
+        return None
+    end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
+    return trim(doc, min(p.left_edge.i for p in parts), end)
+
+
+def _trailing_phrases(verb: Token, end: int, table: CueTable) -> int:
+    """The end of an object extended over the prepositional phrases right after it that the parser hung on
+    the verb ("criticized the draft on abortion", "mentioned him by name"): PolNeAR's content keeps them,
+    and most belong to the object anyway. A phrase of time or setting ("on Monday", "at a rally", "in a
+    tweet") says when and where, not what."""
+    for child in verb.rights:
+        if child.i <= end:
+            continue
+        if child.i != end + 1 or child.dep_ != "prep" or _setting(child, table):
+            break
+        end = child.right_edge.i
+    return end
+
+
+def _setting(prep: Token, table: CueTable) -> bool:
+    """A phrase of time or setting: "during the debate", "on Monday", "in a tweet"."""
+    if prep.lower_ in table.setting_preps:
+        return True
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(c.ent_type_ in TIME_ENTITIES or c.lemma_.lower() in table.settings for c in objects)
+
+
+def _object_end(part: Token) -> int:
+    """The last token of an object without a clause set off by a comma ("billionaire Donald Trump, with whom
+    he clashed on Saturday"): the aside describes the object, it is not what the source said of it."""
+    end = part.right_edge.i
+    for child in part.rights:
+        first = child.left_edge.i
+        if child.dep_ in {"relcl", "acl"} and first > 0 and part.doc[first - 1].text == ",":
+            end = min(end, first - 2)
+    return end
+
+
+def cue_prep(verb: Token, table: CueTable) -> Token | None:
+    """The preposition a cue verb takes right after it ("called for", "referring to"), when it has one."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None:
+        return None
+    clause_mark = following.dep_ == "mark" and following.head.head.i == verb.i  # "calls for X to leave"
+    if following.head.i != verb.i and not clause_mark:
+        return None
+    return following if (verb.lemma_.lower(), following.lower_) in table.verb_preps else None
+
+
+def _before_follow_up(clause: Token, table: CueTable) -> int:
+    """The clause's last token before a follow-up cue ("…, adding that …", "… and accused him of …"), which
+    is a quote of its own."""
+    end = clause.right_edge.i
+    for token in clause.subtree:
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in table.verbs:
+            end = min(end, token.left_edge.i - 1)
+        elif second_cue(token, table) is not None:
+            end = min(end, _conjunction_start(token) - 1)
+    return end
+
+
+def second_cue(verb: Token, table: CueTable) -> Token | None:
+    """The speech verb a second cue belongs to when the parser hung it on the first one's reported clause
+    ("He said the plan was dead and accused the mayor of lying"): a speech verb conjoined to the clause's
+    head, with no subject of its own and the tense of the first. (A belief or a plan there, "she said she was
+    tired and hoped to rest", is more often still reported.) Returns the first speech verb, else ``None``."""
+    clause = verb.head
+    speech = clause.head
+    if (
+        verb.dep_ != "conj"
+        or clause.dep_ not in CLAUSE_DEPS
+        or speech.lemma_.lower() not in table.verbs
+        or verb.tag_ != speech.tag_
+        or verb.lemma_.lower() not in table.verbs
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    ):
+        return None
+    return speech
+
+
+def _conjunction_start(verb: Token) -> int:
+    """The first token of a conjoined verb phrase with its "and" (and the comma before it)."""
+    start, heads = verb.left_edge.i, {verb.i, verb.head.i}
+    while start > 0 and verb.doc[start - 1].dep_ in {"cc", "punct"} and verb.doc[start - 1].head.i in heads:
+        start -= 1
+    return start
+
+
+def around_phrase(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause without an attribution phrase at its start or end ("…, the minister said"); a phrase in the
+    middle ("This campaign, he says, is different") stays here, and the attribution cuts the content in two
+    pieces around it. The clause's final punctuation does not count: "…, according to the report." ends
+    with the phrase."""
+    clause = trim(doc, *clause) or clause
+    if phrase[0] <= clause[0]:
+        return trim(doc, phrase[1] + 1, clause[1])
+    if phrase[1] >= clause[1]:
+        return trim(doc, clause[0], phrase[0] - 1)
+    return trim(doc, *clause)
+
+
+def without_opener(doc: Doc, head: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The content without a sentence adverb and its comma at the start ("Still, …", "However, …"), which
+    is the writer's linking word, not what the source says."""
+    first = doc[content[0]]
+    after = first.right_edge.i + 1
+    opener = first.head.i == head.i and first.dep_ == "advmod" and after < content[1]
+    return trim(doc, after + 1, content[1]) if opener and doc[after].text == "," else content

@@ -1,0 +1,77 @@
+"""Quote marks: where the quotations of a text begin and end (the first pass of ``quotes``).
+
+``find_quoted`` pairs quote marks in one left-to-right scan. A quotation may run over several paragraphs when
+each new paragraph opens with a quote mark (the news convention); a mark left open at a paragraph break is
+dropped, so a stray mark never swallows the rest of the article. ``Inside`` answers "is this offset inside a
+quotation?" for the later passes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.analyze.quote_cues import CUES, CueTable
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quotation between quote marks; ``[start, end)`` includes the marks."""
+
+    start: int
+    end: int
+
+
+def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
+    """Every quotation in ``text``, in order, never overlapping, found in one linear scan."""
+    table = table or CUES["en"]
+    marks = re.escape(table.openers + table.closers + table.toggles)
+    pairs = "".join(f"{re.escape(pair)}|" for pair in table.toggle_pairs)
+    scanner = re.compile(rf"{pairs}[{marks}]|\n\s*")
+    found: list[Quoted] = []
+    open_at: int | None = None
+    crossed = False  # a paragraph ended while a quotation was open
+    paragraph_start = 0
+    for match in scanner.finditer(text):
+        char, pos = match.group(), match.start()
+        if char[0] == "\n":
+            if open_at is not None and crossed:
+                open_at, crossed = None, False  # a paragraph without an opening mark: the quote never closed
+            crossed = open_at is not None
+            paragraph_start = match.end()
+            continue
+        if crossed:
+            crossed = False
+            if pos == paragraph_start and char not in table.closers:
+                continue  # the mark reopening a quotation that runs on from the previous paragraph
+            open_at = None
+        if open_at is None:
+            if char not in table.closers:
+                open_at = pos
+        elif char in table.openers:
+            open_at = pos  # an opener inside an open quotation: the earlier mark was stray
+        else:
+            found.append(Quoted(open_at, match.end()))
+            open_at = None
+    return found
+
+
+class Inside:
+    """Answers "is this offset inside a quotation?" by binary search."""
+
+    def __init__(self, quoted: Sequence[Quoted]) -> None:
+        self.quoted = quoted
+        self.starts = [q.start for q in quoted]
+
+    def __call__(self, pos: int) -> bool:
+        index = bisect.bisect_right(self.starts, pos) - 1
+        return index >= 0 and self.quoted[index].start < pos < self.quoted[index].end - 1
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the quotations overlapping ``[start, end)``."""
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        if first < len(self.quoted) and self.quoted[first].end <= start:
+            first += 1
+        return range(first, bisect.bisect_left(self.starts, end))

@@ -1,0 +1,150 @@
+"""Token ranges of quote parts: trimming, a cue's verb group and a speaker's noun phrase.
+
+The span conventions follow PARC 3.0 / PolNeAR as seen on PolNeAR's train split: a cue spans its verb group
+(auxiliaries, negation and adverbs before it); a source keeps its appositions, ages and relative clauses but
+not participles set off by commas, and never opens with a dateline. Ranges are inclusive token indexes of one
+parsed sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"ccomp"})  # the reported clause of a speech verb
+VERBAL_POS = frozenset({"VERB", "AUX"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a speaker's name is made of
+DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
+DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's dash too
+AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
+RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range without punctuation, spaces or a dangling "and" at its ends (quote marks stay: they
+    belong to the quotation)."""
+    while start <= end and _loose(doc[start]):
+        start += 1
+    while end >= start and _loose(doc[end]):
+        end -= 1
+    return (start, end) if start <= end else None
+
+
+def _loose(token: Token) -> bool:
+    return (token.is_punct and not token.is_quote) or token.is_space or token.pos_ == "CCONJ"
+
+
+def verb_group_start(verb: Token) -> int:
+    """The first word of the verb group ending at ``verb``: its auxiliaries, negation and the adverbs before
+    it ("also said", "has repeatedly said"), which PARC/PolNeAR count as part of the cue."""
+    start = verb.i
+    while start > 0:
+        previous = verb.doc[start - 1]
+        if (
+            not start - 1 < previous.head.i <= verb.i
+            or previous.dep_ not in VERB_GROUP_DEPS
+            or previous.tag_ in RELATIVE_ADVERB_TAGS
+        ):
+            break  # a word of the group hangs on the verb or on a later word of the group ("slightly more")
+        start -= 1
+    return start
+
+
+def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
+    """Token range of the speaker's noun phrase, as PARC marks it.
+
+    Modifiers stay, restrictive or set off by commas ("those who voted for him said", "Brian Fallon, a
+    spokesman for the campaign, said"): PolNeAR's sources include appositions and ages, set off by dashes too.
+    A dash before the name (a dateline: "MACAU (Reuters) – Sheldon Adelson said"), a quote mark opening a
+    quotation (not a title it closes) or a line break ends the phrase. A phrase longer than ``max_speaker``
+    tokens is cut to its head and modifiers.
+    """
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i
+    for i in range(subject.i - 1, start - 1, -1):
+        if quote_mark(doc[i]) or doc[i].text in DASHES or "\n" in doc[i].text:
+            start = i + 1
+            break
+    end = _before_open_quote(doc, subject.i + 1, end)  # "Jason Sims — a teacher from Ohio — said" stays
+    for child in subject.rights:
+        if _aside(child):
+            end = min(end, child.left_edge.i - 1)
+    dash = _dateline_dash(doc, start, end)
+    if dash is not None and trim(doc, dash + 1, end) is not None:
+        start = dash + 1  # "New York (AFP) – Vice President Joe Biden": the name after the dateline
+    elif dash is not None and dash + 1 < len(doc) and doc[dash + 1].pos_ == "PROPN":
+        start, end = _name_after(doc, dash + 1)  # the parser made the dateline the subject
+    trimmed = trim(doc, start, end) or (subject.i, subject.i)
+    if trimmed[1] - trimmed[0] + 1 > max_speaker:
+        left = min(
+            (c.left_edge.i for c in subject.lefts if c.dep_ in {"compound", "amod", "det"}), default=subject.i
+        )
+        return (left, subject.i)
+    return trimmed
+
+
+def _before_open_quote(doc: Doc, start: int, end: int) -> int:
+    """The end of a speaker phrase before a line break or a quote mark that no later mark in it closes; a
+    quoted title stays ("Ann Lee, the author of “Hard Times,” said")."""
+    i = start
+    while i <= end:
+        if "\n" in doc[i].text:
+            return i - 1
+        if quote_mark(doc[i]):
+            closing = next((j for j in range(i + 1, end + 1) if quote_mark(doc[j])), None)
+            if closing is None:
+                return i - 1
+            i = closing
+        i += 1
+    return end
+
+
+def _dateline_dash(doc: Doc, start: int, end: int) -> int | None:
+    """The dash after "(AFP)" or "(Reuters)" when a speaker phrase holds a dateline ("New York (AFP) –
+    Joe Biden", "Dec 29 (Reuters) - Hillary Clinton"), else ``None``."""
+    for i in range(start, min(end + 1, len(doc) - 1)):
+        if doc[i].text == ")" and doc[i + 1].text in DATELINE_DASHES:
+            return i + 1
+    return None
+
+
+def _name_after(doc: Doc, start: int) -> tuple[int, int]:
+    """The run of name words from ``start`` on ("Governor Maria Ellis" of "(AFP) – Governor Maria Ellis
+    said")."""
+    end = start
+    while end + 1 < len(doc) and doc[end + 1].pos_ in NAME_POS and doc[end + 1].dep_ != "punct":
+        end += 1
+    return start, end
+
+
+def quote_mark(token: Token) -> bool:
+    """A quote mark, not the apostrophe of a possessive ("Sanders’ campaign")."""
+    return token.is_quote and token.tag_ != "POS" and token.dep_ != "case"
+
+
+def _aside(child: Token) -> bool:
+    """A modifier PolNeAR leaves out of a source: a participle ("a group backing Bush", "Rubio, speaking in
+    Miami") or anything else set off by a comma but an apposition or a relative clause ("Clinton, clearly
+    frustrated"); "Brian Fallon, a spokesman", "Ann Hale, 64," and "Cox, who runs the group," stay."""
+    if child.dep_ == "acl" and child.tag_ == "VBG":
+        return True
+    comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    if not comma or child.dep_ in {"relcl", "conj", "cc", "punct"}:
+        return False
+    return child.dep_ != "appos"
+
+
+def name_part(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The words that name a speaker whose span holds a relative clause, an apposition or an age set off by a
+    comma ("Barkley, who rarely votes,", "Tom Hale, 64, a farmer,"): the phrase before it, or ``None``."""
+    doc = subject.doc
+    for child in subject.rights:
+        first = child.left_edge.i
+        if child.dep_ in {"relcl", "appos"} and span[0] < first - 1 <= span[1] and doc[first - 1].text == ",":
+            return trim(doc, span[0], first - 2)
+    return None
