@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,14 @@ def range_end(
     return dataclasses.replace(norm, value=point.value(), point=point)
 
 
-def _joiners(language: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(LEXICONS[language].day_range_words, key=len, reverse=True))
+@functools.lru_cache(maxsize=8)
+def _partner_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the day after "March 21": "-22", the day before "11 November": "10-") for ``language``."""
+    words = sorted(LEXICONS[language].day_range_words, key=len, reverse=True)
+    joiners = "|".join(re.escape(w) for w in words)
+    after = re.compile(rf"\s*(?:{joiners})\s*([0-3]?\d)\b(?![.:,]?\d)")
+    before = re.compile(rf"(?<!\d)([0-3]?\d)\s*(?:{joiners})\s*$")
+    return after, before
 
 
 def day_partner(doc: SpacyDoc, m: Match, norm: Norm, language: str) -> tuple[Match, Norm] | None:
@@ -67,15 +74,13 @@ def day_partner(doc: SpacyDoc, m: Match, norm: Norm, language: str) -> tuple[Mat
     if norm.point is None or norm.point.grain != "day":
         return None
     text, first = doc.text, norm.point.date
-    joiners = _joiners(language)
+    after, before = _partner_patterns(language)
     if m.rule == "mdy":  # "March 21-22": the partner follows (a year after the first day ends the range)
         if m.groups.get("year"):
             return None
-        found = re.compile(rf"\s*(?:{joiners})\s*([0-3]?\d)\b(?![.:,]?\d)").match(text, m.end)
+        found = after.match(text, m.end)
     else:  # "10-11 November 2020": it comes first
-        found = re.compile(rf"(?<!\d)([0-3]?\d)\s*(?:{joiners})\s*$").search(
-            text, max(0, m.start - 12), m.start
-        )
+        found = before.search(text, max(0, m.start - 12), m.start)
     if found is None:
         return None
     later = m.rule == "mdy"
