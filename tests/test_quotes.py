@@ -59,6 +59,14 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "''We will not raise taxes this year,'' the governor's spokesman said.",
             [("the governor's spokesman", "''We will not raise taxes this year,''", "direct", "said")],
         ),
+        (  # a title in title case inside the sentence is no quote
+            "“He views Russia as a rival with its own interests,” the senator said on CBS’s “Face the Nation.”",
+            [("the senator", "“He views Russia as a rival with its own interests,”", "direct", "said")],
+        ),
+        (  # an exclamation in title case still is one
+            "As the team left the field, the fans yelled “We Will Win!”",
+            [("the fans", "“We Will Win!”", "direct", "yelled")],
+        ),
         (  # a cue ending its paragraph with a colon introduces the quotation in the next one
             "The mayor's spokesman said:\n\n“We will rebuild the bridge before the winter.”",
             [("The mayor's spokesman", "“We will rebuild the bridge before the winter.”", "direct", "said")],

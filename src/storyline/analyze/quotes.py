@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 __all__ = ["Quoted", "extract", "find_quoted", "sentences_to_parse"]
 
 WORD = re.compile(r"\w+")
+MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face the Nation"), not speech
+MAX_TITLE_FUNCTION_WORD = 3  # "the", "and", "of": the only lower-case words a title has
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
 )
@@ -152,6 +154,19 @@ def _in_speaker(q: Quoted, attributions: Sequence[Attribution], starts: Sequence
     )
 
 
+def _title_cased(text: str, q: Quoted) -> bool:
+    """Whether a short quotation inside a sentence reads as a title ("on CBS's “Face the Nation”", "told “Fox
+    and Friends”"): at least two capitalized words, none of the others longer than a function word, no
+    sentence inside and no exclamation ("“What a night!”" is speech)."""
+    words = WORD.findall(text, q.start, q.end)
+    capitalized = [w for w in words if w[:1].isupper()]
+    lower = [w for w in words if not w[:1].isupper() and len(w) > MAX_TITLE_FUNCTION_WORD]
+    inner = text[q.start + 1 : q.end - 1].rstrip(",”\"' ")
+    mid_sentence = text[: q.start].rstrip()[-1:].isalnum()
+    short = len(words) <= MAX_TITLE_WORDS and len(capitalized) >= 2 and not lower
+    return short and mid_sentence and not any(c in inner for c in "!?") and "." not in inner.rstrip(".")
+
+
 def _introduces(text: str, q: Quoted, a: Attribution) -> bool:
     """Whether the cue's clause ends with a colon that the quotation follows, across a paragraph break too
     ("Her spokesman said:", then the quotation as the next paragraph)."""
@@ -183,7 +198,7 @@ def _match(
         if index in partial:
             matches[(partial[index].start, partial[index].end)] = partial[index]
             continue
-        if _in_speaker(q, attributions, starts):
+        if _in_speaker(q, attributions, starts) or _title_cased(text, q):
             continue
         attribution = _governing(text, q, attributions, starts)
         with_cue = True
