@@ -63,6 +63,10 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "“He views Russia as a rival with its own interests,” the senator said on CBS’s “Face the Nation.”",
             [("the senator", "“He views Russia as a rival with its own interests,”", "direct", "said")],
         ),
+        (  # "with" is one of a title's small words
+            "“Cuts are coming to every agency,” the host said on “Midday with Charlie Sykes.”",
+            [("the host", "“Cuts are coming to every agency,”", "direct", "said")],
+        ),
         (  # an exclamation in title case still is one
             "As the team left the field, the fans yelled “We Will Win!”",
             [("the fans", "“We Will Win!”", "direct", "yelled")],

@@ -50,7 +50,7 @@ __all__ = ["Quoted", "extract", "find_quoted", "sentences_to_parse"]
 
 WORD = re.compile(r"\w+")
 MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face the Nation"), not speech
-MAX_TITLE_FUNCTION_WORD = 3  # "the", "and", "of": the only lower-case words a title has
+MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
 )
