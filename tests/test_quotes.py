@@ -63,6 +63,17 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "“He views Russia as a rival with its own interests,” the senator said on CBS’s “Face the Nation.”",
             [("the senator", "“He views Russia as a rival with its own interests,”", "direct", "said")],
         ),
+        (  # a speaker after the verb that the parser took for its object
+            "“Look, the governor needed to win the first two primaries,” added a South Carolina Democrat.",
+            [
+                (
+                    "a South Carolina Democrat",
+                    "“Look, the governor needed to win the first two primaries,”",
+                    "direct",
+                    "added",
+                )
+            ],
+        ),
         (  # "with" is one of a title's small words
             "“Cuts are coming to every agency,” the host said on “Midday with Charlie Sykes.”",
             [("the host", "“Cuts are coming to every agency,”", "direct", "said")],

@@ -29,6 +29,7 @@ from storyline.analyze.quote_spans import (
     SUBJECT_DEPS,
     VERBAL_POS,
     name_part,
+    quote_mark,
     speaker_span,
     trim,
     verb_group_start,
@@ -456,7 +457,19 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
         current = current.head
-    return _name_before(verb)
+    return _inverted_subject(verb, table) or _name_before(verb)
+
+
+def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
+    """The speaker after a speech verb that follows what was said ("“…,” added a Democrat from Ohio"),
+    which the parser took for the verb's object."""
+    if verb.lemma_.lower() not in table.verbs or verb.i == 0:
+        return None
+    after_speech = any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in verb.children) or quote_mark(
+        verb.doc[verb.i - 1]
+    )
+    objects = [c for c in verb.rights if c.dep_ in {"dobj", "attr"} and c.pos_ in {"PROPN", "NOUN"}]
+    return objects[0] if after_speech and objects else None
 
 
 def _name_before(verb: Token) -> Token | None:
