@@ -64,11 +64,11 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             [("the senator", "“He views Russia as a rival with its own interests,”", "direct", "said")],
         ),
         (  # a speaker after the verb that the parser took for its object
-            "“Look, the governor needed to win the first two primaries,” added a South Carolina Democrat.",
+            "“It is her race to lose at this point,” added another New Hampshire Democrat.",
             [
                 (
-                    "a South Carolina Democrat",
-                    "“Look, the governor needed to win the first two primaries,”",
+                    "another New Hampshire Democrat",
+                    "“It is her race to lose at this point,”",
                     "direct",
                     "added",
                 )
