@@ -681,6 +681,10 @@ def test_no_attribution(parse, text):
             "The two parties agreed to hold new talks in March.",
             [("The two parties", "to hold new talks in March", "agreed")],
         ),
+        (  # "said yes": the answer stands for what was said
+            "Asked if the plan was legal, 46 percent of voters said yes.",
+            [("46 percent of voters", "yes", "said")],
+        ),
         (  # "charged" as a speech verb
             "The challenger charged that the mayor had wasted public money.",
             [("The challenger", "that the mayor had wasted public money", "charged")],

@@ -123,6 +123,9 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         return trim(doc, objects[0].left_edge.i, objects[0].right_edge.i) if objects else None
     lemma = verb.lemma_.lower()
+    answer = _answer(verb, table)
+    if answer is not None:
+        return (answer.i, answer.i)
     if lemma in table.no_object:
         return None
     parts = [
@@ -135,6 +138,15 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         return None
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
     return trim(doc, min(p.left_edge.i for p in parts), end)
+
+
+def _answer(verb: Token, table: CueTable) -> Token | None:
+    """The word right after a speech verb that stands for what was said ("said so", "said yes")."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    speech = verb.lemma_.lower() in table.verbs
+    if following is None or not speech or following.head.i != verb.i or following.lower_ not in table.answers:
+        return None
+    return following
 
 
 def _trailing_phrases(verb: Token, end: int, table: CueTable) -> int:

@@ -56,6 +56,7 @@ class CueTable:
     raisings: frozenset[str] = frozenset()  # "X seems to Y": a cue with no source; X and "to Y" the content
     passive_raisings: frozenset[str] = frozenset()  # "X is expected to Y": the same, in the passive
     regards: frozenset[str] = frozenset()  # "voters see him as a fighter": a cue only with its "as" phrase
+    answers: frozenset[str] = frozenset()  # "said so", "said yes": the word stands for what was said
     setting_preps: frozenset[str] = frozenset()  # "praised him at/during …": a phrase of time or place
     settings: frozenset[str] = frozenset()  # "in a tweet", "on social media": nouns of the occasion
     noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
@@ -178,6 +179,7 @@ CUES: dict[str, CueTable] = {
             """
         ),
         statement_preps=frozenset({"in"}),
+        answers=_words("so yes no"),
         setting_preps=_words("at during after before since following amid"),
         settings=_words(
             """
