@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storyline.data import load_table
+from storyline.data import agency_entries, load_table
 
 _WORD_SPLIT = re.compile(r"[\s]+")
 
@@ -83,8 +83,7 @@ def table(language: str | None) -> RoleTable | None:
 
 def _outlets() -> frozenset[str]:
     """Names and aliases of the known outlets, three letters or more (bare "AP" or "AA" are too ambiguous)."""
-    entries = (load_table("agencies.toml") or {"agency": []})["agency"]
-    names = {name for entry in entries for name in (entry["name"], *entry.get("aliases", []))}
+    names = {name for entry in agency_entries() for name in (entry["name"], *entry.get("aliases", []))}
     return frozenset(name for name in names if len(name) >= 3)
 
 

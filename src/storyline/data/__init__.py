@@ -18,3 +18,8 @@ def load_table(name: str) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def agency_entries() -> list[dict[str, Any]]:
+    """The ``[[agency]]`` entries of ``agencies.toml``: read by ingest (outlet recovery) and analyze (entity types)."""
+    return (load_table("agencies.toml") or {"agency": []})["agency"]

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from storyline.data import load_table
+from storyline.data import agency_entries, load_table
 from storyline.model import Document
 
 HEAD_CHARS = 3000  # credits, bylines and datelines sit in the first lines; the rest is never scanned for them
@@ -116,7 +116,7 @@ def agencies() -> tuple[Agency, ...]:
             hosts=tuple(entry.get("hosts", ())),
             patterns=tuple(entry.get("patterns", ())),
         )
-        for entry in (load_table("agencies.toml") or {"agency": []})["agency"]
+        for entry in agency_entries()
     )
 
 
