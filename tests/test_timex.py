@@ -111,7 +111,10 @@ DATED = [
     # a day inside the subject: the verb after it is the subject's ("will speed up"), not the day's
     ("Her wins in Ohio and Florida on Tuesday will speed up the shift.", ("Tuesday", "DATE", "2021-03-16")),
     # a clause after ", but" has verbs of its own
-    ("The senator is not running again, but his speech Sunday drew a crowd.", ("Sunday", "DATE", "2021-03-14")),
+    (
+        "The senator is not running again, but his speech Sunday drew a crowd.",
+        ("Sunday", "DATE", "2021-03-14"),
+    ),
     ("Tuesday's wins raised hopes that the November vote will be close.", ("November", "DATE", "2021-11")),
     ("The debate is set for Monday's session.", ("Monday", "DATE", "2021-03-22")),
     # "the early hours of Sunday" are a part of Sunday, not a duration
@@ -243,6 +246,10 @@ DATED = [
     ("The exhibition ran on 10-11 November 2019 in Tbilisi.", ("10", "DATE", "2019-11-10")),
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
+    # centuries written with a hyphen or an ordinal word; an adjective leaves out the article
+    ("The 19th-century bridge was washed away.", ("19th-century", "DATE", "18")),
+    ("Rail travel changed in the twentieth century.", ("the twentieth century", "DATE", "19")),
+    ("The ministry wants a twenty-first-century army.", ("twenty-first-century", "DATE", "20")),
 ]
 
 

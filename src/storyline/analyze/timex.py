@@ -181,7 +181,7 @@ def _trimmed(match: Match, text: str) -> Match:
     covered = text[match.start : match.end]
     if covered[:4].lower() != "the ":
         return match
-    hyphenated = bool(match.rule == "quarter" and match.groups.get("hyphen"))
+    hyphenated = bool(match.rule in ("quarter", "century") and match.groups.get("hyphen"))
     if match.rule == "duration" and not match.groups.get("rel"):
         hyphenated = "-" in covered and " " not in covered[4:].strip()
     if match.rule == "yearago" and not match.groups.get("unit"):

@@ -77,6 +77,8 @@ class Lexicon:
     plural_sets: Mapping[str, str] = field(default_factory=dict)  # other plurals that recur: "on weekends"
     # decades said as words after "the": "the nineties" (tens digit of the decade)
     decade_words: Mapping[str, int] = field(default_factory=dict)
+    # centuries named by an ordinal word: "the nineteenth century", "twenty-first-century"
+    century_ordinals: Mapping[str, int] = field(default_factory=dict)
     approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
@@ -412,6 +414,20 @@ ENGLISH = Lexicon(
         "eighties": 8,
         "nineties": 9,
     },
+    century_ordinals={
+        "eleventh": 11,
+        "twelfth": 12,
+        "thirteenth": 13,
+        "fourteenth": 14,
+        "fifteenth": 15,
+        "sixteenth": 16,
+        "seventeenth": 17,
+        "eighteenth": 18,
+        "nineteenth": 19,
+        "twentieth": 20,
+        "twenty-first": 21,
+        "twenty first": 21,
+    },
     approx_suffixes=("or so",),
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
@@ -653,7 +669,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "weekof": rf"\b{_ci([lex.week_of])}\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?"
         if lex.week_of
         else "(?!)",
-        "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century\b",
+        # "the 20th century", "19th-century", "the twenty-first century"
+        "century": rf"{the}(?:(?P<mod>{mod})\s+)?\b(?:(?P<ord>\d{{1,2}})(?:st|nd|rd|th)"
+        rf"{'|(?P<ordword>' + _ci(lex.century_ordinals) + ')' if lex.century_ordinals else ''})"
+        r"(?P<hyphen>-)?\s*century\b",
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
         "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
         rf"(?:,?\s+(?P<year>{year})\b)?",

@@ -710,7 +710,7 @@ def r_decade(g: Groups, ctx: Context) -> Norm:
 
 
 def r_century(g: Groups, ctx: Context) -> Norm:
-    n = int(g["ord"] or 0)
+    n = int(g["ord"] or 0) if g["ord"] else ctx.lex.century_ordinals.get(_words(g.get("ordword")), 0)
     if not 1 <= n <= 21:
         return _unresolved()
     return _dated(
