@@ -246,6 +246,10 @@ DATED = [
     ("The exhibition ran on 10-11 November 2019 in Tbilisi.", ("10", "DATE", "2019-11-10")),
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
+    # a clock time followed by "on" and a day is on that day
+    ("The polls close at 8 p.m. on March 31.", ("8 p.m.", "TIME", "2021-03-31T20:00")),
+    ("The blast came at 3:40 p.m. on Monday, police said.", ("3:40 p.m.", "TIME", "2021-03-15T15:40")),
+    ("The ultimatum expires at midnight on Sunday.", ("midnight", "TIME", "2021-03-21T24:00")),
     # centuries written with a hyphen or an ordinal word; an adjective leaves out the article
     ("The 19th-century bridge was washed away.", ("19th-century", "DATE", "18")),
     ("Rail travel changed in the twentieth century.", ("the twentieth century", "DATE", "19")),

@@ -414,6 +414,27 @@ def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     return ent is not None and (ent.start < span.start or ent.end > span.end)
 
 
+# rules whose match is a clock time that may name no day of its own ("at 10:00 GMT", "midnight")
+CLOCK_RULES = frozenset({"time", "clock", "zoneclock", "noon", "podhour"})
+CLOCK_DAY_GROUPS = ("wd", "wd0", "dayw", "monthname")  # groups that give a clock time its own day
+
+
+def _clock_on_day(text: str, clock: tuple[Match, Timex], m: Match, norm: Norm, language: str) -> Timex | None:
+    """ "at 10:00 GMT on Saturday", "midnight on March 31": a clock time without a day of its own, followed by
+    "on" and a day, is on that day (not on the document's or the reference day); None when nothing changes."""
+    if norm.point is None or norm.point.grain != "day" or norm.type != "DATE":
+        return None
+    before, timex = clock
+    if before.rule not in CLOCK_RULES or any(before.groups.get(k) for k in CLOCK_DAY_GROUPS):
+        return None
+    link = " ".join(text[before.end : m.start].lower().split())
+    if link not in LEXICONS[language].clock_day_links or not timex.value or len(timex.value) < 11:
+        return None
+    return dataclasses.replace(
+        timex, value=norm.point.date.isoformat() + timex.value[10:], anchor=norm.anchor
+    )
+
+
 def extract(parsed: Parsed) -> list[Timex]:
     """Every time expression in the document, normalized against its date and the text's reference times."""
     document = parsed.document
@@ -422,6 +443,7 @@ def extract(parsed: Parsed) -> list[Timex]:
     dct = _as_date(document.published)
     ref: Point | None = None
     prev: tuple[Match, Norm] | None = None
+    clock: tuple[Match, Timex] | None = None  # the last expression kept, for "10:00 GMT on Saturday"
     future: bool | None = None
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
@@ -442,8 +464,11 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = normalize(m.rule, m.groups, context)
         m, norm = _day_offset(text, m, norm, language)
         norm = range_end(text, prev, m, norm, dct, language)
+        if clock is not None and (moved := _clock_on_day(text, clock, m, norm, language)) is not None:
+            out[out.index(clock[1])] = moved
         prev = (m, norm)
         out.append(_timex(document.id, text, m, norm))
+        clock = (m, out[-1])
         partner = day_partner(parsed.doc, m, norm, language)
         if partner is not None:
             partners.append(_timex(document.id, text, *partner))

@@ -98,6 +98,8 @@ class Lexicon:
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
+    # words between a clock time and the day it is on: "at 10:00 GMT on Saturday", "midnight on March 31"
+    clock_day_links: tuple[str, ...] = ()
 
 
 _NUMBERS_EN = {
@@ -429,6 +431,7 @@ ENGLISH = Lexicon(
         "twenty first": 21,
     },
     approx_suffixes=("or so",),
+    clock_day_links=("on",),
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
     same_year=("of that year", "of the same year", "that year", "the same year"),
