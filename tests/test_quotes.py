@@ -734,3 +734,22 @@ def test_no_non_speech_cue(parse, text):
 def test_dateline_is_not_the_source(parse, text, expected):
     found = extract(parse(text), [])
     assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a gerund after "for" names what the speaker is blamed for: one attribution, not two
+            "The senator criticized the mayor for saying that the budget was balanced.",
+            ["criticized"],
+        ),
+        ("The governor refrained from attacking his rivals during the debate.", []),
+        ("She had no way of knowing what the panel would decide.", []),
+        (  # "by saying" stays a cue
+            "The senator answered the charge by saying that he had paid every tax he owed.",
+            ["saying"],
+        ),
+    ],
+)
+def test_gerund_after_preposition(parse, text, expected):
+    assert [q.cue for q in extract(parse(text), [])] == expected

@@ -138,7 +138,12 @@ def sentence_attributions(
             continue
         if _according(token, table):
             found.append(_according_attribution(token, base, max_speaker))
-        elif _is_cue_verb(token, table) and not _embedded(token, table) and not _nested(token, table):
+        elif (
+            _is_cue_verb(token, table)
+            and not _embedded(token, table)
+            and not _nested(token, table)
+            and not _gerund_object(token, table)
+        ):
             if _raising_frame(token, table):
                 attribution = _raising_attribution(doc, token, base)
             elif not _addressed(token, table):
@@ -277,6 +282,18 @@ def _nested(verb: Token, table: CueTable) -> bool:
             return True
         child = ancestor
     return False
+
+
+def _gerund_object(verb: Token, table: CueTable) -> bool:
+    """A gerund with no subject after a preposition of reason or manner ("criticized her for saying …",
+    "refrained from attacking him", "no way of knowing"): it names what someone is blamed or known for, not an
+    attribution of its own, and PolNeAR leaves it unmarked ("by saying", "after saying" stay cues)."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ in table.gerund_preps
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _embedded(verb: Token, table: CueTable) -> bool:

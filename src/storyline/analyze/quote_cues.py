@@ -61,6 +61,8 @@ class CueTable:
     settings: frozenset[str] = frozenset()  # "in a tweet", "on social media": nouns of the occasion
     noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
     # X": the noun and its preposition are the cue, the object the content, a possessor the source
+    gerund_preps: frozenset[str] = frozenset()  # "blamed for saying", "refrained from attacking": the gerund
+    # after one of these names a reason or a habit, not an attribution
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
@@ -199,6 +201,7 @@ CUES: dict[str, CueTable] = {
                 ("demand", "for"),  # PolNeAR marks them as cues in under a fifth of their uses on train
             }
         ),
+        gerund_preps=_words("for from of without than into on"),  # "by saying", "after saying" stay cues
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),
