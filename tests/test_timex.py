@@ -246,6 +246,9 @@ DATED = [
     ("The exhibition ran on 10-11 November 2019 in Tbilisi.", ("10", "DATE", "2019-11-10")),
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
+    # the verb "last" before a count is no span word of the duration
+    ("The curfew is expected to last three weeks.", ("three weeks", "DURATION", "P3W")),
+    ("Fuel stocks could last about a month.", ("about a month", "DURATION", "P1M")),
     # a clock time followed by "on" and a day is on that day
     ("The polls close at 8 p.m. on March 31.", ("8 p.m.", "TIME", "2021-03-31T20:00")),
     ("The blast came at 3:40 p.m. on Monday, police said.", ("3:40 p.m.", "TIME", "2021-03-15T15:40")),

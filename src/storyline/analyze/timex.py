@@ -414,6 +414,19 @@ def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     return ent is not None and (ent.start < span.start or ent.end > span.end)
 
 
+def _verb_trimmed(parsed: Parsed, text: str, m: Match) -> Match:
+    """ "is expected to last three weeks": a span word that is the verb "last" is left out of the duration."""
+    rel = m.groups.get("rel")
+    if m.rule != "duration" or not rel or not text.startswith(rel, m.start):
+        return m
+    span = parsed.doc.char_span(m.start, m.start + len(rel), alignment_mode="expand")
+    if span is None or span[0].pos_ != "VERB":
+        return m
+    start = m.start + len(rel)
+    start += len(text[start : m.end]) - len(text[start : m.end].lstrip())
+    return dataclasses.replace(m, start=start, groups={**m.groups, "rel": None})
+
+
 # rules whose match is a clock time that may name no day of its own ("at 10:00 GMT", "midnight")
 CLOCK_RULES = frozenset({"time", "clock", "zoneclock", "noon", "podhour"})
 CLOCK_DAY_GROUPS = ("wd", "wd0", "dayw", "monthname")  # groups that give a clock time its own day
@@ -448,6 +461,7 @@ def extract(parsed: Parsed) -> list[Timex]:
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
     for m in candidates(text, language):
+        m = _verb_trimmed(parsed, text, m)
         if (
             _is_rate(parsed, m, language)
             or _is_discourse_marker(parsed, text, m, language)
