@@ -753,3 +753,16 @@ def test_dateline_is_not_the_source(parse, text, expected):
 )
 def test_gerund_after_preposition(parse, text, expected):
     assert [q.cue for q in extract(parse(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Exit polls found that most voters support the ban.", ["found"]),
+        ("The senator believes the mayor wants a third term.", ["believes"]),
+        ("Polls show that a majority of voters favor the new tax.", ["show"]),
+    ],
+)
+def test_stance_inside_belief_or_finding(parse, text, expected):
+    """A stance or plan inside what a belief or finding reports is part of its content, not a cue."""
+    assert [q.cue for q in extract(parse(text), [])] == expected

@@ -269,16 +269,17 @@ def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> 
 
 
 def _nested(verb: Token, table: CueTable) -> bool:
-    """A belief, plan or stance inside what a speech verb reports ("Clinton says she wants to expand …"):
-    PolNeAR marks the speech only; the inner verb is part of its content. An infinitive of purpose ("came
-    to support her") is no attribution either."""
+    """A belief, plan or stance inside what a speech verb, a belief or a finding reports ("Clinton says she
+    wants to expand …", "polls show most voters favor the ban", "I know you don't want to"): PolNeAR marks the
+    outer cue only; the inner verb is part of its content. An infinitive of purpose ("came to support her") is
+    no attribution either."""
     if verb.lemma_.lower() in table.verbs or second_cue(verb, table) is not None:
         return False
     if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
-    child = verb
+    child, reporting = verb, table.verbs | table.beliefs | table.findings
     for ancestor in list(verb.ancestors)[:MAX_NESTING]:
-        if child.dep_ in CLAUSE_DEPS and ancestor.lemma_.lower() in table.verbs and ancestor.pos_ == "VERB":
+        if child.dep_ in CLAUSE_DEPS and ancestor.lemma_.lower() in reporting and ancestor.pos_ == "VERB":
             return True
         child = ancestor
     return False
