@@ -246,6 +246,9 @@ DATED = [
     ("The exhibition ran on 10-11 November 2019 in Tbilisi.", ("10", "DATE", "2019-11-10")),
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
+    # "last <month>" for the month just gone is a year back (that month would be "last month")
+    ("The envoy first visited the camp last February.", ("last February", "DATE", "2020-02")),
+    ("The envoy first visited the camp last January.", ("last January", "DATE", "2021-01")),
     # the verb "last" before a count is no span word of the duration
     ("The curfew is expected to last three weeks.", ("three weeks", "DURATION", "P3W")),
     ("Fuel stocks could last about a month.", ("about a month", "DURATION", "P1M")),

@@ -98,6 +98,9 @@ class Lexicon:
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
+    # before a month name, relatives that pass over the month just before the document's: "last February"
+    # said in March is a year back (the month just gone would be "last month")
+    skip_adjacent: tuple[str, ...] = ()
     # words between a clock time and the day it is on: "at 10:00 GMT on Saturday", "midnight on March 31"
     clock_day_links: tuple[str, ...] = ()
 
@@ -432,6 +435,7 @@ ENGLISH = Lexicon(
     },
     approx_suffixes=("or so",),
     clock_day_links=("on",),
+    skip_adjacent=("last",),
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
     same_year=("of that year", "of the same year", "that year", "the same year"),
