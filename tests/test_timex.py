@@ -246,6 +246,7 @@ DATED = [
     ("The exhibition ran on 10-11 November 2019 in Tbilisi.", ("10", "DATE", "2019-11-10")),
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
+    ("Today's hearing was adjourned until noon.", ("Today", "DATE", "2021-03-17")),
     # "last <month>" for the month just gone is a year back (that month would be "last month")
     ("The envoy first visited the camp last February.", ("last February", "DATE", "2020-02")),
     ("The envoy first visited the camp last January.", ("last January", "DATE", "2021-01")),
@@ -370,6 +371,9 @@ NOT_TIME = [
     "The Sunday Times published the letter.",
     # a sentence-opening "Now," is a discourse marker
     "Now, the villagers say, the road is open again.",
+    # "today's" before a noun of the present age in general
+    "The war shaped today's youth more than any election.",
+    "In today's world, no border is closed for long.",
 ]
 
 # a number after a date that counts something is not the other end of a range

@@ -398,6 +398,16 @@ def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> 
     return span is not None and span[0].is_sent_start is True
 
 
+def _is_generic_today(text: str, m: Match, language: str) -> bool:
+    """ "today's youth", "in today's world": the present age, not the document's day (TempEval-3 train annotates
+    none of them, while "today's hearing" is the day)."""
+    lex = LEXICONS[language]
+    if m.rule != "dayword" or text[m.start : m.end].lower() != lex.generic_day_word:
+        return False
+    after = re.match(r"['’]s\s+(\w+)", text[m.end : m.end + 40])
+    return after is not None and after.group(1).lower() in lex.generic_nouns
+
+
 # named-entity types of names that may contain a time word: "the New York Daily News", "the Summer Olympics",
 # "the Sunday Times", "June Carter"
 NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "PERSON"})
@@ -466,6 +476,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             _is_rate(parsed, m, language)
             or _is_discourse_marker(parsed, text, m, language)
             or _in_name(parsed, text, m)
+            or _is_generic_today(text, m, language)
         ):
             continue
         if not _coordinated(text, prev, m, language):

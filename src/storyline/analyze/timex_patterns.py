@@ -92,6 +92,9 @@ class Lexicon:
     mod_links: tuple[str, ...] = ()
     # a reference word opening a sentence before a comma is a discourse marker ("Now, he says …")
     discourse_refs: tuple[str, ...] = ()
+    # "today's world", "today's youth": the present age in general, not the day ("today's" + one of these)
+    generic_day_word: str = ""
+    generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
     rate_articles: tuple[str, ...] = ()
@@ -442,6 +445,8 @@ ENGLISH = Lexicon(
     day_range_words=("-", "–", "to", "and", "through"),
     mod_links=("in",),
     discourse_refs=("now",),
+    generic_day_word="today",
+    generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
     rate_articles=("a", "an"),
     long_suffix="long",
