@@ -247,6 +247,10 @@ DATED = [
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
     ("Today's hearing was adjourned until noon.", ("Today", "DATE", "2021-03-17")),
+    # "one day" between a modal or "to" and its verb is some future day
+    ("The valley could one day be a reservoir.", ("one day", "DATE", "FUTURE_REF")),
+    ("She hopes to one day lead the party.", ("one day", "DATE", "FUTURE_REF")),
+    ("The strike was cut to one day.", ("one day", "DURATION", "P1D")),
     # "last <month>" for the month just gone is a year back (that month would be "last month")
     ("The envoy first visited the camp last February.", ("last February", "DATE", "2020-02")),
     ("The envoy first visited the camp last January.", ("last January", "DATE", "2021-01")),

@@ -398,6 +398,21 @@ def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> 
     return span is not None and span[0].is_sent_start is True
 
 
+def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> Norm:
+    """ "will one day be", "hopes to one day lead": "one day" between a modal or "to" and its verb is an
+    unspecified future day (FUTURE_REF), not a duration of one day."""
+    if m.rule != "duration" or " ".join(text[m.start : m.end].lower().split()) != LEXICONS[language].someday:
+        return norm
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.end >= len(parsed.doc):
+        return norm
+    before, after = parsed.doc[span.start - 1], parsed.doc[span.end]
+    modal = before.tag_ == "MD" or before.lower_ in LEXICONS[language].someday_after
+    if modal and (after.tag_ == "VB" or after.pos_ in ("VERB", "AUX")):
+        return Norm("DATE", "FUTURE_REF", None, "dct")
+    return norm
+
+
 def _is_generic_today(text: str, m: Match, language: str) -> bool:
     """ "today's youth", "in today's world": the present age, not the document's day (TempEval-3 train annotates
     none of them, while "today's hearing" is the day)."""
@@ -486,7 +501,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         if counts is not None:
             out += [_timex(document.id, text, *count) for count in counts]
             continue
-        norm = normalize(m.rule, m.groups, context)
+        norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         m, norm = _day_offset(text, m, norm, language)
         norm = range_end(text, prev, m, norm, dct, language)
         if clock is not None and (moved := _clock_on_day(text, clock, m, norm, language)) is not None:

@@ -94,6 +94,9 @@ class Lexicon:
     discourse_refs: tuple[str, ...] = ()
     # "today's world", "today's youth": the present age in general, not the day ("today's" + one of these)
     generic_day_word: str = ""
+    # a count of one day between a modal or "to" and its verb is "some day": "Islam will one day be …"
+    someday: str = ""
+    someday_after: tuple[str, ...] = ()  # besides a modal: "hopes to one day lead"
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
@@ -446,6 +449,8 @@ ENGLISH = Lexicon(
     mod_links=("in",),
     discourse_refs=("now",),
     generic_day_word="today",
+    someday="one day",
+    someday_after=("to",),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
     rate_articles=("a", "an"),
