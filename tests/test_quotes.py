@@ -592,6 +592,10 @@ def test_relative_pronoun_is_the_source_span(parse):
             "He told the crowd: “Stay calm: we are ready.”",
             [("He", "He", "“Stay calm: we are ready.”", "told")],
         ),
+        (  # the "as" phrase after the object of a cue's preposition says what the object was called
+            "The mayor kept referring to the stadium as a gift to the city.",
+            [("The mayor", "The mayor", "the stadium as a gift to the city", "referring to")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):

@@ -121,7 +121,9 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         return trim(doc, prep.i + 1, prep.head.right_edge.i)
     if prep is not None:
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-        return trim(doc, objects[0].left_edge.i, objects[0].right_edge.i) if objects else None
+        if not objects:
+            return None
+        return trim(doc, objects[0].left_edge.i, _as_phrase_end(verb, objects[0].right_edge.i))
     lemma = verb.lemma_.lower()
     answer = _answer(verb, table)
     if answer is not None:
@@ -137,7 +139,24 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     if not parts or all(p.pos_ == "PRON" and p.dep_ == "dobj" and len(parts) == 1 for p in parts):
         return None
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
+    if (lemma, "as") in table.object_preps:
+        end = _as_phrase_end(verb, end)
     return trim(doc, min(p.left_edge.i for p in parts), end)
+
+
+def _as_phrase_end(verb: Token, end: int) -> int:
+    """The end of an object extended over the "as" phrase right after it that says what the object was
+    called ("referred to him as a liar", "described the dinner as Washington celebrating itself"), which the
+    parser hung on the verb."""
+    doc = verb.doc
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if following is None or following.lower_ != "as":
+        return end
+    if following.dep_ == "prep" and following.head.i == verb.i:
+        return following.right_edge.i
+    if following.dep_ == "mark" and following.head.head.i == verb.i and following.head.dep_ == "advcl":
+        return following.head.right_edge.i
+    return end
 
 
 def _answer(verb: Token, table: CueTable) -> Token | None:
