@@ -596,6 +596,21 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The mayor kept referring to the stadium as a gift to the city.",
             [("The mayor", "The mayor", "the stadium as a gift to the city", "referring to")],
         ),
+        (  # a clause the parser conjoined to the cue, with a subject of its own, goes on with the content
+            "She has said she would be happy to meet with the governor but no meeting has been arranged.",
+            [
+                (
+                    "She",
+                    "She",
+                    "she would be happy to meet with the governor but no meeting has been arranged",
+                    "has said",
+                )
+            ],
+        ),
+        (  # unless its subject is a person's pronoun: the writer tells what the speaker did next
+            "She said the offer was fair, but she left before the vote.",
+            [("She", "She", "the offer was fair", "said")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # "criticized the plan", "described it as a failure"
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -69,7 +70,10 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
         clause = clauses[0]
-        return trim(doc, clause.left_edge.i, _before_follow_up(clause, table))
+        end = _before_follow_up(clause, table)
+        if end == clause.right_edge.i and clause.i > verb.i:
+            end = _coordinate_end(verb, clause, table)
+        return trim(doc, clause.left_edge.i, end)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
@@ -87,6 +91,29 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
+
+
+def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
+    """The end of a reported clause extended over a clause the parser conjoined to the cue after it: one
+    opened by "that" ("said the plan was dead and that talks would go on") or one with a subject of its own
+    that is not a person's pronoun ("said he would come, but no date has been set"), which goes on with
+    what was reported; "…, but he did not apologize" is the writer's, about the speaker."""
+    end = clause.right_edge.i
+    for child in verb.rights:
+        if child.i <= end or child.dep_ in {"cc", "punct"}:
+            continue
+        if child.dep_ == "conj" and child.left_edge.i > end and not _cue_lemma(child, table):
+            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+            that = any(c.dep_ == "mark" and c.lower_ in table.that for c in child.children)
+            if that or (subjects and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)):
+                end = child.right_edge.i
+        break
+    return end
+
+
+def _cue_lemma(token: Token, table: CueTable) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in table.verbs | table.beliefs | table.intentions | table.findings | table.stances
 
 
 def _regarded(doc: Doc, verb: Token) -> tuple[int, int] | None:
