@@ -247,6 +247,9 @@ DATED = [
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
     ("Today's hearing was adjourned until noon.", ("Today", "DATE", "2021-03-17")),
+    # "a couple of" counts two
+    ("Prices have doubled in a couple of years.", ("a couple of years", "DURATION", "P2Y")),
+    ("Talks could resume in the next couple of weeks.", ("the next couple of weeks", "DURATION", "P2W")),
     # "one day" between a modal or "to" and its verb is some future day
     ("The valley could one day be a reservoir.", ("one day", "DATE", "FUTURE_REF")),
     ("She hopes to one day lead the party.", ("one day", "DATE", "FUTURE_REF")),

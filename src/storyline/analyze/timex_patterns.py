@@ -107,6 +107,8 @@ class Lexicon:
     # before a month name, relatives that pass over the month just before the document's: "last February"
     # said in March is a year back (the month just gone would be "last month")
     skip_adjacent: tuple[str, ...] = ()
+    # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
+    pair_words: tuple[str, ...] = ()
     # words between a clock time and the day it is on: "at 10:00 GMT on Saturday", "midnight on March 31"
     clock_day_links: tuple[str, ...] = ()
 
@@ -441,6 +443,7 @@ ENGLISH = Lexicon(
     },
     approx_suffixes=("or so",),
     clock_day_links=("on",),
+    pair_words=("a couple of", "a couple", "couple of"),
     skip_adjacent=("last",),
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),

@@ -137,6 +137,8 @@ def number(text: str | None, lex: Lexicon) -> float | None:
         return float(words.replace(",", ""))  # "2,500 years ago"
     if words in lex.numbers:
         return lex.numbers[words]
+    if words in lex.pair_words:
+        return 2
     parts = words.split()
     if parts[0] in lex.tens:
         return lex.tens[parts[0]] + (lex.numbers.get(parts[1], 0) if len(parts) > 1 else 0)
