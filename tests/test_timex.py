@@ -247,6 +247,12 @@ DATED = [
     ("Voting took place on February 27-28, observers said.", ("28", "DATE", "2021-02-28")),
     ("Delegations met on February 2 and 3 in Minsk.", ("3", "DATE", "2021-02-03")),
     ("Today's hearing was adjourned until noon.", ("Today", "DATE", "2021-03-17")),
+    # "as planned", "as expected" compare with a plan: the other verb gives the tense
+    (
+        "The offensive began as previously planned Saturday night.",
+        ("Saturday night", "TIME", "2021-03-13TNI"),
+    ),
+    ("The vote will go ahead as planned on Sunday.", ("Sunday", "DATE", "2021-03-21")),
     # "a couple of" counts two
     ("Prices have doubled in a couple of years.", ("a couple of years", "DURATION", "P2Y")),
     ("Talks could resume in the next couple of weeks.", ("the next couple of weeks", "DURATION", "P2W")),

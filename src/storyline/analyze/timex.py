@@ -59,6 +59,8 @@ class TenseWords:
     complementizers: frozenset[str] = frozenset()
     # a past tense after these is hypothetical, not past: "if he won the election on Nov. 8"
     conditionals: frozenset[str] = frozenset()
+    # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
+    as_planned: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -102,6 +104,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
+        as_planned=frozenset({"as"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -245,7 +248,7 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     )
     conditional = any(t.lower_ in words.conditionals for t in before)
     for token in [*reversed(before), *([] if in_subject else after)]:
-        if token.tag_ in VERB_TAGS:
+        if token.tag_ in VERB_TAGS and not _as_planned(token, words):
             tense = _verb_group_tense(token, words)
             if conditional and tense is False:
                 return None
@@ -284,6 +287,17 @@ def _scheduled(verb: SpacyToken, words: TenseWords) -> bool | None:
         return None
     following = next((t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.tag_ != "RB"), None)
     return None if following is not None and following.tag_ == "VBG" else True
+
+
+def _as_planned(verb: SpacyToken, words: TenseWords) -> bool:
+    """ "began as (previously) planned Saturday", "went ahead as expected": a plan word after "as" compares the
+    event with the plan; the tense is the other verb's."""
+    group = _verb_group(verb, words)
+    return (
+        group.start > 0
+        and verb.doc[group.start - 1].lower_ in words.as_planned
+        and any(t.lower_ in words.future for t in group)
+    )
 
 
 def _past_perfect(before: list[SpacyToken], after: list[SpacyToken], words: TenseWords) -> bool:
