@@ -611,6 +611,10 @@ def test_relative_pronoun_is_the_source_span(parse):
             "She said the offer was fair, but she left before the vote.",
             [("She", "She", "the offer was fair", "said")],
         ),
+        (  # an infinitive the parser hung on the cue right after its object belongs to the object
+            "She still supports her 2013 amendments to expand the program.",
+            [("She", "She", "her 2013 amendments to expand the program", "still supports")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):
@@ -784,4 +788,15 @@ def test_gerund_after_preposition(parse, text, expected):
 )
 def test_stance_inside_belief_or_finding(parse, text, expected):
     """A stance or plan inside what a belief or finding reports is part of its content, not a cue."""
+    assert [q.cue for q in extract(parse(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The minister maintained that the deal was fair.", ["maintained"]),
+        ("The incumbent maintains a wide lead in the polls.", []),
+    ],
+)
+def test_maintain_holds_a_clause(parse, text, expected):
     assert [q.cue for q in extract(parse(text), [])] == expected

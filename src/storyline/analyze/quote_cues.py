@@ -89,7 +89,7 @@ ENGLISH_VERBS = _words(
     say tell stress add note remind emphasize emphasise warn announce claim insist state declare explain
     underline underscore report confirm deny assert argue reply respond answer write ask urge acknowledge
     admit suggest predict promise vow pledge threaten accuse comment observe recall reiterate tweet post
-    continue complain conclude contend maintain mention affirm allege estimate propose recommend demand
+    continue complain conclude contend mention affirm allege estimate propose recommend demand
     joke quip boast brag assure remark concede hint caution shout yell exclaim muse testify retweet disclose
     charge read
     """
@@ -100,8 +100,11 @@ ENGLISH_BELIEFS = _words(
     """
     believe think feel fear expect hope doubt suspect worry know consider assume guess imagine wonder reckon
     agree disagree understand realize realise remember forget recognize recognise trust find determine
+    maintain
     """
 )
+# "maintain" holds a clause as a belief does ("maintained that the deal was fair"); as a speech verb it also took
+# "maintains a wide lead" for a cue (1 in 7 right on PolNeAR train 0-150)
 ENGLISH_INTENTIONS = _words(
     """
     want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect hop agree
