@@ -150,7 +150,8 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
         if not objects:
             return None
-        return trim(doc, objects[0].left_edge.i, _as_phrase_end(verb, objects[0].right_edge.i))
+        end = _infinitive_end(verb, _as_phrase_end(verb, objects[0].right_edge.i))
+        return trim(doc, objects[0].left_edge.i, end)
     lemma = verb.lemma_.lower()
     answer = _answer(verb, table)
     if answer is not None:
@@ -168,6 +169,7 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
     if (lemma, "as") in table.object_preps:
         end = _as_phrase_end(verb, end)
+    end = _infinitive_end(verb, end)
     return trim(doc, min(p.left_edge.i for p in parts), end)
 
 
@@ -183,6 +185,20 @@ def _as_phrase_end(verb: Token, end: int) -> int:
         return following.right_edge.i
     if following.dep_ == "mark" and following.head.head.i == verb.i and following.head.dep_ == "advcl":
         return following.head.right_edge.i
+    return end
+
+
+def _infinitive_end(verb: Token, end: int) -> int:
+    """The end of an object extended over the infinitive right after it that the parser hung on the verb
+    ("supports her amendments to expand the program", "backs the bill to cut taxes"): it says what
+    the object is for, and PolNeAR's content keeps it."""
+    doc = verb.doc
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if following is None or following.tag_ != "TO" or following.dep_ != "aux":
+        return end
+    clause = following.head
+    if clause.head.i == verb.i and clause.dep_ in {"advcl", "xcomp"} and clause.left_edge.i == end + 1:
+        return clause.right_edge.i
     return end
 
 
