@@ -615,6 +615,10 @@ def test_relative_pronoun_is_the_source_span(parse):
             "She still supports her 2013 amendments to expand the program.",
             [("She", "She", "her 2013 amendments to expand the program", "still supports")],
         ),
+        (  # "called on X to Y": the addressee is part of the content, as after "urged"
+            "Critics have called on the mayor to resign.",
+            [("Critics", "Critics", "the mayor to resign", "have called on")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):

@@ -84,10 +84,12 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
     if complements:  # "urged voters to slow down": PolNeAR's content holds the addressee too
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in complements[0].children)
+        prep = cue_prep(verb, table)  # "called on the mayor to resign": the addressee is the preposition's
+        addressees = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None and infinitive else []
         objects = [
             c.left_edge.i
-            for c in verb.children
-            if infinitive and c.dep_ == "dobj" and verb.i < c.i < complements[0].i
+            for c in [*verb.children, *addressees]
+            if infinitive and c.dep_ in {"dobj", "pobj"} and verb.i < c.i < complements[0].i
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
