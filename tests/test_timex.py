@@ -253,6 +253,9 @@ DATED = [
         ("Saturday night", "TIME", "2021-03-13TNI"),
     ),
     ("The vote will go ahead as planned on Sunday.", ("Sunday", "DATE", "2021-03-21")),
+    # "through" a day looks forward, unless the verb is a simple past
+    ("The lenders have extended the loans through Friday.", ("Friday", "DATE", "2021-03-19")),
+    ("The strike lasted through Friday.", ("Friday", "DATE", "2021-03-12")),
     # "a couple of" counts two
     ("Prices have doubled in a couple of years.", ("a couple of years", "DURATION", "P2Y")),
     ("Talks could resume in the next couple of weeks.", ("the next couple of weeks", "DURATION", "P2W")),

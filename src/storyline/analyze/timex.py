@@ -59,6 +59,9 @@ class TenseWords:
     complementizers: frozenset[str] = frozenset()
     # a past tense after these is hypothetical, not past: "if he won the election on Nov. 8"
     conditionals: frozenset[str] = frozenset()
+    # right before the expression, these look forward unless the verb is a simple past: "extended the loans
+    # through January" is next January, "the strike lasted through Friday" the last one
+    forward_unless_past: frozenset[str] = frozenset()
     # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
     as_planned: frozenset[str] = frozenset()
 
@@ -105,6 +108,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
+        forward_unless_past=frozenset({"through"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -239,6 +243,8 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             return False
         if cue in words.looks_forward:
             return not _past_perfect(before, after, words)  # "had not called it a suspect until Thursday"
+        if cue in words.forward_unless_past:
+            return not _past_perfect(before, after, words, simple=True)
     # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
     possessive = bool(after) and after[0].lower_ in ("'s", "'")
     # with no verb before it, a name before the expression makes it part of the subject ("Her wins on Tuesday
@@ -300,13 +306,17 @@ def _as_planned(verb: SpacyToken, words: TenseWords) -> bool:
     )
 
 
-def _past_perfect(before: list[SpacyToken], after: list[SpacyToken], words: TenseWords) -> bool:
+def _past_perfect(
+    before: list[SpacyToken], after: list[SpacyToken], words: TenseWords, *, simple: bool = False
+) -> bool:
     """Whether the nearest verb group (looking back first) is a past perfect: "had filed reports by May 5",
-    "Until Friday, the police had not named a suspect"."""
+    "Until Friday, the police had not named a suspect"; with ``simple``, a simple past too ("lasted")."""
     verb = next((t for t in [*reversed(before), *after] if t.tag_ in VERB_TAGS), None)
     if verb is None:
         return False
     group = _verb_group(verb, words)
+    if simple and any(t.tag_ == "VBD" for t in group) and not any(t.lower_ in words.future for t in group):
+        return True
     return any(t.lower_ in words.past_perfect and t.tag_ == "VBD" for t in group)
 
 
