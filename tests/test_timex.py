@@ -253,9 +253,11 @@ DATED = [
         ("Saturday night", "TIME", "2021-03-13TNI"),
     ),
     ("The vote will go ahead as planned on Sunday.", ("Sunday", "DATE", "2021-03-21")),
-    # "through" a day looks forward, unless the verb is a simple past
+    # "through"/"until" a day looks forward, unless the verb is a simple past (not the passive "was extended")
     ("The lenders have extended the loans through Friday.", ("Friday", "DATE", "2021-03-19")),
     ("The strike lasted through Friday.", ("Friday", "DATE", "2021-03-12")),
+    ("The strike lasted until Friday.", ("Friday", "DATE", "2021-03-12")),
+    ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
     # "a couple of" counts two
     ("Prices have doubled in a couple of years.", ("a couple of years", "DURATION", "P2Y")),
     ("Talks could resume in the next couple of weeks.", ("the next couple of weeks", "DURATION", "P2W")),

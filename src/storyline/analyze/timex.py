@@ -88,7 +88,6 @@ TENSE_WORDS: dict[str, TenseWords] = {
         looks_forward=frozenset(
             {
                 "by",
-                "until",
                 "as soon as",
                 "as early as",
                 "no later than",
@@ -108,7 +107,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
-        forward_unless_past=frozenset({"through"}),
+        forward_unless_past=frozenset({"through", "until"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -315,8 +314,8 @@ def _past_perfect(
     if verb is None:
         return False
     group = _verb_group(verb, words)
-    if simple and any(t.tag_ == "VBD" for t in group) and not any(t.lower_ in words.future for t in group):
-        return True
+    if simple and verb.tag_ == "VBD" and not any(t.lower_ in words.future for t in group):
+        return True  # "lasted", "was valid"; not the passive "was extended"
     return any(t.lower_ in words.past_perfect and t.tag_ == "VBD" for t in group)
 
 
