@@ -804,3 +804,12 @@ def test_stance_inside_belief_or_finding(parse, text, expected):
 )
 def test_maintain_holds_a_clause(parse, text, expected):
     assert [q.cue for q in extract(parse(text), [])] == expected
+
+
+def test_curly_copula_before_according_to(parse):
+    """ "That’s according to X" with a curly apostrophe, which spaCy does not lemmatize as "be": the same cue."""
+    text = "That’s according to a new poll released on Monday."
+    found = extract(parse(text), [])
+    assert [(q.cue, q.text, text[q.speaker_start : q.speaker_end]) for q in found] == [
+        ("’s according to", "That", "a new poll released on Monday")
+    ]

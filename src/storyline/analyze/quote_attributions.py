@@ -297,6 +297,12 @@ def _gerund_object(verb: Token, table: CueTable) -> bool:
     )
 
 
+def _copula(token: Token) -> bool:
+    """A form of "be", including a "’s" with a curly apostrophe, which spaCy lemmatizes as "’" or "’s" (and
+    may tag as an adverb); a possessive "’s" is tagged POS."""
+    return token.lemma_.lower() == "be" or (token.norm_ == "'s" and token.tag_ != "POS")
+
+
 def _embedded(verb: Token, table: CueTable) -> bool:
     """An infinitive that is the content of a cue verb above it ("declined to comment", "pledged to oppose
     the bill"): PARC/PolNeAR mark one attribution, whose cue is the head."""
@@ -407,7 +413,7 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
     copula = token.doc[token.i - 1] if token.i > 0 else token
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < copula.i]
     phrase: tuple[int, int] | None = None
-    if copula.lemma_ == "be" and copula.head.i in {token.i, head.i} and subjects:  # "That's according to X"
+    if _copula(copula) and copula.head.i in {token.i, head.i} and subjects:  # "That's according to X"
         content = trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
         cue = (copula.i, to.i)
         clause = (head.left_edge.i, head.right_edge.i)
