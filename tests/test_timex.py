@@ -275,6 +275,11 @@ DATED = [
     ("The polls close at 8 p.m. on March 31.", ("8 p.m.", "TIME", "2021-03-31T20:00")),
     ("The blast came at 3:40 p.m. on Monday, police said.", ("3:40 p.m.", "TIME", "2021-03-15T15:40")),
     ("The ultimatum expires at midnight on Sunday.", ("midnight", "TIME", "2021-03-21T24:00")),
+    # a page's "updated" line: weekday abbreviation before the date, the clock time on that date, US zones
+    ("Updated 6:45 PM EDT, Thu March 11, 2021", ("6:45 PM EDT", "TIME", "2021-03-11T18:45")),
+    ("Updated 6:45 PM EDT, Thu March 11, 2021", ("Thu March 11, 2021", "DATE", "2021-03-11")),
+    ("On Fri., March 12, the index fell.", ("Fri., March 12", "DATE", "2021-03-12")),
+    ("Polls close at 8 p.m. PT on Tuesday.", ("8 p.m. PT", "TIME", "2021-03-23T20:00")),
     # centuries written with a hyphen or an ordinal word; an adjective leaves out the article
     ("The 19th-century bridge was washed away.", ("19th-century", "DATE", "18")),
     ("Rail travel changed in the twentieth century.", ("the twentieth century", "DATE", "19")),

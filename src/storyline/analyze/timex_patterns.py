@@ -109,6 +109,9 @@ class Lexicon:
     skip_adjacent: tuple[str, ...] = ()
     # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
     pair_words: tuple[str, ...] = ()
+    # weekday abbreviations, read only right before a month and day ("Thu March 21, 2013", "Fri., Nov. 9"):
+    # alone they are names or verbs ("The Sun", "sat")
+    weekday_abbreviations: Mapping[str, int] = field(default_factory=dict)
     # words between a clock time and the day it is on: "at 10:00 GMT on Saturday", "midnight on March 31"
     clock_day_links: tuple[str, ...] = ()
 
@@ -442,7 +445,19 @@ ENGLISH = Lexicon(
         "twenty first": 21,
     },
     approx_suffixes=("or so",),
-    clock_day_links=("on",),
+    clock_day_links=("on", ","),
+    weekday_abbreviations={
+        "Mon": 0,
+        "Tue": 1,
+        "Tues": 1,
+        "Wed": 2,
+        "Thu": 3,
+        "Thur": 3,
+        "Thurs": 3,
+        "Fri": 4,
+        "Sat": 5,
+        "Sun": 6,
+    },
     pair_words=("a couple of", "a couple", "couple of"),
     skip_adjacent=("last",),
     week_of="the week of",
@@ -552,6 +567,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     )
     ambiguous = _alt(lex.ambiguous_months)
     wd = _alt(lex.weekdays)
+    abbr = rf"\b(?:{_alt(lex.weekday_abbreviations)})\.?" if lex.weekday_abbreviations else "(?!)"
+    wd_or_abbr = rf"\b{wd}\b|{abbr}"
     season = _ci(lex.seasons)
     unit = _alt(lex.units)
     num = _number(lex)
@@ -567,7 +584,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:1[6-9]\d\d|20\d\d)"
     any_year = rf"(?:{year}|{_word_year(lex)})"  # digits or words, for month, season and year rules
-    zone = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+    zone = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local\s+time)\b)?"
     the = r"(?:[Tt]he\s+)?"
     month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
@@ -595,11 +612,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
         "numeric": rf"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)(?P<year>{year})\b",
-        "mdy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b"
+        "mdy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b"
         rf"(?:,?\s+(?P<year>{year})\b)?",
         # "January, 11, 2021" (a comma after the month): a date only with its year
         "mdycomma": rf"\b(?P<monthname>{month}),\s+(?P<day>{day}),\s+(?P<year>{year})\b",
-        "dmy": rf"(?:(?P<wd>{wd}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
+        "dmy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
         "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?P<relyear>{rel})\s+year\b"

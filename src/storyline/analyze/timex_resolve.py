@@ -295,7 +295,8 @@ def _day_of_month(g: Groups, ctx: Context) -> Norm:
     if (follow := _shortly_after_ref(ctx, month, day)) is not None:
         return _dated(Point(follow, "day"), "ref")
     if g.get("wd"):  # "Monday, Oct. 26": the year whose Oct. 26 is a Monday
-        weekday = ctx.lex.weekdays[g["wd"] or ""]
+        name = (g["wd"] or "").rstrip(".")
+        weekday = ctx.lex.weekdays.get(name, ctx.lex.weekday_abbreviations.get(name, -1))
         candidates = [c for c in candidates if c.weekday() == weekday] or candidates
     return _dated(Point(nearest(candidates, ctx.dct, ctx.future), "day"), "dct")
 
