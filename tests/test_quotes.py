@@ -619,6 +619,14 @@ def test_relative_pronoun_is_the_source_span(parse):
             "Critics have called on the mayor to resign.",
             [("Critics", "Critics", "the mayor to resign", "have called on")],
         ),
+        (  # a stance conjoined to the reported clause, with no subject of its own, is what the speaker did next
+            "The senator said the plan was costly and criticized the mayor for hiding it.",
+            [("The senator", "The senator", "the plan was costly", "said")],
+        ),
+        (  # unless set against it with "but": then it is still reported
+            "She added the vote was close but downplayed its impact.",
+            [("She", "She", "the vote was close but downplayed its impact", "added")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):

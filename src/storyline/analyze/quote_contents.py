@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # "criticized the plan", "described it as a failure"
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
 
 
@@ -264,9 +265,32 @@ def _before_follow_up(clause: Token, table: CueTable) -> int:
     for token in clause.subtree:
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in table.verbs:
             end = min(end, token.left_edge.i - 1)
-        elif second_cue(token, table) is not None:
+        elif second_cue(token, table) is not None or _follow_up_act(token, clause, table):
             end = min(end, _conjunction_start(token) - 1)
     return end
+
+
+def _follow_up_act(verb: Token, clause: Token, table: CueTable) -> bool:
+    """A speech verb or a stance conjoined (through other conjoined verbs too) to the reported clause's head,
+    with no subject of its own and the tense of the cue ("says he respects her and calls her a friend", "said
+    he would come and criticized the mayor"): what the speaker did next, not what was reported."""
+    speech = clause.head
+    if verb.dep_ != "conj" or clause.dep_ not in CLAUSE_DEPS or verb.tag_ != speech.tag_:
+        return False
+    if verb.lemma_.lower() not in table.verbs | table.stances:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or _contrast(verb):
+        return False
+    head = verb.head
+    while head.dep_ == "conj" and head.i != clause.i:
+        head = head.head
+    return head.i == clause.i
+
+
+def _contrast(verb: Token) -> bool:
+    """Whether a conjoined verb is set against the one before it ("but downplayed it", "and instead
+    attacked"), which keeps it in what was reported."""
+    return any(t.lower_ in CONTRASTS for t in verb.doc[_conjunction_start(verb) : verb.i])
 
 
 def second_cue(verb: Token, table: CueTable) -> Token | None:
