@@ -258,6 +258,9 @@ DATED = [
     ("The strike lasted through Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The strike lasted until Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
+    # "an hour later", "a few days later": the span of time ("later" its signal, left out); a counted day stays a date
+    ("Police arrived half an hour later.", ("half an hour", "DURATION", "PT30M")),
+    ("A few days later, the talks resumed.", ("A few days", "DURATION", "PXD")),
     # "a couple of" counts two
     ("Prices have doubled in a couple of years.", ("a couple of years", "DURATION", "P2Y")),
     ("Talks could resume in the next couple of weeks.", ("the next couple of weeks", "DURATION", "P2W")),

@@ -462,6 +462,14 @@ def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     return ent is not None and (ent.start < span.start or ent.end > span.end)
 
 
+def _signal_trimmed(text: str, m: Match, norm: Norm) -> Match:
+    """ "three days later" read as a duration: "later" is its signal, left out of the span as TimeML does."""
+    if m.rule != "ago" or norm.type != "DURATION" or not m.groups.get("ago"):
+        return m
+    end = text.rfind(m.groups["ago"] or "", m.start, m.end)
+    return dataclasses.replace(m, end=len(text[:end].rstrip())) if end > m.start else m
+
+
 def _verb_trimmed(parsed: Parsed, text: str, m: Match) -> Match:
     """ "is expected to last three weeks": a span word that is the verb "last" is left out of the duration."""
     rel = m.groups.get("rel")
@@ -526,6 +534,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             continue
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         m, norm = _day_offset(text, m, norm, language)
+        m = _signal_trimmed(text, m, norm)
         norm = range_end(text, prev, m, norm, dct, language)
         if clock is not None and (moved := _clock_on_day(text, clock, m, norm, language)) is not None:
             out[out.index(clock[1])] = moved

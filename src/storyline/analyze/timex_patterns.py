@@ -678,7 +678,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?P<year>{any_year})\b(?![-/.,]?\d)(?!\s*%)",
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
         "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
-        "ago": rf"(?:(?P<approx>{approx})\s+)?{count}(?P<unit>{unit}){or_so}\s+(?P<ago>{ago})\b",
+        "ago": rf"(?:(?P<approx>{approx})\s+)?(?:(?P<halfof>[Hh]alf)\s+(?=an?\s))?{count}(?P<unit>{unit}){or_so}"
+        rf"\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
         rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
         rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))"

@@ -723,17 +723,26 @@ def r_century(g: Groups, ctx: Context) -> Norm:
     )
 
 
+SHORT_UNITS = frozenset({"H", "MIN", "S"})  # units below a day: "an hour later" names no calendar time
+
+
 def r_ago(g: Groups, ctx: Context) -> Norm:
     """ "three years ago" counts from the DCT; "two months later", "a year earlier" from the reference."""
     lex = ctx.lex
     unit = lex.units[_words(g["unit"])]
     n = number(g["num"], lex)
+    if n is not None and g.get("halfof"):  # "half an hour later"
+        n /= 2
     how = lex.ago[_words(g["ago"])]
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
+    if how.startswith("ref") and (unit in SHORT_UNITS or n is None):
+        # "an hour later", "a few days earlier": no calendar time to count to, the span of time is what is known
+        # ("later" its signal, as TimeML has it; TempEval-3 train writes PT1H, PXD for them)
+        return Norm("DURATION", duration_value(n, unit), mod)
     if n is None:
         return Norm("DATE", "FUTURE_REF" if how.endswith("+") else "PAST_REF", mod, "dct")
-    if unit in ("H", "MIN", "S") or n != int(n):
-        return Norm("TIME" if unit in ("H", "MIN", "S") else "DATE", None, mod)
+    if unit in SHORT_UNITS or n != int(n):  # "two hours ago": the clock time is not known
+        return Norm("TIME" if unit in SHORT_UNITS else "DATE", None, mod)
     steps = (1 if how.endswith("+") else -1) * int(n)
     ref = ctx.ref
     if ref is not None and ref.grain in COARSE_REF_GRAINS and unit in ("Y", "DE", "CE"):
