@@ -821,3 +821,20 @@ def test_curly_copula_before_according_to(parse):
     assert [(q.cue, q.text, text[q.speaker_start : q.speaker_end]) for q in found] == [
         ("’s according to", "That", "a new poll released on Monday")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a headline in title case: the capitalized verb is read in sentence case
+            "Governor Tom Reyes Slams Council Over Budget Cuts.\n\nThe governor spoke on Monday.",
+            [("Slams", "Governor Tom Reyes")],
+        ),
+        ("Senator Warns Voters About Rising Health Costs.", [("Warns", "Senator")]),
+    ],
+)
+def test_title_case_headline(parse, text, expected):
+    found = extract(parse(text), [])
+    assert [
+        (q.cue, text[q.speaker_start : q.speaker_end]) for q in found if q.speaker_start is not None
+    ] == expected

@@ -53,7 +53,10 @@ PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging her
 MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of Donald Trump as …")
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
-MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
+MARKUP = frozenset("_=<>/")
+TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
+TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
+TITLE_SHARE = 0.8  # characters that glue a word into an identifier or a tag
 
 
 @dataclass(frozen=True)
@@ -106,14 +109,52 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
     """Sentences with a cue outside quotation marks: the only ones worth a dependency parse.
 
     A "sentence" longer than ``max_tokens`` is a table, a list or a failed split; parsing it would cost more
-    than the rest of the document and find nothing reliable.
+    than the rest of the document and find nothing reliable. A headline in title case is judged on its
+    sentence-case reading (``headline_parse``).
     """
-    return [
-        piece
-        for sentence in parsed.sentences
-        for piece in line_pieces(sentence)
-        if len(piece) <= max_tokens and any(_is_cue(t, table) and not inside(t.idx) for t in piece)
-    ]
+    found = []
+    for sentence in parsed.sentences:
+        for piece in line_pieces(sentence):
+            if len(piece) > max_tokens:
+                continue
+            headline = headline_parse(parsed, piece)
+            tokens = headline if headline is not None else piece
+            base = piece.start_char if headline is not None else 0
+            if any(_is_cue(t, table) and not inside(base + t.idx) for t in tokens):
+                found.append(piece)
+    return found
+
+
+def headline_parse(parsed: Parsed, piece: Span) -> Doc | None:
+    """A headline in title case ("Clinton Slams Trump On Trade") parsed in sentence case, or ``None``.
+
+    The tagger reads a capitalized verb as a name, so the cue goes unseen; with the capitals of all but the
+    first word of plain capitalized words taken out (acronyms and "McCain" keep theirs; names lose theirs too,
+    which keeping the entity recognizer's names did not improve), it tags and parses the line as a sentence.
+    The text keeps its length, so offsets hold.
+    """
+    words = [t for t in piece if t.is_alpha and len(t) > TITLE_MIN_LENGTH]
+    if len(words) < TITLE_MIN_WORDS or sum(t.is_title for t in words) < TITLE_SHARE * len(words):
+        return None
+    memo = parsed.memo.setdefault("quotes.headline_parses", {})
+    key = (piece.start_char, piece.end_char)
+    if key not in memo:
+        text = "".join(
+            t.text_with_ws.lower() if t.is_title and t.i > piece.start and t.is_alpha else t.text_with_ws
+            for t in piece
+        )
+        memo[key] = _tag_and_parse(parsed, text) if len(text) == len(piece.text_with_ws) else None
+    return memo[key]
+
+
+def _tag_and_parse(parsed: Parsed, text: str) -> Doc:
+    """``text`` through the tagging and parsing steps of the document's pipeline."""
+    nlp = parsed.nlp
+    doc = nlp.make_doc(text)
+    for name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser"):
+        if name in nlp.component_names:
+            doc = nlp.get_pipe(name)(doc)
+    return doc
 
 
 def _in_markup(token: Token) -> bool:
@@ -130,7 +171,7 @@ def sentence_attributions(
     parsed: Parsed, sentence: Span, table: CueTable, inside: Inside, max_speaker: int
 ) -> list[Attribution]:
     """Every cue of ``sentence`` with its speaker, reported clause and reach, read from the parse."""
-    doc = parsed.parse(sentence)
+    doc = headline_parse(parsed, sentence) or parsed.parse(sentence)
     base = sentence.start_char
     found: list[Attribution] = []
     for token in doc:
