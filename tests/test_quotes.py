@@ -119,6 +119,11 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "“It is a historic day for the whole region!” she wrote.",
             [("she", "“It is a historic day for the whole region!”", "direct", "wrote")],
         ),
+        (  # introduced by a comma after a cue whose phrase the parser ended before the quotation
+            "Jones didn’t seem impressed with the senator’s remarks, telling the crowd, “Nobody in this town "
+            "believes a word of it.”",
+            [("Jones", "“Nobody in this town believes a word of it.”", "direct", "telling")],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):

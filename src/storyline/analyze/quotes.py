@@ -169,9 +169,13 @@ def _title_cased(text: str, q: Quoted) -> bool:
 
 def _introduces(text: str, q: Quoted, a: Attribution) -> bool:
     """Whether the cue's clause ends with a colon that the quotation follows, across a paragraph break too
-    ("Her spokesman said:", then the quotation as the next paragraph)."""
+    ("Her spokesman said:", then the quotation as the next paragraph), or a speech verb with no reported
+    clause is followed by a comma and the quotation ("…, telling reporters, “…”"), which the parser often
+    hangs on another verb of the sentence."""
     colon = text.rfind(":", a.cue_end, q.start)
-    return colon >= 0 and a.reach_start <= colon < a.reach_end and text[colon + 1 : q.start].isspace()
+    if colon >= 0 and a.reach_start <= colon < a.reach_end and text[colon + 1 : q.start].isspace():
+        return True
+    return a.content_start is None and a.reach_end <= q.start and text[a.reach_end : q.start].strip() == ","
 
 
 def _adjacent(text: str, q: Quoted, a: Attribution) -> bool:
