@@ -253,9 +253,8 @@ DATED = [
         ("Saturday night", "TIME", "2021-03-13TNI"),
     ),
     ("The vote will go ahead as planned on Sunday.", ("Sunday", "DATE", "2021-03-21")),
-    # "through"/"until" a day looks forward, unless the verb is a simple past (not the passive "was extended")
-    ("The lenders have extended the loans through Friday.", ("Friday", "DATE", "2021-03-19")),
-    ("The strike lasted through Friday.", ("Friday", "DATE", "2021-03-12")),
+    # "until" a day looks forward, unless the verb is a simple past (not the passive "was extended")
+    ("The poll was taken Thursday through Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The strike lasted until Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
     # "an hour later", "a few days later": the span of time ("later" its signal, left out); a counted day stays a date

@@ -59,8 +59,9 @@ class TenseWords:
     complementizers: frozenset[str] = frozenset()
     # a past tense after these is hypothetical, not past: "if he won the election on Nov. 8"
     conditionals: frozenset[str] = frozenset()
-    # right before the expression, these look forward unless the verb is a simple past: "extended the loans
-    # through January" is next January, "the strike lasted through Friday" the last one
+    # right before the expression, these look forward unless the verb is a simple past: "was extended until
+    # Friday" is the coming Friday, "the strike lasted until Friday" the last one ("through" was tried: in
+    # "a poll taken Thursday through Monday" it is the end of a range gone by)
     forward_unless_past: frozenset[str] = frozenset()
     # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
     as_planned: frozenset[str] = frozenset()
@@ -107,7 +108,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
-        forward_unless_past=frozenset({"through", "until"}),
+        forward_unless_past=frozenset({"until"}),
         present_not_scheduled=frozenset(
             {
                 "say",
