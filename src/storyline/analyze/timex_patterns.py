@@ -104,9 +104,6 @@ class Lexicon:
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
-    # before a month name, relatives that pass over the month just before the document's: "last February"
-    # said in March is a year back (the month just gone would be "last month")
-    skip_adjacent: tuple[str, ...] = ()
     # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
     pair_words: tuple[str, ...] = ()
     # weekday abbreviations, read only right before a month and day ("Thu March 21, 2013", "Fri., Nov. 9"):
@@ -459,7 +456,6 @@ ENGLISH = Lexicon(
         "Sun": 6,
     },
     pair_words=("a couple of", "a couple", "couple of"),
-    skip_adjacent=("last",),
     week_of="the week of",
     range_words=("to", "through", "until", "till", "-", "–"),
     same_year=("of that year", "of the same year", "that year", "the same year"),

@@ -321,8 +321,6 @@ def r_month(g: Groups, ctx: Context) -> Norm:
         date = dt.date(ctx.dct.year, month, 1)
     else:
         date = nearest(_in_years(first, month, 1), first, direction[0], strict=direction[1])
-        if _words(g["rel"]) in ctx.lex.skip_adjacent and add_months(date, 1) == first:
-            date = add_months(date, -12)
     return _dated(Point(date, "month"), "dct", mod=mod)
 
 
