@@ -337,8 +337,8 @@ REFERENCE = [
         ("That evening", "2021-03-05TEV"),
     ),
     ("He was detained in June 2019 and freed the same month.", ("the same month", "2019-06")),
-    # a month counted from a year is not knowable: honest None rather than January + 2
-    ("The war began in 2019. Two months later a truce was signed.", ("Two months later", None)),
+    # a month counted from a year is not knowable: the span of time the text gives, not January + 2
+    ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
 ]
 
 

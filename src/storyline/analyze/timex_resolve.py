@@ -748,8 +748,8 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         return _dated(Point(shift(ref.date, unit, steps), ref.grain, ref.code), "ref", mod=mod)
     grain = "year" if unit in ("DE", "CE") else "day" if unit in ("D", "WE") else GRAIN[unit]
     if how.startswith("ref") and ref is not None:
-        if GRAIN_ORDER[ref.grain] > GRAIN_ORDER[grain]:  # "two months later" than "2020": not knowable
-            return _unresolved(mod=mod)
+        if GRAIN_ORDER[ref.grain] > GRAIN_ORDER[grain]:  # "two months later" than "2020": no knowable month,
+            return Norm("DURATION", duration_value(n, unit), mod)  # the span of time is what the text gives
         base, anchor = ref.date, "ref"
     else:
         base, anchor = ctx.dct, "dct"
