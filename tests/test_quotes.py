@@ -843,3 +843,14 @@ def test_title_case_headline(parse, text, expected):
     assert [
         (q.cue, text[q.speaker_start : q.speaker_end]) for q in found if q.speaker_start is not None
     ] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The senator said in a statement that the bill would pass.", ["said in a statement"]),
+        ("The senator said in an interview that the bill would pass.", ["said"]),  # PolNeAR leaves it out
+    ],
+)
+def test_statement_phrase_joins_the_cue(parse, text, expected):
+    assert [q.cue for q in extract(parse(text), [])] == expected

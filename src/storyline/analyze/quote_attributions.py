@@ -606,7 +606,9 @@ def _statement_phrase(verb: Token, end: int, table: CueTable) -> int:
         or doc[end + 1].lower_ not in table.statement_preps
     ):
         return end
-    objects = [c for c in doc[end + 1].children if c.dep_ == "pobj" and c.lemma_.lower() in table.nouns]
+    objects = [
+        c for c in doc[end + 1].children if c.dep_ == "pobj" and c.lemma_.lower() in table.statement_nouns
+    ]
     return objects[0].i if objects and objects[0].right_edge.i == objects[0].i else end
 
 
