@@ -260,6 +260,9 @@ DATED = [
     # "an hour later", "a few days later": the span of time ("later" its signal, left out); a counted day stays a date
     ("Police arrived half an hour later.", ("half an hour", "DURATION", "PT30M")),
     ("A few days later, the talks resumed.", ("A few days", "DURATION", "PXD")),
+    # a blank line ends the clause: a headline's verb the parser runs into the next paragraph says nothing of it
+    ("Minister Calls Talks ‘Useless’\n\nThe minister on Tuesday said so.", ("Tuesday", "DATE", "2021-03-16")),
+    ("“We stay.”\n\nOn Monday, the envoy left the town.", ("Monday", "DATE", "2021-03-15")),
     # "a couple of" counts two
     ("Prices have doubled in a couple of years.", ("a couple of years", "DURATION", "P2Y")),
     ("Talks could resume in the next couple of weeks.", ("the next couple of weeks", "DURATION", "P2W")),

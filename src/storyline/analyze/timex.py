@@ -237,6 +237,11 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
         return None
     before = _own_clause([t for t in sentence if t.idx < start], words)
     after = [t for t in sentence if t.idx >= end]
+    # a blank line ends the clause: the parser may run a headline into the first sentence ("Clinton Calls ISIS
+    # Violence 'Genocide' / Dec 29 - Clinton on Tuesday said …"), whose verb says nothing of the day
+    breaks = [i for i, t in enumerate(before) if "\n\n" in t.text]
+    before = before[breaks[-1] + 1 :] if breaks else before
+    after = after[: next((i for i, t in enumerate(after) if "\n\n" in t.text), len(after))]
     for size in (3, 2, 1):
         cue = " ".join(t.lower_ for t in before[-size:]) if len(before) >= size else ""
         if cue in words.looks_back:
