@@ -107,12 +107,19 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             ],
         ),
         (  # a later paragraph keeps the speaker, not the cue; a lower-case fragment is no speech
-            '"We won this war," he said.\n\n"Nobody will take these lands from us again."\n\n'
-            'Critics called it "a victory of sorts for now" at best.',
+            '"We won this war," he said.\n\nThe fighting ended in May.\n\n"Nobody will take these lands from '
+            'us again."\n\nCritics called it "a victory of sorts for now" at best.',
             [
                 ("he", '"We won this war,"', "direct", "said"),
                 ("he", '"Nobody will take these lands from us again."', "direct", None),
                 ("Critics", 'it "a victory of sorts for now"', "partial", "called"),
+            ],
+        ),
+        (  # the very next paragraph, when the quotation is all of it, keeps the cue too: one speech
+            '"We won this war," he said.\n\n"Nobody will take these lands from us again."',
+            [
+                ("he", '"We won this war,"', "direct", "said"),
+                ("he", '"Nobody will take these lands from us again."', "direct", "said"),
             ],
         ),
         (  # cue after an exclamation mark, where sentence splitting cuts

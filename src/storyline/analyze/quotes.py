@@ -10,7 +10,8 @@ Three passes, each linear in the text:
 3. Quotations are matched to attributions (here): a quotation inside a reported clause that also has unquoted
    words is a *partial* quote (the clause is the quote); a quotation the cue governs ("…," he said / X said:
    "…", a colon ending the paragraph before it too) is *direct*; a quotation with no cue that reads as speech
-   continues the previous speaker (a quote running on after "he said"; the cue too within one paragraph).
+   continues the previous speaker (a quote running on after "he said"; the cue too within one paragraph, or when
+   it is the whole of the next paragraph).
    Attributions left with a reported clause are *indirect* speech, in two pieces when the cue sits inside it
    ("Taxes, he said, will rise"). Short unattributed quotations (scare quotes, titles) are not quotes, nor is
    a title inside a speaker's description.
@@ -210,7 +211,9 @@ def _match(
             attribution = _carried(text, q, previous, settings)
             if attribution is None and not _reads_as_speech(text, q, settings):
                 continue
-            with_cue = previous is not None and "\n" not in text[previous.end : q.start]
+            with_cue = previous is not None and (
+                "\n" not in text[previous.end : q.start] or _next_paragraph(text, q, previous)
+            )
         start = _complementizer_start(text, q, attribution, table)
         current = _Match(start, q.end, "direct", attribution, with_cue and attribution is not None)
         matches[(q.start, q.end)] = current
@@ -233,12 +236,24 @@ def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: Cu
     return a.content_start if words and all(w.lower() in table.that for w in words) else q.start
 
 
+def _next_paragraph(text: str, q: Quoted, previous: _Match) -> bool:
+    """Whether a quotation that runs on from a direct quote is the whole of the very next paragraph: a
+    speech running over paragraphs, which PolNeAR keeps under the first paragraph's cue."""
+    end = text.find("\n", q.end)
+    paragraph = text[text.rfind("\n", 0, q.start) + 1 : end if end >= 0 else len(text)]
+    alone = paragraph.strip() == text[q.start : q.end].strip()
+    gap = text[previous.end : q.start]
+    one_break = not gap[gap.find("\n") : gap.rfind("\n")].strip()  # no paragraph between them
+    return previous.kind == "direct" and alone and one_break
+
+
 def _carried(text: str, q: Quoted, previous: _Match | None, settings: AnalyzeSettings) -> Attribution | None:
     """The attribution of the quotation just before, for a quotation that runs on without a cue of its own.
 
     News runs one speaker's words over several quotations ("…," he said. "…"); the later ones keep the earlier
-    speaker, and within one paragraph its cue too, as PARC/PolNeAR annotate them (one attribution, several
-    content pieces). Only a quotation that reads as speech runs on: a lower-case fragment is a scare quote.
+    speaker, and within one paragraph (or as the whole next paragraph) its cue too, as PARC/PolNeAR annotate
+    them (one attribution, several content pieces). Only a quotation that reads as speech runs on: a
+    lower-case fragment is a scare quote.
     """
     if (
         previous is None
