@@ -861,3 +861,22 @@ def test_title_case_headline(parse, text, expected):
 )
 def test_statement_phrase_joins_the_cue(parse, text, expected):
     assert [q.cue for q in extract(parse(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The senator has made it clear that he would run again.",
+            [("has made it clear", "The senator", "that he would run again")],
+        ),
+        (
+            "The governor made clear that taxes would stay.",
+            [("made clear", "The governor", "that taxes would stay")],
+        ),
+        ("The rain made the road slippery.", []),
+    ],
+)
+def test_made_clear(parse, text, expected):
+    found = extract(parse(text), [])
+    assert [(q.cue, text[q.speaker_start : q.speaker_end], q.text) for q in found] == expected

@@ -53,6 +53,7 @@ PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging her
 MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of Donald Trump as …")
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
+CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
 MARKUP = frozenset("_=<>/")
 TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
 TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
@@ -97,6 +98,8 @@ def _is_cue_verb(token: Token, table: CueTable) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    if _made_clear(token, table) is not None:
+        return True
     if lemma in table.regards:  # "see", "view": a cue only with "as" after it, which the tags show
         return any(t.lower_ == "as" for t in token.doc[token.i + 1 : token.i + MAX_REGARD_GAP])
     if lemma in table.all_verbs:
@@ -185,7 +188,9 @@ def sentence_attributions(
             and not _nested(token, table)
             and not _gerund_object(token, table)
         ):
-            if _raising_frame(token, table):
+            if _made_clear(token, table) is not None:
+                attribution = _made_clear_attribution(doc, token, table, base, max_speaker)
+            elif _raising_frame(token, table):
                 attribution = _raising_attribution(doc, token, base)
             elif not _addressed(token, table):
                 attribution = _verb_attribution(doc, token, table, base, max_speaker)
@@ -245,6 +250,43 @@ def _raising_attribution(doc: Doc, verb: Token, base: int) -> Attribution | None
         return None
     cue = (verb_group_start(verb), verb.i)
     return _record(doc, base, cue, None, None, content, content, gap=cue)
+
+
+def _made_clear(verb: Token, table: CueTable) -> Token | None:
+    """The "clear" of "made clear" or "made it clear" (tags alone): a verb and adjective that together state
+    something ("made it clear that she would run"), when ``verb`` is such a verb."""
+    if verb.pos_ != "VERB":
+        return None
+    doc, lemma = verb.doc, verb.lemma_.lower()
+    following = doc[verb.i + 1 : verb.i + 3]
+    for word in following:
+        if (lemma, word.lower_) in table.verb_adjectives:
+            return word
+        if word.lower_ not in table.expletives:
+            return None
+    return None
+
+
+def _made_clear_attribution(
+    doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "She has made it clear that she would run": the cue runs from the verb group to the adjective, the
+    content is the clause after it (whichever word the parser hung it on), the verb's subject the source."""
+    adjective = _made_clear(verb, table)
+    if adjective is None or adjective.i + 1 >= len(doc):
+        return None
+    after = [
+        c for head in (verb, adjective) for c in head.rights if c.i > adjective.i and c.dep_ in CLEAR_DEPS
+    ]
+    if not after:
+        return None
+    content = trim(doc, adjective.i + 1, max(c.right_edge.i for c in after))
+    if content is None:
+        return None
+    subject = _subject(verb, table)
+    speaker = speaker_span(subject, max_speaker) if subject is not None else None
+    cue = (verb_group_start(verb), adjective.i)
+    return _record(doc, base, cue, speaker, subject, content, content)
 
 
 def _noun_prep(noun: Token, table: CueTable) -> Token | None:

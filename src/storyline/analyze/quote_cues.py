@@ -63,6 +63,8 @@ class CueTable:
     settings: frozenset[str] = frozenset()  # "in a tweet", "on social media": nouns of the occasion
     noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
     # X": the noun and its preposition are the cue, the object the content, a possessor the source
+    verb_adjectives: frozenset[tuple[str, str]] = frozenset()  # ("make", "clear"): "made (it) clear that …"
+    expletives: frozenset[str] = frozenset()  # the "it" that may stand between them
     gerund_preps: frozenset[str] = frozenset()  # "blamed for saying", "refrained from attacking": the gerund
     # after one of these names a reason or a habit, not an attribution
 
@@ -207,6 +209,8 @@ CUES: dict[str, CueTable] = {
                 ("demand", "for"),  # PolNeAR marks them as cues in under a fifth of their uses on train
             }
         ),
+        verb_adjectives=frozenset({("make", "clear")}),
+        expletives=_words("it"),
         gerund_preps=_words("for from of without than into on"),  # "by saying", "after saying" stay cues
         according=(("according", "to"),),
         quoted_verb="quote",
