@@ -639,6 +639,10 @@ def test_relative_pronoun_is_the_source_span(parse):
             "She added the vote was close but downplayed its impact.",
             [("She", "She", "the vote was close but downplayed its impact", "added")],
         ),
+        (  # a reported clause holding its own speaker and cue is the two pieces around them
+            "The bill, which he said would cost billions, passed.",
+            [("he", "he", "which", "said"), ("he", "he", "would cost billions", "said")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):

@@ -222,9 +222,25 @@ def _match(
             used.add(attribution)
     for a in attributions:
         if a not in used and a.content_start is not None and a.content_end is not None:
-            for start, end in a.pieces or ((a.content_start, a.content_end),):
+            for start, end in a.pieces or _around_attribution(text, a):
                 matches.setdefault((start, end), _Match(start, end, "indirect", a))
     return sorted(matches.values(), key=lambda m: (m.start, m.end))
+
+
+def _around_attribution(text: str, a: Attribution) -> tuple[tuple[int, int], ...]:
+    """A reported clause holding its own speaker and cue ("which he said was unfair", "what she called a
+    disgrace"): the words before and after them, as PolNeAR marks it; else the clause whole."""
+    assert a.content_start is not None and a.content_end is not None
+    first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
+    last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
+    if not (a.content_start < first and last < a.content_end):
+        return ((a.content_start, a.content_end),)
+    before = text[a.content_start : first].rstrip(" ,")
+    after = text[last : a.content_end]
+    stripped = len(after) - len(after.lstrip(" ,"))
+    if not WORD.search(before) or not WORD.search(after):
+        return ((a.content_start, a.content_end),)
+    return ((a.content_start, a.content_start + len(before)), (last + stripped, a.content_end))
 
 
 def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: CueTable) -> int:
