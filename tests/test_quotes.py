@@ -643,6 +643,10 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The bill, which he said would cost billions, passed.",
             [("he", "he", "which", "said"), ("he", "he", "would cost billions", "said")],
         ),
+        (  # the relative pronoun a cue takes as its object is part of the content ("which … as his second home")
+            "He visited the island, which he described as his second home.",
+            [("he", "he", "which", "described"), ("he", "he", "as his second home", "described")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):

@@ -35,7 +35,13 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     """The reported clause (``_reported``) without an aside closing it."""
     content = _reported(doc, verb, table)
-    return _without_closing_aside(doc, content) if content is not None else None
+    if content is None:
+        return None
+    content = _without_closing_aside(doc, content)
+    wh = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS and c.i < verb.i]
+    if wh and content[0] > verb.i:  # "which he described as a failure": the "which" is what he described
+        return (wh[0].i, content[1])
+    return content
 
 
 def _without_closing_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
