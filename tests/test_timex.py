@@ -273,6 +273,7 @@ DATED = [
     # the verb "last" before a count is no span word of the duration
     ("The curfew is expected to last three weeks.", ("three weeks", "DURATION", "P3W")),
     ("Fuel stocks could last about a month.", ("about a month", "DURATION", "P1M")),
+    ("Following Monday's vote, the envoy left.", ("Monday", "DATE", "2021-03-15")),
     # a clock time followed by "on" and a day is on that day
     ("The polls close at 8 p.m. on March 31.", ("8 p.m.", "TIME", "2021-03-31T20:00")),
     ("The blast came at 3:40 p.m. on Monday, police said.", ("3:40 p.m.", "TIME", "2021-03-15T15:40")),

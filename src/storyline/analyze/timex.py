@@ -477,9 +477,17 @@ def _signal_trimmed(text: str, m: Match, norm: Norm) -> Match:
 
 
 def _verb_trimmed(parsed: Parsed, text: str, m: Match) -> Match:
-    """ "is expected to last three weeks": a span word that is the verb "last" is left out of the duration."""
+    """ "is expected to last three weeks", "Following Wednesday's leak": a relative word that is a verb ("last",
+    "following") is left out of the expression."""
     rel = m.groups.get("rel")
-    if m.rule != "duration" or not rel or not text.startswith(rel, m.start):
+    if not rel or not text.startswith(rel, m.start):
+        return m
+    # a verb before a count is the verb ("to last three weeks"); before a day only a preposition-like one is
+    # ("Following Wednesday's leak"): "in coming weeks" keeps its relative
+    if (
+        m.rule != "duration"
+        and rel.lower() not in LEXICONS[parsed.document.language or "en"].verbal_relatives
+    ):
         return m
     span = parsed.doc.char_span(m.start, m.start + len(rel), alignment_mode="expand")
     if span is None or span[0].pos_ != "VERB":

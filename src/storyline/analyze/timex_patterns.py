@@ -106,6 +106,8 @@ class Lexicon:
     pod_hours: Mapping[str, str] = field(default_factory=dict)
     # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
     pair_words: tuple[str, ...] = ()
+    # relatives that are also a preposition-like verb form without an article: "Following Wednesday's leak"
+    verbal_relatives: tuple[str, ...] = ()
     # weekday abbreviations, read only right before a month and day ("Thu March 21, 2013", "Fri., Nov. 9"):
     # alone they are names or verbs ("The Sun", "sat")
     weekday_abbreviations: Mapping[str, int] = field(default_factory=dict)
@@ -443,6 +445,7 @@ ENGLISH = Lexicon(
     },
     approx_suffixes=("or so",),
     clock_day_links=("on", ","),
+    verbal_relatives=("following",),
     weekday_abbreviations={
         "Mon": 0,
         "Tue": 1,
