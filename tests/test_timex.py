@@ -253,10 +253,12 @@ DATED = [
         ("Saturday night", "TIME", "2021-03-13TNI"),
     ),
     ("The vote will go ahead as planned on Sunday.", ("Sunday", "DATE", "2021-03-21")),
-    # "until" a day looks forward, unless the verb is a simple past (not the passive "was extended")
+    # "until", "due" a day look forward, unless the verb is a simple past (not the passive "was extended")
     ("The poll was taken Thursday through Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The strike lasted until Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
+    ("The reports due Sunday night are expected to show a loss.", ("Sunday night", "TIME", "2021-03-21TNI")),
+    ("The loan was due Friday, the bank said.", ("Friday", "DATE", "2021-03-12")),
     # "an hour later", "a few days later": the span of time ("later" its signal, left out); a counted day stays a date
     ("Police arrived half an hour later.", ("half an hour", "DURATION", "PT30M")),
     ("A few days later, the talks resumed.", ("A few days", "DURATION", "PXD")),

@@ -108,7 +108,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
-        forward_unless_past=frozenset({"until"}),
+        forward_unless_past=frozenset({"until", "due"}),
         present_not_scheduled=frozenset(
             {
                 "say",
