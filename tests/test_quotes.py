@@ -647,6 +647,10 @@ def test_relative_pronoun_is_the_source_span(parse):
             "He visited the island, which he described as his second home.",
             [("he", "he", "which", "described"), ("he", "he", "as his second home", "described")],
         ),
+        (  # so is a partial quote: the piece holding the quotation and the piece before the speaker
+            "The tax, which she called “a gift to the rich,” passed easily.",
+            [("she", "she", "which", "called"), ("she", "she", "“a gift to the rich,”", "called")],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):
@@ -783,6 +787,10 @@ def test_no_non_speech_cue(parse, text):
         (  # a hyphen after the agency is a dateline's dash too
             "Jan 12 (Reuters) - Senate candidate Tom Wexler said on Monday the bill would pass.",
             "Senate candidate Tom Wexler",
+        ),
+        (  # a dateline without an agency: the city in capitals and a dash
+            "DAYTON — Former Governor Alice Marsh told the crowd that the plant would stay open.",
+            "Former Governor Alice Marsh",
         ),
     ],
 )

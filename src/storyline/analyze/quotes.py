@@ -87,7 +87,9 @@ def _has_words_outside(
 def _partials(
     text: str, attributions: list[Attribution], inside: Inside, table: CueTable
 ) -> dict[int, _Match]:
-    """Reported clauses that quote some of their words: quotation index -> the clause as a partial quote."""
+    """Reported clauses that quote some of their words: quotation index -> the clause as a partial quote (or the
+    piece of it holding the quotation, when the clause holds its own speaker and cue: ``_around_attribution``;
+    a piece with no quotation gets a negative key)."""
     found: dict[int, _Match] = {}
     for a in attributions:
         if a.content_start is None or a.content_end is None:
@@ -100,8 +102,15 @@ def _partials(
         start = min(a.content_start, quoted[0].start)
         end = max(a.content_end, quoted[-1].end)
         if _has_words_outside(text, start, end, quoted, a, table):
-            match = _Match(start, end, "partial", a)
-            found.update((i, match) for i in indexes)
+            pieces = [
+                _Match(first, last, "partial", a)
+                for first, last in _around_attribution(text, a, (start, end))
+            ]
+            for i in indexes:
+                found[i] = next((m for m in pieces if m.start <= inside.quoted[i].start < m.end), pieces[-1])
+            for m in pieces:  # the piece before the speaker and cue may hold no quotation: keyed apart
+                if m not in found.values():
+                    found[-1 - len(found)] = m
     return found
 
 
@@ -220,6 +229,8 @@ def _match(
         previous = current
         if attribution is not None:
             used.add(attribution)
+    for m in partial.values():  # a piece of a partial quote holding no quotation of its own
+        matches.setdefault((m.start, m.end), m)
     for a in attributions:
         if a not in used and a.content_start is not None and a.content_end is not None:
             for start, end in a.pieces or _around_attribution(text, a):
@@ -227,20 +238,23 @@ def _match(
     return sorted(matches.values(), key=lambda m: (m.start, m.end))
 
 
-def _around_attribution(text: str, a: Attribution) -> tuple[tuple[int, int], ...]:
-    """A reported clause holding its own speaker and cue ("which he said was unfair", "what she called a
-    disgrace"): the words before and after them, as PolNeAR marks it; else the clause whole."""
+def _around_attribution(
+    text: str, a: Attribution, span: tuple[int, int] | None = None
+) -> tuple[tuple[int, int], ...]:
+    """A reported clause (or ``span``) holding its own speaker and cue ("which he said was unfair", "what she
+    called a disgrace"): the words before and after them, as PolNeAR marks it; else the clause whole."""
     assert a.content_start is not None and a.content_end is not None
+    start, end = span or (a.content_start, a.content_end)
     first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
     last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
-    if not (a.content_start < first and last < a.content_end):
-        return ((a.content_start, a.content_end),)
-    before = text[a.content_start : first].rstrip(" ,")
-    after = text[last : a.content_end]
+    if not (start < first and last < end):
+        return ((start, end),)
+    before = text[start:first].rstrip(" ,")
+    after = text[last:end]
     stripped = len(after) - len(after.lstrip(" ,"))
     if not WORD.search(before) or not WORD.search(after):
-        return ((a.content_start, a.content_end),)
-    return ((a.content_start, a.content_start + len(before)), (last + stripped, a.content_end))
+        return ((start, end),)
+    return ((start, start + len(before)), (last + stripped, end))
 
 
 def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: CueTable) -> int:
