@@ -131,6 +131,10 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "believes a word of it.”",
             [("Jones", "“Nobody in this town believes a word of it.”", "direct", "telling")],
         ),
+        (  # a "that" right before the mark starts the quote, even when the parser saw no clause there
+            "The mayor is telling customers at a crowded breakfast spot that “I need you tomorrow.”",
+            [("The mayor", "that “I need you tomorrow.”", "direct", "is telling")],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):

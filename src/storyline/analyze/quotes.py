@@ -52,6 +52,8 @@ __all__ = ["Quoted", "extract", "find_quoted", "sentences_to_parse"]
 WORD = re.compile(r"\w+")
 MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face the Nation"), not speech
 MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
+LAST_WORD = re.compile(r"(\w+)\s*$")
+MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
 )
@@ -259,8 +261,16 @@ def _around_attribution(
 
 def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: CueTable) -> int:
     """Where a direct quote starts: at the "that" introducing it when its cue's reported clause opens with
-    one (`adding that "the door remains open"`), as PARC/PolNeAR mark it; else at its opening mark."""
-    if a is None or a.content_start is None or not a.cue_end <= a.content_start < q.start:
+    one (`adding that "the door remains open"`) or, with no clause parsed, when "that" comes right before the
+    mark after the cue (`told diners in Ohio that “…”`), as PARC/PolNeAR mark it; else at its opening mark."""
+    if a is None or a.cue_end > q.start:
+        return q.start
+    if a.content_start is None or not a.cue_end <= a.content_start < q.start:
+        # no reported clause the parser saw, but "that" right before the mark: `told voters that “…”`
+        window = max(a.cue_end, q.start - MAX_THAT_GAP)
+        last = LAST_WORD.search(text, window, q.start)
+        if last and last.group(1).lower() in table.that and "\n" not in text[a.cue_end : q.start]:
+            return last.start(1)
         return q.start
     words = WORD.findall(text, a.content_start, q.start)
     return a.content_start if words and all(w.lower() in table.that for w in words) else q.start
