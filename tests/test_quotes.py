@@ -900,3 +900,15 @@ def test_statement_phrase_joins_the_cue(parse, text, expected):
 def test_made_clear(parse, text, expected):
     found = extract(parse(text), [])
     assert [(q.cue, text[q.speaker_start : q.speaker_end], q.text) for q in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # the clause completing a noun says what the effort or claim is about: no cue of its own
+        ("The council rejected efforts to admit more refugees.", ["rejected"]),
+        ("The campaign did not respond to requests to comment on the report.", ["did not respond to"]),
+        ("She denied the claim that she opposed the war.", ["denied", "claim"]),
+    ],
+)
+def test_clause_completing_a_noun(parse, text, expected):
+    assert [q.cue for q in extract(parse(text), [])] == expected

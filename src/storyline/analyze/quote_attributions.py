@@ -54,6 +54,8 @@ MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of D
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 MARKUP = frozenset("_=<>/")
 DATELINE_MARKS = frozenset({"–", "—", "--"})  # the dash after a dateline ("CLEVELAND —")
 MAX_DATELINE = 10  # "PASADENA, Calif. (AP) —", "NEW YORK, Nov. 19 (UPI) —": tokens up to the dash
@@ -190,6 +192,7 @@ def sentence_attributions(
             and not _embedded(token, table)
             and not _nested(token, table)
             and not _gerund_object(token, table)
+            and not _noun_complement(token, table)
         ):
             if _made_clear(token, table) is not None:
                 attribution = _made_clear_attribution(doc, token, table, base, max_speaker)
@@ -380,6 +383,19 @@ def _gerund_object(verb: Token, table: CueTable) -> bool:
         and verb.dep_ == "pcomp"
         and verb.head.lower_ in table.gerund_preps
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _noun_complement(verb: Token, table: CueTable) -> bool:
+    """The verb of a that-clause or an infinitive completing a noun ("reports that Trump planned to …", "the
+    fact that he opposed the war", "efforts to admit refugees", "requests to comment"): the clause says what
+    the report or effort is about, and PolNeAR marks no attribution in it. (Participles, "a petition calling
+    for …", and verbs the parser hung on a noun by mistake stay cues.)"""
+    if verb.dep_ != "acl" or verb.tag_ in PARTICIPLE_TAGS or verb.head.pos_ not in NOUN_POS:
+        return False
+    return any(
+        (c.dep_ == "mark" and c.lower_ in table.that) or (c.dep_ == "aux" and c.tag_ == "TO")
+        for c in verb.children
     )
 
 
