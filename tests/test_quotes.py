@@ -912,3 +912,15 @@ def test_made_clear(parse, text, expected):
 )
 def test_clause_completing_a_noun(parse, text, expected):
     assert [q.cue for q in extract(parse(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is too soon to say whether the plan will work.",
+        "It’s hard to imagine the governor winning the state.",
+    ],
+)
+def test_impersonal_aside_is_no_cue(parse, text):
+    """ "It is hard to say …": the writer's aside names no source and is no attribution."""
+    assert extract(parse(text), []) == []

@@ -193,6 +193,7 @@ def sentence_attributions(
             and not _nested(token, table)
             and not _gerund_object(token, table)
             and not _noun_complement(token, table)
+            and not _impersonal(token, table)
         ):
             if _made_clear(token, table) is not None:
                 attribution = _made_clear_attribution(doc, token, table, base, max_speaker)
@@ -397,6 +398,18 @@ def _noun_complement(verb: Token, table: CueTable) -> bool:
         (c.dep_ == "mark" and c.lower_ in table.that) or (c.dep_ == "aux" and c.tag_ == "TO")
         for c in verb.children
     )
+
+
+def _impersonal(verb: Token, table: CueTable) -> bool:
+    """An infinitive after "it is hard/important/too soon" ("it's hard to imagine him winning", "it is too
+    soon to say whether …"): the writer's aside, which names no source, and PolNeAR mostly marks none."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    head = verb.head
+    while head.dep_ in {"acomp", "advmod"} and head.pos_ in {"ADJ", "ADV"} and head.head.i != head.i:
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return _copula(head) and any(c.lower_ in table.expletives for c in subjects)
 
 
 def _copula(token: Token) -> bool:
