@@ -115,6 +115,13 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 ("Critics", 'it "a victory of sorts for now"', "partial", "called"),
             ],
         ),
+        (  # a quotation running on after a partial quote keeps its speaker and cue too
+            "The mayor said the plan was “a disaster for everyone.” “Nobody asked the workers what they think.”",
+            [
+                ("The mayor", "the plan was “a disaster for everyone.”", "partial", "said"),
+                ("The mayor", "“Nobody asked the workers what they think.”", "direct", "said"),
+            ],
+        ),
         (  # the very next paragraph, when the quotation is all of it, keeps the cue too: one speech
             '"We won this war," he said.\n\n"Nobody will take these lands from us again."',
             [

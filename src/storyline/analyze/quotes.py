@@ -213,6 +213,7 @@ def _match(
     for index, q in enumerate(quoted):
         if index in partial:
             matches[(partial[index].start, partial[index].end)] = partial[index]
+            previous = partial[index]
             continue
         if _in_speaker(q, attributions, starts) or _title_cased(text, q):
             continue
@@ -277,14 +278,14 @@ def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: Cu
 
 
 def _next_paragraph(text: str, q: Quoted, previous: _Match) -> bool:
-    """Whether a quotation that runs on from a direct quote is the whole of the very next paragraph: a
+    """Whether a quotation that runs on from a direct or partial quote is the whole of the very next paragraph: a
     speech running over paragraphs, which PolNeAR keeps under the first paragraph's cue."""
     end = text.find("\n", q.end)
     paragraph = text[text.rfind("\n", 0, q.start) + 1 : end if end >= 0 else len(text)]
     alone = paragraph.strip() == text[q.start : q.end].strip()
     gap = text[previous.end : q.start]
     one_break = not gap[gap.find("\n") : gap.rfind("\n")].strip()  # no paragraph between them
-    return previous.kind == "direct" and alone and one_break
+    return alone and one_break
 
 
 def _carried(text: str, q: Quoted, previous: _Match | None, settings: AnalyzeSettings) -> Attribution | None:
