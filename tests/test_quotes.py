@@ -931,3 +931,31 @@ def test_clause_completing_a_noun(parse, text, expected):
 def test_impersonal_aside_is_no_cue(parse, text):
     """ "It is hard to say …": the writer's aside names no source and is no attribution."""
     assert extract(parse(text), []) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a manner-of-speaking verb is a cue next to a quotation
+            "“That is simply not true,” the senator scoffed.",
+            [("the senator", "“That is simply not true,”", "direct", "scoffed")],
+        ),
+        (
+            "The mayor retorted that the council had never asked for the money.",
+            [("The mayor", "that the council had never asked for the money", "indirect", "retorted")],
+        ),
+    ],
+)
+def test_manner_of_speaking_cues(parse, text, expected):
+    assert summary(extract(parse(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales of electric cars boomed last year.",  # "boom" speaks only next to a quotation
+        "The police pressed charges against two men.",
+    ],
+)
+def test_manner_verbs_without_quotation_are_no_cue(parse, text):
+    assert extract(parse(text), []) == []

@@ -95,7 +95,7 @@ ENGLISH_VERBS = _words(
     admit suggest predict promise vow pledge threaten accuse comment observe recall reiterate tweet post
     continue complain conclude contend mention affirm allege estimate propose recommend demand
     joke quip boast brag assure remark concede hint caution shout yell exclaim muse testify retweet disclose
-    charge read
+    charge read retort counter scoff fume boom press sigh snap thunder gush marvel interject
     """
 )
 
@@ -215,7 +215,8 @@ CUES: dict[str, CueTable] = {
         according=(("according", "to"),),
         quoted_verb="quote",
         that=frozenset({"that"}),
-        quote_only=frozenset({"continue", "post", "read"}),  # "read": "the sign read: “…”"
+        # "read": "the sign read: “…”"; "boom", "press": "sales boomed", "pressed charges" say nothing
+        quote_only=_words("continue post read scoff fume boom press sigh snap thunder gush marvel"),
         labels=_words(
             """
             note editor update updated related read watch photo photos video source sources caption correction
