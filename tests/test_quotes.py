@@ -959,3 +959,24 @@ def test_manner_of_speaking_cues(parse, text, expected):
 )
 def test_manner_verbs_without_quotation_are_no_cue(parse, text):
     assert extract(parse(text), []) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a particle between the verb and its preposition joins the cue
+            "The senator spoke out against the new tax on fuel.",
+            [("The senator", "the new tax on fuel", "indirect", "spoke out against")],
+        ),
+        (  # so does an adverb, which the parser may give the preposition to
+            "Her father often spoke fondly of his years in the Senate.",
+            [("Her father", "his years in the Senate", "indirect", "often spoke fondly of")],
+        ),
+        (  # a particle the cue takes itself stays the end of the cue
+            "The governor pointed out that the budget was balanced.",
+            [("The governor", "that the budget was balanced", "indirect", "pointed out")],
+        ),
+    ],
+)
+def test_words_between_cue_verb_and_preposition(parse, text, expected):
+    assert summary(extract(parse(text), [])) == expected

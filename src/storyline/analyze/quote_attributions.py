@@ -33,6 +33,7 @@ from storyline.analyze.quote_spans import (
     speaker_span,
     trim,
     verb_group_start,
+    word_after_verb,
 )
 
 if TYPE_CHECKING:
@@ -109,8 +110,8 @@ def _is_cue_verb(token: Token, table: CueTable) -> bool:
         return any(t.lower_ == "as" for t in token.doc[token.i + 1 : token.i + MAX_REGARD_GAP])
     if lemma in table.all_verbs:
         return not _in_markup(token)
-    following = token.i + 1 < len(token.doc) and (lemma, token.nbor(1).lower_) in table.verb_preps
-    return following and not _in_markup(token)
+    following = word_after_verb(token, table.verb_preps)
+    return following is not None and (lemma, following.lower_) in table.verb_preps and not _in_markup(token)
 
 
 def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: int) -> list[Span]:
@@ -665,7 +666,7 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
         return (verb_group_start(frame), verb.i)
     particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
     prep = cue_prep(verb, table)
-    end = particles[0] if particles else prep.i if prep is not None else verb.i
+    end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
     return (verb_group_start(_chain_top(verb, table)), end)
 

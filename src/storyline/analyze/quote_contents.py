@@ -19,6 +19,7 @@ from storyline.analyze.quote_spans import (
     SUBJECT_DEPS,
     VERBAL_POS,
     trim,
+    word_after_verb,
 )
 
 if TYPE_CHECKING:
@@ -254,12 +255,14 @@ def _object_end(part: Token) -> int:
 
 
 def cue_prep(verb: Token, table: CueTable) -> Token | None:
-    """The preposition a cue verb takes right after it ("called for", "referring to"), when it has one."""
-    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    """The preposition a cue verb takes right after it ("called for", "referring to", "spoke out against"),
+    when it has one."""
+    following = word_after_verb(verb, table.verb_preps)
     if following is None:
         return None
     clause_mark = following.dep_ == "mark" and following.head.head.i == verb.i  # "calls for X to leave"
-    if following.head.i != verb.i and not clause_mark:
+    on_verb = verb.i <= following.head.i < following.i  # or on an adverb between them: "spoke fondly of"
+    if not on_verb and not clause_mark:
         return None
     return following if (verb.lemma_.lower(), following.lower_) in table.verb_preps else None
 

@@ -144,6 +144,8 @@ CUES: dict[str, CueTable] = {
                 ("refer", "to"),
                 ("talk", "about"),
                 ("speak", "about"),
+                ("speak", "of"),
+                ("speak", "against"),
                 ("point", "to"),
                 ("comment", "on"),
                 ("ask", "about"),

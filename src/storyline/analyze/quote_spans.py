@@ -25,6 +25,23 @@ VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not s
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
 
 
+MAX_ADVERBS_BEFORE_PREP = (
+    2  # "spoke out against", "speaks affectionately of": words between a verb and its preposition
+)
+
+
+def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | None:
+    """The word after ``verb`` past up to two adverbs or particles ("spoke *out* against", "speaks *fondly*
+    of"), unless the verb takes that word itself (a ``(lemma, word)`` of ``pairs``: "pointed out"). Read from
+    the tags alone, so it serves before the parse (planning) and after it alike."""
+    doc, lemma = verb.doc, verb.lemma_.lower()
+    for i in range(verb.i + 1, min(verb.i + 2 + MAX_ADVERBS_BEFORE_PREP, len(doc))):
+        word = doc[i]
+        if (lemma, word.lower_) in pairs or word.tag_ not in ("RB", "RP"):
+            return word
+    return None
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range without punctuation, spaces or a dangling "and" at its ends (quote marks stay: they
     belong to the quotation)."""
