@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from storyline.analyze.nlp import Parsed, parse_batch
+from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
+from storyline.analyze.quote_attributions import headline_parse
 from storyline.analyze.quotes import extract, find_quoted
 from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings
@@ -877,6 +878,19 @@ def test_title_case_headline(parse, text, expected):
     assert [
         (q.cue, text[q.speaker_start : q.speaker_end]) for q in found if q.speaker_start is not None
     ] == expected
+
+
+def test_capitalized_sentence_inside_a_paragraph_is_no_headline(parse):
+    text = (
+        "The talks resumed on Monday. Armenian Economy Minister Daniel Nowak Met Georgian Ambassador Kenji Beridze "
+        "In Tbilisi. Both sides called the meeting useful."
+    )
+    parsed = parse(text)
+    sentences = list(parsed.doc.sents)
+    assert all(headline_parse(parsed, sentence) is None for sentence in sentences)
+    headline = parse("Governor Tom Reyes Slams Council Over Budget Cuts\n\nThe governor spoke on Monday.")
+    reparsed = headline_parse(headline, next(line_pieces(next(iter(headline.doc.sents)))))
+    assert reparsed is not None and reparsed.text.startswith("Governor tom reyes slams council")
 
 
 @pytest.mark.parametrize(

@@ -142,6 +142,8 @@ def headline_parse(parsed: Parsed, piece: Span) -> Doc | None:
     which keeping the entity recognizer's names did not improve), it tags and parses the line as a sentence.
     The text keeps its length, so offsets hold.
     """
+    if not _headline_line(piece):
+        return None  # a sentence full of names and titles is no headline, and re-parsing it costs a parse
     words = [t for t in piece if t.is_alpha and len(t) > TITLE_MIN_LENGTH]
     if len(words) < TITLE_MIN_WORDS or sum(t.is_title for t in words) < TITLE_SHARE * len(words):
         return None
@@ -154,6 +156,13 @@ def headline_parse(parsed: Parsed, piece: Span) -> Doc | None:
         )
         memo[key] = _tag_and_parse(parsed, text) if len(text) == len(piece.text_with_ws) else None
     return memo[key]
+
+
+def _headline_line(piece: Span) -> bool:
+    """A line of its own, as a headline is (a sentence inside a paragraph is none)."""
+    text = piece.doc.text
+    before, after = text[: piece.start_char].rstrip(" \t"), text[piece.end_char :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _tag_and_parse(parsed: Parsed, text: str) -> Doc:
