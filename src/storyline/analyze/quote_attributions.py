@@ -159,10 +159,13 @@ def headline_parse(parsed: Parsed, piece: Span) -> Doc | None:
 
 
 def _headline_line(piece: Span) -> bool:
-    """A line of its own, as a headline is (a sentence inside a paragraph is none)."""
-    text = piece.doc.text
-    before, after = text[: piece.start_char].rstrip(" \t"), text[piece.end_char :].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    """A line of its own, as a headline is (a sentence inside a paragraph is none). Read from the tokens next
+    to it: ``Doc.text`` would rebuild the whole text for every sentence."""
+    doc = piece.doc
+    opens = piece.start == 0 or "\n" in doc[piece.start - 1].text_with_ws
+    following = doc[piece.end].text if piece.end < len(doc) and doc[piece.end].is_space else ""
+    closes = piece.end == len(doc) or "\n" in piece[-1].text_with_ws or "\n" in following
+    return opens and closes
 
 
 def _tag_and_parse(parsed: Parsed, text: str) -> Doc:

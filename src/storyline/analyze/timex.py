@@ -555,7 +555,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         prev = (m, norm)
         out.append(_timex(document.id, text, m, norm))
         clock = (m, out[-1])
-        partner = day_partner(parsed.doc, m, norm, language)
+        partner = day_partner(parsed.doc, text, m, norm, language)
         if partner is not None:
             partners.append(_timex(document.id, text, *partner))
         # a counted offset ("two days later") does not move the reference time; a named day does, even one

@@ -62,7 +62,7 @@ def _partner_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
-def day_partner(doc: SpacyDoc, m: Match, norm: Norm, language: str) -> tuple[Match, Norm] | None:
+def day_partner(doc: SpacyDoc, text: str, m: Match, norm: Norm, language: str) -> tuple[Match, Norm] | None:
     """The bare day joined to a full date: "21-22" after "March", "10-" before "11 November 2020".
 
     The partner lies after a month-first date and before a day-first one, must name a later (after) or earlier
@@ -73,7 +73,7 @@ def day_partner(doc: SpacyDoc, m: Match, norm: Norm, language: str) -> tuple[Mat
         return None
     if norm.point is None or norm.point.grain != "day":
         return None
-    text, first = doc.text, norm.point.date
+    first = norm.point.date  # ``text`` is the document's: spaCy's ``doc.text`` rebuilds it on every access
     after, before = _partner_patterns(language)
     if m.rule == "mdy":  # "March 21-22": the partner follows (a year after the first day ends the range)
         if m.groups.get("year"):
@@ -89,16 +89,16 @@ def day_partner(doc: SpacyDoc, m: Match, norm: Norm, language: str) -> tuple[Mat
         date = first.replace(day=day)
     except ValueError:
         return None
-    if (date > first) != later or date == first or _counts_something(doc, found.end(1)):
+    if (date > first) != later or date == first or _counts_something(doc, text, found.end(1)):
         return None
     point = Point(date, "day")
     partner = Match(found.start(1), found.end(1), m.rule, {})
     return partner, dataclasses.replace(norm, value=point.value(), point=point, mod=None)
 
 
-def _counts_something(doc: SpacyDoc, end: int) -> bool:
+def _counts_something(doc: SpacyDoc, text: str, end: int) -> bool:
     """Whether the number ending at ``end`` is followed by a noun it counts ("3 and 4 people")."""
-    after = doc.char_span(end, min(len(doc.text), end + 40), alignment_mode="expand")
+    after = doc.char_span(end, min(len(text), end + 40), alignment_mode="expand")
     return after is not None and len(after) > 0 and after[0].pos_ == "NOUN"
 
 
