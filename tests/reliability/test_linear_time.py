@@ -55,6 +55,9 @@ def check_linear(function: Callable[[str], object], unit: str) -> None:
     large = unit * (4 * QUARTER // len(unit))
     small_time = max(min(elapsed(function, small) for _ in range(2)), TIMER_FLOOR)
     large_time = elapsed(function, large)
+    # a pause of the shared machine hits one run; a quadratic blow-up hits both
+    if large_time / small_time >= GROWTH_LIMIT:
+        large_time = min(large_time, elapsed(function, large))
     assert large_time < ABSOLUTE_LIMIT, f"{large_time:.1f}s on 1 MB of {unit!r}"
     assert large_time / small_time < GROWTH_LIMIT, f"{large_time / small_time:.1f}× growth on {unit!r}"
 
