@@ -24,6 +24,7 @@ from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quote_spans import (
     CLAUSE_DEPS,
+    DASHES,
     NAME_POS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
@@ -57,13 +58,12 @@ NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
-MARKUP = frozenset("_=<>/")
-DATELINE_MARKS = frozenset({"–", "—", "--"})  # the dash after a dateline ("CLEVELAND —")
+MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
 MAX_DATELINE = 10  # "PASADENA, Calif. (AP) —", "NEW YORK, Nov. 19 (UPI) —": tokens up to the dash
 MIN_DATELINE_WORD = 2  # a dateline opens with a city or agency in capitals ("CLEVELAND", "AP"), not "I"
 TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
 TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
-TITLE_SHARE = 0.8  # characters that glue a word into an identifier or a tag
+TITLE_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -208,8 +208,8 @@ def sentence_attributions(
             and not _noun_complement(token, table)
             and not _impersonal(token, table)
         ):
-            if _made_clear(token, table) is not None:
-                attribution = _made_clear_attribution(doc, token, table, base, max_speaker)
+            if (adjective := _made_clear(token, table)) is not None:
+                attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
             elif _raising_frame(token, table):
                 attribution = _raising_attribution(doc, token, base)
             elif not _addressed(token, table):
@@ -288,12 +288,11 @@ def _made_clear(verb: Token, table: CueTable) -> Token | None:
 
 
 def _made_clear_attribution(
-    doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int
+    doc: Doc, verb: Token, adjective: Token, table: CueTable, base: int, max_speaker: int
 ) -> Attribution | None:
     """ "She has made it clear that she would run": the cue runs from the verb group to the adjective, the
     content is the clause after it (whichever word the parser hung it on), the verb's subject the source."""
-    adjective = _made_clear(verb, table)
-    if adjective is None or adjective.i + 1 >= len(doc):
+    if adjective.i + 1 >= len(doc):
         return None
     after = [
         c for head in (verb, adjective) for c in head.rights if c.i > adjective.i and c.dep_ in CLEAR_DEPS
@@ -380,12 +379,17 @@ def _nested(verb: Token, table: CueTable) -> bool:
         return False
     if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
-    child, reporting = verb, table.verbs | table.beliefs | table.findings
+    child = verb
     for ancestor in list(verb.ancestors)[:MAX_NESTING]:
-        if child.dep_ in CLAUSE_DEPS and ancestor.lemma_.lower() in reporting and ancestor.pos_ == "VERB":
+        if child.dep_ in CLAUSE_DEPS and ancestor.pos_ == "VERB" and _reports(ancestor.lemma_.lower(), table):
             return True
         child = ancestor
     return False
+
+
+def _reports(lemma: str, table: CueTable) -> bool:
+    """A verb whose clause reports what someone said, believes or found (no union of the tables built per call)."""
+    return lemma in table.verbs or lemma in table.beliefs or lemma in table.findings
 
 
 def _gerund_object(verb: Token, table: CueTable) -> bool:
@@ -627,7 +631,7 @@ def _after_dateline(
     first = next((t for t in doc[start : start + MAX_DATELINE] if not t.is_punct), doc[start])  # "(AP) —" too
     if not (first.is_upper and first.is_alpha and len(first) >= MIN_DATELINE_WORD):
         return speaker, subject
-    dash = next((t.i for t in doc[start : start + MAX_DATELINE] if t.text in DATELINE_MARKS), None)
+    dash = next((t.i for t in doc[start : start + MAX_DATELINE] if t.text in DASHES), None)  # "CLEVELAND —"
     if dash is None or dash + 1 >= verb.i or speaker[0] > dash:
         return speaker, subject
     if not all(t.is_upper or t.is_punct or t.like_num or t.is_title for t in doc[start:dash]):

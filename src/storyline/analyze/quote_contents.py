@@ -122,8 +122,10 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
 
 
 def _cue_lemma(token: Token, table: CueTable) -> bool:
+    """A verb of a cue class that takes a clause or an object (speech, belief, plan, finding, stance)."""
     lemma = token.lemma_.lower()
-    return lemma in table.verbs | table.beliefs | table.intentions | table.findings | table.stances
+    classes = (table.verbs, table.beliefs, table.intentions, table.findings, table.stances)
+    return any(lemma in words for words in classes)
 
 
 def _regarded(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -286,7 +288,7 @@ def _follow_up_act(verb: Token, clause: Token, table: CueTable) -> bool:
     speech = clause.head
     if verb.dep_ != "conj" or clause.dep_ not in CLAUSE_DEPS or verb.tag_ != speech.tag_:
         return False
-    if verb.lemma_.lower() not in table.verbs | table.stances:
+    if verb.lemma_.lower() not in table.verbs and verb.lemma_.lower() not in table.stances:
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or _contrast(verb):
         return False

@@ -476,7 +476,7 @@ def _signal_trimmed(text: str, m: Match, norm: Norm) -> Match:
     return dataclasses.replace(m, end=len(text[:end].rstrip())) if end > m.start else m
 
 
-def _verb_trimmed(parsed: Parsed, text: str, m: Match) -> Match:
+def _verb_trimmed(parsed: Parsed, text: str, m: Match, language: str) -> Match:
     """ "is expected to last three weeks", "Following Wednesday's leak": a relative word that is a verb ("last",
     "following") is left out of the expression."""
     rel = m.groups.get("rel")
@@ -484,10 +484,7 @@ def _verb_trimmed(parsed: Parsed, text: str, m: Match) -> Match:
         return m
     # a verb before a count is the verb ("to last three weeks"); before a day only a preposition-like one is
     # ("Following Wednesday's leak"): "in coming weeks" keeps its relative
-    if (
-        m.rule != "duration"
-        and rel.lower() not in LEXICONS[parsed.document.language or "en"].verbal_relatives
-    ):
+    if m.rule != "duration" and rel.lower() not in LEXICONS[language].verbal_relatives:
         return m
     span = parsed.doc.char_span(m.start, m.start + len(rel), alignment_mode="expand")
     if span is None or span[0].pos_ != "VERB":
@@ -531,7 +528,7 @@ def extract(parsed: Parsed) -> list[Timex]:
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
     for m in candidates(text, language):
-        m = _verb_trimmed(parsed, text, m)
+        m = _verb_trimmed(parsed, text, m, language)
         if (
             _is_rate(parsed, m, language)
             or _is_discourse_marker(parsed, text, m, language)
