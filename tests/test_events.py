@@ -61,6 +61,13 @@ def only(found: list[Event]) -> Event:
 # ------------------------------------------------------------------------------------------------ types
 
 
+def test_counted_span_dates_by_its_point(parse: Parse) -> None:
+    parsed = parse("On March 2, the envoy arrived in Baku. Three days later, he signed a protocol there.")
+    later = dataclasses.replace(timex(parsed, "Three days", "P3D", "DURATION"), point="2021-03-05")
+    found = {e.type: e for e in events.extract(parsed, [], [timex(parsed, "March 2", "2021-03-02"), later])}
+    assert (found["SIGN"].date, found["SIGN"].date_source) == ("2021-03-05", "timex")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -259,7 +259,7 @@ DATED = [
     ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
     ("The reports due Sunday night are expected to show a loss.", ("Sunday night", "TIME", "2021-03-21TNI")),
     ("The loan was due Friday, the bank said.", ("Friday", "DATE", "2021-03-12")),
-    # "an hour later", "a few days later": the span of time ("later" its signal, left out); a counted day stays a date
+    # "an hour later", "a few days later", "three days later": the span of time ("later" its signal, left out)
     ("Police arrived half an hour later.", ("half an hour", "DURATION", "PT30M")),
     ("A few days later, the talks resumed.", ("A few days", "DURATION", "PXD")),
     # a blank line ends the clause: a headline's verb the parser runs into the next paragraph says nothing of it
@@ -312,7 +312,7 @@ REFERENCE = [
     ),
     (
         "The boiler was fitted on December 16, 2010. She came back on December 27 and fell ill two days later.",
-        ("two days later", "2010-12-29"),
+        ("two days", "P2D"),
     ),
     # … but not a day long after it: that one is read from the document date
     (
@@ -352,6 +352,44 @@ REFERENCE = [
 def test_later_counts_from_the_reference_time(nlp, text: str, expected: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
     values = {(t.text, t.value) for t in timexes(nlp, text, MARCH_2021)}
     assert expected in values
+
+
+# a count of days or weeks after "later"/"earlier" is a DURATION (as TimeML writes it) whose point is the
+# calendar time it lands on, counted from the reference (or from the document date when the text gave none)
+COUNTED_SPANS = [
+    (
+        "The boiler was fitted on December 16, 2010. She came back on December 27 and fell ill two days later.",
+        ("two days", "DURATION", "P2D", "2010-12-29", "ref"),
+    ),
+    (
+        "The talks opened on 3 February 2021. A day earlier, troops withdrew.",
+        ("A day", "DURATION", "P1D", "2021-02-02", "ref"),
+    ),
+    (
+        "The talks opened on 3 February 2021. Two weeks later they collapsed.",
+        ("Two weeks", "DURATION", "P2W", "2021-W07", "ref"),
+    ),
+    ("Three days later, the talks collapsed.", ("Three days", "DURATION", "P3D", "2021-03-20", "dct")),
+    # months and years counted back stay dates, as TimeML writes "a year earlier"
+    (
+        "Elections were held in 2018. A year earlier the constitution had changed.",
+        ("A year earlier", "DATE", "2017", None, "ref"),
+    ),
+    ("The bridge was destroyed three days ago.", ("three days ago", "DATE", "2021-03-14", None, "dct")),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTED_SPANS)
+def test_counted_span_keeps_its_point(
+    nlp, text: str, expected: tuple[str, str, str, str | None, str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {(t.text, t.type, t.value, t.point, t.anchor) for t in timexes(nlp, text, MARCH_2021)}
+
+
+def test_counted_span_without_any_date_has_no_point(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("Three days", "P3D", None) in {
+        (t.text, t.value, t.point) for t in timexes(nlp, "Three days later, they left.", None)
+    }
 
 
 UNDATED = [

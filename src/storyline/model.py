@@ -73,7 +73,9 @@ class Timex:
 
     ``value`` is ``None`` when the expression could not be resolved honestly (a weekday in a document with no
     date); ``anchor`` says what it was resolved against: "dct" (the document's date), "ref" (an earlier time the
-    sentence refers back to), "absolute" (needs no anchor) or ``None``.
+    sentence refers back to), "absolute" (needs no anchor) or ``None``. ``point`` is set on a DURATION counted
+    from a known time ("three days later" after "March 2": value "P3D", point "2021-03-05"): the calendar time
+    the span of time lands on, which TimeML's value does not carry but a timeline needs.
     """
 
     id: str
@@ -85,6 +87,7 @@ class Timex:
     value: str | None
     anchor: str | None = None
     mod: str | None = None  # TIMEX3 mod: BEFORE, AFTER, APPROX, START, END…
+    point: str | None = None  # for a DURATION counted from a known time: the date it lands on ("2021-03-05")
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,12 @@ DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?")  # a TIMEX3 value t
 
 
 def _date_value(timex: Timex) -> str | None:
-    """The calendar part of a resolved DATE/TIME timex ("2020-11-09"), else ``None``."""
-    if timex.type not in ("DATE", "TIME") or timex.value is None:
+    """The calendar part of a resolved DATE/TIME timex ("2020-11-09"), or the day a counted span lands on
+    ("three days later": P3D with point "2020-11-12"), else ``None``."""
+    value = timex.point if timex.point is not None else timex.value
+    if (timex.type not in ("DATE", "TIME") and timex.point is None) or value is None:
         return None
-    match = DATE_VALUE.match(timex.value)
+    match = DATE_VALUE.match(value)
     return match.group(0) if match else None
 
 

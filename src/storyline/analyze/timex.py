@@ -373,6 +373,7 @@ def _timex(doc_id: str, text: str, m: Match, norm: Norm) -> Timex:
         value=norm.value,
         anchor=norm.anchor,
         mod=norm.mod,
+        point=norm.point.value() if norm.type == "DURATION" and norm.point is not None else None,
     )
 
 

@@ -722,6 +722,10 @@ def r_century(g: Groups, ctx: Context) -> Norm:
 
 
 SHORT_UNITS = frozenset({"H", "MIN", "S"})  # units below a day: "an hour later" names no calendar time
+# "three days later", "a week earlier": TimeML writes the span of time (P3D, "later" its signal) and TempEval-3
+# train does so for every such count of days; the day it lands on is kept as the Norm's point. A year or a
+# quarter counted back ("a year earlier") is written as the date itself, so coarser units stay dates.
+SPAN_UNITS = frozenset({"D", "W"})
 
 
 def r_ago(g: Groups, ctx: Context) -> Norm:
@@ -753,9 +757,12 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         base, anchor = ref.date, "ref"
     else:
         base, anchor = ctx.dct, "dct"
-    if base is None:
+    point = Point(shift(base, unit, steps), grain) if base is not None else None
+    if how.startswith("ref") and unit in SPAN_UNITS:
+        return Norm("DURATION", duration_value(n, unit), mod, anchor if point else None, point)
+    if point is None:
         return _unresolved(mod=mod)
-    return _dated(Point(shift(base, unit, steps), grain), anchor, mod=mod)
+    return _dated(point, anchor, mod=mod)
 
 
 def r_duration(g: Groups, ctx: Context) -> Norm:
