@@ -1,0 +1,41 @@
+"""Quote cues: which words of hand-written news text are cues (PolNeAR's conventions), one row per behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.nlp import parse_batch
+from storyline.analyze.quotes import extract
+from storyline.model import Document
+from storyline.settings import AnalyzeSettings
+
+pytest.importorskip("spacy")
+
+
+def cues(text: str) -> list[str]:
+    """The cue of every quote extracted from ``text``, in order (quotes without one left out)."""
+    document = Document(id="d", source="test", text=text, language="en")
+    parsed = next(parse_batch([document], AnalyzeSettings()))
+    assert parsed is not None
+    return [q.cue for q in extract(parsed, []) if q.cue is not None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a transcript's turn is the speaker's: its colon is the cue, not the beliefs inside it
+            "Partial transcript as follows:\n\nMORGAN: Well, I think the whole country needs to pull together.\n",
+            [":"],
+        ),
+        (  # a headline's single sentence after a name is a turn too
+            "Mayor Jones: I support the new stadium.\n\nThe council votes on Monday.\n",
+            [":"],
+        ),
+        (  # an interview's "Q:"/"A:" name nobody in particular: the cues inside stay
+            "A: I think the stadium will be built next year.\n",
+            [":", "think"],
+        ),
+    ],
+)
+def test_cues(text: str, expected: list[str]) -> None:
+    assert cues(text) == expected
