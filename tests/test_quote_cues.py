@@ -35,6 +35,10 @@ def cues(text: str) -> list[str]:
             "A: I think the stadium will be built next year.\n",
             [":", "think"],
         ),
+        (  # "asked X if …": the if-clause the parser hangs on "asked" is the question
+            "Ramos asked the candidate if he had been preparing for the job.",
+            ["asked"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

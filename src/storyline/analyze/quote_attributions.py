@@ -368,10 +368,22 @@ def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> 
     ("it should be noted") attribute nothing."""
     if verb.lemma_.lower() not in table.questions:
         return None
-    content = content_of(doc, verb, table)
+    content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
     if content is None or content[0] < verb.i:
         return None
     return _record(doc, base, _cue_tokens(verb, table, content), None, None, content, content)
+
+
+def _question_clause(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """ "Ramos asked the candidate if he would run", "Asked whether …": the "if"/"whether" clause after a
+    verb of asking, which the parser hangs on it as an adverbial clause, is the question asked (PolNeAR's
+    content, without the addressee)."""
+    if verb.lemma_.lower() not in table.questions:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "advcl" and child.left_edge.lower_ in table.whether:
+            return trim(doc, child.left_edge.i, child.right_edge.i)
+    return None
 
 
 def _nested(verb: Token, table: CueTable) -> bool:
@@ -608,7 +620,7 @@ def _verb_attribution(
     Only a speech verb is a cue without content ("…," he said) and governs the quotations around it; a verb of
     another class (belief, intention, finding, stance) attributes nothing but its complement.
     """
-    content = content_of(doc, verb, table)
+    content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
     speech = verb.lemma_.lower() in table.verbs
     if content is None and not speech:
         return None

@@ -54,6 +54,9 @@ class CueTable:
     # "said": PolNeAR keeps "in a statement" in the cue 22 times to 13 on train 0-600, "in an interview" 5 to 15)
     no_object: frozenset[str] = frozenset()  # speech verbs whose object is not what was said ("told them")
     questions: frozenset[str] = frozenset()  # passive "was asked whether …": the question, with no source
+    whether: frozenset[str] = (
+        frozenset()
+    )  # what opens an embedded question ("asked him whether he would run")
     as_marks: frozenset[str] = frozenset()  # "as he noted, …": the cue's clause reports the main clause
     raisings: frozenset[str] = frozenset()  # "X seems to Y": a cue with no source; X and "to Y" the content
     passive_raisings: frozenset[str] = frozenset()  # "X is expected to Y": the same, in the passive
@@ -201,6 +204,7 @@ CUES: dict[str, CueTable] = {
         ),
         no_object=_words("tell ask add continue respond reply answer"),
         questions=_words("ask"),
+        whether=_words("if whether"),
         as_marks=_words("as"),
         raisings=_words("seem appear"),
         passive_raisings=_words("expect believe"),
