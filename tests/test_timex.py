@@ -343,6 +343,11 @@ REFERENCE = [
         ("That evening", "2021-03-05TEV"),
     ),
     ("He was detained in June 2019 and freed the same month.", ("the same month", "2019-06")),
+    # "a year ago" counted from the document date is no new reference: "a year earlier" is the same year
+    (
+        "Net fell to $5 million from $4 million a year ago. Sales rose to $9 million from $8 million a year earlier.",
+        ("a year earlier", "2020"),
+    ),
     # a month counted from a year is not knowable: the span of time the text gives, not January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
 ]

@@ -556,11 +556,13 @@ def extract(parsed: Parsed) -> list[Timex]:
         partner = day_partner(parsed.doc, text, m, norm, language)
         if partner is not None:
             partners.append(_timex(document.id, text, *partner))
-        # a counted offset ("two days later") does not move the reference time; a named day does, even one
-        # whose year came from the reference ("… on December 27")
+        # a counted offset does not move the reference time: not "two days later", nor "a year ago" (in "net
+        # fell from $4 a year ago; sales were $9 a year earlier" both are the same year); a named day does,
+        # even one whose year came from the reference ("… on December 27")
         if (
             norm.point is not None
             and norm.point.grain in REF_GRAINS
+            and m.rule != "ago"
             and (norm.anchor != "ref" or m.rule in DAY_RULES)
         ):
             ref = norm.point
