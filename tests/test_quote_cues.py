@@ -39,6 +39,14 @@ def cues(text: str) -> list[str]:
             "Ramos asked the candidate if he had been preparing for the job.",
             ["asked"],
         ),
+        (  # "continue" heads a chain ending at a cue: the whole chain is the cue
+            "Hillary Clinton is continuing to insist she will release the transcripts.",
+            ["is continuing to insist"],
+        ),
+        (  # ... and stays a cue of its own after a quotation
+            "“We will win,” he continued.",
+            ["continued"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

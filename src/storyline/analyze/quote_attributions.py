@@ -460,6 +460,7 @@ def _embedded(verb: Token, table: CueTable) -> bool:
         verb.dep_ == "xcomp"
         and head.i < verb.i
         and _is_cue_verb(head, table)
+        and head.lemma_.lower() not in table.quote_only  # "continues to insist": one cue, the whole chain
         and (not _addressed(head, table) or _raising_frame(head, table))
     )
 
@@ -748,7 +749,7 @@ def _chain_top(verb: Token, table: CueTable) -> Token:
         head = top.head
         if top.dep_ != "xcomp" or not to or head.i > top.i or head.pos_ not in CHAIN_POS:
             break
-        if _is_cue_verb(head, table):
+        if _is_cue_verb(head, table) and head.lemma_.lower() not in table.quote_only:
             break  # "declined to say", "pledged to oppose": the cue is the head, its content the infinitive
         top = head
     if top.pos_ == "ADJ" and top.dep_ == "acomp" and top.head.pos_ in VERBAL_POS and top.head.i < top.i:
