@@ -331,6 +331,22 @@ def test_a_line_repeated_in_more_documents_than_the_cap_is_boilerplate_not_a_lea
     assert found[-1] == []
 
 
+def test_a_burst_of_copies_is_aligned_only_against_the_closest_ones() -> None:
+    """The 9th copy of a wire story is aligned against the ``max_reuse_candidates`` closest, not all before it."""
+    rng = random.Random(23)
+    base = [sentence(rng) for _ in range(20)]
+    index = ReuseIndex(links.LinkSettings(max_reuse_candidates=3))
+    copies = []
+    for changed in range(8, 0, -1):  # the farthest copy is indexed first
+        text = " ".join(base[: 20 - changed] + [sentence(rng) for _ in range(changed)])
+        copies.append(make_document(f"copy-{changed}", text, language="en"))
+        index.add(copies[-1])
+    newest = make_document("newest", " ".join([*base, sentence(rng)]), language="en")
+    found = index.add(newest)
+    closest = {c.id for c in copies if c.source in {"copy-1", "copy-2", "copy-3"}}
+    assert {reuse.doc_a for reuse in found} == closest
+
+
 def test_saved_reuse_index_links_new_documents_like_the_live_one(tmp_path) -> None:
     rng = random.Random(19)
     pairs = [planted_pair(rng, n) for n in range(5)]

@@ -94,7 +94,7 @@ class LinkSettings:
     passage_candidate_ngram: int = 3  # sentences must share a run of this many words to be compared at all
     max_fingerprint_docs: int = 200  # a fingerprint in more documents than this is boilerplate: not a lead
     min_fingerprint_weight: float = 0.5  # shared fingerprints (each 1 / its document count) to align a pair
-    max_reuse_candidates: int = 50  # documents aligned per new document, most shared fingerprints first
+    max_reuse_candidates: int = 50  # documents aligned per new document per lead (LSH, fingerprints), closest first
     # --- stories (link/stories.py); thresholds tuned on ECB+ train topics with eval/stories.py
     story_name_weight: float = 1.0  # weight of a name (never written in lowercase) in story similarity
     title_weight: float = 2.0  # a title word counts as this many body words

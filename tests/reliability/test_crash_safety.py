@@ -20,9 +20,9 @@ import pytest
 
 from synthetic import write_folder
 
-ARTICLES = 2000
+ARTICLES = 1000
 KILLS = 20
-BATCH = 25  # documents per committed batch: 80 commits to land 20 kills between
+BATCH = 12  # documents per committed batch: 84 commits to land 20 kills between
 ANALYZE_KILLS = 5  # 320 documents are analyzed and committed 16 at a time: 20 commits
 
 

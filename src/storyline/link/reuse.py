@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +49,7 @@ MINHASH_SEED = 1  # every process must use the same permutations, or saved sketc
 UNKNOWN_OUTLET = "(unknown)"
 POSTINGS_MIN_MERGE = 100_000  # recent (fingerprint, document) pairs kept in a dict before merging
 MINHASH_SCHEME = "affine32"  # datasketch 2.0's default; named so restored sketches declare it explicitly
+PREPARED_CACHE = 256  # indexed documents kept split into sentences: a burst of copies aligns against the same few
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ class ReuseIndex:
         self._by_hash: dict[str, str] = {}
         self._ids: list[str] = []  # position -> document id, for the fingerprint postings
         self._postings = Postings()
+        self._prepared: OrderedDict[str, Aligned] = OrderedDict()  # least recently aligned first
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -219,16 +221,30 @@ class ReuseIndex:
         shared_enough = [d for d, weight in found.items() if weight >= self.settings.min_fingerprint_weight]
         best = heapq.nlargest(self.settings.max_reuse_candidates, shared_enough, key=found.__getitem__)
         ranked = [self._ids[position] for position in best]
-        minhash = _Signature(entry.hashvalues)
-        extra = [self._by_hash.get(entry.content_hash), *self._lsh.query(minhash)]
+        extra = [self._by_hash.get(entry.content_hash), *self._nearest(entry)]
         return list(dict.fromkeys([d for d in extra if d is not None] + ranked))
+
+    def _nearest(self, entry: ReuseEntry) -> list[str]:
+        """LSH neighbours of ``entry``, the ``max_reuse_candidates`` most similar first.
+
+        Without the cap, the thousandth copy of one wire story would be aligned against all 999 before it, and
+        linking a burst of copies would grow quadratically; the closest copies are the ones that say who copied.
+        """
+        neighbours = self._lsh.query(_Signature(entry.hashvalues))
+        if len(neighbours) <= self.settings.max_reuse_candidates:
+            return neighbours
+        signatures = np.stack([self._entries[d].hashvalues for d in neighbours])
+        similarity = (signatures == entry.hashvalues).mean(axis=1)
+        seqs = np.array([self._entries[d].seq for d in neighbours])
+        order = np.lexsort((seqs, -similarity))[: self.settings.max_reuse_candidates]  # ties: indexed first
+        return [neighbours[i] for i in order.tolist()]
 
     def _link(self, entry: ReuseEntry, mine: Aligned, other_id: str) -> Reuse | None:
         other = self._entries[other_id]
         score = float(np.mean(entry.hashvalues == other.hashvalues))
         exact = entry.content_hash == other.content_hash
         near = exact or score >= self.settings.near_duplicate_jaccard
-        theirs = prepare(self._text_of(other_id) or "", self.settings)
+        theirs = self._prepared_text(other_id)
         if _earlier(other, entry):
             first, second, passages = other, entry, align_prepared(theirs, mine, self.settings)
         else:
@@ -236,6 +252,16 @@ class ReuseIndex:
         if not near and not passages:
             return None
         return Reuse(first.doc_id, second.doc_id, 1.0 if exact else round(score, 4), near, passages)
+
+    def _prepared_text(self, doc_id: str) -> Aligned:
+        """An indexed document ready for alignment, from a small LRU cache (the text lookup may hit the store)."""
+        if doc_id in self._prepared:
+            self._prepared.move_to_end(doc_id)
+            return self._prepared[doc_id]
+        aligned = self._prepared[doc_id] = prepare(self._text_of(doc_id) or "", self.settings)
+        if len(self._prepared) > PREPARED_CACHE:
+            self._prepared.popitem(last=False)
+        return aligned
 
 
 def _earlier(a: ReuseEntry, b: ReuseEntry) -> bool:
