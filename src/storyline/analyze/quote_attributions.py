@@ -30,7 +30,10 @@ from storyline.analyze.quote_spans import (
     SUBJECT_DEPS,
     VERBAL_POS,
     name_part,
+    nearest_subject,
+    participle_subject,
     quote_mark,
+    quoted_after,
     speaker_span,
     trim,
     verb_group_start,
@@ -658,17 +661,20 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         return _subject(speech, table)
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         for ancestor in list(verb.ancestors)[: MAX_CLIMB + 1]:
-            if ancestor.lemma_.lower() in table.verbs and ancestor.pos_ == "VERB":
+            if (
+                ancestor.lemma_.lower() in table.verbs
+                and ancestor.pos_ == "VERB"
+                and not quoted_after(verb, ancestor)
+            ):
                 return _subject(ancestor, table)
     current = verb
     for _ in range(MAX_CLIMB + 1):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        if (child := nearest_subject(current)) is not None:
+            return child
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
         current = current.head
-    return _inverted_subject(verb, table) or _name_before(verb)
+    return participle_subject(verb) or _inverted_subject(verb, table) or _name_before(verb)
 
 
 def _after_dateline(

@@ -18,6 +18,7 @@ from storyline.analyze.quote_spans import (
     RELATIVE_TAGS,
     SUBJECT_DEPS,
     VERBAL_POS,
+    dateline_dash,
     trim,
     word_after_verb,
 )
@@ -38,7 +39,10 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     content = _reported(doc, verb, table)
     if content is None:
         return None
-    content = _without_closing_aside(doc, content)
+    content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
+    dash = dateline_dash(doc, content[0])
+    if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
+        content = trim(doc, dash + 1, content[1]) or content
     wh = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS and c.i < verb.i]
     if wh and content[0] > verb.i:  # "which he described as a failure": the "which" is what he described
         return (wh[0].i, content[1])
@@ -57,6 +61,25 @@ def _without_closing_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int
             and (trim(doc, first, content[1]) or (0, -1))[1] == token.right_edge.i
         ):
             return trim(doc, content[0], first - 2) or content
+    return content
+
+
+def _without_closing_setting(
+    doc: Doc, content: tuple[int, int], verb: Token, table: CueTable
+) -> tuple[int, int]:
+    """The content without a phrase of the occasion closing it ("… would not quit, in an interview with CNN",
+    "… to work together after a meeting Thursday"): it says where the words were spoken, not what they were;
+    the parser hangs it on the reported clause's verb."""
+    for token in doc[content[0] + 1 : content[1] + 1]:
+        if (
+            token.dep_ == "prep"
+            and token.i > verb.i
+            and token.head.pos_ in VERBAL_POS
+            and (trim(doc, token.i, content[1]) or (0, -1))[1] == token.right_edge.i
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in table.settings for c in token.children)
+            and doc[token.i - 1].is_quote
+        ):
+            return trim(doc, content[0], token.i - 1) or content
     return content
 
 
@@ -337,6 +360,9 @@ def around_phrase(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) ->
     pieces around it. The clause's final punctuation does not count: "…, according to the report." ends
     with the phrase."""
     clause = trim(doc, *clause) or clause
+    dash = dateline_dash(doc, clause[0])
+    if dash is not None and dash < phrase[0]:  # "New York (AFP) – Turnout fell, the report said"
+        clause = trim(doc, dash + 1, clause[1]) or clause
     if phrase[0] <= clause[0]:
         return trim(doc, phrase[1] + 1, clause[1])
     if phrase[1] >= clause[1]:

@@ -23,6 +23,8 @@ DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's d
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
+MAX_DATELINE = 10  # "PASADENA, Calif. (AP) —", "NEW YORK, Nov. 19 (UPI) —": tokens up to the dash
+MIN_DATELINE_WORD = 2  # a dateline opens with a city in capitals ("CLEVELAND"), not "I"
 
 
 MAX_ADVERBS_BEFORE_PREP = (
@@ -165,3 +167,60 @@ def name_part(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
         if child.dep_ in {"relcl", "appos"} and span[0] < first - 1 <= span[1] and doc[first - 1].text == ",":
             return trim(doc, span[0], first - 2)
     return None
+
+
+def participle_subject(verb: Token) -> Token | None:
+    """The speaker of a participle the parser hung on the object of another verb ("Trump was heard on a
+    microphone telling Christie to …", "emailed supporters saying: …", "made a pitch to voters saying …"):
+    that verb's subject, not the noun (the medium or the listeners). After "by" the noun is the one who
+    speaks ("interrupted by protesters chanting …"), and the caller keeps it."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ != "by":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ not in VERBAL_POS:
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def quoted_after(verb: Token, other: Token) -> bool:
+    """Whether ``other`` comes after ``verb`` past a quote mark: a verb of the quotation a participle
+    introduces ("…, telling reporters, “A lot of people said …”"), whose subject is not the speaker's."""
+    return other.i > verb.i and any(quote_mark(t) for t in verb.doc[verb.i + 1 : other.i])
+
+
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearest before it ("Speaking in Salem, New Hampshire, Trump went
+    after Bush": the parser took the place for a second subject)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
+
+
+def dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash closing a dateline that opens the line at ``start`` ("CAMBRIDGE, Mass., Dec. 11 (UPI) —",
+    "New York (AFP) –", "CLEVELAND —"), else ``None``: a place in capitals or an agency in brackets, then
+    only names, numbers and punctuation up to the dash."""
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None
+    window = doc[start : start + MAX_DATELINE]
+    dash = next(
+        (t for t in window if t.text in DASHES or (t.text in DATELINE_DASHES and t.nbor(-1).text == ")")),
+        None,
+    )
+    if dash is None or dash.i == start:
+        return None
+    words = doc[start : dash.i]
+    if not all(t.is_upper or t.is_title or t.like_num or t.is_punct for t in words):
+        return None
+    first = next((t for t in words if t.is_alpha), None)
+    agency = doc[dash.i - 1].text == ")"
+    return (
+        dash.i
+        if agency or (first is not None and first.is_upper and len(first) >= MIN_DATELINE_WORD)
+        else None
+    )

@@ -1,0 +1,70 @@
+"""Quote span boundaries (speakers and contents as PolNeAR marks them): hand-written news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.nlp import parse_batch
+from storyline.analyze.quotes import extract
+from storyline.model import Document
+from storyline.settings import AnalyzeSettings
+
+pytest.importorskip("spacy")
+
+
+def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
+    """(speaker, content, kind, cue) of each quote found in ``text``."""
+    parsed = next(parse_batch([Document(id="d", source="test", text=text, language="en")], AnalyzeSettings()))
+    assert parsed is not None
+    return [(q.speaker, q.text, q.kind, q.cue) for q in extract(parsed, [])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a participle hung on the verb's object: the listeners are not the speaker
+            "The senator emailed supporters saying the fight would go on.",
+            [("The senator", "the fight would go on", "indirect", "saying")],
+        ),
+        (  # the same through a preposition
+            "The governor is making a pitch to rural voters saying a new tax is hurting farms.",
+            [("The governor", "a new tax is hurting farms", "indirect", "saying")],
+        ),
+        (  # the speech verb of the quotation a participle introduces is not the participle's
+            "Weaver did not seem impressed, telling reporters, “Many people said the governor should resign.”",
+            [("Weaver", "“Many people said the governor should resign.”", "direct", "telling")],
+        ),
+        (  # of two subjects the parser gave the verb, the one next to it
+            "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total "
+            "stiff.”",
+            [("Trump", "him “a total stiff.”", "partial", "calling")],
+        ),
+    ],
+)
+def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a dateline opening the reported clause is the writer's
+            "LOS ANGELES, Feb. 2 (UPI) — The new album is almost finished, the singer revealed.",
+            [("the singer", "The new album is almost finished", "indirect", "revealed")],
+        ),
+        (
+            "PARIS (AFP) – Turnout fell sharply in the second round, the interior ministry said.",
+            [("the interior ministry", "Turnout fell sharply in the second round", "indirect", "said")],
+        ),
+        (  # the occasion after the quotation says where it was said, not what
+            "Sanders has denounced supporters who level sexist attacks, saying his campaign does not want “that "
+            "crap,” in an interview with CNN on Sunday.",
+            [
+                ("Sanders", "supporters who level sexist attacks", "indirect", "has denounced"),
+                ("Sanders", "his campaign does not want “that crap,”", "partial", "saying"),
+            ],
+        ),
+    ],
+)
+def test_content_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:
+    assert quotes_of(text) == expected
