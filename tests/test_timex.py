@@ -348,6 +348,7 @@ REFERENCE = [
         "Net fell to $5 million from $4 million a year ago. Sales rose to $9 million from $8 million a year earlier.",
         ("a year earlier", "2020"),
     ),
+    ("Year-earlier net was $4 million. Costs were lower than a year ago.", ("a year ago", "2020")),
     # a month counted from a year is not knowable: the span of time the text gives, not January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
 ]

@@ -158,6 +158,9 @@ AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
 REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
+# rules whose match is a count back or forward from another time ("a year ago", "year-earlier", "two days
+# later"): never a reference time of their own
+OFFSET_RULES = frozenset({"ago", "yearago"})
 RATE_WINDOW = (
     3  # how many tokens before "a year" are searched for the quantity of a rate ("$500 million a year")
 )
@@ -556,13 +559,13 @@ def extract(parsed: Parsed) -> list[Timex]:
         partner = day_partner(parsed.doc, text, m, norm, language)
         if partner is not None:
             partners.append(_timex(document.id, text, *partner))
-        # a counted offset does not move the reference time: not "two days later", nor "a year ago" (in "net
-        # fell from $4 a year ago; sales were $9 a year earlier" both are the same year); a named day does,
-        # even one whose year came from the reference ("… on December 27")
+        # a counted offset does not move the reference time: not "two days later", nor "a year ago" or
+        # "year-earlier" (in "net fell from $4 a year ago; sales were $9 a year earlier" both are the same
+        # year); a named day does, even one whose year came from the reference ("… on December 27")
         if (
             norm.point is not None
             and norm.point.grain in REF_GRAINS
-            and m.rule != "ago"
+            and m.rule not in OFFSET_RULES
             and (norm.anchor != "ref" or m.rule in DAY_RULES)
         ):
             ref = norm.point
