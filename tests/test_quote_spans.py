@@ -56,6 +56,10 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "PARIS (AFP) – Turnout fell sharply in the second round, the interior ministry said.",
             [("the interior ministry", "Turnout fell sharply in the second round", "indirect", "said")],
         ),
+        (  # a hyphen opening the text is no dateline's dash (and has no token before it)
+            "- The plan failed, the report said.",
+            [("the report", "The plan failed", "indirect", "said")],
+        ),
         (  # the occasion after the quotation says where it was said, not what
             "Sanders has denounced supporters who level sexist attacks, saying his campaign does not want “that "
             "crap,” in an interview with CNN on Sunday.",

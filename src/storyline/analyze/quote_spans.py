@@ -208,10 +208,7 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
     if start > 0 and "\n" not in doc[start - 1].text_with_ws:
         return None
     window = doc[start : start + MAX_DATELINE]
-    dash = next(
-        (t for t in window if t.text in DASHES or (t.text in DATELINE_DASHES and t.nbor(-1).text == ")")),
-        None,
-    )
+    dash = next((t for t in window if t.text in DASHES or _agency_dash(t, start)), None)
     if dash is None or dash.i == start:
         return None
     words = doc[start : dash.i]
@@ -224,3 +221,8 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
         if agency or (first is not None and first.is_upper and len(first) >= MIN_DATELINE_WORD)
         else None
     )
+
+
+def _agency_dash(token: Token, start: int) -> bool:
+    """A hyphen right after "(Reuters)", which closes a dateline as a dash does ("Dec 29 (Reuters) - …")."""
+    return token.text in DATELINE_DASHES and token.i > start and token.doc[token.i - 1].text == ")"
