@@ -27,7 +27,7 @@ def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
             [("The senator", "the fight would go on", "indirect", "saying")],
         ),
         (  # the same through a preposition
-            "The governor is making a pitch to rural voters saying a new tax is hurting farms.",
+            "The governor reached out to rural voters saying a new tax is hurting farms.",
             [("The governor", "a new tax is hurting farms", "indirect", "saying")],
         ),
         (  # the speech verb of the quotation a participle introduces is not the participle's
