@@ -47,6 +47,30 @@ def cues(text: str) -> list[str]:
             "“We will win,” he continued.",
             ["continued"],
         ),
+        (  # a verb and its noun state something: the cue runs over the noun and the preposition
+            "Trump notably made no mention of Jeb Bush.",
+            ["notably made no mention of"],
+        ),
+        (  # ... over the noun when a that-clause follows, leaving the addressee out
+            "Obama will make the case to Democrats that Clinton is qualified.",
+            ["will make the case"],
+        ),
+        (  # ... the preposition hung on the verb
+            "The senator took aim at the governor's tax plan.",
+            ["took aim at"],
+        ),
+        (  # ... a feeling voiced
+            "Several donors expressed concern that the nominee was hurting the party.",
+            ["expressed concern"],
+        ),
+        (  # a possessor on the noun: the verb alone is the cue
+            "The attendees expressed their support for the senator.",
+            ["expressed"],
+        ),
+        (  # the noun must be the verb's object, and a day is no content
+            "They made a cake for the party. She made comments on Tuesday.",
+            [],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

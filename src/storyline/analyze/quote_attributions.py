@@ -59,6 +59,9 @@ MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of D
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
+LIGHT_CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp"})  # "made the point that …"
+MAX_LIGHT_GAP = 4  # words between a verb and its noun ("made several controversial statements")
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "made comments on Tuesday": the day is no content
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
@@ -107,7 +110,7 @@ def _is_cue_verb(token: Token, table: CueTable) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
-    if _made_clear(token, table) is not None:
+    if _made_clear(token, table) is not None or _light_noun_ahead(token, table):
         return True
     if lemma in table.regards:  # "see", "view": a cue only with "as" after it, which the tags show
         return any(t.lower_ == "as" for t in token.doc[token.i + 1 : token.i + MAX_REGARD_GAP])
@@ -217,6 +220,10 @@ def sentence_attributions(
         ):
             if (adjective := _made_clear(token, table)) is not None:
                 attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
+            elif (noun := _light_noun(token, table)) is not None:
+                attribution = _light_attribution(doc, token, noun, table, base, max_speaker)
+            elif token.lemma_.lower() not in table.all_verbs and _light_noun_ahead(token, table):
+                attribution = None  # "made a cake": the noun ahead was no object of the verb
             elif _raising_frame(token, table):
                 attribution = _raising_attribution(doc, token, base)
             elif not _addressed(token, table):
@@ -313,6 +320,90 @@ def _made_clear_attribution(
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     cue = (verb_group_start(verb), adjective.i)
     return _record(doc, base, cue, speaker, subject, content, content)
+
+
+def _light_noun_ahead(verb: Token, table: CueTable) -> bool:
+    """A noun that makes ``verb`` a cue with it ("made the case", "took a shot") within the next few words,
+    read from the tags alone (planning): the parse decides whether it is the verb's object."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    for word in verb.doc[verb.i + 1 : verb.i + MAX_LIGHT_GAP + 1]:
+        if (lemma, word.lower_) in table.light_nouns or (lemma, word.lemma_.lower()) in table.light_nouns:
+            return True
+        if word.is_punct or word.pos_ in VERBAL_POS:
+            return False
+    return False
+
+
+def _light_noun(verb: Token, table: CueTable) -> Token | None:
+    """The object noun that states something with ``verb`` ("made *the case*", "expressed *concern*"), or
+    ``None``."""
+    lemma = verb.lemma_.lower()
+    for child in verb.rights:
+        if child.dep_ == "dobj" and (lemma, child.lower_) in table.light_nouns:
+            return child
+        if child.dep_ == "dobj" and (lemma, child.lemma_.lower()) in table.light_nouns:
+            return child
+    return None
+
+
+def _light_attribution(
+    doc: Doc, verb: Token, noun: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "She made the case that …", "took aim at Trump", "expressed concern about X": the cue runs from the verb
+    group over the noun when a clause follows (its that-clause or infinitive), else over the noun and the
+    preposition whose object is the content ("made the case to voters that …" keeps the addressee out);
+    without either, the verb is read as usual, as is a stance verb whose noun has a possessor or an adjective
+    ("expressed their support for X": PolNeAR's cue is "expressed", the content the whole object)."""
+    clauses = [
+        c
+        for head in (noun, verb)
+        for c in head.rights
+        if c.i > noun.i and c.dep_ in LIGHT_CLAUSE_DEPS and _clause_opening(c, table)
+    ]
+    prep = next(
+        (
+            c
+            for c in (
+                *noun.rights,
+                *(c for c in verb.rights if c.i == noun.right_edge.i + 1),
+            )  # "took aim at"
+            if c.dep_ == "prep" and c.lower_ in table.light_preps
+        ),
+        None,
+    )
+    target = (
+        next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+    )
+    modified = any(c.dep_ in {"poss", "amod"} for c in noun.lefts)
+    if (
+        modified and verb.lemma_.lower() in table.all_verbs
+    ):  # "expressed their support for", "… particular concern"
+        return _verb_attribution(doc, verb, table, base, max_speaker)
+    if clauses:
+        content, end = trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i), noun.i
+    elif prep is not None and target is not None and target.ent_type_ not in TIME_ENTITIES:
+        content, end = trim(doc, target.left_edge.i, target.right_edge.i), prep.i
+    elif verb.lemma_.lower() in table.all_verbs:
+        return _verb_attribution(doc, verb, table, base, max_speaker)
+    else:
+        return None
+    if content is None:
+        return None
+    subject = _subject(verb, table)
+    speaker = speaker_span(subject, max_speaker) if subject is not None else None
+    cue = (verb_group_start(_chain_top(verb, table)), end)
+    return _record(doc, base, cue, speaker, subject, content, content)
+
+
+def _clause_opening(clause: Token, table: CueTable) -> bool:
+    """A clause opened by "that" (not a relative "that" standing for the noun) or by the "to" of an
+    infinitive ("a desire to run")."""
+    first = clause.left_edge
+    if first.lower_ in table.that:
+        return first.dep_ == "mark"
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
 def _noun_prep(noun: Token, table: CueTable) -> Token | None:
