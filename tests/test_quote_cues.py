@@ -71,6 +71,10 @@ def cues(text: str) -> list[str]:
             "They made a cake for the party. She made comments on Tuesday.",
             [],
         ),
+        (  # a stance in a relative clause takes the relative pronoun as its content
+            "They now face a candidate who many party members strongly oppose.",
+            ["strongly oppose"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

@@ -719,6 +719,8 @@ def _verb_attribution(
     content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
     speech = verb.lemma_.lower() in table.verbs
     if content is None and not speech:
+        content = _relative_object(verb, table)
+    if content is None and not speech:
         return None
     subject = _subject(verb, table)
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
@@ -738,6 +740,19 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)  # "He told the crowd: “…”" misparsed: the colon still introduces
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+def _relative_object(verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The "which"/"who"/"that" opening a relative clause whose verb is a stance, belief or plan with a subject
+    of its own ("a tax, which Clinton also supports", "a candidate who many members oppose"): what the verb
+    takes, and PolNeAR's content (the pronoun, not its antecedent)."""
+    first = verb.left_edge
+    if verb.dep_ != "relcl" or first.i >= verb.i or first.dep_ in SUBJECT_DEPS:
+        return None
+    if first.tag_ not in RELATIVE_TAGS and first.lower_ not in table.that:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > first.i]
+    return (first.i, first.i) if subjects else None
 
 
 def _subject(verb: Token, table: CueTable) -> Token | None:
