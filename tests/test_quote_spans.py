@@ -56,6 +56,10 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "PARIS (AFP) – Turnout fell sharply in the second round, the interior ministry said.",
             [("the interior ministry", "Turnout fell sharply in the second round", "indirect", "said")],
         ),
+        (  # a dash after the quotation sets off the writer's comment on it
+            "The senator called the governor “the next Lincoln” – a president he has long admired.",
+            [("The senator", "the governor “the next Lincoln”", "partial", "called")],
+        ),
         (  # a hyphen opening the text is no dateline's dash (and has no token before it)
             "- The plan failed, the report said.",
             [("the report", "The plan failed", "indirect", "said")],

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_spans import (
     CLAUSE_DEPS,
+    DASHES,
     RELATIVE_ADVERB_TAGS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
     VERBAL_POS,
     dateline_dash,
+    quote_mark,
     trim,
     word_after_verb,
 )
@@ -40,6 +42,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     if content is None:
         return None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
+    content = _without_dashed_aside(doc, content)
     dash = dateline_dash(doc, content[0])
     if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
         content = trim(doc, dash + 1, content[1]) or content
@@ -80,6 +83,16 @@ def _without_closing_setting(
             and doc[token.i - 1].is_quote
         ):
             return trim(doc, content[0], token.i - 1) or content
+    return content
+
+
+def _without_dashed_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without a dash and what follows it after a closing quote mark ("called him “the next
+    Washington” – the Founding Father who …", "… “felony charges” – absent intervention, of course"): the
+    writer's comment on the quotation."""
+    for i in range(content[0] + 1, content[1]):
+        if doc[i].text in DASHES and quote_mark(doc[i - 1]) and not quote_mark(doc[i + 1]):
+            return trim(doc, content[0], i - 1) or content
     return content
 
 
