@@ -98,6 +98,9 @@ DATED = [
     ("The 45-day war ended in November.", ("45-day", "DURATION", "P45D")),
     ("Growth picked up in mid-2020 after the lockdown.", ("mid-2020", "DATE", "2020")),
     ("The deal should close by year-end.", ("year-end", "DATE", "2021")),
+    # a past year-end written before December is last year's
+    ("The index is up 15% since year-end.", ("year-end", "DATE", "2020")),
+    ("The campaign had $38 million in cash at year's end.", ("year's end", "DATE", "2020")),
     # holidays
     ("The prisoners were released on Christmas Eve.", ("Christmas Eve", "DATE", "2020-12-24")),
     # a future verb group whose last word is a participle ("will be held")

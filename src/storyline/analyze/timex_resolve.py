@@ -878,10 +878,12 @@ def r_holiday(g: Groups, ctx: Context) -> Norm:
 
 
 def r_yearend(g: Groups, ctx: Context) -> Norm:
-    """ "year-end", "year's end": the end of the DCT's year."""
+    """ "year-end", "year's end": the end of the DCT's year, or of the year before in a past-tense sentence
+    written before December ("the index is up 15% since year-end" said in October is last year's end)."""
     if ctx.dct is None:
         return _unresolved(mod="END")
-    return _dated(Point(ctx.dct, "year"), "dct", mod="END")
+    year = ctx.dct.year - 1 if ctx.future is False and ctx.dct.month < 12 else ctx.dct.year
+    return _dated(Point(dt.date(year, 1, 1), "year"), "dct", mod="END")
 
 
 def r_ref(g: Groups, ctx: Context) -> Norm:
