@@ -60,6 +60,14 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "The senator called the governor “the next Lincoln” – a president he has long admired.",
             [("The senator", "the governor “the next Lincoln”", "partial", "called")],
         ),
+        (  # a time phrase between the cue and the clause's subject says when it was said
+            "The donor said on Friday he met the candidate earlier this week.",
+            [("The donor", "he met the candidate earlier this week", "indirect", "said")],
+        ),
+        (
+            "The governor said Tuesday her actions were consistent with the law.",
+            [("The governor", "her actions were consistent with the law", "indirect", "said")],
+        ),
         (  # a hyphen opening the text is no dateline's dash (and has no token before it)
             "- The plan failed, the report said.",
             [("the report", "The plan failed", "indirect", "said")],

@@ -117,7 +117,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         end = _before_follow_up(clause, table)
         if end == clause.right_edge.i and clause.i > verb.i:
             end = _coordinate_end(verb, clause, table)
-        return trim(doc, clause.left_edge.i, end)
+        return trim(doc, _after_time_opener(verb, clause), end)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
@@ -137,6 +137,32 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
+
+
+def _after_time_opener(verb: Token, clause: Token) -> int:
+    """The first token of a reported clause after a phrase of time that opens it right after the cue ("said on
+    Friday he met Trump", "said Tuesday the talks would resume"): the parser hangs it on the clause, but it
+    says when the words were spoken, as PolNeAR reads it."""
+    start = clause.left_edge.i
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i]
+    if start != verb.i + 1 or not subjects:
+        return start
+    for child in clause.children:
+        if (
+            child.left_edge.i == start
+            and child.right_edge.i < subjects[0].left_edge.i
+            and _time_phrase(child)
+        ):
+            return child.right_edge.i + 1
+    return start
+
+
+def _time_phrase(token: Token) -> bool:
+    """ "on Friday", "Tuesday", "last week": a date or time, or a preposition governing one."""
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in TIME_ENTITIES
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and any(c.ent_type_ in TIME_ENTITIES for c in objects)
 
 
 def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
