@@ -352,6 +352,13 @@ REFERENCE = [
         ("a year earlier", "2020"),
     ),
     ("Year-earlier net was $4 million. Costs were lower than a year ago.", ("a year ago", "2020")),
+    # "a year ago" after a report's quarter is that quarter a year before; after a season, a year before the DCT
+    ("Net rose in the third quarter from $2 million a year ago.", ("a year ago", "2019-Q3")),
+    (
+        "The shares began trading this summer. It has 13 plants, up from seven a year ago.",
+        ("a year ago", "2020"),
+    ),
+    ("The floods came this winter. A year earlier, the dam had burst.", ("A year earlier", "2020-WI")),
     # a month counted from a year is not knowable: the span of time the text gives, not January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
 ]

@@ -120,6 +120,9 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
 GRAIN_ORDER = {"day": 0, "pod": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "half": 3, "season": 3,
                "year": 4, "decade": 5, "century": 6}  # fmt: skip
 COARSE_REF_GRAINS = frozenset({"quarter", "half", "season"})  # kept by "a year earlier" counted from them
+# a company report's periods: "a year ago" (counted from the DCT) means the same period a year before only after
+# one of these ("net rose in the third quarter from $2 million a year ago"), not after "this summer"
+REPORT_GRAINS = frozenset({"quarter", "half"})
 GRAIN = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
          "CE": "century"}  # fmt: skip
 
@@ -747,7 +750,11 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         return Norm("TIME" if unit in SHORT_UNITS else "DATE", None, mod)
     steps = (1 if how.endswith("+") else -1) * int(n)
     ref = ctx.ref
-    if ref is not None and ref.grain in COARSE_REF_GRAINS and unit in ("Y", "DE", "CE"):
+    if (
+        ref is not None
+        and ref.grain in (COARSE_REF_GRAINS if how.startswith("ref") else REPORT_GRAINS)
+        and unit in ("Y", "DE", "CE")
+    ):
         # "profit rose in the third quarter from $2 million a year ago": the same quarter a year before
         return _dated(Point(shift(ref.date, unit, steps), ref.grain, ref.code), "ref", mod=mod)
     grain = "year" if unit in ("DE", "CE") else "day" if unit in ("D", "WE") else GRAIN[unit]
