@@ -75,6 +75,26 @@ def cues(text: str) -> list[str]:
             "They now face a candidate who many party members strongly oppose.",
             ["strongly oppose"],
         ),
+        (  # a verb with its particle reports speech: it governs the quotation before it
+            "“There were some of us who thought you might work with them,” Bozell points out.",
+            ["points out"],
+        ),
+        (  # ... and takes a that-clause
+            "Trump shot back that the journalist had not been called on.",
+            ["shot back"],
+        ),
+        (  # "went on" is a cue next to a quotation only
+            "“It is over,” he went on. The war went on for years.",
+            ["went on"],
+        ),
+        (  # the chain ending at a cue governs the quotation after it
+            "She went on to say: “We will win this race.”",
+            ["went on to say"],
+        ),
+        (  # a preposition past the particle takes the content
+            "Khan lashed out at the nominee.",
+            ["lashed out at"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

@@ -114,10 +114,21 @@ def _is_cue_verb(token: Token, table: CueTable) -> bool:
         return True
     if lemma in table.regards:  # "see", "view": a cue only with "as" after it, which the tags show
         return any(t.lower_ == "as" for t in token.doc[token.i + 1 : token.i + MAX_REGARD_GAP])
-    if lemma in table.all_verbs:
+    if lemma in table.all_verbs or _phrasal(token, table):
         return not _in_markup(token)
     following = word_after_verb(token, table.verb_preps)
     return following is not None and (lemma, following.lower_) in table.verb_preps and not _in_markup(token)
+
+
+def _phrasal(verb: Token, table: CueTable) -> bool:
+    """A verb that reports speech with its particle ("pointed out", "shot back", "went on"), read from the tags."""
+    following = word_after_verb(verb, table.phrasal)
+    return following is not None and (verb.lemma_.lower(), following.lower_) in table.phrasal
+
+
+def _speech(verb: Token, table: CueTable) -> bool:
+    """A speech verb: one of the table's, or one with its particle ("“…,” he shot back")."""
+    return verb.lemma_.lower() in table.verbs or _phrasal(verb, table)
 
 
 def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: int) -> list[Span]:
@@ -217,6 +228,7 @@ def sentence_attributions(
             and not _gerund_object(token, table)
             and not _noun_complement(token, table)
             and not _impersonal(token, table)
+            and not _chain_head(token, table)
         ):
             if (adjective := _made_clear(token, table)) is not None:
                 attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
@@ -243,6 +255,20 @@ def sentence_attributions(
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+def _chain_head(verb: Token, table: CueTable) -> bool:
+    """A quote-only verb heading an infinitive cue ("went on to say:", "continues to insist"): the cue is the
+    chain, which the infinitive's attribution carries (``_chain_top``)."""
+    if verb.lemma_.lower() not in table.quote_only:
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.i > verb.i
+        and _is_cue_verb(c, table)
+        and any(a.tag_ == "TO" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _raising_frame(verb: Token, table: CueTable) -> bool:
@@ -486,7 +512,7 @@ def _nested(verb: Token, table: CueTable) -> bool:
     wants to expand …", "polls show most voters favor the ban", "I know you don't want to"): PolNeAR marks the
     outer cue only; the inner verb is part of its content. An infinitive of purpose ("came to support her") is
     no attribution either."""
-    if verb.lemma_.lower() in table.verbs or second_cue(verb, table) is not None:
+    if _speech(verb, table) or second_cue(verb, table) is not None:
         return False
     if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
@@ -717,7 +743,7 @@ def _verb_attribution(
     another class (belief, intention, finding, stance) attributes nothing but its complement.
     """
     content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
-    speech = verb.lemma_.lower() in table.verbs
+    speech = _speech(verb, table)
     if content is None and not speech:
         content = _relative_object(verb, table)
     if content is None and not speech:
@@ -732,7 +758,7 @@ def _verb_attribution(
         speaker, subject = (subject.i, subject.i), subject.head.head
         name = trim(doc, subject.left_edge.i, subject.i)
     cue = _cue_tokens(verb, table, content)
-    top = _quoted_frame(verb, table) or verb
+    top = _quoted_frame(verb, table) or _chain_top(verb, table)  # "went on to say: “…”": the chain governs
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
         top = verb.head
     reach = (top.left_edge.i, top.right_edge.i) if speech or content is None else content
@@ -813,7 +839,7 @@ def _after_dateline(
 def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
     """The speaker after a speech verb that follows what was said ("“…,” added a Democrat from Ohio"),
     which the parser took for the verb's object."""
-    if verb.lemma_.lower() not in table.verbs or verb.i == 0:
+    if not _speech(verb, table) or verb.i == 0:
         return None
     after_speech = any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in verb.children) or quote_mark(
         verb.doc[verb.i - 1]

@@ -73,6 +73,10 @@ class CueTable:
     light_nouns: frozenset[tuple[str, str]] = frozenset()  # ("make", "case"): a verb and its object noun that
     # together state something ("made the case that …", "took aim at X", "expressed concern about X")
     light_preps: frozenset[str] = frozenset()  # the prepositions after such a noun that take the content
+    phrasal: frozenset[tuple[str, str]] = (
+        frozenset()
+    )  # ("point", "out"): a verb that reports speech only with its
+    # particle ("pointed out that …", "“…,” he shot back"), a speech verb then
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
@@ -197,6 +201,9 @@ CUES: dict[str, CueTable] = {
                 ("apologize", "for"),
                 ("apologise", "for"),
                 ("vote", "for"),  # "56 percent would vote for Clinton": a stated preference
+                ("lash", "at"),  # "lashed out at", "fired back at", "weighed in on": past the particle
+                ("fire", "at"),
+                ("weigh", "on"),
             }
         ),
         object_preps=frozenset(
@@ -247,6 +254,20 @@ CUES: dict[str, CueTable] = {
         ),
         verb_adjectives=frozenset({("make", "clear")}),
         light_nouns=ENGLISH_LIGHT_NOUNS,
+        phrasal=frozenset(
+            {
+                ("point", "out"),
+                ("shoot", "back"),
+                ("fire", "back"),
+                ("go", "on"),  # "“…,” he went on": a cue next to a quotation only ("go" is in quote_only)
+                ("chime", "in"),
+                ("weigh", "in"),
+                ("lash", "out"),
+                ("speak", "up"),
+                ("speak", "out"),
+                ("sum", "up"),
+            }
+        ),
         light_preps=_words(
             "about for of on against at over with in"
         ),  # "to" names the addressee ("a pitch to")
@@ -256,7 +277,7 @@ CUES: dict[str, CueTable] = {
         quoted_verb="quote",
         that=frozenset({"that"}),
         # "read": "the sign read: “…”"; "boom", "press": "sales boomed", "pressed charges" say nothing
-        quote_only=_words("continue post read scoff fume boom press sigh snap thunder gush marvel"),
+        quote_only=_words("continue post read scoff fume boom press sigh snap thunder gush marvel go"),
         labels=_words(
             """
             note editor update updated related read watch photo photos video source sources caption correction
