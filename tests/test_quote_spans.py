@@ -68,6 +68,17 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "The governor said Tuesday her actions were consistent with the law.",
             [("The governor", "her actions were consistent with the law", "indirect", "said")],
         ),
+        (  # a clause of reason the parser hung on the cue is still what was said
+            "The governor said the budget was balanced, because the state had cut spending.",
+            [
+                (
+                    "The governor",
+                    "the budget was balanced, because the state had cut spending",
+                    "indirect",
+                    "said",
+                )
+            ],
+        ),
         (  # a hyphen opening the text is no dateline's dash (and has no token before it)
             "- The plan failed, the report said.",
             [("the report", "The plan failed", "indirect", "said")],

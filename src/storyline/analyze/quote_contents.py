@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
+CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "although"})  # "…, because …"
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
 
 
@@ -116,7 +117,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         clause = clauses[0]
         end = _before_follow_up(clause, table)
         if end == clause.right_edge.i and clause.i > verb.i:
-            end = _coordinate_end(verb, clause, table)
+            end = _condition_end(verb, _coordinate_end(verb, clause, table), table)
         return trim(doc, _after_time_opener(verb, clause), end)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
@@ -179,6 +180,27 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
             that = any(c.dep_ == "mark" and c.lower_ in table.that for c in child.children)
             if that or (subjects and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)):
                 end = child.right_edge.i
+        break
+    return end
+
+
+def _condition_end(verb: Token, end: int, table: CueTable) -> int:
+    """The end of a reported clause extended over a clause of condition, reason or concession right after it
+    that the parser hung on the cue ("said he would run if the party asked", "says he left so he would not
+    be blamed"): it belongs to what was said. One holding a cue of its own ("…, though polls show …") does
+    not."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= end or child.dep_ == "punct":
+            continue
+        first = child.left_edge.i
+        near = first == end + 1 or (first == end + 2 and doc[end + 1].text == ",")
+        condition = any(
+            c.dep_ == "mark" and c.i == first and c.lower_ in CONDITION_MARKS for c in child.children
+        )
+        cue = any(_cue_lemma(t, table) for t in child.subtree if t.pos_ == "VERB")
+        if child.dep_ == "advcl" and near and condition and not cue:
+            return child.right_edge.i
         break
     return end
 
