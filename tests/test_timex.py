@@ -354,6 +354,7 @@ REFERENCE = [
     ("Year-earlier net was $4 million. Costs were lower than a year ago.", ("a year ago", "2020")),
     # "a year ago" after a report's quarter is that quarter a year before; after a season, a year before the DCT
     ("Net rose in the third quarter from $2 million a year ago.", ("a year ago", "2019-Q3")),
+    ("Net rose in the third quarter. Output has doubled from a decade ago.", ("a decade ago", "2011")),
     (
         "The shares began trading this summer. It has 13 plants, up from seven a year ago.",
         ("a year ago", "2020"),

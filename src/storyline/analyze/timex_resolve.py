@@ -750,10 +750,9 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         return Norm("TIME" if unit in SHORT_UNITS else "DATE", None, mod)
     steps = (1 if how.endswith("+") else -1) * int(n)
     ref = ctx.ref
-    if (
-        ref is not None
-        and ref.grain in (COARSE_REF_GRAINS if how.startswith("ref") else REPORT_GRAINS)
-        and unit in ("Y", "DE", "CE")
+    counted_back = how.startswith("ref") and unit in ("Y", "DE", "CE")  # "a year earlier", "a decade earlier"
+    if ref is not None and (
+        (counted_back and ref.grain in COARSE_REF_GRAINS) or (unit == "Y" and ref.grain in REPORT_GRAINS)
     ):
         # "profit rose in the third quarter from $2 million a year ago": the same quarter a year before
         return _dated(Point(shift(ref.date, unit, steps), ref.grain, ref.code), "ref", mod=mod)
