@@ -95,6 +95,14 @@ def cues(text: str) -> list[str]:
             "Khan lashed out at the nominee.",
             ["lashed out at"],
         ),
+        (  # only the noun's first preposition may take the content ("to" names an addressee or referent)
+            "He does not make as many references to Clinton in his speeches.",
+            [],
+        ),
+        (  # stances and speech verbs of the table
+            "She lambasted the plan. The aide later clarified that the trip was off.",
+            ["lambasted", "later clarified"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

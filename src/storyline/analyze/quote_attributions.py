@@ -388,17 +388,12 @@ def _light_attribution(
         for c in head.rights
         if c.i > noun.i and c.dep_ in LIGHT_CLAUSE_DEPS and _clause_opening(c, table)
     ]
-    prep = next(
-        (
-            c
-            for c in (
-                *noun.rights,
-                *(c for c in verb.rights if c.i == noun.right_edge.i + 1),
-            )  # "took aim at"
-            if c.dep_ == "prep" and c.lower_ in table.light_preps
-        ),
-        None,
-    )
+    following = [c for c in noun.rights if c.dep_ == "prep"] + [
+        c
+        for c in verb.rights
+        if c.i == noun.i + 1 and c.dep_ == "prep"  # "took aim at"
+    ]
+    prep = following[0] if following and following[0].lower_ in table.light_preps else None  # not "to … in"
     target = (
         next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     )

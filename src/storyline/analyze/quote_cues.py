@@ -105,7 +105,8 @@ ENGLISH_VERBS = _words(
     admit suggest predict promise vow pledge threaten accuse comment observe recall reiterate tweet post
     continue complain conclude contend mention affirm allege estimate propose recommend demand
     joke quip boast brag assure remark concede hint caution shout yell exclaim muse testify retweet disclose
-    charge read retort counter scoff fume boom press sigh snap thunder gush marvel interject
+    charge read retort counter scoff fume boom press sigh snap thunder gush marvel interject speculate proclaim
+    elaborate recount clarify
     """
 )
 
@@ -137,6 +138,7 @@ ENGLISH_STANCES = _words(
     discuss question challenge deny announce express highlight repeat reiterate recommend urge demand
     echo imply denounce decry favor favour deem embrace lament tout hail assail downplay rebuke scold reaffirm
     portray disavow advocate offer list share contrast encourage reference debate ridicule bemoan chant voice
+    chide lambast credit rebut invoke outline liken characterize dispute articulate
     """
 )
 
