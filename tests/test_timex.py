@@ -238,6 +238,9 @@ DATED = [
     ("The deadline for the bids is Friday.", ("Friday", "DATE", "2021-03-19")),
     ("Officials say Monday's shelling killed two.", ("Monday", "DATE", "2021-03-15")),
     ("Observers say the vote was fair on Sunday.", ("Sunday", "DATE", "2021-03-14")),
+    # typographic apostrophes count as plain ones: a possessive, "’ll"
+    ("The clip is from Tuesday night’s debate.", ("Tuesday night", "TIME", "2021-03-16TNI")),
+    ("“We’ll be meeting on Friday in St. Louis,” she said.", ("Friday", "DATE", "2021-03-19")),
     # a past perfect outweighs "until": the day is gone
     ("Until Friday, the police had not named a suspect.", ("Friday", "DATE", "2021-03-12")),
     # the second end of a range comes after the first

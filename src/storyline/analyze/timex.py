@@ -254,7 +254,7 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
         if cue in words.forward_unless_past:
             return not _past_perfect(before, after, words, simple=True)
     # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
-    possessive = bool(after) and after[0].lower_ in ("'s", "'")
+    possessive = bool(after) and _word(after[0]) in ("'s", "'")
     # with no verb before it, a name before the expression makes it part of the subject ("Her wins on Tuesday
     # will speed that up"): the verb after it is the subject's, not the expression's
     in_subject = not any(t.tag_ in VERB_TAGS for t in before) and any(
@@ -270,6 +270,11 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _word(token: SpacyToken) -> str:
+    """The token lowercased with a typographic apostrophe made plain: "night’s", "it’ll" are "'s", "'ll"."""
+    return token.lower_.replace("’", "'")
 
 
 def _coordinated(text: str, prev: tuple[Match, Norm] | None, m: Match, language: str) -> bool:
@@ -310,7 +315,7 @@ def _as_planned(verb: SpacyToken, words: TenseWords) -> bool:
     return (
         group.start > 0
         and verb.doc[group.start - 1].lower_ in words.as_planned
-        and any(t.lower_ in words.future for t in group)
+        and any(_word(t) in words.future for t in group)
     )
 
 
@@ -323,9 +328,9 @@ def _past_perfect(
     if verb is None:
         return False
     group = _verb_group(verb, words)
-    if simple and verb.tag_ == "VBD" and not any(t.lower_ in words.future for t in group):
+    if simple and verb.tag_ == "VBD" and not any(_word(t) in words.future for t in group):
         return True  # "lasted", "was valid"; not the passive "was extended"
-    return any(t.lower_ in words.past_perfect and t.tag_ == "VBD" for t in group)
+    return any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in group)
 
 
 def _verb_group(verb: SpacyToken, words: TenseWords) -> SpacySpan:
@@ -333,7 +338,7 @@ def _verb_group(verb: SpacyToken, words: TenseWords) -> SpacySpan:
     doc = verb.doc
     first = verb.i
     while first > verb.sent.start and (
-        doc[first - 1].tag_ in AUXILIARY_TAGS or doc[first - 1].lower_ in words.future
+        doc[first - 1].tag_ in AUXILIARY_TAGS or _word(doc[first - 1]) in words.future
     ):
         first -= 1
     return doc[first : verb.i + 1]
@@ -344,12 +349,12 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     doc = verb.doc
     group = _verb_group(verb, words)
     first = group.start
-    if any(t.lower_ in words.past_perfect and t.tag_ == "VBD" for t in group):
+    if any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in group):
         return False
-    if any(t.lower_ in words.future for t in group):
+    if any(_word(t) in words.future for t in group):
         return True
     if any(
-        t.tag_ == "TO" and t.i > first and doc[t.i - 1].lower_ in words.before_to and t.i < verb.i
+        t.tag_ == "TO" and t.i > first and _word(doc[t.i - 1]) in words.before_to and t.i < verb.i
         for t in group
     ):
         return True
