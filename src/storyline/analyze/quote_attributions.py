@@ -24,11 +24,11 @@ from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside, Quoted
 from storyline.analyze.quote_spans import (
     CLAUSE_DEPS,
-    DASHES,
     NAME_POS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
     VERBAL_POS,
+    after_dateline,
     name_part,
     nearest_subject,
     participle_subject,
@@ -65,8 +65,6 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "made comments on Tuesday": the d
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
-MAX_DATELINE = 10  # "PASADENA, Calif. (AP) —", "NEW YORK, Nov. 19 (UPI) —": tokens up to the dash
-MIN_DATELINE_WORD = 2  # a dateline opens with a city or agency in capitals ("CLEVELAND", "AP"), not "I"
 TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
 TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
 TITLE_SHARE = 0.8
@@ -746,7 +744,7 @@ def _verb_attribution(
     subject = _subject(verb, table)
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     if subject is not None and speaker is not None:
-        speaker, subject = _after_dateline(doc, speaker, subject, verb)
+        speaker, subject = after_dateline(doc, speaker, subject, verb)
     name = name_part(subject, speaker) if subject is not None and speaker is not None else None
     if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
         # "Norton, which declined to comment": PolNeAR's source is the "which"; its antecedent names it
@@ -802,33 +800,6 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
             break
         current = current.head
     return participle_subject(verb) or _inverted_subject(verb, table) or _name_before(verb)
-
-
-def _after_dateline(
-    doc: Doc, speaker: tuple[int, int], subject: Token, verb: Token
-) -> tuple[tuple[int, int], Token]:
-    """A speaker span that opens a line with a dateline ("CLEVELAND — Former Attorney General Michael Mukasey
-    told", "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling"), which the parser made the subject or
-    part of it: the name after the dateline's dash instead. (``speaker_span`` handles "(AFP) –" inside a
-    span.)"""
-    start = speaker[0]
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1  # the line's first token
-    first = next((t for t in doc[start : start + MAX_DATELINE] if not t.is_punct), doc[start])  # "(AP) —" too
-    if not (first.is_upper and first.is_alpha and len(first) >= MIN_DATELINE_WORD):
-        return speaker, subject
-    dash = next((t.i for t in doc[start : start + MAX_DATELINE] if t.text in DASHES), None)  # "CLEVELAND —"
-    if dash is None or dash + 1 >= verb.i or speaker[0] > dash:
-        return speaker, subject
-    if not all(t.is_upper or t.is_punct or t.like_num or t.is_title for t in doc[start:dash]):
-        return speaker, subject
-    end = dash + 1
-    while end + 1 < verb.i and doc[end + 1].pos_ in NAME_POS and doc[end + 1].dep_ != "punct":
-        end += 1
-    if speaker[1] > dash:
-        end = speaker[1]  # "CLEVELAND — Former Attorney General Michael Mukasey": the span went on past it
-    name = trim(doc, dash + 1, end)
-    return (name, doc[name[1]]) if name is not None else (speaker, subject)
 
 
 def _inverted_subject(verb: Token, table: CueTable) -> Token | None:

@@ -223,6 +223,28 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
     )
 
 
+def after_dateline(
+    doc: Doc, speaker: tuple[int, int], subject: Token, verb: Token
+) -> tuple[tuple[int, int], Token]:
+    """A speaker span that opens a line with a dateline ("CLEVELAND — Former Attorney General Michael Mukasey
+    told", "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling"), which the parser made the subject or
+    part of it: the name after the dateline's dash instead. (``speaker_span`` handles "(AFP) –" inside a
+    span.)"""
+    start = speaker[0]
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1  # the line's first token
+    dash = dateline_dash(doc, start)
+    if dash is None or dash + 1 >= verb.i or speaker[0] > dash:
+        return speaker, subject
+    end = dash + 1
+    while end + 1 < verb.i and doc[end + 1].pos_ in NAME_POS and doc[end + 1].dep_ != "punct":
+        end += 1
+    if speaker[1] > dash:
+        end = speaker[1]  # "CLEVELAND — Former Attorney General Michael Mukasey": the span went on past it
+    name = trim(doc, dash + 1, end)
+    return (name, doc[name[1]]) if name is not None else (speaker, subject)
+
+
 def _agency_dash(token: Token, start: int) -> bool:
     """A hyphen right after "(Reuters)", which closes a dateline as a dash does ("Dec 29 (Reuters) - …")."""
     return token.text in DATELINE_DASHES and token.i > start and token.doc[token.i - 1].text == ")"
