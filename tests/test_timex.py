@@ -241,6 +241,8 @@ DATED = [
     # typographic apostrophes count as plain ones: a possessive, "’ll"
     ("The clip is from Tuesday night’s debate.", ("Tuesday night", "TIME", "2021-03-16TNI")),
     ("“We’ll be meeting on Friday in St. Louis,” she said.", ("Friday", "DATE", "2021-03-19")),
+    ("She went to college in the 1970’s.", ("the 1970’s", "DATE", "197")),
+    ("The files were released on New Year’s Eve.", ("New Year’s Eve", "DATE", "2020-12-31")),
     # a past perfect outweighs "until": the day is gone
     ("Until Friday, the police had not named a suspect.", ("Friday", "DATE", "2021-03-12")),
     # the second end of a range comes after the first

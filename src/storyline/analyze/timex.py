@@ -200,10 +200,14 @@ def _trimmed(match: Match, text: str) -> Match:
 
 
 def candidates(text: str, language: str = "en") -> list[Match]:
-    """The non-overlapping expressions in ``text`` in text order (empty for a language without tables)."""
+    """The non-overlapping expressions in ``text`` in text order (empty for a language without tables).
+
+    The tables spell the apostrophe plain ("the '90s", "year's end", "New Year's Day"); a typographic one is
+    read as plain (one character for one, so the offsets stay those of ``text``)."""
     if language not in LEXICONS:
         return []
-    return [_trimmed(m, text) for m in choose(list(find(text, language)), len(text))]
+    plain = text.replace("’", "'")
+    return [_trimmed(m, plain) for m in choose(list(find(plain, language)), len(plain))]
 
 
 def resolve(
