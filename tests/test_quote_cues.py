@@ -103,6 +103,14 @@ def cues(text: str) -> list[str]:
             "She lambasted the plan. The aide later clarified that the trip was off.",
             ["lambasted", "later clarified"],
         ),
+        (  # a stance in an embedded question after a preposition is no attribution
+            "He has waffled as to whether he would support the nominee.",
+            [],
+        ),
+        (  # a stance inside what a phrasal speech verb reports is part of its content
+            "Bush pointed out that since Manning was supporting him, he would support the Broncos.",
+            ["pointed out"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

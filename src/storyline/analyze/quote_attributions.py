@@ -227,6 +227,7 @@ def sentence_attributions(
             and not _noun_complement(token, table)
             and not _impersonal(token, table)
             and not _chain_head(token, table)
+            and not _asked_about(token, table)
         ):
             if (adjective := _made_clear(token, table)) is not None:
                 attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
@@ -265,6 +266,17 @@ def _chain_head(verb: Token, table: CueTable) -> bool:
         and c.i > verb.i
         and _is_cue_verb(c, table)
         and any(a.tag_ == "TO" for a in c.children)
+        for c in verb.children
+    )
+
+
+def _asked_about(verb: Token, table: CueTable) -> bool:
+    """The verb of an embedded question after a preposition ("waffled as to whether he would support Trump",
+    "questions about how they would respond"): what is asked or unknown, not anything attributed."""
+    if verb.dep_ != "pcomp":
+        return False
+    return any(
+        (c.dep_ == "mark" and c.lower_ in table.whether) or (c.tag_ == "WRB" and c.i < verb.i)
         for c in verb.children
     )
 
@@ -511,15 +523,17 @@ def _nested(verb: Token, table: CueTable) -> bool:
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
     child = verb
     for ancestor in list(verb.ancestors)[:MAX_NESTING]:
-        if child.dep_ in CLAUSE_DEPS and ancestor.pos_ == "VERB" and _reports(ancestor.lemma_.lower(), table):
+        if child.dep_ in CLAUSE_DEPS and ancestor.pos_ == "VERB" and _reports(ancestor, table):
             return True
         child = ancestor
     return False
 
 
-def _reports(lemma: str, table: CueTable) -> bool:
-    """A verb whose clause reports what someone said, believes or found (no union of the tables built per call)."""
-    return lemma in table.verbs or lemma in table.beliefs or lemma in table.findings
+def _reports(verb: Token, table: CueTable) -> bool:
+    """A verb whose clause reports what someone said ("pointed out" too), believes or found (no union of the
+    tables built per call)."""
+    lemma = verb.lemma_.lower()
+    return lemma in table.beliefs or lemma in table.findings or _speech(verb, table)
 
 
 def _gerund_object(verb: Token, table: CueTable) -> bool:
