@@ -265,8 +265,9 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
         t.pos_ in ("NOUN", "PROPN") for t in before
     )
     conditional = any(t.lower_ in words.conditionals for t in before)
+    quoted = _quoted(before, after)
     for token in [*reversed(before), *([] if in_subject else after)]:
-        if token.tag_ in VERB_TAGS and not _as_planned(token, words):
+        if token.tag_ in VERB_TAGS and token.i not in quoted and not _as_planned(token, words):
             tense = _verb_group_tense(token, words)
             if conditional and tense is False:
                 return None
@@ -274,6 +275,30 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _quoted(before: list[SpacyToken], after: list[SpacyToken]) -> set[int]:
+    """Indices of the tokens inside a quotation that ends before the expression or starts after it: its verbs
+    are the quoted words', not the clause's (in 'tweeted, "Thank you Indiana!" on Friday', "Thank" says
+    nothing of Friday)."""
+    out: set[int] = set()
+    inside = False
+    for token in reversed(before):
+        if token.tag_ == "''":
+            inside = True
+        elif token.tag_ == "``":
+            inside = False
+        elif inside:
+            out.add(token.i)
+    inside = False
+    for token in after:
+        if token.tag_ == "``":
+            inside = True
+        elif token.tag_ == "''":
+            inside = False
+        elif inside:
+            out.add(token.i)
+    return out
 
 
 def _word(token: SpacyToken) -> str:
