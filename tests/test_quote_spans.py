@@ -79,6 +79,10 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
                 )
             ],
         ),
+        (  # an infinitive a phrase of time and place keeps apart from its verb of intention is still its content
+            "The senator promised Sunday at a rally in Reno to end “the wasteful deportation regime.”",
+            [("The senator", "to end “the wasteful deportation regime.”", "partial", "promised")],
+        ),
         (  # a hyphen opening the text is no dateline's dash (and has no token before it)
             "- The plan failed, the report said.",
             [("the report", "The plan failed", "indirect", "said")],

@@ -127,6 +127,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if _belief_only(verb, table):
         return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
+    complements = complements or _infinitive_after(verb, table)
     if complements:  # "urged voters to slow down": PolNeAR's content holds the addressee too
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in complements[0].children)
         prep = cue_prep(verb, table)  # "called on the mayor to resign": the addressee is the preposition's
@@ -134,7 +135,10 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         objects = [
             c.left_edge.i
             for c in [*verb.children, *addressees]
-            if infinitive and c.dep_ in {"dobj", "pobj"} and verb.i < c.i < complements[0].i
+            if infinitive
+            and c.dep_ in {"dobj", "pobj"}
+            and verb.i < c.i < complements[0].i
+            and c.ent_type_ not in TIME_ENTITIES
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
@@ -164,6 +168,19 @@ def _time_phrase(token: Token) -> bool:
         return token.ent_type_ in TIME_ENTITIES
     objects = [c for c in token.children if c.dep_ == "pobj"]
     return token.dep_ == "prep" and any(c.ent_type_ in TIME_ENTITIES for c in objects)
+
+
+def _infinitive_after(verb: Token, table: CueTable) -> list[Token]:
+    """The infinitive a verb of intention governs when the parser took it for one of purpose because of a
+    phrase between them ("promised Sunday at a rally to end the program"): what was promised."""
+    if verb.lemma_.lower() not in table.intentions:
+        return []
+    return [
+        c
+        for c in verb.rights
+        if c.dep_ == "advcl"
+        and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.left_edge.i for a in c.children)
+    ][:1]
 
 
 def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
