@@ -111,6 +111,10 @@ def cues(text: str) -> list[str]:
             "Bush pointed out that since Manning was supporting him, he would support the Broncos.",
             ["pointed out"],
         ),
+        (  # "began by saying": the framing verb opens the cue
+            "The campaign responded by saying that the ad was false. He won the race by promising lower taxes.",
+            ["responded by saying", "promising"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

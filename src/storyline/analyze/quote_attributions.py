@@ -855,7 +855,17 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
     prep = cue_prep(verb, table)
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
-    return (verb_group_start(_chain_top(verb, table)), end)
+    return (verb_group_start(_by_frame(verb, table) or _chain_top(verb, table)), end)
+
+
+def _by_frame(verb: Token, table: CueTable) -> Token | None:
+    """The verb that frames a cue gerund after "by" as a step of a speech ("began by saying", "responded by
+    saying", "concluded by implying"): PolNeAR's cue runs from it (14 times on train 0-300/450-840, 4 not)."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ != "by" or prep.head.i > prep.i:
+        return None
+    frame = prep.head
+    return frame if frame.pos_ == "VERB" and frame.lemma_.lower() in table.by_frames else None
 
 
 def _chain_top(verb: Token, table: CueTable) -> Token:

@@ -73,10 +73,11 @@ class CueTable:
     light_nouns: frozenset[tuple[str, str]] = frozenset()  # ("make", "case"): a verb and its object noun that
     # together state something ("made the case that …", "took aim at X", "expressed concern about X")
     light_preps: frozenset[str] = frozenset()  # the prepositions after such a noun that take the content
-    phrasal: frozenset[tuple[str, str]] = (
+    phrasal: frozenset[tuple[str, str]] = frozenset()  # ("point", "out"): a verb that reports speech only
+    # with its particle ("pointed out that …", "“…,” he shot back"), a speech verb then
+    by_frames: frozenset[str] = (
         frozenset()
-    )  # ("point", "out"): a verb that reports speech only with its
-    # particle ("pointed out that …", "“…,” he shot back"), a speech verb then
+    )  # "began by saying": verbs whose "by" gerund is a step of a speech
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
@@ -256,6 +257,7 @@ CUES: dict[str, CueTable] = {
         ),
         verb_adjectives=frozenset({("make", "clear")}),
         light_nouns=ENGLISH_LIGHT_NOUNS,
+        by_frames=_words("begin start respond continue follow conclude open close end"),
         phrasal=frozenset(
             {
                 ("point", "out"),
