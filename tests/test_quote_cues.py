@@ -115,6 +115,10 @@ def cues(text: str) -> list[str]:
             "The campaign responded by saying that the ad was false. He won the race by promising lower taxes.",
             ["responded by saying", "promising"],
         ),
+        (  # "said in a statement that …" with the clause hung on the noun: one cue, the verb's
+            "Clinton says in a statement that she is proud of the vote.",
+            ["says in a statement"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

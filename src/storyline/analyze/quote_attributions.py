@@ -609,6 +609,12 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
     owners = [c for c in noun.children if c.dep_ == "poss"]
     speaker = speaker_span(owners[0], max_speaker) if owners else None
     content = trim(noun.doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+    verb = _statement_verb(noun, table)
+    if verb is not None:  # "said in a statement that …", the clause hung on the noun: the verb's attribution
+        subject = _subject(verb, table)
+        speaker = speaker_span(subject, max_speaker) if subject is not None else None
+        cue = (_cue_tokens(verb, table, content)[0], noun.i)
+        return _record(noun.doc, base, cue, speaker, subject, content, content or cue)
     return _record(
         noun.doc,
         base,
@@ -618,6 +624,19 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
         content,
         content or (noun.i, noun.i),
     )
+
+
+def _statement_verb(noun: Token, table: CueTable) -> Token | None:
+    """The speech verb of "said in a statement", when ``noun`` is its statement noun."""
+    prep = noun.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.lower_ not in table.statement_preps
+        or noun.lemma_.lower() not in table.statement_nouns
+    ):
+        return None
+    verb = prep.head
+    return verb if verb.i < prep.i and verb.pos_ == "VERB" and _speech(verb, table) else None
 
 
 def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> list[Attribution]:
