@@ -694,13 +694,16 @@ def speaker_turns(parsed: Parsed, table: CueTable, inside: Inside) -> Inside:
     On his website, Sanders calls for …"), whose cues stay. An interview's "Q:" and "A:" are no names:
     annotators disagree on them (their colon is a cue 16 times, 9 not) and mark the cues inside when not.
     """
-    doc = parsed.doc
-    turns = [
-        Quoted(doc[colon].idx, doc[end - 1].idx + len(doc[end - 1]) + 1)
-        for first, colon, end in _label_lines(parsed, table, inside)
-        if _turn(doc[first:colon], doc[colon + 1 : end])
-    ]
-    return Inside(turns)
+    memo = parsed.memo
+    if "quotes.speaker_turns" not in memo:  # asked for once per sentence: found once per document
+        doc = parsed.doc
+        turns = [
+            Quoted(doc[colon].idx, doc[end - 1].idx + len(doc[end - 1]) + 1)
+            for first, colon, end in _label_lines(parsed, table, inside)
+            if _turn(doc[first:colon], doc[colon + 1 : end])
+        ]
+        memo["quotes.speaker_turns"] = Inside(turns)
+    return memo["quotes.speaker_turns"]
 
 
 def _turn(label: Span, words: Span) -> bool:
