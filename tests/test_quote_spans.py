@@ -39,6 +39,14 @@ def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
             "stiff.”",
             [("Trump", "him “a total stiff.”", "partial", "calling")],
         ),
+        (  # a quoted title inside the speaker's phrase stays in it
+            "The “No Comparison” ad says the senator voted against the bill twice.",
+            [("The “No Comparison” ad", "the senator voted against the bill twice", "indirect", "says")],
+        ),
+        (  # a quotation before the speaker is no title
+            "“That is a fair concern,” Sarandon, 69, told the host.",
+            [("Sarandon", "“That is a fair concern,”", "direct", "told")],
+        ),
     ],
 )
 def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})  # the reported clause of a speech verb
@@ -23,6 +23,7 @@ DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's d
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
+MAX_TITLE = 6  # words of a quoted title inside a speaker's phrase ("the “No Comparison” ad")
 MAX_DATELINE = 10  # "PASADENA, Calif. (AP) —", "NEW YORK, Nov. 19 (UPI) —": tokens up to the dash
 MIN_DATELINE_WORD = 2  # a dateline opens with a city in capitals ("CLEVELAND"), not "I"
 
@@ -85,10 +86,16 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     """
     doc = subject.doc
     start, end = subject.left_edge.i, subject.right_edge.i
-    for i in range(subject.i - 1, start - 1, -1):
+    i = subject.i - 1
+    while i >= start:
+        opening = next((j for j in range(i - 1, start - 1, -1) if quote_mark(doc[j])), None)
+        if quote_mark(doc[i]) and opening is not None and _title(doc[opening + 1 : i]):
+            i = opening - 1  # a quoted title inside the phrase: "the “No Comparison” ad", "“Broad City” star"
+            continue
         if quote_mark(doc[i]) or doc[i].text in DASHES or "\n" in doc[i].text:
             start = i + 1
             break
+        i -= 1
     end = _before_open_quote(doc, subject.i + 1, end)  # "Jason Sims — a teacher from Ohio — said" stays
     for child in subject.rights:
         if _aside(child):
@@ -248,3 +255,9 @@ def after_dateline(
 def _agency_dash(token: Token, start: int) -> bool:
     """A hyphen right after "(Reuters)", which closes a dateline as a dash does ("Dec 29 (Reuters) - …")."""
     return token.text in DATELINE_DASHES and token.i > start and token.doc[token.i - 1].text == ")"
+
+
+def _title(words: Span) -> bool:
+    """Whether the words between two quote marks inside a noun phrase are a title ("the “No Comparison”
+    ad"): a few words with no punctuation, where a quotation has a comma or a full stop."""
+    return 0 < len(words) <= MAX_TITLE and not any(t.is_punct for t in words)
