@@ -109,6 +109,9 @@ def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None
         # a protest verb with a direct object names no protest
         "The results demonstrate the resilience of the local economy.",
         "The coach rallied his players at half-time.",
+        # ... and so does one whose object the parser made the subject of a complement clause, or a that-clause
+        "The first months of the new cabinet already demonstrate the readiness of both parties to move on.",
+        "These figures demonstrate that the reform is working.",
         # words with an everyday sense left out of the lexicon ("relief" alone, "appeal" as a noun)
         "Residents breathed a sigh of relief.",
         "The senator's broad appeal among young voters grew.",
@@ -186,6 +189,33 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
     event = events.extract(parse(text), [], [])[0]
     assert names(event, "actor") == actors
     assert names(event, "target") == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # who speaks at a meeting took part in it; a named actor after "with visiting" is its other side
+        ("The governor spoke on Monday at a meeting with visiting Finnish President Sauli Niinisto.", "MEET",
+         {"governor", "Sauli Niinisto"}),
+        ("The chancellor told reporters during talks with the Polish president that the border would stay open.",
+         "CONSULT", {"chancellor", "Polish president"}),
+        # a named actor in apposition names the participant
+        ("The mayor met the Dutch foreign minister, Wopke Hoekstra, in Rotterdam.", "MEET",
+         {"mayor", "Wopke Hoekstra"}),
+        # what is discussed is a topic, not a participant; a named actor still is one
+        ("The two ministers discussed the situation on the border.", "CONSULT", {"two ministers"}),
+        ("The envoys discussed Ukraine with their hosts.", "CONSULT", {"envoys", "Ukraine", "their hosts"}),
+        # the object of a verb of being or containing says what a noun event is, not whom it struck
+        ("Her trip had great significance for the region.", "VISIT", set()),
+        ("The new accord provides the reopening of the railway.", "AGREE", set()),
+        ("The attack killed two soldiers.", "ATTACK", {"two soldiers"}),
+        # who breaks a truce is no party to it
+        ("The rebels violated the truce twice.", "CEASEFIRE", set()),
+    ],
+)  # fmt: skip
+def test_participants_are_actors_not_topics(parse: Parse, text: str, kind: str, expected: set[str]) -> None:
+    event = next(e for e in events.extract(parse(text), [], []) if e.type == kind)
+    assert names(event) == expected
 
 
 def test_talks_between_two_sides_are_participants(parse: Parse) -> None:

@@ -61,7 +61,12 @@ class Lexicon:
     topic_preps: frozenset[str]
     place_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
-    objectless_verbs: frozenset[str]  # triggers only without a direct object ("demonstrate the will": no protest)
+    objectless_verbs: frozenset[str]  # triggers only without an object ("demonstrate the will": no protest)
+    speech_verbs: frozenset[str]  # "X said at a meeting with Y": X took part in the meeting
+    setting_preps: frozenset[str]
+    predicate_verbs: frozenset[str]  # "the visit had great importance": the object is no participant
+    topic_object_verbs: frozenset[str]  # "discussed the situation": the object is a topic
+    breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def participants(
         for member in _conjuncts(token):
             if member.i in site.triggers:
                 continue
-            participant = _participant(ctx, site.sentence, _of_phrase(ctx.lexicon, member), role)
+            named = _appositive_name(_of_phrase(ctx.lexicon, member))
+            participant = _participant(ctx, site.sentence, named, role)
             if participant is None or participant.name == place:
                 continue
             if all(p.name != participant.name for p in found):
@@ -68,12 +69,15 @@ def _role_tokens(
 ) -> Iterator[tuple[str, Token]]:
     trigger_token = parse[trigger.index]
     for anchor in (parse[a] for a in anchors):
-        yield from _subject_roles(lex, anchor)
+        borrowed = anchor.i != trigger_token.i  # the verb a noun trigger hangs on ("held talks")
+        if not (borrowed and anchor.lemma_ in lex.breach_verbs):
+            yield from _subject_roles(lex, anchor)
         for child in anchor.children:
             if child.i == trigger_token.i:
                 continue
             if child.dep_ in OBJECT_DEPS:
-                yield "target", child
+                if _object_takes_part(lex, anchor, trigger_token, child):
+                    yield "target", child
             elif child.dep_ == "prep":
                 yield from _prep_roles(lex, child)
     if trigger_token.pos_ == "NOUN":
@@ -82,6 +86,32 @@ def _role_tokens(
                 yield "actor", child
             elif child.dep_ == "prep":
                 yield from _prep_roles(lex, child)
+        yield from _speaker_roles(lex, trigger_token)
+
+
+def _object_takes_part(lex: Lexicon, anchor: Token, trigger: Token, obj: Token) -> bool:
+    """Whether a direct object of the trigger or its verb names a participant rather than a topic or a predicate.
+
+    "discussed the situation" names what was talked about, and a noun trigger that is the subject of a verb of
+    being or containing ("her visit had great importance", "the deal stipulates the opening of …") says what
+    the event is: there only a named actor or place counts ("discussed Ukraine").
+    """
+    topic = anchor.lemma_ in lex.topic_object_verbs
+    subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    predicate = subject and anchor.lemma_ in lex.predicate_verbs
+    if not (topic or predicate):
+        return True
+    return obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES
+
+
+def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
+    """Who spoke at a noun event took part in it: "X said at a meeting with Y" makes X an actor of the meeting."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lex.setting_preps:
+        return
+    verb = prep.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in lex.speech_verbs:
+        yield from ((role, token) for role, token in _subject_roles(lex, verb) if role == "actor")
 
 
 def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
@@ -111,13 +141,36 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
     word = prep.lower_
     role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
     named = word in lex.named_target_preps
-    for obj in prep.children:
-        if obj.dep_ != "pobj":
-            continue
+    for obj in _prep_objects(prep):
         if role is not None:
             yield role, obj
         elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES:
             yield "target", obj
+
+
+def _prep_objects(prep: Token) -> Iterator[Token]:
+    """The objects of a preposition; a named actor after a participle the parser took for a gerund counts too.
+
+    "a meeting with visiting Foreign Minister Linde" is parsed with "visiting" as the preposition's clause and
+    "Linde" as its direct object.
+    """
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            yield child
+        elif child.dep_ == "pcomp" and child.tag_ == "VBG":
+            yield from (
+                g for g in child.children if g.dep_ in OBJECT_DEPS and g.ent_type_ in ACTOR_ENTITY_TYPES
+            )
+
+
+def _appositive_name(token: Token) -> Token:
+    """A named actor in apposition to a common noun ("the Dutch foreign minister Wopke Hoekstra" -> Hoekstra)."""
+    if token.ent_type_ or token.pos_ != "NOUN":
+        return token
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ in ACTOR_ENTITY_TYPES:
+            return child
+    return token
 
 
 def _of_phrase(lex: Lexicon, token: Token) -> Token:

@@ -57,6 +57,7 @@ FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event
 NOUN_TRIGGER_DEPS = (
     OBJECT_DEPS | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"attr"}
 )  # "held talks", "talks began"
+OBJECTLESS_BREAKERS = frozenset({"dobj", "obj", "ccomp"})  # what an objectless-only verb must not have
 PHRASE_WINDOW = 3  # tokens between the two words of a phrase trigger ("sent humanitarian aid")
 
 
@@ -227,9 +228,13 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
 
 
 def _has_object(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
-    """An objectless-only verb with a direct object ("demonstrate the will to …") is no event."""
+    """An objectless-only verb with a direct object or a clausal one is no event.
+
+    "demonstrate the resolve" has a direct object; "demonstrate the will of both sides to move on" is parsed
+    with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
+    """
     token = parse[trigger.index]
-    return token.lemma_ in lex.objectless_verbs and any(c.dep_ in ("dobj", "obj") for c in token.children)
+    return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
 
 
 def _event(
