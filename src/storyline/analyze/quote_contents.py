@@ -4,7 +4,10 @@ Reads one parsed sentence: a speech verb's reported clause ("said *that taxes wi
 interrupts or follows ("*Taxes*, he said, *will rise*"), an infinitive ("wants *to leave*"), an object and its
 predicate ("called *him a liar*", "sees *it as a failure*") or the object of a cue's preposition ("called for
 *his resignation*"). Spans follow PolNeAR: a comma-set aside closing the content ("…, which opened in May") is
-the writer's, and a second speech verb the parser hung on the clause ("… and warned that …") ends it.
+the writer's, and a second speech verb the parser hung on the clause ("… and warned that …") ends it; so
+do a dateline opening it, a time phrase between the cue and the clause ("said on Friday he …"), and the
+occasion or a dash-set comment after a closing quote mark. A clause of condition or reason the parser hung on
+the cue ("…, because …") stays in it.
 """
 
 from __future__ import annotations
@@ -71,9 +74,10 @@ def _without_closing_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int
 def _without_closing_setting(
     doc: Doc, content: tuple[int, int], verb: Token, table: CueTable
 ) -> tuple[int, int]:
-    """The content without a phrase of the occasion closing it ("… would not quit, in an interview with CNN",
-    "… to work together after a meeting Thursday"): it says where the words were spoken, not what they were;
-    the parser hangs it on the reported clause's verb."""
+    """The content without a phrase of the occasion right after its closing quote mark ("… does not want
+    “that crap,” in an interview with CNN"): it says where the words were spoken, not what they were; the
+    parser hangs it on the reported clause's verb. (Without the quotation to mark where the words end, a
+    "rally" or a "debate" at the end is as often what was said.)"""
     for token in doc[content[0] + 1 : content[1] + 1]:
         if (
             token.dep_ == "prep"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})  # the reported clause of a speech verb
@@ -88,8 +88,8 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     start, end = subject.left_edge.i, subject.right_edge.i
     i = subject.i - 1
     while i >= start:
-        opening = next((j for j in range(i - 1, start - 1, -1) if quote_mark(doc[j])), None)
-        if quote_mark(doc[i]) and opening is not None and _title(doc[opening + 1 : i]):
+        opening = _title_opening(doc, start, i) if quote_mark(doc[i]) else None
+        if opening is not None:
             i = opening - 1  # a quoted title inside the phrase: "the “No Comparison” ad", "“Broad City” star"
             continue
         if quote_mark(doc[i]) or doc[i].text in DASHES or "\n" in doc[i].text:
@@ -257,7 +257,12 @@ def _agency_dash(token: Token, start: int) -> bool:
     return token.text in DATELINE_DASHES and token.i > start and token.doc[token.i - 1].text == ")"
 
 
-def _title(words: Span) -> bool:
-    """Whether the words between two quote marks inside a noun phrase are a title ("the “No Comparison”
-    ad"): a few words with no punctuation, where a quotation has a comma or a full stop."""
-    return 0 < len(words) <= MAX_TITLE and not any(t.is_punct for t in words)
+def _title_opening(doc: Doc, start: int, closing: int) -> int | None:
+    """The opening mark of a quoted title that ``closing`` ends inside a noun phrase from ``start`` on ("the
+    “No Comparison” ad"): a few words with no punctuation between the marks, where a quotation has a comma or a
+    full stop; else ``None``."""
+    for j in range(closing - 1, max(start, closing - MAX_TITLE - 1) - 1, -1):
+        if quote_mark(doc[j]):
+            words = doc[j + 1 : closing]
+            return j if len(words) and not any(t.is_punct for t in words) else None
+    return None
