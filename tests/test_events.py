@@ -205,6 +205,12 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         # what is discussed is a topic, not a participant; a named actor still is one
         ("The two ministers discussed the situation on the border.", "CONSULT", {"two ministers"}),
         ("The envoys discussed Ukraine with their hosts.", "CONSULT", {"envoys", "Ukraine", "their hosts"}),
+        # what is declared, signed, approved or given is content, not a participant
+        ("The cabinet declared a curfew in the capital.", "STATEMENT", {"cabinet"}),
+        ("Both parties will sign a framework document on Friday.", "SIGN", {"parties"}),
+        ("Canada donated two field hospitals to Peru.", "AID", {"Canada", "Peru"}),
+        # an object coordinated with a noun trigger is a sibling happening, not a participant
+        ("Moldova imposed a curfew and a ban on public gatherings.", "SANCTION", {"Moldova"}),
         # the object of a verb of being or containing says what a noun event is, not whom it struck
         ("Her trip had great significance for the region.", "VISIT", set()),
         ("The new accord provides the reopening of the railway.", "AGREE", set()),

@@ -65,7 +65,9 @@ class Lexicon:
     speech_verbs: frozenset[str]  # "X said at a meeting with Y": X took part in the meeting
     setting_preps: frozenset[str]
     predicate_verbs: frozenset[str]  # "the visit had great importance": the object is no participant
-    topic_object_verbs: frozenset[str]  # "discussed the situation": the object is a topic
+    content_object_verbs: frozenset[
+        str
+    ]  # "discussed the situation": the object is content, not a participant
     breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
 
 

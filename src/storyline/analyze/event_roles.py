@@ -73,8 +73,8 @@ def _role_tokens(
         if not (borrowed and anchor.lemma_ in lex.breach_verbs):
             yield from _subject_roles(lex, anchor)
         for child in anchor.children:
-            if child.i == trigger_token.i:
-                continue
+            if child.i == trigger_token.i or _coordinated(child, trigger_token):
+                continue  # "declared martial law and a mobilisation": the law is a sibling, not a participant
             if child.dep_ in OBJECT_DEPS:
                 if _object_takes_part(lex, anchor, trigger_token, child):
                     yield "target", child
@@ -89,6 +89,16 @@ def _role_tokens(
         yield from _speaker_roles(lex, trigger_token)
 
 
+def _coordinated(token: Token, trigger: Token) -> bool:
+    """Whether ``trigger`` is a conjunct of ``token`` (the first conjunct carries the verb link)."""
+    current = trigger
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+        if current.i == token.i:
+            return True
+    return False
+
+
 def _object_takes_part(lex: Lexicon, anchor: Token, trigger: Token, obj: Token) -> bool:
     """Whether a direct object of the trigger or its verb names a participant rather than a topic or a predicate.
 
@@ -96,7 +106,7 @@ def _object_takes_part(lex: Lexicon, anchor: Token, trigger: Token, obj: Token) 
     being or containing ("her visit had great importance", "the deal stipulates the opening of …") says what
     the event is: there only a named actor or place counts ("discussed Ukraine").
     """
-    topic = anchor.lemma_ in lex.topic_object_verbs
+    topic = anchor.lemma_ in lex.content_object_verbs and obj.dep_ in ("dobj", "obj")
     subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     predicate = subject and anchor.lemma_ in lex.predicate_verbs
     if not (topic or predicate):
