@@ -211,6 +211,8 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Canada donated two field hospitals to Peru.", "AID", {"Canada", "Peru"}),
         # an object coordinated with a noun trigger is a sibling happening, not a participant
         ("Moldova imposed a curfew and a ban on public gatherings.", "SANCTION", {"Moldova"}),
+        # the second word of a phrase trigger is part of the trigger
+        ("Police and rioters exchanged fire near the stadium.", "ATTACK", {"Police", "rioters"}),
         # the object of a verb of being or containing says what a noun event is, not whom it struck
         ("Her trip had great significance for the region.", "VISIT", set()),
         ("The new accord provides the reopening of the railway.", "AGREE", set()),

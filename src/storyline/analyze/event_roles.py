@@ -48,12 +48,13 @@ def participants(
 ) -> tuple[Participant, ...]:
     """Actors, targets and co-participants, each conjunct its own participant, deduplicated by name.
 
-    Trigger words are never participants: "signed a statement" has no participant "statement".
+    Trigger words are never participants: "signed a statement" has no participant "statement", and "exchanged
+    fire" none "fire" (the second word of a phrase trigger is part of it).
     """
     found: list[Participant] = []
     for role, token in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
         for member in _conjuncts(token):
-            if member.i in site.triggers:
+            if member.i in site.triggers or _inside(site.sentence, member, trigger):
                 continue
             named = _appositive_name(_of_phrase(ctx.lexicon, member))
             participant = _participant(ctx, site.sentence, named, role)
@@ -62,6 +63,11 @@ def participants(
             if all(p.name != participant.name for p in found):
                 found.append(participant)
     return tuple(found)
+
+
+def _inside(sentence: Span, token: Token, trigger: Trigger) -> bool:
+    start = sentence.start_char + token.idx
+    return trigger.start <= start < trigger.end
 
 
 def _role_tokens(
