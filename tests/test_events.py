@@ -213,6 +213,9 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Moldova imposed a curfew and a ban on public gatherings.", "SANCTION", {"Moldova"}),
         # the second word of a phrase trigger is part of the trigger
         ("Police and rioters exchanged fire near the stadium.", "ATTACK", {"Police", "rioters"}),
+        # a bare nationality coordinated with a modified noun shares its head (parsed as the subject itself)
+        ("Turkmen and Afghan border guards clashed overnight.", "ATTACK", {"Turkmen and Afghan border guards"}),
+        ("Kyrgyz and Uzbek soldiers clashed at the border.", "ATTACK", {"Kyrgyz and Uzbek soldiers"}),
         # the object of a verb of being or containing says what a noun event is, not whom it struck
         ("Her trip had great significance for the region.", "VISIT", set()),
         ("The new accord provides the reopening of the railway.", "AGREE", set()),

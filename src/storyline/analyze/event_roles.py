@@ -53,11 +53,16 @@ def participants(
     """
     found: list[Participant] = []
     for role, token in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
+        shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it
         for member in _conjuncts(token):
             if member.i in site.triggers or _inside(site.sentence, member, trigger):
                 continue
+            shared = _shared_head(member)
+            if shared is not None:
+                shares[shared.i] = member
+                continue
             named = _appositive_name(_of_phrase(ctx.lexicon, member))
-            participant = _participant(ctx, site.sentence, named, role)
+            participant = _participant(ctx, site.sentence, named, role, shares.get(named.i))
             if participant is None or participant.name == place:
                 continue
             if all(p.name != participant.name for p in found):
@@ -202,6 +207,23 @@ def _of_phrase(lex: Lexicon, token: Token) -> Token:
     return token
 
 
+def _shared_head(token: Token) -> Token | None:
+    """The noun a bare proper modifier shares with its conjunct, which the parser made the phrase's head.
+
+    "Kyrgyz and Tajik border guards" is parsed with "Kyrgyz" as the subject and "guards" as its conjunct: the
+    guards are one participant, not the country "Kyrgyz" and the "Tajik border guards".
+    """
+    if token.pos_ not in ("PROPN", "ADJ") or any(
+        c.dep_ not in ("cc", "conj", "punct") for c in token.children
+    ):
+        return None
+    for conj in (c for c in token.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        first = next(iter(conj.lefts), None)
+        if first is not None and first.dep_ in ("compound", "amod") and first.pos_ in ("PROPN", "ADJ"):
+            return conj
+    return None
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """``token`` and the nouns coordinated with it ("Putin, Aliyev and Pashinyan")."""
     members = [token]
@@ -210,11 +232,19 @@ def _conjuncts(token: Token) -> list[Token]:
     return members
 
 
-def _participant(ctx: Context, sentence: Span, token: Token, role: str) -> Participant | None:
-    """A participant named by its document entity, else by its named-entity span, else by its noun phrase."""
+def _participant(
+    ctx: Context, sentence: Span, token: Token, role: str, left: Token | None = None
+) -> Participant | None:
+    """A participant named by its document entity, else by its named-entity span, else by its noun phrase.
+
+    ``left`` is a bare modifier coordinated with the phrase ("Kyrgyz" in "Kyrgyz and Tajik border guards"),
+    where the common-noun name starts.
+    """
     if token.ent_type_ in TIME_ENTITY_TYPES or token.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     start, end = _noun_phrase(sentence, token)
+    if left is not None:
+        start = sentence.start_char + left.idx
     head_start = sentence.start_char + token.idx
     entity = _entity_at(ctx, head_start, head_start + len(token.text))  # must cover the head word:
     if entity is not None:  # "Armenian forces" is not the NORP entity "Armenian"
