@@ -216,6 +216,8 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         # a bare nationality coordinated with a modified noun shares its head (parsed as the subject itself)
         ("Turkmen and Afghan border guards clashed overnight.", "ATTACK", {"Turkmen and Afghan border guards"}),
         ("Kyrgyz and Uzbek soldiers clashed at the border.", "ATTACK", {"Kyrgyz and Uzbek soldiers"}),
+        # an indefinite pronoun names nobody
+        ("The militia destroyed everything in the valley.", "ATTACK", {"militia"}),
         # the object of a verb of being or containing says what a noun event is, not whom it struck
         ("Her trip had great significance for the region.", "VISIT", set()),
         ("The new accord provides the reopening of the railway.", "AGREE", set()),

@@ -249,8 +249,10 @@ def _participant(
     entity = _entity_at(ctx, head_start, head_start + len(token.text))  # must cover the head word:
     if entity is not None:  # "Armenian forces" is not the NORP entity "Armenian"
         return Participant(role, entity.name, entity.id)
-    if token.tag_ in PRONOUN_TAGS or not _word_like(token):
-        return None  # an unresolved "he" names nobody; "-" or "co" from a broken parse neither
+    if token.tag_ in PRONOUN_TAGS or token.pos_ == "PRON" or not _word_like(token):
+        return (
+            None  # an unresolved "he" or "everything" names nobody; "-" or "co" from a broken parse neither
+        )
     name = _named_span(ctx, sentence, token) or ctx.parsed.document.text[start:end]
     return Participant(role, name)
 
