@@ -216,6 +216,8 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         # a bare nationality coordinated with a modified noun shares its head (parsed as the subject itself)
         ("Turkmen and Afghan border guards clashed overnight.", "ATTACK", {"Turkmen and Afghan border guards"}),
         ("Kyrgyz and Uzbek soldiers clashed at the border.", "ATTACK", {"Kyrgyz and Uzbek soldiers"}),
+        # a named actor after "of" is what a noun event was done to
+        ("Police confirmed the arrest of Alexei Navalny at the airport.", "ARREST", {"Police", "Alexei Navalny"}),
         # an indefinite pronoun names nobody
         ("The militia destroyed everything in the valley.", "ATTACK", {"militia"}),
         # the object of a verb of being or containing says what a noun event is, not whom it struck
@@ -314,6 +316,9 @@ def test_duration_is_not_a_date(parse: Parse) -> None:
         ("Beijing warned that it would respond if the delegation visited Taipei.", ["THREATEN"]),
         ("Brussels imposed sanctions over the crackdown on protests.", ["SANCTION"]),
         ("Armenia declared martial law and a general mobilisation on Sunday.", ["DEPLOY"]),
+        # approving an appointment (deployment, sanction) is how it happens: the approval is its frame
+        ("The senate approved the appointment of a new defence minister.", ["APPOINT"]),
+        ("Parliament approved the deployment of peacekeepers to Mali.", ["DEPLOY"]),
     ],
 )
 def test_nested_frames_and_negation(parse: Parse, text: str, expected: list[str]) -> None:

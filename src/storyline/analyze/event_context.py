@@ -55,6 +55,7 @@ class Lexicon:
     target_preps: frozenset[str]
     named_target_preps: frozenset[str]
     participant_preps: frozenset[str]
+    noun_object_preps: frozenset[str]  # "the arrest of Navalny": a named object of a noun trigger
     agent_preps: frozenset[str]
     clause_preps: frozenset[str]
     hypothetical_marks: frozenset[str]
@@ -64,6 +65,7 @@ class Lexicon:
     objectless_verbs: frozenset[str]  # triggers only without an object ("demonstrate the will": no protest)
     speech_verbs: frozenset[str]  # "X said at a meeting with Y": X took part in the meeting
     setting_preps: frozenset[str]
+    approval_verbs: frozenset[str]  # "approved the appointment": the appointment is the event
     predicate_verbs: frozenset[str]  # "the visit had great importance": the object is no participant
     content_object_verbs: frozenset[
         str

@@ -95,6 +95,8 @@ def _role_tokens(
         for child in trigger_token.children:
             if child.dep_ in ACTOR_MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTITY_TYPES:
                 yield "actor", child
+            elif child.dep_ == "prep" and child.lower_ in lex.noun_object_preps:
+                yield from _named_objects(child)
             elif child.dep_ == "prep":
                 yield from _prep_roles(lex, child)
         yield from _speaker_roles(lex, trigger_token)
@@ -166,6 +168,13 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
         if role is not None:
             yield role, obj
         elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES:
+            yield "target", obj
+
+
+def _named_objects(prep: Token) -> Iterator[tuple[str, Token]]:
+    """A named actor after "of" is what a noun event was done to: "the appointment of Ann Linde"."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.ent_type_ in ACTOR_ENTITY_TYPES:
             yield "target", obj
 
 

@@ -264,9 +264,24 @@ def _independent(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int,
         if token.dep_ in CLAUSE_DEPS or is_clause_prep(token, lex):
             return True
         if other is not None and other.type != FRAME_TYPE:
-            return token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            return token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or _approved(lex, parse, token, trigger)
         token = head
     return True
+
+
+def _approved(lex: Lexicon, parse: Doc, token: Token, trigger: Trigger) -> bool:
+    """A noun trigger that is the direct object of a verb of approval: "approved the appointment of X".
+
+    The approval is how the appointment (or deployment, or sanction) came about: the object is the event and
+    the approving verb its frame, as an announcement is ("announced … will withdraw").
+    """
+    head = token.head
+    return (
+        token.i == trigger.index
+        and token.dep_ in ("dobj", "obj")
+        and head.lemma_ in lex.approval_verbs
+        and parse[trigger.index].pos_ == "NOUN"
+    )
 
 
 def _purpose(token: Token) -> bool:
@@ -281,6 +296,8 @@ def _frame_of(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Tr
         if token.dep_ in CLAUSE_DEPS or is_clause_prep(token, lex):
             return None
         other = by_index.get(token.head.i)
+        if other is not None and _approved(lex, parse, token, trigger) and other.type != trigger.type:
+            return other.index
         if other is not None:
             return other.index if other.type == FRAME_TYPE and trigger.type != FRAME_TYPE else None
         token = token.head
