@@ -321,7 +321,8 @@ def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) ->
     """False for what the sentence says did not or might not happen, or merely names.
 
     Negated ("did not attack") and conditional ("if the speaker visited") events are dropped, and so is a noun
-    trigger hanging on another noun ("a crackdown on protests"): it names a topic, not a happening.
+    trigger hanging on another noun ("a crackdown on protests"): it names a topic, not a happening; a past
+    participle modifying a noun ("the occupied territories") describes a state.
     """
     for anchor in (parse[a] for a in anchors):
         if any(
@@ -330,6 +331,10 @@ def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) ->
         ):
             return False
     token = parse[trigger.index]
+    if token.dep_ == "amod" and token.tag_ == "VBN":
+        return (
+            False  # "the occupied territories", "newly appointed Prime Minister X": a state, not a happening
+        )
     topic = token.dep_ == "pobj" and token.head.lower_ in lex.topic_preps
     nominal_topic = topic and token.head.head.pos_ in ("NOUN", "PROPN")
     return not (token.pos_ == "NOUN" and nominal_topic)
