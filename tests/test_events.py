@@ -76,6 +76,7 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("Lithuanian border guards opened fire on a smuggling convoy.", "ATTACK"),
         ("Heavy clashes erupted along the northern frontier overnight.", "ATTACK"),
         ("Thousands of farmers demonstrated outside the parliament in Warsaw.", "PROTEST"),
+        ("Striking miners blocked the main highway near Katowice.", "PROTEST"),
         ("The European Union imposed new sanctions on three Belarusian officials.", "SANCTION"),
         ("Police arrested two opposition activists in Minsk.", "ARREST"),
         ("Moldova expelled a Russian diplomat over the incident.", "SANCTION"),
@@ -216,6 +217,7 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Moldova imposed a curfew and a ban on public gatherings.", "SANCTION", {"Moldova"}),
         # the second word of a phrase trigger is part of the trigger
         ("Police and rioters exchanged fire near the stadium.", "ATTACK", {"Police", "rioters"}),
+        ("Farmers blocked the main road on Tuesday.", "PROTEST", {"Farmers"}),
         # a bare nationality coordinated with a modified noun shares its head (parsed as the subject itself)
         ("Turkmen and Afghan border guards clashed overnight.", "ATTACK", {"Turkmen and Afghan border guards"}),
         ("Kyrgyz and Uzbek soldiers clashed at the border.", "ATTACK", {"Kyrgyz and Uzbek soldiers"}),

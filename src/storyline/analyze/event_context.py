@@ -82,6 +82,7 @@ class Trigger:
     start: int  # character offsets into Document.text
     end: int
     text: str
+    words: tuple[int, ...] = ()  # token indexes of both words of a phrase trigger ("blocked the main road")
 
 
 @dataclass(frozen=True)

@@ -49,13 +49,13 @@ def participants(
     """Actors, targets and co-participants, each conjunct its own participant, deduplicated by name.
 
     Trigger words are never participants: "signed a statement" has no participant "statement", and "exchanged
-    fire" none "fire" (the second word of a phrase trigger is part of it).
+    fire" or "blocked the main road" none "fire" or "road" (the second word of a phrase trigger is part of it).
     """
     found: list[Participant] = []
     for role, token in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
         shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it
         for member in _conjuncts(token):
-            if member.i in site.triggers or _inside(site.sentence, member, trigger):
+            if member.i in site.triggers or member.i in trigger.words:
                 continue
             shared = _shared_head(member)
             if shared is not None:
@@ -68,11 +68,6 @@ def participants(
             if all(p.name != participant.name for p in found):
                 found.append(participant)
     return tuple(found)
-
-
-def _inside(sentence: Span, token: Token, trigger: Trigger) -> bool:
-    start = sentence.start_char + token.idx
-    return trigger.start <= start < trigger.end
 
 
 def _role_tokens(

@@ -177,10 +177,11 @@ def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
 
 def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str) -> Trigger:
     """A trigger over its head word, or over the whole phrase when nothing but punctuation splits it."""
+    words = (first, last) if last > first else ()
     if any(not sentence[k].is_punct for k in range(first + 1, last)):
         first = last = head  # "sent humanitarian aid": the span is the head word alone
     span = sentence[first : last + 1]  # never doc.text: that rebuilds the whole document's string
-    return Trigger(head, kind, span.start_char, span.end_char, span.text)
+    return Trigger(head, kind, span.start_char, span.end_char, span.text, words)
 
 
 # ---------------------------------------------------------------------------------------------- sentences
