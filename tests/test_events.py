@@ -321,6 +321,10 @@ def test_duration_is_not_a_date(parse: Parse) -> None:
         ("Beijing warned that it would respond if the delegation visited Taipei.", ["THREATEN"]),
         ("Brussels imposed sanctions over the crackdown on protests.", ["SANCTION"]),
         ("Armenia declared martial law and a general mobilisation on Sunday.", ["DEPLOY"]),
+        # a cancelled or postponed event did not take place
+        ("The minister cancelled a planned visit to Haiti.", []),
+        ("The opposition called off the rally in the capital.", []),
+        ("The summit was postponed until May.", []),
         # approving an appointment (deployment, sanction) is how it happens: the approval is its frame
         ("The senate approved the appointment of a new defence minister.", ["APPOINT"]),
         ("Parliament approved the deployment of peacekeepers to Mali.", ["DEPLOY"]),

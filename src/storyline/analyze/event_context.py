@@ -65,6 +65,7 @@ class Lexicon:
     objectless_verbs: frozenset[str]  # triggers only without an object ("demonstrate the will": no protest)
     speech_verbs: frozenset[str]  # "X said at a meeting with Y": X took part in the meeting
     setting_preps: frozenset[str]
+    cancel_verbs: frozenset[str]  # "cancelled the visit": no visit took place
     approval_verbs: frozenset[str]  # "approved the appointment": the appointment is the event
     predicate_verbs: frozenset[str]  # "the visit had great importance": the object is no participant
     content_object_verbs: frozenset[

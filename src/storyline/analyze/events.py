@@ -305,6 +305,12 @@ def _frame_of(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Tr
     return None
 
 
+def _cancelled(lex: Lexicon, verb: Token) -> bool:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return lemma in lex.cancel_verbs or (particle is not None and f"{lemma} {particle}" in lex.cancel_verbs)
+
+
 def _anchors(parse: Doc, trigger: Trigger) -> list[int]:
     """The trigger plus, for a noun, the verb it hangs on ("held talks", "talks were held")."""
     token = parse[trigger.index]
@@ -323,7 +329,8 @@ def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) ->
 
     Negated ("did not attack") and conditional ("if the speaker visited") events are dropped, and so is a noun
     trigger hanging on another noun ("a crackdown on protests"): it names a topic, not a happening; a past
-    participle modifying a noun ("the occupied territories") describes a state.
+    participle modifying a noun ("the occupied territories") describes a state; a cancelled or postponed noun
+    event ("called off the talks") did not take place.
     """
     for anchor in (parse[a] for a in anchors):
         if any(
@@ -332,6 +339,12 @@ def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) ->
         ):
             return False
     token = parse[trigger.index]
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        and _cancelled(lex, token.head)
+    ):
+        return False
     if token.dep_ == "amod" and token.tag_ == "VBN":
         return (
             False  # "the occupied territories", "newly appointed Prime Minister X": a state, not a happening
