@@ -203,6 +203,8 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
          {"governor", "Sauli Niinisto"}),
         ("The chancellor told reporters during talks with the Polish president that the border would stay open.",
          "CONSULT", {"chancellor", "Polish president"}),
+        ("The premier made the remarks during a meeting with Finnish President Sauli Niinisto.", "MEET",
+         {"premier", "Sauli Niinisto"}),
         # a named actor in apposition names the participant
         ("The mayor met the Dutch foreign minister, Wopke Hoekstra, in Rotterdam.", "MEET",
          {"mayor", "Wopke Hoekstra"}),

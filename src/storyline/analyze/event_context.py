@@ -64,6 +64,7 @@ class Lexicon:
     quantity_nouns: frozenset[str]
     objectless_verbs: frozenset[str]  # triggers only without an object ("demonstrate the will": no protest)
     speech_verbs: frozenset[str]  # "X said at a meeting with Y": X took part in the meeting
+    speech_nouns: frozenset[str]
     setting_preps: frozenset[str]
     cancel_verbs: frozenset[str]  # "cancelled the visit": no visit took place
     approval_verbs: frozenset[str]  # "approved the appointment": the appointment is the event

@@ -128,7 +128,10 @@ def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lex.setting_preps:
         return
     verb = prep.head
-    if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in lex.speech_verbs:
+    said = verb.lemma_ in lex.speech_verbs or any(
+        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.speech_nouns for c in verb.children
+    )  # "made the remarks during the meeting"
+    if verb.pos_ in ("VERB", "AUX") and said:
         yield from ((role, token) for role, token in _subject_roles(lex, verb) if role == "actor")
 
 
