@@ -77,6 +77,8 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("Heavy clashes erupted along the northern frontier overnight.", "ATTACK"),
         ("Thousands of farmers demonstrated outside the parliament in Warsaw.", "PROTEST"),
         ("Striking miners blocked the main highway near Katowice.", "PROTEST"),
+        ("Gunmen tried to assassinate a provincial governor.", "ATTACK"),
+        ("Hackers tried to hack into the servers of the election commission.", "ATTACK"),
         ("The European Union imposed new sanctions on three Belarusian officials.", "SANCTION"),
         ("Police arrested two opposition activists in Minsk.", "ARREST"),
         ("Moldova expelled a Russian diplomat over the incident.", "SANCTION"),
