@@ -78,6 +78,8 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("Thousands of farmers demonstrated outside the parliament in Warsaw.", "PROTEST"),
         ("Striking miners blocked the main highway near Katowice.", "PROTEST"),
         ("Gunmen tried to assassinate a provincial governor.", "ATTACK"),
+        ("Security forces used water cannon to disperse the crowd.", "ATTACK"),
+        ("Officers fired rubber bullets at the marchers.", "ATTACK"),
         ("Hackers tried to hack into the servers of the election commission.", "ATTACK"),
         ("The European Union imposed new sanctions on three Belarusian officials.", "SANCTION"),
         ("Police arrested two opposition activists in Minsk.", "ARREST"),
