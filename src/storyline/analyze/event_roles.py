@@ -291,12 +291,19 @@ def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
             break
     while left.i < token.i and left.tag_ in RELATIVE_TAGS:
         left = left.nbor()  # "whose armed forces" -> "armed forces"
+    doc = token.doc
+    while left.i >= 2 and doc[left.i - 1].text == "-" and _glued(doc[left.i - 2], doc[left.i - 1]):
+        left = doc[left.i - 2]  # "co-chairs", split by the tokenizer into "co", "-", "chairs"
     right = token
     for child in token.rights:
         if child.dep_ in ("flat", "compound") and child.i == right.i + 1:
             right = child
     offset = sentence.start_char
     return offset + left.idx, offset + right.idx + len(right.text)
+
+
+def _glued(first: Token, hyphen: Token) -> bool:
+    return first.is_alpha and not first.whitespace_ and not hyphen.whitespace_
 
 
 def _named_span(ctx: Context, sentence: Span, token: Token) -> str | None:
