@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze.nlp import parse_batch
+from storyline.analyze.quote_spans import dateline_end
 from storyline.analyze.quotes import extract
 from storyline.model import Document
 from storyline.settings import AnalyzeSettings
 
-pytest.importorskip("spacy")
+spacy = pytest.importorskip("spacy")
 
 
 def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
@@ -64,6 +65,14 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "PARIS (AFP) – Turnout fell sharply in the second round, the interior ministry said.",
             [("the interior ministry", "Turnout fell sharply in the second round", "indirect", "said")],
         ),
+        (  # an agency in slashes closes a dateline too, even when the sentence splitter cut it off its city
+            "VELMORA, March 14. /NPA/. The border will reopen on Monday, the interior ministry said.",
+            [("the interior ministry", "The border will reopen on Monday", "indirect", "said")],
+        ),
+        (
+            "TARSK, May 3. /ITAR-TASS/. Turnout fell sharply in the second round, the interior ministry said.",
+            [("the interior ministry", "Turnout fell sharply in the second round", "indirect", "said")],
+        ),
         (  # a dash after the quotation sets off the writer's comment on it
             "The senator called the governor “the next Lincoln” – a president he has long admired.",
             [("The senator", "the governor “the next Lincoln”", "partial", "called")],
@@ -107,3 +116,19 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
 )
 def test_content_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, token, expected",
+    [
+        ("VELMORA, March 14. /NPA/. The border will reopen, he said.", 0, 5),  # the line opens the dateline
+        ("VELMORA, March 14. /NPA/. The border will reopen, he said.", 5, 5),  # a sentence split after "14."
+        ("/NPA/. The border will reopen, he said.", 0, 0),  # …and parsed alone
+        ("/ITAR-TASS/. The border will reopen.", 0, 2),
+        ("The A/B test /X/ is ready.", 2, None),  # slashes inside a sentence
+        ("WASHINGTON — The senator said so.", 0, 1),
+        ("The senator said so.", 0, None),
+    ],
+)
+def test_dateline_end(text: str, token: int, expected: int | None) -> None:
+    assert dateline_end(spacy.blank("en")(text), token) == expected

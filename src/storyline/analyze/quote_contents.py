@@ -22,7 +22,7 @@ from storyline.analyze.quote_spans import (
     RELATIVE_TAGS,
     SUBJECT_DEPS,
     VERBAL_POS,
-    dateline_dash,
+    dateline_end,
     quote_mark,
     trim,
     word_after_verb,
@@ -47,7 +47,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
         return None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
     content = _without_dashed_aside(doc, content)
-    dash = dateline_dash(doc, content[0])
+    dash = dateline_end(doc, content[0])
     if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
         content = trim(doc, dash + 1, content[1]) or content
     wh = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS and c.i < verb.i]
@@ -442,7 +442,7 @@ def around_phrase(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) ->
     pieces around it. The clause's final punctuation does not count: "…, according to the report." ends
     with the phrase."""
     clause = trim(doc, *clause) or clause
-    dash = dateline_dash(doc, clause[0])
+    dash = dateline_end(doc, clause[0])
     if dash is not None and dash < phrase[0]:  # "New York (AFP) – Turnout fell, the report said"
         clause = trim(doc, dash + 1, clause[1]) or clause
     if phrase[0] <= clause[0]:

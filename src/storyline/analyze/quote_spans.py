@@ -8,6 +8,7 @@ parsed sentence.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not s
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
 MAX_TITLE = 6  # words of a quoted title inside a speaker's phrase ("the “No Comparison” ad")
 MAX_DATELINE = 10  # "PASADENA, Calif. (AP) —", "NEW YORK, Nov. 19 (UPI) —": tokens up to the dash
+MAX_AGENCY_TOKENS = 4  # "/ITAR - TASS/." is three tokens
+SLASH_OPENING = re.compile(r"/[A-Z]")
+SLASH_AGENCY = re.compile(r"/?[A-Z][A-Z-]*/\.?")  # "MOSCOW, May 3. /TASS/." closes with the agency in slashes
 MIN_DATELINE_WORD = 2  # a dateline opens with a city in capitals ("CLEVELAND"), not "I"
 
 
@@ -215,14 +219,14 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
     if start > 0 and "\n" not in doc[start - 1].text_with_ws:
         return None
     window = doc[start : start + MAX_DATELINE]
-    dash = next((t for t in window if t.text in DASHES or _agency_dash(t, start)), None)
+    dash = next((t for t in window if t.text in DASHES or _agency_dash(t, start) or _slash_agency(t)), None)
     if dash is None or dash.i == start:
         return None
     words = doc[start : dash.i]
     if not all(t.is_upper or t.is_title or t.like_num or t.is_punct for t in words):
         return None
     first = next((t for t in words if t.is_alpha), None)
-    agency = doc[dash.i - 1].text == ")"
+    agency = doc[dash.i - 1].text == ")" or _slash_agency(dash)
     return (
         dash.i
         if agency or (first is not None and first.is_upper and len(first) >= MIN_DATELINE_WORD)
@@ -250,6 +254,31 @@ def after_dateline(
         end = speaker[1]  # "CLEVELAND — Former Attorney General Michael Mukasey": the span went on past it
     name = trim(doc, dash + 1, end)
     return (name, doc[name[1]]) if name is not None else (speaker, subject)
+
+
+def dateline_end(doc: Doc, token: int) -> int | None:
+    """The last token of the dateline that ``token`` opens or sits inside, else ``None``. A sentence may start
+    inside one: "BAKU, March 14. /TASS/. Baku is ready …" is split after "14.", and a sentence parsed alone
+    then starts with the agency ("/TASS/.", "/ITAR - TASS/.")."""
+    if _agency_opening(doc, token):
+        closing = (t.i for t in doc[token : token + MAX_AGENCY_TOKENS] if _slash_agency(t) and t.text != "/")
+        return next(closing, None)
+    start = token
+    while start > max(0, token - MAX_DATELINE) and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    dash = dateline_dash(doc, start)
+    return dash if dash is not None and dash >= token else None
+
+
+def _agency_opening(doc: Doc, token: int) -> bool:
+    """Whether ``token`` opens an agency in slashes at a sentence's start ("/TASS/.", "/ITAR - TASS/.")."""
+    opening = SLASH_OPENING.match(doc[token].text) is not None
+    return opening and (token == 0 or doc[token - 1].is_punct or doc[token - 1].is_space)
+
+
+def _slash_agency(token: Token) -> bool:
+    """An agency in slashes that closes a dateline ("/TASS/.", "/ITAR-TASS/")."""
+    return SLASH_AGENCY.fullmatch(token.text) is not None
 
 
 def _agency_dash(token: Token, start: int) -> bool:
