@@ -256,10 +256,9 @@ def _participant(
     entity = _entity_at(ctx, head_start, head_start + len(token.text))  # must cover the head word:
     if entity is not None:  # "Armenian forces" is not the NORP entity "Armenian"
         return Participant(role, entity.name, entity.id)
+    # an unresolved "he" or "everything" names nobody; "-" or "co" from a broken parse neither
     if token.tag_ in PRONOUN_TAGS or token.pos_ == "PRON" or not _word_like(token):
-        return (
-            None  # an unresolved "he" or "everything" names nobody; "-" or "co" from a broken parse neither
-        )
+        return None
     name = _named_span(ctx, sentence, token) or ctx.parsed.document.text[start:end]
     return Participant(role, name)
 
@@ -303,6 +302,7 @@ def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
 
 
 def _glued(first: Token, hyphen: Token) -> bool:
+    """Whether ``first`` and ``hyphen`` are written without spaces, as parts of one hyphenated word."""
     return first.is_alpha and not first.whitespace_ and not hyphen.whitespace_
 
 
