@@ -94,6 +94,7 @@ DATED = [
     ("Observers file reports daily.", ("daily", "SET", "P1D")),
     ("Ferries now sail twice a week.", ("twice a week", "SET", "P1W")),
     ("The council convenes each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
+    ("Guards search the cells every night.", ("every night", "SET", "XXXX-XX-XXTNI")),
     ("Officials fear the coming months will be harder.", ("the coming months", "DURATION", "PXM")),
     ("The 45-day war ended in November.", ("45-day", "DURATION", "P45D")),
     ("Growth picked up in mid-2020 after the lockdown.", ("mid-2020", "DATE", "2020")),

@@ -688,7 +688,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
         rf"(?P<unit>{plural_units})\b{not_age}",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
-        rf"(?P<unit>{unit}|{wd}|{month_full}|{season})\b",
+        rf"(?P<unit>{unit}|{wd}|{month_full}|{season}|{pod})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "times": rf"\b(?P<times>{_ci(lex.times)}|{num}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit>{unit})\b",
@@ -745,7 +745,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",),
     "relunit": (*_UNITS, "season"),
     "yearago": ("yearago", "unit"),
-    "set": (*_UNITS, "weekday", "month", "season"),
+    "set": (*_UNITS, "weekday", "month", "season", "pod"),
     "freq": ("freq",),
     "times": _UNITS,
     "ref": ("ref",),

@@ -801,6 +801,8 @@ def r_set(g: Groups, ctx: Context) -> Norm:
         return Norm("SET", f"XXXX-{lex.months[word]:02d}")
     if _words(word) in lex.seasons:
         return Norm("SET", f"XXXX-{lex.seasons[_words(word)]}")
+    if _words(word) in lex.parts_of_day:  # "every night": as TimeML writes "Tuesday nights" without the day
+        return Norm("SET", f"XXXX-XX-XXT{lex.parts_of_day[_words(word)]}")
     unit = lex.units[_words(word)]
     n = 2 if _words(g["num"]) == "other" else number(g["num"], lex)
     return Norm("SET", duration_value(n, unit))
