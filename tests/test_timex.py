@@ -65,6 +65,10 @@ DATED = [
     ("Exports rose sharply this year, the ministry said.", ("this year", "DATE", "2021")),
     ("The troops left this past July after months of talks.", ("this past July", "DATE", "2020-07")),
     ("Prices rose last month for the first time.", ("last month", "DATE", "2021-02")),
+    (  # the tagger runs the convention's name on into "ended last month"; a lowercase time word is no name
+        "Since the Democratic National Convention ended last month, she has been busy.",
+        ("last month", "DATE", "2021-02"),
+    ),
     ("The summit is planned for next week in Ankara.", ("next week", "DATE", "2021-W12")),
     ("Yesterday the envoy flew to Baku.", ("Yesterday", "DATE", "2021-03-16")),
     ("The mission reported no incidents today.", ("today", "DATE", "2021-03-17")),

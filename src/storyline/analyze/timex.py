@@ -496,8 +496,11 @@ NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", 
 
 
 def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
-    """A time word without digits that the named-entity tagger puts inside a longer name is part of the name."""
-    if any(ch.isdigit() for ch in text[m.start : m.end]):
+    """A capitalized time word without digits that the named-entity tagger puts inside a longer name is part of
+    the name. A lowercase one is not: the tagger's name can run on into the clause ("the Republican National
+    Convention ended last month")."""
+    words = text[m.start : m.end]
+    if any(ch.isdigit() for ch in words) or not any(word[:1].isupper() for word in words.split()):
         return False
     span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not all(t.ent_type_ in NAME_TYPES for t in span):
