@@ -281,20 +281,17 @@ def _quoted(before: list[SpacyToken], after: list[SpacyToken]) -> set[int]:
     """Indices of the tokens inside a quotation that ends before the expression or starts after it: its verbs
     are the quoted words', not the clause's (in 'tweeted, "Thank you Indiana!" on Friday', "Thank" says
     nothing of Friday)."""
+    return _between_marks(reversed(before), "''", "``") | _between_marks(after, "``", "''")
+
+
+def _between_marks(tokens: Iterable[SpacyToken], opening: str, closing: str) -> set[int]:
+    """Indices of the tokens after an ``opening`` quote tag and before its ``closing`` one, in ``tokens`` order."""
     out: set[int] = set()
     inside = False
-    for token in reversed(before):
-        if token.tag_ == "''":
+    for token in tokens:
+        if token.tag_ == opening:
             inside = True
-        elif token.tag_ == "``":
-            inside = False
-        elif inside:
-            out.add(token.i)
-    inside = False
-    for token in after:
-        if token.tag_ == "``":
-            inside = True
-        elif token.tag_ == "''":
+        elif token.tag_ == closing:
             inside = False
         elif inside:
             out.add(token.i)
