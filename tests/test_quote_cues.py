@@ -71,6 +71,10 @@ def cues(text: str) -> list[str]:
             "They made a cake for the party. She made comments on Tuesday.",
             [],
         ),
+        (  # a possessed noun of judgement and its "of" are the cue; without a possessor, no cue
+            "The mayor's criticism of the stadium plan surprised voters. Criticism of the plan grew.",
+            ["criticism of"],
+        ),
         (  # a stance in a relative clause takes the relative pronoun as its content
             "They now face a candidate who many party members strongly oppose.",
             ["strongly oppose"],

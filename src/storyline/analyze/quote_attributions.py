@@ -99,7 +99,8 @@ def _is_cue(token: Token, table: CueTable) -> bool:
         lemma, following = token.lemma_.lower(), token.nbor(1)
         if lemma in table.nouns and following.lower_ in table.that:
             return following.tag_ not in RELATIVE_TAGS  # "the speech that included …" is a relative clause
-        return (lemma, following.lower_) in table.noun_preps
+        pair = (lemma, following.lower_)
+        return pair in table.noun_preps or pair in table.owned_noun_preps
     return _is_cue_verb(token, table)
 
 
@@ -442,7 +443,10 @@ def _noun_prep(noun: Token, table: CueTable) -> Token | None:
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is None or following.head.i != noun.i:
         return None
-    return following if (noun.lemma_.lower(), following.lower_) in table.noun_preps else None
+    pair = (noun.lemma_.lower(), following.lower_)
+    if pair in table.owned_noun_preps and any(c.dep_ == "poss" for c in noun.children):
+        return following
+    return following if pair in table.noun_preps else None
 
 
 def _noun_prep_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:

@@ -64,6 +64,8 @@ class CueTable:
     answers: frozenset[str] = frozenset()  # "said so", "said yes": the word stands for what was said
     setting_preps: frozenset[str] = frozenset()  # "praised him at/during …": a phrase of time or place
     settings: frozenset[str] = frozenset()  # "in a tweet", "on social media": nouns of the occasion
+    owned_noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("criticism", "of"): a noun_preps pair that
+    # is a cue only with a possessor ("his criticism of Trump", not "criticism of Trump grew")
     noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
     # X": the noun and its preposition are the cue, the object the content, a possessor the source
     verb_adjectives: frozenset[tuple[str, str]] = frozenset()  # ("make", "clear"): "made (it) clear that …"
@@ -253,6 +255,20 @@ CUES: dict[str, CueTable] = {
             {
                 ("call", "for"),  # "support for", "criticism of", "hope of" name a stance too, but
                 ("demand", "for"),  # PolNeAR marks them as cues in under a fifth of their uses on train
+            }
+        ),
+        owned_noun_preps=frozenset(  # "support for", "attacks on", "opposition to": not cues on train
+            {
+                *(
+                    (noun, "of")
+                    for noun in _words(
+                        """
+                        criticism criticisms endorsement endorsements announcement assessment estimate estimates
+                        declaration declarations acknowledgement acknowledgment
+                        """
+                    )
+                ),
+                *((noun, "on") for noun in _words("comment comments remarks")),
             }
         ),
         verb_adjectives=frozenset({("make", "clear")}),
