@@ -71,6 +71,10 @@ def cues(text: str) -> list[str]:
             "They made a cake for the party. She made comments on Tuesday.",
             [],
         ),
+        (  # a noun of warning or complaint before a that-clause is a cue
+            "The union's warning that the plant would close went unheeded.",
+            ["warning"],
+        ),
         (  # a possessed noun of judgement and its "of" are the cue; without a possessor, no cue
             "The mayor's criticism of the stadium plan surprised voters. Criticism of the plan grew.",
             ["criticism of"],

@@ -231,7 +231,8 @@ CUES: dict[str, CueTable] = {
         nouns=_words(
             """
             statement claim report interview tweet remarks assertion allegation belief view argument
-            announcement assessment testimony speech letter post
+            announcement assessment testimony speech letter post remark warning complaint assurance suggestion
+            insistence admission assumption doubt fear concern hope
             """
         ),
         statement_preps=frozenset({"in"}),
