@@ -9,7 +9,7 @@ import time
 import pytest
 
 from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
-from storyline.analyze.quote_attributions import headline_parse
+from storyline.analyze.quote_headlines import headline_parse
 from storyline.analyze.quotes import extract, find_quoted
 from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings

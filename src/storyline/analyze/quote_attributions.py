@@ -5,12 +5,13 @@ Sentences holding a cue word (a speech verb such as "said", or "according to"; s
 quotation marks are dependency-parsed (``cue_sentences`` plans them from the tags alone), and each cue yields
 an ``Attribution``: the cue, its subject (the speaker), its content (``quote_contents``) and the stretch of
 the sentence it governs (its reach). Sentences are cut at paragraph breaks first (the sentence splitter does
-not always), and a "sentence" too long to be one is not parsed. Headline lines "Name: what they said" are
-read from the tags alone. A passive cue with a "by" agent ("was first reported by Politico") takes the agent
-as its source; "was asked whether …" is a question with no source; other passive cues ("it should be noted")
-are skipped. "X seems to Y" and "X is expected to Y" name no source (the content is X and the infinitive, the
-two pieces around the cue); "a call for X" is a noun cue with its preposition. A belief, plan or stance inside
-what a speech verb reports, or an infinitive of purpose, is not a cue of its own.
+not always), and a "sentence" too long to be one is not parsed. Headline lines "Name: what they said" (found
+by ``quote_headlines`` from the tags alone) report what follows the colon. A passive cue with a "by" agent
+("was first reported by Politico") takes the agent as its source; "was asked whether …" is a question with no
+source; other passive cues ("it should be noted") are skipped. "X seems to Y" and "X is expected to Y" name
+no source (the content is X and the infinitive, the two pieces around the cue); "a call for X" is a noun cue
+with its preposition. A belief, plan or stance inside what a speech verb reports, or an infinitive of purpose,
+is not a cue of its own.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from typing import TYPE_CHECKING
 from storyline.analyze.nlp import line_pieces
 from storyline.analyze.quote_contents import around_phrase, content_of, cue_prep, second_cue, without_opener
 from storyline.analyze.quote_cues import CueTable
-from storyline.analyze.quote_marks import Inside, Quoted
+from storyline.analyze.quote_headlines import headline_parse, label_lines, speaker_turns
+from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quote_spans import (
     CLAUSE_DEPS,
-    NAME_POS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
     VERBAL_POS,
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from storyline.analyze.nlp import Parsed
 
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})  # "the claim that …" (parsers disagree on the label)
-MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long as a headline's speaker gets
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 # "…, adding that": a cue without a subject of its own takes the subject of the verb it hangs on
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
@@ -65,9 +65,6 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "made comments on Tuesday": the d
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
-TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
-TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
-TITLE_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -151,50 +148,6 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
             ):
                 found.append(piece)
     return found
-
-
-def headline_parse(parsed: Parsed, piece: Span) -> Doc | None:
-    """A headline in title case ("Clinton Slams Trump On Trade") parsed in sentence case, or ``None``.
-
-    The tagger reads a capitalized verb as a name, so the cue goes unseen; with the capitals of all but the
-    first word of plain capitalized words taken out (acronyms and "McCain" keep theirs; names lose theirs too,
-    which keeping the entity recognizer's names did not improve), it tags and parses the line as a sentence.
-    The text keeps its length, so offsets hold.
-    """
-    if not _headline_line(piece):
-        return None  # a sentence full of names and titles is no headline, and re-parsing it costs a parse
-    words = [t for t in piece if t.is_alpha and len(t) > TITLE_MIN_LENGTH]
-    if len(words) < TITLE_MIN_WORDS or sum(t.is_title for t in words) < TITLE_SHARE * len(words):
-        return None
-    memo = parsed.memo.setdefault("quotes.headline_parses", {})
-    key = (piece.start_char, piece.end_char)
-    if key not in memo:
-        text = "".join(
-            t.text_with_ws.lower() if t.is_title and t.i > piece.start and t.is_alpha else t.text_with_ws
-            for t in piece
-        )
-        memo[key] = _tag_and_parse(parsed, text) if len(text) == len(piece.text_with_ws) else None
-    return memo[key]
-
-
-def _headline_line(piece: Span) -> bool:
-    """A line of its own, as a headline is (a sentence inside a paragraph is none). Read from the tokens next
-    to it: ``Doc.text`` would rebuild the whole text for every sentence."""
-    doc = piece.doc
-    opens = piece.start == 0 or "\n" in doc[piece.start - 1].text_with_ws
-    following = doc[piece.end].text if piece.end < len(doc) and doc[piece.end].is_space else ""
-    closes = piece.end == len(doc) or "\n" in piece[-1].text_with_ws or "\n" in following
-    return opens and closes
-
-
-def _tag_and_parse(parsed: Parsed, text: str) -> Doc:
-    """``text`` through the tagging and parsing steps of the document's pipeline."""
-    nlp = parsed.nlp
-    doc = nlp.make_doc(text)
-    for name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser"):
-        if name in nlp.component_names:
-            doc = nlp.get_pipe(name)(doc)
-    return doc
 
 
 def _in_markup(token: Token) -> bool:
@@ -652,80 +605,13 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
     """
     doc = parsed.doc
     found = []
-    for first, colon, end in _label_lines(parsed, table, inside):
+    for first, colon, end in label_lines(parsed, table, inside):
         content = trim(doc, colon + 1, end - 1)
         if content is not None:
             found.append(
                 _record(doc, 0, (colon, colon), (first, colon - 1), doc[colon - 1], content, (first, end - 1))
             )
     return found
-
-
-def _label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[int, int, int]]:
-    """(first token, colon, end of line) of each line opening with a speaker's name and a colon, found once
-    per document."""
-    memo = parsed.memo
-    if "quotes.label_lines" in memo:
-        return memo["quotes.label_lines"]
-    doc = parsed.doc
-    found = []
-    for token in doc:
-        if token.is_space or not (token.i == 0 or "\n" in doc[token.i - 1].text):
-            continue
-        colon = next((t for t in doc[token.i : token.i + MAX_LABEL_TOKENS + 1] if t.text == ":"), None)
-        if (
-            colon is None
-            or colon.i == token.i
-            or inside(colon.idx)
-            or not _is_name(doc[token.i : colon.i], table)
-        ):
-            continue
-        end = colon.i + 1
-        while end < len(doc) and "\n" not in doc[end].text:
-            end += 1
-        found.append((token.i, colon.i, end))
-    memo["quotes.label_lines"] = found
-    return found
-
-
-def speaker_turns(parsed: Parsed, table: CueTable, inside: Inside) -> Inside:
-    """What the lines of ``headline_attributions`` report ("FALLIN: Well, I think we all need …", "Clinton: I
-    support statehood"): like a quotation, a speaker's turn holds no cue of its own. PolNeAR marks none there,
-    only the colon (0 of 82 cue verbs in turns whose colon it marks, train 0-300 and 450-840).
-
-    A turn is a transcript's (the name in capitals) or a headline's (one sentence). A paragraph of prose after
-    a name in title case is more often a section heading run into its paragraph ("Bernie Sanders: Credit scores
-    On his website, Sanders calls for …"), whose cues stay. An interview's "Q:" and "A:" are no names:
-    annotators disagree on them (their colon is a cue 16 times, 9 not) and mark the cues inside when not.
-    """
-    memo = parsed.memo
-    if "quotes.speaker_turns" not in memo:  # asked for once per sentence: found once per document
-        doc = parsed.doc
-        turns = [
-            Quoted(doc[colon].idx, doc[end - 1].idx + len(doc[end - 1]) + 1)
-            for first, colon, end in _label_lines(parsed, table, inside)
-            if _turn(doc[first:colon], doc[colon + 1 : end])
-        ]
-        memo["quotes.speaker_turns"] = Inside(turns)
-    return memo["quotes.speaker_turns"]
-
-
-def _turn(label: Span, words: Span) -> bool:
-    """Whether a line "label: words" is a speaker's turn (see ``speaker_turns``)."""
-    if len(label) == 1 and len(label[0]) == 1:
-        return False  # "Q:", "A:"
-    if all(t.is_upper or not t.is_alpha for t in label):
-        return True
-    return not any(t.is_sent_start for t in words[1:])
-
-
-def _is_name(label: Span, table: CueTable) -> bool:
-    """Whether a line's label before its colon names someone (a capitalized noun phrase, not "Note")."""
-    first = next((t for t in label if t.pos_ != "DET"), label[0])  # "The Latest: …" is a label too
-    if first.lower_ in table.labels or any(t.like_num or t.is_space for t in label):
-        return False
-    capitalized = label[0].is_title or label[0].is_upper
-    return capitalized and all(t.pos_ in NAME_POS or t.is_punct for t in label)
 
 
 def _addressed(verb: Token, table: CueTable) -> bool:
