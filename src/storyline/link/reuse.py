@@ -225,7 +225,7 @@ class ReuseIndex:
         return list(dict.fromkeys([d for d in extra if d is not None] + ranked))
 
     def _nearest(self, entry: ReuseEntry) -> list[str]:
-        """LSH neighbours of ``entry``, the ``max_reuse_candidates`` most similar first.
+        """LSH neighbours of ``entry``: all of them, or the ``max_reuse_candidates`` most similar when there are more.
 
         Without the cap, the thousandth copy of one wire story would be aligned against all 999 before it, and
         linking a burst of copies would grow quadratically; the closest copies are the ones that say who copied.
