@@ -137,10 +137,7 @@ def _before_open_quote(doc: Doc, start: int, end: int) -> int:
 def _dateline_dash(doc: Doc, start: int, end: int) -> int | None:
     """The dash after "(AFP)" or "(Reuters)" when a speaker phrase holds a dateline ("New York (AFP) –
     Joe Biden", "Dec 29 (Reuters) - Hillary Clinton"), else ``None``."""
-    for i in range(start, min(end + 1, len(doc) - 1)):
-        if doc[i].text == ")" and doc[i + 1].text in DATELINE_DASHES:
-            return i + 1
-    return None
+    return next((t.i for t in doc[start + 1 : end + 2] if _agency_dash(t, start)), None)
 
 
 def _name_after(doc: Doc, start: int) -> tuple[int, int]:
@@ -241,11 +238,8 @@ def after_dateline(
     told", "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling"), which the parser made the subject or
     part of it: the name after the dateline's dash instead. (``speaker_span`` handles "(AFP) –" inside a
     span.)"""
-    start = speaker[0]
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1  # the line's first token
-    dash = dateline_dash(doc, start)
-    if dash is None or dash + 1 >= verb.i or speaker[0] > dash:
+    dash = dateline_end(doc, speaker[0])
+    if dash is None or dash + 1 >= verb.i:
         return speaker, subject
     end = dash + 1
     while end + 1 < verb.i and doc[end + 1].pos_ in NAME_POS and doc[end + 1].dep_ != "punct":
