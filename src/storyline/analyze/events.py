@@ -306,6 +306,7 @@ def _frame_of(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Tr
 
 
 def _cancelled(lex: Lexicon, verb: Token) -> bool:
+    """A verb of cancelling, alone or with its particle ("cancelled", "called off"): its object did not happen."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
     return lemma in lex.cancel_verbs or (particle is not None and f"{lemma} {particle}" in lex.cancel_verbs)

@@ -317,9 +317,8 @@ def _light_noun_ahead(verb: Token, table: CueTable) -> bool:
     read from the tags alone (planning): the parse decides whether it is the verb's object."""
     if verb.pos_ != "VERB":
         return False
-    lemma = verb.lemma_.lower()
     for word in verb.doc[verb.i + 1 : verb.i + MAX_LIGHT_GAP + 1]:
-        if (lemma, word.lower_) in table.light_nouns or (lemma, word.lemma_.lower()) in table.light_nouns:
+        if _light_pair(verb, word, table):
             return True
         if word.is_punct or word.pos_ in VERBAL_POS:
             return False
@@ -329,13 +328,13 @@ def _light_noun_ahead(verb: Token, table: CueTable) -> bool:
 def _light_noun(verb: Token, table: CueTable) -> Token | None:
     """The object noun that states something with ``verb`` ("made *the case*", "expressed *concern*"), or
     ``None``."""
+    return next((c for c in verb.rights if c.dep_ == "dobj" and _light_pair(verb, c, table)), None)
+
+
+def _light_pair(verb: Token, noun: Token, table: CueTable) -> bool:
+    """Whether ``verb`` and ``noun`` (as written or as its lemma: "remarks", "remark") are a light-noun cue."""
     lemma = verb.lemma_.lower()
-    for child in verb.rights:
-        if child.dep_ == "dobj" and (lemma, child.lower_) in table.light_nouns:
-            return child
-        if child.dep_ == "dobj" and (lemma, child.lemma_.lower()) in table.light_nouns:
-            return child
-    return None
+    return (lemma, noun.lower_) in table.light_nouns or (lemma, noun.lemma_.lower()) in table.light_nouns
 
 
 def _light_attribution(
@@ -665,8 +664,8 @@ def _verb_attribution(
     speech = _speech(verb, table)
     if content is None and not speech:
         content = _relative_object(verb, table)
-    if content is None and not speech:
-        return None
+        if content is None:
+            return None
     subject = _subject(verb, table)
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     if subject is not None and speaker is not None:
