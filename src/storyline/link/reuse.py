@@ -201,6 +201,8 @@ class ReuseIndex:
         self.insert(entry)
         if self._keep_texts:
             self._texts[doc.id] = doc.text
+        if mine is not None:
+            self._remember(doc.id, mine)  # in a burst of copies, the next one aligns against this one
         return [link for link in links if link is not None]
 
     def insert(self, entry: ReuseEntry) -> None:
@@ -258,7 +260,11 @@ class ReuseIndex:
         if doc_id in self._prepared:
             self._prepared.move_to_end(doc_id)
             return self._prepared[doc_id]
-        aligned = self._prepared[doc_id] = prepare(self._text_of(doc_id) or "", self.settings)
+        return self._remember(doc_id, prepare(self._text_of(doc_id) or "", self.settings))
+
+    def _remember(self, doc_id: str, aligned: Aligned) -> Aligned:
+        """Keep ``aligned`` as the most recently used prepared text, dropping the oldest past the cache size."""
+        self._prepared[doc_id] = aligned
         if len(self._prepared) > PREPARED_CACHE:
             self._prepared.popitem(last=False)
         return aligned
