@@ -157,6 +157,8 @@ DATED = [
     # "is to" / "set to" + verb speak of the future
     ("The exchange is to resume trading in the shares Friday.", ("Friday", "DATE", "2021-03-19")),
     ("Talks, set to resume Monday in Vienna, were postponed.", ("Monday", "DATE", "2021-03-22")),
+    # so do "likely to" / "unlikely to" + verb, the adjective standing outside the verb group
+    ("The senator is likely to win the vote Tuesday, aides said.", ("Tuesday", "DATE", "2021-03-23")),
     # a plan seen from a later past: the day gone by
     ("The bid had been due to expire Friday, the bank said.", ("Friday", "DATE", "2021-03-12")),
     # a clock time followed by its day

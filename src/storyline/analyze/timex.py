@@ -102,7 +102,22 @@ TENSE_WORDS: dict[str, TenseWords] = {
             }
         ),
         looks_back=frozenset({"since", "as of"}),
-        before_to=frozenset({"is", "are", "am", "'s", "'re", "set", "poised", "slated", "about"}),
+        before_to=frozenset(
+            {
+                "is",
+                "are",
+                "am",
+                "'s",
+                "'re",
+                "set",
+                "poised",
+                "slated",
+                "about",
+                "likely",
+                "unlikely",
+                "ready",
+            }
+        ),
         past_perfect=frozenset({"had", "'d"}),
         coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
         complementizers=frozenset({"that"}),
@@ -374,13 +389,13 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     """The tense of the verb group ending at ``verb``: "will be held" is future although "held" is VBN."""
     doc = verb.doc
     group = _verb_group(verb, words)
-    first = group.start
     if any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in group):
         return False
     if any(_word(t) in words.future for t in group):
         return True
+    # the word before "to" may stand outside the group: an adjective ("is likely to clinch it on June 7")
     if any(
-        t.tag_ == "TO" and t.i > first and _word(doc[t.i - 1]) in words.before_to and t.i < verb.i
+        t.tag_ == "TO" and t.i > verb.sent.start and _word(doc[t.i - 1]) in words.before_to and t.i < verb.i
         for t in group
     ):
         return True
