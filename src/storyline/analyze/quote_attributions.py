@@ -10,8 +10,8 @@ by ``quote_headlines`` from the tags alone) report what follows the colon. A pas
 ("was first reported by Politico") takes the agent as its source; "was asked whether …" is a question with no
 source; other passive cues ("it should be noted") are skipped. "X seems to Y" and "X is expected to Y" name
 no source (the content is X and the infinitive, the two pieces around the cue); "a call for X" is a noun cue
-with its preposition. A belief, plan or stance inside what a speech verb reports, or an infinitive of purpose,
-is not a cue of its own.
+with its preposition, "made the case that" a verb's with its noun (both read by ``quote_noun_cues``). A
+belief, plan or stance inside what a speech verb reports, or an infinitive of purpose, is not a cue of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +24,14 @@ from storyline.analyze.quote_contents import around_phrase, content_of, cue_prep
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_headlines import headline_parse, label_lines, speaker_turns
 from storyline.analyze.quote_marks import Inside
+from storyline.analyze.quote_noun_cues import (
+    NounCue,
+    light_noun,
+    light_noun_ahead,
+    light_reading,
+    noun_prep,
+    noun_prep_reading,
+)
 from storyline.analyze.quote_spans import (
     CLAUSE_DEPS,
     RELATIVE_TAGS,
@@ -57,11 +65,7 @@ TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcasticall
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
 MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of Donald Trump as …")
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
-NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
-LIGHT_CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp"})  # "made the point that …"
-MAX_LIGHT_GAP = 4  # words between a verb and its noun ("made several controversial statements")
-TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "made comments on Tuesday": the day is no content
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
@@ -106,7 +110,7 @@ def _is_cue_verb(token: Token, table: CueTable) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
-    if _made_clear(token, table) is not None or _light_noun_ahead(token, table):
+    if _made_clear(token, table) is not None or light_noun_ahead(token, table):
         return True
     if lemma in table.regards:  # "see", "view": a cue only with "as" after it, which the tags show
         return any(t.lower_ == "as" for t in token.doc[token.i + 1 : token.i + MAX_REGARD_GAP])
@@ -185,9 +189,9 @@ def sentence_attributions(
         ):
             if (adjective := _made_clear(token, table)) is not None:
                 attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
-            elif (noun := _light_noun(token, table)) is not None:
+            elif (noun := light_noun(token, table)) is not None:
                 attribution = _light_attribution(doc, token, noun, table, base, max_speaker)
-            elif token.lemma_.lower() not in table.all_verbs and _light_noun_ahead(token, table):
+            elif token.lemma_.lower() not in table.all_verbs and light_noun_ahead(token, table):
                 attribution = None  # "made a cake": the noun ahead was no object of the verb
             elif _raising_frame(token, table):
                 attribution = _raising_attribution(doc, token, base)
@@ -203,8 +207,8 @@ def sentence_attributions(
             attribution = _noun_attribution(token, table, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
-        elif token.pos_ == "NOUN" and _noun_prep(token, table) is not None:
-            attribution = _noun_prep_attribution(token, table, base, max_speaker)
+        elif token.pos_ == "NOUN" and noun_prep(token, table) is not None:
+            attribution = _noun_cue_attribution(noun_prep_reading(token, table), doc, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
     return found
@@ -312,67 +316,17 @@ def _made_clear_attribution(
     return _record(doc, base, cue, speaker, subject, content, content)
 
 
-def _light_noun_ahead(verb: Token, table: CueTable) -> bool:
-    """A noun that makes ``verb`` a cue with it ("made the case", "took a shot") within the next few words,
-    read from the tags alone (planning): the parse decides whether it is the verb's object."""
-    if verb.pos_ != "VERB":
-        return False
-    for word in verb.doc[verb.i + 1 : verb.i + MAX_LIGHT_GAP + 1]:
-        if _light_pair(verb, word, table):
-            return True
-        if word.is_punct or word.pos_ in VERBAL_POS:
-            return False
-    return False
-
-
-def _light_noun(verb: Token, table: CueTable) -> Token | None:
-    """The object noun that states something with ``verb`` ("made *the case*", "expressed *concern*"), or
-    ``None``."""
-    return next((c for c in verb.rights if c.dep_ == "dobj" and _light_pair(verb, c, table)), None)
-
-
-def _light_pair(verb: Token, noun: Token, table: CueTable) -> bool:
-    """Whether ``verb`` and ``noun`` (as written or as its lemma: "remarks", "remark") are a light-noun cue."""
-    lemma = verb.lemma_.lower()
-    return (lemma, noun.lower_) in table.light_nouns or (lemma, noun.lemma_.lower()) in table.light_nouns
-
-
 def _light_attribution(
     doc: Doc, verb: Token, noun: Token, table: CueTable, base: int, max_speaker: int
 ) -> Attribution | None:
-    """ "She made the case that …", "took aim at Trump", "expressed concern about X": the cue runs from the verb
-    group over the noun when a clause follows (its that-clause or infinitive), else over the noun and the
-    preposition whose object is the content ("made the case to voters that …" keeps the addressee out);
-    without either, the verb is read as usual, as is a stance verb whose noun has a possessor or an adjective
-    ("expressed their support for X": PolNeAR's cue is "expressed", the content the whole object)."""
-    clauses = [
-        c
-        for head in (noun, verb)
-        for c in head.rights
-        if c.i > noun.i and c.dep_ in LIGHT_CLAUSE_DEPS and _clause_opening(c, table)
-    ]
-    following = [c for c in noun.rights if c.dep_ == "prep"] + [
-        c
-        for c in verb.rights
-        if c.i == noun.i + 1 and c.dep_ == "prep"  # "took aim at"
-    ]
-    prep = following[0] if following and following[0].lower_ in table.light_preps else None  # not "to … in"
-    target = (
-        next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
-    )
-    modified = any(c.dep_ in {"poss", "amod"} for c in noun.lefts)
-    if (
-        modified and verb.lemma_.lower() in table.all_verbs
-    ):  # "expressed their support for", "… particular concern"
-        return _verb_attribution(doc, verb, table, base, max_speaker)
-    if clauses:
-        content, end = trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i), noun.i
-    elif prep is not None and target is not None and target.ent_type_ not in TIME_ENTITIES:
-        content, end = trim(doc, target.left_edge.i, target.right_edge.i), prep.i
-    elif verb.lemma_.lower() in table.all_verbs:
-        return _verb_attribution(doc, verb, table, base, max_speaker)
-    else:
+    """ "She made the case that …": the verb's subject is the source of what ``light_reading`` finds; a
+    verb of the tables without such a reading is read as usual."""
+    reading = light_reading(doc, verb, noun, table)
+    if reading is None:
+        if verb.lemma_.lower() in table.all_verbs:
+            return _verb_attribution(doc, verb, table, base, max_speaker)
         return None
+    content, end = reading
     if content is None:
         return None
     subject = _subject(verb, table)
@@ -381,41 +335,12 @@ def _light_attribution(
     return _record(doc, base, cue, speaker, subject, content, content)
 
 
-def _clause_opening(clause: Token, table: CueTable) -> bool:
-    """A clause opened by "that" (not a relative "that" standing for the noun) or by the "to" of an
-    infinitive ("a desire to run")."""
-    first = clause.left_edge
-    if first.lower_ in table.that:
-        return first.dep_ == "mark"
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
-
-
-def _noun_prep(noun: Token, table: CueTable) -> Token | None:
-    """The preposition right after a cue noun that takes one ("a call for", "criticism of"), if any."""
-    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if following is None or following.head.i != noun.i:
+def _noun_cue_attribution(found: NounCue | None, doc: Doc, base: int, max_speaker: int) -> Attribution | None:
+    """A noun's cue ("her call for a ban") as an attribution, its possessor the source."""
+    if found is None:
         return None
-    pair = (noun.lemma_.lower(), following.lower_)
-    if pair in table.owned_noun_preps and any(c.dep_ == "poss" for c in noun.children):
-        return following
-    return following if pair in table.noun_preps else None
-
-
-def _noun_prep_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
-    """ "Her call for a ban", "direct criticism of Trump": the noun with its modifiers and preposition is
-    the cue (as PolNeAR marks it), the preposition's object the content, the possessor the source."""
-    prep = _noun_prep(noun, table)
-    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
-    if prep is None or not objects:
-        return None
-    content = trim(noun.doc, objects[0].left_edge.i, objects[0].right_edge.i)
-    if content is None:
-        return None
-    modifiers = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
-    owners = [c for c in noun.children if c.dep_ == "poss"]
-    speaker = speaker_span(owners[0], max_speaker) if owners else None
-    owner = owners[0] if owners else None
-    return _record(noun.doc, base, (min(modifiers, default=noun.i), prep.i), speaker, owner, content, content)
+    speaker = speaker_span(found.owner, max_speaker) if found.owner is not None else None
+    return _record(doc, base, found.cue, speaker, found.owner, found.content, found.content)
 
 
 def _agent(verb: Token) -> Token | None:
