@@ -296,6 +296,11 @@ DATED = [
     # a clock time followed by "on" and a day is on that day
     ("The polls close at 8 p.m. on March 31.", ("8 p.m.", "TIME", "2021-03-31T20:00")),
     ("The blast came at 3:40 p.m. on Monday, police said.", ("3:40 p.m.", "TIME", "2021-03-15T15:40")),
+    # the same time in another zone, in parentheses, may stand between the clock time and its day
+    (
+        "The blast came at 10:35 a.m. (0735 GMT) Friday, police said.",
+        ("10:35 a.m.", "TIME", "2021-03-12T10:35"),
+    ),
     ("The ultimatum expires at midnight on Sunday.", ("midnight", "TIME", "2021-03-21T24:00")),
     # a page's "updated" line: weekday abbreviation before the date, the clock time on that date, US zones
     ("Updated 6:45 PM EDT, Thu March 11, 2021", ("6:45 PM EDT", "TIME", "2021-03-11T18:45")),

@@ -550,6 +550,7 @@ def _verb_trimmed(parsed: Parsed, text: str, m: Match, language: str) -> Match:
 # rules whose match is a clock time that may name no day of its own ("at 10:00 GMT", "midnight")
 CLOCK_RULES = frozenset({"time", "clock", "zoneclock", "noon", "podhour"})
 CLOCK_DAY_GROUPS = ("wd", "wd0", "dayw", "monthname")  # groups that give a clock time its own day
+PARENTHESIS = re.compile(r"\([^()]{0,40}\)")
 
 
 def _clock_on_day(text: str, clock: tuple[Match, Timex], m: Match, norm: Norm, language: str) -> Timex | None:
@@ -560,8 +561,9 @@ def _clock_on_day(text: str, clock: tuple[Match, Timex], m: Match, norm: Norm, l
     before, timex = clock
     if before.rule not in CLOCK_RULES or any(before.groups.get(k) for k in CLOCK_DAY_GROUPS):
         return None
-    link = " ".join(text[before.end : m.start].lower().split())
-    if link not in LEXICONS[language].clock_day_links or not timex.value or len(timex.value) < 11:
+    # the same time in another zone may stand between them: "at 10:35 a.m. (0735 GMT) Friday"
+    link = " ".join(PARENTHESIS.sub(" ", text[before.end : m.start]).lower().split())
+    if link not in (*LEXICONS[language].clock_day_links, "") or not timex.value or len(timex.value) < 11:
         return None
     return dataclasses.replace(
         timex, value=norm.point.date.isoformat() + timex.value[10:], anchor=norm.anchor
