@@ -589,6 +589,37 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The mayor said the money went to the new stadium, which opened last spring.",
             [("The mayor", "The mayor", "the money went to the new stadium", "said")],
         ),
+        (  # so is a contrast, a concession or a comparison with a number set off by a comma at its end
+            "The survey found that most farmers favor the tariff, while a third oppose it.",
+            [("The survey", "The survey", "that most farmers favor the tariff", "found")],
+        ),
+        (
+            "The mayor said the park would open in June, despite the long delays.",
+            [("The mayor", "The mayor", "the park would open in June", "said")],
+        ),
+        (
+            "The poll showed that 41 percent approve of the council, compared with 35 percent in May.",
+            [("The poll", "The poll", "that 41 percent approve of the council", "showed")],
+        ),
+        (
+            "The company said it earned $2.10 a share, well above what analysts had forecast.",
+            [("The company", "The company", "it earned $2.10 a share", "said")],
+        ),
+        (  # a comparison without a number is still what was said
+            "The senator said the mayor is new to the issue, compared with her rivals.",
+            [
+                (
+                    "The senator",
+                    "The senator",
+                    "the mayor is new to the issue, compared with her rivals",
+                    "said",
+                )
+            ],
+        ),
+        (  # so is "despite" with the speaker's own doing
+            "The coach said he is not quitting, despite losing the first four games.",
+            [("The coach", "The coach", "he is not quitting, despite losing the first four games", "said")],
+        ),
         (  # so is an apposition opened by an article
             "The senator vowed to repeal the Miller Act, a law that caps the state's pensions.",
             [("The senator", "The senator", "to repeal the Miller Act", "vowed")],

@@ -38,6 +38,10 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
 CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "although"})  # "…, because …"
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
+# "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
+# comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
+CLOSING_ADJUNCTS = frozenset({"while", "whereas", "despite", "compared"})
+CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")})
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -46,7 +50,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     if content is None:
         return None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
-    content = _without_dashed_aside(doc, content)
+    content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content))
     dash = dateline_end(doc, content[0])
     if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
         content = trim(doc, dash + 1, content[1]) or content
@@ -89,6 +93,41 @@ def _without_closing_setting(
         ):
             return trim(doc, content[0], token.i - 1) or content
     return content
+
+
+def _without_closing_adjunct(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """The content without a phrase of contrast, concession or comparison set off by a comma at its end
+    ("said turnout rose, while others saw it fall", "… 40 percent, compared with 35 in May", "…, despite the
+    polls"): the writer sets the reported words against other facts; PolNeAR ends the content before it."""
+    for i in range(content[0] + 1, content[1]):
+        if doc[i].text != "," or not _adjunct_opener(doc[i + 1]):
+            continue
+        phrase = doc[i + 1]
+        while phrase.head.i != phrase.i and phrase.head.left_edge.i == i + 1:
+            phrase = phrase.head
+        if phrase.right_edge.i >= content[1] and _set_against(phrase):
+            return trim(doc, content[0], i - 1) or content
+    return content
+
+
+def _set_against(phrase: Token) -> bool:
+    """Whether a closing adjunct sets the reported words against another fact: a comparison needs a number
+    ("compared with 33 percent"; "compared with Sanders" is still what was said), and "despite" a noun, not
+    the speaker's own doing ("despite trailing in the polls")."""
+    words = phrase.subtree
+    if phrase.lower_ == "compared" or phrase.left_edge.lower_ == "compared":
+        return any(t.like_num for t in words)
+    if phrase.lower_ == "despite":
+        return not any(c.dep_ == "pcomp" for c in phrase.children)
+    return True
+
+
+def _adjunct_opener(token: Token) -> bool:
+    """ "while", "despite", "compared", "even though", "well above": a word opening a closing adjunct."""
+    if token.lower_ in CLOSING_ADJUNCTS:
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and (token.lower_, following.lower_) in CLOSING_ADJUNCT_PAIRS
 
 
 def _without_dashed_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
