@@ -118,6 +118,37 @@ def test_content_span(text: str, expected: list[tuple[str | None, str, str, str 
     assert quotes_of(text) == expected
 
 
+def sources_of(text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker span as written, cue) of each quote found in ``text``."""
+    parsed = next(parse_batch([Document(id="d", source="test", text=text, language="en")], AnalyzeSettings()))
+    assert parsed is not None
+    return [
+        (text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None, q.cue)
+        for q in extract(parsed, [])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a relative clause with a speech verb of its own is its own attribution, not part of the source
+            "Ann Dole, who said last year that she would retire, told reporters the bill was dead.",
+            [("who", "said"), ("Ann Dole", "told")],
+        ),
+        (
+            "“The bill is dead,” said Ann Dole, who has warned about the cost for months.",
+            [("Ann Dole", "said"), ("who", "has warned about")],
+        ),
+        (  # any other relative clause stays
+            "Tom Hale, who runs a farm near Ames, said the price of corn was too low.",
+            [("Tom Hale, who runs a farm near Ames", "said")],
+        ),
+    ],
+)
+def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert sources_of(text) == expected
+
+
 @pytest.mark.parametrize(
     "text, token, expected",
     [

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyline.analyze.quote_cues import cues_for
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -161,9 +163,20 @@ def _aside(child: Token) -> bool:
     if child.dep_ == "acl" and child.tag_ == "VBG":
         return True
     comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
-    if not comma or child.dep_ in {"relcl", "conj", "cc", "punct"}:
+    if comma and child.dep_ == "relcl":
+        return _reports(child)
+    if not comma or child.dep_ in {"conj", "cc", "punct"}:
         return False
     return child.dep_ != "appos"
+
+
+def _reports(clause: Token) -> bool:
+    """A relative clause with a cue verb of its own ("Ann Lee, who praised the plan, said"): PolNeAR marks it
+    as an attribution of its own and leaves it out of the outer source (118 of 137 such clauses on train)."""
+    table = cues_for(clause.doc.lang_)
+    return table is not None and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in table.verbs for t in clause.subtree
+    )
 
 
 def name_part(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
