@@ -288,6 +288,9 @@ DATED = [
     # "one day" between a modal or "to" and its verb is some future day
     ("The valley could one day be a reservoir.", ("one day", "DATE", "FUTURE_REF")),
     ("She hopes to one day lead the party.", ("one day", "DATE", "FUTURE_REF")),
+    # or right after a verb of hope; "one day to go" stays a day
+    ("Engineers hope one day to tame the river.", ("one day", "DATE", "FUTURE_REF")),
+    ("With one day to go, the race is tight.", ("one day", "DURATION", "P1D")),
     ("The strike was cut to one day.", ("one day", "DURATION", "P1D")),
     # the verb "last" before a count is no span word of the duration
     ("The curfew is expected to last three weeks.", ("three weeks", "DURATION", "P3W")),

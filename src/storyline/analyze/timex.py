@@ -478,8 +478,9 @@ def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> 
 
 
 def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> Norm:
-    """ "will one day be", "hopes to one day lead": "one day" between a modal or "to" and its verb is an
-    unspecified future day (FUTURE_REF), not a duration of one day."""
+    """ "will one day be", "hopes to one day lead", "hope one day to find": "one day" between a modal or "to"
+    and its verb, or right after a verb of hope, is an unspecified future day (FUTURE_REF), not a duration of
+    one day."""
     if m.rule != "duration" or " ".join(text[m.start : m.end].lower().split()) != LEXICONS[language].someday:
         return norm
     span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -487,7 +488,8 @@ def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> 
         return norm
     before, after = parsed.doc[span.start - 1], parsed.doc[span.end]
     modal = before.tag_ == "MD" or before.lower_ in LEXICONS[language].someday_after
-    if modal and (after.tag_ == "VB" or after.pos_ in ("VERB", "AUX")):
+    wish = before.pos_ == "VERB" and before.lemma_ in LEXICONS[language].someday_wishes
+    if wish or (modal and (after.tag_ == "VB" or after.pos_ in ("VERB", "AUX"))):
         return Norm("DATE", "FUTURE_REF", None, "dct")
     return norm
 

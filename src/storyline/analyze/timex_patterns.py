@@ -97,6 +97,9 @@ class Lexicon:
     # a count of one day between a modal or "to" and its verb is "some day": "Islam will one day be …"
     someday: str = ""
     someday_after: tuple[str, ...] = ()  # besides a modal: "hopes to one day lead"
+    someday_wishes: tuple[
+        str, ...
+    ] = ()  # lemmas of verbs of hope right before: "researchers hope one day to …"
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
@@ -468,6 +471,7 @@ ENGLISH = Lexicon(
     generic_day_word="today",
     someday="one day",
     someday_after=("to",),
+    someday_wishes=("hope", "dream", "wish"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
     rate_articles=("a", "an"),
