@@ -299,6 +299,11 @@ DATED = [
     # a clock time followed by "on" and a day is on that day
     ("The polls close at 8 p.m. on March 31.", ("8 p.m.", "TIME", "2021-03-31T20:00")),
     ("The blast came at 3:40 p.m. on Monday, police said.", ("3:40 p.m.", "TIME", "2021-03-15T15:40")),
+    # a clock time alone on its line heads a live report's entry: the document's day, not the last one named
+    (
+        "The rally was on Friday.\n\n___.\n\n9:05 p.m.\n\nThe senator says she will run.",
+        ("9:05 p.m.", "TIME", "2021-03-17T21:05"),
+    ),
     # the same time in another zone, in parentheses, may stand between the clock time and its day
     (
         "The blast came at 10:35 a.m. (0735 GMT) Friday, police said.",

@@ -572,6 +572,17 @@ def _clock_on_day(text: str, clock: tuple[Match, Timex], m: Match, norm: Norm, l
     )
 
 
+def _heading_clock(text: str, m: Match) -> bool:
+    """A clock time alone on its line heads an entry of a live report ("___. / 9:05 p.m. / Bernie Sanders
+    says …"): it is on the document's day, not on the last day the previous entry named."""
+    if m.rule not in CLOCK_RULES or any(m.groups.get(k) for k in CLOCK_DAY_GROUPS):
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    rest = text[line_start : m.start] + text[m.end : len(text) if line_end < 0 else line_end]
+    return not rest.strip(" \t:.-–—")
+
+
 def extract(parsed: Parsed) -> list[Timex]:
     """Every time expression in the document, normalized against its date and the text's reference times."""
     document = parsed.document
@@ -595,7 +606,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             continue
         if not _coordinated(text, prev, m, language):
             future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
-        context = Context(dct, ref, future, language)
+        context = Context(dct, None if _heading_clock(text, m) else ref, future, language)
         counts = count_range(text, m, context)
         if counts is not None:
             out += [_timex(document.id, text, *count) for count in counts]
