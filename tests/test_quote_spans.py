@@ -143,6 +143,14 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Tom Hale, who runs a farm near Ames, said the price of corn was too low.",
             [("Tom Hale, who runs a farm near Ames", "said")],
         ),
+        (  # the people a source includes, set off by commas, are part of it
+            "Several senators, including Tom Hale and Ann Dole, said the bill was dead.",
+            [("Several senators, including Tom Hale and Ann Dole", "said")],
+        ),
+        (
+            "Big unions, such as the teamsters, said the bill was dead.",
+            [("Big unions, such as the teamsters", "said")],
+        ),
     ],
 )
 def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:

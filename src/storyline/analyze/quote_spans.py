@@ -32,6 +32,7 @@ MAX_AGENCY_TOKENS = 4  # "/ITAR - TASS/." is three tokens
 SLASH_OPENING = re.compile(r"/[A-Z]")
 SLASH_AGENCY = re.compile(r"/?[A-Z][A-Z-]*/\.?")  # "MOSCOW, May 3. /TASS/." closes with the agency in slashes
 MIN_DATELINE_WORD = 2  # a dateline opens with a city in capitals ("CLEVELAND"), not "I"
+INCLUSIONS = frozenset({"including", "like", "such", "along", "together", "alongside"})  # "X, including Y,"
 
 
 MAX_ADVERBS_BEFORE_PREP = (
@@ -165,6 +166,8 @@ def _aside(child: Token) -> bool:
     comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
     if comma and child.dep_ == "relcl":
         return _reports(child)
+    if child.dep_ == "prep" and child.left_edge.lower_ in INCLUSIONS:
+        return False  # "Two senators, including Ann Dole,": PolNeAR's source names everyone who speaks
     if not comma or child.dep_ in {"conj", "cc", "punct"}:
         return False
     return child.dep_ != "appos"
