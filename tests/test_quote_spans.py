@@ -151,6 +151,10 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Big unions, such as the teamsters, said the bill was dead.",
             [("Big unions, such as the teamsters", "said")],
         ),
+        (  # the "both" of a pair is part of it
+            "Both the mayor and the governor said the bill was dead.",
+            [("Both the mayor and the governor", "said")],
+        ),
     ],
 )
 def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:

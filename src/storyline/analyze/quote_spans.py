@@ -54,8 +54,8 @@ def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | N
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range without punctuation, spaces or a dangling "and" at its ends (quote marks stay: they
-    belong to the quotation)."""
-    while start <= end and _loose(doc[start]):
+    belong to the quotation); the "both" or "either" of a pair stays ("Both the mayor and the governor")."""
+    while start <= end and _loose(doc[start]) and doc[start].dep_ != "preconj":
         start += 1
     while end >= start and _loose(doc[end]):
         end -= 1
