@@ -620,6 +620,18 @@ def test_relative_pronoun_is_the_source_span(parse):
             "The coach said he is not quitting, despite losing the first four games.",
             [("The coach", "The coach", "he is not quitting, despite losing the first four games", "said")],
         ),
+        (  # a linking phrase or adverb opening the clause before the cue is the writer's
+            "In fact, turnout fell in every county, the report said.",
+            [("the report", "the report", "turnout fell in every county", "said")],
+        ),
+        (
+            "Even so, the bridge will open in May, the mayor said.",
+            [("the mayor", "the mayor", "the bridge will open in May", "said")],
+        ),
+        (  # a phrase of place or time is part of what was reported
+            "In Ohio, the senator leads by four points, the poll found.",
+            [("the poll", "the poll", "In Ohio, the senator leads by four points", "found")],
+        ),
         (  # so is an apposition opened by an article
             "The senator vowed to repeal the Miller Act, a law that caps the state's pensions.",
             [("The senator", "The senator", "to repeal the Miller Act", "vowed")],

@@ -40,6 +40,12 @@ CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "althoug
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
 # "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
 # comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
+# "However, …", "Even so, …", "In fact, …": the writer's linking adverb or phrase opening a clause (a phrase of
+# place or time, "In Ohio, …", "In 2014, …", is part of what was reported)
+LINKING_PHRASES = frozenset(
+    {"in fact", "in contrast", "by contrast", "in addition", "in particular", "at the same time"}
+)
+MAX_OPENER = 8
 CLOSING_ADJUNCTS = frozenset({"while", "whereas", "despite", "compared"})
 CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")})
 
@@ -51,6 +57,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
         return None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
     content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content))
+    content = without_opener(doc, verb, content) or content  # "In fact, turnout fell, the report said"
     dash = dateline_end(doc, content[0])
     if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
         content = trim(doc, dash + 1, content[1]) or content
@@ -484,6 +491,9 @@ def around_phrase(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) ->
     dash = dateline_end(doc, clause[0])
     if dash is not None and dash < phrase[0]:  # "New York (AFP) – Turnout fell, the report said"
         clause = trim(doc, dash + 1, clause[1]) or clause
+    comma = _opener_comma(doc, clause)
+    if comma is not None and comma < phrase[0]:  # "In fact, turnout fell, the report said"
+        clause = trim(doc, comma + 1, clause[1]) or clause
     if phrase[0] <= clause[0]:
         return trim(doc, phrase[1] + 1, clause[1])
     if phrase[1] >= clause[1]:
@@ -492,9 +502,23 @@ def around_phrase(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) ->
 
 
 def without_opener(doc: Doc, head: Token, content: tuple[int, int]) -> tuple[int, int] | None:
-    """The content without a sentence adverb and its comma at the start ("Still, …", "However, …"), which
-    is the writer's linking word, not what the source says."""
-    first = doc[content[0]]
-    after = first.right_edge.i + 1
-    opener = first.head.i == head.i and first.dep_ == "advmod" and after < content[1]
-    return trim(doc, after + 1, content[1]) if opener and doc[after].text == "," else content
+    """The content without a sentence adverb or phrase and its comma at the start ("Still, …", "In fact, …",
+    "Even so, …"), which is the writer's linking word, not what the source says."""
+    comma = _opener_comma(doc, content)
+    return trim(doc, comma + 1, content[1]) if comma is not None else content
+
+
+def _opener_comma(doc: Doc, span: tuple[int, int]) -> int | None:
+    """The comma closing an adverb or a linking phrase that opens ``span`` ("However,", "In contrast,", "At
+    the same time,"): the first comma, when the words before it are one such phrase of the clause."""
+    start, end = span
+    comma = next((i for i in range(start + 1, min(end, start + MAX_OPENER + 1)) if doc[i].text == ","), None)
+    if comma is None or trim(doc, comma + 1, end) is None:
+        return None
+    opener = doc[start]
+    while opener.head.i != opener.i and start <= opener.head.i < comma:
+        opener = opener.head
+    whole = opener.left_edge.i == start and opener.right_edge.i == comma - 1
+    linking = opener.dep_ == "prep" and " ".join(t.lower_ for t in doc[start:comma]) in LINKING_PHRASES
+    adverb = opener.dep_ == "advmod" and comma - start <= 2  # "Still,", "Even so,"; not "Weeks ahead of X,"
+    return comma if whole and (adverb or linking) else None
