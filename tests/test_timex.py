@@ -157,6 +157,10 @@ DATED = [
     # "is to" / "set to" + verb speak of the future
     ("The exchange is to resume trading in the shares Friday.", ("Friday", "DATE", "2021-03-19")),
     ("Talks, set to resume Monday in Vienna, were postponed.", ("Monday", "DATE", "2021-03-22")),
+    # "should" speaks of the future; a perfect modal ("would have", "should have") looks back, a future perfect not
+    ("The vote should take place on Tuesday, officials said.", ("Tuesday", "DATE", "2021-03-23")),
+    ("He would have turned 74 on Friday.", ("Friday", "DATE", "2021-03-12")),
+    ("The crew will have finished the work on Friday.", ("Friday", "DATE", "2021-03-19")),
     # so do "likely to" / "unlikely to" + verb, the adjective standing outside the verb group
     ("The senator is likely to win the vote Tuesday, aides said.", ("Tuesday", "DATE", "2021-03-23")),
     # a plan seen from a later past: the day gone by

@@ -49,6 +49,8 @@ class TenseWords:
     before_to: frozenset[str] = frozenset()
     # a plan seen from a later past: "had been due to expire Friday" is the Friday gone by
     past_perfect: frozenset[str] = frozenset()
+    # the modals of a future perfect ("will have finished by Friday"); other modals + "have" look back
+    future_perfect: frozenset[str] = frozenset()
     # a simple present names a scheduled event ("the trial opens Monday"), except with these verbs (lemmas),
     # which report or describe a state ("officials say Monday", "the bank holds 5% as of Friday")
     present_not_scheduled: frozenset[str] = frozenset()
@@ -76,6 +78,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
                 "'ll",
                 "wo",
                 "would",
+                "should",
                 "going",
                 "scheduled",
                 "due",
@@ -119,6 +122,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
             }
         ),
         past_perfect=frozenset({"had", "'d"}),
+        future_perfect=frozenset({"will", "shall", "'ll"}),
         coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
@@ -390,6 +394,13 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     doc = verb.doc
     group = _verb_group(verb, words)
     if any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in group):
+        return False
+    # a perfect modal looks back ("would have turned 74 on Friday", "should have been signed"); a future
+    # perfect does not ("will have finished by Friday")
+    if verb.tag_ == "VBN" and any(
+        t.tag_ == "MD" and _word(t) not in words.future_perfect and _word(doc[t.i + 1]) == "have"
+        for t in group[:-1]
+    ):
         return False
     if any(_word(t) in words.future for t in group):
         return True
