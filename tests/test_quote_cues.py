@@ -127,6 +127,10 @@ def cues(text: str) -> list[str]:
             "Clinton says in a statement that she is proud of the vote.",
             ["says in a statement"],
         ),
+        (  # "cast X as Y" judges X, like "see X as Y"; without "as" it is no cue
+            "The mayor cast his rival as a friend of the banks. Voters cast their ballots early.",
+            ["cast"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:
