@@ -155,6 +155,14 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Both the mayor and the governor said the bill was dead.",
             [("Both the mayor and the governor", "said")],
         ),
+        (  # the apostrophe of a plural possessive opens no quotation
+            "Jeff Cole, Jones’ campaign manager, said in a statement that the race was over.",
+            [("Jeff Cole, Jones’ campaign manager", "said in a statement")],
+        ),
+        (  # a title whose closing mark follows the phrase's comma stays
+            "Joe Smith, host of NBC’s “Good Day,” suggested that the race was over.",
+            [("Joe Smith, host of NBC’s “Good Day", "suggested")],
+        ),
     ],
 )
 def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:

@@ -26,6 +26,8 @@ DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's d
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
+APOSTROPHES = frozenset({"’", "'"})
+MAX_CLOSING_GAP = 2  # a title's closing mark may follow the phrase's last word past a comma ("“Good Day,”")
 MAX_TITLE = 6  # words of a quoted title inside a speaker's phrase ("the “No Comparison” ad")
 MAX_DATELINE = 10  # "PASADENA, Calif. (AP) —", "NEW YORK, Nov. 19 (UPI) —": tokens up to the dash
 MAX_AGENCY_TOKENS = 4  # "/ITAR - TASS/." is three tokens
@@ -95,11 +97,11 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     start, end = subject.left_edge.i, subject.right_edge.i
     i = subject.i - 1
     while i >= start:
-        opening = _title_opening(doc, start, i) if quote_mark(doc[i]) else None
+        opening = _title_opening(doc, start, i) if _phrase_mark(doc[i]) else None
         if opening is not None:
             i = opening - 1  # a quoted title inside the phrase: "the “No Comparison” ad", "“Broad City” star"
             continue
-        if quote_mark(doc[i]) or doc[i].text in DASHES or "\n" in doc[i].text:
+        if _phrase_mark(doc[i]) or doc[i].text in DASHES or "\n" in doc[i].text:
             start = i + 1
             break
         i -= 1
@@ -128,8 +130,9 @@ def _before_open_quote(doc: Doc, start: int, end: int) -> int:
     while i <= end:
         if "\n" in doc[i].text:
             return i - 1
-        if quote_mark(doc[i]):
-            closing = next((j for j in range(i + 1, end + 1) if quote_mark(doc[j])), None)
+        if _phrase_mark(doc[i]):
+            last = min(end + MAX_CLOSING_GAP, len(doc) - 1)  # "the host of “Good Day,” said": the mark after
+            closing = next((j for j in range(i + 1, last + 1) if _phrase_mark(doc[j])), None)
             if closing is None:
                 return i - 1
             i = closing
@@ -150,6 +153,23 @@ def _name_after(doc: Doc, start: int) -> tuple[int, int]:
     while end + 1 < len(doc) and doc[end + 1].pos_ in NAME_POS and doc[end + 1].dep_ != "punct":
         end += 1
     return start, end
+
+
+def _phrase_mark(token: Token) -> bool:
+    """A quote mark inside a speaker's phrase, but not the apostrophe of a plural possessive the tagger took for
+    one ("Sanders’ campaign manager", "the voters' choice")."""
+    if not quote_mark(token):
+        return False
+    doc, i = token.doc, token.i
+    possessive = (
+        token.text in APOSTROPHES
+        and i > 0
+        and doc[i - 1].text[-1:] in "sS"
+        and not doc[i - 1].whitespace_
+        and i + 1 < len(doc)
+        and doc[i + 1].is_alpha
+    )
+    return not possessive
 
 
 def quote_mark(token: Token) -> bool:
