@@ -479,6 +479,9 @@ NOT_TIME = [
     "Health officials tracked the spread of H1N1 in the region.",
     "The H5 and Q7 models were recalled.",
     "More than three-quarters of the money came from small donors.",
+    # "some"/"many" quarters after "in"/"from" are groups of people
+    "The plan drew criticism from many quarters.",
+    "But the backlash has been fierce in some quarters.",
     # a time word inside a longer name is part of the name
     "He gave an interview to the New York Daily News.",
     "Athletes arrived in Rio for the Summer Olympics.",

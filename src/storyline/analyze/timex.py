@@ -515,6 +515,18 @@ def _is_generic_today(text: str, m: Match, language: str) -> bool:
     return after is not None and after.group(1).lower() in lex.generic_nouns
 
 
+def _is_people(text: str, m: Match, language: str) -> bool:
+    """ "fierce in some quarters", "criticism from many quarters": groups of people after "in" or "from", not a
+    span of time ("in recent quarters", "after several quarters of losses" are)."""
+    lex = LEXICONS[language]
+    words = text[m.start : m.end].lower().split()
+    if m.rule != "duration" or len(words) != 2 or words[0] not in lex.people_counts:
+        return False
+    if words[1] not in lex.people_units:
+        return False
+    return text[max(0, m.start - 6) : m.start].lower().split()[-1:] in (["in"], ["from"])
+
+
 # named-entity types of names that may contain a time word: "the New York Daily News", "the Summer Olympics",
 # "the Sunday Times", "June Carter"
 NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "PERSON"})
@@ -613,6 +625,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_discourse_marker(parsed, text, m, language)
             or _in_name(parsed, text, m)
             or _is_generic_today(text, m, language)
+            or _is_people(text, m, language)
         ):
             continue
         if not _coordinated(text, prev, m, language):

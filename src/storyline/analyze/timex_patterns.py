@@ -97,9 +97,11 @@ class Lexicon:
     # a count of one day between a modal or "to" and its verb is "some day": "Islam will one day be …"
     someday: str = ""
     someday_after: tuple[str, ...] = ()  # besides a modal: "hopes to one day lead"
-    someday_wishes: tuple[
-        str, ...
-    ] = ()  # lemmas of verbs of hope right before: "researchers hope one day to …"
+    # lemmas of verbs of hope right before it: "researchers hope one day to …"
+    someday_wishes: tuple[str, ...] = ()
+    # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
+    people_units: tuple[str, ...] = ()
+    people_counts: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
@@ -472,6 +474,8 @@ ENGLISH = Lexicon(
     someday="one day",
     someday_after=("to",),
     someday_wishes=("hope", "dream", "wish"),
+    people_units=("quarters",),
+    people_counts=("some", "many"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
     rate_articles=("a", "an"),
