@@ -157,6 +157,17 @@ DATED = [
     # "is to" / "set to" + verb speak of the future
     ("The exchange is to resume trading in the shares Friday.", ("Friday", "DATE", "2021-03-19")),
     ("Talks, set to resume Monday in Vienna, were postponed.", ("Monday", "DATE", "2021-03-22")),
+    # a day known for an event, followed by its name, is the event's day; it sets no reference time
+    ("Airports changed after the Sept. 11 attacks.", ("Sept. 11", "DATE", "2001-09-11")),
+    (
+        "Since the Sept. 11 attacks, rules changed. On Oct. 3 the Senate voted.",
+        ("Oct. 3", "DATE", "2020-10-03"),
+    ),
+    (
+        "Days after the September 11 attack in Benghazi, he spoke.",
+        ("September 11", "DATE", "2001-09-11"),
+        False,
+    ),
     # "should" speaks of the future; a perfect modal ("would have", "should have") looks back, a future perfect not
     ("The vote should take place on Tuesday, officials said.", ("Tuesday", "DATE", "2021-03-23")),
     ("He would have turned 74 on Friday.", ("Friday", "DATE", "2021-03-12")),

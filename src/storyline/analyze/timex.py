@@ -515,6 +515,27 @@ def _is_generic_today(text: str, m: Match, language: str) -> bool:
     return after is not None and after.group(1).lower() in lex.generic_nouns
 
 
+def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
+    """ "the Sept. 11 attacks", "after the September 11 terrorist attacks": a day without a year followed by the
+    name of the event it is known for is that event's day, not this year's (only for years after the event; a
+    singular "attack" may be another one: "the Sept. 11 attack in Benghazi")."""
+    if m.groups.get("year") or norm.point is None or norm.point.grain != "day" or not norm.value:
+        return norm
+    event = LEXICONS[language].event_days.get(norm.value[5:10])
+    if event is None or (norm.point.date.year <= event[0]):
+        return norm
+    after = " ".join(text[m.end : m.end + 40].lower().split())
+    if not any(
+        after.startswith(noun) and after[len(noun) : len(noun) + 1] in ("", " ", ",", ".")
+        for noun in event[1]
+    ):
+        return norm
+    # no point: a passing mention of the event is no reference time ("Since the Sept. 11 attacks … On Oct. 3
+    # the Senate votes" is this year's Oct. 3)
+    date = dt.date(event[0], norm.point.date.month, norm.point.date.day)
+    return Norm("DATE", date.isoformat(), norm.mod, "absolute")
+
+
 def _is_people(text: str, m: Match, language: str) -> bool:
     """ "fierce in some quarters", "criticism from many quarters": groups of people after "in" or "from", not a
     span of time ("in recent quarters", "after several quarters of losses" are)."""
@@ -636,6 +657,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             out += [_timex(document.id, text, *count) for count in counts]
             continue
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
+        norm = _event_day(text, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)
         norm = range_end(text, prev, m, norm, dct, language)

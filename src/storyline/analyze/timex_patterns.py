@@ -99,6 +99,9 @@ class Lexicon:
     someday_after: tuple[str, ...] = ()  # besides a modal: "hopes to one day lead"
     # lemmas of verbs of hope right before it: "researchers hope one day to …"
     someday_wishes: tuple[str, ...] = ()
+    # a day without a year that names a past event when one of the nouns follows: "the Sept. 11 attacks" is
+    # 2001-09-11 in any later year ("MM-DD" → (year, nouns))
+    event_days: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
@@ -475,6 +478,9 @@ ENGLISH = Lexicon(
     someday_after=("to",),
     someday_wishes=("hope", "dream", "wish"),
     people_units=("quarters",),
+    event_days={
+        "09-11": (2001, ("attacks", "terrorist attacks", "terror attacks", "hijackers", "hijackings"))
+    },
     people_counts=("some", "many"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
