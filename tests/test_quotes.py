@@ -674,6 +674,10 @@ def test_relative_pronoun_is_the_source_span(parse):
                 )
             ],
         ),
+        (  # or joined by a plain "and": the writer goes on with another fact
+            "The mayor said the budget was balanced, and the council has already sued the city over the cuts.",
+            [("The mayor", "The mayor", "the budget was balanced", "said")],
+        ),
         (  # unless its subject is a person's pronoun: the writer tells what the speaker did next
             "She said the offer was fair, but she left before the vote.",
             [("She", "She", "the offer was fair", "said")],

@@ -235,17 +235,20 @@ def _infinitive_after(verb: Token, table: CueTable) -> list[Token]:
 
 def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
     """The end of a reported clause extended over a clause the parser conjoined to the cue after it: one
-    opened by "that" ("said the plan was dead and that talks would go on") or one with a subject of its own
-    that is not a person's pronoun ("said he would come, but no date has been set"), which goes on with
-    what was reported; "…, but he did not apologize" is the writer's, about the speaker."""
-    end = clause.right_edge.i
+    opened by "that" ("said the plan was dead and that talks would go on") or one set against it with a
+    subject of its own that is not a person's pronoun ("said he would come, but no date has been set"),
+    which goes on with what was reported; "…, but he did not apologize" is the writer's, about the speaker,
+    and so is "…, and the council has already sued"."""
+    end, joiner = clause.right_edge.i, ""
     for child in verb.rights:
         if child.i <= end or child.dep_ in {"cc", "punct"}:
+            joiner = child.lower_ if child.dep_ == "cc" else joiner
             continue
         if child.dep_ == "conj" and child.left_edge.i > end and not _cue_lemma(child, table):
             subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
             that = any(c.dep_ == "mark" and c.lower_ in table.that for c in child.children)
-            if that or (subjects and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)):
+            against = joiner in CONTRASTS or joiner == "nor"
+            if that or (subjects and against and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)):
                 end = child.right_edge.i
         break
     return end
