@@ -227,6 +227,8 @@ DATED = [
     ("Prices should ease later in the month.", ("later in the month", "DATE", "2021-03")),
     # "a week" after a preposition or a verb is still a duration (not the rate in "six crossings a week")
     ("The rebels agreed to withdraw within a week.", ("a week", "DURATION", "P1W")),
+    # a duration led by its own modifier is no rate even after a quantity
+    ("The plan will cost $33.6 billion over a decade.", ("over a decade", "DURATION", "P10Y")),
     ("The blockade lasted a month before talks began.", ("a month", "DURATION", "P1M")),
     # report abbreviations, a clock time with its zone, a full month name before the sentence's full stop
     ("Margins shrank in Q4, the bank said.", ("Q4", "DATE", "2020-Q4")),
