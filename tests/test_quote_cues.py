@@ -131,6 +131,10 @@ def cues(text: str) -> list[str]:
             "The mayor cast his rival as a friend of the banks. Voters cast their ballots early.",
             ["cast"],
         ),
+        (  # a colon the parser hung on another verb still opens the quotation a speech verb introduces
+            "The senator was critical of the plan, telling the local paper: “It is a disaster for our town.”",
+            ["telling"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

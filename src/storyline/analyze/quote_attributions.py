@@ -605,8 +605,11 @@ def _verb_attribution(
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
         top = verb.head
     reach = (top.left_edge.i, top.right_edge.i) if speech or content is None else content
-    if speech and top.right_edge.i + 1 < len(doc) and doc[top.right_edge.i].text == ":":
-        reach = (reach[0], len(doc) - 1)  # "He told the crowd: “…”" misparsed: the colon still introduces
+    colons = range(top.right_edge.i, min(top.right_edge.i + 2, len(doc) - 1))  # its last word or the next
+    if speech and any(doc[i].text == ":" for i in colons):
+        # "He told the crowd: “…”" misparsed, or "…, telling the paper: “…”" with the colon hung on another verb:
+        # the colon still introduces what follows
+        reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
 
