@@ -163,6 +163,10 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Joe Smith, host of NBC’s “Good Day,” suggested that the race was over.",
             [("Joe Smith, host of NBC’s “Good Day", "suggested")],
         ),
+        (  # a phrase of time the parser hung on the speaker says when, not who
+            "Trump on Tuesday dismissed the report as a hoax.",
+            [("Trump", "dismissed")],
+        ),
     ],
 )
 def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:

@@ -23,6 +23,7 @@ RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the spea
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a speaker's name is made of
 DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
 DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's dash too
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
@@ -183,6 +184,8 @@ def _aside(child: Token) -> bool:
     frustrated"); "Brian Fallon, a spokesman", "Ann Hale, 64," and "Cox, who runs the group," stay."""
     if child.dep_ == "acl" and child.tag_ == "VBG":
         return True
+    if _when(child):
+        return True
     comma = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
     if comma and child.dep_ == "relcl":
         return _reports(child)
@@ -191,6 +194,15 @@ def _aside(child: Token) -> bool:
     if not comma or child.dep_ in {"conj", "cc", "punct"}:
         return False
     return child.dep_ != "appos"
+
+
+def _when(child: Token) -> bool:
+    """A phrase of time the parser hung on the speaker ("Trump on Tuesday dismissed", "the mayor during a visit
+    on Sunday said"): it says when, and PolNeAR leaves it out (on all train, "on <weekday>" follows a source 82
+    times and sits inside one 17)."""
+    if child.i < child.head.i or child.dep_ != "prep":
+        return False
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in child.children)
 
 
 def _reports(clause: Token) -> bool:
