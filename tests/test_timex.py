@@ -73,6 +73,8 @@ DATED = [
     ("Yesterday the envoy flew to Baku.", ("Yesterday", "DATE", "2021-03-16")),
     ("The mission reported no incidents today.", ("today", "DATE", "2021-03-17")),
     ("The bridge was destroyed three years ago.", ("three years ago", "DATE", "2018")),
+    # half a decade or century back is counted in years
+    ("Half a century ago, the port was busier.", ("Half a century ago", "DATE", "1971")),
     ("The report covers the fourth quarter.", ("the fourth quarter", "DATE", "2020-Q4")),
     ("Earnings fell in the first half of 2020.", ("the first half of 2020", "DATE", "2020-H1")),
     ("Fighting flared again in early March.", ("early March", "DATE", "2021-03")),

@@ -738,6 +738,8 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
     n = number(g["num"], lex)
     if n is not None and g.get("halfof"):  # "half an hour later"
         n /= 2
+    if n is not None and n != int(n) and unit in ("DE", "CE"):  # "half a century ago" is 50 years back
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
     how = lex.ago[_words(g["ago"])]
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
     if how.startswith("ref") and (unit in SHORT_UNITS or n is None):
