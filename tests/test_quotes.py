@@ -628,6 +628,18 @@ def test_relative_pronoun_is_the_source_span(parse):
             "Even so, the bridge will open in May, the mayor said.",
             [("the mayor", "the mayor", "the bridge will open in May", "said")],
         ),
+        (  # before an attribution inside the clause the adverb stays, the clause's first piece
+            "Otherwise, she said, prices will rise next year.",
+            [("she", "she", "Otherwise", "said"), ("she", "she", "prices will rise next year", "said")],
+        ),
+        (  # unless a quotation follows the attribution: the quotation alone
+            "Still, she added, “we cannot ignore the costs.”",
+            [("she", "she", "“we cannot ignore the costs.”", "added")],
+        ),
+        (  # a content never holds its own speaker and cue
+            "In addition, according to the city, nine bridges will close.",
+            [("the city", "the city", "nine bridges will close", "according to")],
+        ),
         (  # a phrase of place or time is part of what was reported
             "In Ohio, the senator leads by four points, the poll found.",
             [("the poll", "the poll", "In Ohio, the senator leads by four points", "found")],

@@ -57,7 +57,10 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
         return None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
     content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content))
-    content = without_opener(doc, verb, content) or content  # "In fact, turnout fell, the report said"
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    content = (
+        without_opener(doc, verb, content, (min([verb.i, *subjects]), verb.i)) or content
+    )  # "In fact, …"
     dash = dateline_end(doc, content[0])
     if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
         content = trim(doc, dash + 1, content[1]) or content
@@ -173,7 +176,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         content = around_phrase(
             doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
         )
-        return without_opener(doc, verb.head, content) if content is not None else None
+        attribution = (verb.left_edge.i, verb.right_edge.i)
+        return without_opener(doc, verb.head, content, attribution) if content is not None else None
     if _belief_only(verb, table):
         return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
@@ -495,8 +499,9 @@ def around_phrase(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) ->
     if dash is not None and dash < phrase[0]:  # "New York (AFP) – Turnout fell, the report said"
         clause = trim(doc, dash + 1, clause[1]) or clause
     comma = _opener_comma(doc, clause)
-    if comma is not None and comma < phrase[0]:  # "In fact, turnout fell, the report said"
-        clause = trim(doc, comma + 1, clause[1]) or clause
+    rest = trim(doc, comma + 1, clause[1]) if comma is not None else None
+    if rest is not None and rest[0] < phrase[0]:  # "In fact, turnout fell, the report said"
+        clause = rest
     if phrase[0] <= clause[0]:
         return trim(doc, phrase[1] + 1, clause[1])
     if phrase[1] >= clause[1]:
@@ -504,11 +509,20 @@ def around_phrase(doc: Doc, clause: tuple[int, int], phrase: tuple[int, int]) ->
     return trim(doc, *clause)
 
 
-def without_opener(doc: Doc, head: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+def without_opener(
+    doc: Doc, head: Token, content: tuple[int, int], attribution: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """The content without a sentence adverb or phrase and its comma at the start ("Still, …", "In fact, …",
-    "Even so, …"), which is the writer's linking word, not what the source says."""
+    "Even so, …"), which is the writer's linking word, not what the source says. Right before an attribution
+    inside the content (its tokens ``attribution``: "Otherwise, she said, prices will rise") the opener
+    stays: PolNeAR keeps the words before such a phrase as the content's first piece, unless a quotation
+    follows the phrase ("Still, she added, “…”": the quotation alone)."""
     comma = _opener_comma(doc, content)
-    return trim(doc, comma + 1, content[1]) if comma is not None else content
+    rest = trim(doc, comma + 1, content[1]) if comma is not None else None
+    if rest is None or attribution is None or not content[0] < attribution[0] <= rest[0]:
+        return content if rest is None else rest
+    after = trim(doc, attribution[1] + 1, content[1])
+    return rest if after is not None and doc[after[0]].is_quote else content
 
 
 def _opener_comma(doc: Doc, span: tuple[int, int]) -> int | None:

@@ -250,6 +250,9 @@ def _around_attribution(
     start, end = span or (a.content_start, a.content_end)
     first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
     last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
+    if first <= start < last < end:  # a clause opening with its own attribution: the words after it
+        after = text[last:end]
+        return ((last + len(after) - len(after.lstrip(" ,")), end),)
     if not (start < first and last < end):
         return ((start, end),)
     before = text[start:first].rstrip(" ,")
