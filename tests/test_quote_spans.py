@@ -167,6 +167,10 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Trump on Tuesday dismissed the report as a hoax.",
             [("Trump", "dismissed")],
         ),
+        (  # a focus adverb before the speaker is the writer's
+            "Even his allies say the plan is dead.",
+            [("his allies", "say")],
+        ),
     ],
 )
 def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:
