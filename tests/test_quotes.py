@@ -123,6 +123,17 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 ("The mayor", "“Nobody asked the workers what they think.”", "direct", "said"),
             ],
         ),
+        (  # a short sentence right after the attribution runs on too
+            "“The plan is costly,” the mayor said. “Very.” The council met later.",
+            [
+                ("the mayor", "“The plan is costly,”", "direct", "said"),
+                ("the mayor", "“Very.”", "direct", "said"),
+            ],
+        ),
+        (  # but not a quoted word inside the next sentence
+            "“The plan is costly,” the mayor said. “Radio” was the name of the show.",
+            [("the mayor", "“The plan is costly,”", "direct", "said")],
+        ),
         (  # the very next paragraph, when the quotation is all of it, keeps the cue too: one speech
             '"We won this war," he said.\n\n"Nobody will take these lands from us again."',
             [

@@ -53,6 +53,7 @@ WORD = re.compile(r"\w+")
 MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face the Nation"), not speech
 MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
 LAST_WORD = re.compile(r"(\w+)\s*$")
+QUOTE_CLOSERS = "\"”’'»"
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
@@ -305,7 +306,24 @@ def _carried(text: str, q: Quoted, previous: _Match | None, settings: AnalyzeSet
         or q.start - previous.end > settings.quote_carry_chars
     ):
         return None
-    return previous.attribution if _reads_as_speech(text, q, settings) else None
+    speech = _reads_as_speech(text, q, settings) or _right_after_attribution(text, q, previous)
+    return previous.attribution if speech else None
+
+
+def _right_after_attribution(text: str, q: Quoted, previous: _Match) -> bool:
+    """Whether a quotation follows the speaker's quotation just before it with only their attribution between
+    them, in one paragraph ("“It is costly,” she said. “Very.”"): the speaker's next words, however short,
+    if they are a sentence of their own (capitalized, closed by its full stop inside the marks)."""
+    a = previous.attribution
+    assert a is not None
+    first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
+    last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
+    if not previous.end <= first < last <= q.start or "\n" in text[previous.end : q.start]:
+        return False
+    words = WORD.findall(text, q.start, q.end)
+    between = WORD.search(text, previous.end, first) or WORD.search(text, last, q.start)
+    sentence = text[q.start : q.end].rstrip(QUOTE_CLOSERS)[-1:] in {".", "!", "?"}
+    return bool(words) and words[0][:1].isupper() and sentence and between is None
 
 
 def _reads_as_speech(text: str, q: Quoted, settings: AnalyzeSettings) -> bool:
