@@ -174,6 +174,9 @@ DATED = [
     ("The vote should take place on Tuesday, officials said.", ("Tuesday", "DATE", "2021-03-23")),
     ("He would have turned 74 on Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The crew will have finished the work on Friday.", ("Friday", "DATE", "2021-03-19")),
+    # a verb of aim in the present before "to" + verb looks forward; a past one or a generic "you want" does not
+    ("The group aims to spend $9 million before the October vote.", ("October", "DATE", "2021-10")),
+    ("The group wanted to spend $9 million before the October vote.", ("October", "DATE", "2020-10")),
     # so do "likely to" / "unlikely to" + verb, the adjective standing outside the verb group
     ("The senator is likely to win the vote Tuesday, aides said.", ("Tuesday", "DATE", "2021-03-23")),
     # a plan seen from a later past: the day gone by

@@ -47,6 +47,9 @@ class TenseWords:
     looks_back: frozenset[str]  # right before the expression: "since March"
     # before "to" + verb, these make it future: "is to resume trading Tuesday", "set to resume Monday"
     before_to: frozenset[str] = frozenset()
+    # lemmas of verbs of aim in the present before "to" + verb: "wants to win in November", "hopes to unite in
+    # July" look forward ("wanted to win in November" may be the last one)
+    aim_to: frozenset[str] = frozenset()
     # a plan seen from a later past: "had been due to expire Friday" is the Friday gone by
     past_perfect: frozenset[str] = frozenset()
     # the modals of a future perfect ("will have finished by Friday"); other modals + "have" look back
@@ -123,6 +126,12 @@ TENSE_WORDS: dict[str, TenseWords] = {
         ),
         past_perfect=frozenset({"had", "'d"}),
         future_perfect=frozenset({"will", "shall", "'ll"}),
+        aim_to=frozenset(
+            f"{stem}{end}"
+            for stem in ("want", "hope", "aim", "seek", "intend", "vow", "promise", "pledge", "threaten")
+            for end in ("", "s", "ing")
+        )
+        | frozenset({"hoping", "promising", "pledging", "try", "tries", "trying"}),
         coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
@@ -410,9 +419,23 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
         for t in group
     ):
         return True
+    if not any(t.tag_ == "VBD" for t in group) and any(
+        t.tag_ == "TO" and t.i < verb.i and _aims(doc[t.i - 1], words) for t in group if t.i > verb.sent.start
+    ):
+        return True
     if any(t.tag_ in ("VBD", "VBN") for t in group):
         return False
     return None
+
+
+def _aims(token: SpacyToken, words: TenseWords) -> bool:
+    """A verb of aim in the present ("wants", "aims", "is hoping") before "to" + verb: the aim lies ahead (read
+    as written: the tagger's lemma of "hopes" may be "hop"). Not the plain present form: "if you want to
+    understand Thursday night's debate" is generic."""
+    if token.tag_ not in ("VBZ", "VBG") or _word(token) not in words.aim_to:
+        return False
+    auxiliary = next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.tag_ != "RB"), None)
+    return token.tag_ != "VBG" or auxiliary is None or auxiliary.tag_ != "VBD"  # not "were hoping to meet"
 
 
 def _sentence_at(parsed: Parsed, start: int, end: int) -> SpacySpan | None:
