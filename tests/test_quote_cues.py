@@ -133,7 +133,23 @@ def cues(text: str) -> list[str]:
         ),
         (  # a colon the parser hung on another verb still opens the quotation a speech verb introduces
             "The senator was critical of the plan, telling the local paper: “It is a disaster for our town.”",
-            ["telling"],
+            ["was critical of", "telling"],
+        ),
+        (  # an adjective of stance after a verb: the cue runs from the verb group over its preposition
+            "Republicans have long been critical of the new tax.",
+            ["have long been critical of"],
+        ),
+        (  # ... after the noun it describes, which holds the stance
+            "Teachers angry about the cuts marched to the capitol.",
+            ["angry about"],
+        ),
+        (  # an adjective of belief before a that-clause: the cue ends at the adjective
+            "Her aides were optimistic that she would carry Ohio.",
+            ["were optimistic"],
+        ),
+        (  # inside what a speech verb reports, the stance is part of the content; "it" holds nothing
+            "He said the farmers were wary of free trade. It is doubtful that the bill will pass.",
+            ["said"],
         ),
     ],
 )

@@ -25,7 +25,10 @@ from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_headlines import headline_parse, label_lines, speaker_turns
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quote_noun_cues import (
+    AdjectiveCue,
     NounCue,
+    adjective_cue_ahead,
+    adjective_reading,
     light_noun,
     light_noun_ahead,
     light_reading,
@@ -102,6 +105,8 @@ def _is_cue(token: Token, table: CueTable) -> bool:
             return following.tag_ not in RELATIVE_TAGS  # "the speech that included …" is a relative clause
         pair = (lemma, following.lower_)
         return pair in table.noun_preps or pair in table.owned_noun_preps
+    if adjective_cue_ahead(token, table):
+        return True
     return _is_cue_verb(token, table)
 
 
@@ -209,6 +214,10 @@ def sentence_attributions(
                 found.append(attribution)
         elif token.pos_ == "NOUN" and noun_prep(token, table) is not None:
             attribution = _noun_cue_attribution(noun_prep_reading(token, table), doc, base, max_speaker)
+            if attribution is not None:
+                found.append(attribution)
+        elif token.pos_ == "ADJ" and (adjective := adjective_reading(token, table)) is not None:
+            attribution = _adjective_attribution(doc, adjective, table, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
     return found
@@ -333,6 +342,31 @@ def _light_attribution(
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     cue = (verb_group_start(_chain_top(verb, table)), end)
     return _record(doc, base, cue, speaker, subject, content, content)
+
+
+def _adjective_attribution(
+    doc: Doc, found: AdjectiveCue, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "They were critical of the plan": the verb's subject (or the noun the adjective describes) holds the
+    stance; inside what a speech verb or a belief reports ("said voters were wary of it") the stance is part
+    of that content, as for a verb."""
+    if found.verb is not None and (_nested(found.verb, table) or _that_clause(found.verb, table)):
+        return None
+    holder = _subject(found.verb, table) if found.verb is not None else found.holder
+    if holder is not None and holder.lower_ in table.expletives:  # "it is worrying that …": nobody's
+        return None
+    speaker = speaker_span(holder, max_speaker) if holder is not None else None
+    if (
+        speaker is not None and speaker[0] < found.cue[0] <= speaker[1]
+    ):  # "officials angry about": not the cue
+        speaker = trim(doc, speaker[0], found.cue[0] - 1)
+    return _record(doc, base, found.cue, speaker, holder, found.content, found.content)
+
+
+def _that_clause(verb: Token, table: CueTable) -> bool:
+    """A verb opened by "that": a reported clause ("said in a statement that she is proud of it"), whatever the
+    parser hung it on."""
+    return any(c.dep_ == "mark" and c.lower_ in table.that for c in verb.children)
 
 
 def _noun_cue_attribution(found: NounCue | None, doc: Doc, base: int, max_speaker: int) -> Attribution | None:

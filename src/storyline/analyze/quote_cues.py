@@ -68,6 +68,10 @@ class CueTable:
     # is a cue only with a possessor ("his criticism of Trump", not "criticism of Trump grew")
     noun_preps: frozenset[tuple[str, str]] = frozenset()  # ("call", "for"): "a call for X", "criticism of
     # X": the noun and its preposition are the cue, the object the content, a possessor the source
+    adjective_preps: frozenset[tuple[str, str]] = frozenset()  # ("critical", "of"): "X was critical of Y",
+    # an adjective of stance after a verb, with its preposition
+    adjective_clauses: frozenset[str] = frozenset()  # "X was confident that …": adjectives of belief or
+    # feeling whose that-clause is the content
     verb_adjectives: frozenset[tuple[str, str]] = frozenset()  # ("make", "clear"): "made (it) clear that …"
     expletives: frozenset[str] = frozenset()  # the "it" that may stand between them
     gerund_preps: frozenset[str] = frozenset()  # "blamed for saying", "refrained from attacking": the gerund
@@ -272,6 +276,22 @@ CUES: dict[str, CueTable] = {
                 ),
                 *((noun, "on") for noun in _words("comment comments remarks")),
             }
+        ),
+        adjective_preps=frozenset(
+            (adjective, prep)
+            for adjective in _words(
+                """
+                critical supportive skeptical sceptical wary dismissive fond proud confident optimistic pessimistic
+                worried concerned upbeat vocal angry furious enthusiastic hopeful doubtful unhappy
+                """
+            )
+            for prep in ("of", "about", "on")
+        ),
+        adjective_clauses=_words(
+            """
+            adamant aware concerned confident convinced hopeful optimistic pessimistic skeptical sceptical worried
+            frustrated surprised fearful afraid doubtful
+            """
         ),
         verb_adjectives=frozenset({("make", "clear")}),
         light_nouns=ENGLISH_LIGHT_NOUNS,

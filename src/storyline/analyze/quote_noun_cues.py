@@ -1,5 +1,7 @@
-"""Cues carried by a noun: a verb with its object noun ("made the case that …", "took aim at X", "expressed
-concern about Y") and a noun with its preposition ("a call for a ban", "her criticism of the plan").
+"""Cues carried by a noun or an adjective: a verb with its object noun ("made the case that …", "took aim at
+X", "expressed concern about Y"), a noun with its preposition ("a call for a ban", "her criticism of the plan")
+and an adjective of stance or belief with its preposition or that-clause ("were critical of X", "officials angry
+about Y", "is confident that …").
 
 Each function reads tokens already tagged or parsed (no parse of its own) and returns token ranges; the
 attribution around them (speaker, record) is built by ``quote_attributions``. Ranges are inclusive token
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from storyline.analyze.quote_spans import VERBAL_POS, trim
+from storyline.analyze.quote_spans import SUBJECT_DEPS, VERBAL_POS, trim, verb_group_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -21,6 +23,18 @@ NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of
 LIGHT_CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp"})  # "made the point that …"
 MAX_LIGHT_GAP = 4  # words between a verb and its noun ("made several controversial statements")
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "made comments on Tuesday": the day is no content
+NOUN_HEADS = frozenset(
+    {"NOUN", "PROPN"}
+)  # what an adjective after a noun may describe ("officials angry about")
+
+
+class AdjectiveCue(NamedTuple):
+    """An adjective's cue and content, with the noun holding the stance or the verb whose subject holds it."""
+
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    holder: Token | None
+    verb: Token | None
 
 
 class NounCue(NamedTuple):
@@ -125,3 +139,62 @@ def noun_prep_reading(noun: Token, table: CueTable) -> NounCue | None:
     modifiers = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
     owners = [c for c in noun.children if c.dep_ == "poss"]
     return NounCue((min(modifiers, default=noun.i), prep.i), content, owners[0] if owners else None)
+
+
+def adjective_cue_ahead(adjective: Token, table: CueTable) -> bool:
+    """An adjective of stance with its preposition ("critical of", "worried about") or of belief before "that"
+    ("confident that"), from the tags alone."""
+    doc = adjective.doc
+    if adjective.pos_ != "ADJ" or adjective.i + 1 >= len(doc):
+        return False
+    following = doc[adjective.i + 1].lower_
+    if adjective.lower_ in table.adjective_clauses and following in table.that:
+        return True
+    return (adjective.lower_, following) in table.adjective_preps
+
+
+def adjective_reading(adjective: Token, table: CueTable) -> AdjectiveCue | None:
+    """ "Republicans have been critical of her emails", "officials angry about the mandates", "many of them
+    deeply skeptical about him", "aides were confident that he would win": the preposition's object or the
+    that-clause is the content; the cue runs over the adjective (with its adverbs) and the preposition, from the
+    group of the verb it completes when there is one, as PolNeAR marks it. The holder is the verb's subject
+    (left to the caller), the noun the adjective follows, or the adjective's own subject."""
+    if not adjective_cue_ahead(adjective, table):
+        return None
+    found = _adjective_content(adjective, table)
+    if found is None:
+        return None
+    content, end = found
+    head = adjective.head
+    if adjective.dep_ == "acomp" and head.pos_ in VERBAL_POS and head.i < adjective.i:
+        return AdjectiveCue((verb_group_start(head), end), content, None, head)
+    adverbs = [c.left_edge.i for c in adjective.children if c.dep_ == "advmod" and c.i < adjective.i]
+    start = min(adverbs, default=adjective.i)
+    subjects = [c for c in adjective.children if c.dep_ in SUBJECT_DEPS and c.i < adjective.i]
+    if subjects:  # "many of them deeply skeptical about him"
+        return AdjectiveCue((start, end), content, subjects[0], None)
+    if (
+        adjective.dep_ == "amod" and head.pos_ in NOUN_HEADS and head.i < adjective.i
+    ):  # "officials angry about"
+        return AdjectiveCue((start, end), content, head, None)
+    return None
+
+
+def _adjective_content(adjective: Token, table: CueTable) -> tuple[tuple[int, int], int] | None:
+    """The content of an adjective cue (its preposition's object or its that-clause, hung on the adjective or
+    on the verb it completes) and the end of the cue (the preposition, or the adjective before a clause)."""
+    doc, following = adjective.doc, adjective.doc[adjective.i + 1]
+    if following.lower_ in table.that:
+        clauses = [
+            c
+            for head in (adjective, adjective.head)
+            for c in head.children
+            if c.dep_ == "ccomp" and c.left_edge.i == following.i
+        ]
+        content = trim(doc, following.i, clauses[0].right_edge.i) if clauses else None
+        return (content, adjective.i) if content is not None else None
+    objects = [c for c in following.children if c.dep_ in {"pobj", "pcomp"}]
+    if following.head.i != adjective.i or not objects:
+        return None
+    content = trim(doc, objects[0].left_edge.i, objects[0].right_edge.i)
+    return (content, following.i) if content is not None else None
