@@ -171,6 +171,10 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Even his allies say the plan is dead.",
             [("his allies", "say")],
         ),
+        (  # where the speaker is from, set off by commas after an age, stays
+            "“We are tired,” said Ann Dole, 55, of Ames.",
+            [("Ann Dole, 55, of Ames", "said")],
+        ),
     ],
 )
 def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:
