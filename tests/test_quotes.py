@@ -697,6 +697,17 @@ def test_relative_pronoun_is_the_source_span(parse):
                 )
             ],
         ),
+        (  # a condition opened by its auxiliary is part of what was said (the parser takes it for a clause)
+            "The governor said he would be honored to serve should the voters elect him.",
+            [
+                (
+                    "The governor",
+                    "The governor",
+                    "he would be honored to serve should the voters elect him",
+                    "said",
+                )
+            ],
+        ),
         (  # or joined by a plain "and": the writer goes on with another fact
             "The mayor said the budget was balanced, and the council has already sued the city over the cuts.",
             [("The mayor", "The mayor", "the budget was balanced", "said")],

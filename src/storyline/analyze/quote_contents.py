@@ -37,6 +37,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
 CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "although"})  # "…, because …"
+INVERTED = frozenset({"should", "had", "were"})  # "…, should he win": a condition opened by its auxiliary
+AUX_DEPS = frozenset({"aux", "auxpass"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
 # "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
 # comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
@@ -261,8 +263,8 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
 def _condition_end(verb: Token, end: int, table: CueTable) -> int:
     """The end of a reported clause extended over a clause of condition, reason or concession right after it
     that the parser hung on the cue ("said he would run if the party asked", "says he left so he would not
-    be blamed"): it belongs to what was said. One holding a cue of its own ("…, though polls show …") does
-    not."""
+    be blamed", "said he would serve should the party ask"): it belongs to what was said. One holding a cue
+    of its own ("…, though polls show …") does not."""
     doc = verb.doc
     for child in verb.rights:
         if child.i <= end or child.dep_ == "punct":
@@ -272,8 +274,15 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
         condition = any(
             c.dep_ == "mark" and c.i == first and c.lower_ in CONDITION_MARKS for c in child.children
         )
+        inverted = any(  # "…, should the party ask": the parser takes it for a second reported clause too
+            c.dep_ in AUX_DEPS and c.i == first and c.lower_ in INVERTED for c in child.children
+        )
         cue = any(_cue_lemma(t, table) for t in child.subtree if t.pos_ == "VERB")
-        if child.dep_ == "advcl" and near and condition and not cue:
+        if (
+            near
+            and ((child.dep_ == "advcl" and condition) or (child.dep_ in CLAUSE_DEPS and inverted))
+            and not cue
+        ):
             return child.right_edge.i
         break
     return end
