@@ -73,6 +73,10 @@ DATED = [
     ("Yesterday the envoy flew to Baku.", ("Yesterday", "DATE", "2021-03-16")),
     ("The mission reported no incidents today.", ("today", "DATE", "2021-03-17")),
     ("The bridge was destroyed three years ago.", ("three years ago", "DATE", "2018")),
+    # "a half-century", "a quarter-century (ago)": fractions of a century, counted in years
+    ("She has served in Congress for a quarter-century.", ("a quarter-century", "DURATION", "P25Y")),
+    ("The series went off the air a quarter-century ago.", ("a quarter-century ago", "DATE", "1996")),
+    ("The state has voted Republican for a half-century.", ("a half-century", "DURATION", "P50Y")),
     # half a decade or century back is counted in years
     ("Half a century ago, the port was busier.", ("Half a century ago", "DATE", "1971")),
     ("The report covers the fourth quarter.", ("the fourth quarter", "DATE", "2020-Q4")),

@@ -603,7 +603,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
     on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
-    count = rf"(?P<num>{num}|{vague})(?P<half>\s+1/2|½)?[\s-]+"
+    # "a half-century", "a quarter-century ago": a fraction word between the count and the unit
+    count = (
+        rf"(?P<num>{num}|{vague})(?P<half>\s+1/2|½)?[\s-]+(?:(?P<frac>[Hh]alf|[Qq]uarter)[\s-](?=[Cc]entur))?"
+    )
     not_age = r"(?![-\s]+old\b)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
@@ -695,6 +698,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
         rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
+        r"(?![-\s][Cc]entur)"  # "a quarter-century old" is an age, not "a quarter"
         rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))"
         r"(?<!-quarters)",  # "three-quarters of donors" is a fraction
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b[Hh]alf\s+an?\s+(?P<unit>{unit})\b",

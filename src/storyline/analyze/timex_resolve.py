@@ -738,8 +738,9 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
     n = number(g["num"], lex)
     if n is not None and g.get("halfof"):  # "half an hour later"
         n /= 2
+    n = _fraction(g, n)
     if n is not None and n != int(n) and unit in ("DE", "CE"):  # "half a century ago" is 50 years back
-        n, unit = n * (10 if unit == "DE" else 100), "Y"
+        n, unit = round(n * (10 if unit == "DE" else 100), 6), "Y"
     how = lex.ago[_words(g["ago"])]
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
     if how.startswith("ref") and (unit in SHORT_UNITS or n is None):
@@ -773,10 +774,18 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
     return _dated(point, anchor, mod=mod)
 
 
+def _fraction(g: Groups, n: float | None) -> float | None:
+    """ "a half-century" is half a century, "a quarter-century" a quarter of one."""
+    frac = (g.get("frac") or "").lower()
+    if n is None or not frac:
+        return n
+    return n * (0.5 if frac == "half" else 0.25)
+
+
 def r_duration(g: Groups, ctx: Context) -> Norm:
     lex = ctx.lex
     unit = lex.units[_words(g["unit"])]
-    n = None if g.get("low") else number(g["num"], lex)  # "two to three weeks": no single count
+    n = None if g.get("low") else _fraction(g, number(g["num"], lex))  # "two to three weeks": no single count
     if n is not None and (g.get("half") or g.get("andhalf")):
         n += 0.5
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
