@@ -50,6 +50,8 @@ class Lexicon:
     extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    # days written as the name of what happened on them, with their one date: "9/11" is 2001-09-11
+    named_days: Mapping[str, str] = field(default_factory=dict)
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
     am_pm: Mapping[str, str] = field(default_factory=dict)  # "a.m." → "am"
     # verbs after "the year" that make it a span of 12 months, not a calendar year ("the year ended March 31")
@@ -390,6 +392,7 @@ ENGLISH = Lexicon(
         "Easter Monday": (0, 1),
         "Good Friday": (0, -2),
     },
+    named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
     am_pm={"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm", "a.m": "am", "p.m": "pm"},
@@ -729,6 +732,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"{'|(?P<ordword>' + _ci(lex.century_ordinals) + ')' if lex.century_ordinals else ''})"
         r"(?P<hyphen>-)?\s*century\b",
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
+        "namedday": rf"(?<![\d/])(?P<named>{_alt(lex.named_days)})(?![\d/])" if lex.named_days else "(?!)",
         "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
         rf"(?:,?\s+(?P<year>{year})\b)?",
     }
@@ -769,6 +773,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "ref": ("ref",),
     "century": ("century", "unit"),
     "holiday": ("holiday",),
+    "namedday": ("named",),
     "yearend": ("unit",),
 }
 # Characters kept around each trigger when scanning: longer than any modifier chain before a head word
@@ -811,6 +816,7 @@ def trigger(language: str) -> re.Pattern[str]:
         "ref": rf"\b{_ci(lex.refs)}\b",
         "century": r"\bcentury\b",
         "holiday": rf"\b{_alt(lex.holidays)}",
+        "named": rf"(?<![\d/]){_alt(lex.named_days)}" if lex.named_days else "(?!)",
     }
     return re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in kinds.items()) + ")")
 

@@ -896,6 +896,11 @@ def r_holiday(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(nearest(candidates, ctx.dct, future, strict=strict), "day"), "dct")
 
 
+def r_namedday(g: Groups, ctx: Context) -> Norm:
+    """ "9/11": the day's one date. No point: a passing mention of the event is no reference time."""
+    return Norm("DATE", ctx.lex.named_days[_words(g["named"])], None, "absolute")
+
+
 def r_yearend(g: Groups, ctx: Context) -> Norm:
     """ "year-end", "year's end": the end of the DCT's year, or of the year before in a past-tense sentence
     written before December ("the index is up 15% since year-end" said in October is last year's end)."""
@@ -956,6 +961,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "longunit": r_longunit,
     "podhour": r_podhour,
     "yearend": r_yearend,
+    "namedday": r_namedday,
 }
 
 
