@@ -191,9 +191,16 @@ def _introduces(text: str, q: Quoted, a: Attribution) -> bool:
     return a.content_start is None and a.reach_end <= q.start and text[a.reach_end : q.start].strip() == ","
 
 
+def _attribution_bounds(a: Attribution) -> tuple[int, int]:
+    """The characters from the first to the last word of the speaker and cue together, in either order."""
+    first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
+    last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
+    return first, last
+
+
 def _adjacent(text: str, q: Quoted, a: Attribution) -> bool:
     """Whether the attribution starts right after the quotation, with no word between them."""
-    first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
+    first, _ = _attribution_bounds(a)
     return first >= q.end and WORD.search(text, q.end, first) is None
 
 
@@ -249,8 +256,7 @@ def _around_attribution(
     called a disgrace"): the words before and after them, as PolNeAR marks it; else the clause whole."""
     assert a.content_start is not None and a.content_end is not None
     start, end = span or (a.content_start, a.content_end)
-    first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
-    last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
+    first, last = _attribution_bounds(a)
     if first <= start < last < end:  # a clause opening with its own attribution: the words after it
         after = text[last:end]
         return ((last + len(after) - len(after.lstrip(" ,")), end),)
@@ -316,8 +322,7 @@ def _right_after_attribution(text: str, q: Quoted, previous: _Match) -> bool:
     if they are a sentence of their own (capitalized, closed by its full stop inside the marks)."""
     a = previous.attribution
     assert a is not None
-    first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
-    last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
+    first, last = _attribution_bounds(a)
     if not previous.end <= first < last <= q.start or "\n" in text[previous.end : q.start]:
         return False
     words = WORD.findall(text, q.start, q.end)
