@@ -151,6 +151,10 @@ def cues(text: str) -> list[str]:
             "He said the farmers were wary of free trade. It is doubtful that the bill will pass.",
             ["said"],
         ),
+        (  # "eager to": an adjective of intention with its infinitive, the cue ending at the adjective
+            "The governor is eager to put the scandal behind him.",
+            ["is eager"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

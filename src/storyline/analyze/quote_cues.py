@@ -70,6 +70,7 @@ class CueTable:
     # X": the noun and its preposition are the cue, the object the content, a possessor the source
     adjective_preps: frozenset[tuple[str, str]] = frozenset()  # ("critical", "of"): "X was critical of Y",
     # an adjective of stance after a verb, with its preposition
+    adjective_infinitives: frozenset[str] = frozenset()  # "X is eager to …": the infinitive is the content
     adjective_clauses: frozenset[str] = frozenset()  # "X was confident that …": adjectives of belief or
     # feeling whose that-clause is the content
     verb_adjectives: frozenset[tuple[str, str]] = frozenset()  # ("make", "clear"): "made (it) clear that …"
@@ -287,6 +288,9 @@ CUES: dict[str, CueTable] = {
             )
             for prep in ("of", "about", "on")
         ),
+        adjective_infinitives=_words(
+            "eager"
+        ),  # 9 of train's 10 "is eager to" are cues; "willing", "ready" not
         adjective_clauses=_words(
             """
             adamant aware concerned confident convinced hopeful optimistic pessimistic skeptical sceptical worried

@@ -143,12 +143,14 @@ def noun_prep_reading(noun: Token, table: CueTable) -> NounCue | None:
 
 def adjective_cue_ahead(adjective: Token, table: CueTable) -> bool:
     """An adjective of stance with its preposition ("critical of", "worried about") or of belief before "that"
-    ("confident that"), from the tags alone."""
+    ("confident that") or of intention before an infinitive ("eager to"), from the tags alone."""
     doc = adjective.doc
     if adjective.pos_ != "ADJ" or adjective.i + 1 >= len(doc):
         return False
     following = doc[adjective.i + 1].lower_
     if adjective.lower_ in table.adjective_clauses and following in table.that:
+        return True
+    if adjective.lower_ in table.adjective_infinitives and following == "to":
         return True
     return (adjective.lower_, following) in table.adjective_preps
 
@@ -192,6 +194,10 @@ def _adjective_content(adjective: Token, table: CueTable) -> tuple[tuple[int, in
             if c.dep_ == "ccomp" and c.left_edge.i == following.i
         ]
         content = trim(doc, following.i, clauses[0].right_edge.i) if clauses else None
+        return (content, adjective.i) if content is not None else None
+    if following.lower_ == "to" and adjective.lower_ in table.adjective_infinitives:  # "eager to run"
+        verbs = [c for c in adjective.children if c.dep_ == "xcomp" and c.left_edge.i == following.i]
+        content = trim(doc, following.i, verbs[0].right_edge.i) if verbs else None
         return (content, adjective.i) if content is not None else None
     objects = [c for c in following.children if c.dep_ in {"pobj", "pcomp"}]
     if following.head.i != adjective.i or not objects:
