@@ -163,6 +163,8 @@ DATED = [
     # "is to" / "set to" + verb speak of the future
     ("The exchange is to resume trading in the shares Friday.", ("Friday", "DATE", "2021-03-19")),
     ("Talks, set to resume Monday in Vienna, were postponed.", ("Monday", "DATE", "2021-03-22")),
+    # "to this day" is the present, not the document's day ("to" is its signal, left out of the span)
+    ("The feud has not ended to this day.", ("this day", "DATE", "PRESENT_REF")),
     # "9/11" is the day of the attacks; a score or a longer numeric date is not
     ("Security was tightened after 9/11.", ("9/11", "DATE", "2001-09-11")),
     ("The score was 19/11 at the break.", ("19/11", "DATE", "2001-09-11"), False),

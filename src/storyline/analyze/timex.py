@@ -217,6 +217,8 @@ def _trimmed(match: Match, text: str) -> Match:
     """TempEval span convention: a hyphenated modifier leaves out the article ("the third-quarter loss",
     "the 45-day strike", "the year-ago results" → "third-quarter", "45-day", "year-ago")."""
     covered = text[match.start : match.end]
+    if match.rule == "ref" and covered[:3].lower() == "to ":  # "to this day": "to" is the signal
+        return dataclasses.replace(match, start=match.start + 3)
     if covered[:4].lower() != "the ":
         return match
     hyphenated = bool(match.rule in ("quarter", "century") and match.groups.get("hyphen"))

@@ -307,6 +307,7 @@ ENGLISH = Lexicon(
         "the present": "PRESENT_REF",
         "these days": "PRESENT_REF",
         "at the moment": "PRESENT_REF",
+        "to this day": "PRESENT_REF",  # "remains bitter to this day": not the document's day
         "recently": "PAST_REF",
         "lately": "PAST_REF",
         "formerly": "PAST_REF",
