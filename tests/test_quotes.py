@@ -833,9 +833,9 @@ def test_no_attribution(parse, text):
             "The two parties agreed to hold new talks in March.",
             [("The two parties", "to hold new talks in March", "agreed")],
         ),
-        (  # "said yes": the answer stands for what was said
+        (  # "said yes": the answer stands for what was said; the "if" question opening it has no source
             "Asked if the plan was legal, 46 percent of voters said yes.",
-            [("46 percent of voters", "yes", "said")],
+            [(None, "if the plan was legal", "Asked"), ("46 percent of voters", "yes", "said")],
         ),
         (  # "charged" as a speech verb
             "The challenger charged that the mayor had wasted public money.",

@@ -408,7 +408,7 @@ def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> 
     ("it should be noted") attribute nothing."""
     if verb.lemma_.lower() not in table.questions:
         return None
-    content = content_of(doc, verb, table)
+    content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
     if content is None or content[0] < verb.i:
         return None
     return _record(doc, base, _cue_tokens(verb, table, content), None, None, content, content)
@@ -417,8 +417,8 @@ def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> 
 def _question_clause(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     """ "Ramos asked the candidate if he would run": the "if"/"whether" clause after an active verb of asking,
     which the parser hangs on it as an adverbial clause, is the question asked (PolNeAR's content, without the
-    addressee). The opener "Asked if the plan was legal, voters said …" is PolNeAR's cue too, but
-    tests/test_quotes.py still expects it skipped, so ``_question_attribution`` does not use this yet."""
+    addressee); in the opener "Asked if the plan was legal, voters said …" it is the question put to an asker
+    the sentence does not name."""
     if verb.lemma_.lower() not in table.questions:
         return None
     for child in verb.rights:
