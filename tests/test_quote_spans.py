@@ -175,6 +175,14 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "“We are tired,” said Ann Dole, 55, of Ames.",
             [("Ann Dole, 55, of Ames", "said")],
         ),
+        (  # a title the parser split off the name as a second subject is part of the source
+            "Senate spokesman the Rev. Tom Hale told reporters Thursday that the pope had no plans.",
+            [("Senate spokesman the Rev. Tom Hale", "told")],
+        ),
+        (  # a relative clause without a pronoun is no title
+            "The party he leads said the bill was dead.",
+            [("The party he leads", "said")],
+        ),
     ],
 )
 def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -> None:

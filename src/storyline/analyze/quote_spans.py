@@ -25,6 +25,7 @@ DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an asi
 DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's dash too
 FOCUS_ADVERBS = frozenset({"even", "especially", "particularly"})  # before a source: 32 times out, 9 in
 ORIGINS = frozenset({"of", "from"})
+TITLE_POS = frozenset({"NOUN", "PROPN"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
@@ -97,7 +98,7 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     tokens is cut to its head and modifiers.
     """
     doc = subject.doc
-    start, end = subject.left_edge.i, subject.right_edge.i
+    start, end = _title_subject(subject).left_edge.i, subject.right_edge.i
     i = subject.i - 1
     while i >= start:
         opening = _title_opening(doc, start, i) if _phrase_mark(doc[i]) else None
@@ -126,6 +127,23 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         )
         return (left, subject.i)
     return trimmed
+
+
+def _title_subject(subject: Token) -> Token:
+    """A second subject the parser split off right before the speaker's name, which is its title ("Vatican
+    spokesman the Rev. Tom Hale told": "spokesman" and "Hale" both subjects of "told"), else the subject."""
+    first = subject.left_edge.i
+    if subject.pos_ != "PROPN":
+        return subject  # "the party he leads", "which she said": a relative clause, not a title
+    for sibling in subject.head.children:
+        if (
+            sibling.dep_ in SUBJECT_DEPS
+            and sibling.pos_ in TITLE_POS
+            and sibling.i < first
+            and sibling.right_edge.i == first - 1
+        ):
+            return sibling
+    return subject
 
 
 def _before_open_quote(doc: Doc, start: int, end: int) -> int:
