@@ -151,6 +151,10 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Big unions, such as the teamsters, said the bill was dead.",
             [("Big unions, such as the teamsters", "said")],
         ),
+        (  # …also when the parser hung the phrase on the verb
+            "Ms. Dole, along with two other senators, wrote that the bill was dead.",
+            [("Ms. Dole, along with two other senators", "wrote")],
+        ),
         (  # the "both" of a pair is part of it
             "Both the mayor and the governor said the bill was dead.",
             [("Both the mayor and the governor", "said")],

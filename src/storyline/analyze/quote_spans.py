@@ -113,6 +113,7 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     for child in subject.rights:
         if _aside(child):
             end = min(end, child.left_edge.i - 1)
+    end = _with_others(subject, end)
     dash = _dateline_dash(doc, start, end)
     if dash is not None and trim(doc, dash + 1, end) is not None:
         start = dash + 1  # "New York (AFP) – Vice President Joe Biden": the name after the dateline
@@ -127,6 +128,24 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         )
         return (left, subject.i)
     return trimmed
+
+
+def _with_others(subject: Token, end: int) -> int:
+    """The end of a speaker phrase extended over a phrase naming who else speaks that the parser hung on the
+    verb, between commas right after the subject ("Ms. Dole, along with two other senators, wrote")."""
+    doc, verb = subject.doc, subject.head
+    if subject.dep_ not in SUBJECT_DEPS or end + 2 >= verb.i or doc[end + 1].text != ",":
+        return end
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.left_edge.i == end + 2
+            and child.left_edge.lower_ in INCLUSIONS
+            and child.right_edge.i + 1 < verb.i
+            and doc[child.right_edge.i + 1].text == ","
+        ):
+            return child.right_edge.i
+    return end
 
 
 def _title_subject(subject: Token) -> Token:
