@@ -155,6 +155,12 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "Ms. Dole, along with two other senators, wrote that the bill was dead.",
             [("Ms. Dole, along with two other senators", "wrote")],
         ),
+        (  # a phrase too long to keep whole loses the others first
+            "“It was a mess,” said former Rep. Tom Hale (D-Calif.), one of the original “big four” negotiators, "
+            "along with retired Rep. Ann Dole (R-Ohio), the former speaker of the House of Representatives from "
+            "Ohio and a longtime friend of the senior senator from the great state of Iowa.",
+            [("former Rep. Tom Hale (D-Calif.), one of the original “big four” negotiators", "said")],
+        ),
         (  # the "both" of a pair is part of it
             "Both the mayor and the governor said the bill was dead.",
             [("Both the mayor and the governor", "said")],
@@ -174,6 +180,10 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
         (  # a focus adverb before the speaker is the writer's
             "Even his allies say the plan is dead.",
             [("his allies", "say")],
+        ),
+        (  # …but not after a relative pronoun, where it would fall into the content
+            "The speech, which even his critics say was strong, ended the campaign.",
+            [("even his critics", "say"), ("even his critics", "say")],
         ),
         (  # where the speaker is from, set off by commas after an age, stays
             "“We are tired,” said Ann Dole, 55, of Ames.",

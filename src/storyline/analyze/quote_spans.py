@@ -119,15 +119,41 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         start = dash + 1  # "New York (AFP) – Vice President Joe Biden": the name after the dateline
     elif dash is not None and dash + 1 < len(doc) and doc[dash + 1].pos_ == "PROPN":
         start, end = _name_after(doc, dash + 1)  # the parser made the dateline the subject
-    if doc[start].lower_ in FOCUS_ADVERBS and doc[start].dep_ == "advmod" and start < subject.i:
+    if _focus(doc, start, subject):
         start += 1  # "Even his allies say": PolNeAR's source starts at the noun phrase
     trimmed = trim(doc, start, end) or (subject.i, subject.i)
     if trimmed[1] - trimmed[0] + 1 > max_speaker:
+        shorter = _without_others(subject, trimmed)
+        if shorter is not None and shorter[1] - shorter[0] + 1 <= max_speaker:
+            return shorter  # "X, one of the “big four”, along with …": the others go first
         left = min(
             (c.left_edge.i for c in subject.lefts if c.dep_ in {"compound", "amod", "det"}), default=subject.i
         )
         return (left, subject.i)
     return trimmed
+
+
+def _focus(doc: Doc, start: int, subject: Token) -> bool:
+    """A focus adverb opening the speaker's phrase ("Even his allies say"), unless a relative pronoun comes
+    right before it ("which even critics say was …"): there the adverb would fall into the content."""
+    after_relative = start > 0 and doc[start - 1].tag_ in RELATIVE_TAGS
+    return (
+        doc[start].lower_ in FOCUS_ADVERBS
+        and doc[start].dep_ == "advmod"
+        and start < subject.i
+        and not after_relative
+    )
+
+
+def _without_others(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A speaker span without the phrase naming who else speaks ("…, along with …"), for a span too long to
+    keep whole; ``None`` when it has none."""
+    doc = subject.doc
+    for child in subject.rights:
+        first = child.left_edge.i
+        if child.dep_ == "prep" and child.left_edge.lower_ in INCLUSIONS and span[0] < first <= span[1]:
+            return trim(doc, span[0], first - 1)
+    return None
 
 
 def _with_others(subject: Token, end: int) -> int:
