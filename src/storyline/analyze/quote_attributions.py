@@ -97,7 +97,7 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     """A cue verb, a statement noun before "that", or the first word of "according to", judged on the
     unparsed document (tags and lemmas only)."""
     lower = token.lower_
-    if any(lower == first for first, _ in table.according):
+    if lower in table.according_words:
         return True
     if token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
         lemma, following = token.lemma_.lower(), token.nbor(1)

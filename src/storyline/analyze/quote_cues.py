@@ -87,6 +87,12 @@ class CueTable:
     )  # "began by saying": verbs whose "by" gerund is a step of a speech
 
     @functools.cached_property
+    def according_words(self) -> frozenset[str]:
+        """The first words of the source phrases ("according"): a set, as every token of a document is
+        checked against it."""
+        return frozenset(first for first, _ in self.according)
+
+    @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
         """Every verb lemma that may cue an attribution, of any class."""
         return (

@@ -79,8 +79,10 @@ def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[i
         return memo["quotes.label_lines"]
     doc = parsed.doc
     found = []
+    line_start = True  # the first token, and each one after a token holding a line break
     for token in doc:
-        if token.is_space or not (token.i == 0 or "\n" in doc[token.i - 1].text):
+        opens, line_start = line_start, "\n" in token.text
+        if token.is_space or not opens:
             continue
         colon = next((t for t in doc[token.i : token.i + MAX_LABEL_TOKENS + 1] if t.text == ":"), None)
         if (
