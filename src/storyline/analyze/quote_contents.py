@@ -40,14 +40,14 @@ CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "althoug
 INVERTED = frozenset({"should", "had", "were"})  # "…, should he win": a condition opened by its auxiliary
 AUX_DEPS = frozenset({"aux", "auxpass"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
-# "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
-# comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
 # "However, …", "Even so, …", "In fact, …": the writer's linking adverb or phrase opening a clause (a phrase of
 # place or time, "In Ohio, …", "In 2014, …", is part of what was reported)
 LINKING_PHRASES = frozenset(
     {"in fact", "in contrast", "by contrast", "in addition", "in particular", "at the same time"}
 )
 MAX_OPENER = 8
+# "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
+# comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
 CLOSING_ADJUNCTS = frozenset({"while", "whereas", "despite", "compared"})
 CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")})
 
