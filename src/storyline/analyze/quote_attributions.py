@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.nlp import line_pieces
-from storyline.analyze.quote_contents import around_phrase, content_of, cue_prep, second_cue, without_opener
+from storyline.analyze.quote_contents import (
+    around_phrase,
+    content_of,
+    cue_prep,
+    second_cue,
+    that_clause,
+    without_opener,
+)
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_headlines import headline_parse, label_lines, speaker_turns
 from storyline.analyze.quote_marks import Inside
@@ -350,7 +357,7 @@ def _adjective_attribution(
     """ "They were critical of the plan": the verb's subject (or the noun the adjective describes) holds the
     stance; inside what a speech verb or a belief reports ("said voters were wary of it") the stance is part
     of that content, as for a verb."""
-    if found.verb is not None and (_nested(found.verb, table) or _that_clause(found.verb, table)):
+    if found.verb is not None and (_nested(found.verb, table) or that_clause(found.verb, table)):
         return None
     holder = _subject(found.verb, table) if found.verb is not None else found.holder
     if holder is not None and holder.lower_ in table.expletives:  # "it is worrying that …": nobody's
@@ -361,12 +368,6 @@ def _adjective_attribution(
     ):  # "officials angry about": not the cue
         speaker = trim(doc, speaker[0], found.cue[0] - 1)
     return _record(doc, base, found.cue, speaker, holder, found.content, found.content)
-
-
-def _that_clause(verb: Token, table: CueTable) -> bool:
-    """A verb opened by "that": a reported clause ("said in a statement that she is proud of it"), whatever the
-    parser hung it on."""
-    return any(c.dep_ == "mark" and c.lower_ in table.that for c in verb.children)
 
 
 def _noun_cue_attribution(found: NounCue | None, doc: Doc, base: int, max_speaker: int) -> Attribution | None:

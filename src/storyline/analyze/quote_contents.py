@@ -21,9 +21,11 @@ from storyline.analyze.quote_spans import (
     RELATIVE_ADVERB_TAGS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
+    TIME_ENTITIES,
     VERBAL_POS,
     dateline_end,
     quote_mark,
+    time_phrase,
     trim,
     word_after_verb,
 )
@@ -34,11 +36,10 @@ if TYPE_CHECKING:
 # what a verb's content is made of when it has no reported clause: "wants to leave", "called him a liar",
 # "criticized the plan", "described it as a failure"
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
 CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "although"})  # "…, because …"
 INVERTED = frozenset({"should", "had", "were"})  # "…, should he win": a condition opened by its auxiliary
-AUX_DEPS = frozenset({"aux", "auxpass"})
+INVERTING_DEPS = frozenset({"aux", "auxpass"})  # the auxiliary that opens such a condition
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
 # "However, …", "Even so, …", "In fact, …": the writer's linking adverb or phrase opening a clause (a phrase of
 # place or time, "In Ohio, …", "In 2014, …", is part of what was reported)
@@ -209,21 +210,9 @@ def _after_time_opener(verb: Token, clause: Token) -> int:
     if start != verb.i + 1 or not subjects:
         return start
     for child in clause.children:
-        if (
-            child.left_edge.i == start
-            and child.right_edge.i < subjects[0].left_edge.i
-            and _time_phrase(child)
-        ):
+        if child.left_edge.i == start and child.right_edge.i < subjects[0].left_edge.i and time_phrase(child):
             return child.right_edge.i + 1
     return start
-
-
-def _time_phrase(token: Token) -> bool:
-    """ "on Friday", "Tuesday", "last week": a date or time, or a preposition governing one."""
-    if token.dep_ == "npadvmod":
-        return token.ent_type_ in TIME_ENTITIES
-    objects = [c for c in token.children if c.dep_ == "pobj"]
-    return token.dep_ == "prep" and any(c.ent_type_ in TIME_ENTITIES for c in objects)
 
 
 def _infinitive_after(verb: Token, table: CueTable) -> list[Token]:
@@ -239,6 +228,12 @@ def _infinitive_after(verb: Token, table: CueTable) -> list[Token]:
     ][:1]
 
 
+def that_clause(verb: Token, table: CueTable) -> bool:
+    """A verb opened by "that": a reported clause ("said in a statement that she is proud of it"), whatever the
+    parser hung it on."""
+    return any(c.dep_ == "mark" and c.lower_ in table.that for c in verb.children)
+
+
 def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
     """The end of a reported clause extended over a clause the parser conjoined to the cue after it: one
     opened by "that" ("said the plan was dead and that talks would go on") or one set against it with a
@@ -252,7 +247,7 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
             continue
         if child.dep_ == "conj" and child.left_edge.i > end and not _cue_lemma(child, table):
             subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
-            that = any(c.dep_ == "mark" and c.lower_ in table.that for c in child.children)
+            that = that_clause(child, table)
             against = joiner in CONTRASTS or joiner == "nor"
             if that or (subjects and against and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)):
                 end = child.right_edge.i
@@ -275,7 +270,7 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
             c.dep_ == "mark" and c.i == first and c.lower_ in CONDITION_MARKS for c in child.children
         )
         inverted = any(  # "…, should the party ask": the parser takes it for a second reported clause too
-            c.dep_ in AUX_DEPS and c.i == first and c.lower_ in INVERTED for c in child.children
+            c.dep_ in INVERTING_DEPS and c.i == first and c.lower_ in INVERTED for c in child.children
         )
         cue = any(_cue_lemma(t, table) for t in child.subtree if t.pos_ == "VERB")
         if (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from storyline.analyze.quote_spans import SUBJECT_DEPS, VERBAL_POS, trim, verb_group_start
+from storyline.analyze.quote_spans import SUBJECT_DEPS, TIME_ENTITIES, VERBAL_POS, trim, verb_group_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 LIGHT_CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp"})  # "made the point that …"
 MAX_LIGHT_GAP = 4  # words between a verb and its noun ("made several controversial statements")
-TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "made comments on Tuesday": the day is no content
 NOUN_HEADS = frozenset(
     {"NOUN", "PROPN"}
 )  # what an adjective after a noun may describe ("officials angry about")

@@ -269,9 +269,15 @@ def _when(child: Token) -> bool:
     """A phrase of time the parser hung on the speaker ("Trump on Tuesday dismissed", "the mayor during a visit
     on Sunday said"): it says when, and PolNeAR leaves it out (on all train, "on <weekday>" follows a source 82
     times and sits inside one 17)."""
-    if child.i < child.head.i or child.dep_ != "prep":
-        return False
-    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in child.children)
+    return child.i > child.head.i and child.dep_ == "prep" and time_phrase(child)
+
+
+def time_phrase(token: Token) -> bool:
+    """ "on Friday", "Tuesday", "last week": a date or time, or a preposition governing one."""
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in TIME_ENTITIES
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and any(c.ent_type_ in TIME_ENTITIES for c in objects)
 
 
 def _reports(clause: Token) -> bool:
