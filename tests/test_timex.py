@@ -391,6 +391,13 @@ REFERENCE = [
     ("Elections were held in 2018. A year earlier the constitution had changed.", ("A year earlier", "2017")),
     ("The envoy arrived on 2 March 2021. That day the shelling stopped.", ("That day", "2021-03-02")),
     ("The war began in 2019. The following year the border closed.", ("The following year", "2020")),
+    ("The envoy arrived on 2 March 2021 and left that same day.", ("that same day", "2021-03-02")),
+    # "that day" after a month only: a day of that month, which one the text does not say
+    (
+        "The mayor was shot last October. His name was struck out that same day.",
+        ("that same day", "2020-10-XX"),
+    ),
+    ("Talks resumed in January. In a call later that day, he agreed.", ("later that day", "2021-01-XX")),
     (
         "The court met on 2 March 2021. The next morning the verdict came.",
         ("The next morning", "2021-03-03TMO"),

@@ -677,7 +677,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?P<unit>{_alt(lex.period_words)}|quarter|year)\b",
         "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+"
         rf"(?:(?P<same>same|latest|recent|previous|full|entire|whole)\s+)?(?:(?P<fiscal>{fiscal})\s+)?"
-        r"(?P<unit>quarter|year|month|week|weekend|decade|century)|(?P<that>[Tt]hat|[Tt]he\s+same)\s+(?P<day>day))\b"
+        r"(?P<unit>quarter|year|month|week|weekend|decade|century)"
+        r"|(?P<that>[Tt]hat(?:\s+same)?|[Tt]he\s+same)\s+(?P<day>day))\b"
         rf"(?=(?P<ended>\s+{_alt(lex.period_ends)}\b))?",
         "modunit": rf"\b(?P<mod>{mod})\s+{_alt(lex.mod_links)}\s+[Tt]he\s+(?P<unit>week|month|year)\b"
         if lex.mod_links

@@ -576,6 +576,8 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
     (the reference time's)."""
     mod = _mod(ctx.lex, g["mod"])
     if g["day"]:
+        if ctx.ref is not None and ctx.ref.grain == "month":  # "last October … that same day": 2015-10-XX
+            return Norm("DATE", f"{ctx.ref.value()}-XX", mod, "ref")
         base, anchor = _reference_day(ctx)
         return _unresolved(mod=mod) if base is None else _dated(Point(base, "day"), anchor, mod=mod)
     unit = _words(g["unit"])
