@@ -155,6 +155,18 @@ def cues(text: str) -> list[str]:
             "The governor is eager to put the scandal behind him.",
             ["is eager"],
         ),
+        (  # "order" like "urge": the object and its infinitive are the content
+            "A federal judge ordered the agency to release the emails.",
+            ["ordered"],
+        ),
+        (  # the lemmatizer's "retweete" is "retweet"
+            "The senator retweeted that the poll was fake.",
+            ["retweeted"],
+        ),
+        (  # "deride X as Y" judges X
+            "Critics derided the plan as a giveaway.",
+            ["derided"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:
