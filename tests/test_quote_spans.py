@@ -104,6 +104,17 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "- The plan failed, the report said.",
             [("the report", "The plan failed", "indirect", "said")],
         ),
+        (  # a reported clause the parser split in two clauses of the cue ("do" and "know") is one
+            "Many voters still say they don’t yet know enough about the mayor to form an opinion.",
+            [
+                (
+                    "Many voters",
+                    "they don’t yet know enough about the mayor to form an opinion",
+                    "indirect",
+                    "still say",
+                )
+            ],
+        ),
         (  # the occasion after the quotation says where it was said, not what
             "Sanders has denounced supporters who level sexist attacks, saying his campaign does not want “that "
             "crap,” in an interview with CNN on Sunday.",

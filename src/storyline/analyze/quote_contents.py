@@ -173,7 +173,9 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         clause = clauses[0]
         end = _before_follow_up(clause, table)
         if end == clause.right_edge.i and clause.i > verb.i:
-            end = _condition_end(verb, _coordinate_end(verb, clause, table), table)
+            end = _condition_end(
+                verb, _split_clause_end(verb, _coordinate_end(verb, clause, table), table), table
+            )
         return trim(doc, _after_time_opener(verb, clause), end)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
@@ -252,6 +254,24 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
             if that or (subjects and against and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)):
                 end = child.right_edge.i
         break
+    return end
+
+
+def _split_clause_end(verb: Token, end: int, table: CueTable) -> int:
+    """The end of a reported clause extended over a second one the parser hung on the cue right after it
+    ("voters say they do*n't know enough about him*", "claimed that ads calling for a ban *make him* a
+    target": two clauses of one cue): with no word between them, it is the rest of the same clause, unless a
+    speech verb heads it ("… he says. He says …" in a sentence the splitter did not cut)."""
+    for child in verb.rights:
+        if child.i <= end:
+            continue
+        if (
+            child.dep_ not in CLAUSE_DEPS
+            or child.left_edge.i != end + 1
+            or child.lemma_.lower() in table.verbs
+        ):
+            break
+        end = child.right_edge.i
     return end
 
 
