@@ -1075,3 +1075,25 @@ def test_manner_verbs_without_quotation_are_no_cue(parse, text):
 )
 def test_words_between_cue_verb_and_preposition(parse, text, expected):
     assert summary(extract(parse(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        (  # an opening "according to" phrase ends at its comma, even where the parser runs it on
+            "According to early results of exit polls conducted for the networks, majorities of voters in all five "
+            "states said they felt betrayed.",
+            "According to",
+            "early results of exit polls conducted for the networks",
+        ),
+        (  # a list's commas stay inside it
+            "According to interviews with his friends, aides and allies, he wants to run again.",
+            "According to",
+            "interviews with his friends, aides and allies",
+        ),
+    ],
+)
+def test_source_span(parse, text, cue, expected):
+    """The source span (PolNeAR's) of the quote with ``cue``, whatever its content."""
+    found = [q for q in extract(parse(text), []) if q.cue == cue]
+    assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == [expected]

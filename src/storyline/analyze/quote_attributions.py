@@ -601,6 +601,8 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
         cue = (copula.i, to.i)
         clause = (head.left_edge.i, head.right_edge.i)
     else:
+        if speaker is not None and token.i < head.i:
+            speaker = _opening_source(token.doc, speaker)
         while head.dep_ == "conj" and head.head.i < head.i:  # "A won, B lost and C quit, according to X"
             head = head.head
         phrase = (token.left_edge.i, max(token.right_edge.i, to.i))
@@ -610,6 +612,21 @@ def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribu
             content = without_opener(token.doc, head, content)
     owner = objects[0] if objects else None
     return _record(token.doc, base, cue, speaker, owner, content, clause, gap=phrase)
+
+
+def _opening_source(doc: Doc, speaker: tuple[int, int]) -> tuple[int, int]:
+    """The source of "According to X, …" opening its clause ends at the first comma, which the parser may
+    take for an apposition's or a list's ("According to exit polls, majorities of voters …"): on all train
+    PolNeAR's source stops there 67 times and runs past it 5. A title's comma inside quote marks stays, and so
+    does a list's with its "and" ("interviews with friends, aides and allies")."""
+    for i in range(speaker[0], speaker[1]):
+        following = doc[i + 1]
+        if doc[i].text != "," or quote_mark(following):
+            continue
+        listed = following.dep_ == "conj" or following.head.dep_ == "conj"
+        if not (listed and any(t.pos_ == "CCONJ" for t in doc[i + 1 : speaker[1] + 1])):
+            return trim(doc, speaker[0], i - 1) or speaker
+    return speaker
 
 
 def _verb_attribution(
