@@ -168,6 +168,7 @@ DATED = [
     # "9/11" is the day of the attacks; a score or a longer numeric date is not
     ("Security was tightened after 9/11.", ("9/11", "DATE", "2001-09-11")),
     ("The score was 19/11 at the break.", ("19/11", "DATE", "2001-09-11"), False),
+    ("NEW YORK 9/11 families rallied at the memorial.", ("9/11", "DATE", "2001-09-11")),
     # a day known for an event, followed by its name, is the event's day; it sets no reference time
     ("Airports changed after the Sept. 11 attacks.", ("Sept. 11", "DATE", "2001-09-11")),
     (
@@ -520,6 +521,8 @@ NOT_TIME = [
     "He gave an interview to the New York Daily News.",
     "Athletes arrived in Rio for the Summer Olympics.",
     "The Sunday Times published the letter.",
+    # a day in digits that ends a proper name is the name's word
+    "The film trailed only Michael Moore's Fahrenheit 9/11 at the box office.",
     # a sentence-opening "Now," is a discourse marker
     "Now, the villagers say, the road is open again.",
     # "today's" before a noun of the present age in general

@@ -595,6 +595,19 @@ def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     return ent is not None and (ent.start < span.start or ent.end > span.end)
 
 
+def _in_title(parsed: Parsed, text: str, m: Match) -> bool:
+    """A day written in digits ("9/11") that ends a proper name begun before it is the name's word, not the day:
+    "Michael Moore's Fahrenheit 9/11". Not before a common noun ("NEW YORK 9/11 families") nor after a
+    preposition or article ("Since 9/11", "the 9/11 Commission")."""
+    if m.rule != "namedday":
+        return False
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0 or parsed.doc[span.start - 1].tag_ not in ("NNP", "NNPS"):
+        return False
+    after = parsed.doc[span.end] if span.end < len(parsed.doc) else None
+    return after is None or not (after.text[:1].islower() and after.tag_ in ("NN", "NNS"))
+
+
 def _signal_trimmed(text: str, m: Match, norm: Norm) -> Match:
     """ "three days later" read as a duration: "later" is its signal, left out of the span as TimeML does."""
     if m.rule != "ago" or norm.type != "DURATION" or not m.groups.get("ago"):
@@ -673,6 +686,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             _is_rate(parsed, m, language)
             or _is_discourse_marker(parsed, text, m, language)
             or _in_name(parsed, text, m)
+            or _in_title(parsed, text, m)
             or _is_generic_today(text, m, language)
             or _is_people(text, m, language)
         ):
