@@ -167,6 +167,14 @@ def cues(text: str) -> list[str]:
             "Critics derided the plan as a giveaway.",
             ["derided"],
         ),
+        (  # "issued a statement saying that …": the cue runs from the verb over the participle
+            "The senator issued a statement saying that the bill was unfair.",
+            ["issued a statement saying"],
+        ),
+        (  # ... but a quotation after the participle stays the participle's
+            "She released a statement saying, “We are proud of the brand.”",
+            ["saying"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

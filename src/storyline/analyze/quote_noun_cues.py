@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from storyline.analyze.quote_spans import SUBJECT_DEPS, TIME_ENTITIES, VERBAL_POS, trim, verb_group_start
+from storyline.analyze.quote_contents import content_of
+from storyline.analyze.quote_spans import (
+    SUBJECT_DEPS,
+    TIME_ENTITIES,
+    VERBAL_POS,
+    quote_mark,
+    trim,
+    verb_group_start,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -74,7 +82,8 @@ def light_reading(
 ) -> tuple[tuple[int, int] | None, int] | None:
     """ "She made the case that …", "took aim at Trump", "expressed concern about X": the content and the
     end of the cue, which runs from the verb group over the noun when a clause follows (its that-clause or
-    infinitive), else over the noun and the preposition whose object is the content ("made the case to voters
+    infinitive), or over a cue participle hung on the noun ("issued a statement saying that …", the participle's
+    content), else over the noun and the preposition whose object is the content ("made the case to voters
     that …" keeps the addressee out). ``None`` when the verb is to be read as usual: without a clause or a
     preposition, and for a stance verb whose noun has a possessor or an adjective ("expressed their support
     for X": PolNeAR's cue is "expressed", the content the whole object)."""
@@ -100,9 +109,25 @@ def light_reading(
         return None
     if clauses:
         return trim(doc, clauses[0].left_edge.i, clauses[0].right_edge.i), noun.i
+    reporting = _reporting_participle(noun, table)
+    content = content_of(doc, reporting, table) if reporting is not None else None
+    if reporting is not None and content is not None and not quote_mark(doc[content[0] - 1]):
+        return content, reporting.i  # "issued a statement saying that …"; a quotation stays the participle's
     if prep is not None and target is not None and target.ent_type_ not in TIME_ENTITIES:
         return trim(doc, target.left_edge.i, target.right_edge.i), prep.i
     return None
+
+
+def _reporting_participle(noun: Token, table: CueTable) -> Token | None:
+    """The cue participle after a noun of statement ("a statement *saying* …", "a letter *calling* …")."""
+    return next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in table.all_verbs
+        ),
+        None,
+    )
 
 
 def clause_opening(clause: Token, table: CueTable) -> bool:
