@@ -115,6 +115,24 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
                 )
             ],
         ),
+        (  # what follows a colon right after the content spells it out
+            "Residents have long said the plan fails for one reason: The town has no money.",
+            [
+                (
+                    "Residents",
+                    "the plan fails for one reason: The town has no money",
+                    "indirect",
+                    "have long said",
+                )
+            ],
+        ),
+        (  # but not a quotation with a speech verb of its own
+            "The mayor asserted that the city had lost its way: “This is no longer our town,” he claimed.",
+            [
+                ("The mayor", "that the city had lost its way", "indirect", "asserted"),
+                ("he", "“This is no longer our town,”", "direct", "claimed"),
+            ],
+        ),
         (  # the occasion after the quotation says where it was said, not what
             "Sanders has denounced supporters who level sexist attacks, saying his campaign does not want “that "
             "crap,” in an interview with CNN on Sunday.",
