@@ -169,6 +169,9 @@ DATED = [
     ("Security was tightened after 9/11.", ("9/11", "DATE", "2001-09-11")),
     ("The score was 19/11 at the break.", ("19/11", "DATE", "2001-09-11"), False),
     ("NEW YORK 9/11 families rallied at the memorial.", ("9/11", "DATE", "2001-09-11")),
+    # … but quoted speech keeps its times
+    ("“Today,” the minister said, “the border is open.”", ("Today", "DATE", "2021-03-17")),
+    ("The minister said: “We will meet Sunday.” Then he left.", ("Sunday", "DATE", "2021-03-21")),
     # a day known for an event, followed by its name, is the event's day; it sets no reference time
     ("Airports changed after the Sept. 11 attacks.", ("Sept. 11", "DATE", "2001-09-11")),
     (
@@ -521,6 +524,10 @@ NOT_TIME = [
     "He gave an interview to the New York Daily News.",
     "Athletes arrived in Rio for the Summer Olympics.",
     "The Sunday Times published the letter.",
+    # a programme's name in quotes: a capitalized time word quoted alone, or ending a name of three words
+    "The senator told NBC's “Today” that he had no regrets.",
+    "She repeated the answer on ''Fox News Sunday.''",
+    "The host of “Last Week Tonight” lost his temper.",
     # a day in digits that ends a proper name is the name's word
     "The film trailed only Michael Moore's Fahrenheit 9/11 at the box office.",
     # a sentence-opening "Now," is a discourse marker

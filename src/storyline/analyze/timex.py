@@ -543,6 +543,32 @@ def _is_generic_today(text: str, m: Match, language: str) -> bool:
     return after is not None and after.group(1).lower() in lex.generic_nouns
 
 
+OPENING_QUOTES = ("“", '"', "''", "``")
+CLOSING_QUOTES = ("”", '"', "''")
+TITLE_QUOTE_CHARS = 60  # how far back the opening quote of a programme's name is looked for
+TITLE_SMALL_WORDS = frozenset({"the", "of", "a", "an", "and", "in", "with"})
+
+
+def _in_quoted_title(text: str, m: Match) -> bool:
+    """A capitalized time word that closes a quotation of its own ("NBC's “Today”") or a quoted name of three
+    capitalized words or more ("''Fox News Sunday''", "“Last Week Tonight”") is a programme's name, not a time;
+    "Super Tuesday" in quotes, a quoted "1960s" and quoted speech ("see you next week”) keep theirs."""
+    words = text[m.start : m.end]
+    stop = text[m.end : m.end + 1] in (".", ",")  # a title's closing quote may come after the sentence's stop
+    if not words[:1].isupper() or not words.replace(" ", "").isalpha():
+        return False
+    if not text.startswith(CLOSING_QUOTES, m.end + stop):
+        return False
+    before = text[max(0, m.start - TITLE_QUOTE_CHARS) : m.start]
+    opening = max(before.rfind(q) + len(q) if before.rfind(q) >= 0 else -1 for q in OPENING_QUOTES)
+    if opening < 0:
+        return False
+    head = before[opening:].split()
+    if not head:
+        return not stop  # “Today,” he said: a quoted sentence's first word
+    return len(head) >= 2 and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in head)
+
+
 def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
     """ "the Sept. 11 attacks", "after the September 11 terrorist attacks": a day without a year followed by the
     name of the event it is known for is that event's day, not this year's (only for years after the event; a
@@ -689,6 +715,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _in_title(parsed, text, m)
             or _is_generic_today(text, m, language)
             or _is_people(text, m, language)
+            or _in_quoted_title(text, m)
         ):
             continue
         if not _coordinated(text, prev, m, language):
