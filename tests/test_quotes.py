@@ -1091,9 +1091,30 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "According to",
             "interviews with his friends, aides and allies",
         ),
+        (  # no subject in the parse: the phrase before the verb, not the opener's object it was hung on
+            "In a statement to the newspaper, her senior policy adviser, Tom Hale, said the plan would pass.",
+            "said",
+            "her senior policy adviser, Tom Hale",
+        ),
+        (  # past a participle set off by commas, after the quotation
+            '"We will win," state delegate Tom Hale, wearing a hat, said calmly.',
+            "said calmly",
+            "state delegate Tom Hale",
+        ),
+        (  # a coordinated subject hung on the opener's object
+            "Making her way around the diner, Clinton and her husband, thanked a waitress for wearing a button.",
+            "thanked",
+            "Clinton and her husband",
+        ),
     ],
 )
 def test_source_span(parse, text, cue, expected):
     """The source span (PolNeAR's) of the quote with ``cue``, whatever its content."""
     found = [q for q in extract(parse(text), []) if q.cue == cue]
     assert [text[q.speaker_start : q.speaker_end] for q in found if q.speaker_start is not None] == [expected]
+
+
+def test_time_before_the_verb_is_no_source(parse):
+    """ "… going to the polls on Super Tuesday said": a date is nobody's name (no source beats a wrong one)."""
+    text = "Most voters in both states going to the polls on Super Tuesday said they wanted a change."
+    assert [q.speaker for q in extract(parse(text), []) if q.cue == "said"] == [None]

@@ -46,6 +46,7 @@ from storyline.analyze.quote_spans import (
     CLAUSE_DEPS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
+    TIME_ENTITIES,
     VERBAL_POS,
     after_dateline,
     name_part,
@@ -78,6 +79,8 @@ MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporti
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # a verb that needs a subject of its own
+MAX_ASIDE = 8  # tokens of a bracketed aside after a name ("(R-Iowa)", "(D-N.Y.)")
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
 
 
@@ -720,11 +723,68 @@ def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
 
 
 def _name_before(verb: Token) -> Token | None:
-    """A name right before the verb when the parse found no subject ("…, President Ilham Aliyev said:")."""
-    if verb.i == 0:
+    """The noun phrase right before the verb when the parse found no subject ("…, President Ilham Aliyev
+    said:"): the head of the phrase the word before it ends ("multiple sources privy to negotiations say"),
+    past a comma or a closing bracket ("Sen. Ann Dole (R-Iowa), said"), a participle set off by commas
+    ("“…,” state delegate Tom Hale, wearing a hat, said") and an apposition the parser hung on the object of an
+    opening phrase ("In a call with reporters on Dec. 2, Col. Tom Hale, a spokesman, said"). A time ("on Super
+    Tuesday said") or an object of another verb ("He criticized her record said") names nobody."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS:  # "a group backing Bush", "hearing him say it": the noun before
+        previous = doc[verb.i - 1] if verb.i > 0 else None
+        return previous if previous is not None and previous.pos_ in NOUN_POS else None
+    end = _skip_closing(doc, verb.i - 1)
+    top = _phrase_head(doc[end], verb) if end >= 0 else None
+    if top is not None and top.head.tag_ in PARTICIPLE_TAGS and _set_off(top.head):
+        end = _skip_closing(doc, top.head.left_edge.i - 1)  # "Tom Hale, wearing a hat, said"
+        top = _phrase_head(doc[end], verb) if end >= 0 else None
+    if top is None or top.pos_ not in NOUN_POS or top.ent_type_ in TIME_ENTITIES:
         return None
-    previous = verb.doc[verb.i - 1]
-    return previous if previous.pos_ in {"PROPN", "NOUN", "PRON"} else None
+    if top.head.i != verb.i and top.head.pos_ in VERBAL_POS:
+        first = top.left_edge.i  # an object: only a name right after a quotation ("“…,” said") is the speaker
+        return top if first > 0 and quote_mark(doc[first - 1]) else None
+    return top
+
+
+def _skip_closing(doc: Doc, i: int) -> int:
+    """The last word before ``i`` past a comma, a dash or a bracketed aside ("Ann Dole (R-Iowa),")."""
+    while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+        if doc[i].text == ")":
+            opening = next(
+                (j for j in range(i - 1, max(-1, i - MAX_ASIDE) - 1, -1) if doc[j].text == "("), None
+            )
+            if opening is None:
+                return i - 1
+            i = opening
+        i -= 1
+    return i
+
+
+def _phrase_head(token: Token, verb: Token) -> Token:
+    """The head of the noun phrase ``token`` ends, climbing through modifiers before ``verb`` but not into a
+    verb (past a relative clause to its noun) nor from an apposition into an opening phrase's object."""
+    while token.head.i < verb.i and token.head.i != token.i:
+        head = token.head
+        if token.dep_ in {"appos", "conj"} and (head.dep_ == "pobj" or not _after_comma(head)):
+            break  # "On Dec. 2, Col. Tom Hale", "for his wife Ann Dole, Bob Dole": no part of the opener
+        if head.pos_ in VERBAL_POS:
+            if head.dep_ not in {"relcl", "acl"} or head.tag_ in PARTICIPLE_TAGS or head.head.i >= verb.i:
+                break
+            head = head.head  # "a woman who had been a student in Montana asked"
+        token = head
+    return token
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether the phrase ``token`` heads follows a comma (an apposition's or a list's)."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == ","
+
+
+def _set_off(verb: Token) -> bool:
+    """A participle phrase between commas ("…, wearing a hat, …")."""
+    first = verb.left_edge.i
+    return verb.dep_ in {"advcl", "acl"} and first > 0 and verb.doc[first - 1].text == ","
 
 
 def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
