@@ -43,6 +43,7 @@ DATED = [
     ("The region declared independence in 1991.", ("1991", "DATE", "1991")),
     ("The fortress was built in the year 1838.", ("the year 1838", "DATE", "1838")),
     ("Police were called to the flat at 11.30pm.", ("11.30pm", "TIME", "2021-03-17T23:30")),
+    ("Trading opened Sunday 18:00 as usual.", ("18:00", "TIME", "2021-03-14T18:00")),
     ("The leaders met in Moscow on January, 11, 2021.", ("January, 11, 2021", "DATE", "2021-01-11")),
     ("In January, 11 people were evacuated.", ("January", "DATE", "2021-01")),
     ("The minister arrived at 10:35 a.m. on the border.", ("10:35 a.m.", "TIME", "2021-03-17T10:35")),
@@ -528,6 +529,10 @@ NOT_TIME = [
     "The senator told NBC's “Today” that he had no regrets.",
     "She repeated the answer on ''Fox News Sunday.''",
     "The host of “Last Week Tonight” lost his temper.",
+    # a chapter and verse, a point in a recording: no time of day
+    "The pastor read Exodus 18:21 to the crowd.",
+    "The quote is from a letter (Ephesians 5:11) he cited.",
+    "The exchange starts at the 15:20 mark of the video.",
     # a day in digits that ends a proper name is the name's word
     "The film trailed only Michael Moore's Fahrenheit 9/11 at the box office.",
     # a sentence-opening "Now," is a discourse marker

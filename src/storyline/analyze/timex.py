@@ -543,6 +543,27 @@ def _is_generic_today(text: str, m: Match, language: str) -> bool:
     return after is not None and after.group(1).lower() in lex.generic_nouns
 
 
+def _not_a_clock(parsed: Parsed, text: str, m: Match, language: str) -> bool:
+    """A bare "18:21" (no a.m.) after a title-case word inside the sentence is a chapter and verse ("Exodus 18:21",
+    "Romans 8:31"), and one before "mark" a point in a recording ("the 2:05 mark"): no time of day."""
+    if m.rule != "clock" or m.groups.get("ampm"):
+        return False
+    if re.match(r"\s+mark\b", text[m.end : m.end + 8]):
+        return True
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = parsed.doc[span.start - 1]
+    lex = LEXICONS[language]
+    return (
+        prev.text.istitle()
+        and not prev.is_sent_start
+        and prev.text not in lex.weekdays
+        and prev.text.rstrip(".") not in lex.months
+        and span.end - span.start == 1
+    )
+
+
 OPENING_QUOTES = ("“", '"', "''", "``")
 CLOSING_QUOTES = ("”", '"', "''")
 TITLE_QUOTE_CHARS = 60  # how far back the opening quote of a programme's name is looked for
@@ -716,6 +737,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_generic_today(text, m, language)
             or _is_people(text, m, language)
             or _in_quoted_title(text, m)
+            or _not_a_clock(parsed, text, m, language)
         ):
             continue
         if not _coordinated(text, prev, m, language):
