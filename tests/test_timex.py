@@ -44,6 +44,9 @@ DATED = [
     ("The fortress was built in the year 1838.", ("the year 1838", "DATE", "1838")),
     ("Police were called to the flat at 11.30pm.", ("11.30pm", "TIME", "2021-03-17T23:30")),
     ("Trading opened Sunday 18:00 as usual.", ("18:00", "TIME", "2021-03-14T18:00")),
+    # "plan" as a noun is no plan to do something: the verb's past decides
+    ("The peace plan was announced shortly before midnight on Sunday.", ("Sunday", "DATE", "2021-03-14")),
+    ("The ministers plan to meet on Sunday.", ("Sunday", "DATE", "2021-03-21")),
     ("The leaders met in Moscow on January, 11, 2021.", ("January, 11, 2021", "DATE", "2021-01-11")),
     ("In January, 11 people were evacuated.", ("January", "DATE", "2021-01")),
     ("The minister arrived at 10:35 a.m. on the border.", ("10:35 a.m.", "TIME", "2021-03-17T10:35")),

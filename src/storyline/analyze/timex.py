@@ -181,6 +181,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         ),
     ),
 }
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
 AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})  # "will not be", "is to be"
 # grains of resolved dates that become the reference time for "two months later", "that day"
@@ -389,12 +390,17 @@ def _past_perfect(
     return any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in group)
 
 
+def _plan_word(token: SpacyToken, words: TenseWords) -> bool:
+    """A future word used as one ("plans to", "is due"), not the noun of "the plan was announced Sunday"."""
+    return _word(token) in words.future and token.tag_ not in NOUN_TAGS
+
+
 def _verb_group(verb: SpacyToken, words: TenseWords) -> SpacySpan:
     """The auxiliaries and the verb ending at ``verb``: "will not be held", "had been due to expire"."""
     doc = verb.doc
     first = verb.i
     while first > verb.sent.start and (
-        doc[first - 1].tag_ in AUXILIARY_TAGS or _word(doc[first - 1]) in words.future
+        doc[first - 1].tag_ in AUXILIARY_TAGS or _plan_word(doc[first - 1], words)
     ):
         first -= 1
     return doc[first : verb.i + 1]
