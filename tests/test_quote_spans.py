@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze.nlp import parse_batch
+from storyline.analyze.quote_contents import content_of
+from storyline.analyze.quote_cues import cues_for
 from storyline.analyze.quote_spans import dateline_end
 from storyline.analyze.quotes import extract
 from storyline.model import Document
 from storyline.settings import AnalyzeSettings
 
 spacy = pytest.importorskip("spacy")
+Doc = pytest.importorskip("spacy.tokens").Doc
 
 
 def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
@@ -246,3 +249,39 @@ def test_source_span(text: str, expected: list[tuple[str | None, str | None]]) -
 )
 def test_dateline_end(text: str, token: int, expected: int | None) -> None:
     assert dateline_end(spacy.blank("en")(text), token) == expected
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A sentence with a given parse: (word, head, dep, pos, tag, lemma) per token, so that a rule for a
+    parser's mistake can be tested without depending on the parser making it."""
+    words, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
+    return Doc(
+        spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas
+    )
+
+
+@pytest.mark.parametrize(
+    "clause_head, expected",
+    [
+        (1, (4, 8)),  # the object's "that" clause hung on "refused": it still completes "claims"
+        (4, (4, 8)),  # …or hung on the noun, as it should be
+    ],
+)
+def test_noun_clause_of_object(clause_head: int, expected: tuple[int, int]) -> None:
+    doc = _parsed(
+        [
+            ("She", 1, "nsubj", "PRON", "PRP", "she"),
+            ("refused", 1, "ROOT", "VERB", "VBD", "refuse"),
+            ("to", 3, "aux", "PART", "TO", "to"),
+            ("dismiss", 1, "xcomp", "VERB", "VB", "dismiss"),
+            ("claims", 3, "dobj", "NOUN", "NNS", "claim"),
+            ("that", 7, "mark", "SCONJ", "IN", "that"),
+            ("aides", 7, "nsubj", "NOUN", "NNS", "aide"),
+            ("leaked", clause_head, "ccomp" if clause_head == 1 else "acl", "VERB", "VBD", "leak"),
+            ("it", 7, "dobj", "PRON", "PRP", "it"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    table = cues_for("en")
+    assert table is not None
+    assert content_of(doc, doc[3], table) == expected

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # "criticized the plan", "described it as a failure"
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
+NOUN_CLAUSE_DEPS = frozenset(
+    {"ccomp", "advcl", "acl"}
+)  # what the parser calls a noun's "that" clause hung on a verb
 CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "although"})  # "…, because …"
 INVERTED = frozenset({"should", "had", "were"})  # "…, should he win": a condition opened by its auxiliary
 INVERTING_DEPS = frozenset({"aux", "auxpass"})  # the auxiliary that opens such a condition
@@ -365,7 +368,7 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         if not objects:
             return None
         end = _infinitive_end(verb, _as_phrase_end(verb, objects[0].right_edge.i))
-        return trim(doc, objects[0].left_edge.i, end)
+        return trim(doc, objects[0].left_edge.i, _noun_clause_end(verb, end))
     lemma = verb.lemma_.lower()
     answer = _answer(verb, table)
     if answer is not None:
@@ -383,7 +386,7 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
     if (lemma, "as") in table.object_preps:
         end = _as_phrase_end(verb, end)
-    end = _infinitive_end(verb, end)
+    end = _noun_clause_end(verb, _infinitive_end(verb, end))
     return trim(doc, min(p.left_edge.i for p in parts), end)
 
 
@@ -412,6 +415,21 @@ def _infinitive_end(verb: Token, end: int) -> int:
         return end
     clause = following.head
     if clause.head.i == verb.i and clause.dep_ in {"advcl", "xcomp"} and clause.left_edge.i == end + 1:
+        return clause.right_edge.i
+    return end
+
+
+def _noun_clause_end(verb: Token, end: int) -> int:
+    """The end of an object extended over the "that" clause right after it that the parser hung on the cue or
+    a verb above it ("declined to respond to accusations *that his backers are waging “sexist” attacks*"):
+    it says what the object noun holds, and PolNeAR's content keeps it."""
+    doc = verb.doc
+    mark = doc[end + 1] if end + 1 < len(doc) else None
+    if mark is None or mark.lower_ != "that" or mark.dep_ != "mark":
+        return end
+    clause = mark.head
+    above = clause.head.i == verb.i or any(a.i == clause.head.i for a in verb.ancestors)
+    if clause.left_edge.i == end + 1 and clause.dep_ in NOUN_CLAUSE_DEPS and above:
         return clause.right_edge.i
     return end
 
