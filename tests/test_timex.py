@@ -118,6 +118,11 @@ DATED = [
     ("The campaign had $38 million in cash at year's end.", ("year's end", "DATE", "2020")),
     # holidays
     ("The prisoners were released on Christmas Eve.", ("Christmas Eve", "DATE", "2020-12-24")),
+    # "Super Tuesday" comes only in presidential election years; a year before a holiday is its year
+    ("Both candidates are counting on Super Tuesday.", ("Super Tuesday", "DATE", "2020-03-03")),
+    ("The state voted in the 1996 Super Tuesday.", ("1996 Super Tuesday", "DATE", "1996-03-05")),
+    ("He was home for the 2014 Christmas.", ("2014 Christmas", "DATE", "2014-12-25")),
+    ("He campaigned hard before Super Tuesday 2 in Ohio.", ("Super Tuesday", "DATE", "2020-03-03"), False),
     # a future verb group whose last word is a participle ("will be held")
     ("The vote will be held later this year, probably in the autumn.", ("the autumn", "DATE", "2021-FA")),
     ("The summit was held in the autumn.", ("the autumn", "DATE", "2020-FA")),

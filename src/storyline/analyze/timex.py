@@ -591,8 +591,8 @@ def _in_quoted_title(text: str, m: Match) -> bool:
     if opening < 0:
         return False
     head = before[opening:].split()
-    if not head:
-        return not stop  # “Today,” he said: a quoted sentence's first word
+    if not head:  # NBC's “Today”; not “Today,” he said (a quoted sentence's first word), nor "Super Tuesday"
+        return not stop and m.rule in ("dayword", "tonight", "weekday")
     return len(head) >= 2 and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in head)
 
 

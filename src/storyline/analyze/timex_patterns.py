@@ -50,6 +50,7 @@ class Lexicon:
     extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    quadrennial_days: tuple[str, ...] = ()  # holidays held only in years divisible by four
     # days written as the name of what happened on them, with their one date: "9/11" is 2001-09-11
     named_days: Mapping[str, str] = field(default_factory=dict)
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
@@ -392,7 +393,11 @@ ENGLISH = Lexicon(
         "Easter Sunday": (0, 0),
         "Easter Monday": (0, 1),
         "Good Friday": (0, -2),
+        # the main day of the US presidential primaries: the first Tuesday of March since 2000, only in
+        # presidential election years (see quadrennial_days)
+        "Super Tuesday": (3, -2, 1),
     },
+    quadrennial_days=("Super Tuesday",),
     named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
@@ -735,8 +740,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"(?P<hyphen>-)?\s*century\b",
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
         "namedday": rf"(?<![\d/])(?P<named>{_alt(lex.named_days)})(?![\d/])" if lex.named_days else "(?!)",
-        "holiday": rf"(?:(?P<rel>{rel})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
-        rf"(?:,?\s+(?P<year>{year})\b)?",
+        # "last Christmas", "the 1988 Super Tuesday", "Christmas 2015"; not "Super Tuesday 2" (another day)
+        "holiday": rf"(?:(?P<rel>{rel})\s+|\b(?P<year0>{year})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
+        rf"(?![ \t]+(?:\d{{1,2}}|II|III)\b)(?:,?\s+(?P<year>{year})\b)?",
     }
 
 

@@ -887,14 +887,19 @@ def _holiday_in(year: int, rule: tuple[int, ...]) -> dt.date:
 
 def r_holiday(g: Groups, ctx: Context) -> Norm:
     """ "Christmas", "last Thanksgiving": the named day in the year given, else as a year-less date."""
-    rule = ctx.lex.holidays[" ".join((g["holiday"] or "").split())]
-    if g["year"]:
-        return _dated(Point(_holiday_in(int(g["year"]), rule), "day"), "absolute")
+    name = " ".join((g["holiday"] or "").split())
+    rule = ctx.lex.holidays[name]
+    if g["year"] or g.get("year0"):  # "Christmas 2015", "the 1988 Super Tuesday"
+        return _dated(Point(_holiday_in(int(g["year"] or g["year0"] or 0), rule), "day"), "absolute")
     if ctx.dct is None:
         return _unresolved()
     direction = _direction(ctx, g["rel"])
     future, strict = direction if direction is not None else (None, False)
-    candidates = [_holiday_in(y, rule) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    years = [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1]
+    if name in ctx.lex.quadrennial_days:  # "Super Tuesday" said in 2015 is 2016's (or 2012's)
+        leap = ctx.dct.year - ctx.dct.year % 4
+        years = [leap - 4, leap, leap + 4]
+    candidates = [_holiday_in(y, rule) for y in years]
     return _dated(Point(nearest(candidates, ctx.dct, future, strict=strict), "day"), "dct")
 
 
