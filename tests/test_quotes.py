@@ -1118,3 +1118,51 @@ def test_time_before_the_verb_is_no_source(parse):
     """ "… going to the polls on Super Tuesday said": a date is nobody's name (no source beats a wrong one)."""
     text = "Most voters in both states going to the polls on Super Tuesday said they wanted a change."
     assert [q.speaker for q in extract(parse(text), []) if q.cue == "said"] == [None]
+
+
+# “Yes, I back Bush,” Ann Lee, head of the union, tells Farm News. -- as a parser misread it: the name hung
+# on the quotation's last noun, the listener the verb's object (word, head, dep, pos, tag, lemma)
+MISPARSED_INVERSION = [
+    ("“", 4, "punct", "PUNCT", "``", "“"),
+    ("Yes", 4, "intj", "INTJ", "UH", "yes"),
+    (",", 4, "punct", "PUNCT", ",", ","),
+    ("I", 4, "nsubj", "PRON", "PRP", "I"),
+    ("back", 15, "ccomp", "VERB", "VBP", "back"),
+    ("Bush", 4, "dobj", "PROPN", "NNP", "Bush"),
+    (",", 4, "punct", "PUNCT", ",", ","),
+    ("”", 4, "punct", "PUNCT", "''", "”"),
+    ("Ann", 9, "compound", "PROPN", "NNP", "Ann"),
+    ("Lee", 5, "appos", "PROPN", "NNP", "Lee"),
+    (",", 9, "punct", "PUNCT", ",", ","),
+    ("head", 9, "appos", "NOUN", "NN", "head"),
+    ("of", 11, "prep", "ADP", "IN", "of"),
+    ("the", 14, "det", "DET", "DT", "the"),
+    ("union", 12, "pobj", "NOUN", "NN", "union"),
+    ("tells", 15, "ROOT", "VERB", "VBZ", "tell"),
+    ("Farm", 17, "compound", "PROPN", "NNP", "Farm"),
+    ("News", 15, "dobj", "PROPN", "NNP", "News"),
+    (".", 15, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_name_before_the_verb_beats_the_listener_after_it():
+    """A name between the quotation and the verb is the speaker, not the verb's object (the listener)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.analyze.quote_attributions import _subject
+    from storyline.analyze.quote_cues import cues_for
+
+    columns = list(zip(*MISPARSED_INVERSION, strict=True))
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=list(columns[0]),
+        heads=list(columns[1]),
+        deps=list(columns[2]),
+        pos=list(columns[3]),
+        tags=list(columns[4]),
+        lemmas=list(columns[5]),
+    )
+    table = cues_for("en")
+    assert table is not None
+    assert _subject(doc[15], table).text == "Lee"

@@ -707,12 +707,13 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
         current = current.head
-    return participle_subject(verb) or _inverted_subject(verb, table) or _name_before(verb)
+    return participle_subject(verb) or _name_before(verb) or _inverted_subject(verb, table)
 
 
 def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
     """The speaker after a speech verb that follows what was said ("“…,” added a Democrat from Ohio"),
-    which the parser took for the verb's object."""
+    which the parser took for the verb's object (``_name_before`` goes first: "“…,” Ann Lee, a founder of
+    the group, tells Breitbart News" names the listener after the verb)."""
     if not _speech(verb, table) or verb.i == 0:
         return None
     after_speech = any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in verb.children) or quote_mark(
@@ -776,9 +777,9 @@ def _phrase_head(token: Token, verb: Token) -> Token:
 
 
 def _after_comma(token: Token) -> bool:
-    """Whether the phrase ``token`` heads follows a comma (an apposition's or a list's)."""
+    """Whether the phrase ``token`` heads follows a comma (an apposition's or a list's) or a quotation."""
     first = token.left_edge.i
-    return first > 0 and token.doc[first - 1].text == ","
+    return first > 0 and (token.doc[first - 1].text == "," or quote_mark(token.doc[first - 1]))
 
 
 def _set_off(verb: Token) -> bool:
