@@ -1101,6 +1101,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "said calmly",
             "state delegate Tom Hale",
         ),
+        (  # what a passive regard verb's agent was seen as is no part of the agent
+            "The ruling was seen by many as a spoiler for the party.",
+            "was seen",
+            "many",
+        ),
         (  # a coordinated subject hung on the opener's object
             "Making her way around the diner, Clinton and her husband, thanked a waitress for wearing a button.",
             "thanked",

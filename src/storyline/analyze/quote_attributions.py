@@ -401,9 +401,20 @@ def _passive_attribution(
     content = trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
     if content is None:
         return None
-    speaker = speaker_span(agent, max_speaker)
+    speaker = _agent_span(verb, agent, table, max_speaker)
     cue = (verb_group_start(verb), verb.i)  # "was echoed by X": PolNeAR leaves the "by" out more often
     return _record(doc, base, cue, speaker, agent, content, content)
+
+
+def _agent_span(verb: Token, agent: Token, table: CueTable, max_speaker: int) -> tuple[int, int]:
+    """The agent's phrase without the "as" of a regard verb that the parser hung on it ("was seen by many as a
+    spoiler"): what the agent sees the subject as is no part of the agent."""
+    speaker = speaker_span(agent, max_speaker)
+    if verb.lemma_.lower() not in table.regards:
+        return speaker
+    complements = [c.i for c in agent.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    cut = trim(agent.doc, speaker[0], complements[0] - 1) if complements else None
+    return cut if cut is not None and cut[0] <= agent.i <= cut[1] else speaker
 
 
 def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> Attribution | None:
