@@ -1101,6 +1101,17 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "said calmly",
             "state delegate Tom Hale",
         ),
+        (  # a participle hung on a verb with a subject of its own is that subject's, not the speaker's above
+            "She had said the deal was done, but a campaign official walked the comments back, saying talks "
+            "were still going on.",
+            "saying",
+            "a campaign official",
+        ),
+        (  # but one hung inside the reported clause is the speaker's
+            "He said the plan was bad, adding that it would cost too much.",
+            "adding",
+            "He",
+        ),
         (  # what a passive regard verb's agent was seen as is no part of the agent
             "The ruling was seen by many as a spoiler for the party.",
             "was seen",

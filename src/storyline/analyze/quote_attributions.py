@@ -69,6 +69,9 @@ NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})  # "the claim that …" 
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 # "…, adding that": a cue without a subject of its own takes the subject of the verb it hangs on
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
+# the clause a speech verb reports ("said the plan was bad, adding …", "denied the notion that a shakeup is
+# coming, explaining …"): a participle hung inside it belongs to the speech verb above
+REPORTED_DEPS = frozenset({"ccomp", "acl"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
@@ -698,12 +701,14 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     verb's.
 
     A follow-up participle ("…, adding that …") takes the subject of the nearest speech verb above it, even
-    when the parser hung it on a verb of the reported clause.
+    when the parser hung it on a verb of the reported clause, but not past another verb with a subject of its
+    own outside such a clause ("She said … An official walked it back, saying": the official).
     """
     speech = second_cue(verb, table)
     if speech is not None:
         return _subject(speech, table)
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        child = verb
         for ancestor in list(verb.ancestors)[: MAX_CLIMB + 1]:
             if (
                 ancestor.lemma_.lower() in table.verbs
@@ -711,6 +716,9 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
                 and not quoted_after(verb, ancestor)
             ):
                 return _subject(ancestor, table)
+            if nearest_subject(ancestor) is not None and not {child.dep_, ancestor.dep_} & REPORTED_DEPS:
+                break  # "She said … An official walked it back, saying": the official, not the speaker above
+            child = ancestor
     current = verb
     for _ in range(MAX_CLIMB + 1):
         if (child := nearest_subject(current)) is not None:
