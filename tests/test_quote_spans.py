@@ -171,6 +171,10 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "“The bill is dead,” said Ann Dole, who has warned about the cost for months.",
             [("Ann Dole", "said"), ("who", "has warned about")],
         ),
+        (  # so is one whose verb is a cue of another class (a stance, a belief)
+            "Tom Hale, who supports the senator, said the price of corn was too low.",
+            [("who", "supports"), ("Tom Hale", "said")],
+        ),
         (  # any other relative clause stays
             "Tom Hale, who runs a farm near Ames, said the price of corn was too low.",
             [("Tom Hale, who runs a farm near Ames", "said")],
