@@ -187,6 +187,10 @@ def test_direct_quotes(parse, text, expected):
             "The governor was quoted as saying the bridge would be rebuilt by spring.",
             [("The governor", "the bridge would be rebuilt by spring", "indirect", "was quoted as saying")],
         ),
+        (  # active "quoted … as saying": the cue is "quoted" alone
+            "The local paper quoted the governor as saying the bridge would be rebuilt by spring.",
+            [("The local paper", "the bridge would be rebuilt by spring", "indirect", "quoted")],
+        ),
         (
             "The press service of the Foreign Ministry reported that the delegation had arrived in Geneva.",
             [

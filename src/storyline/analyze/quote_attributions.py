@@ -816,12 +816,19 @@ def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
     return None
 
 
+def _passive(verb: Token) -> bool:
+    """A verb in the passive ("was quoted"), told by its passive subject or auxiliary."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
 def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = None) -> tuple[int, int]:
     """Token range of the cue: the verb group ("has said", "is not saying") with its particle ("pointed out"),
     or the whole "was quoted as saying"."""
     frame = _quoted_frame(verb, table)
-    if frame is not None:
+    if frame is not None and _passive(frame):
         return (verb_group_start(frame), verb.i)
+    if frame is not None:  # "The paper quoted him as saying": PolNeAR's cue is "quoted" alone
+        return (verb_group_start(frame), frame.i)
     particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
     prep = cue_prep(verb, table)
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
