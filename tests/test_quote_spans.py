@@ -289,3 +289,34 @@ def test_noun_clause_of_object(clause_head: int, expected: tuple[int, int]) -> N
     table = cues_for("en")
     assert table is not None
     assert content_of(doc, doc[3], table) == expected
+
+
+@pytest.mark.parametrize(
+    "misparsed, expected",
+    [
+        (
+            True,
+            (2, 9),
+        ),  # "expanded" taken for a second verb of "opposed": the object still runs on to "powers"
+        (False, (2, 9)),  # …or parsed as the adjective it is
+    ],
+)
+def test_object_cut_short_by_conjoined_verb(misparsed: bool, expected: tuple[int, int]) -> None:
+    doc = _parsed(
+        [
+            ("She", 1, "nsubj", "PRON", "PRP", "she"),
+            ("opposed", 1, "ROOT", "VERB", "VBD", "oppose"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("bill", 1, "dobj", "NOUN", "NN", "bill"),
+            ("that", 5, "nsubj", "PRON", "WDT", "that"),
+            ("gave", 3, "relcl", "VERB", "VBD", "give"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("mayor", 5, "dative", "NOUN", "NN", "mayor"),
+            ("expanded", 1 if misparsed else 9, "conj" if misparsed else "amod", "VERB", "VBD", "expand"),
+            ("powers", 8 if misparsed else 5, "dobj", "NOUN", "NNS", "power"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    table = cues_for("en")
+    assert table is not None
+    assert content_of(doc, doc[1], table) == expected

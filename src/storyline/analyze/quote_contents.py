@@ -447,11 +447,16 @@ def _trailing_phrases(verb: Token, end: int, table: CueTable) -> int:
     """The end of an object extended over the prepositional phrases right after it that the parser hung on
     the verb ("criticized the draft on abortion", "mentioned him by name"): PolNeAR's content keeps them,
     and most belong to the object anyway. A phrase of time or setting ("on Monday", "at a rally", "in a
-    tweet") says when and where, not what."""
+    tweet") says when and where, not what. So is a clause the parser conjoined to the verb whose words start
+    right after the object, with no "and" or comma of the verb's between them ("opposed a bill that gave the
+    mayor *expanded powers*", the adjective taken for a verb): the parser cut the object short (on PolNeAR
+    train 0-150 and 300-450, 3 exact contents gained, none lost)."""
     for child in verb.rights:
         if child.i <= end:
             continue
-        if child.i != end + 1 or child.dep_ != "prep" or _setting(child, table):
+        phrase = child.i == end + 1 and child.dep_ == "prep" and not _setting(child, table)
+        split = child.dep_ == "conj" and child.left_edge.i == end + 1
+        if not (phrase or split):
             break
         end = child.right_edge.i
     return end
