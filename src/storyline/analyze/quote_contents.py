@@ -54,10 +54,6 @@ MAX_OPENER = 8
 # comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
 CLOSING_ADJUNCTS = frozenset({"while", "whereas", "despite", "compared"})
 CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")})
-# "a poll found 52 percent back her, while 33 percent back him": a finding's contrast is part of the finding
-FINDING_VERBS = frozenset(
-    {"find"}
-)  # a belief in the cue table ("she found it odd"), but also a poll's result
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -66,9 +62,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     if content is None:
         return None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
-    if not _finding(verb, table):
-        content = _without_closing_adjunct(doc, content)
-    content = _without_dashed_aside(doc, content)
+    content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content))
     subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     content = (
         without_opener(doc, verb, content, (min([verb.i, *subjects]), verb.i)) or content
@@ -150,13 +144,6 @@ def _without_closing_adjunct(doc: Doc, content: tuple[int, int]) -> tuple[int, i
         if phrase.right_edge.i >= content[1] and _set_against(phrase):
             return trim(doc, content[0], i - 1) or content
     return content
-
-
-def _finding(verb: Token, table: CueTable) -> bool:
-    """A verb reporting a study's or a poll's result ("the poll showed", "the survey found"): its "while" or
-    "compared with" clause sets one number against another inside what was found, and PolNeAR keeps it."""
-    lemma = verb.lemma_.lower()
-    return lemma in table.findings or lemma in FINDING_VERBS
 
 
 def _set_against(phrase: Token) -> bool:
