@@ -60,6 +60,10 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
 @pytest.mark.parametrize(
     "text, expected",
     [
+        (  # a "that" before the cue is a pronoun, a word of the content: a partial quote, not a direct one
+            'That "is the thing that saved us," the mayor said.',
+            [("the mayor", 'That "is the thing that saved us,"', "partial", "said")],
+        ),
         (  # a dateline opening the reported clause is the writer's
             "LOS ANGELES, Feb. 2 (UPI) — The new album is almost finished, the singer revealed.",
             [("the singer", "The new album is almost finished", "indirect", "revealed")],

@@ -74,17 +74,18 @@ class _Match:
 def _has_words_outside(
     text: str, start: int, end: int, quoted: Sequence[Quoted], a: Attribution, table: CueTable
 ) -> bool:
-    """Whether ``[start, end)`` holds words of its own outside the quotations: not a complementizer ("that"),
-    and not the attribution itself (``"…," he says, "…"`` is one direct quote in two pieces)."""
+    """Whether ``[start, end)`` holds words of its own outside the quotations: not a complementizer ("that"
+    after the cue: ``said that "…"``; one before it is a pronoun, ``That "is the point," he said``), and not the
+    attribution itself (``"…," he says, "…"`` is one direct quote in two pieces)."""
     skip = [Quoted(q.start, q.end) for q in quoted] + [Quoted(a.cue_start, a.cue_end)]
     if a.speaker_start is not None and a.speaker_end is not None:
         skip.append(Quoted(a.speaker_start, a.speaker_end))
     pos, words = start, []
     for q in sorted(skip, key=lambda q: q.start):
-        words += WORD.findall(text[pos : max(pos, q.start)])
+        words += [(m.group(), pos + m.start()) for m in WORD.finditer(text[pos : max(pos, q.start)])]
         pos = max(pos, q.end)
-    words += WORD.findall(text[pos:end])
-    return any(w.lower() not in table.that for w in words)
+    words += [(m.group(), pos + m.start()) for m in WORD.finditer(text[pos:end])]
+    return any(w.lower() not in table.that or at < a.cue_start for w, at in words)
 
 
 def _partials(
