@@ -864,6 +864,7 @@ def test_non_speech_cue_shapes(parse, text, expected):
         "The announcement was expected.",  # a passive "expected" with no infinitive
         "From the bridge you can see the old harbour.",  # "see" without "as" is no cue
         "Support for the measure has grown among farmers.",  # "support for" is left out (too often no cue)
+        "Do you support the new bridge? Like our page.",  # a stance the reader is asked about
     ],
 )
 def test_no_non_speech_cue(parse, text):

@@ -204,6 +204,7 @@ def sentence_attributions(
             and not _impersonal(token, table)
             and not _chain_head(token, table)
             and not _asked_about(token, table)
+            and not _stance_asked(token, table)
         ):
             if (adjective := _made_clear(token, table)) is not None:
                 attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
@@ -234,6 +235,18 @@ def sentence_attributions(
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+def _stance_asked(verb: Token, table: CueTable) -> bool:
+    """ "Do you support the senator?": a stance the question asks the reader about, which nobody took (the
+    "Like the page" lines under web articles); a Q&A's "Do you think …?" stays, as a belief."""
+    sentence = verb.sent
+    return (
+        verb.lemma_.lower() in table.stances - table.verbs - table.beliefs - table.intentions
+        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
+        and sentence[-1].text == "?"
+        and sentence[0].lemma_.lower() == "do"
+    )
 
 
 def _chain_head(verb: Token, table: CueTable) -> bool:
