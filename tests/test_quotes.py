@@ -865,6 +865,7 @@ def test_non_speech_cue_shapes(parse, text, expected):
         "From the bridge you can see the old harbour.",  # "see" without "as" is no cue
         "Support for the measure has grown among farmers.",  # "support for" is left out (too often no cue)
         "Do you support the new bridge? Like our page.",  # a stance the reader is asked about
+        "The general wrote a book about the siege of the city.",  # "write" with a document for object
     ],
 )
 def test_no_non_speech_cue(parse, text):

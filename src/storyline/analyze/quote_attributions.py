@@ -668,6 +668,8 @@ def _verb_attribution(
     another class (belief, intention, finding, stance) attributes nothing but its complement.
     """
     content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
+    if _wrote_document(verb, table):
+        return None  # "wrote a book about the war", "wrote a letter saying …" (the "saying" is the cue)
     speech = _speech(verb, table)
     if content is None and not speech:
         content = _relative_object(verb, table)
@@ -694,6 +696,13 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+def _wrote_document(verb: Token, table: CueTable) -> bool:
+    """ "She wrote a book about the war": "write" with a document for its object reports nothing said."""
+    return verb.lemma_.lower() == "write" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in table.documents for c in verb.children
+    )
 
 
 def _relative_object(verb: Token, table: CueTable) -> tuple[int, int] | None:

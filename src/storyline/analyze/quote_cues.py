@@ -85,6 +85,8 @@ class CueTable:
     by_frames: frozenset[str] = (
         frozenset()
     )  # "began by saying": verbs whose "by" gerund is a step of a speech
+    documents: frozenset[str] = frozenset()  # "wrote a book": objects of "write" that name a document, which
+    # make it no cue ("wrote a letter saying …" leaves the cue to "saying")
 
     @functools.cached_property
     def according_words(self) -> frozenset[str]:
@@ -315,6 +317,9 @@ CUES: dict[str, CueTable] = {
         verb_adjectives=frozenset({("make", "clear")}),
         light_nouns=ENGLISH_LIGHT_NOUNS,
         by_frames=_words("begin start respond continue follow conclude open close end"),
+        documents=_words(
+            "book books letter letters column columns article articles essay op-ed memoir piece novel"
+        ),
         phrasal=frozenset(
             {
                 ("point", "out"),
