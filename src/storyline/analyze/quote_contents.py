@@ -37,9 +37,8 @@ if TYPE_CHECKING:
 # "criticized the plan", "described it as a failure"
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
 CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
-NOUN_CLAUSE_DEPS = frozenset(
-    {"ccomp", "advcl", "acl"}
-)  # what the parser calls a noun's "that" clause hung on a verb
+# what the parser calls a noun's "that" clause when it hangs it on a verb ("accusations that …" on "respond")
+OBJECT_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl"})
 CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "although"})  # "…, because …"
 INVERTED = frozenset({"should", "had", "were"})  # "…, should he win": a condition opened by its auxiliary
 INVERTING_DEPS = frozenset({"aux", "auxpass"})  # the auxiliary that opens such a condition
@@ -429,7 +428,7 @@ def _noun_clause_end(verb: Token, end: int) -> int:
         return end
     clause = mark.head
     above = clause.head.i == verb.i or any(a.i == clause.head.i for a in verb.ancestors)
-    if clause.left_edge.i == end + 1 and clause.dep_ in NOUN_CLAUSE_DEPS and above:
+    if clause.left_edge.i == end + 1 and clause.dep_ in OBJECT_CLAUSE_DEPS and above:
         return clause.right_edge.i
     return end
 
@@ -447,10 +446,10 @@ def _trailing_phrases(verb: Token, end: int, table: CueTable) -> int:
     """The end of an object extended over the prepositional phrases right after it that the parser hung on
     the verb ("criticized the draft on abortion", "mentioned him by name"): PolNeAR's content keeps them,
     and most belong to the object anyway. A phrase of time or setting ("on Monday", "at a rally", "in a
-    tweet") says when and where, not what. So is a clause the parser conjoined to the verb whose words start
-    right after the object, with no "and" or comma of the verb's between them ("opposed a bill that gave the
-    mayor *expanded powers*", the adjective taken for a verb): the parser cut the object short (on PolNeAR
-    train 0-150 and 300-450, 3 exact contents gained, none lost)."""
+    tweet") says when and where, not what. A clause the parser conjoined to the verb whose words start right
+    after the object, with no "and" or comma of the verb's between them, is part of the object too ("opposed a
+    bill that gave the mayor *expanded powers*", the adjective taken for a verb): the parser cut the object
+    short (on PolNeAR train 0-150 and 300-450, 3 exact contents gained, none lost)."""
     for child in verb.rights:
         if child.i <= end:
             continue
