@@ -240,12 +240,12 @@ def sentence_attributions(
 def _stance_asked(verb: Token, table: CueTable) -> bool:
     """ "Do you support the senator?": a stance the question asks the reader about, which nobody took (the
     "Like the page" lines under web articles); a Q&A's "Do you think …?" stays, as a belief."""
-    sentence = verb.sent
+    sentence = verb.sent  # the cheap tests first: this runs for every cue candidate
     return (
-        verb.lemma_.lower() in table.stances - table.verbs - table.beliefs - table.intentions
-        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
-        and sentence[-1].text == "?"
+        sentence[-1].text == "?"
         and sentence[0].lemma_.lower() == "do"
+        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
+        and verb.lemma_.lower() in table.stances - table.verbs - table.beliefs - table.intentions
     )
 
 
