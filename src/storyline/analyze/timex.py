@@ -446,6 +446,11 @@ def _aims(token: SpacyToken, words: TenseWords) -> bool:
     return token.tag_ != "VBG" or auxiliary is None or auxiliary.tag_ != "VBD"  # not "were hoping to meet"
 
 
+def _match_tokens(parsed: Parsed, m: Match) -> SpacySpan | None:
+    """The tokens a pattern match covers (widened to whole tokens), for the filters that read its neighbours."""
+    return parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
 def _sentence_at(parsed: Parsed, start: int, end: int) -> SpacySpan | None:
     span = parsed.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -503,7 +508,7 @@ def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
         or " ".join((m.groups.get("num") or "").lower().split()) not in (LEXICONS[language].rate_articles)
     ):
         return False
-    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = _match_tokens(parsed, m)
     if span is None or span.start == 0:
         return False
     before = parsed.doc[max(span.sent.start, span.start - RATE_WINDOW) : span.start]
@@ -518,7 +523,7 @@ def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> 
         return False
     if text[m.end : m.end + 1] != ",":
         return False
-    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = _match_tokens(parsed, m)
     return span is not None and span[0].is_sent_start is True
 
 
@@ -528,7 +533,7 @@ def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> 
     one day."""
     if m.rule != "duration" or " ".join(text[m.start : m.end].lower().split()) != LEXICONS[language].someday:
         return norm
-    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = _match_tokens(parsed, m)
     if span is None or span.start == 0 or span.end >= len(parsed.doc):
         return norm
     before, after = parsed.doc[span.start - 1], parsed.doc[span.end]
@@ -556,7 +561,7 @@ def _not_a_clock(parsed: Parsed, text: str, m: Match, language: str) -> bool:
         return False
     if re.match(r"\s+mark\b", text[m.end : m.end + 8]):
         return True
-    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = _match_tokens(parsed, m)
     if span is None or span.start == 0:
         return False
     prev = parsed.doc[span.start - 1]
@@ -641,7 +646,7 @@ def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     words = text[m.start : m.end]
     if any(ch.isdigit() for ch in words) or not any(word[:1].isupper() for word in words.split()):
         return False
-    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = _match_tokens(parsed, m)
     if span is None or not all(t.ent_type_ in NAME_TYPES for t in span):
         return False
     ent = next((e for e in parsed.doc.ents if e.start <= span.start < e.end), None)
@@ -654,7 +659,7 @@ def _in_title(parsed: Parsed, text: str, m: Match) -> bool:
     preposition or article ("Since 9/11", "the 9/11 Commission")."""
     if m.rule != "namedday":
         return False
-    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = _match_tokens(parsed, m)
     if span is None or span.start == 0 or parsed.doc[span.start - 1].tag_ not in ("NNP", "NNPS"):
         return False
     after = parsed.doc[span.end] if span.end < len(parsed.doc) else None
