@@ -382,9 +382,8 @@ def _adjective_attribution(
     if holder is not None and holder.lower_ in table.expletives:  # "it is worrying that …": nobody's
         return None
     speaker = speaker_span(holder, max_speaker) if holder is not None else None
-    if (
-        speaker is not None and speaker[0] < found.cue[0] <= speaker[1]
-    ):  # "officials angry about": not the cue
+    # "officials angry about": the adjective's cue is no part of its holder
+    if speaker is not None and speaker[0] < found.cue[0] <= speaker[1]:
         speaker = trim(doc, speaker[0], found.cue[0] - 1)
     return _record(doc, base, found.cue, speaker, holder, found.content, found.content)
 

@@ -305,9 +305,8 @@ CUES: dict[str, CueTable] = {
             )
             for prep in ("of", "about", "on")
         ),
-        adjective_infinitives=_words(
-            "eager"
-        ),  # 9 of train's 10 "is eager to" are cues; "willing", "ready" not
+        # 9 of train's 10 "is eager to" are cues; "willing", "ready" not
+        adjective_infinitives=_words("eager"),
         adjective_clauses=_words(
             """
             adamant aware concerned confident convinced hopeful optimistic pessimistic skeptical sceptical worried

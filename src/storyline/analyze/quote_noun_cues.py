@@ -30,9 +30,8 @@ if TYPE_CHECKING:
 NOUN_CUE_DEPS = frozenset({"det", "amod"})  # "a call for", "direct criticism of": part of a noun's cue
 LIGHT_CLAUSE_DEPS = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp"})  # "made the point that …"
 MAX_LIGHT_GAP = 4  # words between a verb and its noun ("made several controversial statements")
-NOUN_HEADS = frozenset(
-    {"NOUN", "PROPN"}
-)  # what an adjective after a noun may describe ("officials angry about")
+# what an adjective after a noun may describe ("officials angry about")
+NOUN_HEADS = frozenset({"NOUN", "PROPN"})
 
 
 class AdjectiveCue(NamedTuple):
@@ -199,9 +198,7 @@ def adjective_reading(adjective: Token, table: CueTable) -> AdjectiveCue | None:
     subjects = [c for c in adjective.children if c.dep_ in SUBJECT_DEPS and c.i < adjective.i]
     if subjects:  # "many of them deeply skeptical about him"
         return AdjectiveCue((start, end), content, subjects[0], None)
-    if (
-        adjective.dep_ == "amod" and head.pos_ in NOUN_HEADS and head.i < adjective.i
-    ):  # "officials angry about"
+    if adjective.dep_ == "amod" and head.pos_ in NOUN_HEADS and head.i < adjective.i:  # "officials angry"
         return AdjectiveCue((start, end), content, head, None)
     return None
 
