@@ -438,6 +438,9 @@ REFERENCE = [
         ("a year ago", "2020"),
     ),
     ("The floods came this winter. A year earlier, the dam had burst.", ("A year earlier", "2020-WI")),
+    # "the year" right after a year and a comma names that year again (an apposition)
+    ("Spending rose in 2010, the year the court ruled.", ("the year", "2010")),
+    ("The deal closed in 2019, the year he retired, and fell apart the year after.", ("the year", "2019")),
     # a month counted from a year is not knowable: the span of time the text gives, not January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
 ]

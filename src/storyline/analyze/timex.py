@@ -622,6 +622,24 @@ def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
     return Norm("DATE", date.isoformat(), norm.mod, "absolute")
 
 
+def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm) -> Norm:
+    """ "in 2010, the year the court ruled", "in May, the month he left": "the year" right after a comma that
+    follows a year names that year again (an apposition), not the document's year."""
+    if prev is None or m.rule != "theunit" or (m.groups.get("the") or "").lower() != "the":
+        return norm
+    if m.groups.get("same") or m.groups.get("fiscal") or m.groups.get("ended") or m.groups.get("mod"):
+        return norm
+    before, first = prev
+    point = first.point
+    if (
+        point is None
+        or point.grain != m.groups.get("unit")
+        or not re.fullmatch(r",\s*", text[before.end : m.start])
+    ):
+        return norm
+    return Norm("DATE", point.value(), norm.mod, first.anchor, point)
+
+
 def _is_people(text: str, m: Match, language: str) -> bool:
     """ "fierce in some quarters", "criticism from many quarters": groups of people after "in" or "from", not a
     span of time ("in recent quarters", "after several quarters of losses" are)."""
@@ -760,6 +778,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             continue
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         norm = _event_day(text, m, norm, language)
+        norm = _appositive(text, prev, m, norm)
         m, norm = _day_offset(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)
         norm = range_end(text, prev, m, norm, dct, language)
