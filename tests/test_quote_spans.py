@@ -64,6 +64,25 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             'That "is the thing that saved us," the mayor said.',
             [("the mayor", 'That "is the thing that saved us,"', "partial", "said")],
         ),
+        (  # a finding's "while" clause with a second figure is still what was found
+            "A survey found that 40 percent of voters trust the mayor, while 35 percent trust the council.",
+            [
+                (
+                    "A survey",
+                    "that 40 percent of voters trust the mayor, while 35 percent trust the council",
+                    "indirect",
+                    "found",
+                )
+            ],
+        ),
+        (  # …without a figure on both sides, or after a speech verb, the contrast is the writer's
+            "A survey found that most voters trust the mayor, while 35 percent trust the council.",
+            [("A survey", "that most voters trust the mayor", "indirect", "found")],
+        ),
+        (
+            "The senator said 40 percent of voters trust the mayor, while 35 percent trust the council.",
+            [("The senator", "40 percent of voters trust the mayor", "indirect", "said")],
+        ),
         (  # a dateline opening the reported clause is the writer's
             "LOS ANGELES, Feb. 2 (UPI) — The new album is almost finished, the singer revealed.",
             [("the singer", "The new album is almost finished", "indirect", "revealed")],

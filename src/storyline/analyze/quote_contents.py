@@ -31,7 +31,7 @@ from storyline.analyze.quote_spans import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # what a verb's content is made of when it has no reported clause: "wants to leave", "called him a liar",
 # "criticized the plan", "described it as a failure"
@@ -53,6 +53,10 @@ MAX_OPENER = 8
 # comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
 CLOSING_ADJUNCTS = frozenset({"while", "whereas", "despite", "compared"})
 CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")})
+# "a poll found 52 percent back her, while 33 percent back him": a second figure of the same finding
+FIGURE_CONTRASTS = frozenset({"while", "whereas"})
+# "find" is a belief in the cue table ("she found it odd"), but also a poll's result
+FINDING_VERBS = frozenset({"find"})
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -61,7 +65,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     if content is None:
         return None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
-    content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content))
+    content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content, verb, table))
     subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     content = (
         without_opener(doc, verb, content, (min([verb.i, *subjects]), verb.i)) or content
@@ -130,7 +134,9 @@ def _without_closing_setting(
     return content
 
 
-def _without_closing_adjunct(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+def _without_closing_adjunct(
+    doc: Doc, content: tuple[int, int], verb: Token, table: CueTable
+) -> tuple[int, int]:
     """The content without a phrase of contrast, concession or comparison set off by a comma at its end
     ("said turnout rose, while others saw it fall", "… 40 percent, compared with 35 in May", "…, despite the
     polls"): the writer sets the reported words against other facts; PolNeAR ends the content before it."""
@@ -140,9 +146,31 @@ def _without_closing_adjunct(doc: Doc, content: tuple[int, int]) -> tuple[int, i
         phrase = doc[i + 1]
         while phrase.head.i != phrase.i and phrase.head.left_edge.i == i + 1:
             phrase = phrase.head
-        if phrase.right_edge.i >= content[1] and _set_against(phrase):
+        if (
+            phrase.right_edge.i >= content[1]
+            and _set_against(phrase)
+            and not _second_figure(verb, doc[content[0] : i], phrase, table)
+        ):
             return trim(doc, content[0], i - 1) or content
     return content
+
+
+def _second_figure(verb: Token, before: Span, phrase: Token, table: CueTable) -> bool:
+    """A poll's or a study's second figure ("a survey found 40 percent trust the mayor, *while 35 percent
+    trust the council*"): a "while" clause setting one number against another inside what was found, which
+    PolNeAR keeps. Without a figure on both sides ("most favor it, while a third oppose it") or after a
+    speech verb, the contrast is the writer's."""
+    lemma = verb.lemma_.lower()
+    if phrase.left_edge.lower_ not in FIGURE_CONTRASTS or (
+        lemma not in table.findings and lemma not in FINDING_VERBS
+    ):
+        return False
+    return any(_figure(t) for t in before) and any(_figure(t) for t in phrase.subtree)
+
+
+def _figure(token: Token) -> bool:
+    """A number written in digits ("40", "3.5") or a percent sign."""
+    return token.text == "%" or (token.like_num and any(ch.isdigit() for ch in token.text))
 
 
 def _set_against(phrase: Token) -> bool:
