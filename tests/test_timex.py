@@ -54,6 +54,8 @@ DATED = [
         "Shelling began shortly before 3 p.m. Tuesday, witnesses said.",
         ("3 p.m. Tuesday", "TIME", "2021-03-16T15:00"),
     ),
+    # a modal after the day is read with its whole group: "would have been" looks back
+    ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future
     ("The convoy crossed the border on November 10.", ("November 10", "DATE", "2020-11-10")),
     ("Parliament will vote on the budget on November 10.", ("November 10", "DATE", "2021-11-10")),

@@ -299,6 +299,8 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     quoted = _quoted(before, after)
     for token in [*reversed(before), *([] if in_subject else after)]:
         if token.tag_ in VERB_TAGS and token.i not in quoted and not _as_planned(token, words):
+            if after and token.i >= after[0].i:
+                token = _group_end(token)
             tense = _verb_group_tense(token, words)
             if conditional and tense is False:
                 return None
@@ -306,6 +308,20 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _group_end(verb: SpacyToken) -> SpacyToken:
+    """The main verb of the group an auxiliary after the expression opens: "Saturday would have been his
+    birthday" is read from "would have been" (a perfect modal, looking back), not from "would" alone."""
+    if verb.tag_ != "MD" and verb.lemma_ not in ("be", "have"):
+        return verb
+    end = verb
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.tag_ in ("VB", "VBN", "VBG"):
+            end = token
+        elif token.tag_ != "RB":
+            break
+    return end
 
 
 def _quoted(before: list[SpacyToken], after: list[SpacyToken]) -> set[int]:
