@@ -1128,6 +1128,22 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "thanked",
             "Clinton and her husband",
         ),
+        (  # an adverb or auxiliary of the verb group is no end of the name before it
+            "Addressing the committee at the spring meeting in Florida, the campaign chief, Tom Hale, bluntly "
+            "suggested that the plan was an act.",
+            "bluntly suggested",
+            "the campaign chief, Tom Hale",
+        ),
+        (  # a prepositional phrase set off by commas is no part of the name
+            "Speaking in Harlem, Clinton, without naming him, also accused Sanders of being late to the issue.",
+            "also accused",
+            "Clinton",
+        ),
+        (  # nor a participle whose phrase ends in a place name
+            "Trump, speaking later at a rally in Charleston, West Virginia, did not mention Ryan in his speech.",
+            "did not mention",
+            "Trump",
+        ),
     ],
 )
 def test_source_span(parse, text, cue, expected):

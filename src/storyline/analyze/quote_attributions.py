@@ -771,10 +771,14 @@ def _name_before(verb: Token) -> Token | None:
     opening phrase ("In a call with reporters on Dec. 2, Col. Tom Hale, a spokesman, said"). A time ("on Super
     Tuesday said") or an object of another verb ("He criticized her record said") names nobody."""
     doc = verb.doc
-    if verb.tag_ not in FINITE_TAGS:  # "a group backing Bush", "hearing him say it": the noun before
+    if not _finite(verb):  # "a group backing Bush", "hearing him say it": the noun before
         previous = doc[verb.i - 1] if verb.i > 0 else None
         return previous if previous is not None and previous.pos_ in NOUN_POS else None
-    end = _skip_closing(doc, verb.i - 1)
+    end = _skip_closing(doc, verb_group_start(verb) - 1)  # "…, Paul Manafort, bluntly suggested", "have said"
+    # "Clinton, without naming him, accused", "Trump, speaking in Charleston, W.Va., said"
+    aside = _aside_before(doc, end, verb) if end >= 0 else None
+    if aside is not None:
+        end = _skip_closing(doc, aside.left_edge.i - 1)
     top = _phrase_head(doc[end], verb) if end >= 0 else None
     if top is not None and top.head.tag_ in PARTICIPLE_TAGS and _set_off(top.head):
         end = _skip_closing(doc, top.head.left_edge.i - 1)  # "Tom Hale, wearing a hat, said"
@@ -785,6 +789,30 @@ def _name_before(verb: Token) -> Token | None:
         first = top.left_edge.i  # an object: only a name right after a quotation ("“…,” said") is the speaker
         return top if first > 0 and quote_mark(doc[first - 1]) else None
     return top
+
+
+def _aside_before(doc: Doc, end: int, verb: Token) -> Token | None:
+    """The participle or prepositional phrase set off by a comma that ends at ``end``, right before ``verb``
+    ("…, speaking at a rally in Charleston, West Virginia,", "…, without naming him,"): no part of the name."""
+    token = doc[end]
+    while (
+        token.head.i < verb.i
+        and token.head.i != token.i
+        and _skip_closing(doc, token.head.right_edge.i) == end
+    ):
+        token = token.head
+        first = token.left_edge.i
+        phrase = token.dep_ == "prep" or (token.tag_ in PARTICIPLE_TAGS and token.dep_ in {"advcl", "acl"})
+        if phrase and first > 0 and doc[first - 1].text == ",":
+            return token
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb group that needs a subject: a finite verb, or a participle with a finite auxiliary ("have said")."""
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS and c.i < verb.i for c in verb.children
+    )
 
 
 def _skip_closing(doc: Doc, i: int) -> int:
