@@ -542,6 +542,9 @@ NOT_TIME = [
     "The senator told NBC's “Today” that he had no regrets.",
     "She repeated the answer on ''Fox News Sunday.''",
     "The host of “Last Week Tonight” lost his temper.",
+    # a frequency word used as a noun or capitalized after a name is a newspaper
+    "The story ran in a free daily.",
+    "She is a contributing writer at Washington Monthly.",
     # a chapter and verse, a point in a recording: no time of day
     "The pastor read Exodus 18:21 to the crowd.",
     "The quote is from a letter (Ephesians 5:11) he cited.",

@@ -668,6 +668,27 @@ def _is_people(text: str, m: Match, language: str) -> bool:
     return text[max(0, m.start - 6) : m.start].lower().split()[-1:] in (["in"], ["from"])
 
 
+def _is_publication(parsed: Parsed, m: Match) -> bool:
+    """ "a free daily", "Washington Monthly": a frequency word used as a noun, or capitalized after a name, is a
+    newspaper, not a set of times ("a weekly column", "Weekly jobless claims" stay). Not "the Communist Party
+    daily Granma": TempEval-3 train annotates two of its four as P1D."""
+    if m.rule != "freq":
+        return False
+    span = _match_tokens(parsed, m)
+    if span is None or len(span) != 1:
+        return False
+    token, doc = span[0], parsed.doc
+    if token.tag_ in ("NN", "NNS"):
+        return True
+    previous = doc[token.i - 1] if token.i > token.sent.start else None
+    return (
+        token.text[:1].isupper()
+        and previous is not None
+        and previous.text[:1].isupper()
+        and previous.tag_ in ("NNP", "NNPS")
+    )
+
+
 # named-entity types of names that may contain a time word: "the New York Daily News", "the Summer Olympics",
 # "the Sunday Times", "June Carter"
 NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", "PERSON"})
@@ -781,6 +802,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _in_title(parsed, text, m)
             or _is_generic_today(text, m, language)
             or _is_people(text, m, language)
+            or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)
         ):
