@@ -64,6 +64,21 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             'That "is the thing that saved us," the mayor said.',
             [("the mayor", 'That "is the thing that saved us,"', "partial", "said")],
         ),
+        (  # a cue opening a paragraph and ending in a comma or colon introduces the quotation after it
+            '"The plan is a disgrace," the senator said. "Nobody trusts it."\n\nHe went on, "Nobody at home does."',
+            [
+                ("the senator", '"The plan is a disgrace,"', "direct", "said"),
+                ("the senator", '"Nobody trusts it."', "direct", "said"),
+                ("He", '"Nobody at home does."', "direct", "went on"),
+            ],
+        ),
+        (
+            '"The questions were a disgrace to journalism."\n\nHe continued, "Nobody at home trusts the media."',
+            [
+                (None, '"The questions were a disgrace to journalism."', "direct", None),
+                ("He", '"Nobody at home trusts the media."', "direct", "continued"),
+            ],
+        ),
         (  # a finding's "while" clause with a second figure is still what was found
             "A survey found that 40 percent of voters trust the mayor, while 35 percent trust the council.",
             [

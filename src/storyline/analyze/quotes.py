@@ -54,6 +54,7 @@ MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face 
 MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
 LAST_WORD = re.compile(r"(\w+)\s*$")
 QUOTE_CLOSERS = "\"”’'»"
+MAX_CUE_GAP = 3  # characters: the spaces before the colon or comma closing a cue ("He continued :")
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
@@ -139,8 +140,13 @@ def _governing(
     """
     best: tuple[int, Attribution] | None = None
     for a in _near(q, attributions, starts):
-        after = a.cue_start >= q.end and (
-            a.reach_start <= q.end - 1 < a.reach_end or (a.content_start is None and _adjacent(text, q, a))
+        after = (
+            a.cue_start >= q.end
+            and (
+                a.reach_start <= q.end - 1 < a.reach_end
+                or (a.content_start is None and _adjacent(text, q, a))
+            )
+            and not _leads_on(text, q, a)
         )
         before = a.cue_end <= q.start and (a.reach_start <= q.start < a.reach_end or _introduces(text, q, a))
         if not (after or before):
@@ -149,6 +155,16 @@ def _governing(
         if best is None or distance < best[0]:
             best = (distance, a)
     return best[1] if best else None
+
+
+def _leads_on(text: str, q: Quoted, a: Attribution) -> bool:
+    """Whether a cue after a quotation opens a new paragraph and ends in a colon or a comma ("Cruz
+    continued:", "He went on, “…”"): it introduces the quotation after it, not the one before."""
+    first, _ = _attribution_bounds(a)
+    return "\n" in text[q.end : first] and text[a.cue_end : a.cue_end + MAX_CUE_GAP].lstrip()[:1] in {
+        ":",
+        ",",
+    }
 
 
 def _near(q: Quoted, attributions: Sequence[Attribution], starts: Sequence[int]) -> Sequence[Attribution]:
