@@ -1139,6 +1139,16 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
+        (  # after a closing quote mark the name after the verb speaks, not the quoted words the parser took
+            '"Meh," wrote a supporter who runs the account.',
+            "wrote",
+            "a supporter who runs the account",
+        ),
+        (  # a name set off by commas inside the clause it reports
+            "The contrast with Trump, said Doyle and others, would be clear since Trump has no allies by his side.",
+            "said",
+            "Doyle and others",
+        ),
         (  # nor a participle whose phrase ends in a place name
             "Trump, speaking later at a rally in Charleston, West Virginia, did not mention Ryan in his speech.",
             "did not mention",

@@ -84,6 +84,7 @@ PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # a verb that needs a subject of its own
 MAX_ASIDE = 8  # tokens of a bracketed aside after a name ("(R-Iowa)", "(D-N.Y.)")
+SINGLE_QUOTES = frozenset("'‘’")  # a quotation inside a quotation ("“… says, ‘We will’”")
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
 
 
@@ -740,6 +741,8 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
             if nearest_subject(ancestor) is not None and not {child.dep_, ancestor.dep_} & REPORTED_DEPS:
                 break  # "She said … An official walked it back, saying": the official, not the speaker above
             child = ancestor
+    if (after := _speaker_after(verb, table)) is not None:
+        return after
     current = verb
     for _ in range(MAX_CLIMB + 1):
         if (child := nearest_subject(current)) is not None:
@@ -748,6 +751,46 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
             break
         current = current.head
     return participle_subject(verb) or _name_before(verb) or _inverted_subject(verb, table)
+
+
+def _speaker_after(verb: Token, table: CueTable) -> Token | None:
+    """The name right after a speech verb that follows a closing quote mark ("“Safety,” said Ann Lee"), where the
+    parser took the quoted words for the subject; or a name set off by commas inside the clause it reports ("The
+    contrast, said Ann Lee, would be clear"), where the parser made the name the clause's subject."""
+    doc = verb.doc
+    if verb.i < 2 or verb.i + 1 >= len(doc) or not _speech(verb, table):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    if not subjects:
+        return None
+    closing = verb.i - 1 if quote_mark(doc[verb.i - 1]) else verb.i - 2
+    if quote_mark(doc[closing]) and _quoted_before(doc, subjects[-1], closing):
+        after = [
+            c for c in verb.rights if c.dep_ in {"nsubj", "dobj", "attr"} and c.left_edge.i == verb.i + 1
+        ]
+        if after and (after[0].pos_ in NOUN_POS or after[0].tag_ == "CD"):
+            return after[0]
+    if doc[verb.i - 1].text != ",":
+        return None
+    for clause in (c for c in verb.rights if c.dep_ in CLAUSE_DEPS):
+        name = next((s for s in clause.lefts if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1), None)
+        if (
+            name is not None
+            and name.pos_ == "PROPN"
+            and doc[_skip_closing(doc, name.right_edge.i) + 1].text == ","
+        ):
+            return name
+    return None
+
+
+def _quoted_before(doc: Doc, subject: Token, closing: int) -> bool:
+    """Whether ``subject`` lies inside the quotation that the mark at ``closing`` ends (its opening mark before
+    the subject, or none in the sentence: a quotation running on from the sentence before)."""
+    single = doc[closing].text in SINGLE_QUOTES
+    marks = (i for i in range(closing - 1, subject.sent.start - 1, -1) if quote_mark(doc[i]))
+    opening = next((i for i in marks if (doc[i].text in SINGLE_QUOTES) == single), None)
+    ended = doc[closing - 1].text in {",", "?", "!"} or doc[closing + 1].text == ","  # "“Safety,” said"
+    return ended and subject.i < closing and (opening is None or opening < subject.i)
 
 
 def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
