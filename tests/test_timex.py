@@ -222,6 +222,7 @@ DATED = [
     ("The situation is now calm, the ministry said.", ("now", "DATE", "PRESENT_REF")),
     ("The militia has recently moved its positions.", ("recently", "DATE", "PAST_REF")),
     ("Both sides hope to settle the dispute in the future.", ("the future", "DATE", "FUTURE_REF")),
+    ("Prices may fall in the short term, analysts said.", ("the short term", "DATE", "FUTURE_REF")),
     # recurring weekdays and parts of day are sets
     ("The market in the old town is closed on Mondays.", ("Mondays", "SET", "XXXX-WXX-1")),
     ("The old bazaar fills with shoppers on weekends.", ("weekends", "SET", "XXXX-WXX-WE")),

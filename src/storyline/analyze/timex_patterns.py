@@ -317,6 +317,7 @@ ENGLISH = Lexicon(
         "the near future": "FUTURE_REF",
         "the near term": "FUTURE_REF",
         "the long term": "FUTURE_REF",
+        "the short term": "FUTURE_REF",
         "as soon as possible": "FUTURE_REF",
     },  # not bare "future", "soon", "previously", "recent": on TempEval-3 train they cost more than they gain
     frequencies={
