@@ -1139,6 +1139,16 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
+        (  # the agent of a question asked in a participle opener is its source
+            "Asked by a reporter whether the plan was legal, Trump said it was.",
+            "Asked",
+            "a reporter",
+        ),
+        (
+            "When asked by a host if he would run again, the senator laughed.",
+            "asked",
+            "a host",
+        ),
         (  # after a closing quote mark the name after the verb speaks, not the quoted words the parser took
             '"Meh," wrote a supporter who runs the account.',
             "wrote",

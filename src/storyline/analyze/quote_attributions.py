@@ -412,14 +412,30 @@ def _passive_attribution(
     source and the passive subject the content (a "that"/"which" subject names nothing and is skipped)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in RELATIVE_TAGS]
     agent = _agent(verb)
-    if not subjects or agent is None:
+    if agent is None:
         return None
+    if not subjects:
+        return _asked_by(doc, verb, agent, table, base, max_speaker)
     content = trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
     if content is None:
         return None
     speaker = _agent_span(verb, agent, table, max_speaker)
     cue = (verb_group_start(verb), verb.i)  # "was echoed by X": PolNeAR leaves the "by" out more often
     return _record(doc, base, cue, speaker, agent, content, content)
+
+
+def _asked_by(
+    doc: Doc, verb: Token, agent: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "Asked by a reporter whether …, Trump said": the asker the agent names is the question's source (with
+    no agent, ``_question_attribution`` leaves the asker unnamed)."""
+    if verb.lemma_.lower() not in table.questions or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
+    if content is None or content[0] < agent.i:
+        return None
+    speaker = _agent_span(verb, agent, table, max_speaker)
+    return _record(doc, base, _cue_tokens(verb, table, content), speaker, agent, content, content)
 
 
 def _agent_span(verb: Token, agent: Token, table: CueTable, max_speaker: int) -> tuple[int, int]:
