@@ -358,3 +358,35 @@ def test_object_cut_short_by_conjoined_verb(misparsed: bool, expected: tuple[int
     table = cues_for("en")
     assert table is not None
     assert content_of(doc, doc[1], table) == expected
+
+
+@pytest.mark.parametrize(
+    "misparsed, expected",
+    [
+        (True, (2, 7)),  # "saying" hung on the object's clause: a cue of its own all the same, cut off
+        (False, (2, 7)),  # …or hung on the cue, as it should be
+    ],
+)
+def test_closing_speech_participle(misparsed: bool, expected: tuple[int, int]) -> None:
+    head = 7 if misparsed else 1
+    doc = _parsed(
+        [
+            ("She", 1, "nsubj", "PRON", "PRP", "she"),
+            ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("idea", 1, "dobj", "NOUN", "NN", "idea"),
+            ("that", 7, "mark", "SCONJ", "IN", "that"),
+            ("he", 7, "nsubj", "PRON", "PRP", "he"),
+            ("would", 7, "aux", "AUX", "MD", "would"),
+            ("lose", 3, "acl", "VERB", "VB", "lose"),
+            (",", head, "punct", "PUNCT", ",", ","),
+            ("saying", head, "advcl", "VERB", "VBG", "say"),
+            ("crowds", 11, "nsubj", "NOUN", "NNS", "crowd"),
+            ("prove", 9, "ccomp", "VERB", "VBP", "prove"),
+            ("otherwise", 11, "advmod", "ADV", "RB", "otherwise"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    table = cues_for("en")
+    assert table is not None
+    assert content_of(doc, doc[1], table) == expected
