@@ -64,6 +64,14 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             'That "is the thing that saved us," the mayor said.',
             [("the mayor", 'That "is the thing that saved us,"', "partial", "said")],
         ),
+        (  # the "both" or "neither" of a pair opens the content, also when the parser calls it a determiner
+            "Sanders called both Trump and Clinton “crazy.”",
+            [("Sanders", "both Trump and Clinton “crazy.”", "partial", "called")],
+        ),
+        (
+            "The firm said neither Manafort nor Gates played a role in its lobbying.",
+            [("The firm", "neither Manafort nor Gates played a role in its lobbying", "indirect", "said")],
+        ),
         (  # a cue opening a paragraph and ending in a comma or colon introduces the quotation after it
             '"The plan is a disgrace," the senator said. "Nobody trusts it."\n\nHe went on, "Nobody at home does."',
             [

@@ -27,6 +27,7 @@ FOCUS_ADVERBS = frozenset({"even", "especially", "particularly"})  # before a so
 ORIGINS = frozenset({"of", "from"})
 TITLE_POS = frozenset({"NOUN", "PROPN"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+PAIR_DEPS = frozenset({"preconj", "det"})  # "both"/"either" opening a pair: a conjunction tagged as these
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
@@ -60,8 +61,9 @@ def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | N
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range without punctuation, spaces or a dangling "and" at its ends (quote marks stay: they
-    belong to the quotation); the "both" or "either" of a pair stays ("Both the mayor and the governor")."""
-    while start <= end and _loose(doc[start]) and doc[start].dep_ != "preconj":
+    belong to the quotation); the "both" or "either" of a pair stays ("Both the mayor and the governor"), as
+    the parser's "preconj" or, before a name, its "det"."""
+    while start <= end and _loose(doc[start]) and doc[start].dep_ not in PAIR_DEPS:
         start += 1
     while end >= start and _loose(doc[end]):
         end -= 1
