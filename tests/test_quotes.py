@@ -428,6 +428,13 @@ def test_relative_pronoun_is_the_source_span(parse):
     ]
 
 
+def test_restrictive_that_clause_names_no_source(parse):
+    """ "ads that slam the senator": the "that" of a restrictive clause is no source (PolNeAR seldom marks it)."""
+    text = "The group is running ads that slam the senator as a liar."
+    found = [q for q in extract(parse(text), []) if q.cue == "slam"]
+    assert [(q.speaker, q.speaker_start) for q in found] == [(None, None)]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
