@@ -64,6 +64,11 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             'That "is the thing that saved us," the mayor said.',
             [("the mayor", 'That "is the thing that saved us,"', "partial", "said")],
         ),
+        (  # a pronoun object right before the quotation that names it opens the quote; a listener does not
+            "Trump won Michigan on Tuesday, declaring it “another super Tuesday for our campaign.”",
+            [("Trump", "it “another super Tuesday for our campaign.”", "direct", "declaring")],
+        ),
+        ("He told them “go home.”", [("He", "“go home.”", "direct", "told")]),
         (  # the "both" or "neither" of a pair opens the content, also when the parser calls it a determiner
             "Sanders called both Trump and Clinton “crazy.”",
             [("Sanders", "both Trump and Clinton “crazy.”", "partial", "called")],

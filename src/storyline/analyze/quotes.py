@@ -55,6 +55,10 @@ MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a 
 LAST_WORD = re.compile(r"(\w+)\s*$")
 QUOTE_CLOSERS = "\"”’'»"
 MAX_CUE_GAP = 3  # characters: the spaces before the colon or comma closing a cue ("He continued :")
+OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them"})  # right after the cue: what a quotation names
+ADDRESSEE_CUES = frozenset(
+    {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
+)  # "told them"
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
@@ -299,9 +303,21 @@ def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: Cu
         last = LAST_WORD.search(text, window, q.start)
         if last and last.group(1).lower() in table.that and "\n" not in text[a.cue_end : q.start]:
             return last.start(1)
+        if last and _named_object(text, a, last):
+            return last.start(1)
         return q.start
     words = WORD.findall(text, a.content_start, q.start)
     return a.content_start if words and all(w.lower() in table.that for w in words) else q.start
+
+
+def _named_object(text: str, a: Attribution, last: re.Match[str]) -> bool:
+    """Whether the word before a quotation is a pronoun object right after the cue that the quotation names
+    (`calling it “a disgrace”`, `declaring it “another super Tuesday”`): PolNeAR's content starts with it. A
+    listener (`told them “…”`) is not named by the quotation."""
+    cue = text[a.cue_start : a.cue_end].split()
+    if not cue or cue[-1].lower() in ADDRESSEE_CUES or text[a.cue_end : last.start(1)].strip():
+        return False
+    return last.group(1).lower() in OBJECT_PRONOUNS
 
 
 def _next_paragraph(text: str, q: Quoted, previous: _Match) -> bool:
