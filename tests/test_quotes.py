@@ -428,6 +428,13 @@ def test_relative_pronoun_is_the_source_span(parse):
     ]
 
 
+def test_demonstrative_subject_names_no_source(parse):
+    """ "That suggests …": a bare "this"/"that" stands for an event or a claim, not for anyone PolNeAR marks."""
+    text = "That suggests a lack of confidence in the plan."
+    found = [q for q in extract(parse(text), []) if q.cue == "suggests"]
+    assert [(q.speaker, q.speaker_start) for q in found] == [(None, None)]
+
+
 def test_restrictive_that_clause_names_no_source(parse):
     """ "ads that slam the senator": the "that" of a restrictive clause is no source (PolNeAR seldom marks it)."""
     text = "The group is running ads that slam the senator as a liar."

@@ -692,6 +692,8 @@ def _verb_attribution(
         if content is None:
             return None
     subject = _subject(verb, table)
+    if subject is not None and _demonstrative(subject):
+        subject = None  # "That prompted Rubio to call Trump …": an event or a claim, no source PolNeAR marks
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     if subject is not None and speaker is not None:
         speaker, subject = after_dateline(doc, speaker, subject, verb)
@@ -718,6 +720,15 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+def _demonstrative(subject: Token) -> bool:
+    """A bare "this" or "that" standing for what was said or done before ("That suggests a lack of trust")."""
+    return (
+        subject.lower_ in {"this", "that"}
+        and subject.tag_ == "DT"
+        and subject.left_edge == subject.right_edge
+    )
 
 
 def _wrote_document(verb: Token, table: CueTable) -> bool:
