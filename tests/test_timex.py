@@ -54,6 +54,14 @@ DATED = [
         "Shelling began shortly before 3 p.m. Tuesday, witnesses said.",
         ("3 p.m. Tuesday", "TIME", "2021-03-16T15:00"),
     ),
+    # a weekday in a clause of unknown tense is the last one, except the day after the document's
+    ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
+    ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),
+    # a comma after the expression ends an opening phrase: the clause's verb after it is the expression's
+    (
+        "At a rally in Maine on Thursday afternoon, the senator praised the plan.",
+        ("Thursday afternoon", "TIME", "2021-03-11TAF"),
+    ),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future

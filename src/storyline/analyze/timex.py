@@ -291,9 +291,12 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
     possessive = bool(after) and _word(after[0]) in ("'s", "'")
     # with no verb before it, a name before the expression makes it part of the subject ("Her wins on Tuesday
-    # will speed that up"): the verb after it is the subject's, not the expression's
-    in_subject = not any(t.tag_ in VERB_TAGS for t in before) and any(
-        t.pos_ in ("NOUN", "PROPN") for t in before
+    # will …"): the verb after it is the subject's, not the expression's. A comma after it ends an opening phrase
+    # instead ("At a rally in Maine on Thursday, Trump said …"), whose clause's verb is the expression's.
+    in_subject = (
+        not any(t.tag_ in VERB_TAGS for t in before)
+        and any(t.pos_ in ("NOUN", "PROPN") for t in before)
+        and not (after and after[0].text == ",")
     )
     conditional = any(t.lower_ in words.conditionals for t in before)
     quoted = _quoted(before, after)

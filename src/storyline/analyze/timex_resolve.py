@@ -419,10 +419,10 @@ def r_weekday(g: Groups, ctx: Context) -> Norm:
         date = next(d for d in near if d.weekday() == target)
         return _with_pod(date, g["pod"], ctx, "ref", mod)
     direction = _direction(ctx, g["rel"])
-    if (
-        direction is not None and direction[0] is None
-    ):  # a weekday in a sentence of unknown tense: the last one
-        direction = (False, direction[1])
+    if direction is not None and direction[0] is None:
+        # a weekday in a sentence of unknown tense: the last one, except the day after the document's ("Tuesday's
+        # primary" in a Monday paper is tomorrow's, not six days gone)
+        direction = ((ctx.dct + dt.timedelta(days=1)).weekday() == target, direction[1])
     if direction is None:  # "this Sunday": the one in the DCT's week
         monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday())
         date = monday + dt.timedelta(days=target)
