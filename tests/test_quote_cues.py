@@ -175,6 +175,14 @@ def cues(text: str) -> list[str]:
             "She released a statement saying, “We are proud of the brand.”",
             ["saying"],
         ),
+        (  # a request or a side taken: the verb and its preposition are the cue, the object the content
+            "The mayor asked for a recount. Two senators sided with the unions and voted against the bill.",
+            ["asked for", "sided with", "voted against"],
+        ),
+        (  # "request" takes what was asked for
+            "The committee requested an investigation of the contracts.",
+            ["requested"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:
