@@ -77,7 +77,16 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "The firm said neither Manafort nor Gates played a role in its lobbying.",
             [("The firm", "neither Manafort nor Gates played a role in its lobbying", "indirect", "said")],
         ),
-        (  # a cue opening a paragraph and ending in a comma or colon introduces the quotation after it
+        (  # a cue opening the next paragraph leads on to what follows it, not to the quotation before it
+            '"We will win this state," Cruz said. "Nobody can stop us now."\n\nCruz went on to explain that the'
+            " party was united.",
+            [
+                ("Cruz", '"We will win this state,"', "direct", "said"),
+                ("Cruz", '"Nobody can stop us now."', "direct", "said"),
+                ("Cruz", "that the party was united", "indirect", "to explain"),
+            ],
+        ),
+        (  # …so does one ending in a comma or colon, which introduces the quotation after it
             '"The plan is a disgrace," the senator said. "Nobody trusts it."\n\nHe went on, "Nobody at home does."',
             [
                 ("the senator", '"The plan is a disgrace,"', "direct", "said"),
