@@ -428,6 +428,18 @@ def test_relative_pronoun_is_the_source_span(parse):
     ]
 
 
+def test_label_line_needs_a_name_and_words(parse):
+    """ "For example: …", "Among the votes: …" open with no name, and "Clinton: 547." reports a count."""
+    text = (
+        "The race so far.\n\nFor example: the senator has raised more money than anyone.\n\nClinton: 547.\n\n"
+        "Among the votes: his opposition to the bill.\n\nLavrov: Moscow is ready to talk."
+    )
+    found = [q for q in extract(parse(text), []) if q.cue == ":"]
+    assert [(text[q.speaker_start : q.speaker_end], q.text) for q in found] == [
+        ("Lavrov", "Moscow is ready to talk")
+    ]
+
+
 def test_demonstrative_subject_names_no_source(parse):
     """ "That suggests …": a bare "this"/"that" stands for an event or a claim, not for anyone PolNeAR marks."""
     text = "That suggests a lack of confidence in the plan."

@@ -86,6 +86,8 @@ FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # a verb that needs a subj
 MAX_ASIDE = 8  # tokens of a bracketed aside after a name ("(R-Iowa)", "(D-N.Y.)")
 SINGLE_QUOTES = frozenset("'‘’")  # a quotation inside a quotation ("“… says, ‘We will’”")
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
+# "For example:", "Among the votes:", "Meanwhile:": a label opening so names nobody
+LABEL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
 
 
 @dataclass(frozen=True)
@@ -612,10 +614,15 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
     found = []
     for first, colon, end in label_lines(parsed, table, inside):
         content = trim(doc, colon + 1, end - 1)
-        if content is not None:
-            found.append(
-                _record(doc, 0, (colon, colon), (first, colon - 1), doc[colon - 1], content, (first, end - 1))
-            )
+        if (
+            content is None
+            or doc[first].pos_ in LABEL_OPENERS
+            or not any(t.is_alpha for t in doc[colon + 1 : end])
+        ):
+            continue  # "For instance: …", "Among the votes: …", "Clinton: 547.": no speaker's label
+        found.append(
+            _record(doc, 0, (colon, colon), (first, colon - 1), doc[colon - 1], content, (first, end - 1))
+        )
     return found
 
 
