@@ -40,6 +40,7 @@ DATED = [
     ("Talks resumed on 14 March 2021, officials said.", ("14 March 2021", "DATE", "2021-03-14")),
     ("The decree is dated 2021-03-14 and was published later.", ("2021-03-14", "DATE", "2021-03-14")),
     ("The agreement dates back to March 1994.", ("March 1994", "DATE", "1994-03")),
+    ("The attacks of Sept.11, 2001 changed the city.", ("Sept.11, 2001", "DATE", "2001-09-11")),
     ("The region declared independence in 1991.", ("1991", "DATE", "1991")),
     ("The fortress was built in the year 1838.", ("the year 1838", "DATE", "1838")),
     ("Police were called to the flat at 11.30pm.", ("11.30pm", "TIME", "2021-03-17T23:30")),

@@ -638,7 +638,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b",
         "numeric": rf"\b(?P<day>[0-3]?\d)(?P<sep>[./])(?P<month>[0-3]?\d)(?P=sep)(?P<year>{year})\b",
-        "mdy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<monthname>{month})\s+(?P<day>{day})\b"
+        # "Sept.11, 2001": a day may follow an abbreviated month's dot without a space
+        "mdy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<monthname>{month})(?:\s+|(?<=\.))(?P<day>{day})\b"
         rf"(?:,?\s+(?P<year>{year})\b)?",
         # "January, 11, 2021" (a comma after the month): a date only with its year
         "mdycomma": rf"\b(?P<monthname>{month}),\s+(?P<day>{day}),\s+(?P<year>{year})\b",
