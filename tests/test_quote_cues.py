@@ -183,6 +183,10 @@ def cues(text: str) -> list[str]:
             "The committee requested an investigation of the contracts.",
             ["requested"],
         ),
+        (  # an attack verb judges its object
+            "The governor has repeatedly belittled the senator's record.",
+            ["has repeatedly belittled"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:
