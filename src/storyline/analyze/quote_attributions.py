@@ -481,7 +481,8 @@ def _nested(verb: Token, table: CueTable) -> bool:
     wants to expand …", "polls show most voters favor the ban", "I know you don't want to"): PolNeAR marks the
     outer cue only; the inner verb is part of its content. An infinitive of purpose ("came to support her") is
     no attribution either."""
-    if _speech(verb, table) or second_cue(verb, table) is not None:
+    # "said the council never asked for the money": with its preposition a speech verb makes a request, as a stance
+    if (_speech(verb, table) and cue_prep(verb, table) is None) or second_cue(verb, table) is not None:
         return False
     if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
