@@ -1165,6 +1165,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
+        (  # an infinitive hung on the verb's object says what its subject did it for
+            "Obama on Friday held an impromptu press briefing to brag that the unemployment rate had fallen.",
+            "to brag",
+            "Obama",
+        ),
         (  # the agent of a question asked in a participle opener is its source
             "Asked by a reporter whether the plan was legal, Trump said it was.",
             "Asked",

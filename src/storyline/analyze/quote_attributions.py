@@ -788,10 +788,26 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     for _ in range(MAX_CLIMB + 1):
         if (child := nearest_subject(current)) is not None:
             return child
+        if _purpose_of_object(current):  # "Obama held a briefing to brag that …": Obama brags
+            current = current.head.head
+            continue
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
         current = current.head
     return participle_subject(verb) or _name_before(verb) or _inverted_subject(verb, table)
+
+
+def _purpose_of_object(verb: Token) -> bool:
+    """An infinitive the parser hung on the object of a verb ("held a briefing to brag", "has done nothing to
+    explain"): it says what the verb's subject did it for, so that subject speaks."""
+    noun = verb.head
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and noun.dep_ in {"dobj", "attr"}
+        and noun.head.pos_ in VERBAL_POS
+        and noun.i < verb.i
+    )
 
 
 def _speaker_after(verb: Token, table: CueTable) -> Token | None:
