@@ -64,6 +64,11 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             'That "is the thing that saved us," the mayor said.',
             [("the mayor", 'That "is the thing that saved us,"', "partial", "said")],
         ),
+        (  # the writer's comment closing the content, a noun phrase the parser hung loosely on the clause
+            "He said he would get up and go back to work on Wednesday morning, a clear message about the intensity"
+            " he is bringing.",
+            [("He", "he would get up and go back to work on Wednesday morning", "indirect", "said")],
+        ),
         (  # a pronoun object right before the quotation that names it opens the quote; a listener does not
             "Trump won Michigan on Tuesday, declaring it “another super Tuesday for our campaign.”",
             [("Trump", "it “another super Tuesday for our campaign.”", "direct", "declaring")],

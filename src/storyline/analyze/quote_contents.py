@@ -49,6 +49,9 @@ LINKING_PHRASES = frozenset(
     {"in fact", "in contrast", "by contrast", "in addition", "in particular", "at the same time"}
 )
 MAX_OPENER = 8
+COMMENT_DEPS = frozenset(
+    {"dep", "npadvmod"}
+)  # what the parser calls "…, a swipe at his rivals" at a clause's end
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser hangs "…, saying …"
 # "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
 # comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
@@ -228,11 +231,14 @@ def _without_dashed_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]
 
 def _closing_aside(token: Token) -> bool:
     """A relative clause opened by a wh-word ("which had been planned") or an apposition opened by an
-    article ("a provision that …"); an apposition without one is often the next item of a list."""
+    article ("a provision that …"); an apposition without one is often the next item of a list. The writer's
+    comment on the whole clause ("…, a swipe at his rivals", "…, a charge the party denied") counts too when
+    the parser hung it loosely on a verb ("dep", "npadvmod")."""
     first = token.left_edge
     if token.dep_ == "relcl":
         return first.tag_ in RELATIVE_TAGS | RELATIVE_ADVERB_TAGS | {"WP$"} and first.lower_ != "that"
-    return token.dep_ == "appos" and first.dep_ == "det" and not any(t.dep_ == "cc" for t in token.subtree)
+    noun = token.dep_ == "appos" or (token.dep_ in COMMENT_DEPS and token.pos_ == "NOUN")
+    return noun and first.dep_ == "det" and not any(t.dep_ == "cc" for t in token.subtree)
 
 
 def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
