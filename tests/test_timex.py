@@ -417,6 +417,8 @@ REFERENCE = [
     ("The envoy arrived on 2 March 2021. That day the shelling stopped.", ("That day", "2021-03-02")),
     ("The war began in 2019. The following year the border closed.", ("The following year", "2020")),
     ("The envoy arrived on 2 March 2021 and left that same day.", ("that same day", "2021-03-02")),
+    # a clock time in a past-tense sentence is not on a day still ahead that the text named before it
+    ("The town will vote on Monday. Volunteers set out just after 2 p.m.", ("2 p.m.", "2021-03-17T14:00")),
     # "that day" after a month only: a day of that month, which one the text does not say
     (
         "The mayor was shot last October. His name was struck out that same day.",

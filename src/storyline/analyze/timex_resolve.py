@@ -368,10 +368,13 @@ def _day_from(g: Groups, ctx: Context, *, wd_key: str = "wd") -> tuple[dt.date, 
         return nearest([d for d in days if d.weekday() == target], ctx.dct, bool(ctx.future)), "dct"
     if g.get("dayw"):
         return ctx.dct + dt.timedelta(days=ctx.lex.day_words[_words(g["dayw"])]), "dct"
-    if ctx.ref is not None and ctx.ref.grain in (
-        "day",
-        "pod",
-    ):  # "at 10:35 a.m." after "on Friday": that Friday
+    # "at 10:35 a.m." after "on Friday": that Friday; not a day still ahead in a past-tense sentence ("they need
+    # to caucus Monday night. They set out just after 2 p.m." in a Sunday paper is Sunday's)
+    if (
+        ctx.ref is not None
+        and ctx.ref.grain in ("day", "pod")
+        and not (ctx.future is False and ctx.ref.date > ctx.dct)
+    ):
         return ctx.ref.date, "ref"
     return ctx.dct, "dct"
 
