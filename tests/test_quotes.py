@@ -1185,6 +1185,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "wrote",
             "a supporter who runs the account",
         ),
+        (  # "another", "one" after the verb speak too
+            '"The race is over," tweeted another.',
+            "tweeted",
+            "another",
+        ),
         (  # a name set off by commas inside the clause it reports
             "The contrast with Trump, said Doyle and others, would be clear since Trump has no allies by his side.",
             "said",

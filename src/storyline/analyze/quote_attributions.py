@@ -859,7 +859,12 @@ def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
     after_speech = any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in verb.children) or quote_mark(
         verb.doc[verb.i - 1]
     )
-    objects = [c for c in verb.rights if c.dep_ in {"dobj", "attr"} and c.pos_ in {"PROPN", "NOUN"}]
+    objects = [
+        c
+        for c in verb.rights
+        if c.dep_ in {"dobj", "attr"}
+        and (c.pos_ in {"PROPN", "NOUN"} or c.tag_ in {"CD", "DT"})  # "read one"
+    ]
     return objects[0] if after_speech and objects else None
 
 
