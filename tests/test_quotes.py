@@ -1165,6 +1165,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
+        (  # the occasion the parser hung on the name is no part of it
+            "Jeb Bush in a Medium post said the plan would fail.",
+            "said",
+            "Jeb Bush",
+        ),
         (  # an infinitive hung on the verb's object says what its subject did it for
             "Obama on Friday held an impromptu press briefing to brag that the unemployment rate had fallen.",
             "to brag",

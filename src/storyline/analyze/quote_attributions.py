@@ -704,6 +704,8 @@ def _verb_attribution(
         subject = None  # "That prompted Rubio to call Trump …": an event or a claim, no source PolNeAR marks
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     if subject is not None and speaker is not None:
+        speaker = _without_occasion(doc, subject, speaker, table)
+    if subject is not None and speaker is not None:
         speaker, subject = after_dateline(doc, speaker, subject, verb)
     name = name_part(subject, speaker) if subject is not None and speaker is not None else None
     if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
@@ -728,6 +730,21 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+def _without_occasion(doc: Doc, subject: Token, speaker: tuple[int, int], table: CueTable) -> tuple[int, int]:
+    """The speaker without a phrase of the occasion that the parser hung on the name ("Durbin in an interview
+    said", "Trump in his speech called …"): where the words were spoken, not who spoke them."""
+    for prep in subject.rights:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in table.statement_preps
+            and prep.right_edge.i >= speaker[1]
+            and any(o.lemma_.lower() in table.settings for o in objects)
+        ):
+            return trim(doc, speaker[0], prep.i - 1) or speaker
+    return speaker
 
 
 def _demonstrative(subject: Token) -> bool:
