@@ -1165,6 +1165,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
+        (  # a hyphen inside a word is no dash ending the phrase
+            "The ex-wife of the senator said the charges were true.",
+            "said",
+            "The ex-wife of the senator",
+        ),
         (  # the occasion the parser hung on the name is no part of it
             "Jeb Bush in a Medium post said the plan would fail.",
             "said",

@@ -1082,6 +1082,7 @@ def _record(
         return base + doc[pair[0]].idx, base + doc[pair[1]].idx + len(doc[pair[1]])
 
     head_pair = (head.i, head.i) if head is not None and speaker is not None else None
+    speaker = _with_glued_prefix(doc, speaker, head)
     reach_start, reach_end = chars(reach)
     pieces = _pieces(doc, content, gap) if content is not None and gap is not None else ()
     return Attribution(
@@ -1094,6 +1095,33 @@ def _record(
         *chars(name),
         tuple((base + doc[first].idx, base + doc[last].idx + len(doc[last])) for first, last in pieces),
     )
+
+
+def _with_glued_prefix(doc: Doc, span: tuple[int, int] | None, head: Token | None) -> tuple[int, int] | None:
+    """A speaker span that starts right after a hyphen glued to the word before it goes on to the start of its
+    phrase ("the co-host Mika Brzezinski", "The non-profit", "the ex-wife of …"): the tokenizer split one word,
+    and the span's dash rule (a dateline's dash ends the phrase) took the hyphen for a dash."""
+    if span is None or head is None or span[0] < 2:
+        return span
+    hyphen = doc[span[0] - 1]
+    if (
+        hyphen.text != "-"
+        or hyphen.whitespace_
+        or doc[span[0] - 2].whitespace_
+        or not doc[span[0] - 2].is_alpha
+    ):
+        return span
+    start = span[0] - 2
+    first = min(doc[start].left_edge.i, head.left_edge.i)  # "the ex-wife": the parser may hang "the" on "ex"
+    while start > first and not _phrase_break(doc[start - 1]):
+        start -= 1
+    return (start, span[1])
+
+
+def _phrase_break(token: Token) -> bool:
+    """A token a speaker's phrase cannot reach back past: punctuation other than a glued hyphen, or a line break."""
+    glued = token.text == "-" and not token.whitespace_
+    return "\n" in token.text or (token.is_punct and not glued)
 
 
 def _pieces(doc: Doc, content: tuple[int, int], gap: tuple[int, int]) -> tuple[tuple[int, int], ...]:
