@@ -63,6 +63,9 @@ DATED = [
         "At a rally in Maine on Thursday afternoon, the senator praised the plan.",
         ("Thursday afternoon", "TIME", "2021-03-11TAF"),
     ),
+    # early in the week a past "this weekend" is the one just gone; a future one the coming one
+    ("Analysts noticed this weekend that turnout fell.", ("this weekend", "DATE", "2021-W10-WE")),
+    ("The ministers will meet this weekend.", ("this weekend", "DATE", "2021-W11-WE")),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future

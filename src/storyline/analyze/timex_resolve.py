@@ -33,6 +33,7 @@ UNDATED_DECADE_LIMIT = 2030  # without a DCT, "'30s" is the 1930s and "'20s" the
 # A sentence's tense picks between last year's and next year's "November 10" only while that choice lies
 # within this many days of the document date; further away the closest one wins (tuned on TempEval-3 train).
 TENSE_REACH_DAYS = 300
+LATEST_WEEKEND_LOOKBACK = 2  # Monday to Wednesday (weekday 0-2): a past "this weekend" is the last one
 # a day without a year this soon after a reference date of an earlier year is in that story's year
 STORY_FOLLOW_DAYS = 60
 
@@ -534,6 +535,10 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
     if ctx.dct is None:
         return _unresolved(mod=mod)
     date = shift(ctx.dct, unit, step)
+    if unit == "WE" and step == 0 and ctx.future is False and ctx.dct.weekday() <= LATEST_WEEKEND_LOOKBACK:
+        # early in the week a past "noticed this weekend" is the one just gone; by Thursday "this weekend" is the
+        # coming one even after a past verb ("set the stage for another rout this weekend")
+        date = _weekend(ctx.dct, False)
     return _dated(Point(date, GRAIN[unit]), "dct", mod=mod)
 
 
