@@ -64,6 +64,20 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             'That "is the thing that saved us," the mayor said.',
             [("the mayor", 'That "is the thing that saved us,"', "partial", "said")],
         ),
+        (  # a participle clause opening the sentence before the attribution is the occasion, not the content
+            'Asked by a reporter whether she had practiced her speech, she said, "I read it once over."',
+            [
+                ("a reporter", "whether she had practiced her speech", "indirect", "Asked"),
+                ("she", '"I read it once over."', "direct", "said"),
+            ],
+        ),
+        (  # …but a gerund that is the subject of the clause after the phrase is part of the content
+            "Riding alone at night in the park, she said, can be hazardous.",
+            [
+                ("she", "Riding alone at night in the park", "indirect", "said"),
+                ("she", "can be hazardous", "indirect", "said"),
+            ],
+        ),
         (  # the writer's comment closing the content, a noun phrase the parser hung loosely on the clause
             "He said he would get up and go back to work on Wednesday morning, a clear message about the intensity"
             " he is bringing.",

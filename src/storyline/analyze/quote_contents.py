@@ -49,6 +49,8 @@ LINKING_PHRASES = frozenset(
     {"in fact", "in contrast", "by contrast", "in addition", "in particular", "at the same time"}
 )
 MAX_OPENER = 8
+# "Asked about it, …", "Speaking at a rally, …" (with no subject, a past tense is a participle the tagger missed)
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 COMMENT_DEPS = frozenset(
     {"dep", "npadvmod"}
 )  # what the parser calls "…, a swipe at his rivals" at a clause's end
@@ -258,7 +260,9 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return trim(doc, _after_time_opener(verb, clause), end)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
-            doc, (verb.head.left_edge.i, verb.head.right_edge.i), (verb.left_edge.i, verb.right_edge.i)
+            doc,
+            (_after_leading_participle(verb), verb.head.right_edge.i),
+            (verb.left_edge.i, verb.right_edge.i),
         )
         attribution = (verb.left_edge.i, verb.right_edge.i)
         return without_opener(doc, verb.head, content, attribution) if content is not None else None
@@ -280,6 +284,26 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
+
+
+def _after_leading_participle(verb: Token) -> int:
+    """Where the clause around an attribution phrase starts: after a participle clause that opens it and ends
+    right before the phrase ("Asked about the plan, he said, “…”", "Pressed on the issue, she said, …"): the
+    occasion of the words, not what was said."""
+    head, phrase = verb.head, verb.left_edge.i
+    if not any(c.dep_ in SUBJECT_DEPS and c.i > phrase for c in head.children):
+        return head.left_edge.i  # "Riding alone at night, she said, can be risky": the gerund is the subject
+    for child in head.children:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ in PARTICIPLE_TAGS
+            and child.left_edge.i == head.left_edge.i
+            and verb.doc[child.right_edge.i + 1].text == ","
+            and child.right_edge.i + 1 <= phrase <= child.right_edge.i + 2
+            and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+        ):
+            return phrase
+    return head.left_edge.i
 
 
 def _after_time_opener(verb: Token, clause: Token) -> int:
