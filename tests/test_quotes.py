@@ -1165,6 +1165,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
+        (  # the object of a causative verb does what its infinitive cue says
+            "The shift was so stark that it prompted Anderson Cooper to accuse the governor of hypocrisy.",
+            "prompted Anderson Cooper to accuse",
+            "Anderson Cooper",
+        ),
         (  # a hyphen inside a word is no dash ending the phrase
             "The ex-wife of the senator said the charges were true.",
             "said",
