@@ -66,6 +66,9 @@ DATED = [
     # early in the week a past "this weekend" is the one just gone; a future one the coming one
     ("Analysts noticed this weekend that turnout fell.", ("this weekend", "DATE", "2021-W10-WE")),
     ("The ministers will meet this weekend.", ("this weekend", "DATE", "2021-W11-WE")),
+    # "can" looks forward unless negated
+    ("Voters want a candidate who can win in November.", ("November", "DATE", "2021-11")),
+    ("You can't blame us in February and then ask for help.", ("February", "DATE", "2021-02")),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future

@@ -68,6 +68,8 @@ class TenseWords:
     # Friday" is the coming Friday, "the strike lasted until Friday" the last one ("through" was tried: in
     # "a poll taken Thursday through Monday" it is the end of a range gone by)
     forward_unless_past: frozenset[str] = frozenset()
+    # modals that look forward unless negated: "who can win in November", not "can't trash us in February"
+    future_unless_negated: frozenset[str] = frozenset()
     # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
     as_planned: frozenset[str] = frozenset()
 
@@ -136,6 +138,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
+        future_unless_negated=frozenset({"can"}),
         forward_unless_past=frozenset({"until", "due"}),
         present_not_scheduled=frozenset(
             {
@@ -438,7 +441,7 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
         for t in group[:-1]
     ):
         return False
-    if any(_word(t) in words.future for t in group):
+    if any(_word(t) in words.future or _affirmed(t, words) for t in group):
         return True
     # the word before "to" may stand outside the group: an adjective ("is likely to clinch it on June 7")
     if any(
@@ -453,6 +456,14 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     if any(t.tag_ in ("VBD", "VBN") for t in group):
         return False
     return None
+
+
+def _affirmed(token: SpacyToken, words: TenseWords) -> bool:
+    """ "a candidate who can win in November" looks forward; "you can't trash us in February and then …" does
+    not: a modal of ability counts as future only when not negated."""
+    if _word(token) not in words.future_unless_negated or token.i + 1 >= len(token.doc):
+        return False
+    return _word(token.doc[token.i + 1]) not in ("not", "n't")
 
 
 def _aims(token: SpacyToken, words: TenseWords) -> bool:
