@@ -83,10 +83,6 @@ CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # a verb that needs a subject of its own
-# "led Priebus to declare", "leaving many to wonder": verbs whose object does what their infinitive says ("require"
-# stays out: "GOP rules require delegates to vote" is the rules' requirement). A word table that would sit better
-# in quote_cues.CueTable, whose owner can move it there.
-CAUSATIVES = frozenset({"lead", "prompt", "leave", "force", "cause", "spur", "drive", "compel"})
 MAX_ASIDE = 8  # tokens of a bracketed aside after a name ("(R-Iowa)", "(D-N.Y.)")
 SINGLE_QUOTES = frozenset("'‘’")  # a quotation inside a quotation ("“… says, ‘We will’”")
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
@@ -812,9 +808,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         if _purpose_of_object(current):  # "Obama held a briefing to brag that …": Obama brags
             current = current.head.head
             continue
-        if (
-            agent := _controller(current)
-        ) is not None:  # "The victory led Priebus to declare …": Priebus does
+        if (agent := _controller(current, table)) is not None:  # "The victory led Priebus to declare …"
             return agent
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
@@ -822,7 +816,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     return participle_subject(verb) or _name_before(verb) or _inverted_subject(verb, table)
 
 
-def _controller(verb: Token) -> Token | None:
+def _controller(verb: Token, table: CueTable) -> Token | None:
     """The object that does what an infinitive says when a verb makes it ("led Priebus to declare", "prompted
     Cooper to accuse", "leaving many to wonder"): that object, not the verb's subject, is the speaker."""
     head = verb.head
@@ -832,7 +826,7 @@ def _controller(verb: Token) -> Token | None:
         or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     ):
         return None
-    if head.lemma_.lower() not in CAUSATIVES:
+    if head.lemma_.lower() not in table.causatives:
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
 

@@ -85,6 +85,8 @@ class CueTable:
     by_frames: frozenset[str] = (
         frozenset()
     )  # "began by saying": verbs whose "by" gerund is a step of a speech
+    causatives: frozenset[str] = frozenset()  # "led Priebus to declare": verbs whose object does what their
+    # infinitive says, so that object is the speaker
     documents: frozenset[str] = frozenset()  # "wrote a book": objects of "write" that name a document, which
     # make it no cue ("wrote a letter saying …" leaves the cue to "saying")
 
@@ -326,6 +328,8 @@ CUES: dict[str, CueTable] = {
         verb_adjectives=frozenset({("make", "clear")}),
         light_nouns=ENGLISH_LIGHT_NOUNS,
         by_frames=_words("begin start respond continue follow conclude open close end"),
+        # "require" stays out: "GOP rules require delegates to vote" is the rules' requirement
+        causatives=_words("lead prompt leave force cause spur drive compel"),
         documents=_words(
             "book books letter letters column columns article articles essay op-ed memoir piece novel"
         ),
