@@ -48,14 +48,30 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
                 continue  # the mark reopening a quotation that runs on from the previous paragraph
             open_at = None
         if open_at is None:
-            if char not in table.closers:
+            if char not in table.closers or _opens(text, match.start(), match.end()):
                 open_at = pos
-        elif char in table.openers:
+        elif char in table.openers and not _closes(text, match.start(), match.end()):
             open_at = pos  # an opener inside an open quotation: the earlier mark was stray
         else:
             found.append(Quoted(open_at, match.end()))
             open_at = None
     return found
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """Whether an opening mark ends the open quotation ("“Are you with a fascist?“ he asked"): typed the wrong
+    way round, it is glued to the words before it and followed by a space, as a closing mark is."""
+    glued = start > 0 and not text[start - 1].isspace()
+    spaced = end >= len(text) or text[end].isspace()
+    return glued and spaced
+
+
+def _opens(text: str, start: int, end: int) -> bool:
+    """Whether a closing mark opens a quotation when none is open ("”This is why they must go"): typed the
+    wrong way round, it follows a space or a line's start and is glued to the word after it."""
+    spaced = start == 0 or text[start - 1].isspace() or not text[start - 1].isprintable()
+    glued = end < len(text) and text[end].isalnum()
+    return spaced and glued
 
 
 class Inside:
