@@ -24,6 +24,15 @@ def _quoted(text: str) -> list[str]:
         ("He left ” early.", []),
         # a quotation open at a paragraph break without a reopening mark is dropped
         ("“Never closed.\n\nNext paragraph.", []),
+        # unless the break splits a sentence: the next paragraph goes on in lower case or with a number
+        (
+            "“We have not won since the election in.\n\n1988. Now we will,” he said.",
+            ["“We have not won since the election in.\n\n1988. Now we will,”"],
+        ),
+        (
+            "“They spent it on ads\nin the early states,” she said.",
+            ["“They spent it on ads\nin the early states,”"],
+        ),
     ],
 )
 def test_find_quoted(text: str, expected: list[str]) -> None:

@@ -39,7 +39,7 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
         if char[0] == "\n":
             if open_at is not None and crossed:
                 open_at, crossed = None, False  # a paragraph without an opening mark: the quote never closed
-            crossed = open_at is not None
+            crossed = open_at is not None and not _split_sentence(text, match.end())
             paragraph_start = match.end()
             continue
         if crossed:
@@ -56,6 +56,12 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
             found.append(Quoted(open_at, match.end()))
             open_at = None
     return found
+
+
+def _split_sentence(text: str, start: int) -> bool:
+    """Whether the paragraph at ``start`` goes on with the sentence before the break ("… since George H.W. Bush's
+    election in.\n\n1988. The one …"): a line break inside a sentence, which a quotation runs over."""
+    return start < len(text) and (text[start].islower() or text[start].isdigit())
 
 
 def _closes(text: str, start: int, end: int) -> bool:
