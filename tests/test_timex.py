@@ -69,6 +69,11 @@ DATED = [
     # "can" looks forward unless negated
     ("Voters want a candidate who can win in November.", ("November", "DATE", "2021-11")),
     ("You can't blame us in February and then ask for help.", ("February", "DATE", "2021-02")),
+    # a month naming a scheduled event is the next one, unless the verb around it is a past
+    ("She is eligible to vote in the November general election.", ("November", "DATE", "2021-11")),
+    ("Aides said the fight could go on to the party's October convention.", ("October", "DATE", "2021-10")),
+    ("Trump won the November election.", ("November", "DATE", "2020-11")),
+    ("He appeared at the November debate anyway.", ("November", "DATE", "2020-11")),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future
@@ -389,6 +394,18 @@ def test_resolves_against_document_date(nlp, row: tuple) -> None:  # type: ignor
     """A row is (sentence, expected) or (sentence, unexpected, False) for a reading that must not appear."""
     sentence, expected, *present = row
     assert (expected in found(nlp, sentence, MARCH_2021)) == (present[0] if present else True)
+
+
+# in the month after a scheduled event its month names the one just held, unless the sentence looks ahead
+LAST_MONTH_EVENT = [
+    ("Democrats are still reeling from the November election.", "2021-11"),
+    ("Democrats will regroup before the November election.", "2022-11"),
+]
+
+
+@pytest.mark.parametrize("text, value", LAST_MONTH_EVENT)
+def test_scheduled_event_of_last_month(nlp, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("November", "DATE", value) in found(nlp, text, dt.date(2021, 12, 10))
 
 
 REFERENCE = [

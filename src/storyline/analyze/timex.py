@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end
-from storyline.analyze.timex_resolve import Context, Norm, Point, normalize
+from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize
 from storyline.model import Timex
 
 if TYPE_CHECKING:
@@ -652,6 +652,76 @@ def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
     return Norm("DATE", date.isoformat(), norm.mod, "absolute")
 
 
+# between a month and a scheduled-event noun: adjectives and names ("general", "Democratic", "GOP")
+EVENT_MODIFIER_TAGS = frozenset({"JJ", "NNP", "NN"})
+# what ends the stretch of words around an expression whose verb says when the event was: a comma, a
+# conjunction, a relative pronoun ("the November election, which …", "and the threat of … in a June referendum")
+CLAUSE_BREAK_TAGS = frozenset({",", ":", "CC", "WDT", "WP", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
+
+
+def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, language: str) -> Norm:
+    """ "the November election", "the party's July convention": a month without a year that names a scheduled
+    event is the next one (this month's included), not the last, unless the verb right around it is a past
+    ("Trump won the November election", "appeared at the September debate" is no scheduled event) or the
+    event was last month's ("the November election" in a December paper, unless the sentence looks ahead)."""
+    dct = _as_date(parsed.document.published)
+    if (
+        m.rule != "month"
+        or any(m.groups.get(k) for k in ("year", "refyear", "relyear", "rel"))
+        or norm.point is None
+        or norm.point.grain != "month"
+        or dct is None
+    ):
+        return norm
+    span = _match_tokens(parsed, m)
+    if span is None or not _names_event(span, LEXICONS[language].scheduled_events):
+        return norm
+    words = TENSE_WORDS.get(language)
+    if words is None or (future is False and _past_around(span, words)):
+        return norm
+    ahead = (norm.point.date.month - dct.month) % 12
+    if ahead == 11 and future is not True:
+        ahead = -1
+    point = Point(add_months(dt.date(dct.year, dct.month, 1), ahead), "month")
+    return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _names_event(span: SpacySpan, nouns: tuple[str, ...]) -> bool:
+    """Whether one of ``nouns`` follows the month, after at most two adjectives or names."""
+    doc = span.doc
+    for token in doc[span.end : min(span.end + 3, span.sent.end)]:
+        if token.lower_ in nouns:
+            return True
+        if token.tag_ not in EVENT_MODIFIER_TAGS:
+            return False
+    return False
+
+
+def _past_around(span: SpacySpan, words: TenseWords) -> bool:
+    """Whether the nearest verb before the expression in its stretch of the clause (else the first one after
+    it, for an expression in the subject) is a finite past: "won", "was held", "has won"; not "to be replaced
+    … through the November election" nor "referring to the party's July convention"."""
+    doc = span.doc
+    verb = None
+    for token in reversed(doc[span.sent.start : span.start]):
+        if token.tag_ in CLAUSE_BREAK_TAGS:
+            break
+        if token.tag_ in VERB_TAGS or token.tag_ == "VBG":
+            verb = token
+            break
+    if verb is None and not any(t.tag_ in VERB_TAGS for t in doc[span.sent.start : span.start]):
+        for token in doc[span.end : span.sent.end]:
+            if token.tag_ in CLAUSE_BREAK_TAGS:
+                break
+            if token.tag_ in VERB_TAGS or token.tag_ == "VBG":
+                verb = _group_end(token)
+                break
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    group = _verb_group(verb, words)
+    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
+
+
 def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm) -> Norm:
     """ "in 2010, the year the court ruled", "in May, the month he left": "the year" right after a comma that
     follows a year names that year again (an apposition), not the document's year."""
@@ -830,6 +900,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             continue
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         norm = _event_day(text, m, norm, language)
+        norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
         m, norm = _day_offset(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)

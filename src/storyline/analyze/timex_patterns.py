@@ -105,6 +105,9 @@ class Lexicon:
     # a day without a year that names a past event when one of the nouns follows: "the Sept. 11 attacks" is
     # 2001-09-11 in any later year ("MM-DD" → (year, nouns))
     event_days: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    # a month without a year right before one of these nouns (adjectives between: "the November general
+    # election", "the July Democratic convention") names a scheduled event: the next one, not the last
+    scheduled_events: tuple[str, ...] = ()
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
@@ -491,6 +494,20 @@ ENGLISH = Lexicon(
     event_days={
         "09-11": (2001, ("attacks", "terrorist attacks", "terror attacks", "hijackers", "hijackings"))
     },
+    scheduled_events=(
+        "election",
+        "elections",
+        "convention",
+        "conventions",
+        "primary",
+        "primaries",
+        "caucus",
+        "caucuses",
+        "referendum",
+        "runoff",
+        "ballot",
+        "midterms",
+    ),
     people_counts=("some", "many"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
