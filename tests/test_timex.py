@@ -74,6 +74,14 @@ DATED = [
     ("Aides said the fight could go on to the party's October convention.", ("October", "DATE", "2021-10")),
     ("Trump won the November election.", ("November", "DATE", "2020-11")),
     ("He appeared at the November debate anyway.", ("November", "DATE", "2020-11")),
+    # a weekday after "ahead of", "in advance of", "days before" looks forward unless the verb is a past
+    ("Candidates barnstorm the state ahead of Monday's vote.", ("Monday", "DATE", "2021-03-22")),
+    ("The campaign is releasing ads in advance of Monday's vote.", ("Monday", "DATE", "2021-03-22")),
+    (
+        "The senator's stumble just days before Monday's primary has worried aides.",
+        ("Monday", "DATE", "2021-03-22"),
+    ),
+    ("Police arrested 20 people ahead of Monday's vote.", ("Monday", "DATE", "2021-03-15")),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future

@@ -66,7 +66,8 @@ class TenseWords:
     conditionals: frozenset[str] = frozenset()
     # right before the expression, these look forward unless the verb is a simple past: "was extended until
     # Friday" is the coming Friday, "the strike lasted until Friday" the last one ("through" was tried: in
-    # "a poll taken Thursday through Monday" it is the end of a range gone by)
+    # "a poll taken Thursday through Monday" it is the end of a range gone by); so does an event ahead of the
+    # time the sentence speaks of: "barnstorms there ahead of Tuesday's primary", "days before Tuesday's vote"
     forward_unless_past: frozenset[str] = frozenset()
     # modals that look forward unless negated: "who can win in November", not "can't trash us in February"
     future_unless_negated: frozenset[str] = frozenset()
@@ -139,7 +140,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
         future_unless_negated=frozenset({"can"}),
-        forward_unless_past=frozenset({"until", "due"}),
+        forward_unless_past=frozenset({"until", "due", "ahead of", "in advance of", "days before"}),
         present_not_scheduled=frozenset(
             {
                 "say",
