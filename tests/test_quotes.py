@@ -167,6 +167,14 @@ def test_direct_quotes(parse, text, expected):
             'The envoy said that the OSCE "would see if the mission can continue."',
             [("The envoy", 'that the OSCE "would see if the mission can continue."', "partial", "said")],
         ),
+        (  # a that-clause the parser hung on a noun of the occasion phrase is the verb's reported clause
+            "Martinez said in one of a series of messages that the bridge was closed before noon.",
+            [("Martinez", "that the bridge was closed before noon", "indirect", "said")],
+        ),
+        (  # a noun's own that-clause stays with the noun
+            "She rejected the idea that the plan was dead.",
+            [("She", "the idea that the plan was dead", "indirect", "rejected")],
+        ),
         (
             "Aliyev said Baku is ready to sign a peace treaty.",
             [("Aliyev", "Baku is ready to sign a peace treaty", "indirect", "said")],

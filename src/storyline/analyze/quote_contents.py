@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 # what a verb's content is made of when it has no reported clause: "wants to leave", "called him a liar",
 # "criticized the plan", "described it as a failure"
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
+OCCASION_PREPS = frozenset({"in", "at", "during", "on"})  # "said in an interview that …"
+STRANDING_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod"})  # from a stranded clause's noun up
 CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
 # what the parser calls a noun's "that" clause when it hangs it on a verb ("accusations that …" on "respond")
 OBJECT_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl"})
@@ -258,6 +260,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
                 verb, _split_clause_end(verb, _coordinate_end(verb, clause, table), table), table
             )
         return trim(doc, _after_time_opener(verb, clause), end)
+    if (stranded := _stranded_that_clause(verb, table)) is not None:
+        return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
             doc,
@@ -284,6 +288,51 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
+
+
+def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
+    """A that-clause the parser hung on a noun of a phrase between the verb and the clause ("said in one of a
+    series of Twitter messages that the truck was carrying arms", "told Clinton at a debate that voters were
+    tired"): a relative clause whose "that" is a complementizer (``mark``) and which has a subject of its own
+    is the verb's reported clause. A statement noun's own clause ("responded to accusations that …") stays."""
+    for token in verb.subtree:
+        if (
+            token.i <= verb.i
+            or token.dep_ not in {"relcl", "acl"}
+            or token.head.lemma_.lower() in table.nouns
+        ):
+            continue
+        that = [c for c in token.children if c.dep_ == "mark" and c.lower_ in table.that and c.i < token.i]
+        if not that or not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            continue
+        host = token.head
+        if host.dep_ != "pobj" or _is_cue_prep(verb, host.head, table):
+            continue  # "responded to accusations that …": the noun's own clause
+        if _occasion_path(verb, host):
+            return token
+    return None
+
+
+def _occasion_path(verb: Token, host: Token) -> bool:
+    """Whether ``host`` hangs on the verb through a phrase of the occasion ("said in one of a series of
+    messages", "told the audience at his fundraiser", "told Clinton at a debate"), across prepositions and
+    their nouns only: no other clause between."""
+    path = [host]
+    while path[-1].i != verb.i and path[-1].dep_ in STRANDING_DEPS:
+        path.append(path[-1].head)
+    if path[-1].i != verb.i or len(path) < 3:
+        return False
+    top, below = path[-2], path[-3]
+    if top.dep_ in {"dobj", "dative"}:
+        top = below if below.dep_ == "prep" else top
+    return top.dep_ == "prep" and top.lower_ in OCCASION_PREPS
+
+
+def _is_cue_prep(verb: Token, prep: Token, table: CueTable) -> bool:
+    """Whether ``prep`` is the verb's own preposition ("responded to", "marveled at"): its noun is what the
+    verb is about, and the noun's clause completes the noun."""
+    found = cue_prep(verb, table)
+    return found is not None and found.i == prep.i
 
 
 def _after_leading_participle(verb: Token) -> int:
