@@ -53,9 +53,8 @@ LINKING_PHRASES = frozenset(
 MAX_OPENER = 8
 # "Asked about it, …", "Speaking at a rally, …" (with no subject, a past tense is a participle the tagger missed)
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
-COMMENT_DEPS = frozenset(
-    {"dep", "npadvmod"}
-)  # what the parser calls "…, a swipe at his rivals" at a clause's end
+# what the parser calls "…, a swipe at his rivals" at a clause's end
+COMMENT_DEPS = frozenset({"dep", "npadvmod"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser hangs "…, saying …"
 # "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
 # comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number

@@ -53,6 +53,9 @@ class CueTable:
     statement_nouns: frozenset[str] = frozenset()  # the nouns of such a phrase ("said in an interview" stays
     # "said": PolNeAR keeps "in a statement" in the cue 22 times to 13 on train 0-600, "in an interview" 5 to 15)
     no_object: frozenset[str] = frozenset()  # speech verbs whose object is not what was said ("told them")
+    addressee_words: frozenset[str] = frozenset()  # the same verbs' word forms, read on the text: a pronoun
+    # after them before a quotation is the listener ("told them “…”"), not what the quotation names
+    object_pronouns: frozenset[str] = frozenset()  # "calling it “a disgrace”": a pronoun the quotation names
     questions: frozenset[str] = frozenset()  # passive "was asked whether …": the question, with no source
     whether: frozenset[str] = (
         frozenset()
@@ -280,6 +283,8 @@ CUES: dict[str, CueTable] = {
             """
         ),
         no_object=_words("tell ask add continue respond reply answer"),
+        addressee_words=_words("tell tells told telling ask asks asked asking"),
+        object_pronouns=_words("it him her them"),
         questions=_words("ask"),
         whether=_words("if whether"),
         as_marks=_words("as"),

@@ -54,10 +54,6 @@ MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face 
 MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
 LAST_WORD = re.compile(r"(\w+)\s*$")
 QUOTE_CLOSERS = "\"”’'»"
-OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them"})  # right after the cue: what a quotation names
-ADDRESSEE_CUES = frozenset(
-    {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
-)  # "told them"
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
@@ -301,21 +297,21 @@ def _complementizer_start(text: str, q: Quoted, a: Attribution | None, table: Cu
         last = LAST_WORD.search(text, window, q.start)
         if last and last.group(1).lower() in table.that and "\n" not in text[a.cue_end : q.start]:
             return last.start(1)
-        if last and _named_object(text, a, last):
+        if last and _named_object(text, a, last, table):
             return last.start(1)
         return q.start
     words = WORD.findall(text, a.content_start, q.start)
     return a.content_start if words and all(w.lower() in table.that for w in words) else q.start
 
 
-def _named_object(text: str, a: Attribution, last: re.Match[str]) -> bool:
+def _named_object(text: str, a: Attribution, last: re.Match[str], table: CueTable) -> bool:
     """Whether the word before a quotation is a pronoun object right after the cue that the quotation names
     (`calling it “a disgrace”`, `declaring it “another super Tuesday”`): PolNeAR's content starts with it. A
     listener (`told them “…”`) is not named by the quotation."""
     cue = text[a.cue_start : a.cue_end].split()
-    if not cue or cue[-1].lower() in ADDRESSEE_CUES or text[a.cue_end : last.start(1)].strip():
+    if not cue or cue[-1].lower() in table.addressee_words or text[a.cue_end : last.start(1)].strip():
         return False
-    return last.group(1).lower() in OBJECT_PRONOUNS
+    return last.group(1).lower() in table.object_pronouns
 
 
 def _next_paragraph(text: str, q: Quoted, previous: _Match) -> bool:
