@@ -55,6 +55,7 @@ from storyline.analyze.quote_spans import (
     quote_mark,
     quoted_after,
     speaker_span,
+    to_infinitive,
     trim,
     verb_group_start,
     word_after_verb,
@@ -281,7 +282,7 @@ def _raising_frame(verb: Token, table: CueTable) -> bool:
     """ "X seems to Y", "X is expected to Y" (with no "by" agent): the verb is a cue only with its
     infinitive, and PolNeAR names no source; "seemed tired" is no attribution at all."""
     lemma = verb.lemma_.lower()
-    passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    passive = _passive(verb)
     if not (lemma in table.raisings and not passive) and not (
         lemma in table.passive_raisings and passive and _agent(verb) is None
     ):
@@ -292,13 +293,7 @@ def _raising_frame(verb: Token, table: CueTable) -> bool:
 def _infinitive(verb: Token) -> Token | None:
     """The "to" infinitive the verb governs ("seems to be", "is expected to win"), when it has one."""
     return next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "xcomp"
-            and c.i > verb.i
-            and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-        ),
+        (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and to_infinitive(c)),
         None,
     )
 
@@ -484,7 +479,7 @@ def _nested(verb: Token, table: CueTable) -> bool:
     # "said the council never asked for the money": with its preposition a speech verb makes a request, as a stance
     if (_speech(verb, table) and cue_prep(verb, table) is None) or second_cue(verb, table) is not None:
         return False
-    if verb.dep_ in PURPOSE_DEPS and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if verb.dep_ in PURPOSE_DEPS and to_infinitive(verb):
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
     child = verb
     for ancestor in list(verb.ancestors)[:MAX_NESTING]:
@@ -529,7 +524,7 @@ def _noun_complement(verb: Token, table: CueTable) -> bool:
 def _impersonal(verb: Token, table: CueTable) -> bool:
     """An infinitive after "it is hard/important/too soon" ("it's hard to imagine him winning", "it is too
     soon to say whether …"): the writer's aside, which names no source, and PolNeAR mostly marks none."""
-    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    if verb.dep_ != "xcomp" or not to_infinitive(verb):
         return False
     head = verb.head
     while head.dep_ in {"acomp", "advmod"} and head.pos_ in {"ADJ", "ADV"} and head.head.i != head.i:
@@ -630,7 +625,7 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
 def _addressed(verb: Token, table: CueTable) -> bool:
     """A passive speech verb: its subject was spoken to ("Ryan was asked", "Asked about it, Ryan said"), or
     nobody speaks ("it should be noted that …"). Either way the verb names no speaker."""
-    if any(c.dep_ in PASSIVE_DEPS for c in verb.children):
+    if _passive(verb):
         return True
     return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}
 
@@ -820,11 +815,7 @@ def _controller(verb: Token, table: CueTable) -> Token | None:
     """The object that does what an infinitive says when a verb makes it ("led Priebus to declare", "prompted
     Cooper to accuse", "leaving many to wonder"): that object, not the verb's subject, is the speaker."""
     head = verb.head
-    if (
-        verb.dep_ != "xcomp"
-        or head.i > verb.i
-        or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    ):
+    if verb.dep_ != "xcomp" or head.i > verb.i or not to_infinitive(verb):
         return None
     if head.lemma_.lower() not in table.causatives:
         return None
@@ -837,7 +828,7 @@ def _purpose_of_object(verb: Token) -> bool:
     noun = verb.head
     return (
         verb.dep_ in {"relcl", "acl"}
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and to_infinitive(verb)
         and noun.dep_ in {"dobj", "attr"}
         and noun.head.pos_ in VERBAL_POS
         and noun.i < verb.i
@@ -941,8 +932,8 @@ def _aside_before(doc: Doc, end: int, verb: Token) -> Token | None:
     ):
         token = token.head
         first = token.left_edge.i
-        phrase = token.dep_ == "prep" or (token.tag_ in PARTICIPLE_TAGS and token.dep_ in {"advcl", "acl"})
-        if phrase and first > 0 and doc[first - 1].text == ",":
+        after_comma = first > 0 and doc[first - 1].text == ","
+        if (token.dep_ == "prep" and after_comma) or (token.tag_ in PARTICIPLE_TAGS and _set_off(token)):
             return token
     return None
 
@@ -1006,7 +997,7 @@ def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
 
 def _passive(verb: Token) -> bool:
     """A verb in the passive ("was quoted"), told by its passive subject or auxiliary."""
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = None) -> tuple[int, int]:

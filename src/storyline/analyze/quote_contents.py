@@ -26,6 +26,7 @@ from storyline.analyze.quote_spans import (
     dateline_end,
     quote_mark,
     time_phrase,
+    to_infinitive,
     trim,
     word_after_verb,
 )
@@ -52,7 +53,7 @@ LINKING_PHRASES = frozenset(
 )
 MAX_OPENER = 8
 # "Asked about it, …", "Speaking at a rally, …" (with no subject, a past tense is a participle the tagger missed)
-PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
+OPENING_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 # what the parser calls "…, a swipe at his rivals" at a clause's end
 COMMENT_DEPS = frozenset({"dep", "npadvmod"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser hangs "…, saying …"
@@ -274,7 +275,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
     complements = complements or _infinitive_after(verb, table)
     if complements:  # "urged voters to slow down": PolNeAR's content holds the addressee too
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in complements[0].children)
+        infinitive = to_infinitive(complements[0])
         prep = cue_prep(verb, table)  # "called on the mayor to resign": the addressee is the preposition's
         addressees = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None and infinitive else []
         objects = [
@@ -344,7 +345,7 @@ def _after_leading_participle(verb: Token) -> int:
     for child in head.children:
         if (
             child.dep_ == "advcl"
-            and child.tag_ in PARTICIPLE_TAGS
+            and child.tag_ in OPENING_PARTICIPLE_TAGS
             and child.left_edge.i == head.left_edge.i
             and verb.doc[child.right_edge.i + 1].text == ","
             and child.right_edge.i + 1 <= phrase <= child.right_edge.i + 2

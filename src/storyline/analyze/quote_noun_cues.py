@@ -18,6 +18,7 @@ from storyline.analyze.quote_spans import (
     TIME_ENTITIES,
     VERBAL_POS,
     quote_mark,
+    to_infinitive,
     trim,
     verb_group_start,
 )
@@ -135,7 +136,7 @@ def clause_opening(clause: Token, table: CueTable) -> bool:
     first = clause.left_edge
     if first.lower_ in table.that:
         return first.dep_ == "mark"
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    return to_infinitive(clause)
 
 
 def noun_prep(noun: Token, table: CueTable) -> Token | None:

@@ -47,6 +47,11 @@ MAX_ADVERBS_BEFORE_PREP = (
 )
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive ("to say", "to run"): the "to" hangs on it as its auxiliary."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | None:
     """The word after ``verb`` past up to two adverbs or particles ("spoke *out* against", "speaks *fondly*
     of"), unless the verb takes that word itself (a ``(lemma, word)`` of ``pairs``: "pointed out"). Read from
