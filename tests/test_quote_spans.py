@@ -343,6 +343,13 @@ def _parsed(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
     )
 
 
+def _content(doc: Doc, verb: int) -> tuple[int, int] | None:
+    """The English content of the cue at token ``verb`` of a hand-parsed sentence."""
+    table = cues_for("en")
+    assert table is not None
+    return content_of(doc, doc[verb], table)
+
+
 @pytest.mark.parametrize(
     "clause_head, expected",
     [
@@ -365,9 +372,7 @@ def test_noun_clause_of_object(clause_head: int, expected: tuple[int, int]) -> N
             (".", 1, "punct", "PUNCT", ".", "."),
         ]
     )
-    table = cues_for("en")
-    assert table is not None
-    assert content_of(doc, doc[3], table) == expected
+    assert _content(doc, 3) == expected
 
 
 @pytest.mark.parametrize(
@@ -396,9 +401,7 @@ def test_object_cut_short_by_conjoined_verb(misparsed: bool, expected: tuple[int
             (".", 1, "punct", "PUNCT", ".", "."),
         ]
     )
-    table = cues_for("en")
-    assert table is not None
-    assert content_of(doc, doc[1], table) == expected
+    assert _content(doc, 1) == expected
 
 
 @pytest.mark.parametrize(
@@ -428,6 +431,4 @@ def test_closing_speech_participle(misparsed: bool, expected: tuple[int, int]) -
             (".", 1, "punct", "PUNCT", ".", "."),
         ]
     )
-    table = cues_for("en")
-    assert table is not None
-    assert content_of(doc, doc[1], table) == expected
+    assert _content(doc, 1) == expected
