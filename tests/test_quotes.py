@@ -154,6 +154,17 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "The mayor is telling customers at a crowded breakfast spot that “I need you tomorrow.”",
             [("The mayor", "that “I need you tomorrow.”", "direct", "is telling")],
         ),
+        (  # the splitter leaves the opening marks with the sentence before: its cue does not govern the next one
+            "The mill will close next year, Mr. Ames said. ''Nobody could have saved it,'' he said.",
+            [
+                ("Mr. Ames", "The mill will close next year", "indirect", "said"),
+                ("he", "''Nobody could have saved it,''", "direct", "said"),
+            ],
+        ),
+        (  # a cue after the quotation whose reported clause the parser ended before the closing comma and mark
+            '"Our goals for the city have changed," agrees Maria Lopez, 30, of Tampa.',
+            [("Maria Lopez", '"Our goals for the city have changed,"', "direct", "agrees")],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):

@@ -54,6 +54,7 @@ MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face 
 MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
 LAST_WORD = re.compile(r"(\w+)\s*$")
 QUOTE_CLOSERS = "\"”’'»"
+SENTENCE_ENDS = ".!?"
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
@@ -138,22 +139,44 @@ def _governing(
     after the mark).
     """
     best: tuple[int, Attribution] | None = None
+    first, last = _wording(text, q)
     for a in _near(q, attributions, starts):
         after = (
             a.cue_start >= q.end
             and (
-                a.reach_start <= q.end - 1 < a.reach_end
-                or (a.content_start is None and _adjacent(text, q, a))
+                a.reach_start <= last - 1 < a.reach_end or (a.content_start is None and _adjacent(text, q, a))
             )
             and not _leads_on(text, q, a)
         )
-        before = a.cue_end <= q.start and (a.reach_start <= q.start < a.reach_end or _introduces(text, q, a))
+        before = a.cue_end <= q.start and (_reaches(text, q, a, first) or _introduces(text, q, a))
         if not (after or before):
             continue
         distance = a.cue_start - q.end if after else q.start - a.cue_end
         if best is None or distance < best[0]:
             best = (distance, a)
     return best[1] if best else None
+
+
+def _wording(text: str, q: Quoted) -> tuple[int, int]:
+    """The quotation from its first to its last letter or digit, without its marks and closing punctuation: a
+    sentence splitter often leaves an opening mark at the end of the sentence before (``the mayor said. ''``), whose
+    cue then reaches the mark but not the quotation, and a parse often ends a reported clause before ``,”``."""
+    start, end = q.start, q.end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if start < end else (q.start, q.end)
+
+
+def _reaches(text: str, q: Quoted, a: Attribution, first: int) -> bool:
+    """Whether a cue before the quotation reaches it: its first word, or its opening mark unless a sentence ended
+    right before the mark (``the mayor said. ''So …'' she said.``: the splitter left the mark with the sentence
+    before, whose cue does not govern the next sentence)."""
+    if a.reach_start <= first < a.reach_end:
+        return True
+    ended = text[max(0, q.start - MAX_THAT_GAP) : q.start].rstrip()[-1:] in SENTENCE_ENDS
+    return a.reach_start <= q.start < a.reach_end and not ended
 
 
 def _leads_on(text: str, q: Quoted, a: Attribution) -> bool:
