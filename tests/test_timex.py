@@ -82,6 +82,13 @@ DATED = [
         ("Monday", "DATE", "2021-03-22"),
     ),
     ("Police arrested 20 people ahead of Monday's vote.", ("Monday", "DATE", "2021-03-15")),
+    # a plan told in the past says nothing of the day's direction; "is set to" still looks forward
+    ("The senator was scheduled to fly home late Tuesday.", ("late Tuesday", "DATE", "2021-03-16")),
+    ("The minister was set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-15")),
+    ("The minister is set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-22")),
+    # "by" looks forward unless the verb is a past: a simple past as much as a past perfect
+    ("By Monday, the death toll rose to 40.", ("Monday", "DATE", "2021-03-15")),
+    ("By Friday, the rebels will control the road.", ("Friday", "DATE", "2021-03-19")),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future

@@ -6,12 +6,12 @@ tables (``timex_patterns``). spaCy's DATE/TIME entities were measured as extra s
 with a time word and not an age): on TempEval-3 train relaxed F1 stayed at 93.9 while value F1 fell 0.9 points
 (their spans come without values), so they are not used. spaCy's tags decide the one thing patterns cannot:
 whether the sentence speaks of the future, which flips "on Sunday" or "in July" from the last one to the next
-(a future verb group, or a simple present before the expression: news write "the trial opens Monday"; a past
-perfect wins over "until"/"by"). Values are anchored by ``timex_resolve`` at the document date or at the
-reference time, the last date the text resolved before the expression (for "two months later", "the next
-day"); the second end of "from Friday to Monday" is put after the first. Two readings are dropped here because
-they need the tokens around a match: a unit after a quantity is a rate ("$5 million a year"), and a sentence
-opening "Now," is a discourse marker.
+(a future verb group, or a simple present before the expression: news write "the trial opens Monday"; a
+simple or past perfect past wins over "until"/"by"). Values are anchored by ``timex_resolve`` at the document
+date or at the reference time, the last date the text resolved before the expression (for "two months later",
+"the next day"); the second end of "from Friday to Monday" is put after the first. Two readings are dropped here
+because they need the tokens around a match: a unit after a quantity is a rate ("$5 million a year"), and a
+sentence opening "Now," is a discourse marker.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class TenseWords:
     """Words that tell whether a time expression points back or forward, for one language."""
 
     future: frozenset[str]  # in the nearest verb group: "will meet", "is due to sign", "planned to leave"
-    looks_forward: frozenset[str]  # right before the expression: "by Jan. 14", "as early as Tuesday"
+    looks_forward: frozenset[str]  # right before the expression: "as early as Tuesday"
     looks_back: frozenset[str]  # right before the expression: "since March"
     # before "to" + verb, these make it future: "is to resume trading Tuesday", "set to resume Monday"
     before_to: frozenset[str] = frozenset()
@@ -67,7 +67,8 @@ class TenseWords:
     # right before the expression, these look forward unless the verb is a simple past: "was extended until
     # Friday" is the coming Friday, "the strike lasted until Friday" the last one ("through" was tried: in
     # "a poll taken Thursday through Monday" it is the end of a range gone by); so does an event ahead of the
-    # time the sentence speaks of: "barnstorms there ahead of Tuesday's primary", "days before Tuesday's vote"
+    # time the sentence speaks of: "barnstorms there ahead of Tuesday's primary", "days before Tuesday's vote";
+    # and "by": "by Jan. 14" looks forward, "By Monday, the toll rose to 40" back
     forward_unless_past: frozenset[str] = frozenset()
     # modals that look forward unless negated: "who can win in November", not "can't trash us in February"
     future_unless_negated: frozenset[str] = frozenset()
@@ -97,7 +98,6 @@ TENSE_WORDS: dict[str, TenseWords] = {
         ),
         looks_forward=frozenset(
             {
-                "by",
                 "as soon as",
                 "as early as",
                 "no later than",
@@ -140,7 +140,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
         future_unless_negated=frozenset({"can"}),
-        forward_unless_past=frozenset({"until", "due", "ahead of", "in advance of", "days before"}),
+        forward_unless_past=frozenset({"by", "until", "due", "ahead of", "in advance of", "days before"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -442,6 +442,8 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
         for t in group[:-1]
     ):
         return False
+    if _past_plan(group, words):
+        return None
     if any(_word(t) in words.future or _affirmed(t, words) for t in group):
         return True
     # the word before "to" may stand outside the group: an adjective ("is likely to clinch it on June 7")
@@ -457,6 +459,19 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     if any(t.tag_ in ("VBD", "VBN") for t in group):
         return False
     return None
+
+
+def _past_plan(group: SpacySpan, words: TenseWords) -> bool:
+    """ "was scheduled to leave late Tuesday", "were set to meet Friday": a plan told in the past may have been
+    carried out by the time of writing or still lie ahead: the tense says neither, as in a clause without a verb."""
+    return any(
+        t.tag_ == "VBD"
+        and t.lemma_ == "be"
+        and t.i + 1 < group.end
+        and t.doc[t.i + 1].tag_ in ("VBN", "JJ")
+        and (_word(t.doc[t.i + 1]) in words.future or _word(t.doc[t.i + 1]) in words.before_to)
+        for t in group
+    )
 
 
 def _affirmed(token: SpacyToken, words: TenseWords) -> bool:
