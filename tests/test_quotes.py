@@ -9,8 +9,9 @@ import time
 import pytest
 
 from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
+from storyline.analyze.quote_attributions import Attribution
 from storyline.analyze.quote_headlines import headline_parse
-from storyline.analyze.quotes import extract, find_quoted
+from storyline.analyze.quotes import _introduces, extract, find_quoted
 from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings
 
@@ -169,6 +170,24 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
 )
 def test_direct_quotes(parse, text, expected):
     assert summary(extract(parse(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, introduces",
+    [
+        # the quotation right after a cue the parse gave no clause
+        ("At the gate a man yelled “Go home!”", True),
+        ("At the gate a man yelled, “Go home!”", True),
+        ("At the gate a man yelled\n\n“Go home!”", False),  # a paragraph apart
+        ("“Leave now,” a man yelled “Go home!”", False),  # the cue of the quotation before it, run on
+    ],
+)
+def test_cue_without_clause_introduces_the_quotation_after_it(text, introduces):
+    """A cue the parse left with no reported clause and whose reach ends before the quotation (only its own
+    words): the quotation right after it is what it reports."""
+    cue, speaker = text.index("yelled"), text.index("a man")
+    attribution = Attribution(cue, cue + 6, speaker, speaker + 5, None, None, None, None, speaker, cue + 6)
+    assert _introduces(text, find_quoted(text)[-1], attribution) is introduces
 
 
 @pytest.mark.parametrize(

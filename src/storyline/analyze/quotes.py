@@ -222,11 +222,17 @@ def _introduces(text: str, q: Quoted, a: Attribution) -> bool:
     """Whether the cue's clause ends with a colon that the quotation follows, across a paragraph break too
     ("Her spokesman said:", then the quotation as the next paragraph), or a speech verb with no reported
     clause is followed by a comma and the quotation ("…, telling reporters, “…”"), which the parser often
-    hangs on another verb of the sentence."""
+    hangs on another verb of the sentence, or by the quotation alone on the same line ("a man yelled “…”",
+    "…, writing “…”") unless the cue runs on from a quotation before it ("“…,” he said “…”")."""
     colon = text.rfind(":", a.cue_end, q.start)
     if colon >= 0 and a.reach_start <= colon < a.reach_end and text[colon + 1 : q.start].isspace():
         return True
-    return a.content_start is None and a.reach_end <= q.start and text[a.reach_end : q.start].strip() == ","
+    gap = text[a.reach_end : q.start] if a.reach_end <= q.start else "\n"
+    if a.content_start is not None or "\n" in gap:
+        return False
+    first, _ = _attribution_bounds(a)
+    after_quotation = text[max(0, first - MAX_THAT_GAP) : first].rstrip(" ,")[-1:] in QUOTE_CLOSERS
+    return gap.strip() == "," or (not gap.strip() and not after_quotation)
 
 
 def _attribution_bounds(a: Attribution) -> tuple[int, int]:
