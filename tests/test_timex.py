@@ -581,6 +581,10 @@ NOT_TIME = [
     "Health officials tracked the spread of H1N1 in the region.",
     "The H5 and Q7 models were recalled.",
     "More than three-quarters of the money came from small donors.",
+    # a quarter of something is a share of it
+    "About a quarter of the island's voters stayed home.",
+    "The quarter of households that rent saw the sharpest rise.",
+    "Rates rose by a quarter of a point.",
     # "some"/"many" quarters after "in"/"from" are groups of people
     "The plan drew criticism from many quarters.",
     "But the backlash has been fierce in some quarters.",

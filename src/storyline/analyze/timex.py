@@ -768,6 +768,23 @@ def _is_people(text: str, m: Match, language: str) -> bool:
     return text[max(0, m.start - 6) : m.start].lower().split()[-1:] in (["in"], ["from"])
 
 
+def _is_fraction(text: str, m: Match, language: str) -> bool:
+    """ "about a quarter of voters", "the quarter of caucus-goers who …": a share of something, not three months.
+    It stays a time when a unit or a year follows the link word ("a quarter of a century", "of 2012")."""
+    lex = LEXICONS[language]
+    if (
+        m.rule not in ("duration", "theunit")
+        or (m.groups.get("unit") or "").lower() not in lex.fraction_units
+    ):
+        return False
+    after = text[m.end : m.end + 40].split()
+    if len(after) < 2 or after[0].lower() != lex.fraction_link:
+        return False
+    head = after[2] if after[1].lower() in ("a", "an", "the") and len(after) > 2 else after[1]
+    head = head.strip(".,;:'\"").lower()
+    return head not in lex.units and not re.fullmatch(r"\d{4}", head) and head not in lex.fiscal
+
+
 def _is_publication(parsed: Parsed, m: Match) -> bool:
     """ "a free daily", "Washington Monthly": a frequency word used as a noun, or capitalized after a name, is a
     newspaper, not a set of times ("a weekly column", "Weekly jobless claims" stay). Not "the Communist Party
@@ -902,6 +919,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _in_title(parsed, text, m)
             or _is_generic_today(text, m, language)
             or _is_people(text, m, language)
+            or _is_fraction(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)

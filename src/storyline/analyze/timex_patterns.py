@@ -111,6 +111,10 @@ class Lexicon:
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
+    # a unit that is also a fraction, and the word after it that makes it one unless a time follows: "a quarter
+    # of voters", "the quarter of caucus-goers who …" (not "a quarter of a century", "the third quarter of 2012")
+    fraction_units: tuple[str, ...] = ()
+    fraction_link: str = ""
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
@@ -509,6 +513,8 @@ ENGLISH = Lexicon(
         "midterms",
     ),
     people_counts=("some", "many"),
+    fraction_units=("quarter",),
+    fraction_link="of",
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
     rate_articles=("a", "an"),
