@@ -166,6 +166,10 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             '"Our goals for the city have changed," agrees Maria Lopez, 30, of Tampa.',
             [("Maria Lopez", '"Our goals for the city have changed,"', "direct", "agrees")],
         ),
+        (  # an "as" aside whose clause the parser took to be the quotation, though its reach ends before it
+            "But, as the professor said, “At some point the paper lost its readers.” So it was sold.",
+            [("the professor", "“At some point the paper lost its readers.”", "direct", "said")],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):

@@ -172,8 +172,11 @@ def _wording(text: str, q: Quoted) -> tuple[int, int]:
 def _reaches(text: str, q: Quoted, a: Attribution, first: int) -> bool:
     """Whether a cue before the quotation reaches it: its first word, or its opening mark unless a sentence ended
     right before the mark (``the mayor said. ''So …'' she said.``: the splitter left the mark with the sentence
-    before, whose cue does not govern the next sentence)."""
+    before, whose cue does not govern the next sentence), or its reported clause holds the quotation's first word
+    (``as she said, “…”``, where the reach of the "as" aside ends at its comma)."""
     if a.reach_start <= first < a.reach_end:
+        return True
+    if a.content_start is not None and a.content_end is not None and a.content_start <= first < a.content_end:
         return True
     ended = text[max(0, q.start - MAX_THAT_GAP) : q.start].rstrip()[-1:] in SENTENCE_ENDS
     return a.reach_start <= q.start < a.reach_end and not ended
