@@ -686,7 +686,9 @@ def _verb_attribution(
     Only a speech verb is a cue without content ("…," he said) and governs the quotations around it; a verb of
     another class (belief, intention, finding, stance) attributes nothing but its complement.
     """
-    content = content_of(doc, verb, table) or _question_clause(doc, verb, table)
+    content = (
+        content_of(doc, verb, table) or _question_clause(doc, verb, table) or _loose_regard(doc, verb, table)
+    )
     if _wrote_document(verb, table):
         return None  # "wrote a book about the war", "wrote a letter saying …" (the "saying" is the cue)
     speech = _speech(verb, table)
@@ -725,6 +727,25 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+def _loose_regard(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """ "Voters see him as most likely to win", "see the deal as driven by fear": the parser hung the "as" on a
+    word after the object (an adjective, a participle, a noun of the object) instead of on the verb, so no "as"
+    phrase of the verb's own was found; the object and what its "as" heads are the content. An "as" opening a
+    clause with a subject of its own ("saw him as he left") is a time, not a regard."""
+    if verb.lemma_.lower() not in table.regards:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    marker = next(
+        (t for t in doc[objects[0].i : verb.i + MAX_REGARD_GAP] if t.lower_ in table.as_marks), None
+    )
+    if marker is None or any(c.dep_ in SUBJECT_DEPS for c in marker.head.children):
+        return None
+    phrase = marker.head if marker.head.i > marker.i else marker
+    return trim(doc, objects[0].left_edge.i, max(objects[0].right_edge.i, phrase.right_edge.i))
 
 
 def _without_occasion(doc: Doc, subject: Token, speaker: tuple[int, int], table: CueTable) -> tuple[int, int]:
