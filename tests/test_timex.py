@@ -125,6 +125,7 @@ DATED = [
     ("Fighting flared again in early March.", ("early March", "DATE", "2021-03")),
     # seasons, decades, centuries, ranges
     ("Heavy fighting broke out in the summer of 2014.", ("the summer of 2014", "DATE", "2014-SU")),
+    ("She opened a bakery last fall in her home town.", ("last fall", "DATE", "2020-FA")),
     ("The offensive is expected next spring.", ("next spring", "DATE", "2022-SP")),
     ("Thousands fled the region in the 1990s.", ("the 1990s", "DATE", "199")),
     ("The church was built in the late 1970s.", ("the late 1970s", "DATE", "197")),
@@ -585,6 +586,9 @@ NOT_TIME = [
     "About a quarter of the island's voters stayed home.",
     "The quarter of households that rent saw the sharpest rise.",
     "Rates rose by a quarter of a point.",
+    # "fall" as a decline or a collapse
+    "Trade boomed after the fall of the old regime.",
+    "The fall in copper prices hit the mines.",
     # "some"/"many" quarters after "in"/"from" are groups of people
     "The plan drew criticism from many quarters.",
     "But the backlash has been fierce in some quarters.",

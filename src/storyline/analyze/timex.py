@@ -785,6 +785,27 @@ def _is_fraction(text: str, m: Match, language: str) -> bool:
     return head not in lex.units and not re.fullmatch(r"\d{4}", head) and head not in lex.fiscal
 
 
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
+
+
+def _is_season_noun(text: str, m: Match, language: str) -> bool:
+    """ "the fall of Baghdad", "The fall in oil prices": a decline, not autumn. After "of" a time keeps the season
+    ("the fall of that year"); after "in" only a noun in lower case, and only after "the": "The fall in oil
+    prices" is one, "last fall in New York" and "last fall in his home" are autumn."""
+    lex = LEXICONS[language]
+    season = (m.groups.get("season") or m.groups.get("unit") or "").lower()
+    if season not in lex.noun_seasons or not text[m.start : m.end].lower().endswith(season):
+        return False
+    after = text[m.end : m.end + 40].split()
+    if len(after) < 3 or after[0] not in lex.noun_season_links:
+        return False
+    if after[0] == lex.noun_season_links[0]:
+        return not (after[1][:4].isdigit() or after[2].lower().startswith("year"))
+    word = after[1].rstrip(".,;:")
+    plain = text[m.start : m.end].lower().split()[0] == "the"  # not "last fall in his home"
+    return plain and word.isalpha() and word.islower() and word not in DETERMINERS
+
+
 def _is_publication(parsed: Parsed, m: Match) -> bool:
     """ "a free daily", "Washington Monthly": a frequency word used as a noun, or capitalized after a name, is a
     newspaper, not a set of times ("a weekly column", "Weekly jobless claims" stay). Not "the Communist Party
@@ -920,6 +941,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_generic_today(text, m, language)
             or _is_people(text, m, language)
             or _is_fraction(text, m, language)
+            or _is_season_noun(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)

@@ -115,6 +115,10 @@ class Lexicon:
     # of voters", "the quarter of caucus-goers who …" (not "a quarter of a century", "the third quarter of 2012")
     fraction_units: tuple[str, ...] = ()
     fraction_link: str = ""
+    # seasons that are also nouns of change, and the words after them that make them one: "the fall of the
+    # Berlin Wall", "this fall in prices" (not "the fall of 2011", "last fall in New York")
+    noun_seasons: tuple[str, ...] = ()
+    noun_season_links: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
@@ -515,6 +519,8 @@ ENGLISH = Lexicon(
     people_counts=("some", "many"),
     fraction_units=("quarter",),
     fraction_link="of",
+    noun_seasons=("fall",),
+    noun_season_links=("of", "in"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
     rate_articles=("a", "an"),
