@@ -11,7 +11,8 @@ import pytest
 from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
 from storyline.analyze.quote_attributions import Attribution
 from storyline.analyze.quote_headlines import headline_parse
-from storyline.analyze.quotes import _introduces, extract, find_quoted
+from storyline.analyze.quote_marks import Inside
+from storyline.analyze.quotes import _introduces, _unquoted, extract, find_quoted
 from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings
 
@@ -192,6 +193,25 @@ def test_cue_without_clause_introduces_the_quotation_after_it(text, introduces):
     cue, speaker = text.index("yelled"), text.index("a man")
     attribution = Attribution(cue, cue + 6, speaker, speaker + 5, None, None, None, None, speaker, cue + 6)
     assert _introduces(text, find_quoted(text)[-1], attribution) is introduces
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kept",
+    [
+        ("“We lost the final,” the coach told the paper.", "We", False),  # a word of the quotation
+        ("“We lost the final,” the coach told the paper.", "the coach", True),
+        ("The coach told the paper “we lost the final.”", "The coach", True),
+    ],
+)
+def test_speaker_inside_a_quotation_is_no_speaker(text, speaker, kept):
+    """A subject the parser found inside a quotation names nobody: the attribution keeps its cue, not that
+    speaker."""
+    cue, start = text.index("told"), text.index(speaker)
+    attribution = Attribution(
+        cue, cue + 4, start, start + len(speaker), start, start + 1, None, None, 0, len(text)
+    )
+    found = _unquoted(attribution, Inside(find_quoted(text)))
+    assert (found.speaker_start is not None, found.cue_start) == (kept, cue)
 
 
 @pytest.mark.parametrize(

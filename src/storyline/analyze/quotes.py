@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_attributions import (
@@ -448,9 +448,17 @@ def extract(
             attributions += sentence_attributions(
                 parsed, sentence, table, inside, settings.quote_max_speaker_tokens
             )
-    attributions.sort(key=lambda a: a.cue_start)
+    attributions = sorted((_unquoted(a, inside) for a in attributions), key=lambda a: a.cue_start)
     matches = _match(document.text, inside.quoted, attributions, table or CUES["en"], settings)
     return [_quote(document.id, document.text, m, entities) for m in matches]
+
+
+def _unquoted(a: Attribution, inside: Inside) -> Attribution:
+    """The attribution without a speaker the parser found inside a quotation (``“We were wrong,” the coach told …``
+    read with "We" as the subject of "told"): whoever speaks, it is not a word of the quotation."""
+    if a.speaker_start is None or not inside(a.speaker_start) or inside(a.cue_start):
+        return a
+    return replace(a, speaker_start=None, speaker_end=None, head_start=None, head_end=None)
 
 
 def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
