@@ -12,7 +12,7 @@ from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
 from storyline.analyze.quote_attributions import Attribution
 from storyline.analyze.quote_headlines import headline_parse
 from storyline.analyze.quote_marks import Inside
-from storyline.analyze.quotes import _introduces, _unquoted, extract, find_quoted
+from storyline.analyze.quotes import _introduces, _trails, _unquoted, extract, find_quoted
 from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings
 
@@ -212,6 +212,22 @@ def test_speaker_inside_a_quotation_is_no_speaker(text, speaker, kept):
     )
     found = _unquoted(attribution, Inside(find_quoted(text)))
     assert (found.speaker_start is not None, found.cue_start) == (kept, cue)
+
+
+@pytest.mark.parametrize(
+    "text, trails",
+    [
+        ("“We lost the final,” Ortiz, 58, told the paper.", True),  # a name, an age, then the cue
+        ("“We lost the final.” Ortiz told the paper.", False),  # closed on a full stop: a sentence of its own
+        ("He urged them to “keep going,” when it told the paper", False),  # a clause of its own after it
+        ("“We lost the final,” “again,” Ortiz told the paper.", False),  # another quotation between
+    ],
+)
+def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
+    """A quotation closing on a comma inside its marks runs on into the cue after it in the same sentence."""
+    cue = text.index("told")
+    attribution = Attribution(cue, cue + 4, None, None, None, None, None, None, cue, cue + 4)
+    assert _trails(text, find_quoted(text)[0], attribution) is trails
 
 
 @pytest.mark.parametrize(

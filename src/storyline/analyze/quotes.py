@@ -55,6 +55,8 @@ MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a 
 LAST_WORD = re.compile(r"(\w+)\s*$")
 QUOTE_CLOSERS = "\"”’'»"
 SENTENCE_ENDS = ".!?"
+TRAIL_STOPS = '.!?\n"“”«»'  # a sentence, a line or another quotation between a quotation and a cue
+MAX_TRAIL = 80  # characters from a quotation to the cue it runs on into
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
@@ -144,7 +146,8 @@ def _governing(
         after = (
             a.cue_start >= q.end
             and (
-                a.reach_start <= last - 1 < a.reach_end or (a.content_start is None and _adjacent(text, q, a))
+                a.reach_start <= last - 1 < a.reach_end
+                or (a.content_start is None and (_adjacent(text, q, a) or _trails(text, q, a)))
             )
             and not _leads_on(text, q, a)
         )
@@ -243,6 +246,19 @@ def _attribution_bounds(a: Attribution) -> tuple[int, int]:
     first = min(a.cue_start, a.speaker_start if a.speaker_start is not None else a.cue_start)
     last = max(a.cue_end, a.speaker_end if a.speaker_end is not None else a.cue_end)
     return first, last
+
+
+def _trails(text: str, q: Quoted, a: Attribution) -> bool:
+    """Whether a quotation closing on a comma (``“…,”``) runs on into the cue after it, in the same sentence with no
+    other quotation between (``“…,” Ortiz, 61, told the paper``), though the parser found the cue's subject
+    elsewhere. Words opening in lower case after the quotation ("and telling …", "when it posted") are a clause of
+    their own."""
+    between = text[q.end : a.cue_start]
+    if len(between) > MAX_TRAIL or any(c in between for c in TRAIL_STOPS):
+        return False
+    opening = WORD.search(between)
+    lower = opening is not None and opening.group()[:1].islower()
+    return not lower and text[q.start : q.end].rstrip(QUOTE_CLOSERS)[-1:] == ","
 
 
 def _adjacent(text: str, q: Quoted, a: Attribution) -> bool:
