@@ -89,6 +89,8 @@ DATED = [
     # "by" looks forward unless the verb is a past: a simple past as much as a past perfect
     ("By Monday, the death toll rose to 40.", ("Monday", "DATE", "2021-03-15")),
     ("By Friday, the rebels will control the road.", ("Friday", "DATE", "2021-03-19")),
+    # a bare verb after "and" shares the group of the verb before it
+    ("The envoy will fly to Cairo on Friday and return Saturday.", ("Saturday", "DATE", "2021-03-20")),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future
@@ -126,6 +128,8 @@ DATED = [
     # seasons, decades, centuries, ranges
     ("Heavy fighting broke out in the summer of 2014.", ("the summer of 2014", "DATE", "2014-SU")),
     ("She opened a bakery last fall in her home town.", ("last fall", "DATE", "2020-FA")),
+    ("The ministry said the bridge will soon reopen.", ("soon", "DATE", "FUTURE_REF")),
+    ("A deal is not expected anytime soon.", ("soon", "DATE", "FUTURE_REF")),
     ("The offensive is expected next spring.", ("next spring", "DATE", "2022-SP")),
     ("Thousands fled the region in the 1990s.", ("the 1990s", "DATE", "199")),
     ("The church was built in the late 1970s.", ("the late 1970s", "DATE", "197")),
@@ -586,6 +590,10 @@ NOT_TIME = [
     "About a quarter of the island's voters stayed home.",
     "The quarter of households that rent saw the sharpest rise.",
     "Rates rose by a quarter of a point.",
+    # "soon" in a past clause or as a connective
+    "The crowd soon dispersed.",
+    "It is too soon to judge the plan.",
+    "Soon after the vote, the crowd left.",
     # "fall" as a decline or a collapse
     "Trade boomed after the fall of the old regime.",
     "The fall in copper prices hit the mines.",

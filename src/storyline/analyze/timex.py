@@ -309,12 +309,21 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             if after and token.i >= after[0].i:
                 token = _group_end(token)
             tense = _verb_group_tense(token, words)
+            if tense is None and token.tag_ == "VB" and token.doc[token.i - 1].tag_ == "CC":
+                tense = _conjoined_tense(before, token, words)
             if conditional and tense is False:
                 return None
             if tense is None and not possessive and token.i < (after[0].i if after else len(token.doc)):
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _conjoined_tense(before: list[SpacyToken], verb: SpacyToken, words: TenseWords) -> bool | None:
+    """ "will fly to Jordan on Friday and return Saturday": a bare verb after "and"/"or" shares the group of the
+    verb before it in the clause."""
+    earlier = next((t for t in reversed(before) if t.i < verb.i - 1 and t.tag_ in VERB_TAGS), None)
+    return None if earlier is None else _verb_group_tense(earlier, words)
 
 
 def _group_end(verb: SpacyToken) -> SpacyToken:
@@ -571,6 +580,25 @@ def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> 
         return False
     span = _match_tokens(parsed, m)
     return span is not None and span[0].is_sent_start is True
+
+
+def _past_or_connective(parsed: Parsed, text: str, m: Match, future: bool | None, language: str) -> bool:
+    """ "soon" is a time ahead (FUTURE_REF) only where the clause does not speak of the past ("the bank will soon
+    reopen", not "the crowd soon dispersed") and it is no connective ("as soon as", "soon after", "too soon",
+    "soon-to-be")."""
+    lex = LEXICONS[language]
+    word = text[m.start : m.end].lower()
+    if m.rule != "ref" or word not in lex.tensed_refs:
+        return False
+    before = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
+    after = text[m.end : m.end + 16].lower().replace("-", " - ").split()[:1]
+    if set(before) & set(lex.tensed_ref_links[0]) or set(after) & set(lex.tensed_ref_links[1]):
+        return True
+    if future is False:
+        return True
+    # "the crowd soon dispersed": the verb right after it, whose subject came before it
+    span = _match_tokens(parsed, m)
+    return span is not None and span.end < len(span.doc) and span.doc[span.end].tag_ == "VBD"
 
 
 def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> Norm:
@@ -949,6 +977,8 @@ def extract(parsed: Parsed) -> list[Timex]:
             continue
         if not _coordinated(text, prev, m, language):
             future = _tense(_sentence_at(parsed, m.start, m.end), m.start, m.end, language)
+        if _past_or_connective(parsed, text, m, future, language):
+            continue
         context = Context(dct, None if _heading_clock(text, m) else ref, future, language)
         counts = count_range(text, m, context)
         if counts is not None:

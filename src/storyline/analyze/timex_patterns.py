@@ -113,6 +113,10 @@ class Lexicon:
     people_counts: tuple[str, ...] = ()
     # a unit that is also a fraction, and the word after it that makes it one unless a time follows: "a quarter
     # of voters", "the quarter of caucus-goers who …" (not "a quarter of a century", "the third quarter of 2012")
+    # references that are one only in a clause not told in the past, and the words before and after them that
+    # make them a connective: "will soon reopen" (FUTURE_REF), not "soon dispersed", "as soon as", "soon after"
+    tensed_refs: tuple[str, ...] = ()
+    tensed_ref_links: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     fraction_units: tuple[str, ...] = ()
     fraction_link: str = ""
     # seasons that are also nouns of change, and the words after them that make them one: "the fall of the
@@ -330,7 +334,9 @@ ENGLISH = Lexicon(
         "the long term": "FUTURE_REF",
         "the short term": "FUTURE_REF",
         "as soon as possible": "FUTURE_REF",
-    },  # not bare "future", "soon", "previously", "recent": on TempEval-3 train they cost more than they gain
+        "soon": "FUTURE_REF",
+    },  # not bare "future", "previously", "recent": on TempEval-3 train they cost more than they gain; "soon" only
+    # in a clause not told in the past and not as a connective (``tensed_refs``)
     frequencies={
         "daily": "P1D",
         "weekly": "P1W",
@@ -517,6 +523,11 @@ ENGLISH = Lexicon(
         "midterms",
     ),
     people_counts=("some", "many"),
+    tensed_refs=("soon",),
+    tensed_ref_links=(
+        ("as", "too", "how", "so"),
+        ("as", "after", "afterward", "afterwards", "thereafter", "enough", "-"),
+    ),
     fraction_units=("quarter",),
     fraction_link="of",
     noun_seasons=("fall",),
