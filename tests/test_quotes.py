@@ -929,6 +929,14 @@ def test_no_attribution(parse, text):
             "Many farmers see the new tariff as a threat to their income.",
             [("Many farmers", "the new tariff as a threat to their income", "see")],
         ),
+        (  # a perfect participle heading a "while" clause is active: its subject speaks
+            "While the mayor has denied that he will run again, his aides are already hiring staff.",
+            [("the mayor", "that he will run again", "has denied")],
+        ),
+        (
+            "Though the senator has described herself as a moderate, she voted against the bill.",
+            [("the senator", "herself as a moderate", "has described"), ("she", "the bill", "voted against")],
+        ),
         (  # an "as" the parser hung on a noun of the object rather than on "see"
             "Most economists see the merger of the two banks as a risk to savers.",
             [("Most economists", "the merger of the two banks as a risk to savers", "see")],

@@ -624,10 +624,12 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
 
 def _addressed(verb: Token, table: CueTable) -> bool:
     """A passive speech verb: its subject was spoken to ("Ryan was asked", "Asked about it, Ryan said"), or
-    nobody speaks ("it should be noted that …"). Either way the verb names no speaker."""
+    nobody speaks ("it should be noted that …"). Either way the verb names no speaker. A participle with a perfect
+    "have" ("while the governor has opposed …", "Having announced that …") is active: its subject speaks."""
     if _passive(verb):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"}
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not perfect
 
 
 def _according(token: Token, table: CueTable) -> bool:
