@@ -937,6 +937,21 @@ def test_no_attribution(parse, text):
             "Though the senator has described herself as a moderate, she voted against the bill.",
             [("the senator", "herself as a moderate", "has described"), ("she", "the bill", "voted against")],
         ),
+        (  # a speech verb inside a reported clause is an attribution of its own
+            "The senator said that the governor announced the plan on Monday.",
+            [
+                ("The senator", "that the governor announced the plan on Monday", "said"),
+                ("the governor", "the plan", "announced"),
+            ],
+        ),
+        (  # but not with a modal: no speech took place
+            "The senator said that the governor would announce the plan on Monday.",
+            [("The senator", "that the governor would announce the plan on Monday", "said")],
+        ),
+        (  # nor with a negation
+            "Aides said that the mayor did not recall the meeting.",
+            [("Aides", "that the mayor did not recall the meeting", "said")],
+        ),
         (  # an "as" the parser hung on a noun of the object rather than on "see"
             "Most economists see the merger of the two banks as a risk to savers.",
             [("Most economists", "the merger of the two banks as a risk to savers", "see")],

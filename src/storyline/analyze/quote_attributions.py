@@ -476,8 +476,13 @@ def _nested(verb: Token, table: CueTable) -> bool:
     wants to expand …", "polls show most voters favor the ban", "I know you don't want to"): PolNeAR marks the
     outer cue only; the inner verb is part of its content. An infinitive of purpose ("came to support her") is
     no attribution either."""
+    if second_cue(verb, table) is not None:
+        return False
+    # a speech verb inside a reported clause is an attribution of its own ("said that the mayor announced …"), but
+    # not with a modal or a negation ("said she would announce", "said he did not recall"): no speech took place;
     # "said the council never asked for the money": with its preposition a speech verb makes a request, as a stance
-    if (_speech(verb, table) and cue_prep(verb, table) is None) or second_cue(verb, table) is not None:
+    hypothetical = any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children)
+    if _speech(verb, table) and cue_prep(verb, table) is None and not hypothetical:
         return False
     if verb.dep_ in PURPOSE_DEPS and to_infinitive(verb):
         return True  # "turned out to support Clinton", "no evidence to support it": a purpose, not a stance
