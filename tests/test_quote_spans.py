@@ -223,6 +223,14 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
                 ("Sanders", "his campaign does not want “that crap,”", "partial", "saying"),
             ],
         ),
+        (  # a stance verb's lone pronoun object is what the stance is about
+            "Two unions endorsed her on Tuesday.",
+            [("Two unions", "her", "indirect", "endorsed")],
+        ),
+        (  # but not a speech verb's, nor one after an infinitive: a chance, no stance taken
+            "Delegates are now free to support him.",
+            [],
+        ),
     ],
 )
 def test_content_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:

@@ -510,6 +510,8 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         if c.i > verb.i
         and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and (lemma, c.lower_) in table.object_preps))
     ]
+    if len(parts) == 1 and _judged_pronoun(verb, parts[0], table):
+        return (parts[0].i, parts[0].i)
     if not parts or all(p.pos_ == "PRON" and p.dep_ == "dobj" and len(parts) == 1 for p in parts):
         return None
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
@@ -517,6 +519,22 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         end = _as_phrase_end(verb, end)
     end = _noun_clause_end(verb, _infinitive_end(verb, end))
     return trim(doc, min(p.left_edge.i for p in parts), end)
+
+
+def _judged_pronoun(verb: Token, part: Token, table: CueTable) -> bool:
+    """A lone personal pronoun that a stance verb judges ("endorsed her", "opposed it", "defended him"): it
+    names what the stance is about, as a noun would, and PolNeAR's content is the pronoun. A speech verb's
+    ("said it", "told them") is no content, nor is one after an infinitive ("free to support him", "began to
+    challenge her"): a plan or a chance, not a stance taken (on PolNeAR train 0-150 and 300-450, most of
+    those were no cue)."""
+    lemma = verb.lemma_.lower()
+    return (
+        part.dep_ == "dobj"
+        and part.lower_ in table.object_pronouns
+        and lemma in table.stances
+        and lemma not in table.verbs
+        and not to_infinitive(verb)
+    )
 
 
 def _as_phrase_end(verb: Token, end: int) -> int:
