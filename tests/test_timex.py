@@ -263,6 +263,13 @@ DATED = [
     ("The militia has recently moved its positions.", ("recently", "DATE", "PAST_REF")),
     ("Both sides hope to settle the dispute in the future.", ("the future", "DATE", "FUTURE_REF")),
     ("Prices may fall in the short term, analysts said.", ("the short term", "DATE", "FUTURE_REF")),
+    ("A farmer told me about the drought the other day.", ("the other day", "DATE", "PAST_REF")),
+    ("The ferry stopped running a while ago.", ("a while ago", "DATE", "PAST_REF")),
+    ("The mayor kept quiet for a while after the flood.", ("a while", "DURATION", "PXX")),
+    # one-word modified parts of day, a hyphenated half unit, a left quote typed for the decade's apostrophe
+    ("The ferry resumed service in midafternoon.", ("midafternoon", "TIME", "2021-03-17TAF")),
+    ("The second ferry left a half-hour later than planned.", ("a half-hour", "DURATION", "PT30M")),
+    ("The harbour was busier in the ‘80s.", ("the ‘80s", "DATE", "198")),
     # recurring weekdays and parts of day are sets
     ("The market in the old town is closed on Mondays.", ("Mondays", "SET", "XXXX-WXX-1")),
     ("The old bazaar fills with shoppers on weekends.", ("weekends", "SET", "XXXX-WXX-WE")),
@@ -577,6 +584,7 @@ NOT_TIME = [
     "The 47-year-old commander was detained.",
     "He paid $2021 for the ticket and 1,998 people came.",
     "The soldiers will march to the capital.",
+    "Every once in a while the old ferry breaks down.",
     "The country ran a current account deficit of 4%.",
     "Nineteen soldiers and two thousand civilians were evacuated.",
     # a unit after a quantity is a rate

@@ -234,6 +234,10 @@ def _trimmed(match: Match, text: str) -> Match:
     return dataclasses.replace(match, start=match.start + 4) if hyphenated else match
 
 
+# a typographic apostrophe, and the opening quote often typed for one ("in the ‘90s"), read as plain
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
 def candidates(text: str, language: str = "en") -> list[Match]:
     """The non-overlapping expressions in ``text`` in text order (empty for a language without tables).
 
@@ -241,7 +245,7 @@ def candidates(text: str, language: str = "en") -> list[Match]:
     read as plain (one character for one, so the offsets stay those of ``text``)."""
     if language not in LEXICONS:
         return []
-    plain = text.replace("’", "'")
+    plain = text.translate(APOSTROPHES)
     return [_trimmed(m, plain) for m in choose(list(find(plain, language)), len(plain))]
 
 

@@ -326,6 +326,10 @@ ENGLISH = Lexicon(
         "to this day": "PRESENT_REF",  # "remains bitter to this day": not the document's day
         "recently": "PAST_REF",
         "lately": "PAST_REF",
+        "the other day": "PAST_REF",
+        "a while ago": "PAST_REF",
+        "a while back": "PAST_REF",
+        "a while": "PXX",  # "for a while", "in a while": a duration of no stated length (TempEval-3 train: PXX)
         "formerly": "PAST_REF",
         "the past": "PAST_REF",
         "the future": "FUTURE_REF",
@@ -753,7 +757,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"(?![-\s][Cc]entur)"  # "a quarter-century old" is an age, not "a quarter"
         rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))"
         r"(?<!-quarters)",  # "three-quarters of donors" is a fraction
-        "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b[Hh]alf\s+an?\s+(?P<unit>{unit})\b",
+        # "half an hour", "a half-hour" (not "half-hourly")
+        "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<unit>{unit})\b",
         # "in the early hours of Sunday" names a part of Sunday, not a duration
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
         rf"(?P<unit>{plural_units})\b{not_age}",
@@ -762,7 +767,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "times": rf"\b(?P<times>{_ci(lex.times)}|{num}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit>{unit})\b",
-        "ref": rf"\b(?P<ref>{_ci(lex.refs)})\b{not_counted}",
+        "ref": rf"(?<!once\sin\s)\b(?P<ref>{_ci(lex.refs)})\b{not_counted}",  # not "once in a while"
         "present": rf"(?:\b(?P<then>{_alt(lex.then_present)})|\b{_ci(lex.present_adjectives)})"
         rf"(?!\s+{_alt(lex.present_exceptions)}\b)(?=\s+[a-z])",
         "weekdays": rf"\b(?P<wds>{_alt(lex.weekday_plurals)})(?:\s+(?P<pods>{_alt(lex.pod_plurals)}))?\b"
@@ -854,7 +859,8 @@ def trigger(language: str) -> re.Pattern[str]:
         "weekday": rf"\b{_alt(lex.weekdays)}s?\b",
         "decade": rf"\b{_alt(lex.decade_words)}\b" if lex.decade_words else "(?!)",
         "dayword": rf"\b{_ci(lex.day_words)}\b",
-        "pod": rf"\b{_ci([*lex.parts_of_day, 'tonight'])}\b",
+        # "midafternoon" is one word ("midnight" is no part of day here: the noon rule's)
+        "pod": rf"\b(?:{_ci([*lex.parts_of_day, 'tonight'])}|[Mm]id{_alt(lex.modified_parts_of_day)})\b",
         "noon": rf"\b{_ci(lex.noon_words)}\b",
         "quarter": r"\b(?:[Qq]uarter|half|[QH][1-4])\b",
         "unit": rf"\b{_ci(lex.units)}(?:-?{lex.long_suffix})?\b"

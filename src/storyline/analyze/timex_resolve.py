@@ -926,7 +926,11 @@ def r_yearend(g: Groups, ctx: Context) -> Norm:
 
 
 def r_ref(g: Groups, ctx: Context) -> Norm:
-    return Norm("DATE", ctx.lex.refs[_words(g["ref"])], None, "dct")
+    """A reference ("now" PRESENT_REF) is a date; a length of no stated size ("a while" PXX) a duration."""
+    value = ctx.lex.refs[_words(g["ref"])]
+    if value.endswith("_REF"):
+        return Norm("DATE", value, None, "dct")
+    return Norm("DURATION", value)
 
 
 RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
