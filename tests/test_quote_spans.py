@@ -231,6 +231,14 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "Delegates are now free to support him.",
             [],
         ),
+        (  # a study's "find" reports its result in its object
+            "A new survey found strong support for the levy among renters.",
+            [("A new survey", "strong support for the levy among renters", "indirect", "found")],
+        ),
+        (  # a person's finding a thing is no finding
+            "The coach found a new job in Ohio.",
+            [],
+        ),
     ],
 )
 def test_content_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:
