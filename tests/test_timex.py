@@ -263,6 +263,9 @@ DATED = [
     ("The militia has recently moved its positions.", ("recently", "DATE", "PAST_REF")),
     ("Both sides hope to settle the dispute in the future.", ("the future", "DATE", "FUTURE_REF")),
     ("Prices may fall in the short term, analysts said.", ("the short term", "DATE", "FUTURE_REF")),
+    # "in the morning" ending its phrase is a part of the reference day
+    ("On Monday the envoy toured the port in the morning.", ("the morning", "TIME", "2021-03-15TMO")),
+    ("The envoy toured the port in the afternoon, aides said.", ("the afternoon", "TIME", "2021-03-17TAF")),
     ("A farmer told me about the drought the other day.", ("the other day", "DATE", "PAST_REF")),
     ("The ferry stopped running a while ago.", ("a while ago", "DATE", "PAST_REF")),
     ("The mayor kept quiet for a while after the flood.", ("a while", "DURATION", "PXX")),
@@ -585,6 +588,7 @@ NOT_TIME = [
     "He paid $2021 for the ticket and 1,998 people came.",
     "The soldiers will march to the capital.",
     "Every once in a while the old ferry breaks down.",
+    "Ratings rose sharply in the evening news programs.",
     "The country ran a current account deficit of 4%.",
     "Nineteen soldiers and two thousand civilians were evacuated.",
     # a unit after a quantity is a rate

@@ -70,6 +70,10 @@ class Lexicon:
     the_year: str = ""  # the phrase that makes a millennium word a year ("the year two thousand")
     # relatives before a part of day, counted from the reference day: "the next morning", "the previous night"
     pod_relatives: tuple[str, ...] = ()
+    # "in the morning" is the reference day's, when the phrase ends there (punctuation or one of these words
+    # after it): not "in the morning shows", "in the evening session", "in the morning of March 3"
+    in_pod: str = ""
+    in_pod_ends: tuple[str, ...] = ()
     day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
     modified_parts_of_day: tuple[str, ...] = ()
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day)
@@ -433,6 +437,27 @@ ENGLISH = Lexicon(
     century_words={"seventeen": 17, "eighteen": 18, "nineteen": 19},
     millennium_words={"two thousand": 2000},
     the_year="the year",
+    in_pod="in the",
+    in_pod_ends=(
+        "and",
+        "or",
+        "but",
+        "to",
+        "with",
+        "at",
+        "in",
+        "on",
+        "for",
+        "from",
+        "by",
+        "then",
+        "local",
+        "before",
+        "after",
+        "when",
+        "while",
+        "as",
+    ),
     # "that evening", "the same night": the reference day's (a relative not in ``relatives`` counts 0 days)
     pod_relatives=(
         "the next",
@@ -721,6 +746,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "relpod": rf"(?:(?P<mod>{mod})\s+)?\b(?P<rel>{_ci(lex.pod_relatives)})\s+(?P<pod>{pod})\b"
         if lex.pod_relatives
         else "(?!)",
+        "inpod": rf"(?<=\b{_ci([lex.in_pod.split()[0]])}\s){_ci([lex.in_pod.split(maxsplit=1)[1]])}\s+"
+        rf"(?P<pod>{_alt(lex.modified_parts_of_day)})"
+        rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
+        if lex.in_pod
+        else "(?!)",
         "yearperiod": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<unit>quarter|{_alt(lex.period_words)})\b"
         if lex.period_words
         else "(?!)",
@@ -809,6 +839,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "podhour": ("pod",),
     "present": ("present",),
     "relpod": ("pod",),
+    "inpod": ("pod",),
     "modpod": ("pod",),
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),

@@ -568,6 +568,12 @@ def r_relpod(g: Groups, ctx: Context) -> Norm:
     return _with_pod(base + dt.timedelta(days=step), g["pod"], ctx, anchor, _mod(ctx.lex, g["mod"]))
 
 
+def r_inpod(g: Groups, ctx: Context) -> Norm:
+    """ "in the morning", "in the afternoon": that part of the reference day."""
+    base, anchor = _reference_day(ctx)
+    return _unresolved("TIME") if base is None else _with_pod(base, g["pod"], ctx, anchor)
+
+
 def _reference_day(ctx: Context) -> tuple[dt.date | None, str]:
     if ctx.ref is not None and ctx.ref.grain in ("day", "pod"):
         return ctx.ref.date, "ref"
@@ -952,6 +958,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "latest": r_latest,
     "yearperiod": r_yearperiod,
     "relpod": r_relpod,
+    "inpod": r_inpod,
     "modpod": r_modpod,
     "present": r_present,
     "yearago": r_yearago,
