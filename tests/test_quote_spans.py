@@ -239,6 +239,10 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "The coach found a new job in Ohio.",
             [],
         ),
+        (  # a speech verb's preposition takes what was said, and the cue runs over it
+            "The mayor hinted at a change of staff.",
+            [("The mayor", "a change of staff", "indirect", "hinted at")],
+        ),
     ],
 )
 def test_content_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:

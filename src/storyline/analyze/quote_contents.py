@@ -65,6 +65,17 @@ CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", 
 FIGURE_CONTRASTS = frozenset({"while", "whereas"})
 # "find" is a belief in the cue table ("she found it odd"), but also a poll's result
 FINDING_VERBS = frozenset({"find"})
+# a speech verb whose preposition takes what was said ("joked about moving abroad", "hinted at a shakeup",
+# "boasted of his record", "cautioned against reading too much into it", "admitted to the thefts"): the content is
+# the preposition's object and PolNeAR's cue runs over the preposition, as for the cue table's "called for"
+SPEECH_PREPS = frozenset(
+    {
+        ("joke", "about"), ("joke", "of"), ("muse", "about"), ("hint", "at"), ("boast", "of"), ("boast", "about"),
+        ("brag", "about"), ("marvel", "at"), ("gush", "about"), ("caution", "against"), ("admit", "to"),
+        ("complain", "of"), ("write", "about"), ("write", "of"), ("testify", "about"), ("comment", "about"),
+    }
+)  # fmt: skip
+SPEECH_PREP_VERBS = frozenset(verb for verb, _ in SPEECH_PREPS)
 # what finds things as a poll does: "a survey found 40 percent support", "the report found no evidence"
 STUDY_NOUNS = frozenset(
     {
@@ -646,15 +657,18 @@ def _object_end(part: Token) -> int:
 
 def cue_prep(verb: Token, table: CueTable) -> Token | None:
     """The preposition a cue verb takes right after it ("called for", "referring to", "spoke out against"),
-    when it has one."""
-    following = word_after_verb(verb, table.verb_preps)
+    when it has one: a pair of the cue table or of ``SPEECH_PREPS``."""
+    pairs = table.verb_preps
+    if verb.lemma_.lower() in SPEECH_PREP_VERBS:
+        pairs = pairs | SPEECH_PREPS
+    following = word_after_verb(verb, pairs)
     if following is None:
         return None
     clause_mark = following.dep_ == "mark" and following.head.head.i == verb.i  # "calls for X to leave"
     on_verb = verb.i <= following.head.i < following.i  # or on an adverb between them: "spoke fondly of"
     if not on_verb and not clause_mark:
         return None
-    return following if (verb.lemma_.lower(), following.lower_) in table.verb_preps else None
+    return following if (verb.lemma_.lower(), following.lower_) in pairs else None
 
 
 def _before_follow_up(clause: Token, table: CueTable) -> int:
