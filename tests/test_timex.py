@@ -266,6 +266,8 @@ DATED = [
     # "in the morning" ending its phrase is a part of the reference day
     ("On Monday the envoy toured the port in the morning.", ("the morning", "TIME", "2021-03-15TMO")),
     ("The envoy toured the port in the afternoon, aides said.", ("the afternoon", "TIME", "2021-03-17TAF")),
+    # "at the time" ending its phrase is the past told of; not "at the time of …", "at the time she …"
+    ("The harbour master, who was ill at the time, resigned.", ("the time", "DATE", "PAST_REF")),
     ("A farmer told me about the drought the other day.", ("the other day", "DATE", "PAST_REF")),
     ("The ferry stopped running a while ago.", ("a while ago", "DATE", "PAST_REF")),
     ("The mayor kept quiet for a while after the flood.", ("a while", "DURATION", "PXX")),
@@ -589,6 +591,8 @@ NOT_TIME = [
     "The soldiers will march to the capital.",
     "Every once in a while the old ferry breaks down.",
     "Ratings rose sharply in the evening news programs.",
+    "The harbour was closed at the time of the storm.",
+    "The harbour was closed at the time she arrived.",
     "The country ran a current account deficit of 4%.",
     "Nineteen soldiers and two thousand civilians were evacuated.",
     # a unit after a quantity is a rate

@@ -74,6 +74,9 @@ class Lexicon:
     # after it): not "in the morning shows", "in the evening session", "in the morning of March 3"
     in_pod: str = ""
     in_pod_ends: tuple[str, ...] = ()
+    # "at the time", ending its phrase the same way, is the past time told of (PAST_REF; span without "at"): not
+    # "at the time of the vote", "at the time he left"
+    at_the_time: str = ""
     day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
     modified_parts_of_day: tuple[str, ...] = ()
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day)
@@ -438,6 +441,7 @@ ENGLISH = Lexicon(
     millennium_words={"two thousand": 2000},
     the_year="the year",
     in_pod="in the",
+    at_the_time="at the time",
     in_pod_ends=(
         "and",
         "or",
@@ -751,6 +755,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
         if lex.in_pod
         else "(?!)",
+        "attime": rf"(?<=\b{_ci([lex.at_the_time.split()[0]])}\s){_alt([lex.at_the_time.split(maxsplit=1)[1]])}"
+        rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
+        if lex.at_the_time
+        else "(?!)",
         "yearperiod": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<unit>quarter|{_alt(lex.period_words)})\b"
         if lex.period_words
         else "(?!)",
@@ -840,6 +848,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "present": ("present",),
     "relpod": ("pod",),
     "inpod": ("pod",),
+    "attime": ("attime",),
     "modpod": ("pod",),
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),
@@ -904,6 +913,7 @@ def trigger(language: str) -> re.Pattern[str]:
         "century": r"\bcentury\b",
         "holiday": rf"\b{_alt(lex.holidays)}",
         "named": rf"(?<![\d/]){_alt(lex.named_days)}" if lex.named_days else "(?!)",
+        "attime": rf"\b{_alt([lex.at_the_time.split()[-1]])}\b" if lex.at_the_time else "(?!)",
     }
     return re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in kinds.items()) + ")")
 

@@ -574,6 +574,11 @@ def r_inpod(g: Groups, ctx: Context) -> Norm:
     return _unresolved("TIME") if base is None else _with_pod(base, g["pod"], ctx, anchor)
 
 
+def r_attime(g: Groups, ctx: Context) -> Norm:
+    """ "at the time": the past the text is telling of, as TempEval-3 train annotates it."""
+    return Norm("DATE", "PAST_REF", None, "dct")
+
+
 def _reference_day(ctx: Context) -> tuple[dt.date | None, str]:
     if ctx.ref is not None and ctx.ref.grain in ("day", "pod"):
         return ctx.ref.date, "ref"
@@ -959,6 +964,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "yearperiod": r_yearperiod,
     "relpod": r_relpod,
     "inpod": r_inpod,
+    "attime": r_attime,
     "modpod": r_modpod,
     "present": r_present,
     "yearago": r_yearago,
