@@ -243,6 +243,14 @@ def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str 
             "The mayor hinted at a change of staff.",
             [("The mayor", "a change of staff", "indirect", "hinted at")],
         ),
+        (  # so does a belief's
+            "Local officials have long worried about the costs.",
+            [("Local officials", "the costs", "indirect", "have long worried about")],
+        ),
+        (  # but with a clause of its own the clause is what is held, and the cue ends at the verb
+            "The senator agreed with her aides that the bill was dead.",
+            [("The senator", "that the bill was dead", "indirect", "agreed")],
+        ),
     ],
 )
 def test_content_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:

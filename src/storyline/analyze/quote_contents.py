@@ -75,7 +75,16 @@ SPEECH_PREPS = frozenset(
         ("complain", "of"), ("write", "about"), ("write", "of"), ("testify", "about"), ("comment", "about"),
     }
 )  # fmt: skip
-SPEECH_PREP_VERBS = frozenset(verb for verb, _ in SPEECH_PREPS)
+# a belief's, a hope's or an agreement's preposition takes what is held ("worried about the costs", "is thinking
+# about running", "agreed on a plan", "hoping for a win"; "hop": spaCy's lemma of "hoping"), unless the verb has
+# a clause of its own ("agreed with him that …": the clause is the content and the cue ends at the verb)
+BELIEF_PREPS = frozenset(
+    {
+        ("worry", "about"), ("think", "about"), ("think", "of"), ("wonder", "about"), ("dream", "of"),
+        ("agree", "with"), ("agree", "on"), ("disagree", "with"), ("disagree", "on"), ("hope", "for"), ("hop", "for"),
+    }
+)  # fmt: skip
+PREP_VERBS = frozenset(verb for verb, _ in SPEECH_PREPS | BELIEF_PREPS)
 # what finds things as a poll does: "a survey found 40 percent support", "the report found no evidence"
 STUDY_NOUNS = frozenset(
     {
@@ -288,8 +297,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         )
         attribution = (verb.left_edge.i, verb.right_edge.i)
         return without_opener(doc, verb.head, content, attribution) if content is not None else None
-    if _belief_only(verb, table) and not _study_finding(verb):
-        return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not
+    if _belief_only(verb, table) and not _study_finding(verb) and cue_prep(verb, table) is None:
+        return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not ("believes in" is)
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
     complements = complements or _infinitive_after(verb, table)
     if complements:  # "urged voters to slow down": PolNeAR's content holds the addressee too
@@ -657,18 +666,20 @@ def _object_end(part: Token) -> int:
 
 def cue_prep(verb: Token, table: CueTable) -> Token | None:
     """The preposition a cue verb takes right after it ("called for", "referring to", "spoke out against"),
-    when it has one: a pair of the cue table or of ``SPEECH_PREPS``."""
-    pairs = table.verb_preps
-    if verb.lemma_.lower() in SPEECH_PREP_VERBS:
-        pairs = pairs | SPEECH_PREPS
+    when it has one: a pair of the cue table, of ``SPEECH_PREPS`` or of ``BELIEF_PREPS``."""
+    lemma, pairs = verb.lemma_.lower(), table.verb_preps
+    if lemma in PREP_VERBS:
+        pairs = pairs | SPEECH_PREPS | BELIEF_PREPS
     following = word_after_verb(verb, pairs)
     if following is None:
         return None
     clause_mark = following.dep_ == "mark" and following.head.head.i == verb.i  # "calls for X to leave"
     on_verb = verb.i <= following.head.i < following.i  # or on an adverb between them: "spoke fondly of"
-    if not on_verb and not clause_mark:
+    if (not on_verb and not clause_mark) or (lemma, following.lower_) not in pairs:
         return None
-    return following if (verb.lemma_.lower(), following.lower_) in pairs else None
+    if (lemma, following.lower_) in BELIEF_PREPS and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    return following
 
 
 def _before_follow_up(clause: Token, table: CueTable) -> int:
