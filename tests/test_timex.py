@@ -268,6 +268,11 @@ DATED = [
     ("The envoy toured the port in the afternoon, aides said.", ("the afternoon", "TIME", "2021-03-17TAF")),
     # "at the time" ending its phrase is the past told of; not "at the time of …", "at the time she …"
     ("The harbour master, who was ill at the time, resigned.", ("the time", "DATE", "PAST_REF")),
+    # "the day before" with no day after it counts from the reference day
+    (
+        "On Monday the ferry sank; it had been inspected the day before.",
+        ("the day before", "DATE", "2021-03-14"),
+    ),
     ("A farmer told me about the drought the other day.", ("the other day", "DATE", "PAST_REF")),
     ("The ferry stopped running a while ago.", ("a while ago", "DATE", "PAST_REF")),
     ("The mayor kept quiet for a while after the flood.", ("a while", "DURATION", "PXX")),
@@ -593,6 +598,7 @@ NOT_TIME = [
     "Ratings rose sharply in the evening news programs.",
     "The harbour was closed at the time of the storm.",
     "The harbour was closed at the time she arrived.",
+    "The harbour was closed the day before the storm.",
     "The country ran a current account deficit of 4%.",
     "Nineteen soldiers and two thousand civilians were evacuated.",
     # a unit after a quantity is a rate

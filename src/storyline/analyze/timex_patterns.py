@@ -79,7 +79,8 @@ class Lexicon:
     at_the_time: str = ""
     day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
     modified_parts_of_day: tuple[str, ...] = ()
-    # "the day before" a day the text names: one day earlier ("the day after the vote" names no day)
+    # "the day before" a day the text names: one day earlier ("the day after the vote" names no day); alone,
+    # ending its phrase (``in_pod_ends``), one day from the reference day ("had quit the day before.")
     day_offsets: Mapping[str, int] = field(default_factory=dict)
     # plural weekdays and parts of day: a recurring time ("on Mondays", "Sunday nights" → a SET)
     weekday_plurals: Mapping[str, int] = field(default_factory=dict)
@@ -755,6 +756,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
         if lex.in_pod
         else "(?!)",
+        # "the day before" ending its phrase ("endorsed the day before by …"): a day from the reference day's
+        "dayoffset": rf"\b(?P<offset>{_ci(lex.day_offsets)})"
+        rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
+        if lex.day_offsets and lex.in_pod_ends
+        else "(?!)",
         "attime": rf"(?<=\b{_ci([lex.at_the_time.split()[0]])}\s){_alt([lex.at_the_time.split(maxsplit=1)[1]])}"
         rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
         if lex.at_the_time
@@ -849,6 +855,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "relpod": ("pod",),
     "inpod": ("pod",),
     "attime": ("attime",),
+    "dayoffset": _UNITS,
     "modpod": ("pod",),
     **dict.fromkeys(("season", "bareseason"), ("season",)),
     "time": ("ampm",),

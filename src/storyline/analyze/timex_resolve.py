@@ -579,6 +579,15 @@ def r_attime(g: Groups, ctx: Context) -> Norm:
     return Norm("DATE", "PAST_REF", None, "dct")
 
 
+def r_dayoffset(g: Groups, ctx: Context) -> Norm:
+    """ "the day before", "the day after" with no day named after them: from the reference day."""
+    base, anchor = _reference_day(ctx)
+    if base is None:
+        return _unresolved()
+    step = ctx.lex.day_offsets[_words(g["offset"]).lower()]
+    return _dated(Point(base + dt.timedelta(days=step), "day"), anchor)
+
+
 def _reference_day(ctx: Context) -> tuple[dt.date | None, str]:
     if ctx.ref is not None and ctx.ref.grain in ("day", "pod"):
         return ctx.ref.date, "ref"
@@ -965,6 +974,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "relpod": r_relpod,
     "inpod": r_inpod,
     "attime": r_attime,
+    "dayoffset": r_dayoffset,
     "modpod": r_modpod,
     "present": r_present,
     "yearago": r_yearago,
