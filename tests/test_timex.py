@@ -573,6 +573,8 @@ UNDATED = [
     # absolute dates and durations need no document date
     ("The ceasefire was signed on November 10, 2020 in Moscow.", ("November 10, 2020", "2020-11-10")),
     ("The fighting lasted 44 days.", ("44 days", "P44D")),
+    ("The siege lasted two and a half years.", ("two and a half years", "P2Y6M")),
+    ("The crossing took seven-and-a-half hours.", ("seven-and-a-half hours", "PT7H30M")),
     ("Thousands fled the region in the 1990s.", ("the 1990s", "199")),
     (
         "The war began on September 27, 2020. Two months later a truce was signed.",

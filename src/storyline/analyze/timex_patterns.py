@@ -687,9 +687,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
     on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
-    # "a half-century", "a quarter-century ago": a fraction word between the count and the unit
+    # "a half-century", "a quarter-century ago": a fraction word between the count and the unit; "2 1/2 years",
+    # "two and a half years" (was read as bare "years")
     count = (
-        rf"(?P<num>{num}|{vague})(?P<half>\s+1/2|½)?[\s-]+(?:(?P<frac>[Hh]alf|[Qq]uarter)[\s-](?=[Cc]entur))?"
+        rf"(?P<num>{num}|{vague})(?P<half>\s+1/2|½|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
+        rf"(?:(?P<frac>[Hh]alf|[Qq]uarter)[\s-](?=[Cc]entur))?"
     )
     not_age = r"(?![-\s]+old\b)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
