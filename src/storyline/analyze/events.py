@@ -35,7 +35,6 @@ from storyline.analyze.event_context import (
     Trigger,
     is_clause_prep,
 )
-from storyline.analyze.nlp import line_pieces
 from storyline.data import load_table
 from storyline.model import Entity, Event, Timex
 from storyline.settings import AnalyzeSettings
@@ -130,7 +129,7 @@ def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) 
 
 def _pieces(parsed: Parsed) -> Iterator[Span]:
     """The document's sentences, cut at line breaks: the units events are looked for in."""
-    return (piece for sentence in parsed.sentences for piece in line_pieces(sentence))
+    return iter(parsed.pieces)
 
 
 def _triggers(parsed: Parsed, sentence: Span, lex: Lexicon) -> list[Trigger]:

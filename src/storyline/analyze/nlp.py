@@ -177,6 +177,19 @@ class Parsed:
     def sentences(self) -> list[Span]:
         return list(self.doc.sents)
 
+    @functools.cached_property
+    def pieces(self) -> list[Span]:
+        """The sentences cut at line breaks (``line_pieces``), cut once per document: quote planning, event
+        planning and event extraction each walk all of them. A sentence with no line break in its text is its
+        own piece, found without walking its tokens."""
+        text, found = self.document.text, []
+        for sentence in self.sentences:
+            if "\n" in text[sentence.start_char : sentence.end_char]:
+                found.extend(line_pieces(sentence))
+            else:
+                found.append(sentence)
+        return found
+
     def parse(self, sentence: Span) -> Doc:
         """A dependency-parsed copy of ``sentence``. Add ``sentence.start_char`` to its offsets."""
         key = (sentence.start_char, sentence.end_char)  # callers may ask for part of a sentence too

@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.analyze.nlp import line_pieces
 from storyline.analyze.quote_contents import (
     around_phrase,
     content_of,
@@ -162,17 +161,14 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
     """
     found = []
     turns = speaker_turns(parsed, table, inside)
-    for sentence in parsed.sentences:
-        for piece in line_pieces(sentence):
-            if len(piece) > max_tokens:
-                continue
-            headline = headline_parse(parsed, piece)
-            tokens = headline if headline is not None else piece
-            base = piece.start_char if headline is not None else 0
-            if any(
-                _is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in tokens
-            ):
-                found.append(piece)
+    for piece in parsed.pieces:
+        if len(piece) > max_tokens:
+            continue
+        headline = headline_parse(parsed, piece)
+        tokens = headline if headline is not None else piece
+        base = piece.start_char if headline is not None else 0
+        if any(_is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in tokens):
+            found.append(piece)
     return found
 
 
