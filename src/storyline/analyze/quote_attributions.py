@@ -131,6 +131,8 @@ def _is_cue_verb(token: Token, table: CueTable) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    if lemma in table.all_verbs and lemma not in table.regards and not _in_markup(token):
+        return True  # what the tests below would answer too, without their look ahead (hot in planning)
     if _made_clear(token, table) is not None or light_noun_ahead(token, table):
         return True
     if lemma in table.regards:  # "see", "view": a cue only with "as" after it, which the tags show
