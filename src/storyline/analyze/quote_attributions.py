@@ -636,6 +636,8 @@ def _addressed(verb: Token, table: CueTable) -> bool:
 
 
 def _according(token: Token, table: CueTable) -> bool:
+    if token.lower_ not in table.according_words:  # asked of every token of a parsed sentence
+        return False
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return nxt is not None and (token.lower_, nxt.lower_) in table.according
 
