@@ -395,7 +395,11 @@ def dateline_end(doc: Doc, token: int) -> int | None:
     start = token
     while start > max(0, token - MAX_DATELINE) and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
-    dash = dateline_dash(doc, start)
+    # remembered per parse: a sentence's content, speaker and follow-ups all ask about the same line's dateline
+    lines = doc.user_data.setdefault("storyline.dateline_dash", {})
+    if start not in lines:
+        lines[start] = dateline_dash(doc, start)
+    dash = lines[start]
     return dash if dash is not None and dash >= token else None
 
 
