@@ -11,9 +11,10 @@ its document id and its offsets, so re-running a stage on the same text yields t
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -244,6 +245,31 @@ def as_plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
+
+
+class EntityIndex:
+    """``entity_at`` over one document's entities, answered from their mentions sorted by start: each quote of
+    a document asks for its speaker, and scanning every mention of every entity per quote was a tenth of the
+    quote extractor's time."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        pairs = ((entity, mention) for entity in entities for mention in entity.mentions)
+        mentions = [(m.start, order, m.end, entity) for order, (entity, m) in enumerate(pairs)]
+        self._mentions = sorted(mentions, key=lambda item: (item[0], item[1]))
+        self._starts = [item[0] for item in self._mentions]
+        self._longest = max((end - start for start, _, end, _ in mentions), default=0)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """What ``entity_at`` answers: the longest overlap wins, the first entity (then mention) on a tie."""
+        best: tuple[int, int, Entity] | None = None
+        index = bisect.bisect_left(self._starts, end) - 1  # mentions starting before ``end``
+        while index >= 0 and self._mentions[index][0] > start - self._longest:  # and ending after ``start``
+            mention_start, order, mention_end, entity = self._mentions[index]
+            overlap = min(end, mention_end) - max(start, mention_start)
+            if overlap > 0 and (best is None or (overlap, -order) > (best[0], -best[1])):
+                best = (overlap, order, entity)
+            index -= 1
+        return best[2] if best else None
 
 
 def entity_at(entities: tuple[Entity, ...] | list[Entity], start: int, end: int) -> Entity | None:

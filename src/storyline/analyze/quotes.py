@@ -39,7 +39,7 @@ from storyline.analyze.quote_attributions import (
 )
 from storyline.analyze.quote_cues import CUES, CueTable, cues_for
 from storyline.analyze.quote_marks import Inside, Quoted, find_quoted
-from storyline.model import Entity, Quote, QuoteKind, entity_at
+from storyline.model import Entity, EntityIndex, Quote, QuoteKind
 from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
@@ -412,7 +412,7 @@ def _reads_as_speech(text: str, q: Quoted, settings: AnalyzeSettings) -> bool:
     return len(words) >= settings.quote_min_words and words[0][:1].isupper()
 
 
-def _speaker(text: str, a: Attribution | None, entities: Sequence[Entity]) -> tuple[str | None, str | None]:
+def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[str | None, str | None]:
     """The canonical name and entity id of the speaker, or the speaker's own words when no entity matches.
 
     Only the subject's head word is looked up: "Nikol Pashinyan's office" and "the press service of the
@@ -421,7 +421,7 @@ def _speaker(text: str, a: Attribution | None, entities: Sequence[Entity]) -> tu
     if a is None or a.speaker_start is None or a.speaker_end is None:
         return None, None
     start, end = (a.head_start, a.head_end) if a.head_start is not None else (a.speaker_start, a.speaker_end)
-    entity = entity_at(list(entities), start, end or a.speaker_end)
+    entity = entities.at(start, end or a.speaker_end)
     if entity is not None:
         return entity.name, entity.id
     if a.name_start is not None and a.name_end is not None:
@@ -429,7 +429,7 @@ def _speaker(text: str, a: Attribution | None, entities: Sequence[Entity]) -> tu
     return text[a.speaker_start : a.speaker_end], None
 
 
-def _quote(doc_id: str, text: str, m: _Match, entities: Sequence[Entity]) -> Quote:
+def _quote(doc_id: str, text: str, m: _Match, entities: EntityIndex) -> Quote:
     a = m.attribution
     speaker, entity_id = _speaker(text, a, entities)
     return Quote(
@@ -466,7 +466,8 @@ def extract(
             )
     attributions = sorted((_unquoted(a, inside) for a in attributions), key=lambda a: a.cue_start)
     matches = _match(document.text, inside.quoted, attributions, table or CUES["en"], settings)
-    return [_quote(document.id, document.text, m, entities) for m in matches]
+    speakers = EntityIndex(entities)  # built once: every quote looks its speaker up
+    return [_quote(document.id, document.text, m, speakers) for m in matches]
 
 
 def _unquoted(a: Attribution, inside: Inside) -> Attribution:
