@@ -146,19 +146,20 @@ def _triggers(parsed: Parsed, sentence: Span, lex: Lexicon) -> list[Trigger]:
 
 def find_triggers(sentence: Span, lex: Lexicon) -> list[Trigger]:
     """Lexicon hits in ``sentence`` (tagged, not parsed): phrases first, then single verbs and nouns."""
-    lemmas = [token.lemma_.lower() for token in sentence]
+    tokens = list(sentence)  # walked once: spaCy makes a new Token object on every access
+    lemmas = [token.lemma_.lower() for token in tokens]
     claimed: set[int] = set()
     found: dict[int, Trigger] = {}
     for i, lemma in enumerate(lemmas):
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
             if j is not None:
-                head = i if sentence[i].pos_ in ("VERB", "AUX") else j
+                head = i if tokens[i].pos_ in ("VERB", "AUX") else j
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
-    for i, token in enumerate(sentence):
-        if i in claimed:
+    for i, token in enumerate(tokens):
+        if i in claimed or (lemmas[i] not in lex.verbs and lemmas[i] not in lex.nouns):
             continue
         table = lex.verbs if token.pos_ == "VERB" else lex.nouns if token.pos_ == "NOUN" else None
         kind = table.get(lemmas[i]) if table is not None else None
