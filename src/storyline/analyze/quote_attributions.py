@@ -82,6 +82,7 @@ MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporti
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # a cue word other than "according" is one of these
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # a verb that needs a subject of its own
 MAX_ASIDE = 8  # tokens of a bracketed aside after a name ("(R-Iowa)", "(D-N.Y.)")
 SINGLE_QUOTES = frozenset("'‘’")  # a quotation inside a quotation ("“… says, ‘We will’”")
@@ -115,7 +116,10 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     lower = token.lower_
     if lower in table.according_words:
         return True
-    if token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
+    pos = token.pos_
+    if pos not in CUE_POS:
+        return False  # most words, which need no look at their neighbours
+    if pos == "NOUN" and token.i + 1 < len(token.doc):
         lemma, following = token.lemma_.lower(), token.nbor(1)
         if lemma in table.nouns and following.lower_ in table.that:
             return following.tag_ not in RELATIVE_TAGS  # "the speech that included …" is a relative clause
@@ -193,6 +197,8 @@ def sentence_attributions(
     turns = speaker_turns(parsed, table, inside)
     found: list[Attribution] = []
     for token in doc:
+        if token.pos_ not in CUE_POS and token.lower_ not in table.according_words:
+            continue  # most words: none of the cues below can start here
         if inside(base + token.idx) or turns(base + token.idx):
             continue
         if _according(token, table):
