@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 
 from conftest import ROOT
 from storyline.model import Analysis, Document, Entity, Mention, Reuse, Skipped, Story, Timex
@@ -42,3 +43,30 @@ def test_an_analysis_validates_against_the_schema():
     jsonschema.validate(data, output_schema())
     assert data["entities"][0]["name"] == "Lena Dorn"
     assert data["documents"][0]["published"] == "2026-05-03"
+
+
+def _entity(name: str, *spans: tuple[int, int]) -> Entity:
+    return Entity(
+        id=f"d1:{name}",
+        doc_id="d1",
+        name=name,
+        type="PERSON",
+        mentions=tuple(Mention(s, e, name) for s, e in spans),
+    )
+
+
+INDEXED_ENTITIES = [
+    _entity("a", (0, 9), (40, 44)),
+    _entity("b", (5, 12)),  # overlaps a's first mention
+    _entity("c", (20, 80)),  # a long mention starting well before short ones
+    _entity("d", (40, 44)),  # the same span as a's second mention: the first entity wins the tie
+]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(0, 9), (4, 8), (6, 11), (8, 30), (40, 44), (41, 42), (70, 90), (85, 90), (12, 20)]
+)
+def test_entity_index_answers_as_entity_at(start: int, end: int):
+    from storyline.model import EntityIndex, entity_at
+
+    assert EntityIndex(INDEXED_ENTITIES).at(start, end) == entity_at(INDEXED_ENTITIES, start, end)
