@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.model import Entity, Timex
+from storyline.model import Entity, EntityIndex, Timex
 from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
@@ -106,8 +106,7 @@ class Context:
     lexicon: Lexicon
     settings: AnalyzeSettings
     timex_starts: list[int] = field(default_factory=list)
-    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
-    mention_starts: list[int] = field(default_factory=list)
+    entity_index: EntityIndex | None = None  # the entities' mentions, for "which entity is at this span"
 
 
 def is_clause_prep(token: Token, lex: Lexicon) -> bool:

@@ -8,7 +8,6 @@ objects, prepositions and conjuncts to name who and where is a job of its own, w
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -40,7 +39,6 @@ PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTITY_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
-MAX_MENTION_CHARS = 300  # longer entity mentions are not looked for (bounds the index scan)
 
 
 def participants(
@@ -264,16 +262,9 @@ def _participant(
 
 
 def _entity_at(ctx: Context, start: int, end: int) -> Entity | None:
-    """``model.entity_at`` over an index: the entity whose mention overlaps ``[start, end)`` most."""
-    best: tuple[int, Entity] | None = None
-    index = bisect.bisect_left(ctx.mention_starts, end) - 1
-    while index >= 0 and ctx.mentions[index][0] > start - MAX_MENTION_CHARS:
-        mention_start, mention_end, entity = ctx.mentions[index]
-        overlap = min(end, mention_end) - max(start, mention_start)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, entity)
-        index -= 1
-    return best[1] if best else None
+    """The entity whose mention overlaps ``[start, end)`` most (``model.EntityIndex``)."""
+    assert ctx.entity_index is not None
+    return ctx.entity_index.at(start, end)
 
 
 def _word_like(token: Token) -> bool:

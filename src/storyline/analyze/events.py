@@ -36,7 +36,7 @@ from storyline.analyze.event_context import (
     is_clause_prep,
 )
 from storyline.data import load_table
-from storyline.model import Entity, Event, Timex
+from storyline.model import Entity, EntityIndex, Event, Timex
 from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
@@ -93,11 +93,9 @@ def extract(
     if lex is None:
         return []
     ordered = sorted(timexes, key=lambda t: t.start)
-    spans = ((m.start, m.end, e) for e in entities for m in e.mentions if m.end > m.start)
-    mentions = sorted(spans, key=lambda item: (item[0], item[1]))  # entities themselves are unordered
     ctx = Context(
         parsed, entities, ordered, lex, settings or AnalyzeSettings(),
-        [t.start for t in ordered], mentions, [m[0] for m in mentions],
+        [t.start for t in ordered], EntityIndex(entities),
     )  # fmt: skip
     to_parse = {(s.start_char, s.end_char) for s in sentences_to_parse(parsed, ctx.settings)}
     events: list[Event] = []
