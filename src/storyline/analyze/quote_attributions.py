@@ -637,7 +637,7 @@ def _addressed(verb: Token, table: CueTable) -> bool:
     "have" ("while the governor has opposed …", "Having announced that …") is active: its subject speaks."""
     if _passive(verb):
         return True
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() in table.perfect_auxiliaries for c in verb.children)
     return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not perfect
 
 

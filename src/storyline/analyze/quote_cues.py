@@ -61,6 +61,7 @@ class CueTable:
         frozenset()
     )  # what opens an embedded question ("asked him whether he would run")
     as_marks: frozenset[str] = frozenset()  # "as he noted, …": the cue's clause reports the main clause
+    perfect_auxiliaries: frozenset[str] = frozenset()  # "has opposed": a participle with one is active
     raisings: frozenset[str] = frozenset()  # "X seems to Y": a cue with no source; X and "to Y" the content
     passive_raisings: frozenset[str] = frozenset()  # "X is expected to Y": the same, in the passive
     regards: frozenset[str] = frozenset()  # "voters see him as a fighter": a cue only with its "as" phrase
@@ -288,6 +289,7 @@ CUES: dict[str, CueTable] = {
         questions=_words("ask"),
         whether=_words("if whether"),
         as_marks=_words("as"),
+        perfect_auxiliaries=_words("have"),
         raisings=_words("seem appear"),
         passive_raisings=_words("expect believe"),
         regards=_words("see view regard cast"),  # "see X as Y": 13 of PolNeAR train's 42 missed "see" cues;
