@@ -65,33 +65,6 @@ CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", 
 FIGURE_CONTRASTS = frozenset({"while", "whereas"})
 # "find" is a belief in the cue table ("she found it odd"), but also a poll's result
 FINDING_VERBS = frozenset({"find"})
-# a speech verb whose preposition takes what was said ("joked about moving abroad", "hinted at a shakeup",
-# "boasted of his record", "cautioned against reading too much into it", "admitted to the thefts"): the content is
-# the preposition's object and PolNeAR's cue runs over the preposition, as for the cue table's "called for"
-SPEECH_PREPS = frozenset(
-    {
-        ("joke", "about"), ("joke", "of"), ("muse", "about"), ("hint", "at"), ("boast", "of"), ("boast", "about"),
-        ("brag", "about"), ("marvel", "at"), ("gush", "about"), ("caution", "against"), ("admit", "to"),
-        ("complain", "of"), ("write", "about"), ("write", "of"), ("testify", "about"), ("comment", "about"),
-    }
-)  # fmt: skip
-# a belief's, a hope's or an agreement's preposition takes what is held ("worried about the costs", "is thinking
-# about running", "agreed on a plan", "hoping for a win"; "hop": spaCy's lemma of "hoping"), unless the verb has
-# a clause of its own ("agreed with him that …": the clause is the content and the cue ends at the verb)
-BELIEF_PREPS = frozenset(
-    {
-        ("worry", "about"), ("think", "about"), ("think", "of"), ("wonder", "about"), ("dream", "of"),
-        ("agree", "with"), ("agree", "on"), ("disagree", "with"), ("disagree", "on"), ("hope", "for"), ("hop", "for"),
-    }
-)  # fmt: skip
-PREP_VERBS = frozenset(verb for verb, _ in SPEECH_PREPS | BELIEF_PREPS)
-# what finds things as a poll does: "a survey found 40 percent support", "the report found no evidence"
-STUDY_NOUNS = frozenset(
-    {
-        "poll", "survey", "study", "report", "review", "analysis", "investigation", "inquiry", "audit",
-        "paper", "research", "probe", "jury", "article", "count", "tally",
-    }
-)  # fmt: skip
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -297,7 +270,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         )
         attribution = (verb.left_edge.i, verb.right_edge.i)
         return without_opener(doc, verb.head, content, attribution) if content is not None else None
-    if _belief_only(verb, table) and not _study_finding(verb) and cue_prep(verb, table) is None:
+    if _belief_only(verb, table) and not _study_finding(verb, table) and cue_prep(verb, table) is None:
         return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not ("believes in" is)
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
     complements = complements or _infinitive_after(verb, table)
@@ -512,13 +485,13 @@ def _belief_only(verb: Token, table: CueTable) -> bool:
     return lemma in table.beliefs and lemma not in others
 
 
-def _study_finding(verb: Token) -> bool:
+def _study_finding(verb: Token, table: CueTable) -> bool:
     """ "A poll found 40 percent support", "the report found no evidence": a study's "find" reports its result
     in its object, as "show" does; a person's "found a job", "found her voice" is no finding (on PolNeAR train
     0-150 and 300-450, all 12 such study subjects with an object were gold cues)."""
     if verb.lemma_.lower() not in FINDING_VERBS:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in STUDY_NOUNS for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in table.study_nouns for c in verb.children)
 
 
 def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -666,10 +639,10 @@ def _object_end(part: Token) -> int:
 
 def cue_prep(verb: Token, table: CueTable) -> Token | None:
     """The preposition a cue verb takes right after it ("called for", "referring to", "spoke out against"),
-    when it has one: a pair of the cue table, of ``SPEECH_PREPS`` or of ``BELIEF_PREPS``."""
+    when it has one: a pair of the cue table's ``verb_preps``, ``speech_preps`` or ``belief_preps``."""
     lemma, pairs = verb.lemma_.lower(), table.verb_preps
-    if lemma in PREP_VERBS:
-        pairs = pairs | SPEECH_PREPS | BELIEF_PREPS
+    if lemma in table.open_prep_verbs:
+        pairs = pairs | table.speech_preps | table.belief_preps
     following = word_after_verb(verb, pairs)
     if following is None:
         return None
@@ -677,7 +650,7 @@ def cue_prep(verb: Token, table: CueTable) -> Token | None:
     on_verb = verb.i <= following.head.i < following.i  # or on an adverb between them: "spoke fondly of"
     if (not on_verb and not clause_mark) or (lemma, following.lower_) not in pairs:
         return None
-    if (lemma, following.lower_) in BELIEF_PREPS and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+    if (lemma, following.lower_) in table.belief_preps and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None
     return following
 

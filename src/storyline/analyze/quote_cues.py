@@ -84,6 +84,14 @@ class CueTable:
     light_nouns: frozenset[tuple[str, str]] = frozenset()  # ("make", "case"): a verb and its object noun that
     # together state something ("made the case that …", "took aim at X", "expressed concern about X")
     light_preps: frozenset[str] = frozenset()  # the prepositions after such a noun that take the content
+    speech_preps: frozenset[tuple[str, str]] = frozenset()  # ("joke", "about"): a speech verb's preposition
+    # that takes what was said ("joked about moving abroad", "hinted at a shakeup", "cautioned against reading too much
+    # into it"): the content is its object and PolNeAR's cue runs over the preposition, as for "called for"
+    belief_preps: frozenset[tuple[str, str]] = frozenset()  # ("worry", "about"): a belief's, a hope's or an
+    # agreement's preposition takes what is held ("worried about the costs", "agreed on a plan", "hoping for a
+    # win"), unless the verb has a clause of its own ("agreed with him that …": the clause is the content)
+    study_nouns: frozenset[str] = frozenset()  # what finds things as a poll does: "a survey found 40 percent
+    # support", "the report found no evidence" (a person's "found a job" is no finding)
     phrasal: frozenset[tuple[str, str]] = frozenset()  # ("point", "out"): a verb that reports speech only
     # with its particle ("pointed out that …", "“…,” he shot back"), a speech verb then
     by_frames: frozenset[str] = (
@@ -99,6 +107,11 @@ class CueTable:
         """The first words of the source phrases ("according"): a set, as every token of a document is
         checked against it."""
         return frozenset(first for first, _ in self.according)
+
+    @functools.cached_property
+    def open_prep_verbs(self) -> frozenset[str]:
+        """The verbs of ``speech_preps`` and ``belief_preps``, whose preposition is looked for like a cue's."""
+        return frozenset(verb for verb, _ in self.speech_preps | self.belief_preps)
 
     @functools.cached_property
     def all_verbs(self) -> frozenset[str]:
@@ -289,6 +302,45 @@ CUES: dict[str, CueTable] = {
         questions=_words("ask"),
         whether=_words("if whether"),
         as_marks=_words("as"),
+        speech_preps=frozenset(
+            {
+                ("joke", "about"),
+                ("joke", "of"),
+                ("muse", "about"),
+                ("hint", "at"),
+                ("boast", "of"),
+                ("boast", "about"),
+                ("brag", "about"),
+                ("marvel", "at"),
+                ("gush", "about"),
+                ("caution", "against"),
+                ("admit", "to"),
+                ("complain", "of"),
+                ("write", "about"),
+                ("write", "of"),
+                ("testify", "about"),
+                ("comment", "about"),
+            }
+        ),
+        belief_preps=frozenset(
+            {
+                ("worry", "about"),
+                ("think", "about"),
+                ("think", "of"),
+                ("wonder", "about"),
+                ("dream", "of"),
+                ("agree", "with"),
+                ("agree", "on"),
+                ("disagree", "with"),
+                ("disagree", "on"),
+                ("hope", "for"),
+                ("hop", "for"),  # spaCy's lemma of "hoping"
+            }
+        ),
+        study_nouns=_words(
+            "poll survey study report review analysis investigation inquiry audit paper research probe jury article "
+            "count tally"
+        ),
         perfect_auxiliaries=_words("have"),
         raisings=_words("seem appear"),
         passive_raisings=_words("expect believe"),
