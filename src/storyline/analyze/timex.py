@@ -812,12 +812,9 @@ def _is_fraction(text: str, m: Match, language: str) -> bool:
     after = text[m.end : m.end + 40].split()
     if len(after) < 2 or after[0].lower() != lex.fraction_link:
         return False
-    head = after[2] if after[1].lower() in ("a", "an", "the") and len(after) > 2 else after[1]
+    head = after[2] if after[1].lower() in lex.fraction_articles and len(after) > 2 else after[1]
     head = head.strip(".,;:'\"").lower()
     return head not in lex.units and not re.fullmatch(r"\d{4}", head) and head not in lex.fiscal
-
-
-DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
 
 
 def _is_season_noun(text: str, m: Match, language: str) -> bool:
@@ -832,10 +829,10 @@ def _is_season_noun(text: str, m: Match, language: str) -> bool:
     if len(after) < 3 or after[0] not in lex.noun_season_links:
         return False
     if after[0] == lex.noun_season_links[0]:
-        return not (after[1][:4].isdigit() or after[2].lower().startswith("year"))
+        return not (after[1][:4].isdigit() or after[2].lower().startswith(lex.noun_season_year))
     word = after[1].rstrip(".,;:")
-    plain = text[m.start : m.end].lower().split()[0] == "the"  # not "last fall in his home"
-    return plain and word.isalpha() and word.islower() and word not in DETERMINERS
+    plain = text[m.start : m.end].lower().split()[0] == lex.noun_season_article  # not "last fall in his home"
+    return plain and word.isalpha() and word.islower() and word not in lex.determiners
 
 
 def _is_publication(parsed: Parsed, m: Match) -> bool:

@@ -119,18 +119,24 @@ class Lexicon:
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
-    # a unit that is also a fraction, and the word after it that makes it one unless a time follows: "a quarter
-    # of voters", "the quarter of caucus-goers who …" (not "a quarter of a century", "the third quarter of 2012")
     # references that are one only in a clause not told in the past, and the words before and after them that
     # make them a connective: "will soon reopen" (FUTURE_REF), not "soon dispersed", "as soon as", "soon after"
     tensed_refs: tuple[str, ...] = ()
     tensed_ref_links: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # a unit that is also a fraction, and the word after it that makes it one unless a time follows: "a quarter
+    # of voters", "the quarter of caucus-goers who …" (not "a quarter of a century", "the third quarter of 2012");
+    # the articles read past to find that time ("of a century")
     fraction_units: tuple[str, ...] = ()
     fraction_link: str = ""
+    fraction_articles: tuple[str, ...] = ()
     # seasons that are also nouns of change, and the words after them that make them one: "the fall of the
-    # Berlin Wall", "this fall in prices" (not "the fall of 2011", "last fall in New York")
+    # Berlin Wall", "the fall in prices" (not "the fall of 2011", "the fall of that year", "last fall in New
+    # York"); the change noun takes the article (``noun_season_article``) and no determiner after "in"
     noun_seasons: tuple[str, ...] = ()
     noun_season_links: tuple[str, ...] = ()
+    noun_season_article: str = ""
+    noun_season_year: str = ""
+    determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
     # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
@@ -564,8 +570,12 @@ ENGLISH = Lexicon(
     ),
     fraction_units=("quarter",),
     fraction_link="of",
+    fraction_articles=("a", "an", "the"),
     noun_seasons=("fall",),
     noun_season_links=("of", "in"),
+    noun_season_article="the",
+    noun_season_year="year",
+    determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
     rate_articles=("a", "an"),
