@@ -37,15 +37,10 @@ if TYPE_CHECKING:
 # what a verb's content is made of when it has no reported clause: "wants to leave", "called him a liar",
 # "criticized the plan", "described it as a failure"
 COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr", "acomp"})
-OCCASION_PREPS = frozenset({"in", "at", "during", "on"})  # "said in an interview that …"
 STRANDING_DEPS = frozenset({"prep", "pobj", "dobj", "dative", "npadvmod"})  # from a stranded clause's noun up
-CONTRASTS = frozenset({"but", "instead", "yet"})  # "…, but downplayed it": still what was reported
 # what the parser calls a noun's "that" clause when it hangs it on a verb ("accusations that …" on "respond")
 OBJECT_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl"})
-CONDITION_MARKS = frozenset({"if", "unless", "because", "so", "though", "although"})  # "…, because …"
-INVERTED = frozenset({"should", "had", "were"})  # "…, should he win": a condition opened by its auxiliary
 INVERTING_DEPS = frozenset({"aux", "auxpass"})  # the auxiliary that opens such a condition
-SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # a clause about the speaker, not reported
 # "However, …", "Even so, …", "In fact, …": the writer's linking adverb or phrase opening a clause (a phrase of
 # place or time, "In Ohio, …", "In 2014, …", is part of what was reported)
 LINKING_PHRASES = frozenset(
@@ -57,14 +52,6 @@ OPENING_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 # what the parser calls "…, a swipe at his rivals" at a clause's end
 COMMENT_DEPS = frozenset({"dep", "npadvmod"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser hangs "…, saying …"
-# "…, while others disagree", "…, despite the polls", "…, compared with 40 percent": the writer's contrast or
-# comparison closing a reported clause (a pair: "even though", "well above"); "compared" only with a number
-CLOSING_ADJUNCTS = frozenset({"while", "whereas", "despite", "compared"})
-CLOSING_ADJUNCT_PAIRS = frozenset({("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")})
-# "a poll found 52 percent back her, while 33 percent back him": a second figure of the same finding
-FIGURE_CONTRASTS = frozenset({"while", "whereas"})
-# "find" is a belief in the cue table ("she found it odd"), but also a poll's result
-FINDING_VERBS = frozenset({"find"})
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -150,7 +137,7 @@ def _without_closing_adjunct(
     ("said turnout rose, while others saw it fall", "… 40 percent, compared with 35 in May", "…, despite the
     polls"): the writer sets the reported words against other facts; PolNeAR ends the content before it."""
     for i in range(content[0] + 1, content[1]):
-        if doc[i].text != "," or not _adjunct_opener(doc[i + 1]):
+        if doc[i].text != "," or not _adjunct_opener(doc[i + 1], table):
             continue
         phrase = doc[i + 1]
         while phrase.head.i != phrase.i and phrase.head.left_edge.i == i + 1:
@@ -191,8 +178,8 @@ def _second_figure(verb: Token, before: Span, phrase: Token, table: CueTable) ->
     PolNeAR keeps. Without a figure on both sides ("most favor it, while a third oppose it") or after a
     speech verb, the contrast is the writer's."""
     lemma = verb.lemma_.lower()
-    if phrase.left_edge.lower_ not in FIGURE_CONTRASTS or (
-        lemma not in table.findings and lemma not in FINDING_VERBS
+    if phrase.left_edge.lower_ not in table.figure_contrasts or (
+        lemma not in table.findings and lemma not in table.finding_beliefs
     ):
         return False
     return any(_figure(t) for t in before) and any(_figure(t) for t in phrase.subtree)
@@ -215,12 +202,12 @@ def _set_against(phrase: Token) -> bool:
     return True
 
 
-def _adjunct_opener(token: Token) -> bool:
+def _adjunct_opener(token: Token, table: CueTable) -> bool:
     """ "while", "despite", "compared", "even though", "well above": a word opening a closing adjunct."""
-    if token.lower_ in CLOSING_ADJUNCTS:
+    if token.lower_ in table.closing_adjuncts:
         return True
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and (token.lower_, following.lower_) in CLOSING_ADJUNCT_PAIRS
+    return following is not None and (token.lower_, following.lower_) in table.closing_adjunct_pairs
 
 
 def _without_dashed_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
@@ -308,12 +295,12 @@ def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
         host = token.head
         if host.dep_ != "pobj" or _is_cue_prep(verb, host.head, table):
             continue  # "responded to accusations that …": the noun's own clause
-        if _occasion_path(verb, host):
+        if _occasion_path(verb, host, table):
             return token
     return None
 
 
-def _occasion_path(verb: Token, host: Token) -> bool:
+def _occasion_path(verb: Token, host: Token, table: CueTable) -> bool:
     """Whether ``host`` hangs on the verb through a phrase of the occasion ("said in one of a series of
     messages", "told the audience at his fundraiser", "told Clinton at a debate"), across prepositions and
     their nouns only: no other clause between."""
@@ -325,7 +312,7 @@ def _occasion_path(verb: Token, host: Token) -> bool:
     top, below = path[-2], path[-3]
     if top.dep_ in {"dobj", "dative"}:
         top = below if below.dep_ == "prep" else top
-    return top.dep_ == "prep" and top.lower_ in OCCASION_PREPS
+    return top.dep_ == "prep" and top.lower_ in table.occasion_preps
 
 
 def _is_cue_prep(verb: Token, prep: Token, table: CueTable) -> bool:
@@ -402,8 +389,10 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
         if child.dep_ == "conj" and child.left_edge.i > end and not _cue_lemma(child, table):
             subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
             that = that_clause(child, table)
-            against = joiner in CONTRASTS or joiner == "nor"
-            if that or (subjects and against and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)):
+            against = joiner in table.contrasts or joiner == "nor"
+            if that or (
+                subjects and against and not any(s.lower_ in table.speaker_pronouns for s in subjects)
+            ):
                 end = child.right_edge.i
         break
     return end
@@ -439,10 +428,11 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
         first = child.left_edge.i
         near = first == end + 1 or (first == end + 2 and doc[end + 1].text == ",")
         condition = any(
-            c.dep_ == "mark" and c.i == first and c.lower_ in CONDITION_MARKS for c in child.children
+            c.dep_ == "mark" and c.i == first and c.lower_ in table.condition_marks for c in child.children
         )
         inverted = any(  # "…, should the party ask": the parser takes it for a second reported clause too
-            c.dep_ in INVERTING_DEPS and c.i == first and c.lower_ in INVERTED for c in child.children
+            c.dep_ in INVERTING_DEPS and c.i == first and c.lower_ in table.inverted_auxiliaries
+            for c in child.children
         )
         cue = any(_cue_lemma(t, table) for t in child.subtree if t.pos_ == "VERB")
         if (
@@ -489,7 +479,7 @@ def _study_finding(verb: Token, table: CueTable) -> bool:
     """ "A poll found 40 percent support", "the report found no evidence": a study's "find" reports its result
     in its object, as "show" does; a person's "found a job", "found her voice" is no finding (on PolNeAR train
     0-150 and 300-450, all 12 such study subjects with an object were gold cues)."""
-    if verb.lemma_.lower() not in FINDING_VERBS:
+    if verb.lemma_.lower() not in table.finding_beliefs:
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in table.study_nouns for c in verb.children)
 
@@ -676,7 +666,7 @@ def _follow_up_act(verb: Token, clause: Token, table: CueTable) -> bool:
         return False
     if verb.lemma_.lower() not in table.verbs and verb.lemma_.lower() not in table.stances:
         return False
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or _contrast(verb):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or _contrast(verb, table):
         return False
     head = verb.head
     while head.dep_ == "conj" and head.i != clause.i:
@@ -684,10 +674,10 @@ def _follow_up_act(verb: Token, clause: Token, table: CueTable) -> bool:
     return head.i == clause.i
 
 
-def _contrast(verb: Token) -> bool:
+def _contrast(verb: Token, table: CueTable) -> bool:
     """Whether a conjoined verb is set against the one before it ("but downplayed it", "and instead
     attacked"), which keeps it in what was reported."""
-    return any(t.lower_ in CONTRASTS for t in verb.doc[_conjunction_start(verb) : verb.i])
+    return any(t.lower_ in table.contrasts for t in verb.doc[_conjunction_start(verb) : verb.i])
 
 
 def second_cue(verb: Token, table: CueTable) -> Token | None:

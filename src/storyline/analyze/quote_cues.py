@@ -92,6 +92,17 @@ class CueTable:
     # win"), unless the verb has a clause of its own ("agreed with him that …": the clause is the content)
     study_nouns: frozenset[str] = frozenset()  # what finds things as a poll does: "a survey found 40 percent
     # support", "the report found no evidence" (a person's "found a job" is no finding)
+    finding_beliefs: frozenset[str] = frozenset()  # "find": a belief ("found it odd"), also a poll's result
+    figure_contrasts: frozenset[str] = frozenset()  # "a poll found 52 percent back her, while 33 percent back
+    # him": a second figure of the same finding
+    closing_adjuncts: frozenset[str] = frozenset()  # "…, while others disagree", "…, despite the polls", "…,
+    # compared with 40 percent": the writer's contrast or comparison closing a reported clause
+    closing_adjunct_pairs: frozenset[tuple[str, str]] = frozenset()  # the same, two words: "even though"
+    occasion_preps: frozenset[str] = frozenset()  # "said in an interview that …": the phrase of the occasion
+    contrasts: frozenset[str] = frozenset()  # "…, but downplayed it": a conjoined verb still reported
+    condition_marks: frozenset[str] = frozenset()  # "…, because …": a condition or reason closing the content
+    inverted_auxiliaries: frozenset[str] = frozenset()  # "…, should he win": a condition's auxiliary
+    speaker_pronouns: frozenset[str] = frozenset()  # a conjoined clause about the speaker, not reported
     phrasal: frozenset[tuple[str, str]] = frozenset()  # ("point", "out"): a verb that reports speech only
     # with its particle ("pointed out that …", "“…,” he shot back"), a speech verb then
     by_frames: frozenset[str] = (
@@ -341,6 +352,17 @@ CUES: dict[str, CueTable] = {
             "poll survey study report review analysis investigation inquiry audit paper research probe jury article "
             "count tally"
         ),
+        finding_beliefs=_words("find"),
+        figure_contrasts=_words("while whereas"),
+        closing_adjuncts=_words("while whereas despite compared"),
+        closing_adjunct_pairs=frozenset(
+            {("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")}
+        ),
+        occasion_preps=_words("in at during on"),
+        contrasts=_words("but instead yet"),
+        condition_marks=_words("if unless because so though although"),
+        inverted_auxiliaries=_words("should had were"),
+        speaker_pronouns=_words("he she they we i"),
         perfect_auxiliaries=_words("have"),
         raisings=_words("seem appear"),
         passive_raisings=_words("expect believe"),
