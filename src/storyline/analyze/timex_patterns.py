@@ -70,17 +70,18 @@ class Lexicon:
     the_year: str = ""  # the phrase that makes a millennium word a year ("the year two thousand")
     # relatives before a part of day, counted from the reference day: "the next morning", "the previous night"
     pod_relatives: tuple[str, ...] = ()
-    # "in the morning" is the reference day's, when the phrase ends there (punctuation or one of these words
-    # after it): not "in the morning shows", "in the evening session", "in the morning of March 3"
+    # "in the morning" is the reference day's, when the phrase ends there (punctuation or one of the
+    # ``phrase_end_words`` after it, which serve "the day before" and "at the time" too): not "in the morning
+    # shows", "in the evening session", "in the morning of March 3"
     in_pod: str = ""
-    in_pod_ends: tuple[str, ...] = ()
+    phrase_end_words: tuple[str, ...] = ()
     # "at the time", ending its phrase the same way, is the past time told of (PAST_REF; span without "at"): not
     # "at the time of the vote", "at the time he left"
     at_the_time: str = ""
     day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
     modified_parts_of_day: tuple[str, ...] = ()
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day); alone,
-    # ending its phrase (``in_pod_ends``), one day from the reference day ("had quit the day before.")
+    # ending its phrase (``phrase_end_words``), one day from the reference day ("had quit the day before.")
     day_offsets: Mapping[str, int] = field(default_factory=dict)
     # plural weekdays and parts of day: a recurring time ("on Mondays", "Sunday nights" → a SET)
     weekday_plurals: Mapping[str, int] = field(default_factory=dict)
@@ -449,7 +450,7 @@ ENGLISH = Lexicon(
     the_year="the year",
     in_pod="in the",
     at_the_time="at the time",
-    in_pod_ends=(
+    phrase_end_words=(
         "and",
         "or",
         "but",
@@ -697,6 +698,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
     on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
+    # an expression ending its phrase: punctuation, a dash or one of ``phrase_end_words`` after it ("in the
+    # morning, …", "the day before by …"), not a noun it modifies ("in the morning shows")
+    phrase_end = rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.phrase_end_words)}\b)"
     # "a half-century", "a quarter-century ago": a fraction word between the count and the unit; "2 1/2 years",
     # "two and a half years" (was read as bare "years")
     count = (
@@ -764,17 +768,15 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         if lex.pod_relatives
         else "(?!)",
         "inpod": rf"(?<=\b{_ci([lex.in_pod.split()[0]])}\s){_ci([lex.in_pod.split(maxsplit=1)[1]])}\s+"
-        rf"(?P<pod>{_alt(lex.modified_parts_of_day)})"
-        rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
+        rf"(?P<pod>{_alt(lex.modified_parts_of_day)}){phrase_end}"
         if lex.in_pod
         else "(?!)",
         # "the day before" ending its phrase ("endorsed the day before by …"): a day from the reference day's
-        "dayoffset": rf"\b(?P<offset>{_ci(lex.day_offsets)})"
-        rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
-        if lex.day_offsets and lex.in_pod_ends
+        "dayoffset": rf"\b(?P<offset>{_ci(lex.day_offsets)}){phrase_end}"
+        if lex.day_offsets and lex.phrase_end_words
         else "(?!)",
         "attime": rf"(?<=\b{_ci([lex.at_the_time.split()[0]])}\s){_alt([lex.at_the_time.split(maxsplit=1)[1]])}"
-        rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.in_pod_ends)}\b)"
+        + phrase_end
         if lex.at_the_time
         else "(?!)",
         "yearperiod": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<unit>quarter|{_alt(lex.period_words)})\b"
