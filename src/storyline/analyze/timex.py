@@ -313,7 +313,7 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             if after and token.i >= after[0].i:
                 token = _group_end(token)
             tense = _verb_group_tense(token, words)
-            if tense is None and token.tag_ == "VB" and token.doc[token.i - 1].tag_ == "CC":
+            if tense is None and token.tag_ == "VB" and token.i > 0 and token.doc[token.i - 1].tag_ == "CC":
                 tense = _conjoined_tense(before, token, words)
             if conditional and tense is False:
                 return None
