@@ -301,6 +301,13 @@ DATED = [
         "Deliveries slipped to the fourth quarter of the year.",
         ("the fourth quarter of the year", "DATE", "2021-Q4"),
     ),
+    # "latter", "last", "final" before "half/quarter of" a year name its final part, not the one before now
+    ("Orders picked up in the latter half of 2019.", ("the latter half of 2019", "DATE", "2019-H2")),
+    (
+        "The mill ran at a loss in the final quarter of last year.",
+        ("the final quarter of last year", "DATE", "2020-Q4"),
+    ),
+    ("Fares rose in the last half of the game season.", ("the last half", "DATE", "2020-H2"), False),
     # holidays: fixed, n-th weekday, last weekday of the month, Easter
     ("Voters will go to the polls on Election Day.", ("Election Day", "DATE", "2021-11-02")),
     ("The memorial was unveiled on Memorial Day.", ("Memorial Day", "DATE", "2020-05-25")),

@@ -91,6 +91,9 @@ class Lexicon:
     decade_words: Mapping[str, int] = field(default_factory=dict)
     # centuries named by an ordinal word: "the nineteenth century", "twenty-first-century"
     century_ordinals: Mapping[str, int] = field(default_factory=dict)
+    # words that name the final part of a year only before "half/quarter of": "the latter half of 2012", "the
+    # last quarter of 2012" (alone, "last quarter" is the one before the present)
+    final_part_words: tuple[str, ...] = ()
     approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
@@ -505,6 +508,7 @@ ENGLISH = Lexicon(
         "eighties": 8,
         "nineties": 9,
     },
+    final_part_words=("last", "latter", "final"),
     century_ordinals={
         "eleventh": 11,
         "twelfth": 12,
@@ -694,6 +698,12 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     any_year = rf"(?:{year}|{_word_year(lex)})"  # digits or words, for month, season and year rules
     zone = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local\s+time)\b)?"
     the = r"(?:[Tt]he\s+)?"
+    # "the latter half of 2012": a final-part word only where "of" and a year follow
+    final = (
+        rf"|{_ci(lex.final_part_words)}(?=\s+(?:quarter|half)\s+of\s+{the}(?:{year}|{rel}\s+year|year)\b)"
+        if lex.final_part_words
+        else ""
+    )
     month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
@@ -753,7 +763,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "tonight": rf"(?:(?P<mod>{mod})\s+)?(?:\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"
         r"|\b(?P<lastnight>[Ll]ast\s+night)\b)",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
-        rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
+        rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)}{final})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year|(?P<theyear>year)\b)))?"
         rf"(?!\s+of\s+(?:{month}|{season})\b)",  # "the second half of February" is no half-year
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"

@@ -470,8 +470,9 @@ def _quarter_year(ctx: Context, q: int, g: Groups) -> int | None:
 
 
 def r_quarter(g: Groups, ctx: Context) -> Norm:
-    n = ctx.lex.ordinals.get(_words(g["ord"]))
     half = _words(g["half"]) == "half"
+    final = 2 if half else 4  # "the latter half", "the last quarter" of a year
+    n = final if _words(g["ord"]) in ctx.lex.final_part_words else ctx.lex.ordinals.get(_words(g["ord"]))
     if n is None or n > (2 if half else 4):
         return _unresolved()
     year = _quarter_year(ctx, n if not half else 2 * n, g)
