@@ -385,6 +385,10 @@ DATED = [
     ("The poll was taken Thursday through Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The strike lasted until Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
+    # a verb that puts something off names a time ahead even in the simple past, after "until", "through", "to"
+    ("The judge postponed the hearing until Tuesday.", ("Tuesday", "DATE", "2021-03-23")),
+    ("The league delayed the final to Saturday.", ("Saturday", "DATE", "2021-03-20")),
+    ("Lenders extended the credit line through May.", ("May", "DATE", "2021-05")),
     ("The reports due Sunday night are expected to show a loss.", ("Sunday night", "TIME", "2021-03-21TNI")),
     ("The loan was due Friday, the bank said.", ("Friday", "DATE", "2021-03-12")),
     # "an hour later", "a few days later", "three days later": the span of time ("later" its signal, left out)

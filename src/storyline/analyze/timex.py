@@ -70,6 +70,11 @@ class TenseWords:
     # time the sentence speaks of: "barnstorms there ahead of Tuesday's primary", "days before Tuesday's vote";
     # and "by": "by Jan. 14" looks forward, "By Monday, the toll rose to 40" back
     forward_unless_past: frozenset[str] = frozenset()
+    # lemmas of verbs that put something off or make it last longer, and the words that then name the new end:
+    # even in a simple past, "postponed the vote until Tuesday", "extended the loans through January" and
+    # "pushed the talks back to Monday" name a time ahead ("the strike lasted until Friday" does not)
+    deferring: frozenset[str] = frozenset()
+    deferred_ends: frozenset[str] = frozenset()
     # modals that look forward unless negated: "who can win in November", not "can't trash us in February"
     future_unless_negated: frozenset[str] = frozenset()
     # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
@@ -141,6 +146,8 @@ TENSE_WORDS: dict[str, TenseWords] = {
         as_planned=frozenset({"as"}),
         future_unless_negated=frozenset({"can"}),
         forward_unless_past=frozenset({"by", "until", "due", "ahead of", "in advance of", "days before"}),
+        deferring=frozenset({"postpone", "delay", "defer", "adjourn", "extend", "recess", "reschedule"}),
+        deferred_ends=frozenset({"until", "till", "through", "to"}),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -290,6 +297,8 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     after = after[: next((i for i, t in enumerate(after) if "\n\n" in t.text), len(after))]
     for size in (3, 2, 1):
         cue = " ".join(t.lower_ for t in before[-size:]) if len(before) >= size else ""
+        if cue in words.deferred_ends and _deferred(before, words):
+            return True
         if cue in words.looks_back:
             return False
         if cue in words.looks_forward:
@@ -321,6 +330,12 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _deferred(before: list[SpacyToken], words: TenseWords) -> bool:
+    """Whether the nearest verb before the expression puts something off: "postponed the vote until Tuesday"."""
+    verb = next((t for t in reversed(before) if t.tag_ in VERB_TAGS), None)
+    return verb is not None and verb.lemma_ in words.deferring
 
 
 def _conjoined_tense(before: list[SpacyToken], verb: SpacyToken, words: TenseWords) -> bool | None:
