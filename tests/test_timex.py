@@ -385,6 +385,10 @@ DATED = [
     ("The poll was taken Thursday through Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The strike lasted until Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
+    # after a present copula whose subject is now, a counted day of something is the document's day
+    ("It's the fourth day of the dockworkers' strike.", ("the fourth day", "DATE", "2021-03-17")),
+    ("Today is the 12th day of the blockade, aid groups said.", ("the 12th day", "DATE", "2021-03-17")),
+    ("It was the fourth day of the strike.", ("the fourth day", "DATE", "2021-03-17"), False),
     # a verb that puts something off names a time ahead even in the simple past, after "until", "through", "to"
     ("The judge postponed the hearing until Tuesday.", ("Tuesday", "DATE", "2021-03-23")),
     ("The league delayed the final to Saturday.", ("Saturday", "DATE", "2021-03-20")),

@@ -78,6 +78,10 @@ class Lexicon:
     # "at the time", ending its phrase the same way, is the past time told of (PAST_REF; span without "at"): not
     # "at the time of the vote", "at the time he left"
     at_the_time: str = ""
+    # "today is the eighth day of the siege", "it's the second day of the offensive": after a present copula
+    # whose subject is the present (``present_copulas``), a counted day of something is the document's day
+    present_copulas: tuple[str, ...] = ()
+    day_ordinal_words: tuple[str, ...] = ()
     day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
     modified_parts_of_day: tuple[str, ...] = ()
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day); alone,
@@ -453,6 +457,21 @@ ENGLISH = Lexicon(
     the_year="the year",
     in_pod="in the",
     at_the_time="at the time",
+    present_copulas=("today is", "it is", "it's", "this is"),
+    day_ordinal_words=(
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+    ),
     phrase_end_words=(
         "and",
         "or",
@@ -789,6 +808,14 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         + phrase_end
         if lex.at_the_time
         else "(?!)",
+        "nthday": "(?:"
+        + "|".join(  # a look-behind has one width: each phrase its own, its first letter either case
+            rf"(?<=\b[{c[0].upper()}{c[0]}]{re.escape(c[1:]).replace(chr(92) + ' ', ' ')}\s)"
+            for c in lex.present_copulas
+        )
+        + rf")(?:[Tt]he\s+)?(?:{_alt(lex.day_ordinal_words)}|\d+(?:st|nd|rd|th))\s+day(?=\s+of\b)"
+        if lex.present_copulas
+        else "(?!)",
         "yearperiod": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<unit>quarter|{_alt(lex.period_words)})\b"
         if lex.period_words
         else "(?!)",
@@ -879,6 +906,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "relpod": ("pod",),
     "inpod": ("pod",),
     "attime": ("attime",),
+    "nthday": ("unit",),
     "dayoffset": _UNITS,
     "modpod": ("pod",),
     **dict.fromkeys(("season", "bareseason"), ("season",)),

@@ -580,6 +580,13 @@ def r_attime(g: Groups, ctx: Context) -> Norm:
     return Norm("DATE", "PAST_REF", None, "dct")
 
 
+def r_nthday(g: Groups, ctx: Context) -> Norm:
+    """ "today is the eighth day of the blockade": the day the document is written."""
+    if ctx.dct is None:
+        return _unresolved()
+    return _dated(Point(ctx.dct, "day"), "dct")
+
+
 def r_dayoffset(g: Groups, ctx: Context) -> Norm:
     """ "the day before", "the day after" with no day named after them: from the reference day."""
     base, anchor = _reference_day(ctx)
@@ -966,6 +973,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "noon": r_noon,
     "weekday": r_weekday,
     "dayword": r_dayword,
+    "nthday": r_nthday,
     "tonight": r_tonight,
     "quarter": r_quarter,
     "relunit": r_relunit,
