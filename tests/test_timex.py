@@ -385,6 +385,9 @@ DATED = [
     ("The poll was taken Thursday through Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The strike lasted until Friday.", ("Friday", "DATE", "2021-03-12")),
     ("The deadline was extended until Friday.", ("Friday", "DATE", "2021-03-19")),
+    # "quarters of" results reported for them is a span of time; "quarters of" people or goods is a share
+    ("The chain posted a profit after five quarters of losses.", ("five quarters", "DURATION", "P5Q")),
+    ("Nearly three quarters of the members voted yes.", ("three quarters", "DURATION", "P3Q"), False),
     # after a present copula whose subject is now, a counted day of something is the document's day
     ("It's the fourth day of the dockworkers' strike.", ("the fourth day", "DATE", "2021-03-17")),
     ("Today is the 12th day of the blockade, aid groups said.", ("the 12th day", "DATE", "2021-03-17")),

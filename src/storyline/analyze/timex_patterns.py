@@ -127,6 +127,9 @@ class Lexicon:
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
+    # after "quarters of", the results a company reports for them: "three quarters of losses" is nine months,
+    # "three quarters of voters" a share
+    period_results: tuple[str, ...] = ()
     # references that are one only in a clause not told in the past, and the words before and after them that
     # make them a connective: "will soon reopen" (FUTURE_REF), not "soon dispersed", "as soon as", "soon after"
     tensed_refs: tuple[str, ...] = ()
@@ -587,6 +590,18 @@ ENGLISH = Lexicon(
         "midterms",
     ),
     people_counts=("some", "many"),
+    period_results=(
+        "losses",
+        "profit",
+        "profits",
+        "earnings",
+        "growth",
+        "gains",
+        "decline",
+        "declines",
+        "contraction",
+        "expansion",
+    ),
     tensed_refs=("soon",),
     tensed_ref_links=(
         ("as", "too", "how", "so"),
@@ -737,6 +752,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<frac>[Hh]alf|[Qq]uarter)[\s-](?=[Cc]entur))?"
     )
     not_age = r"(?![-\s]+old\b)"
+    # "quarters of" a reported result stays a time: "after three quarters of losses"
+    results = rf"{_alt(lex.period_results)}\b" if lex.period_results else "(?!)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
     # "two to three weeks", "12 to 18 months": a count given as a range
@@ -850,7 +867,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
         rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
         r"(?![-\s][Cc]entur)"  # "a quarter-century old" is an age, not "a quarter"
-        rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof))"
+        rf"(?P<andhalf>\s+and\s+a\s+half)?{or_so}{not_age}(?<![Aa]\ssecond)(?<!quarters(?=\sof\s(?!{results})))"
         r"(?<!-quarters)",  # "three-quarters of donors" is a fraction
         # "half an hour", "a half-hour" (not "half-hourly")
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<unit>{unit})\b",
