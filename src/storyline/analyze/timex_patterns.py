@@ -54,6 +54,8 @@ class Lexicon:
     # days written as the name of what happened on them, with their one date: "9/11" is 2001-09-11
     named_days: Mapping[str, str] = field(default_factory=dict)
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
+    # words that make an idiom of the noon word after them, no clock time: "high noon" (a showdown)
+    noon_idioms: tuple[str, ...] = ()
     am_pm: Mapping[str, str] = field(default_factory=dict)  # "a.m." → "am"
     # verbs after "the year" that make it a span of 12 months, not a calendar year ("the year ended March 31")
     period_ends: tuple[str, ...] = ()
@@ -448,6 +450,7 @@ ENGLISH = Lexicon(
     named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
+    noon_idioms=("high",),
     am_pm={"a.m.": "am", "am": "am", "p.m.": "pm", "pm": "pm", "a.m": "am", "p.m": "pm"},
     period_ends=("ended", "ending"),
     latest=("latest", "most recent"),
@@ -793,7 +796,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "zoneclock": r"(?<!\()\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?:GMT|UTC)\b",
         # "Q4", "Q1 2013", "H2": the abbreviations of company reports
         "qabbr": rf"\b(?P<qh>[QH])(?P<n>[1-4])(?:\s+(?P<year>{year}))?\b(?!-)",
-        "noon": rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b{on_date}",
+        "noon": "".join(rf"(?<!\b[{w[0].upper()}{w[0]}]{w[1:]}\s)" for w in lex.noon_idioms)
+        + rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b{on_date}",
         "weekday": rf"(?:(?P<mod>{mod})\s+)?(?:(?P<rel>{rel})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<pod>{pod}))?",
         "dayword": rf"(?:(?P<mod>{mod})\s+)?\b(?P<dayw>{dayw})\b(?:\s+(?P<pod>{pod}))?",
         "tonight": rf"(?:(?P<mod>{mod})\s+)?(?:\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"
