@@ -664,6 +664,7 @@ NOT_TIME = [
     # "today's" before a noun of the present age in general
     "The war shaped today's youth more than any election.",
     "For the striking miners it was high noon at the pithead.",
+    "Gusts reached 90 kilometres per hour along the coast.",
     "In today's world, no border is closed for long.",
 ]
 

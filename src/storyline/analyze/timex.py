@@ -573,13 +573,19 @@ def _day_offset(text: str, m: Match, norm: Norm, language: str) -> tuple[Match, 
 
 
 def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
-    """ "$1.76 a year", "358,000 a month", "24 hours a day": a unit after a quantity is the rate's denominator
-    (TempEval-3 train annotates none of them), while "within a week", "lasted a week" stay durations, and so
-    does one led by its own modifier ("$33.6 billion over a decade")."""
-    if (
+    """ "$1.76 a year", "358,000 a month", "24 hours a day", "120 miles per hour": a unit after a quantity is the
+    rate's denominator (TempEval-3 train annotates none of them), while "within a week", "lasted a week" stay
+    durations, and so does one led by its own modifier ("$33.6 billion over a decade")."""
+    lex = LEXICONS[language]
+    per = (
+        m.rule == "set"
+        and (m.groups.get("every") or "").lower() in lex.rate_articles
+        and not m.groups.get("num")
+    )
+    if not per and (
         m.rule != "duration"
         or m.groups.get("approx")
-        or " ".join((m.groups.get("num") or "").lower().split()) not in (LEXICONS[language].rate_articles)
+        or " ".join((m.groups.get("num") or "").lower().split()) not in lex.rate_articles
     ):
         return False
     span = _match_tokens(parsed, m)

@@ -152,7 +152,8 @@ class Lexicon:
     determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
-    # "a"/"an" as a count: after a quantity ("$5 a year", "24 hours a day") the unit is a rate, not a time
+    # "a"/"an" as a count, "per" as a set word: after a quantity ("$5 a year", "24 hours a day", "120 miles per
+    # hour") the unit is a rate, not a time
     rate_articles: tuple[str, ...] = ()
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
@@ -620,7 +621,7 @@ ENGLISH = Lexicon(
     determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
-    rate_articles=("a", "an"),
+    rate_articles=("a", "an", "per"),
     long_suffix="long",
     pod_hours={
         "in the morning": "am",
