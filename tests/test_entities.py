@@ -253,10 +253,13 @@ def test_surname_stays_with_the_person_whatever_the_model_says_elsewhere(analyze
     assert owner(found, "Okafor") == "Lena Okafor"
 
 
-@pytest.mark.parametrize("text, place", [
-    ("Aliyev said the liberation of Upper Karabakh in 2020 changed the region.", "Upper Karabakh"),
-    ("The ministers of Russia, Azerbaijan, and Armenia signed a pact in Moscow.", "Armenia"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Aliyev said the liberation of Upper Karabakh in 2020 changed the region.", "Upper Karabakh"),
+        ("The ministers of Russia, Azerbaijan, and Armenia signed a pact in Moscow.", "Armenia"),
+    ],
+)
 def test_countries_and_modified_regions_are_places(analyze, text, place):
     assert [e.type for e in analyze(text) if e.name == place] == ["GPE"]
 

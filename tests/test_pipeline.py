@@ -101,5 +101,7 @@ def test_public_analyze_stays_a_function_after_the_stage_package_is_imported(tmp
     import storyline.analyze.nlp
 
     assert callable(storyline.analyze)
-    (tmp_path / "a.txt").write_text("Dock workers at the port extended their strike on Tuesday, the union said. " * 5)
+    (tmp_path / "a.txt").write_text(
+        "Dock workers at the port extended their strike on Tuesday, the union said. " * 5
+    )
     assert len(storyline.analyze([str(tmp_path)]).documents) == 1

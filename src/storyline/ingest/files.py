@@ -31,10 +31,24 @@ BINARY_SIGNATURES = {
 # Encodings news text comes in when it is not UTF-8. Limiting the detector to these keeps it from choosing a rare
 # code page (Baltic, Mac…) that happens to score well on a short Western text.
 LEGACY_ENCODINGS = [
-    "cp1252", "iso8859_15", "cp1251", "koi8_r", "cp1250", "cp1254", "cp1253", "cp1256", "cp1255",
-    "utf_16", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
+    "cp1252",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "cp1254",
+    "cp1253",
+    "cp1256",
+    "cp1255",
+    "utf_16",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_jp",
+    "euc_kr",
 ]
-CHAOS_TOLERANCE = 0.02  # decodings this close to the cleanest are equally plausible: the commoner encoding wins
+# decodings this close to the cleanest are equally plausible: the commoner encoding wins
+CHAOS_TOLERANCE = 0.02
 # What JSON escapes such as "\ud800" decode to when no partner follows: valid JSON, but no UTF-8 encoder
 # (the content hash, the store) accepts them, so they become U+FFFD. json.loads already joins valid pairs.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -104,8 +118,16 @@ def decode(data: bytes) -> str | None:
         return None
     least_chaos = min(match.chaos for match in matches)
     plausible = [m for m in matches if m.chaos <= least_chaos + CHAOS_TOLERANCE]
-    return str(min(plausible, key=lambda m: LEGACY_ENCODINGS.index(m.encoding)
-                   if m.encoding in LEGACY_ENCODINGS else len(LEGACY_ENCODINGS)))
+    return str(
+        min(
+            plausible,
+            key=lambda m: (
+                LEGACY_ENCODINGS.index(m.encoding)
+                if m.encoding in LEGACY_ENCODINGS
+                else len(LEGACY_ENCODINGS)
+            ),
+        )
+    )
 
 
 def _looks_like_html(text: str) -> bool:

@@ -49,7 +49,8 @@ MINHASH_SEED = 1  # every process must use the same permutations, or saved sketc
 UNKNOWN_OUTLET = "(unknown)"
 POSTINGS_MIN_MERGE = 100_000  # recent (fingerprint, document) pairs kept in a dict before merging
 MINHASH_SCHEME = "affine32"  # datasketch 2.0's default; named so restored sketches declare it explicitly
-PREPARED_CACHE = 256  # indexed documents kept split into sentences: a burst of copies aligns against the same few
+# indexed documents kept split into sentences: a burst of copies aligns against the same few
+PREPARED_CACHE = 256
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class ReuseShare:
     sources: dict[str, float]
 
 
-MINHASH_CHUNK = 8192  # shingles hashed at once: bounds memory to ~8 MB at 128 permutations, whatever the length
+# shingles hashed at once: bounds memory to ~8 MB at 128 permutations, whatever the length
+MINHASH_CHUNK = 8192
 
 
 def sketch(doc: Document, settings: LinkSettings, seq: int = 0) -> ReuseEntry:

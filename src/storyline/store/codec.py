@@ -10,7 +10,8 @@ from storyline.ingest.document import parse_date
 from storyline.model import Document, Entity, Event, Mention, Participant, Quote, Timex, as_plain
 
 DOCUMENT_COLUMNS = (
-    "id, content_hash, source, url, outlet, title, byline, published, dateline_place, language, text, hints, removed"
+    "id, content_hash, source, url, outlet, title, byline, published, "
+    "dateline_place, language, text, hints, removed"
 )
 
 
