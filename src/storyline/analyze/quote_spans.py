@@ -27,6 +27,7 @@ FOCUS_ADVERBS = frozenset({"even", "especially", "particularly"})  # before a so
 ORIGINS = frozenset({"of", "from"})
 TITLE_POS = frozenset({"NOUN", "PROPN"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+FLOATING_TAGS = frozenset({"DT", "PDT"})  # "both", "all" floated after a speaker's phrase
 PAIR_DEPS = frozenset({"preconj", "det"})  # "both"/"either" opening a pair: a conjunction tagged as these
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
@@ -128,7 +129,7 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         start, end = _name_after(doc, dash + 1)  # the parser made the dateline the subject
     if _focus(doc, start, subject):
         start += 1  # "Even his allies say": PolNeAR's source starts at the noun phrase
-    trimmed = trim(doc, start, end) or (subject.i, subject.i)
+    trimmed = trim(doc, start, _before_floating(subject, end)) or (subject.i, subject.i)
     if trimmed[1] - trimmed[0] + 1 > max_speaker:
         shorter = _without_others(subject, trimmed)
         if shorter is not None and shorter[1] - shorter[0] + 1 <= max_speaker:
@@ -138,6 +139,15 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         )
         return (left, subject.i)
     return trimmed
+
+
+def _before_floating(subject: Token, end: int) -> int:
+    """The end of a speaker phrase before a quantifier floated after it ("Smith and Jones both said", "they all
+    agree"): the determiner hangs on the subject or the verb, not inside the phrase, and PolNeAR leaves it
+    out of the source (9 of 10 times on train 0-300/450-840). Read from the tag, so no word list is needed."""
+    last = subject.doc[end]
+    floating = last.tag_ in FLOATING_TAGS and last.i > subject.i and last.head in (subject, subject.head)
+    return end - 1 if floating else end
 
 
 def _focus(doc: Doc, start: int, subject: Token) -> bool:
