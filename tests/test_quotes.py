@@ -688,6 +688,25 @@ def test_restrictive_that_clause_names_no_source(parse):
                 )
             ],
         ),
+        (  # "In a … poll" opening a clause: the poll is the source of the clause
+            "In a new county survey, most parents gave the schools a passing grade.",
+            [
+                (
+                    "a new county survey",
+                    "a new county survey",
+                    "most parents gave the schools a passing grade",
+                    "In",
+                )
+            ],
+        ),
+        (  # …but not when the clause's verb is a cue of its own, nor "in the polls" (a standing)
+            "In a phone poll, the institute found that few renters could afford a deposit.",
+            [("the institute", "the institute", "that few renters could afford a deposit", "found")],
+        ),
+        (
+            "The mayor is ahead in the polls.",
+            [],
+        ),
         (  # "according to" after conjoined clauses covers all of them
             "Turnout rose in the north, fell in the south and held steady in the capital, according to the"
             " commission.",

@@ -89,6 +89,8 @@ SINGLE_QUOTES = frozenset("'‘’")  # a quotation inside a quotation ("“… 
 MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or a tag
 # "For example:", "Among the votes:", "Meanwhile:": a label opening so names nobody
 LABEL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
+MAX_POLL_PHRASE = 9  # tokens from "in" to the poll noun: "in a new Washington Post-ABC News poll"
+CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the tags
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     lower = token.lower_
     if lower in table.according_words:
         return True
+    if lower in table.poll_preps:
+        return _poll_ahead(token, table)
     pos = token.pos_
     if pos not in CUE_POS:
         return False  # most words, which need no look at their neighbours
@@ -197,12 +201,16 @@ def sentence_attributions(
     turns = speaker_turns(parsed, table, inside)
     found: list[Attribution] = []
     for token in doc:
-        if token.pos_ not in CUE_POS and token.lower_ not in table.according_words:
+        lower = token.lower_
+        if token.pos_ not in CUE_POS and lower not in table.according_words and lower not in table.poll_preps:
             continue  # most words: none of the cues below can start here
         if inside(base + token.idx) or turns(base + token.idx):
             continue
         if _according(token, table):
-            found.append(_according_attribution(token, base, max_speaker))
+            found.append(_according_attribution(token, token.nbor(1), base, max_speaker))
+        elif lower in table.poll_preps:
+            if _poll_phrase(token, table):
+                found.append(_according_attribution(token, token, base, max_speaker))
         elif (
             _is_cue_verb(token, table)
             and not _embedded(token, table)
@@ -648,9 +656,30 @@ def _according(token: Token, table: CueTable) -> bool:
     return nxt is not None and (token.lower_, nxt.lower_) in table.according
 
 
-def _according_attribution(token: Token, base: int, max_speaker: int) -> Attribution:
-    """ "According to X, CONTENT": X is the speaker, the clause around the phrase is the content."""
-    to = token.nbor(1)
+def _poll_ahead(token: Token, table: CueTable) -> bool:
+    """A poll named a few words after ``token`` ("in a new CNN/ORC poll"), read from the tags alone: a
+    singular poll noun before a comma, a full stop or a verb ("CNN/ORC", "Post-ABC" go on)."""
+    for word in token.doc[token.i + 1 : token.i + MAX_POLL_PHRASE]:
+        if word.lower_ in table.poll_nouns and word.tag_ == "NN":
+            return True
+        if word.text in CLAUSE_STOPS or word.pos_ in VERBAL_POS:
+            return False
+    return False
+
+
+def _poll_phrase(token: Token, table: CueTable) -> bool:
+    """ "In a Gallup poll, 52 percent back the plan": the phrase opens the clause and its object is one poll,
+    which PolNeAR reads as the clause's source ("in the polls" is a standing, not a source). When the clause's
+    verb is a cue of its own ("In a poll, the firm found …") that verb's subject is the source."""
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects or objects[0].lower_ not in table.poll_nouns or objects[0].tag_ != "NN":
+        return False
+    return token.i == token.head.left_edge.i and not _is_cue_verb(token.head, table)
+
+
+def _according_attribution(token: Token, to: Token, base: int, max_speaker: int) -> Attribution:
+    """ "According to X, CONTENT" (``to`` is the phrase's last word, whose object X is; "in a poll" is one
+    word): X is the speaker, the clause around the phrase is the content."""
     objects = [c for c in to.children if c.dep_ == "pobj"]
     speaker = speaker_span(objects[0], max_speaker) if objects else None
     head = token.head if token.head.i != token.i else token
