@@ -320,6 +320,8 @@ def test_reported_speech(parse, text, expected):
         "It should be noted that the bridge was rebuilt in 2019.",  # the writer's voice
         "2:10 p.m.: The senator arrived at the venue.",
         'He was a "hero" to many, and his "legacy" remains.',
+        "Ask your neighbours whether the new bus line is any faster.",  # an order to the reader, nobody's
+        "Support the local team and buy a season ticket.",
     ],
 )
 def test_no_quote(parse, text):

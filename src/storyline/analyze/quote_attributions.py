@@ -91,6 +91,9 @@ MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or
 LABEL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
 MAX_POLL_PHRASE = 9  # tokens from "in" to the poll noun: "in a new Washington Post-ABC News poll"
 CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the tags
+# a cue verb in its bare form with no subject found is an order or a plan, not a stance anyone took: "Ask
+# yourself …", "Call it a win", "Attack the policies"; PolNeAR marks 14 of 68 such cues on train 0-300/450-840
+BARE_TAGS = frozenset({"VB"})
 
 
 @dataclass(frozen=True)
@@ -757,6 +760,8 @@ def _verb_attribution(
         else:
             speaker, subject = (subject.i, subject.i), subject.head.head
             name = trim(doc, subject.left_edge.i, subject.i)
+    if speaker is None and verb.tag_ in BARE_TAGS and not _quotes_in(doc, content):
+        return None  # "Ask yourself …", "Call it a win", "to support the plan": nobody's attribution
     cue = _cue_tokens(verb, table, content)
     top = _quoted_frame(verb, table) or _chain_top(verb, table)  # "went on to say: “…”": the chain governs
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
@@ -769,6 +774,12 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+def _quotes_in(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """Whether a quote mark sits inside ``span`` ("to call it “a disgrace”": a partial quote, which stays even
+    with no speaker)."""
+    return span is not None and any(quote_mark(t) for t in doc[span[0] : span[1] + 1])
 
 
 def _loose_regard(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
