@@ -646,17 +646,24 @@ def _alt(words: object, *, abbrev_dot: bool = False) -> str:
     return f"(?:{body})\\.?" if abbrev_dot else f"(?:{body})"
 
 
+def _either_case(word: str, space: str) -> str:
+    """``word`` as a regex whose first letter may be upper case, its spaces written as ``space``."""
+    rest = re.escape(word[1:]).replace(r"\ ", space)
+    first = word[0]
+    return f"[{first.upper()}{first.lower()}]{rest}" if first.isalpha() else re.escape(first) + rest
+
+
 def _ci(words: object) -> str:
     """Like ``_alt`` but the first letter may be upper case (sentence-initial "Last year")."""
     items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    parts = []
-    for w in items:
-        rest = re.escape(w[1:]).replace(r"\ ", r"\s+")
-        first = w[0]
-        parts.append(
-            f"[{first.upper()}{first.lower()}]{rest}" if first.isalpha() else re.escape(first) + rest
-        )
-    return "(?:" + "|".join(parts) + ")"
+    return "(?:" + "|".join(_either_case(w, r"\s+") for w in items) + ")"
+
+
+def _behind(words: Iterable[str], *, before: str = "", after: str = "", negate: bool = False) -> list[str]:
+    """One look-behind per word, its first letter either case, ``before``/``after`` the word inside it: Python's
+    look-behind has one width, so the words cannot share one, and a space in a word stays a single space."""
+    sign = "!" if negate else "="
+    return [f"(?<{sign}{before}{_either_case(w, ' ')}{after})" for w in words]
 
 
 @dataclass(frozen=True)
@@ -770,9 +777,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
-    counted = "|".join(
-        f"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])})" for w in sorted(set(lex.refs) & set(lex.relatives))
-    )
+    counted = "|".join(_behind(sorted(set(lex.refs) & set(lex.relatives))))
     not_counted = rf"(?!(?:{counted})\s+(?:{num}|{vague})\b)" if counted else ""
     return {
         "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
@@ -797,7 +802,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "zoneclock": r"(?<!\()\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?:GMT|UTC)\b",
         # "Q4", "Q1 2013", "H2": the abbreviations of company reports
         "qabbr": rf"\b(?P<qh>[QH])(?P<n>[1-4])(?:\s+(?P<year>{year}))?\b(?!-)",
-        "noon": "".join(rf"(?<!\b[{w[0].upper()}{w[0]}]{w[1:]}\s)" for w in lex.noon_idioms)
+        "noon": "".join(_behind(lex.noon_idioms, before=r"\b", after=r"\s", negate=True))
         + rf"\b(?P<noon>{_ci(lex.noon_words)}){on_day}\b{on_date}",
         "weekday": rf"(?:(?P<mod>{mod})\s+)?(?:(?P<rel>{rel})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<pod>{pod}))?",
         "dayword": rf"(?:(?P<mod>{mod})\s+)?\b(?P<dayw>{dayw})\b(?:\s+(?P<pod>{pod}))?",
@@ -831,10 +836,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         if lex.at_the_time
         else "(?!)",
         "nthday": "(?:"
-        + "|".join(  # a look-behind has one width: each phrase its own, its first letter either case
-            rf"(?<=\b[{c[0].upper()}{c[0]}]{re.escape(c[1:]).replace(chr(92) + ' ', ' ')}\s)"
-            for c in lex.present_copulas
-        )
+        + "|".join(_behind(lex.present_copulas, before=r"\b", after=r"\s"))
         + rf")(?:[Tt]he\s+)?(?:{_alt(lex.day_ordinal_words)}|\d+(?:st|nd|rd|th))\s+day(?=\s+of\b)"
         if lex.present_copulas
         else "(?!)",
