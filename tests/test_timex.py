@@ -672,6 +672,8 @@ NOT_TIME = [
 COUNTED_AFTER_DATE = [
     ("On February 3 and 4 soldiers were wounded.", ("February 3", "DATE", "2021-02-03")),
     ("Fighting on February 3 to 5 villages spread.", ("February 3", "DATE", "2021-02-03")),
+    # a number closing a paragraph is not the day of a month opening the next
+    ("The cable is called Route 4\nAugust 2020 was a quiet month.", ("August 2020", "DATE", "2020-08")),
 ]
 
 
