@@ -432,6 +432,9 @@ DATED = [
         ("10:35 a.m.", "TIME", "2021-03-12T10:35"),
     ),
     ("The ultimatum expires at midnight on Sunday.", ("midnight", "TIME", "2021-03-21T24:00")),
+    # a clock time in another zone, in parentheses, is on the same day as the one it restates
+    ("Voting opens at 9 a.m. EST (2 p.m. GMT) on March 25.", ("9 a.m. EST", "TIME", "2021-03-25T09:00")),
+    ("Voting opens at 9 a.m. EST (2 p.m. GMT) on March 25.", ("2 p.m. GMT", "TIME", "2021-03-25T14:00")),
     # a page's "updated" line: weekday abbreviation before the date, the clock time on that date, US zones
     ("Updated 6:45 PM EDT, Thu March 11, 2021", ("6:45 PM EDT", "TIME", "2021-03-11T18:45")),
     ("Updated 6:45 PM EDT, Thu March 11, 2021", ("Thu March 11, 2021", "DATE", "2021-03-11")),

@@ -941,20 +941,41 @@ CLOCK_DAY_GROUPS = ("wd", "wd0", "dayw", "monthname")  # groups that give a cloc
 PARENTHESIS = re.compile(r"\([^()]{0,40}\)")
 
 
-def _clock_on_day(text: str, clock: tuple[Match, Timex], m: Match, norm: Norm, language: str) -> Timex | None:
+def _clocks_on_day(
+    text: str, clocks: list[tuple[Match, Timex]], m: Match, norm: Norm, language: str
+) -> list[tuple[Timex, Timex]]:
     """ "at 10:00 GMT on Saturday", "midnight on March 31": a clock time without a day of its own, followed by
-    "on" and a day, is on that day (not on the document's or the reference day); None when nothing changes."""
-    if norm.point is None or norm.point.grain != "day" or norm.type != "DATE":
-        return None
-    before, timex = clock
-    if before.rule not in CLOCK_RULES or any(before.groups.get(k) for k in CLOCK_DAY_GROUPS):
-        return None
+    "on" and a day, is on that day (not on the document's or the reference day). ``clocks`` is the clock time
+    and the same time in another zone in parentheses after it ("at 10 a.m. PDT (5 p.m. UTC) on August 28"):
+    each moves. Returns (old, new) pairs, empty when nothing changes."""
+    if not clocks or norm.point is None or norm.point.grain != "day" or norm.type != "DATE":
+        return []
     # the same time in another zone may stand between them: "at 10:35 a.m. (0735 GMT) Friday"
-    link = " ".join(PARENTHESIS.sub(" ", text[before.end : m.start]).lower().split())
-    if link not in (*LEXICONS[language].clock_day_links, "") or not timex.value or len(timex.value) < 11:
-        return None
-    return dataclasses.replace(
-        timex, value=norm.point.date.isoformat() + timex.value[10:], anchor=norm.anchor
+    link = " ".join(PARENTHESIS.sub(" ", text[clocks[0][0].end : m.start]).lower().split())
+    if link not in (*LEXICONS[language].clock_day_links, ""):
+        return []
+    return [
+        (
+            timex,
+            dataclasses.replace(
+                timex, value=norm.point.date.isoformat() + timex.value[10:], anchor=norm.anchor
+            ),
+        )
+        for before, timex in clocks
+        if before.rule in CLOCK_RULES
+        and not any(before.groups.get(k) for k in CLOCK_DAY_GROUPS)
+        and timex.value
+        and len(timex.value) >= 11
+    ]
+
+
+def _zone_twin(text: str, clocks: list[tuple[Match, Timex]], m: Match) -> bool:
+    """A clock time in parentheses right after another ("10 a.m. PDT (5 p.m. UTC)"): the same moment."""
+    return (
+        bool(clocks)
+        and m.rule in CLOCK_RULES
+        and text[clocks[-1][0].end : m.start].strip() == "("
+        and text[m.end : m.end + 3].lstrip().startswith(")")
     )
 
 
@@ -977,7 +998,9 @@ def extract(parsed: Parsed) -> list[Timex]:
     dct = _as_date(document.published)
     ref: Point | None = None
     prev: tuple[Match, Norm] | None = None
-    clock: tuple[Match, Timex] | None = None  # the last expression kept, for "10:00 GMT on Saturday"
+    clocks: list[
+        tuple[Match, Timex]
+    ] = []  # the last expression kept and its zone twins, for "10:00 GMT on Saturday"
     future: bool | None = None
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
@@ -1013,11 +1036,11 @@ def extract(parsed: Parsed) -> list[Timex]:
         m, norm = _day_offset(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)
         norm = range_end(text, prev, m, norm, dct, language)
-        if clock is not None and (moved := _clock_on_day(text, clock, m, norm, language)) is not None:
-            out[out.index(clock[1])] = moved
+        for old, moved in _clocks_on_day(text, clocks, m, norm, language):
+            out[out.index(old)] = moved
         prev = (m, norm)
         out.append(_timex(document.id, text, m, norm))
-        clock = (m, out[-1])
+        clocks = [*clocks, (m, out[-1])] if _zone_twin(text, clocks, m) else [(m, out[-1])]
         partner = day_partner(parsed.doc, text, m, norm, language)
         if partner is not None:
             partners.append(_timex(document.id, text, *partner))
