@@ -478,6 +478,11 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "Her claim that the vote was rigged drew sharp criticism.",
             [("Her", "that the vote was rigged", "indirect", "claim")],
         ),
+        (  # a clause before the speaker is no content when the verb has a noun object of its own
+            "The budget was broadly backed by the delegates and in her speech to the forum, Mayor Lind proposed "
+            "a regional transit fund.",
+            [("Mayor Lind", "a regional transit fund", "indirect", "proposed")],
+        ),
     ],
 )
 def test_other_attributions(parse, text, expected):

@@ -239,6 +239,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if verb.lemma_.lower() in table.regards:
         return _regarded(doc, verb)
     clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
+    if clauses and _object_over_fronted_clause(verb, clauses, table):
+        clauses = []
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
         clause = clauses[0]
         end = _before_follow_up(clause, table)
@@ -275,6 +277,18 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
     return _complements(doc, verb, table)
+
+
+def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTable) -> bool:
+    """A clause before the speaker is no content when the verb has its subject and a noun object after it: in
+    "The plan was welcomed by all, and in his remarks Smith suggested a broader forum" the parser hangs the
+    first clause on "suggested", whose content is its object. "“…,” he told reporters" keeps its quotation
+    ("tell" takes a listener), and "…, said the official" has no subject before the verb."""
+    if any(c.i > verb.i for c in clauses) or verb.lemma_.lower() in table.no_object:
+        return False
+    has_subject = any(c.dep_ in SUBJECT_DEPS and clauses[0].i < c.i < verb.i for c in verb.children)
+    has_object = any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    return has_subject and has_object
 
 
 def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
