@@ -98,6 +98,8 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("The chancellor announced a new energy plan.", "STATEMENT"),
         ("Norway and Iceland signed a fisheries accord.", "SIGN"),
         ("The two navies will cooperate on search and rescue.", "COOPERATE"),
+        ("Both governments committed to a new round of talks.", "AGREE"),
+        ("The envoy was met by the foreign minister at the airport.", "MEET"),
     ],
 )
 def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None:
@@ -117,6 +119,9 @@ def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None
         # ... and so does one whose object the parser made the subject of a complement clause, or a that-clause
         "The first months of the new cabinet already demonstrate the readiness of both parties to move on.",
         "These figures demonstrate that the reform is working.",
+        # "commit" with an object is no pledge; "met with" in the passive is a reaction, not a meeting
+        "The gang committed a string of burglaries in the suburbs.",
+        "The new tariff was met with anger from importers.",
         # a past participle modifying a noun describes a state, not a happening
         "Farmers returned to the formerly occupied villages.",
         "The newly elected mayor opened a school.",

@@ -63,6 +63,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
     objectless_verbs: frozenset[str]  # triggers only without an object ("demonstrate the will": no protest)
+    reaction_verbs: frozenset[str]  # "the plan was met with protests": no meeting in the passive with "with"
     speech_verbs: frozenset[str]  # "X said at a meeting with Y": X took part in the meeting
     speech_nouns: frozenset[str]
     setting_preps: frozenset[str]

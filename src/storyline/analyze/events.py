@@ -57,6 +57,7 @@ NOUN_TRIGGER_DEPS = (
     OBJECT_DEPS | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"attr"}
 )  # "held talks", "talks began"
 OBJECTLESS_BREAKERS = frozenset({"dobj", "obj", "ccomp"})  # what an objectless-only verb must not have
+PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass"})  # what a passive verb has
 PHRASE_WINDOW = 3  # tokens between the two words of a phrase trigger ("sent humanitarian aid")
 
 
@@ -210,7 +211,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     kept = [
         t
         for t in triggers
-        if _independent(ctx.lexicon, parse, t, by_index) and not _has_object(ctx.lexicon, parse, t)
+        if _independent(ctx.lexicon, parse, t, by_index) and not _other_sense(ctx.lexicon, parse, t)
     ]
     frames = {i for t in triggers if (i := _frame_of(ctx.lexicon, parse, t, by_index)) is not None}
     kept = [t for t in kept if t.index not in frames]
@@ -226,14 +227,23 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         yield _event(ctx, site, trigger, anchors[trigger.index], date, reference)
 
 
-def _has_object(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
-    """An objectless-only verb with a direct object or a clausal one is no event.
+def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
+    object or a clausal one, or a reaction verb in the passive with "with" ("was met with protests").
 
     "demonstrate the resolve" has a direct object; "demonstrate the will of both sides to move on" is parsed
     with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
     """
     token = parse[trigger.index]
+    if token.lemma_ in lex.reaction_verbs and _passive_with(token):
+        return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
+
+
+def _passive_with(token: Token) -> bool:
+    """ "was met with resistance": a passive verb with a "with" phrase (a reaction, not a meeting)."""
+    deps = {c.dep_ for c in token.children}
+    return bool(deps & PASSIVE_MARKS) and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
 def _event(
