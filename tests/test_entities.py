@@ -176,6 +176,13 @@ def test_title_mentions_point_at_the_title_text(analyze):
             None,
             "Debbie Wasserman Schultz",
         ),
+        # an honorific and surname the model typed ORG: a person by the surname, the honorific left out
+        (
+            "Finance Minister Tom Hale presented the budget. In his speech to parliament, Dr Hale defended the cuts.",
+            "Hale",
+            "name",
+            "Tom Hale",
+        ),
         # an honorific gives the gender: "she" skips the man mentioned last
         (
             "Ms. Kaja Kallas met the envoy Josep Borrell in Tallinn. She said the talks were useful.",

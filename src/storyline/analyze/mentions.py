@@ -80,6 +80,7 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     if roles is not None:
         for named in names:
             if named.label == "PERSON":
+                _drop_leading_titles(doc, named, roles)
                 _attach_titles(doc, named, roles)
     return names
 
@@ -143,6 +144,16 @@ def _make(doc: Doc, start: int, end: int, label: str, roles: RoleTable | None) -
             start += 1
     text = clean_name(doc[start:end].text)
     return Named(start, end, label, text) if text else None
+
+
+def _drop_leading_titles(doc: Doc, named: Named, roles: RoleTable) -> None:
+    """A name relabeled a person after ``_make`` loses its leading honorific as a person's name did there: "Dr
+    Mitchell", tagged ORG and a person by his surname, is "Mitchell", the "Keith Mitchell" named before."""
+    start = named.start
+    while named.end - start > 1 and _leading_title(doc, start, roles):
+        start += 1
+    if start > named.start and (text := clean_name(doc[start : named.end].text)):
+        named.start, named.text = start, text
 
 
 def _leading_title(doc: Doc, i: int, roles: RoleTable) -> bool:
