@@ -186,6 +186,15 @@ def test_participants_named_by_document_entities(parse: Parse) -> None:
     assert event.place == "Brussels"
 
 
+def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> None:
+    """A name typed as an entity once is that entity where the recognizer missed it ("Nowak" below has a
+    mention only in the first sentence)."""
+    parsed = parse("Nowak spoke first. Later Nowak met the envoy in Gdansk.")
+    nowak = entity(parsed, "Anna Nowak", "PERSON", "Nowak")
+    event = only(events.extract(parsed, [nowak], []))
+    assert ("actor", "Anna Nowak", nowak.id) in {(p.role, p.name, p.entity) for p in event.participants}
+
+
 @pytest.mark.parametrize(
     ("text", "actors", "targets"),
     [

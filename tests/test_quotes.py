@@ -369,6 +369,16 @@ def test_speakers_resolve_to_entities_through_pronouns_and_roles(parse):
     ]
 
 
+def test_speaker_the_recognizer_missed_is_found_by_name(parse):
+    """A name typed as an entity once and missed at the speaker's spot is still that entity; a name two
+    entities share names neither."""
+    text = "Nowak spoke first. “We will appeal the ruling,” Nowak added, leaving the court."
+    nowak = _entity(text, "Nowak", [("Nowak", "name")])  # the first "Nowak" only
+    assert [(q.speaker, q.speaker_entity) for q in extract(parse(text), [nowak])] == [("Nowak", nowak.id)]
+    other = dataclasses.replace(nowak, id="d:e-other", mentions=())
+    assert [(q.speaker, q.speaker_entity) for q in extract(parse(text), [nowak, other])] == [("Nowak", None)]
+
+
 def test_language_without_cue_table_keeps_direct_quotes(parse):
     found = extract(parse('"Wir sind bereit zu verhandeln, heute und morgen," sagte er.', language="xx"), [])
     assert [(q.kind, q.speaker, q.cue) for q in found] == [("direct", None, None)]

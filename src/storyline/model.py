@@ -253,11 +253,17 @@ class EntityIndex:
     quote extractor's time."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        entities = list(entities)
         pairs = ((entity, mention) for entity in entities for mention in entity.mentions)
         mentions = [(m.start, order, m.end, entity) for order, (entity, m) in enumerate(pairs)]
         self._mentions = sorted(mentions, key=lambda item: (item[0], item[1]))
         self._starts = [item[0] for item in self._mentions]
         self._longest = max((end - start for start, _, end, _ in mentions), default=0)
+        self._names: dict[str, list[Entity]] = {}
+        for entity in entities:
+            surname = entity.name.split()[-1:] if entity.type == "PERSON" else []
+            for name in {n.casefold() for n in (entity.name, *entity.aliases, *surname)}:
+                self._names.setdefault(name, []).append(entity)
 
     def at(self, start: int, end: int) -> Entity | None:
         """What ``entity_at`` answers: the longest overlap wins, the first entity (then mention) on a tie."""
@@ -270,6 +276,13 @@ class EntityIndex:
                 best = (overlap, order, entity)
             index -= 1
         return best[2] if best else None
+
+    def named(self, text: str) -> Entity | None:
+        """The one entity called ``text`` (its name, an alias or a person's surname, case aside), or ``None``:
+        the recognizer misses some mentions of a name it found elsewhere ("Dion added" after "Dion said"), and
+        a speaker or participant there is still that entity. Two entities of one name answer nothing."""
+        found = self._names.get(" ".join(text.split()).casefold(), [])
+        return found[0] if len(found) == 1 else None
 
 
 def entity_at(entities: tuple[Entity, ...] | list[Entity], start: int, end: int) -> Entity | None:

@@ -252,6 +252,8 @@ def _participant(
         start = sentence.start_char + left.idx
     head_start = sentence.start_char + token.idx
     entity = _entity_at(ctx, head_start, head_start + len(token.text))  # must cover the head word:
+    if entity is None and token.pos_ == "PROPN":  # a name the recognizer missed here but found elsewhere
+        entity = ctx.entity_index.named(token.text) if ctx.entity_index is not None else None
     if entity is not None:  # "Armenian forces" is not the NORP entity "Armenian"
         return Participant(role, entity.name, entity.id)
     # an unresolved "he" or "everything" names nobody; "-" or "co" from a broken parse neither

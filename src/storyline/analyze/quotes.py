@@ -421,7 +421,7 @@ def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[s
     if a is None or a.speaker_start is None or a.speaker_end is None:
         return None, None
     start, end = (a.head_start, a.head_end) if a.head_start is not None else (a.speaker_start, a.speaker_end)
-    entity = entities.at(start, end or a.speaker_end)
+    entity = entities.at(start, end or a.speaker_end) or entities.named(text[start : end or a.speaker_end])
     if entity is not None:
         return entity.name, entity.id
     if a.name_start is not None and a.name_end is not None:
