@@ -218,6 +218,19 @@ def test_parse_feed_reads_entry_fields() -> None:
     assert feed.entries[1].content_html is None
 
 
+def test_character_reference_to_no_character_keeps_the_feed() -> None:
+    """ "&#2222200000;" names no Unicode character (feedparser's lenient parser crashed on it in chr()): it
+    reads as U+FFFD and the entries survive; one of more digits than any code point needs is refused."""
+    broken = RSS_XML.format(base="http://news.example", full=FULL_STORY).replace(
+        "Valley Courier", "Valley &#2222200000; Courier &#x7FFFFFFFFF;"
+    )
+    feed = parse_feed("x", broken.encode())
+    assert feed.title == "Valley \ufffd Courier \ufffd"
+    assert [e.id for e in feed.entries] == ["flood-1", "strike-1", "gone-1"]
+    with pytest.raises(IngestError, match="malformed feed"):
+        parse_feed("x", broken.replace("&#2222200000;", "&#1234567890123456789012345;").encode())
+
+
 def test_seen_entries_and_conditional_get(server: LocalServer) -> None:
     rss = server.routes["/rss"]
 

@@ -38,6 +38,10 @@ FEED_ACCEPT = (
     "text/xml;q=0.9, application/json;q=0.8, */*;q=0.1"
 )
 JSON_FEED_TYPES = ("application/feed+json", "application/json")
+# A numeric character reference to no Unicode character ("&#2222200000;") crashes feedparser's lenient parser
+# (OverflowError in chr()); it is read as U+FFFD so the feed's other entries survive.
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]{1,16})|0*([0-9]{1,20}));")  # longer: refused
+MAX_CODE_POINT = 0x10FFFF
 # A feed that declares entities is refused outright: news feeds never need them, attacks (billion laughs,
 # external entities reading local files) always do.
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -128,11 +132,16 @@ def _parse_xml_feed(source: str, data: bytes) -> Feed:
     import feedparser
 
     try:
-        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+        parsed = feedparser.parse(
+            _CHARACTER_REFERENCE.sub(_possible_character, data),
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
     except (
         ValueError,
         LookupError,
         RecursionError,
+        OverflowError,  # an impossible character reference too long for the substitution
     ) as exc:  # feedparser's encoding sniffing on mangled bytes
         raise IngestError(source, f"malformed feed ({type(exc).__name__}: {exc})") from exc
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
@@ -140,6 +149,13 @@ def _parse_xml_feed(source: str, data: bytes) -> Feed:
         raise IngestError(source, f"malformed feed ({problem})")
     entries = tuple(_xml_entry(entry) for entry in parsed.entries)
     return Feed(title=_text(parsed.feed.get("title")), entries=entries)
+
+
+def _possible_character(match: re.Match[bytes]) -> bytes:
+    """The reference itself when it names a Unicode character, else one to U+FFFD (the replacement character)."""
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    return match.group(0) if code <= MAX_CODE_POINT else b"&#xFFFD;"
 
 
 def _xml_entry(entry: Any) -> FeedEntry:
