@@ -621,6 +621,8 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
         return Norm("DURATION", duration_value(1, "Y"), mod)
     grain = unit  # "the decade", "the century": the document's, like "the year"
     if (_words(g["the"]) == "that" or _words(g.get("same")) == "same") and ctx.ref is not None:
+        if GRAIN_ORDER[ctx.ref.grain] > GRAIN_ORDER[grain]:  # "in 2014 … that month": some month of 2014
+            return Norm("DATE", _unknown_within(ctx.ref, grain), mod, "ref")
         return _dated(Point(ctx.ref.date, grain), "ref", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod)
@@ -629,6 +631,15 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
     if unit == "weekend":
         return _dated(Point(_weekend(ctx.dct, bool(ctx.future)), "weekend"), "dct", mod=mod)
     return _dated(Point(ctx.dct, grain), "dct", mod=mod)
+
+
+def _unknown_within(ref: Point, grain: str) -> str | None:
+    """A month, week or quarter of the reference's year that the text does not name: "2014-XX", "2014-WXX",
+    "2014-QX" (None for a coarser ``grain``). Its first one ("2014-01") would be a guess."""
+    unknown = {"month": "-XX", "week": "-WXX", "weekend": "-WXX-WE", "quarter": "-QX", "half": "-HX"}.get(
+        grain
+    )
+    return None if unknown is None else f"{ref.date.year:04d}{unknown}"
 
 
 def r_modunit(g: Groups, ctx: Context) -> Norm:
