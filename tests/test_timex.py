@@ -538,6 +538,13 @@ REFERENCE = [
     ("The deal closed in 2019, the year he retired, and fell apart the year after.", ("the year", "2019")),
     # a month counted from a year is not knowable: the span of time the text gives, not January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
+    # "that month" after a year is a month of that year the text does not name, not its January
+    ("The mill closed in 2012. That month the union was dissolved.", ("That month", "2012-XX")),
+    ("The pact was signed this summer, in the same week the floods hit.", ("the same week", "2021-WXX")),
+    # "1990's" before a word is the year's possessive, after "the" or "a" a decade
+    ("Their debut, 1990's Harbor Lights, sold well; a year later the band split.", ("a year later", "1991")),
+    ("Prices fell in the 1990's.", ("the 1990's", "199")),
+    ("It was a 1990's hit.", ("1990's", "199")),
 ]
 
 

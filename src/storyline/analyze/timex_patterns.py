@@ -869,7 +869,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"(?<![$\d.,/])(?<!\d-)\b"
         rf"(?P<year>{any_year})\b(?![-/.,]?\d)(?!\s*%)",
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
-        "decade": rf"(?:{the})?(?:(?P<mod>{mod})[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s|'(?P<dec2>\d)0s)\b",
+        # "1990's" before a word is the year's possessive ("1990's Unison", as AP style writes decades "1990s"),
+        # after "the" or "a" a decade ("the 1990's", "a 1990's hit")
+        "decade": rf"(?:(?P<thed>[Tt]he)\s+)?(?:(?P<mod>{mod})[\s-]*)?"
+        rf"(?:(?P<dec>1[6-9]\d|20\d)0(?:s|'s(?(thed)|(?(mod)|{_DECADE_ADJECTIVE})))|'(?P<dec2>\d)0s)\b",
         "ago": rf"(?:(?P<approx>{approx})\s+)?(?:(?P<halfof>[Hh]alf)\s+(?=an?\s))?{count}(?P<unit>{unit}){or_so}"
         rf"\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
@@ -958,6 +961,8 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
 # Characters kept around each trigger when scanning: longer than any modifier chain before a head word
 # ("the beginning of this coming fiscal year") or any tail after it ("March 14, 2021").
 TRIGGER_MARGIN = 60
+# after an article "1990's" is a decade used as an adjective; with no article before a word, a year's possessive
+_DECADE_ADJECTIVE = r"(?:(?<=\b[Aa]\s\d{4}'s)|(?<=\b[Aa]n\s\d{4}'s)|(?!\s+[A-Za-z]))"
 WORD_START = r"(?<!\w)"  # every rule starts a word: positions inside words fail at the first check
 LINE_BREAK = re.compile(r"\n")  # ends a sentence (as in nlp._paragraph_breaks): no expression runs over one
 
