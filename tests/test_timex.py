@@ -538,6 +538,8 @@ REFERENCE = [
     ("The deal closed in 2019, the year he retired, and fell apart the year after.", ("the year", "2019")),
     # a month counted from a year is not knowable: the span of time the text gives, not January + 2
     ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
+    # "later" with no earlier time to count from is a span of time, not a date after the document's
+    ("In the 1990s he moved abroad. A year later he married.", ("A year", "P1Y")),
     # "that month" after a year is a month of that year the text does not name, not its January
     ("The mill closed in 2012. That month the union was dissolved.", ("That month", "2012-XX")),
     ("The pact was signed this summer, in the same week the floods hit.", ("the same week", "2021-WXX")),

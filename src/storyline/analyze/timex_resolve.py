@@ -809,9 +809,14 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         # "profit rose in the third quarter from $2 million a year ago": the same quarter a year before
         return _dated(Point(shift(ref.date, unit, steps), ref.grain, ref.code), "ref", mod=mod)
     grain = "year" if unit in ("DE", "CE") else "day" if unit in ("D", "WE") else GRAIN[unit]
+    # "two months later" than "2020", or than nothing ("a year later" opening a text): no knowable month or year,
+    # the span of time the text gives ("three days later" keeps a point counted from the document date, below)
+    no_base = ref is None and how.endswith("+") and unit not in SPAN_UNITS
+    if how.startswith("ref") and (
+        no_base or (ref is not None and GRAIN_ORDER[ref.grain] > GRAIN_ORDER[grain])
+    ):
+        return Norm("DURATION", duration_value(n, unit), mod)
     if how.startswith("ref") and ref is not None:
-        if GRAIN_ORDER[ref.grain] > GRAIN_ORDER[grain]:  # "two months later" than "2020": no knowable month,
-            return Norm("DURATION", duration_value(n, unit), mod)  # the span of time is what the text gives
         base, anchor = ref.date, "ref"
     else:
         base, anchor = ctx.dct, "dct"
