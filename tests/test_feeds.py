@@ -11,6 +11,7 @@ import hypothesis
 import pytest
 from hypothesis import strategies as st
 
+from fuzz_settings import fuzz_settings
 from localserver import LocalServer, Route, article_html, serve
 from storyline.errors import IngestError
 from storyline.ingest.feeds import MemorySeen, entry_documents, parse_feed, read_feed_file, read_feed_url
@@ -283,7 +284,7 @@ SEED_FEEDS = [
 ]
 
 
-@hypothesis.settings(max_examples=150, deadline=None)
+@fuzz_settings(150)
 @hypothesis.given(
     seed=st.sampled_from(SEED_FEEDS),
     cut=st.floats(min_value=0.0, max_value=1.0),

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzz_settings import fuzz_settings
 from localserver import LocalServer, Route, article_html, serve
 from storyline.errors import FetchError, UnsafeURLError
 from storyline.ingest.netguard import Resolver, is_public, validate
@@ -251,7 +252,7 @@ def test_public_page_redirecting_into_private_space_is_refused(server: LocalServ
     assert [r.url.host for r in transport.requests] == [PUBLIC_IP]  # the second hop never connected
 
 
-@settings(max_examples=300, deadline=None)
+@fuzz_settings(300)
 @given(
     host=st.one_of(
         st.ip_addresses().map(lambda ip: f"[{ip}]" if ip.version == 6 else str(ip)),

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from fuzz_settings import fuzz_settings
 from storyline.ingest.sources import read_path
 from storyline.ingest.warc import read_warc
 from storyline.model import Document, Skipped
@@ -208,9 +209,7 @@ def test_record_declaring_a_huge_length_stops_before_inflating(tmp_path: Path) -
     assert isinstance(items[1], Skipped) and "decompression bomb" in items[1].reason
 
 
-@hypothesis.settings(
-    max_examples=60, deadline=None, suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture]
-)
+@fuzz_settings(60)
 @hypothesis.given(
     cut=st.floats(min_value=0.0, max_value=1.0),
     flips=st.lists(st.tuples(st.floats(min_value=0.0, max_value=0.999), st.integers(0, 255)), max_size=8),

@@ -11,16 +11,17 @@ import gzip
 import io
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzz_settings import fuzz_settings
 from storyline.errors import FetchError, IngestError
 from storyline.ingest.feeds import Feed, entry_documents, parse_feed
 from storyline.ingest.warc import read_warc_stream
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings, Settings
 
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz_settings(100)
 SETTINGS = Settings(ingest=IngestSettings(min_text_chars=20))
 BODY = (
     "ORLEN, June 2. /KBA/. The port workers' union of Orlen ended its strike on Tuesday after the harbour board "

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzz_settings import fuzz_settings
 from storyline.clean import clean
 from storyline.ingest.document import make_document
 from storyline.ingest.files import decode, read_file, read_jsonl
@@ -20,7 +21,7 @@ from storyline.model import Document, Skipped
 from storyline.report.terminal import plain
 from storyline.settings import CleanSettings, IngestSettings
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz_settings(120)
 INGEST = IngestSettings(min_text_chars=1)
 
 # Text that looks like news and then breaks: datelines, quotes, credits, odd Unicode and control characters.

@@ -15,16 +15,17 @@ import datetime as dt
 import ipaddress
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzz_settings import fuzz_settings
 from storyline.analyze.timex import candidates, resolve
 from storyline.errors import FetchError
 from storyline.ingest.document import make_document
 from storyline.ingest.metadata import recover
 from storyline.ingest.netguard import is_public, validate
 
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz_settings(100)
 
 # Pieces of news text around dates and times, so the rules fire often; arbitrary text fills the gaps.
 TIME_WORDS = st.sampled_from(
