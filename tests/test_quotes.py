@@ -322,6 +322,7 @@ def test_reported_speech(parse, text, expected):
         'He was a "hero" to many, and his "legacy" remains.',
         "Ask your neighbours whether the new bus line is any faster.",  # an order to the reader, nobody's
         "Support the local team and buy a season ticket.",
+        "A nurse answered the door and a boy ran out past her.",  # a second event after "and", not what was said
     ],
 )
 def test_no_quote(parse, text):

@@ -241,6 +241,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
     if clauses and _object_over_fronted_clause(verb, clauses, table):
         clauses = []
+    clauses = [c for c in clauses if not _coordinated_after_object(verb, c)]
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
         clause = clauses[0]
         end = _before_follow_up(clause, table)
@@ -289,6 +290,21 @@ def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTab
     has_subject = any(c.dep_ in SUBJECT_DEPS and clauses[0].i < c.i < verb.i for c in verb.children)
     has_object = any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
     return has_subject and has_object
+
+
+def _coordinated_after_object(verb: Token, clause: Token) -> bool:
+    """A clause after the verb's noun object and "and"/"but" is a second event, not what was said: in "A woman
+    answered the door and a man walked in" the parser makes "walked" a complement of "answered"."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return (
+        clause.i > verb.i
+        and before is not None
+        and before.tag_ == "CC"
+        and any(
+            c.dep_ == "dobj" and verb.i < c.i < before.i and c.pos_ in ("NOUN", "PROPN")
+            for c in verb.children
+        )
+    )
 
 
 def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
