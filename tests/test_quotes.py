@@ -323,6 +323,7 @@ def test_reported_speech(parse, text, expected):
         "Ask your neighbours whether the new bus line is any faster.",  # an order to the reader, nobody's
         "Support the local team and buy a season ticket.",
         "A nurse answered the door and a boy ran out past her.",  # a second event after "and", not what was said
+        "There is no doubt that the harbour will reopen.",  # the writer's own assertion, nobody's doubt
     ],
 )
 def test_no_quote(parse, text):

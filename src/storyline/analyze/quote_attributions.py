@@ -584,7 +584,7 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
         and c.left_edge.lower_ in table.that
         and c.left_edge.dep_ == "mark"
     ]
-    if not clauses:
+    if not clauses or _denied_existence(noun):
         return None
     owners = [c for c in noun.children if c.dep_ == "poss"]
     speaker = speaker_span(owners[0], max_speaker) if owners else None
@@ -603,6 +603,14 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
         owners[0] if owners else None,
         content,
         content or (noun.i, noun.i),
+    )
+
+
+def _denied_existence(noun: Token) -> bool:
+    """ "There is no doubt that …", "there is little fear that …": the writer's own assertion, no one's doubt."""
+    existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+    return existential and any(
+        c.lower_ in ("no", "little") for c in noun.children if c.dep_ in ("det", "amod")
     )
 
 
