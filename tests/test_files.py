@@ -102,6 +102,25 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert "not valid JSON" in skipped[0].reason
 
 
+@pytest.mark.parametrize(
+    "published, expected",
+    [
+        ("2026-06-03T08:15:00Z", "2026-06-03"),
+        ("June 3, 2026", "2026-06-03"),
+        ("Wed, 03 Jun 2026 08:15:00 GMT", "2026-06-03"),
+        ("3 июня 2026", "2026-06-03"),
+        ("03.06.2026", None),  # the third of June or the sixth of March: not guessed
+        ("yesterday", None),  # relative to a moment the record does not give
+        ("June 2026", None),  # no day
+    ],
+)
+def test_jsonl_published_written_out(tmp_path, published, expected):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": ARTICLE, "published": published}))
+    [document] = read_file(path, SETTINGS)
+    assert (document.published.isoformat() if document.published else None) == expected
+
+
 def test_html_file_goes_through_trafilatura(tmp_path):
     paragraphs = "".join(f"<p>{sentence}.</p>" for sentence in ARTICLE.split(". ")[1:])
     html = (

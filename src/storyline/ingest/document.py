@@ -7,6 +7,7 @@ from a file, a feed and a WARC record is one document, stored once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -16,6 +17,28 @@ from storyline.ingest.language import detect
 from storyline.model import Document
 
 _SPACE = re.compile(r"\s+")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # a month or weekday name, in any script
+MAX_WRITTEN_DATE_CHARS = 64
+# the languages a written-out metadata date is tried in: trying all of dateparser's (~200) takes a second for
+# every string that is no date, these a few milliseconds
+METADATA_DATE_LANGUAGES = (
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "ru",
+    "uk",
+    "tr",
+    "az",
+    "ar",
+    "zh",
+    "ja",
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ID_HEX_CHARS = 16  # 64 bits of the content hash: collisions stay negligible far beyond a billion articles
 
@@ -64,7 +87,8 @@ def make_document(
 
 
 def parse_date(value: object) -> dt.date | None:
-    """An ISO-like date from metadata ("2021-03-14", "2021-03-14T10:00:00Z"), or ``None`` if it is not one."""
+    """A date from metadata: ISO-like ("2021-03-14", "2021-03-14T10:00:00Z") or written out (``_written_date``);
+    ``None`` if it is neither."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -73,8 +97,30 @@ def parse_date(value: object) -> dt.date | None:
         return None
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
     if not match:
-        return None
+        return _written_date(" ".join(value.split()))
     try:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_date(text: str) -> dt.date | None:
+    """A date written out in a metadata field ("November 12, 2011", "Sat, 12 Nov 2011 01:19:00 GMT", "14 марта
+    2021"), read by dateparser when it names a month or day in words and a four-digit year: "12.11.2011" (day or
+    month first?) and "yesterday" (relative to what?) stay unknown rather than guessed."""
+    if len(text) > MAX_WRITTEN_DATE_CHARS or not _WRITTEN_YEAR.search(text) or not _WORD.search(text):
+        return None
+    found = _date_parser().get_date_data(text)
+    return found.date_obj.date() if found.date_obj is not None and found.period == "day" else None
+
+
+@functools.cache
+def _date_parser():  # type: ignore[no-untyped-def]
+    """One dateparser parser per process (building one loads its language data)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=list(METADATA_DATE_LANGUAGES),
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+    )
