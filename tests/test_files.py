@@ -109,7 +109,10 @@ def test_jsonl_good_and_bad_lines(tmp_path):
         ("June 3, 2026", "2026-06-03"),
         ("Wed, 03 Jun 2026 08:15:00 GMT", "2026-06-03"),
         ("3 июня 2026", "2026-06-03"),
-        ("03.06.2026", None),  # the third of June or the sixth of March: not guessed
+        ("Published: 03.06.2026 08:15", "2026-06-03"),  # dots day-first, as on a page's date line
+        ("Sat Jun 3 2026, 08:15 hrs", "2026-06-03"),
+        ("Mercredi 3 juin 2026", "2026-06-03"),
+        ("04/05/2026", None),  # April 5 or 4 May: not guessed
         ("yesterday", None),  # relative to a moment the record does not give
         ("June 2026", None),  # no day
     ],

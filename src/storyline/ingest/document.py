@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from storyline.ingest.language import detect
+from storyline.ingest.metadata import date_line, full_dates
 from storyline.model import Document
 
 _SPACE = re.compile(r"\s+")
@@ -106,10 +107,19 @@ def parse_date(value: object) -> dt.date | None:
 
 @functools.lru_cache(maxsize=4096)
 def _written_date(text: str) -> dt.date | None:
-    """A date written out in a metadata field ("November 12, 2011", "Sat, 12 Nov 2011 01:19:00 GMT", "14 марта
-    2021"), read by dateparser when it names a month or day in words and a four-digit year: "12.11.2011" (day or
-    month first?) and "yesterday" (relative to what?) stay unknown rather than guessed."""
-    if len(text) > MAX_WRITTEN_DATE_CHARS or not _WRITTEN_YEAR.search(text) or not _WORD.search(text):
+    """A date written out in a metadata field, read as the same words on a page are: a date line
+    (``metadata.date_line``: "November 12, 2011", "Published: 21.04.2026 20:40", dots day-first), else the one
+    full date in it ("Sat Nov 12 2011, 01:19 hrs"), else by dateparser when a word names the month ("14 марта
+    2021", "Mardi 3 mai 2022"). "04/05/2026" (April or May?) and "yesterday" (relative to what?) stay unknown."""
+    if len(text) > MAX_WRITTEN_DATE_CHARS or not _WRITTEN_YEAR.search(text):
+        return None
+    line = date_line(text)
+    if line is not None:
+        return line.date
+    dates = set(full_dates(text))
+    if len(dates) == 1:
+        return dates.pop()
+    if dates or not _WORD.search(text):
         return None
     found = _date_parser().get_date_data(text)
     return found.date_obj.date() if found.date_obj is not None and found.period == "day" else None
