@@ -8,7 +8,7 @@ import time
 import pytest
 
 from storyline.ingest.document import make_document
-from storyline.ingest.html import strip_site_suffix
+from storyline.ingest.html import document_from_html, strip_site_suffix
 from storyline.ingest.metadata import (
     agencies,
     canonical_agency,
@@ -17,6 +17,8 @@ from storyline.ingest.metadata import (
     outlet_from_url,
     recover,
 )
+from storyline.model import Skipped
+from storyline.settings import IngestSettings
 
 HEADLINE = "Ministers agree to resume border talks"
 BODY = (
@@ -381,3 +383,31 @@ def test_html_title_loses_its_site_suffix(
 ) -> None:
     """``ingest.html`` cuts a trailing site name from page titles; tested here with the other titles."""
     assert strip_site_suffix(title, sitename, host) == expected
+
+
+@pytest.mark.parametrize(
+    "author, expected",
+    [
+        ("Ana Ruiz; El Diario", "Ana Ruiz"),  # the site is the outlet, not a writer
+        ("Ana Ruiz, Luis Mora", "Ana Ruiz; Luis Mora"),
+        ("View all posts by Ana Ruiz", "Ana Ruiz"),  # an author page's link text
+        ("Zeige alle Beiträge von Ana Ruiz", "Ana Ruiz"),
+        ("'Ana Ruiz", "Ana Ruiz"),  # a stray quote mark
+        ("El Diario", None),
+    ],
+)
+def test_html_byline_without_the_site_name(author: str, expected: str | None) -> None:
+    paragraphs = "".join(
+        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
+        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    html = (
+        "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
+        f'<meta name="author" content="{author}"></head><body><article><h1>Strike</h1>{paragraphs}'
+        "</article></body></html>"
+    )
+    document = document_from_html(
+        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
+    )
+    assert not isinstance(document, Skipped)
+    assert document.byline == expected

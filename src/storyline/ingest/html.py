@@ -20,6 +20,13 @@ SITE_SUFFIX_MAX_WORDS = 5  # " | BBC News": a site name in a title suffix is sho
 HOST_LABEL_MIN_CHARS = 3  # shorter host names ("ap") also prefix unrelated words: never matched
 # "Headline - Site", "Headline | Site", "Headline ⋆ Site": the last separator and what follows it
 _TITLE_SUFFIX = re.compile(r"^(?P<head>.+\S)[ \t]+[-|–—·•⋆][ \t]+(?P<site>[^|–—·•⋆]+)$")
+# an author page's link text in front of the name ("View all posts by Ann Lee", "Zeige alle Beiträge von …")
+_POSTS_BY = re.compile(
+    r"^(?:(?:view|see|show|zeige|voir|ver|mostrar)\s+)?(?:(?:all|alle|tous|todos|todas)\s+)?(?:(?:the|les|los|las)\s+)?"
+    r"(?:posts|articles|stories|beiträge|artikel|entradas|publicaciones|notas)\s+(?:by|von|de|par|por)\s+",
+    re.IGNORECASE,
+)
+_NAME_EDGES = "\"'“”‘’«»,;:|-–— \t"
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,7 +74,7 @@ def document_from_html(
         url=page_url,
         title=strip_site_suffix(title, sitename, host) if title else None,
         outlet=sitename or _clean(meta.get("hostname")),
-        byline=_clean(meta.get("author")),
+        byline=_byline(_clean(meta.get("author")), sitename, host),
         published=parse_date(meta.get("date")),
         hints=hints,
     )
@@ -93,6 +100,23 @@ def strip_site_suffix(title: str, sitename: str | None, host: str | None) -> str
     if segment in names or (label and (segment == label or segment.startswith(label))):
         return match["head"].strip()
     return title
+
+
+def _byline(author: str | None, sitename: str | None, host: str | None) -> str | None:
+    """The page's authors without the site's own name among them ("El Espectador; Felipe Morales" → "Felipe
+    Morales": the outlet is kept as the outlet, not as a writer), an author page's link text ("View all posts
+    by …") or stray quote marks; ``None`` when nothing is left."""
+    if not author:
+        return None
+    site = {_squash(sitename)} if sitename else set()
+    label = _host_label(host)
+    names = []
+    for part in author.split(";"):
+        name = _POSTS_BY.sub("", part.strip(_NAME_EDGES)).strip(_NAME_EDGES)
+        squashed = _squash(name)
+        if name and squashed not in site and not (label and squashed == label):
+            names.append(name)
+    return "; ".join(names) or None
 
 
 def _squash(name: str) -> str:
