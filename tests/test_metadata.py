@@ -367,22 +367,41 @@ def test_dateline_with_country_and_agency_credit() -> None:
 
 
 @pytest.mark.parametrize(
-    "title, sitename, host, expected",
+    "title, sitename, host, url, expected",
     [
-        ("Talks resume - The Baltic Herald", None, "balticherald.example", "Talks resume"),
-        ("Talks resume | BBC News", "BBC", "www.bbc.co.uk", "Talks resume"),
-        ("Talks resume — Daily Planet", "Daily Planet", None, "Talks resume"),
-        ("Krieg im Osten – tagesschau.de", None, "www.tagesschau.de", "Krieg im Osten"),
-        ("Talks resume - envoy", "Daily Planet", "dailyplanet.example", "Talks resume - envoy"),
-        ("War in the east - Kyiv", None, "kyivpost.example", "War in the east - Kyiv"),
-        ("Talks resume", "Daily Planet", "dailyplanet.example", "Talks resume"),
+        ("Talks resume - The Baltic Herald", None, "balticherald.example", None, "Talks resume"),
+        ("Talks resume | BBC News", "BBC", "www.bbc.co.uk", None, "Talks resume"),
+        ("Talks resume — Daily Planet", "Daily Planet", None, None, "Talks resume"),
+        ("Krieg im Osten – tagesschau.de", None, "www.tagesschau.de", None, "Krieg im Osten"),
+        ("Talks resume - envoy", "Daily Planet", "dailyplanet.example", None, "Talks resume - envoy"),
+        ("War in the east - Kyiv", None, "kyivpost.example", None, "War in the east - Kyiv"),
+        ("Talks resume", "Daily Planet", "dailyplanet.example", None, "Talks resume"),
+        # a site name with separators of its own, a section the URL files the page under, a leading site name
+        ("Talks resume — Planet - News | Views", "Planet - News | Views", None, None, "Talks resume"),
+        (
+            "Talks resume | Sport | Planet",
+            "Planet",
+            "planet.example",
+            "https://planet.example/sport/a",
+            "Talks resume",
+        ),
+        (
+            "Talks resume | Sport",
+            "Planet",
+            "planet.example",
+            "https://planet.example/world/a",
+            "Talks resume | Sport",
+        ),
+        ("Daily Planet | Talks resume", "Daily Planet", "dailyplanet.example", None, "Talks resume"),
+        ("Covid-19 - Talks resume", "Daily Planet", "dailyplanet.example", None, "Covid-19 - Talks resume"),
     ],
 )
 def test_html_title_loses_its_site_suffix(
-    title: str, sitename: str | None, host: str | None, expected: str
+    title: str, sitename: str | None, host: str | None, url: str | None, expected: str
 ) -> None:
-    """``ingest.html`` cuts a trailing site name from page titles; tested here with the other titles."""
-    assert strip_site_suffix(title, sitename, host) == expected
+    """``ingest.html`` cuts the site's name (and a section of its URL) from page titles; tested here with the
+    other titles."""
+    assert strip_site_suffix(title, sitename, host, url) == expected
 
 
 @pytest.mark.parametrize(

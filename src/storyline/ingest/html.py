@@ -20,6 +20,9 @@ SITE_SUFFIX_MAX_WORDS = 5  # " | BBC News": a site name in a title suffix is sho
 HOST_LABEL_MIN_CHARS = 3  # shorter host names ("ap") also prefix unrelated words: never matched
 # "Headline - Site", "Headline | Site", "Headline ⋆ Site": the last separator and what follows it
 _TITLE_SUFFIX = re.compile(r"^(?P<head>.+\S)[ \t]+[-|–—·•⋆][ \t]+(?P<site>[^|–—·•⋆]+)$")
+# "Site | Headline": a first segment before a separator other than a hyphen ("Covid-19 - …" is a headline)
+_TITLE_PREFIX = re.compile(r"^(?P<site>[^|–—·•⋆]+?)[ \t]+[|–—·•⋆][ \t]+(?P<head>.+)$")
+MAX_SITE_SEGMENTS = 3  # "Headline | Section | Site"
 # an author page's link text in front of the name ("View all posts by Ann Lee", "Zeige alle Beiträge von …")
 _POSTS_BY = re.compile(
     r"^(?:(?:view|see|show|zeige|voir|ver|mostrar)\s+)?(?:(?:all|alle|tous|todos|todas)\s+)?(?:(?:the|les|los|las)\s+)?"
@@ -72,7 +75,7 @@ def document_from_html(
         source,
         text,
         url=page_url,
-        title=strip_site_suffix(title, sitename, host) if title else None,
+        title=strip_site_suffix(title, sitename, host, page_url) if title else None,
         outlet=sitename or _clean(meta.get("hostname")),
         byline=_byline(_clean(meta.get("author")), sitename, host),
         published=parse_date(meta.get("date")),
@@ -80,26 +83,44 @@ def document_from_html(
     )
 
 
-def strip_site_suffix(title: str, sitename: str | None, host: str | None) -> str:
-    """The headline without a trailing site name: "Talks resume - The Selmar Herald" → "Talks resume".
+def strip_site_suffix(title: str, sitename: str | None, host: str | None, url: str | None = None) -> str:
+    """The headline without the site's name around it: "Talks resume - The Selmar Herald" → "Talks resume".
 
-    Only a last segment naming the site (its ``sitename``, or its host: "selmarherald.example" names
-    "The Selmar Herald" and "Selmar Herald") is cut, so "Talks resume - envoy" stays whole.
+    Cut are trailing segments naming the site (its ``sitename`` whole, or a short segment naming it or its host:
+    "selmarherald.example" names "The Selmar Herald" and "Selmar Herald") or a section the page's URL is filed
+    under ("… | Sport | Daily Planet" on /sport/…), and a leading segment naming the site ("Daily Planet | …").
+    "Talks resume - envoy" stays whole.
     """
     if len(title) > TITLE_MAX_CHARS:
         return title  # not a headline; and the pattern's work grows with the square of the length
-    match = _TITLE_SUFFIX.match(title)
-    if not match:
-        return title
-    site = match["site"].strip()
-    if len(site.split()) > SITE_SUFFIX_MAX_WORDS:
-        return title
     names = {_squash(sitename)} if sitename else set()
     label = _host_label(host)
-    segment = _squash(site)
-    if segment in names or (label and (segment == label or segment.startswith(label))):
-        return match["head"].strip()
-    return title
+    sections = {_squash(part) for part in urlsplit(url).path.split("/")[:-1] if part} if url else set()
+
+    def names_site(segment: str) -> bool:
+        squashed = _squash(segment)
+        return len(segment.split()) <= SITE_SUFFIX_MAX_WORDS and (
+            squashed in names or bool(label and squashed.startswith(label))
+        )
+
+    for _ in range(MAX_SITE_SEGMENTS):
+        if sitename and title.endswith(sitename) and (head := _before_separator(title[: -len(sitename)])):
+            title = (
+                head  # "Visit - Herz und Blut - Interior | Design": a site name with separators of its own
+            )
+            continue
+        match = _TITLE_SUFFIX.match(title)
+        if not match or not (names_site(match["site"]) or _squash(match["site"]) in sections):
+            break
+        title = match["head"].strip()
+    match = _TITLE_PREFIX.match(title)
+    return match["head"].strip() if match and names_site(match["site"]) else title
+
+
+def _before_separator(text: str) -> str | None:
+    """``text`` without a trailing separator ("Talks resume —" → "Talks resume"), or None if it has none."""
+    match = re.fullmatch(r"(?P<head>.*\S)[ \t]+[-|–—·•⋆][ \t]*", text)
+    return match["head"] if match else None
 
 
 def _byline(author: str | None, sitename: str | None, host: str | None) -> str | None:
