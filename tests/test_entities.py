@@ -236,6 +236,13 @@ def test_places_acting_as_governments_are_metonyms(analyze, text, place, metonym
         ("Talks between the two delegations were held in Yerevan on Monday.", "Yerevan", "GPE"),
         ("Fighting in Nagorno-Karabakh ended in November after six weeks.", "Nagorno-Karabakh", "GPE"),
         ("President Aliyev met the envoy, Azertac reported.", "Azertac", "ORG"),
+        # a state's name after a nationality is no person, though the model reads its last word alone as one
+        (
+            "Historian Anna Berg argued that the German Reich ruled its colonies more gently than other powers "
+            "did. The Reich lost them in 1919.",
+            "German Reich",
+            "GPE",
+        ),
         (
             "The Organization for Security and Co-operation in Europe (OSCE) sent observers. The OSCE said "
             "the vote was calm.",

@@ -76,6 +76,8 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
         _fix_outlets(names, roles)
         _fix_titled(doc, names, roles)
     _fix_by_majority(names)
+    if roles is not None:
+        _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
     names = _add_missed_surnames(doc, names)
     if roles is not None:
         for named in names:
@@ -195,6 +197,25 @@ def _fix_outlets(names: list[Named], roles: RoleTable) -> None:
     for named in names:
         if named.text in roles.outlets:
             named.label = "ORG"
+
+
+def _fix_institutions(names: list[Named], roles: RoleTable) -> None:
+    """A "person" named by an institution's or a state's last word is none ("West Indies Federation", "German
+    Reich" read as PERSON, with "her" and "his" then resolved to them), and neither is that word alone
+    elsewhere in the document ("the Federation")."""
+    relabeled: dict[str, str] = {}
+    for named in names:
+        words = named.text.split()
+        if named.label != "PERSON" or len(words) < 2:
+            continue
+        last = words[-1].casefold()
+        if last in roles.institutions:
+            named.label = relabeled[words[-1]] = "ORG"
+        elif last in roles.states and words[-2].casefold() in roles.adjectives:
+            named.label = relabeled[words[-1]] = "GPE"
+    for named in names:
+        if named.label == "PERSON" and named.text in relabeled:
+            named.label = relabeled[named.text]
 
 
 def _listed_place(name: str, roles: RoleTable) -> bool:

@@ -38,6 +38,8 @@ class RoleTable:
     demonyms: Mapping[str, str]  # nationality adjectives and country-name variants -> country
     adjectives: frozenset[str]  # the nationality adjectives alone ("azerbaijani"): these are NORP, not GPE
     outlets: frozenset[str] = frozenset()  # news agencies and outlets (data/agencies.toml): organizations
+    institutions: frozenset[str] = frozenset()  # last words of an organization's name ("federation")
+    states: frozenset[str] = frozenset()  # last words of a state's name ("republic", "reich")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def table(language: str | None) -> RoleTable | None:
         demonyms={**data["demonyms"], **data["country_names"]},
         adjectives=frozenset(data["demonyms"]),
         outlets=_outlets(),
+        institutions=frozenset(places.get("institutions", ())),
+        states=frozenset(places.get("states", ())),
     )
 
 
