@@ -99,6 +99,14 @@ def cues(text: str) -> list[str]:
             "She went on to say: “We will win this race.”",
             ["went on to say"],
         ),
+        (  # a gerund right after the verb it completes is in the cue, as an infinitive chain is
+            "After the vote the governor began dismissing the idea that the bridge was unsafe.",
+            ["began dismissing"],
+        ),
+        (  # but not after a passive perception verb
+            "A reporter can be heard asking the mayor whether the bridge is safe.",
+            ["asking"],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],

@@ -830,7 +830,7 @@ def test_restrictive_that_clause_names_no_source(parse):
         ),
         (  # the "as" phrase after the object of a cue's preposition says what the object was called
             "The mayor kept referring to the stadium as a gift to the city.",
-            [("The mayor", "The mayor", "the stadium as a gift to the city", "referring to")],
+            [("The mayor", "The mayor", "the stadium as a gift to the city", "kept referring to")],
         ),
         (  # a clause the parser conjoined to the cue, with a subject of its own, goes on with the content
             "She has said she would be happy to meet with the governor but no meeting has been arranged.",

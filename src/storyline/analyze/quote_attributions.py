@@ -1114,7 +1114,9 @@ def _chain_top(verb: Token, table: CueTable) -> Token:
     for _ in range(MAX_CHAIN):
         to = any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < top.i for c in top.children)
         head = top.head
-        if top.dep_ != "xcomp" or not to or head.i > top.i or head.pos_ not in CHAIN_POS:
+        if not to and not _gerund_step(top):
+            break
+        if top.dep_ != "xcomp" or head.i > top.i or head.pos_ not in CHAIN_POS:
             break
         if _is_cue_verb(head, table) and head.lemma_.lower() not in table.quote_only:
             break  # "declined to say", "pledged to oppose": the cue is the head, its content the infinitive
@@ -1122,6 +1124,20 @@ def _chain_top(verb: Token, table: CueTable) -> Token:
     if top.pos_ == "ADJ" and top.dep_ == "acomp" and top.head.pos_ in VERBAL_POS and top.head.i < top.i:
         top = top.head  # "were more likely to say": the copula heads the adjective
     return top
+
+
+def _gerund_step(verb: Token) -> bool:
+    """A gerund right after the active verb it completes ("began writing", "has stopped insulting", "could
+    not resist taking"): PolNeAR's cue runs from that verb, as for "began to write"; a perception in the
+    passive ("was heard asking") leaves the gerund alone."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and head.i == verb.i - 1
+        and head.pos_ == "VERB"
+        and not _passive(head)
+    )
 
 
 def _trailing_modifiers(verb: Token, end: int, content: tuple[int, int] | None) -> int:
