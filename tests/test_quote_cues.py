@@ -107,6 +107,14 @@ def cues(text: str) -> list[str]:
             "A reporter can be heard asking the mayor whether the bridge is safe.",
             ["asking"],
         ),
+        (  # a quantifier floated between the speakers and the verb is part of the cue, with the auxiliary
+            "Smith and Jones have both urged calm.",
+            ["have both urged"],
+        ),
+        (  # "both" as the subject itself is the source, not the cue
+            "On taxes, both oppose the plan.",
+            ["oppose"],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],

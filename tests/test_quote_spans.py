@@ -340,13 +340,13 @@ def sources_of(text: str) -> list[tuple[str | None, str | None]]:
             "The party he leads said the bill was dead.",
             [("The party he leads", "said")],
         ),
-        (  # a quantifier floated after the speakers is not part of them
+        (  # a quantifier floated after the speakers is not part of them but of the cue
             "The mayor and the governor both said the bridge would reopen in May.",
-            [("The mayor and the governor", "said")],
+            [("The mayor and the governor", "both said")],
         ),
         (
             "The farmers all agree that the rain came too late.",
-            [("The farmers", "agree")],
+            [("The farmers", "all agree")],
         ),
     ],
 )

@@ -57,6 +57,7 @@ from storyline.analyze.quote_spans import (
     to_infinitive,
     trim,
     verb_group_start,
+    with_floating,
     word_after_verb,
 )
 
@@ -1094,7 +1095,8 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
     prep = cue_prep(verb, table)
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
-    return (verb_group_start(_by_frame(verb, table) or _chain_top(verb, table)), end)
+    top = _by_frame(verb, table) or _chain_top(verb, table)
+    return (with_floating(top, verb_group_start(top)), end)
 
 
 def _by_frame(verb: Token, table: CueTable) -> Token | None:
