@@ -115,6 +115,14 @@ def cues(text: str) -> list[str]:
             "On taxes, both oppose the plan.",
             ["oppose"],
         ),
+        (  # a participle describing a text someone put out: the cue runs from the verb that put it out
+            "The campaign issued a statement saying the senator would not attend.",
+            ["issued a statement saying"],
+        ),
+        (  # calls received are no text the speaker put out
+            "Police received calls saying shots had been fired.",
+            ["saying"],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],
@@ -187,9 +195,9 @@ def cues(text: str) -> list[str]:
             "The senator issued a statement saying that the bill was unfair.",
             ["issued a statement saying"],
         ),
-        (  # ... but a quotation after the participle stays the participle's
+        (  # ... a quotation after the participle too
             "She released a statement saying, “We are proud of the brand.”",
-            ["saying"],
+            ["released a statement saying"],
         ),
         (  # a request or a side taken: the verb and its preposition are the cue, the object the content
             "The mayor asked for a recount. Two senators sided with the unions and voted against the bill.",

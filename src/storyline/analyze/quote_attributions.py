@@ -1095,8 +1095,21 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
     prep = cue_prep(verb, table)
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
-    top = _by_frame(verb, table) or _chain_top(verb, table)
+    top = _by_frame(verb, table) or _issued_frame(verb, table) or _chain_top(verb, table)
     return (with_floating(top, verb_group_start(top)), end)
+
+
+def _issued_frame(verb: Token, table: CueTable) -> Token | None:
+    """The verb that put out the text a cue participle describes ("issued a statement saying", "released ads
+    attacking", "published a letter disputing"): PolNeAR's cue runs from it (31 times on all train, 1 not).
+    A quotation after the participle changes nothing ("released a statement saying, “…”": 2 of 2 on train)."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.i > verb.i:
+        return None
+    frame = noun.head
+    if noun.lemma_.lower() not in table.issued_texts or frame.pos_ != "VERB" or frame.i > noun.i:
+        return None
+    return frame
 
 
 def _by_frame(verb: Token, table: CueTable) -> Token | None:

@@ -113,6 +113,8 @@ class CueTable:
     )  # "began by saying": verbs whose "by" gerund is a step of a speech
     causatives: frozenset[str] = frozenset()  # "led Priebus to declare": verbs whose object does what their
     # infinitive says, so that object is the speaker
+    issued_texts: frozenset[str] = frozenset()  # "issued a statement saying …": texts put out, whose
+    # participle is a cue that runs from the verb that put them out
     documents: frozenset[str] = frozenset()  # "wrote a book": objects of "write" that name a document, which
     # make it no cue ("wrote a letter saying …" leaves the cue to "saying")
 
@@ -414,6 +416,9 @@ CUES: dict[str, CueTable] = {
         by_frames=_words("begin start respond continue follow conclude open close end"),
         # "require" stays out: "GOP rules require delegates to vote" is the rules' requirement
         causatives=_words("lead prompt leave force cause spur drive compel"),
+        issued_texts=_words(
+            "statement release letter report resolution ad notice petition email e-mail tweet memo message"
+        ),
         documents=_words(
             "book books letter letters column columns article articles essay op-ed memoir piece novel"
         ),
