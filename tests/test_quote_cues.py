@@ -123,6 +123,14 @@ def cues(text: str) -> list[str]:
             "Police received calls saying shots had been fired.",
             ["saying"],
         ),
+        (  # verbs of speaking in a manner are speech verbs too
+            "“I was wrong about the budget,” the mayor confessed.",
+            ["confessed"],
+        ),
+        (
+            "“Sit down,” the chairman barked at the crowd.",
+            ["barked"],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],

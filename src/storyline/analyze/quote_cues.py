@@ -157,7 +157,7 @@ ENGLISH_VERBS = _words(
     continue complain conclude contend mention affirm allege estimate propose recommend demand
     joke quip boast brag assure remark concede hint caution shout yell exclaim muse testify retweet disclose
     charge read retort counter scoff fume boom press sigh snap thunder gush marvel interject speculate proclaim
-    elaborate recount clarify retweete
+    elaborate recount clarify retweete confess bark gloat demur opine whisper surmise exhort jeer
     """
 )
 # "retweete": spaCy's English lemmatizer reads "retweeted", "retweeting" as forms of "retweete" (as "hop" below)
