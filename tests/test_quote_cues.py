@@ -131,6 +131,10 @@ def cues(text: str) -> list[str]:
             "“Sit down,” the chairman barked at the crowd.",
             ["barked"],
         ),
+        (  # a verb a cue gerund completes through "to" is part of the cue
+            "Then the governor pivoted to arguing that taxes were too high.",
+            ["pivoted to arguing"],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],

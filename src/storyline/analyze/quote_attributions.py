@@ -1095,8 +1095,35 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
     prep = cue_prep(verb, table)
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
-    top = _by_frame(verb, table) or _issued_frame(verb, table) or _chain_top(verb, table)
+    top = (
+        _by_frame(verb, table)
+        or _issued_frame(verb, table)
+        or _to_frame(verb, table)
+        or _chain_top(verb, table)
+    )
     return (with_floating(top, verb_group_start(top)), end)
+
+
+def _to_frame(verb: Token, table: CueTable) -> Token | None:
+    """The verb a cue gerund completes through "to" right after it ("has taken to urging", "pivoted to
+    arguing", "was devoted to criticizing"): PolNeAR's cue runs from it, as for "began urging"; "when it
+    comes to saying" (an expletive subject) and "as opposed to saying" (a conjunction) frame nothing."""
+    prep = verb.head
+    if (
+        verb.tag_ != "VBG"
+        or verb.dep_ != "pcomp"
+        or prep.lower_ not in table.to_frames
+        or prep.i != verb.i - 1
+    ):
+        return None
+    frame = prep.head
+    if frame.pos_ != "VERB" or frame.i != prep.i - 1:
+        return None
+    if any(
+        c.dep_ == "mark" or (c.dep_ in SUBJECT_DEPS and c.lower_ in table.expletives) for c in frame.children
+    ):
+        return None
+    return frame
 
 
 def _issued_frame(verb: Token, table: CueTable) -> Token | None:

@@ -113,6 +113,8 @@ class CueTable:
     )  # "began by saying": verbs whose "by" gerund is a step of a speech
     causatives: frozenset[str] = frozenset()  # "led Priebus to declare": verbs whose object does what their
     # infinitive says, so that object is the speaker
+    to_frames: frozenset[str] = frozenset()  # "pivoted to arguing": the preposition between a verb and a cue
+    # gerund that makes the verb part of the cue
     issued_texts: frozenset[str] = frozenset()  # "issued a statement saying …": texts put out, whose
     # participle is a cue that runs from the verb that put them out
     documents: frozenset[str] = frozenset()  # "wrote a book": objects of "write" that name a document, which
@@ -416,6 +418,7 @@ CUES: dict[str, CueTable] = {
         by_frames=_words("begin start respond continue follow conclude open close end"),
         # "require" stays out: "GOP rules require delegates to vote" is the rules' requirement
         causatives=_words("lead prompt leave force cause spur drive compel"),
+        to_frames=_words("to"),
         issued_texts=_words(
             "statement release letter report resolution ad notice petition email e-mail tweet memo message"
         ),
