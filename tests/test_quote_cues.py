@@ -135,6 +135,14 @@ def cues(text: str) -> list[str]:
             "Then the governor pivoted to arguing that taxes were too high.",
             ["pivoted to arguing"],
         ),
+        (  # a participle after a number or a possessive, before a noun, is an adjective: no cue
+            "The mayor holds a lead of 80 pledged delegates over the governor.",
+            [],
+        ),
+        (
+            "She won the state’s pledged delegates easily.",
+            [],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],

@@ -95,6 +95,11 @@ CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the
 # a cue verb in its bare form with no subject found is an order or a plan, not a stance anyone took: "Ask
 # yourself …", "Call it a win", "Attack the policies"; PolNeAR marks 14 of 68 such cues on train 0-300/450-840
 BARE_TAGS = frozenset({"VB"})
+# what may open a noun phrase right before an adjectival participle ("the", "’s", "271", "her pledged delegates")
+MODIFIER_OPENERS = frozenset({"DT", "POS", "CD", "PRP$"})
+PARTICIPLE_LIKE_TAGS = frozenset(
+    {"VBN", "VBD"}
+)  # the parser tags "pledged" in "pledged delegates" either way
 
 
 @dataclass(frozen=True)
@@ -217,6 +222,7 @@ def sentence_attributions(
                 found.append(_according_attribution(token, token, base, max_speaker))
         elif (
             _is_cue_verb(token, table)
+            and not _modifier_participle(token)
             and not _embedded(token, table)
             and not _nested(token, table)
             and not _gerund_object(token, table)
@@ -255,6 +261,18 @@ def sentence_attributions(
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+def _modifier_participle(verb: Token) -> bool:
+    """A participle right after a determiner, a possessive "’s" or a number, before a noun ("the pledged
+    delegates", "the party’s pledged delegates", "271 pledged delegates"): an adjective inside a noun phrase,
+    whatever the parser made of it, not a verb anyone spoke with."""
+    if verb.tag_ not in PARTICIPLE_LIKE_TAGS or verb.i == 0 or verb.i + 1 >= len(verb.doc):
+        return False
+    before, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
+    if before.tag_ == "DT" and before.head.i <= verb.i:
+        return False  # "have both supported the plan": a quantifier floated before the verb
+    return before.tag_ in MODIFIER_OPENERS and before.dep_ not in SUBJECT_DEPS and after.pos_ == "NOUN"
 
 
 def _stance_asked(verb: Token, table: CueTable) -> bool:
