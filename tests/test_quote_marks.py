@@ -22,6 +22,15 @@ def _quoted(text: str) -> list[str]:
         ("The aides would not let him ”get close to the issues” at all.", ["”get close to the issues”"]),
         # a stray closing mark with no word after it still opens nothing
         ("He left ” early.", []),
+        # a curly quotation inside a straight one is nested in it, not a sign that the straight mark was stray
+        (
+            'The mayor said: "We stand for “equal justice” and always will."',
+            ['"We stand for “equal justice” and always will."'],
+        ),
+        (
+            'She wrote:\n\n"The plan is not about “fairness” any more.\n\n"It is about power."\n\nThe end.',
+            ['"The plan is not about “fairness” any more.\n\n"It is about power."'],
+        ),
         # a quotation open at a paragraph break without a reopening mark is dropped
         ("“Never closed.\n\nNext paragraph.", []),
         # unless the break splits a sentence: the next paragraph goes on in lower case or with a number

@@ -32,6 +32,8 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
     scanner = re.compile(rf"{pairs}[{marks}]|\n\s*")
     found: list[Quoted] = []
     open_at: int | None = None
+    straight = False  # the open quotation began with a straight mark
+    nested = False  # inside a curly quotation within a straight one
     crossed = False  # a paragraph ended while a quotation was open
     paragraph_start = 0
     for match in scanner.finditer(text):
@@ -40,6 +42,7 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
             if open_at is not None and crossed:
                 open_at, crossed = None, False  # a paragraph without an opening mark: the quote never closed
             crossed = open_at is not None and not _split_sentence(text, match.end())
+            nested = False
             paragraph_start = match.end()
             continue
         if crossed:
@@ -49,9 +52,14 @@ def find_quoted(text: str, table: CueTable | None = None) -> list[Quoted]:
             open_at = None
         if open_at is None:
             if char not in table.closers or _opens(text, match.start(), match.end()):
-                open_at = pos
+                open_at, straight = pos, char not in table.openers
+        elif nested:
+            nested = char not in table.closers  # the inner quotation's closing mark
         elif char in table.openers and not _closes(text, match.start(), match.end()):
-            open_at = pos  # an opener inside an open quotation: the earlier mark was stray
+            if straight:
+                nested = True  # "He said: “no” to us": a curly quotation inside a straight one
+            else:
+                open_at = pos  # an opener inside an open quotation: the earlier mark was stray
         else:
             found.append(Quoted(open_at, match.end()))
             open_at = None
