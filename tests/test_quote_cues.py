@@ -143,6 +143,14 @@ def cues(text: str) -> list[str]:
             "She won the state’s pledged delegates easily.",
             [],
         ),
+        (  # words relayed by another source: the "according to" attribution alone
+            "“I ask you not to protest on the floor,” Sanders said, according to CNN.",
+            ["according to"],
+        ),
+        (  # but a phrase closing the reported clause leaves the speech verb its own cue
+            "The campaign manager says the streak is proof the senator can still win, according to a memo.",
+            ["according to", "says"],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],

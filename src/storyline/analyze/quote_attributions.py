@@ -223,6 +223,7 @@ def sentence_attributions(
         elif (
             _is_cue_verb(token, table)
             and not _modifier_participle(token)
+            and not _relayed(token, table)
             and not _embedded(token, table)
             and not _nested(token, table)
             and not _gerund_object(token, table)
@@ -261,6 +262,19 @@ def sentence_attributions(
             if attribution is not None:
                 found.append(attribution)
     return found
+
+
+def _relayed(verb: Token, table: CueTable) -> bool:
+    """A speech verb whose words reach us through another source ("“…,” Sanders said, according to CNN"):
+    PolNeAR marks the "according to" attribution alone, its content the quotation with "Sanders said" (9 of
+    10 times on train)."""
+    if not _speech(verb, table):
+        return False
+    phrase = next((c for c in verb.rights if c.dep_ == "prep" and _according(c, table)), None)
+    if phrase is None:
+        return False
+    # "X says the plan will fail, according to …": the phrase closes the reported clause, not the speech
+    return not any(c.dep_ in CLAUSE_DEPS and verb.i < c.i < phrase.i for c in verb.children)
 
 
 def _modifier_participle(verb: Token) -> bool:
