@@ -147,6 +147,10 @@ def cues(text: str) -> list[str]:
             "“I ask you not to protest on the floor,” Sanders said, according to CNN.",
             ["according to"],
         ),
+        (  # the same with the phrase opening the sentence
+            "According to the pool report, the president said the talks went well.",
+            ["According to"],
+        ),
         (  # but a phrase closing the reported clause leaves the speech verb its own cue
             "The campaign manager says the streak is proof the senator can still win, according to a memo.",
             ["according to", "says"],

@@ -265,12 +265,12 @@ def sentence_attributions(
 
 
 def _relayed(verb: Token, table: CueTable) -> bool:
-    """A speech verb whose words reach us through another source ("“…,” Sanders said, according to CNN"):
-    PolNeAR marks the "according to" attribution alone, its content the quotation with "Sanders said" (9 of
-    10 times on train)."""
+    """A speech verb whose words reach us through another source ("“…,” Sanders said, according to CNN",
+    "According to the pool report, Obama said …"): PolNeAR marks the "according to" attribution alone, its
+    content the quotation with "Sanders said" (9 of 10 times on train; 4 of 4 with the phrase first)."""
     if not _speech(verb, table):
         return False
-    phrase = next((c for c in verb.rights if c.dep_ == "prep" and _according(c, table)), None)
+    phrase = next((c for c in verb.children if c.dep_ == "prep" and _according(c, table)), None)
     if phrase is None:
         return False
     # "X says the plan will fail, according to …": the phrase closes the reported clause, not the speech
