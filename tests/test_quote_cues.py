@@ -151,6 +151,10 @@ def cues(text: str) -> list[str]:
             "According to the pool report, the president said the talks went well.",
             ["According to"],
         ),
+        (  # a stance relayed by a poll too
+            "According to the survey, most voters want a new stadium.",
+            ["According to"],
+        ),
         (  # but a phrase closing the reported clause leaves the speech verb its own cue
             "The campaign manager says the streak is proof the senator can still win, according to a memo.",
             ["according to", "says"],

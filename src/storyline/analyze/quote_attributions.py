@@ -265,11 +265,10 @@ def sentence_attributions(
 
 
 def _relayed(verb: Token, table: CueTable) -> bool:
-    """A speech verb whose words reach us through another source ("“…,” Sanders said, according to CNN",
-    "According to the pool report, Obama said …"): PolNeAR marks the "according to" attribution alone, its
-    content the quotation with "Sanders said" (9 of 10 times on train; 4 of 4 with the phrase first)."""
-    if not _speech(verb, table):
-        return False
+    """A cue verb whose words or stance reach us through another source ("“…,” Sanders said, according to
+    CNN", "According to the pool report, Obama said …", "majorities want X, according to exit polls"): PolNeAR
+    marks the "according to" attribution alone, its content the clause with the verb in it (for speech verbs
+    9 of 10 times on train; 4 of 4 with the phrase first)."""
     phrase = next((c for c in verb.children if c.dep_ == "prep" and _according(c, table)), None)
     if phrase is None:
         return False
