@@ -159,6 +159,14 @@ def cues(text: str) -> list[str]:
             "The campaign manager says the streak is proof the senator can still win, according to a memo.",
             ["according to", "says"],
         ),
+        (  # a "that" clause in the simple present says what a thing is like: no cue
+            "It is a party that favors lower taxes and open trade.",
+            [],
+        ),
+        (  # in the past it reports an act
+            "It is an outfit that endorsed the senator last year.",
+            ["endorsed"],
+        ),
         (  # a preposition past the particle takes the content
             "Khan lashed out at the nominee.",
             ["lashed out at"],

@@ -95,6 +95,7 @@ CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the
 # a cue verb in its bare form with no subject found is an order or a plan, not a stance anyone took: "Ask
 # yourself …", "Call it a win", "Attack the policies"; PolNeAR marks 14 of 68 such cues on train 0-300/450-840
 BARE_TAGS = frozenset({"VB"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a verb in the simple present: a habit or a standing property
 # what may open a noun phrase right before an adjectival participle ("the", "’s", "271", "her pledged delegates")
 MODIFIER_OPENERS = frozenset({"DT", "POS", "CD", "PRP$"})
 PARTICIPLE_LIKE_TAGS = frozenset(
@@ -796,6 +797,15 @@ def _verb_attribution(
             # "ads that slam Bush", "a sign that read …": a restrictive clause, mostly about a thing; PolNeAR
             # mostly leaves its cue unmarked or names another source (the "that" was right 26 times and wrong
             # 92 on train 0-150/300-840), so no source is better than the pronoun
+            if (
+                verb.tag_ in PRESENT_TAGS
+                and verb.lemma_.lower() not in table.findings
+                and not _quotes_in(doc, content)
+            ):
+                # "a group that calls itself …", "an agenda that favors X": in the simple present the clause says
+                # what a thing is like, not what anyone said or did (1 right of 16 on train 0-300); a finding
+                # ("a poll that shows …") and a quotation stay
+                return None
             speaker, subject, name = None, None, None
         else:
             speaker, subject = (subject.i, subject.i), subject.head.head
