@@ -371,6 +371,24 @@ def test_speakers_resolve_to_entities_through_pronouns_and_roles(parse):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will appeal," the coach said on Tuesday.', "speech"),
+        ("According to the port authority, the harbour is open again.", "speech"),
+        ("The union issued a statement saying the strike was over.", "speech"),
+        ("Her claim that the count was rigged drew scorn.", "speech"),
+        ("A new survey showed that most farmers back the plan.", "finding"),
+        ("Most economists believe that prices will ease.", "belief"),
+        ("The mayor wants to raise the bridge toll.", "intention"),
+        ("The senator criticized the budget.", "stance"),
+    ],
+)
+def test_cue_class_says_what_kind_of_attribution(parse, text, expected):
+    """A report that wants only what was said keeps "speech"; PolNeAR's other attributions are classed."""
+    assert [q.cue_class for q in extract(parse(text), [])] == [expected]
+
+
 def test_speaker_the_recognizer_missed_is_found_by_name(parse):
     """A name typed as an entity once and missed at the speaker's spot is still that entity; a name two
     entities share names neither."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+CueClass = Literal["speech", "finding", "belief", "intention", "stance"]
 EventStatus = Literal["past", "ongoing", "future"]
 MentionKind = Literal["name", "title", "pronoun", "nominal"]
 
@@ -108,6 +109,10 @@ class Quote:
     cue: str | None = None  # "said", "stressed", "according to"
     cue_start: int | None = None
     cue_end: int | None = None
+    # what the cue attributes: words said or written ("said", "according to", a label's colon, "his claim that"),
+    # what a study found ("a poll showed"), a belief ("thinks"), an intention ("wants to") or a stance taken in
+    # words or deeds ("criticized", "called him a liar"); a report that wants only what was said keeps "speech"
+    cue_class: CueClass | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ quotation next to one is a direct quote, and the evaluation reports speech separ
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -143,6 +144,23 @@ class CueTable:
             | self.raisings
             | self.regards
         )
+
+
+def cue_class(lemmas: Iterable[str], table: CueTable) -> str:
+    """What kind of attribution a cue makes, from its words' lemmas and lower-case forms: "speech" (a speech verb,
+    a statement noun, "according to", a label's colon), "finding" (a study's verb, "in a poll"), "belief",
+    "intention", else "stance". Speech wins over the rest: "issued a statement saying" is speech."""
+    words = set(lemmas)
+    beliefs = words & table.beliefs
+    if words & (table.verbs | table.according_words | {":"}) or (words & table.nouns) - table.beliefs:
+        return "speech"
+    if words & (table.findings | table.poll_preps):
+        return "finding"
+    if beliefs:
+        return "belief"
+    if words & table.intentions:
+        return "intention"
+    return "stance"
 
 
 def _words(block: str) -> frozenset[str]:

@@ -37,13 +37,13 @@ from storyline.analyze.quote_attributions import (
     headline_attributions,
     sentence_attributions,
 )
-from storyline.analyze.quote_cues import CUES, CueTable, cues_for
+from storyline.analyze.quote_cues import CUES, CueTable, cue_class, cues_for
 from storyline.analyze.quote_marks import Inside, Quoted, find_quoted
 from storyline.model import Entity, EntityIndex, Quote, QuoteKind
 from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from storyline.analyze.nlp import Parsed
 
@@ -429,7 +429,18 @@ def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[s
     return text[a.speaker_start : a.speaker_end], None
 
 
-def _quote(doc_id: str, text: str, m: _Match, entities: EntityIndex) -> Quote:
+def _cue_class(doc: Doc, a: Attribution, table: CueTable | None) -> str | None:
+    """``quote_cues.cue_class`` of the cue's words, read from the document's lemmas."""
+    span = doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
+    if table is None or span is None:
+        return None
+    return cue_class(
+        {t.lemma_.lower() for t in span} | {t.lower_ for t in span}, table
+    )  # "According": "accord"
+
+
+def _quote(parsed: Parsed, m: _Match, entities: EntityIndex, table: CueTable | None) -> Quote:
+    doc_id, text = parsed.document.id, parsed.document.text
     a = m.attribution
     speaker, entity_id = _speaker(text, a, entities)
     return Quote(
@@ -446,6 +457,7 @@ def _quote(doc_id: str, text: str, m: _Match, entities: EntityIndex) -> Quote:
         cue=text[a.cue_start : a.cue_end] if a and m.with_cue else None,
         cue_start=a.cue_start if a and m.with_cue else None,
         cue_end=a.cue_end if a and m.with_cue else None,
+        cue_class=_cue_class(parsed.doc, a, table) if a and m.with_cue else None,
     )
 
 
@@ -467,7 +479,7 @@ def extract(
     attributions = sorted((_unquoted(a, inside) for a in attributions), key=lambda a: a.cue_start)
     matches = _match(document.text, inside.quoted, attributions, table or CUES["en"], settings)
     speakers = EntityIndex(entities)  # built once: every quote looks its speaker up
-    return [_quote(document.id, document.text, m, speakers) for m in matches]
+    return [_quote(parsed, m, speakers, table) for m in matches]
 
 
 def _unquoted(a: Attribution, inside: Inside) -> Attribution:
