@@ -998,9 +998,8 @@ def extract(parsed: Parsed) -> list[Timex]:
     dct = _as_date(document.published)
     ref: Point | None = None
     prev: tuple[Match, Norm] | None = None
-    clocks: list[
-        tuple[Match, Timex]
-    ] = []  # the last expression kept and its zone twins, for "10:00 GMT on Saturday"
+    # the last expression kept and its zone twins, for "10:00 GMT on Saturday"
+    clocks: list[tuple[Match, Timex]] = []
     future: bool | None = None
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them

@@ -24,22 +24,8 @@ MAX_WRITTEN_DATE_CHARS = 64
 # the languages a written-out metadata date is tried in: trying all of dateparser's (~200) takes a second for
 # every string that is no date, these a few milliseconds
 METADATA_DATE_LANGUAGES = (
-    "en",
-    "de",
-    "fr",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "pl",
-    "ru",
-    "uk",
-    "tr",
-    "az",
-    "ar",
-    "zh",
-    "ja",
-)
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "az", "ar", "zh", "ja",
+)  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ID_HEX_CHARS = 16  # 64 bits of the content hash: collisions stay negligible far beyond a billion articles
 
