@@ -84,6 +84,7 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("The European Union imposed new sanctions on three Belarusian officials.", "SANCTION"),
         ("Police arrested two opposition activists in Minsk.", "ARREST"),
         ("Moldova expelled a Russian diplomat over the incident.", "SANCTION"),
+        ("The donors halted all budget aid to the ministry after the coup.", "SANCTION"),
         ("The Georgian government rejected the proposal.", "REJECT"),
         ("Kyiv accused Moscow of massing troops near the border.", "ACCUSE"),
         ("The opposition demanded an independent inquiry into the vote count.", "DEMAND"),
