@@ -91,6 +91,7 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("Tehran threatened to close the strait.", "THREATEN"),
         ("Japan donated medical equipment to hospitals in Mongolia.", "AID"),
         ("A convoy brought humanitarian relief to the flooded villages.", "AID"),
+        ("Ecuador granted political asylum to the former minister.", "AID"),
         ("Parliament appointed a new central bank governor.", "APPOINT"),
         ("The French foreign minister visited Algiers.", "VISIT"),
         ("NATO deployed additional fighter jets to the Baltic states.", "DEPLOY"),
