@@ -207,6 +207,7 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
             {"Azerbaijan"},
             {"Armenian positions"},
         ),
+        ("Tokyo said on Friday that Seoul must apologise for the remarks.", {"Tokyo"}, {"Seoul"}),
     ],
 )
 def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targets: set[str]) -> None:
@@ -352,10 +353,22 @@ def test_duration_is_not_a_date(parse: Parse) -> None:
         # approving an appointment (deployment, sanction) is how it happens: the approval is its frame
         ("The senate approved the appointment of a new defence minister.", ["APPOINT"]),
         ("Parliament approved the deployment of peacekeepers to Mali.", ["DEPLOY"]),
+        # saying that another party must act is a demand; a pronoun subject keeps the verb's own reading
+        ("The envoy said that Serbia must surrender the suspects.", ["DEMAND"]),
+        ("The spokesman said it must have been a mistake.", []),
+        ("The agency announced that it must close two offices.", ["STATEMENT"]),
     ],
 )
 def test_nested_frames_and_negation(parse: Parse, text: str, expected: list[str]) -> None:
     assert [e.type for e in events.extract(parse(text), [], [])] == expected
+
+
+def test_must_demand_is_not_guessed_in_an_unparsed_sentence(parse: Parse) -> None:
+    parsed = parse(
+        "The envoy said that Serbia must surrender the suspects. The agency announced it must close."
+    )
+    unparsed = AnalyzeSettings(event_max_sentence_tokens=3)
+    assert [e.type for e in events.extract(parsed, [], [], settings=unparsed)] == ["STATEMENT"]
 
 
 def test_language_without_lexicon_gives_no_events(parse: Parse) -> None:

@@ -74,6 +74,7 @@ class Lexicon:
         str
     ]  # "discussed the situation": the object is content, not a participant
     breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
+    demand_modals: frozenset[str]  # "said that Sudan must return …": the saying is a demand
 
 
 @dataclass(frozen=True)

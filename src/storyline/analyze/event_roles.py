@@ -84,6 +84,8 @@ def _role_tokens(
                     yield "target", child
             elif child.dep_ == "prep":
                 yield from _prep_roles(lex, child)
+            elif child.dep_ == "ccomp" and trigger.type == "DEMAND":
+                yield from _demanded_of(lex, child)
     if trigger_token.pos_ == "NOUN":
         for child in trigger_token.children:
             if child.dep_ in ACTOR_MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTITY_TYPES:
@@ -93,6 +95,14 @@ def _role_tokens(
             elif child.dep_ == "prep":
                 yield from _prep_roles(lex, child)
         yield from _speaker_roles(lex, trigger_token)
+
+
+def _demanded_of(lex: Lexicon, clause: Token) -> Iterator[tuple[str, Token]]:
+    """Whom a demand is made of: the subject of a "must" clause ("said that Sudan must return …")."""
+    if any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children):
+        for child in clause.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON":  # not "the bridge must be repaired"
+                yield "target", child
 
 
 def _coordinated(token: Token, trigger: Token) -> bool:

@@ -52,6 +52,7 @@ EVENT_TYPES = (
     "COOPERATE", "OTHER",
 )  # fmt: skip
 FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event is what happened
+DEMAND_TYPE = "DEMAND"  # what a verb of saying becomes over a "must" clause ("said Sudan must return …")
 
 NOUN_TRIGGER_DEPS = (
     OBJECT_DEPS | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"attr"}
@@ -107,7 +108,7 @@ def extract(
         if (sentence.start_char, sentence.end_char) in to_parse:
             events.extend(sentence_events(ctx, sentence, triggers))
         else:  # too long to parse, or past the document's cap on parsed sentences
-            events.extend(bare_event(ctx, sentence, t) for t in triggers)
+            events.extend(bare_event(ctx, sentence, t) for t in _unchecked(lex, sentence, triggers))
     return events
 
 
@@ -157,14 +158,25 @@ def find_triggers(sentence: Span, lex: Lexicon) -> list[Trigger]:
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
+    modals = [i for i, lemma in enumerate(lemmas) if lemma in lex.demand_modals]
     for i, token in enumerate(tokens):
-        if i in claimed or (lemmas[i] not in lex.verbs and lemmas[i] not in lex.nouns):
+        if i in claimed:
+            continue
+        if modals and modals[-1] > i and token.pos_ == "VERB" and _saying(lex, lemmas[i]):
+            found[i] = _phrase_trigger(sentence, i, i, i, DEMAND_TYPE)  # checked on the parse: _modal_demand
+            continue
+        if lemmas[i] not in lex.verbs and lemmas[i] not in lex.nouns:
             continue
         table = lex.verbs if token.pos_ == "VERB" else lex.nouns if token.pos_ == "NOUN" else None
         kind = table.get(lemmas[i]) if table is not None else None
         if kind is not None:
             found[i] = _phrase_trigger(sentence, i, i, i, kind)
     return [found[i] for i in sorted(found)]
+
+
+def _saying(lex: Lexicon, lemma: str) -> bool:
+    """A verb of saying or announcing: "say", "reiterate", "declare", "announce"."""
+    return lemma in lex.speech_verbs or lex.verbs.get(lemma) == FRAME_TYPE
 
 
 def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
@@ -205,8 +217,10 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     """Parse ``sentence`` once and build an event for every trigger that is not part of another."""
     parse = ctx.parsed.parse(sentence)
     if len(parse) < len(sentence):  # the parse cache holds a shorter span starting at the same character
-        yield from (bare_event(ctx, sentence, t) for t in triggers if t.index >= len(parse))
+        beyond = [t for t in triggers if t.index >= len(parse)]
+        yield from (bare_event(ctx, sentence, t) for t in _unchecked(ctx.lexicon, sentence, beyond))
         triggers = [t for t in triggers if t.index < len(parse)]
+    triggers = [t for t in (_modal_demand(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     by_index = {t.index: t for t in triggers}
     kept = [
         t
@@ -225,6 +239,53 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         date = dates.get(trigger.index) or event_time.coordinated_date(parse[trigger.index], owner, dates)
         site = Site(sentence, parse, set(by_index))
         yield _event(ctx, site, trigger, anchors[trigger.index], date, reference)
+
+
+def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
+    """A verb of saying taken for a DEMAND by ``find_triggers``, checked on the parse (``_unchecked`` without one).
+
+    It stays a DEMAND when a complement clause of its own has a demand modal and a subject that is no pronoun
+    ("said that Sudan must return …", "declared China must drop …"); else it falls back to its lexicon type
+    ("announced" stays a STATEMENT) or is no trigger ("said").
+    """
+    token = parse[trigger.index]
+    if not _modal_candidate(lex, token, trigger):
+        return trigger
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        deps = {c.dep_: c for c in clause.children}
+        modal = any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children)
+        subject = deps.get("nsubj") or deps.get("nsubjpass")
+        if modal and subject is not None and subject.pos_ != "PRON":
+            return trigger
+    return _lexicon_sense(lex, token, trigger)
+
+
+def _modal_candidate(lex: Lexicon, token: Token, trigger: Trigger) -> bool:
+    """Whether ``trigger`` is a verb of saying that ``find_triggers`` made a DEMAND for a later "must"."""
+    lemma = token.lemma_.lower()
+    return (
+        trigger.type == DEMAND_TYPE
+        and not trigger.words
+        and lex.verbs.get(lemma) != DEMAND_TYPE
+        and _saying(lex, lemma)
+    )
+
+
+def _lexicon_sense(lex: Lexicon, token: Token, trigger: Trigger) -> Trigger | None:
+    """The trigger with its verb's own lexicon type ("announced": STATEMENT), or ``None`` for none ("said")."""
+    kind = lex.verbs.get(token.lemma_.lower())
+    return dataclasses.replace(trigger, type=kind) if kind is not None else None
+
+
+def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers of a sentence that is not parsed: a "must" DEMAND cannot be checked there, so it is dropped."""
+    out = []
+    for trigger in triggers:
+        token = sentence[trigger.index]
+        kept = _lexicon_sense(lex, token, trigger) if _modal_candidate(lex, token, trigger) else trigger
+        if kept is not None:
+            out.append(kept)
+    return out
 
 
 def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
