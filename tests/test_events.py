@@ -101,6 +101,7 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("Norway and Iceland signed a fisheries accord.", "SIGN"),
         ("The two navies will cooperate on search and rescue.", "COOPERATE"),
         ("Both governments committed to a new round of talks.", "AGREE"),
+        ("The junta says it is willing to release the detained journalists.", "AGREE"),
         ("The envoy was met by the foreign minister at the airport.", "MEET"),
     ],
 )
@@ -113,6 +114,8 @@ def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None
     "text",
     [
         "The weather in Baku was sunny and mild.",
+        # an offer needs its infinitive: a willing buyer offers nothing
+        "Willing volunteers cleaned the beach on Saturday.",
         "The ministry's website lists its opening hours.",
         "Prices of bread rose by four percent.",
         # a protest verb with a direct object names no protest

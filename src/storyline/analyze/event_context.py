@@ -47,6 +47,7 @@ class Lexicon:
     nouns: dict[str, str]
     phrases: dict[str, tuple[tuple[str, str], ...]]  # first lemma -> ((second lemma, type), …)
     plover: dict[str, tuple[str, ...]]  # event type -> PLOVER categories
+    adjectives: dict[str, str]  # triggers only with a to-infinitive: "is willing to withdraw"
     future_aux: frozenset[str]
     future_heads: frozenset[str]
     ongoing_heads: frozenset[str]

@@ -59,6 +59,7 @@ NOUN_TRIGGER_DEPS = (
 )  # "held talks", "talks began"
 OBJECTLESS_BREAKERS = frozenset({"dobj", "obj", "ccomp"})  # what an objectless-only verb must not have
 PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass"})  # what a passive verb has
+WORD_TABLES = {"VERB": "verbs", "NOUN": "nouns", "ADJ": "adjectives"}  # part of speech -> lexicon table
 PHRASE_WINDOW = 3  # tokens between the two words of a phrase trigger ("sent humanitarian aid")
 
 
@@ -70,17 +71,19 @@ def lexicon(language: str = "en") -> Lexicon | None:
         return None
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
     phrases: dict[str, list[tuple[str, str]]] = {}
     plover: dict[str, tuple[str, ...]] = {}
     for name, table in data["types"].items():
         verbs.update(dict.fromkeys(table.get("verbs", []), name))
         nouns.update(dict.fromkeys(table.get("nouns", []), name))
+        adjectives.update(dict.fromkeys(table.get("adjectives", []), name))
         for phrase in table.get("phrases", []):
             first, second = phrase.split()
             phrases.setdefault(first, []).append((second, name))
         plover[name] = tuple(table.get("plover", []))
     markers = {key: frozenset(value) for key, value in data["markers"].items()}
-    return Lexicon(verbs, nouns, {k: tuple(v) for k, v in phrases.items()}, plover, **markers)
+    return Lexicon(verbs, nouns, {k: tuple(v) for k, v in phrases.items()}, plover, adjectives, **markers)
 
 
 def extract(
@@ -165,10 +168,10 @@ def find_triggers(sentence: Span, lex: Lexicon) -> list[Trigger]:
         if modals and modals[-1] > i and token.pos_ == "VERB" and _saying(lex, lemmas[i]):
             found[i] = _phrase_trigger(sentence, i, i, i, DEMAND_TYPE)  # checked on the parse: _modal_demand
             continue
-        if lemmas[i] not in lex.verbs and lemmas[i] not in lex.nouns:
+        if lemmas[i] not in lex.verbs and lemmas[i] not in lex.nouns and lemmas[i] not in lex.adjectives:
             continue
-        table = lex.verbs if token.pos_ == "VERB" else lex.nouns if token.pos_ == "NOUN" else None
-        kind = table.get(lemmas[i]) if table is not None else None
+        table = WORD_TABLES.get(token.pos_)
+        kind = getattr(lex, table).get(lemmas[i]) if table is not None else None
         if kind is not None:
             found[i] = _phrase_trigger(sentence, i, i, i, kind)
     return [found[i] for i in sorted(found)]
@@ -296,6 +299,8 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
     """
     token = parse[trigger.index]
+    if token.pos_ == "ADJ" and not trigger.words:  # "willing to withdraw", not "willing buyers"
+        return not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     if token.lemma_ in lex.reaction_verbs and _passive_with(token):
         return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
@@ -391,6 +396,8 @@ def _anchors(parse: Doc, trigger: Trigger) -> list[int]:
     light = first.head.pos_ in ("VERB", "AUX") and first.dep_ in NOUN_TRIGGER_DEPS
     if token.pos_ != "VERB" and first.head.i != first.i and light:
         anchors.append(first.head.i)
+    elif token.pos_ == "ADJ" and token.dep_ == "acomp":
+        anchors.append(token.head.i)  # "Norway is willing to send …": the copula has the subject
     return anchors
 
 
