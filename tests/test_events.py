@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from storyline.analyze import events
+from storyline.analyze.event_context import Trigger
 from storyline.analyze.nlp import Parsed, load, parse_batch
 from storyline.ingest.document import make_document
 from storyline.model import Entity, Event, Mention, Timex
@@ -372,6 +373,27 @@ def test_must_demand_is_not_guessed_in_an_unparsed_sentence(parse: Parse) -> Non
     )
     unparsed = AnalyzeSettings(event_max_sentence_tokens=3)
     assert [e.type for e in events.extract(parsed, [], [], settings=unparsed)] == ["STATEMENT"]
+
+
+def test_opening_participle_is_a_modifier_even_when_parsed_as_the_root() -> None:
+    """ "Recently appointed Governor Okafor has refused …" read with the participle as root: no event, so the
+    refusal the parser hung under it is not folded into an appointment."""
+    from spacy.tokens import Doc
+
+    nlp = load(AnalyzeSettings().spacy_model)
+    words = ["Recently", "appointed", "Governor", "Okafor", "has", "refused", "to", "talk", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        pos=["ADV", "VERB", "PROPN", "PROPN", "AUX", "VERB", "PART", "VERB", "PUNCT"],
+        tags=["RB", "VBN", "NNP", "NNP", "VBZ", "VBN", "TO", "VB", "."],
+        heads=[1, 1, 3, 5, 5, 1, 7, 5, 5],
+        deps=["advmod", "ROOT", "compound", "nsubj", "aux", "ccomp", "aux", "xcomp", "punct"],
+    )
+    appointed = Trigger(1, "APPOINT", 9, 18, "appointed")
+    refused = Trigger(5, "REJECT", 39, 46, "refused")
+    assert events._opening_modifier(doc, appointed)
+    assert not events._opening_modifier(doc, refused)
 
 
 def test_language_without_lexicon_gives_no_events(parse: Parse) -> None:

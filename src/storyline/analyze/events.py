@@ -224,6 +224,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         yield from (bare_event(ctx, sentence, t) for t in _unchecked(ctx.lexicon, sentence, beyond))
         triggers = [t for t in triggers if t.index < len(parse)]
     triggers = [t for t in (_modal_demand(ctx.lexicon, parse, t) for t in triggers) if t is not None]
+    triggers = [t for t in triggers if not _opening_modifier(parse, t)]
     by_index = {t.index: t for t in triggers}
     kept = [
         t
@@ -261,6 +262,20 @@ def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
         if modal and subject is not None and subject.pos_ != "PRON":
             return trigger
     return _lexicon_sense(lex, token, trigger)
+
+
+def _opening_modifier(parse: Doc, trigger: Trigger) -> bool:
+    """A past participle opening the sentence before the noun it describes ("Newly appointed Prime Minister X
+    has refused …", "Elected President X said …"), whatever the parser made of it (it may take it for the
+    root and hang the real verb under it): it names a state, as "the occupied territories" does, and folds
+    nothing.
+    """
+    token = parse[trigger.index]
+    if token.tag_ != "VBN" or trigger.words or token.i + 1 >= len(parse):
+        return False
+    before = all(parse[k].pos_ == "ADV" for k in range(token.i))
+    own = any(c.dep_ in SUBJECT_DEPS | PASSIVE_MARKS | {"aux"} for c in token.children)
+    return before and not own and parse[token.i + 1].pos_ in ("ADJ", "PROPN", "NOUN")
 
 
 def _modal_candidate(lex: Lexicon, token: Token, trigger: Trigger) -> bool:
