@@ -89,6 +89,7 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("The Georgian government rejected the proposal.", "REJECT"),
         ("Kyiv accused Moscow of massing troops near the border.", "ACCUSE"),
         ("The opposition demanded an independent inquiry into the vote count.", "DEMAND"),
+        ("Teachers' unions are pushing strongly for smaller classes.", "DEMAND"),
         ("Tehran threatened to close the strait.", "THREATEN"),
         ("Japan donated medical equipment to hospitals in Mongolia.", "AID"),
         ("A convoy brought humanitarian relief to the flooded villages.", "AID"),
