@@ -360,6 +360,7 @@ def test_duration_is_not_a_date(parse: Parse) -> None:
         ("Parliament approved the deployment of peacekeepers to Mali.", ["DEPLOY"]),
         # saying that another party must act is a demand; a pronoun subject keeps the verb's own reading
         ("The envoy said that Serbia must surrender the suspects.", ["DEMAND"]),
+        ("Serbia must surrender the suspects without delay, the envoy said.", ["DEMAND"]),
         ("The spokesman said it must have been a mistake.", []),
         ("The agency announced that it must close two offices.", ["STATEMENT"]),
     ],

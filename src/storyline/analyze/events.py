@@ -161,11 +161,11 @@ def find_triggers(sentence: Span, lex: Lexicon) -> list[Trigger]:
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
-    modals = [i for i, lemma in enumerate(lemmas) if lemma in lex.demand_modals]
+    modal = any(lemma in lex.demand_modals for lemma in lemmas)  # before or after the verb of saying
     for i, token in enumerate(tokens):
         if i in claimed:
             continue
-        if modals and modals[-1] > i and token.pos_ == "VERB" and _saying(lex, lemmas[i]):
+        if modal and token.pos_ == "VERB" and _saying(lex, lemmas[i]):
             found[i] = _phrase_trigger(sentence, i, i, i, DEMAND_TYPE)  # checked on the parse: _modal_demand
             continue
         if lemmas[i] not in lex.verbs and lemmas[i] not in lex.nouns and lemmas[i] not in lex.adjectives:
