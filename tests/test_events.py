@@ -362,6 +362,7 @@ def test_duration_is_not_a_date(parse: Parse) -> None:
         ("The envoy said that Serbia must surrender the suspects.", ["DEMAND"]),
         ("Serbia must surrender the suspects without delay, the envoy said.", ["DEMAND"]),
         ("The spokesman said it must have been a mistake.", []),
+        ("Engineers said the old dam must be rebuilt within a decade.", []),
         ("The agency announced that it must close two offices.", ["STATEMENT"]),
     ],
 )

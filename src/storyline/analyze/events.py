@@ -248,9 +248,10 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
 def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
     """A verb of saying taken for a DEMAND by ``find_triggers``, checked on the parse (``_unchecked`` without one).
 
-    It stays a DEMAND when a complement clause of its own has a demand modal and a subject that is no pronoun
-    ("said that Sudan must return …", "declared China must drop …"); else it falls back to its lexicon type
-    ("announced" stays a STATEMENT) or is no trigger ("said").
+    It stays a DEMAND when a complement clause of its own has a demand modal and an active subject that is no
+    pronoun, the party the demand is made of ("said that Sudan must return …", "declared China must drop …"; not
+    "said the bridge must be repaired"); else it falls back to its lexicon type ("announced" stays a STATEMENT)
+    or is no trigger ("said").
     """
     token = parse[trigger.index]
     if not _modal_candidate(lex, token, trigger):
@@ -258,7 +259,7 @@ def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
         deps = {c.dep_: c for c in clause.children}
         modal = any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children)
-        subject = deps.get("nsubj") or deps.get("nsubjpass")
+        subject = deps.get("nsubj")
         if modal and subject is not None and subject.pos_ != "PRON":
             return trigger
     return _lexicon_sense(lex, token, trigger)
