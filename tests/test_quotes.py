@@ -303,6 +303,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "Barkley, who rarely votes, said the race was over.",
             [("Barkley", "the race was over", "indirect", "said")],
         ),
+        (  # a share in numbers that the parser hung on the verb as a modifier is still who spoke
+            "About 4 in 10 say they want the city to build more parks.",
+            [("About 4 in 10", "they want the city to build more parks", "indirect", "say")],
+        ),
     ],
 )
 def test_reported_speech(parse, text, expected):
