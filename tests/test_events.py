@@ -282,6 +282,7 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("Yerevan is ready to sign a peace treaty.", "SIGN", "future"),
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
+        ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead
         ("Protesters are rallying outside the parliament.", "PROTEST", "ongoing"),
         ("Rebels continued to shell the airport.", "ATTACK", "ongoing"),
         ("Azerbaijani troops shelled the town last week.", "ATTACK", "past"),
