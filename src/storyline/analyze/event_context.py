@@ -112,6 +112,11 @@ class Context:
     entity_index: EntityIndex | None = None  # the entities' mentions, for "which entity is at this span"
 
 
+def has_demand_modal(clause: Token, lex: Lexicon) -> bool:
+    """Whether a clause's verb has a demand modal as its auxiliary ("Sudan must return …")."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children)
+
+
 def is_clause_prep(token: Token, lex: Lexicon) -> bool:
     """A link that starts a separate happening: a circumstantial preposition or a coordinated verb."""
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):

@@ -20,6 +20,7 @@ from storyline.analyze.event_context import (
     Lexicon,
     Site,
     Trigger,
+    has_demand_modal,
     is_clause_prep,
 )
 from storyline.model import Entity, Participant
@@ -99,7 +100,7 @@ def _role_tokens(
 
 def _demanded_of(lex: Lexicon, clause: Token) -> Iterator[tuple[str, Token]]:
     """Whom a demand is made of: the subject of a "must" clause ("said that Sudan must return …")."""
-    if any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children):
+    if has_demand_modal(clause, lex):
         for child in clause.children:
             if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON":  # not "the bridge must be repaired"
                 yield "target", child

@@ -33,6 +33,7 @@ from storyline.analyze.event_context import (
     Lexicon,
     Site,
     Trigger,
+    has_demand_modal,
     is_clause_prep,
 )
 from storyline.data import load_table
@@ -257,10 +258,8 @@ def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
     if not _modal_candidate(lex, token, trigger):
         return trigger
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
-        deps = {c.dep_: c for c in clause.children}
-        modal = any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children)
-        subject = deps.get("nsubj")
-        if modal and subject is not None and subject.pos_ != "PRON":
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if has_demand_modal(clause, lex) and subject is not None and subject.pos_ != "PRON":
             return trigger
     return _lexicon_sense(lex, token, trigger)
 

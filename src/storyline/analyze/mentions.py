@@ -142,8 +142,7 @@ def _make(doc: Doc, start: int, end: int, label: str, roles: RoleTable | None) -
     if roles is not None and end - start == 1 and doc[start].lower_ in roles.adjectives:
         label = "NORP"
     if label == "PERSON" and roles is not None:
-        while end - start > 1 and _leading_title(doc, start, roles):
-            start += 1
+        start = _after_leading_titles(doc, start, end, roles)
     text = clean_name(doc[start:end].text)
     return Named(start, end, label, text) if text else None
 
@@ -151,11 +150,16 @@ def _make(doc: Doc, start: int, end: int, label: str, roles: RoleTable | None) -
 def _drop_leading_titles(doc: Doc, named: Named, roles: RoleTable) -> None:
     """A name relabeled a person after ``_make`` loses its leading honorific as a person's name did there: "Dr
     Mitchell", tagged ORG and a person by his surname, is "Mitchell", the "Keith Mitchell" named before."""
-    start = named.start
-    while named.end - start > 1 and _leading_title(doc, start, roles):
-        start += 1
+    start = _after_leading_titles(doc, named.start, named.end, roles)
     if start > named.start and (text := clean_name(doc[start : named.end].text)):
         named.start, named.text = start, text
+
+
+def _after_leading_titles(doc: Doc, start: int, end: int, roles: RoleTable) -> int:
+    """The start of a person's name past the titles and honorifics opening its span (one word always stays)."""
+    while end - start > 1 and _leading_title(doc, start, roles):
+        start += 1
+    return start
 
 
 def _leading_title(doc: Doc, i: int, roles: RoleTable) -> bool:

@@ -288,22 +288,20 @@ def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTab
     if any(c.i > verb.i for c in clauses) or verb.lemma_.lower() in table.no_object:
         return False
     has_subject = any(c.dep_ in SUBJECT_DEPS and clauses[0].i < c.i < verb.i for c in verb.children)
-    has_object = any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
-    return has_subject and has_object
+    return has_subject and _noun_object(verb, len(verb.doc))
 
 
 def _coordinated_after_object(verb: Token, clause: Token) -> bool:
     """A clause after the verb's noun object and "and"/"but" is a second event, not what was said: in "A woman
     answered the door and a man walked in" the parser makes "walked" a complement of "answered"."""
     before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
-    return (
-        clause.i > verb.i
-        and before is not None
-        and before.tag_ == "CC"
-        and any(
-            c.dep_ == "dobj" and verb.i < c.i < before.i and c.pos_ in ("NOUN", "PROPN")
-            for c in verb.children
-        )
+    return clause.i > verb.i and before is not None and before.tag_ == "CC" and _noun_object(verb, before.i)
+
+
+def _noun_object(verb: Token, before: int) -> bool:
+    """Whether the verb has a noun or name as its direct object after it and before token ``before``."""
+    return any(
+        c.dep_ == "dobj" and verb.i < c.i < before and c.pos_ in ("NOUN", "PROPN") for c in verb.children
     )
 
 

@@ -151,12 +151,11 @@ def cue_class(lemmas: Iterable[str], table: CueTable) -> str:
     a statement noun, "according to", a label's colon), "finding" (a study's verb, "in a poll"), "belief",
     "intention", else "stance". Speech wins over the rest: "issued a statement saying" is speech."""
     words = set(lemmas)
-    beliefs = words & table.beliefs
     if words & (table.verbs | table.according_words | {":"}) or (words & table.nouns) - table.beliefs:
         return "speech"
     if words & (table.findings | table.poll_preps):
         return "finding"
-    if beliefs:
+    if words & table.beliefs:
         return "belief"
     if words & table.intentions:
         return "intention"

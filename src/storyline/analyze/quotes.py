@@ -430,13 +430,12 @@ def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[s
 
 
 def _cue_class(doc: Doc, a: Attribution, table: CueTable | None) -> str | None:
-    """``quote_cues.cue_class`` of the cue's words, read from the document's lemmas."""
-    span = doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
+    """``quote_cues.cue_class`` of the cue's words, read from the document's lemmas and lower-case forms
+    (spaCy's lemma of "According" is "accord")."""
+    span = doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand") if table is not None else None
     if table is None or span is None:
         return None
-    return cue_class(
-        {t.lemma_.lower() for t in span} | {t.lower_ for t in span}, table
-    )  # "According": "accord"
+    return cue_class({t.lemma_.lower() for t in span} | {t.lower_ for t in span}, table)
 
 
 def _quote(parsed: Parsed, m: _Match, entities: EntityIndex, table: CueTable | None) -> Quote:

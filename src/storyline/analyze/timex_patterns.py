@@ -1027,7 +1027,7 @@ def regions(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
             (m.start() - TRIGGER_MARGIN, m.end() + TRIGGER_MARGIN)
         )
     merged = {kind: _merge(windows) for kind, windows in by_kind.items()}
-    breaks = [(m.start(), m.end()) for m in LINE_BREAK.finditer(text)]
+    breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     out: dict[str, list[tuple[int, int]]] = {}
     for rule, kinds in RULE_TRIGGERS.items():
         present = [merged[k] for k in kinds if k in merged]
@@ -1037,20 +1037,17 @@ def regions(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def _cut_at_breaks(
-    windows: list[tuple[int, int]], breaks: list[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
+def _cut_at_breaks(windows: list[tuple[int, int]], breaks: list[int]) -> Iterator[tuple[int, int]]:
     """Each window split at the line breaks inside it, so that no match runs over one: a number closing a
     paragraph and a month opening the next ("… the SEA-ME-WE 4" / "August 16, 2011") are no date "4 August",
     and the month with its year is still found in its own piece. Neither TempEval-3 nor PolNeAR has an
     expression over a line break; extracted web text puts one between paragraphs."""
-    starts = [start for start, _ in breaks]
     for start, end in windows:
-        i = bisect.bisect_left(starts, start)
-        while i < len(breaks) and breaks[i][0] < end:
-            if breaks[i][0] > start:
-                yield start, breaks[i][0]
-            start = max(start, breaks[i][1])
+        i = bisect.bisect_left(breaks, start)
+        while i < len(breaks) and breaks[i] < end:
+            if breaks[i] > start:
+                yield start, breaks[i]
+            start = max(start, breaks[i] + 1)
             i += 1
         if start < end:
             yield start, end
