@@ -106,6 +106,15 @@ def test_numpy_and_blis_matrix_products_give_the_same_analysis(document):
             "Rep. Tom Hale (D-Mass.) said the bill was flawed. It failed.",
             ["Rep. Tom Hale (D-Mass.) said the bill was flawed. ", "It failed."],
         ),
+        (  # so does a lowercase word after an exclaimed or asked quotation: its speaker stays with it
+            "“Stop the vote!” the mayor shouted at the clerk. “Why now?” asked Ellis. “We won!” The hall cheered.",
+            [
+                "“Stop the vote!” the mayor shouted at the clerk. ",
+                "“Why now?” asked Ellis. ",
+                "“We won!” ",
+                "The hall cheered.",
+            ],
+        ),
         (  # a line break always ends one
             "Ellis wins vote\nthe senate passed the bill on Monday.",
             ["Ellis wins vote\n", "the senate passed the bill on Monday."],

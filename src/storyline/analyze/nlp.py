@@ -130,8 +130,9 @@ MAX_ABBREVIATION = 4  # "Vt", "Mass", "Ariz": a title-case word this short befor
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence (the senter runs headlines into the next line's sentence), and a
-    lowercase word right after an abbreviation's full stop goes on with the sentence before it (the senter
-    cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan")."""
+    lowercase word right after an abbreviation's full stop or an exclaimed or asked quotation goes on with the
+    sentence before it (the senter cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan" and "“Get out!” |
+    the senator shouted", which loses the quotation's speaker)."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
@@ -140,10 +141,18 @@ def _paragraph_breaks(doc: Doc) -> Doc:
             and token.is_sent_start
             and token.is_lower
             and token.is_alpha
-            and _after_abbreviation(token)
+            and (_after_abbreviation(token) or _after_quoted_question_or_exclamation(token))
         ):
             token.is_sent_start = False
     return doc
+
+
+def _after_quoted_question_or_exclamation(token: Token) -> bool:
+    """Whether ``token`` follows a closing quote mark right after "!" or "?": "“Why?” | he asked"."""
+    doc = token.doc
+    if token.i < 2 or not doc[token.i - 1].is_quote:
+        return False
+    return doc[token.i - 2].text[-1:] in ("!", "?")
 
 
 def _after_abbreviation(token: Token) -> bool:
