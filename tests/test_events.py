@@ -113,6 +113,30 @@ def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a strike by workers, over pay or of a set length is a work stoppage ...
+        ("Bus drivers in Lyon will strike on Thursday, the union said.", "strike", "PROTEST"),
+        ("The dockers' union called a strike at both container terminals.", "strike", "PROTEST"),
+        ("A strike by hospital cleaners shut two wards in Leeds.", "strike", "PROTEST"),
+        ("Junior doctors began a 72-hour strike over pay.", "strike", "PROTEST"),
+        ("Tram staff struck for higher wages last spring.", "struck", "PROTEST"),
+        ("A nationwide strike closed banks and schools across Portugal.", "strike", "PROTEST"),
+        ("Strikes and protests were planned for Monday across the country.", "Strikes", "PROTEST"),
+        ("Thousands of striking teachers filled the square.", "striking", "PROTEST"),
+        # ... any other stays an attack, however long it lasts
+        ("A drone strike destroyed a fuel depot near Kherson.", "strike", "ATTACK"),
+        ("Coalition jets struck an arms dump outside the town.", "struck", "ATTACK"),
+        ("The artillery struck for the third day in a row.", "struck", "ATTACK"),
+        ("A speeding van struck two cyclists near the bridge.", "struck", "ATTACK"),
+    ],
+)
+def test_strike_sense(parse: Parse, text: str, trigger: str, expected: str) -> None:
+    found = [(e.type, e.trigger) for e in events.extract(parse(text), [], [])]
+    assert (expected, trigger) in found, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The weather in Baku was sunny and mild.",

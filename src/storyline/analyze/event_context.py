@@ -76,6 +76,9 @@ class Lexicon:
     ]  # "discussed the situation": the object is content, not a participant
     breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
     demand_modals: frozenset[str]  # "said that Sudan must return …": the saying is a demand
+    stoppage_words: frozenset[str]  # "strike": an attack, or a work stoppage when ``stoppage_signs`` say so
+    stoppage_signs: frozenset[str]  # "union", "nurse", "wage": who strikes or why in a work stoppage
+    stoppage_modifiers: frozenset[str]  # "a 48-hour strike": signs only as a modifier of the noun
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from storyline.analyze import event_roles, event_time
+from storyline.analyze import event_roles, event_senses, event_time
 from storyline.analyze.event_context import (
     CLAUSE_DEPS,
     OBJECT_DEPS,
@@ -225,6 +225,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         yield from (bare_event(ctx, sentence, t) for t in _unchecked(ctx.lexicon, sentence, beyond))
         triggers = [t for t in triggers if t.index < len(parse)]
     triggers = [t for t in (_modal_demand(ctx.lexicon, parse, t) for t in triggers) if t is not None]
+    triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
     triggers = [t for t in triggers if not _opening_modifier(parse, t)]
     by_index = {t.index: t for t in triggers}
     kept = [
