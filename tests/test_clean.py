@@ -168,9 +168,9 @@ SECONDS_PER_MEGABYTE = 10.0  # generous: the machine is shared; quadratic behavi
 )
 def test_linear_time_on_adversarial_megabyte(text: str) -> None:
     doc = make_document("big.txt", text, language="en")
-    start = time.perf_counter()
+    start = time.process_time()
     clean([doc], SETTINGS)
-    assert time.perf_counter() - start < SECONDS_PER_MEGABYTE
+    assert time.process_time() - start < SECONDS_PER_MEGABYTE
 
 
 def test_repeated_full_sentences_are_content() -> None:

@@ -477,9 +477,9 @@ def test_linear_time_on_one_megabyte_of_triggers(sentence_words: int) -> None:
             Timex(f"big:t{t.idx}", parsed.document.id, t.idx, t.idx + 6, "Troops", "DATE", "2021-03-01")
             for t in troops[::10]
         ]
-        began = time.perf_counter()
+        began = time.process_time()
         found = events.extract(parsed, [crowd], dates, settings=settings)
-        timings.append(time.perf_counter() - began)
+        timings.append(time.process_time() - began)
         assert len(found) > size // 30
     assert timings[1] < 20.0
     assert timings[1] < 8 * timings[0] + 1.0, timings

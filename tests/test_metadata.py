@@ -267,9 +267,9 @@ SECONDS_PER_MEGABYTE = 5.0  # generous: the machine is shared; catastrophic back
 @pytest.mark.parametrize("name", ADVERSARIAL)
 def test_linear_time_on_adversarial_megabyte(name: str) -> None:
     doc = make_document("big.txt", ADVERSARIAL[name], language="en")
-    start = time.perf_counter()
+    start = time.process_time()
     recover(doc)
-    assert time.perf_counter() - start < SECONDS_PER_MEGABYTE
+    assert time.process_time() - start < SECONDS_PER_MEGABYTE
 
 
 @pytest.mark.parametrize(

@@ -427,17 +427,17 @@ def test_find_quoted(text, expected):
 def test_linear_time_on_adversarial_marks(parse):
     """1 MB of unmatched and alternating quote marks: the scan stays linear (well under a few seconds)."""
     text = ("“ word " * 70_000 + '" x ' * 150_000)[:1_000_000]
-    started = time.perf_counter()
+    started = time.process_time()
     find_quoted(text)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 def test_adversarial_document_is_not_parsed_whole(parse):
     """A run of cue words and marks with no sentence boundary is too long to parse: extraction stays cheap."""
     parsed = parse(("“ he said " * 400 + '" she added ' * 400)[:8_000])
-    started = time.perf_counter()
+    started = time.process_time()
     extract(parsed, [])
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert parsed.parsed_sentences == 0
 
 
