@@ -303,6 +303,31 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "Barkley, who rarely votes, said the race was over.",
             [("Barkley", "the race was over", "indirect", "said")],
         ),
+        (  # a closing speech verb the parser hung on the clause it reports still reports that clause
+            "Grain exports will fall this year, sooner than expected, the national statistics office said"
+            " on Tuesday -- a blow to the farm lobby.",
+            [
+                (
+                    "the national statistics office",
+                    "Grain exports will fall this year, sooner than expected",
+                    "indirect",
+                    "said",
+                )
+            ],
+        ),
+        (
+            "Voters in the north now say they trust the mayor more than the council, a study by two"
+            " local sociologists concluded this year.",
+            [
+                (
+                    "a study by two local sociologists",
+                    "Voters in the north now say they trust the mayor more than the council",
+                    "indirect",
+                    "concluded",
+                ),
+                ("Voters in the north", "they trust the mayor more than the council", "indirect", "now say"),
+            ],
+        ),
         (  # a share in numbers that the parser hung on the verb as a modifier is still who spoke
             "About 4 in 10 say they want the city to build more parks.",
             [("About 4 in 10", "they want the city to build more parks", "indirect", "say")],

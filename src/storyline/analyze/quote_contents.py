@@ -52,6 +52,9 @@ OPENING_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 # what the parser calls "…, a swipe at his rivals" at a clause's end
 COMMENT_DEPS = frozenset({"dep", "npadvmod"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser hangs "…, saying …"
+# how the parser hangs a closing "…, the Tribune reports." on the clause it reports, instead of the reverse
+CLOSING_FRAME_DEPS = frozenset({"advcl", "conj", "ccomp"})
+NON_FINITE_TAGS = frozenset({"VB", "VBG"})  # a past participle stays: with a subject it is a misread past
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -62,6 +65,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     content = _without_closing_setting(doc, _without_closing_aside(doc, content), verb, table)
     content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content, verb, table))
     content = _without_closing_participle(doc, content, verb, table)
+    content = _without_closing_frame(doc, content, verb, table)
     subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     content = (
         without_opener(doc, verb, content, (min([verb.i, *subjects]), verb.i)) or content
@@ -252,6 +256,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return trim(doc, _after_time_opener(verb, clause), end)
     if (stranded := _stranded_that_clause(verb, table)) is not None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
+    if (subject := closing_subject(verb, table)) is not None:
+        return _before_closing_frame(doc, verb, subject)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
             doc,
@@ -487,6 +493,45 @@ def _regarded(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if not objects or not phrases:
         return None
     return trim(doc, objects[0].left_edge.i, phrases[0].right_edge.i)
+
+
+def closing_subject(verb: Token, table: CueTable) -> Token | None:
+    """The subject of a speech verb that closes the clause it reports after a comma ("Deficits will rise this
+    year, the budget office reported on Tuesday.", "…, a study by two sociologists concluded this year."),
+    which the parser hung as an adverbial clause, a conjunct or a complement of that clause's verb: read like
+    "…, the minister said", whose content is what comes before the comma."""
+    if verb.dep_ not in CLOSING_FRAME_DEPS or verb.head.i > verb.i or verb.head.pos_ not in VERBAL_POS:
+        return None
+    if verb.lemma_.lower() not in table.verbs or verb.tag_ in NON_FINITE_TAGS:
+        return None  # "… for Ted Cruz to counter": an infinitive is no closing frame
+    if any(c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "dobj" or c.pos_ == "PRON") for c in verb.children):
+        return None  # "…, Bash had mentioned it": what was said is the object; "told The Post" has a listener
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    return subject
+
+
+def _without_closing_frame(
+    doc: Doc, content: tuple[int, int], verb: Token, table: CueTable
+) -> tuple[int, int]:
+    """The content without another speaker's closing frame ("Fans chanted “…”, the Tribune reports"): the
+    frame reports this cue's sentence, it is not part of what the fans said."""
+    for token in doc[content[0] : content[1] + 1]:
+        subject = closing_subject(token, table) if token.i != verb.i else None
+        if subject is not None and subject.left_edge.i > content[0]:
+            return trim(doc, content[0], subject.left_edge.i - 1) or content
+    return content
+
+
+def _before_closing_frame(doc: Doc, verb: Token, subject: Token) -> tuple[int, int] | None:
+    """What a closing speech verb (``closing_subject``) reports: its sentence up to the comma before the
+    speaker, without a linking opener."""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    content = trim(doc, root.left_edge.i, subject.left_edge.i - 1)
+    return without_opener(doc, root, content) if content is not None else None
 
 
 def _as_clause(verb: Token, table: CueTable) -> bool:
