@@ -299,6 +299,18 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "Lavrov: Moscow Ready to Send Observers.\n\nThe minister spoke in Sochi.",
             [("Lavrov", "Moscow Ready to Send Observers", "indirect", ":")],
         ),
+        (  # a digest line: heading, spaced dash, the source and a colon opening the quotation
+            "SENATE RACE TIGHTENS - Ann Lee and Tom Berg: “The incumbent has lost ground in every county.”"
+            " [Gazette]\n\nTurnout will decide it - More from Berg: “Nobody should call this race yet.”",
+            [
+                ("Ann Lee and Tom Berg", "“The incumbent has lost ground in every county.”", "direct", ":"),
+                ("Berg", "“Nobody should call this race yet.”", "direct", ":"),
+            ],
+        ),
+        (  # two names before a headline's own words are its subjects, not speakers
+            "Netanyahu and Obama: A Tortured Relationship\n\nThe two leaders met on Monday.",
+            [],
+        ),
         (  # a speaker set off by commas keeps only the name
             "Barkley, who rarely votes, said the race was over.",
             [("Barkley", "the race was over", "indirect", "said")],

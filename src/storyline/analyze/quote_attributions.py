@@ -670,7 +670,7 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
     doc = parsed.doc
     found = []
     for first, colon, end in label_lines(parsed, table, inside):
-        content = trim(doc, colon + 1, end - 1)
+        content = _opening_quotation(doc, colon, end, inside) or trim(doc, colon + 1, end - 1)
         if (
             content is None
             or doc[first].pos_ in LABEL_OPENERS
@@ -681,6 +681,17 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
             _record(doc, 0, (colon, colon), (first, colon - 1), doc[colon - 1], content, (first, end - 1))
         )
     return found
+
+
+def _opening_quotation(doc: Doc, colon: int, end: int, inside: Inside) -> tuple[int, int] | None:
+    """The quotation a label's colon opens, when one does ("Jones: “…” [Gallup]"): the words, not the line,
+    whose source note after the closing mark is the writer's."""
+    start = doc[colon + 1].idx if colon + 1 < end else -1
+    quotation = next((inside.quoted[i] for i in inside.overlapping(start, start + 1)), None)
+    if quotation is None or quotation.start != start:
+        return None
+    last = max((t.i for t in doc[colon + 1 : end] if t.idx < quotation.end), default=None)
+    return (colon + 1, last) if last is not None else None
 
 
 def _addressed(verb: Token, table: CueTable) -> bool:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside, Quoted
-from storyline.analyze.quote_spans import NAME_POS
+from storyline.analyze.quote_spans import DASHES, NAME_POS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from storyline.analyze.nlp import Parsed
 
@@ -25,6 +25,7 @@ MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long
 TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
 TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
 TITLE_SHARE = 0.8
+SPACED_DASHES = DASHES | {"-"}  # a hyphen with spaces around it is a dash too
 
 
 def headline_parse(parsed: Parsed, piece: Span) -> Doc | None:
@@ -82,22 +83,45 @@ def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[i
     line_start = True  # the first token, and each one after a token holding a line break
     for token in doc:
         opens, line_start = line_start, "\n" in token.text
-        if token.is_space or not opens:
+        if token.is_space or not (opens or _after_spaced_dash(token)):
             continue
         colon = next((t for t in doc[token.i : token.i + MAX_LABEL_TOKENS + 1] if t.text == ":"), None)
+        if colon is None or colon.i == token.i or inside(colon.idx):
+            continue
+        quoting = _quotation_after(colon)
+        first = _after_from(doc[token.i : colon.i]) if quoting else token.i
         if (
-            colon is None
-            or colon.i == token.i
-            or inside(colon.idx)
-            or not _is_name(doc[token.i : colon.i], table)
+            first == colon.i
+            or not _is_name(doc[first : colon.i], table, pair=quoting)
+            or not (opens or quoting)
         ):
             continue
         end = colon.i + 1
         while end < len(doc) and "\n" not in doc[end].text:
             end += 1
-        found.append((token.i, colon.i, end))
+        found.append((first, colon.i, end))
     memo["quotes.label_lines"] = found
     return found
+
+
+def _after_spaced_dash(token: Token) -> bool:
+    """A word after a dash set off by spaces, where a digest line's source follows its heading ("POLLS NOT
+    WRONG, JUST TOO EARLY - Mark Blumenthal: “…”"); the colon must open a quotation (``_quotation_after``)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.text in SPACED_DASHES and bool(before.whitespace_) and token.i > 1
+
+
+def _after_from(label: Span) -> int:
+    """Where the speaker's name in a label that opens a quotation starts: after its "from" ("More from Jones:
+    “…”", "From the report: “…”")."""
+    word = next((t for t in label[:-1] if t.lower_ == "from"), None)
+    return word.i + 1 if word is not None else label.start
+
+
+def _quotation_after(colon: Token) -> bool:
+    """Whether a quote mark follows the colon, which then introduces someone's words."""
+    after = colon.doc[colon.i + 1] if colon.i + 1 < len(colon.doc) else None
+    return after is not None and after.is_quote
 
 
 def speaker_turns(parsed: Parsed, table: CueTable, inside: Inside) -> Inside:
@@ -131,10 +155,18 @@ def _turn(label: Span, words: Span) -> bool:
     return not any(t.is_sent_start for t in words[1:])
 
 
-def _is_name(label: Span, table: CueTable) -> bool:
-    """Whether a line's label before its colon names someone (a capitalized noun phrase, not "Note")."""
+def _is_name(label: Span, table: CueTable, *, pair: bool = False) -> bool:
+    """Whether a line's label before its colon names someone (a capitalized noun phrase, not "Note"); with
+    ``pair`` (the colon opens a quotation) two names joined by "and" too ("Mark Blumenthal and Jon Cohen: “…”";
+    before a headline's words, "Netanyahu and Obama: A tortured relationship" names a story's subjects)."""
     first = next((t for t in label if t.pos_ != "DET"), label[0])  # "The Latest: …" is a label too
     if first.lower_ in table.labels or any(t.like_num or t.is_space for t in label):
         return False
     capitalized = label[0].is_title or label[0].is_upper
-    return capitalized and all(t.pos_ in NAME_POS or t.is_punct for t in label)
+    joined = all(
+        t.pos_ in NAME_POS
+        or t.is_punct
+        or (pair and t.pos_ == "CCONJ" and 0 < t.i - label.start < len(label) - 1)
+        for t in label
+    )
+    return capitalized and joined
