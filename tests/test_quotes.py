@@ -150,7 +150,11 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
         (  # introduced by a comma after a cue whose phrase the parser ended before the quotation
             "Jones didn’t seem impressed with the senator’s remarks, telling the crowd, “Nobody in this town "
             "believes a word of it.”",
-            [("Jones", "“Nobody in this town believes a word of it.”", "direct", "telling")],
+            [  # "seem" with an adjective is a cue of its own, with no source
+                (None, "Jones", "indirect", "didn’t seem"),
+                (None, "impressed with the senator’s remarks", "indirect", "didn’t seem"),
+                ("Jones", "“Nobody in this town believes a word of it.”", "direct", "telling"),
+            ],
         ),
         (  # a "that" right before the mark starts the quote, even when the parser saw no clause there
             "The mayor is telling customers at a crowded breakfast spot that “I need you tomorrow.”",
@@ -992,6 +996,10 @@ def test_no_attribution(parse, text):
             "The two rivals appear to agree on trade policy.",
             [(None, "The two rivals", "appear"), (None, "to agree on trade policy", "appear")],
         ),
+        (  # "seem/appear" with an adjective: the same shape ("The plan seems doomed")
+            "The plan seems doomed.",
+            [(None, "The plan", "seems"), (None, "doomed", "seems")],
+        ),
         (  # a passive "expected to" with no "by" agent: the same shape
             "The senator is expected to endorse the mayor on Friday.",
             [(None, "The senator", "is expected"), (None, "to endorse the mayor on Friday", "is expected")],
@@ -1093,7 +1101,8 @@ def test_non_speech_cue_shapes(parse, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "The candidate seemed tired after the long flight.",  # "seem" without an infinitive
+        "The candidate appeared on the stage at noon.",  # "appear" with neither an infinitive nor an adjective
+        "Appearing tired, the candidate left early.",  # a gerund's adjective: a look, not a judgement
         "The announcement was expected.",  # a passive "expected" with no infinitive
         "From the bridge you can see the old harbour.",  # "see" without "as" is no cue
         "I saw the driver as he left the garage.",  # an "as" clause with its own subject is a time
@@ -1106,7 +1115,7 @@ def test_no_non_speech_cue(parse, text):
     assert [
         q.cue
         for q in extract(parse(text), [])
-        if q.cue and q.cue.lower().split()[-1] in {"seemed", "expected", "for", "see", "saw"}
+        if q.cue and q.cue.lower().split()[-1] in {"appeared", "appearing", "expected", "for", "see", "saw"}
     ] == []
 
 

@@ -78,6 +78,7 @@ CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue ch
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
+RAISED_DEPS = frozenset({"acomp", "oprd"})  # how the parser hangs the adjective of "seems doomed"
 MAX_REGARD_GAP = 12  # tokens between "see" and its "as" ("see the campaign of Donald Trump as …")
 MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporting it
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
@@ -241,7 +242,7 @@ def sentence_attributions(
             elif token.lemma_.lower() not in table.all_verbs and light_noun_ahead(token, table):
                 attribution = None  # "made a cake": the noun ahead was no object of the verb
             elif _raising_frame(token, table):
-                attribution = _raising_attribution(doc, token, base)
+                attribution = _raising_attribution(doc, token, table, base)
             elif not _addressed(token, table):
                 attribution = _verb_attribution(doc, token, table, base, max_speaker)
             elif _agent(token) is not None:
@@ -346,10 +347,24 @@ def _infinitive(verb: Token) -> Token | None:
     )
 
 
-def _raising_attribution(doc: Doc, verb: Token, base: int) -> Attribution | None:
-    """The cue is the verb group ("is expected"); the content is the subject and the infinitive, the two
-    pieces around the cue."""
+def _raised_complement(verb: Token, table: CueTable) -> Token | None:
+    """What a raising verb says of its subject: its infinitive, or for "seem"/"appear" an adjective ("The plan
+    seems doomed", "Washington appears weak"), which PolNeAR marks as it marks the infinitive, with no source
+    ("appears Washington weak"). Without either ("appeared on stage") the verb attributes nothing; nor does a
+    gerund or an infinitive with its adjective ("trying to appear moderate", "Appearing subdued, …"), a look
+    someone puts on, not one anybody saw."""
     infinitive = _infinitive(verb)
+    if infinitive is not None or verb.lemma_.lower() not in table.raisings:
+        return infinitive
+    if verb.tag_ == "VBG" or to_infinitive(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ in RAISED_DEPS and c.i > verb.i), None)
+
+
+def _raising_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> Attribution | None:
+    """The cue is the verb group ("is expected"); the content is the subject and the infinitive (or the
+    adjective), the two pieces around the cue."""
+    infinitive = _raised_complement(verb, table)
     if infinitive is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
