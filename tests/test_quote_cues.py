@@ -255,6 +255,10 @@ def cues(text: str) -> list[str]:
             "The governor has repeatedly belittled the senator's record.",
             ["has repeatedly belittled"],
         ),
+        (  # "put it" reports words with its "it" ("as one voter put it")
+            "As one voter put it, “We are tired of waiting.”",
+            ["put it"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

@@ -423,6 +423,8 @@ def test_speakers_resolve_to_entities_through_pronouns_and_roles(parse):
         ("According to the port authority, the harbour is open again.", "speech"),
         ("The union issued a statement saying the strike was over.", "speech"),
         ("Her claim that the count was rigged drew scorn.", "speech"),
+        ("The mayor pointed out that the bridge was closed.", "speech"),  # a phrasal speech verb
+        ("As one farmer put it, “The rain came too late.”", "speech"),
         ("A new survey showed that most farmers back the plan.", "finding"),
         ("Most economists believe that prices will ease.", "belief"),
         ("The mayor wants to raise the bridge toll.", "intention"),

@@ -1173,7 +1173,7 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
         return (verb_group_start(frame), verb.i)
     if frame is not None:  # "The paper quoted him as saying": PolNeAR's cue is "quoted" alone
         return (verb_group_start(frame), frame.i)
-    particles = [c.i for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    particles = [c.i for c in verb.children if c.i == verb.i + 1 and _particle(verb, c, table)]
     prep = cue_prep(verb, table)
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
@@ -1184,6 +1184,12 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
         or _chain_top(verb, table)
     )
     return (with_floating(top, verb_group_start(top)), end)
+
+
+def _particle(verb: Token, word: Token, table: CueTable) -> bool:
+    """A particle of the verb ("spoke out"), or the word of a phrasal speech verb that the parser reads as
+    something else (the object "it" of "as one voter put it"): either belongs to the cue."""
+    return word.dep_ == "prt" or (verb.lemma_.lower(), word.lower_) in table.phrasal
 
 
 def _to_frame(verb: Token, table: CueTable) -> Token | None:
