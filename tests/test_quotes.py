@@ -241,6 +241,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             'The envoy said that the OSCE "would see if the mission can continue."',
             [("The envoy", 'that the OSCE "would see if the mission can continue."', "partial", "said")],
         ),
+        (  # an aside's "as" is the aside's: the partial quote is the two pieces around "as one voter said"
+            "The city, as one voter said, is “a mess.”",
+            [("one voter", "The city", "partial", "said"), ("one voter", "is “a mess.”", "partial", "said")],
+        ),
         (  # a that-clause the parser hung on a noun of the occasion phrase is the verb's reported clause
             "Martinez said in one of a series of messages that the bridge was closed before noon.",
             [("Martinez", "that the bridge was closed before noon", "indirect", "said")],

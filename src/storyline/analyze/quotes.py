@@ -52,12 +52,13 @@ __all__ = ["Quoted", "extract", "find_quoted", "sentences_to_parse"]
 WORD = re.compile(r"\w+")
 MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face the Nation"), not speech
 MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
-LAST_WORD = re.compile(r"(\w+)\s*$")
+LAST_WORD = re.compile(r"\b(\w+)\s*$")  # a whole word: the \b looks before a search window's start
 QUOTE_CLOSERS = "\"”’'»"
 SENTENCE_ENDS = ".!?"
 TRAIL_STOPS = '.!?\n"“”«»'  # a sentence, a line or another quotation between a quotation and a cue
 MAX_TRAIL = 80  # characters from a quotation to the cue it runs on into
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
+MAX_AS_GAP = 6  # characters: an "as" and the space before the speaker of an aside
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
 )
@@ -81,6 +82,7 @@ def _has_words_outside(
     after the cue: ``said that "…"``; one before it is a pronoun, ``That "is the point," he said``), and not the
     attribution itself (``"…," he says, "…"`` is one direct quote in two pieces)."""
     skip = [Quoted(q.start, q.end) for q in quoted] + [Quoted(a.cue_start, a.cue_end)]
+    skip.append(Quoted(_aside_start(text, a, table), _attribution_bounds(a)[0]))  # the "as" of "as he said"
     if a.speaker_start is not None and a.speaker_end is not None:
         skip.append(Quoted(a.speaker_start, a.speaker_end))
     pos, words = start, []
@@ -111,7 +113,7 @@ def _partials(
         if _has_words_outside(text, start, end, quoted, a, table):
             pieces = [
                 _Match(first, last, "partial", a)
-                for first, last in _around_attribution(text, a, (start, end))
+                for first, last in _around_attribution(text, a, table, (start, end))
             ]
             for i in indexes:
                 found[i] = next((m for m in pieces if m.start <= inside.quoted[i].start < m.end), pieces[-1])
@@ -248,6 +250,14 @@ def _attribution_bounds(a: Attribution) -> tuple[int, int]:
     return first, last
 
 
+def _aside_start(text: str, a: Attribution, table: CueTable) -> int:
+    """Where the attribution starts, with the "as" that opens it as an aside ("…, as the mayor said, …"): the
+    "as" belongs to the aside, and PolNeAR leaves it out of the content around it."""
+    first, _ = _attribution_bounds(a)
+    before = LAST_WORD.search(text, max(0, first - MAX_AS_GAP), first)
+    return before.start() if before is not None and before.group(1).lower() in table.as_marks else first
+
+
 def _trails(text: str, q: Quoted, a: Attribution) -> bool:
     """Whether a quotation closing on a comma (``“…,”``) runs on into the cue after it, in the same sentence with no
     other quotation between (``“…,” Ortiz, 61, told the paper``), though the parser found the cue's subject
@@ -307,19 +317,20 @@ def _match(
         matches.setdefault((m.start, m.end), m)
     for a in attributions:
         if a not in used and a.content_start is not None and a.content_end is not None:
-            for start, end in a.pieces or _around_attribution(text, a):
+            for start, end in a.pieces or _around_attribution(text, a, table):
                 matches.setdefault((start, end), _Match(start, end, "indirect", a))
     return sorted(matches.values(), key=lambda m: (m.start, m.end))
 
 
 def _around_attribution(
-    text: str, a: Attribution, span: tuple[int, int] | None = None
+    text: str, a: Attribution, table: CueTable, span: tuple[int, int] | None = None
 ) -> tuple[tuple[int, int], ...]:
     """A reported clause (or ``span``) holding its own speaker and cue ("which he said was unfair", "what she
-    called a disgrace"): the words before and after them, as PolNeAR marks it; else the clause whole."""
+    called a disgrace", "a mess, as one voter put it, of …"): the words before and after them, as PolNeAR marks
+    it; else the clause whole."""
     assert a.content_start is not None and a.content_end is not None
     start, end = span or (a.content_start, a.content_end)
-    first, last = _attribution_bounds(a)
+    first, last = _aside_start(text, a, table), _attribution_bounds(a)[1]
     if first <= start < last < end:  # a clause opening with its own attribution: the words after it
         after = text[last:end]
         return ((last + len(after) - len(after.lstrip(" ,")), end),)
