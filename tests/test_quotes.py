@@ -982,6 +982,7 @@ def test_polnear_span_conventions(parse, text, expected):
     [
         "Hundreds of farmers gathered outside the ministry to support the strike.",  # a purpose, not a stance
         "She read the report twice before the vote.",  # "read" is a cue only next to a quotation
+        "The problem is that nobody came to the meeting.",  # the writer's own "the problem is that"
     ],
 )
 def test_no_attribution(parse, text):
@@ -1005,6 +1006,13 @@ def test_no_attribution(parse, text):
         (  # "seem/appear" with an adjective: the same shape ("The plan seems doomed")
             "The plan seems doomed.",
             [(None, "The plan", "seems"), (None, "doomed", "seems")],
+        ),
+        (  # a statement noun whose copula takes a that-clause: the noun's phrase and the copula are the cue
+            "His argument is that taxes will fall. The claim was that the count was rigged.",
+            [
+                ("His", "that taxes will fall", "argument is"),
+                (None, "that the count was rigged", "The claim was"),
+            ],
         ),
         (  # a passive "expected to" with no "by" agent: the same shape
             "The senator is expected to endorse the mayor on Friday.",

@@ -138,6 +138,8 @@ def _is_cue(token: Token, table: CueTable) -> bool:
         lemma, following = token.lemma_.lower(), token.nbor(1)
         if lemma in table.nouns and following.lower_ in table.that:
             return following.tag_ not in RELATIVE_TAGS  # "the speech that included …" is a relative clause
+        if lemma in table.copula_nouns and _copula(following) and token.i + 2 < len(token.doc):
+            return token.nbor(2).lower_ in table.that  # "his argument is that …"
         pair = (lemma, following.lower_)
         return pair in table.noun_preps or pair in table.owned_noun_preps
     if adjective_cue_ahead(token, table):
@@ -252,7 +254,13 @@ def sentence_attributions(
             if attribution is not None:
                 found.append(attribution)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in table.nouns:
-            attribution = _noun_attribution(token, table, base, max_speaker)
+            attribution = _noun_attribution(token, table, base, max_speaker) or _copula_attribution(
+                token, table, base, max_speaker
+            )
+            if attribution is not None:
+                found.append(attribution)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in table.copula_nouns:
+            attribution = _copula_attribution(token, table, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
         elif token.pos_ == "NOUN" and noun_prep(token, table) is not None:
@@ -652,6 +660,28 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
         content,
         content or (noun.i, noun.i),
     )
+
+
+def _copula_attribution(noun: Token, table: CueTable, base: int, max_speaker: int) -> Attribution | None:
+    """ "His argument is that taxes will fall": a statement noun whose copula takes a that-clause. PolNeAR's cue
+    runs from the noun's phrase after its possessor to the copula ("Their | fear is | that …", "The idea is"),
+    the possessor is the source and the clause the content."""
+    copula = noun.head
+    if noun.lemma_.lower() not in table.copula_nouns or noun.dep_ != "nsubj" or not _copula(copula):
+        return None
+    clauses = [
+        c
+        for c in copula.children
+        if c.dep_ == "ccomp" and c.i > copula.i and c.left_edge.lower_ in table.that
+    ]
+    content = trim(noun.doc, clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
+    if content is None or copula.i < noun.i:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owner = owners[0] if owners else None
+    speaker = speaker_span(owner, max_speaker) if owner is not None else None
+    cue = (owner.right_edge.i + 1 if owner is not None else noun.left_edge.i, copula.i)
+    return _record(noun.doc, base, cue, speaker, owner, content, content)
 
 
 def _denied_existence(noun: Token) -> bool:

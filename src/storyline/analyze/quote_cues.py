@@ -53,6 +53,8 @@ class CueTable:
     object_preps: frozenset[tuple[str, str]] = frozenset()  # ("accuse", "of"): a preposition after the
     # object that belongs to the content ("accused him of lying", "described it as a failure")
     nouns: frozenset[str] = frozenset()  # "his claim that …", "said in a statement": nouns naming a statement
+    copula_nouns: frozenset[str] = frozenset()  # "His argument is that …": the clause is the content, the
+    # noun's phrase and the copula the cue, its possessor the source
     statement_preps: frozenset[str] = frozenset()  # "said in a statement": the phrase joins the verb's cue
     statement_nouns: frozenset[str] = frozenset()  # the nouns of such a phrase ("said in an interview" stays
     # "said": PolNeAR keeps "in a statement" in the cue 22 times to 13 on train 0-600, "in an interview" 5 to 15)
@@ -322,6 +324,14 @@ CUES: dict[str, CueTable] = {
             statement claim report interview tweet remarks assertion allegation belief view argument
             announcement assessment testimony speech letter post remark warning complaint assurance suggestion
             insistence admission assumption doubt fear concern hope
+            """
+        ),
+        # "Their fear is that …", "The idea is that …" (PolNeAR train: view, idea, impression, answer, response,
+        # refrain, contention, point…); "the problem/fact/truth is that" is the writer's (0 cues of 11)
+        copula_nouns=_words(
+            """
+            argument claim view idea impression answer response refrain contention suggestion theory belief fear
+            hope assumption complaint point
             """
         ),
         statement_preps=frozenset({"in"}),
