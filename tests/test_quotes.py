@@ -1014,6 +1014,14 @@ def test_no_attribution(parse, text):
                 (None, "that the count was rigged", "The claim was"),
             ],
         ),
+        (  # "reportedly": the writer passes on what unnamed others say; the clause around it is the content
+            "The senator is reportedly weighing a run for governor.",
+            [(None, "The senator is", "reportedly"), (None, "weighing a run for governor", "reportedly")],
+        ),
+        (  # on a cue verb it is part of that verb's cue
+            "The senator reportedly said that she would run.",
+            [("The senator", "that she would run", "reportedly said")],
+        ),
         (  # a passive "expected to" with no "by" agent: the same shape
             "The senator is expected to endorse the mayor on Friday.",
             [(None, "The senator", "is expected"), (None, "to endorse the mayor on Friday", "is expected")],

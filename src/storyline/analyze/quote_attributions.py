@@ -127,7 +127,7 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     """A cue verb, a statement noun before "that", or the first word of "according to", judged on the
     unparsed document (tags and lemmas only)."""
     lower = token.lower_
-    if lower in table.according_words:
+    if lower in table.according_words or lower in table.hearsay:
         return True
     if lower in table.poll_preps:
         return _poll_ahead(token, table)
@@ -215,12 +215,15 @@ def sentence_attributions(
     found: list[Attribution] = []
     for token in doc:
         lower = token.lower_
-        if token.pos_ not in CUE_POS and lower not in table.according_words and lower not in table.poll_preps:
+        if token.pos_ not in CUE_POS and lower not in table.word_cues:
             continue  # most words: none of the cues below can start here
         if inside(base + token.idx) or turns(base + token.idx):
             continue
         if _according(token, table):
             found.append(_according_attribution(token, token.nbor(1), base, max_speaker))
+        elif lower in table.hearsay:
+            if (attribution := _hearsay_attribution(token, table, base)) is not None:
+                found.append(attribution)
         elif lower in table.poll_preps:
             if _poll_phrase(token, table):
                 found.append(_according_attribution(token, token, base, max_speaker))
@@ -803,6 +806,21 @@ def _according_attribution(token: Token, to: Token, base: int, max_speaker: int)
             content = without_opener(token.doc, head, content)
     owner = objects[0] if objects else None
     return _record(token.doc, base, cue, speaker, owner, content, clause, gap=phrase)
+
+
+def _hearsay_attribution(adverb: Token, table: CueTable, base: int) -> Attribution | None:
+    """ "The FBI is reportedly making arrangements to …": the writer passes on what unnamed others say. PolNeAR's
+    cue is the adverb, with no source, and the clause around it the content (two pieces when the adverb sits
+    inside it); on a cue verb ("reportedly said") the adverb is part of that verb's attribution."""
+    head = adverb.head
+    if adverb.dep_ != "advmod" or head.i == adverb.i or _is_cue_verb(head, table):
+        return None
+    doc, phrase = adverb.doc, (adverb.i, adverb.i)
+    clause = (head.left_edge.i, head.right_edge.i)
+    content = around_phrase(doc, clause, phrase)
+    if content is not None:
+        content = without_opener(doc, head, content)
+    return _record(doc, base, phrase, None, None, content, clause, gap=phrase)
 
 
 def _opening_source(doc: Doc, speaker: tuple[int, int]) -> tuple[int, int]:
