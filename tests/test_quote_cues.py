@@ -259,6 +259,10 @@ def cues(text: str) -> list[str]:
             "As one voter put it, “We are tired of waiting.”",
             ["put it"],
         ),
+        (  # "talk up" praises its object in words
+            "The governor talked up the new stadium on Monday.",
+            ["talked up"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:

@@ -478,6 +478,7 @@ CUES: dict[str, CueTable] = {
                 ("speak", "up"),
                 ("speak", "out"),
                 ("sum", "up"),
+                ("talk", "up"),  # "talked up his plans": 3 of train's 4 are cues
                 # "as one voter put it, “…”": 12 of train's 21 "put(s) it" are cues, the rest mostly "to put it
                 # mildly", "let me put it this way" (an infinitive, an imperative, words inside a quotation)
                 ("put", "it"),
