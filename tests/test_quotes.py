@@ -1026,6 +1026,10 @@ def test_no_attribution(parse, text):
             "The senator is expected to endorse the mayor on Friday.",
             [(None, "The senator", "is expected"), (None, "to endorse the mayor on Friday", "is expected")],
         ),
+        (  # "is said to": the same, what is said by nobody named
+            "The aide is said to have pressed for the plank.",
+            [(None, "The aide", "is said"), (None, "to have pressed for the plank", "is said")],
+        ),
         (  # "according to" in the middle of the clause cuts it in two pieces
             "The new bridge, according to the city engineers, will open in May.",
             [

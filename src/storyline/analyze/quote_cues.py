@@ -413,7 +413,8 @@ CUES: dict[str, CueTable] = {
         speaker_pronouns=_words("he she they we i"),
         perfect_auxiliaries=_words("have"),
         raisings=_words("seem appear"),
-        passive_raisings=_words("expect believe"),
+        # "is said to have pressed for …", "is thought to": PolNeAR marks them as "is expected to", with no source
+        passive_raisings=_words("expect believe think say report rumor project repute"),
         regards=_words("see view regard cast"),  # "see X as Y": 13 of PolNeAR train's 42 missed "see" cues;
         # "cast X as Y": 12 of train's 23 "cast … as" are cues
         noun_preps=frozenset(
