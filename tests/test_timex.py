@@ -107,6 +107,11 @@ DATED = [
     ("The talks stalled last year amid new fighting.", ("last year", "DATE", "2020")),
     ("Exports rose sharply this year, the ministry said.", ("this year", "DATE", "2021")),
     ("The troops left this past July after months of talks.", ("this past July", "DATE", "2020-07")),
+    # "of" between a month and a relative year: one expression, that year's month
+    (
+        "The attacks in Paris in January of last year shook the city.",
+        ("January of last year", "DATE", "2020-01"),
+    ),
     ("Prices rose last month for the first time.", ("last month", "DATE", "2021-02")),
     (  # the tagger runs the convention's name on into "ended last month"; a lowercase time word is no name
         "Since the Democratic National Convention ended last month, she has been busy.",
