@@ -121,6 +121,8 @@ DATED = [
     ("Yesterday the envoy flew to Baku.", ("Yesterday", "DATE", "2021-03-16")),
     ("The mission reported no incidents today.", ("today", "DATE", "2021-03-17")),
     ("The bridge was destroyed three years ago.", ("three years ago", "DATE", "2018")),
+    # with no count, "ago" stays in the span of the duration (TimeML: "months ago" is PXM)
+    ("The offer was made months ago.", ("months ago", "DURATION", "PXM")),
     # "a half-century", "a quarter-century (ago)": fractions of a century, counted in years
     ("She has served in Congress for a quarter-century.", ("a quarter-century", "DURATION", "P25Y")),
     ("The series went off the air a quarter-century ago.", ("a quarter-century ago", "DATE", "1996")),

@@ -735,6 +735,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     mod = _ci(lex.modifiers)
     approx = _ci(lex.approx)
     ago = _alt(lex.ago)
+    # "months ago" with no count: TimeML keeps the word counting back from now in the span of the duration
+    back = _alt(k for k, v in lex.ago.items() if v == "dct-")
     pod = _alt(lex.parts_of_day)
     dayw = _ci(lex.day_words)
     fiscal = _alt(lex.fiscal)
@@ -884,7 +886,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<unit>{unit})\b",
         # "in the early hours of Sunday" names a part of Sunday, not a duration
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
-        rf"(?P<unit>{plural_units})\b{not_age}",
+        rf"(?P<unit>{plural_units})\b{not_age}(?:\s+{back}\b)?",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season}|{pod})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
