@@ -86,6 +86,10 @@ DATED = [
     ("The senator was scheduled to fly home late Tuesday.", ("late Tuesday", "DATE", "2021-03-16")),
     ("The minister was set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The minister is set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-22")),
+    # a plan word tagged as a simple past is a plan told in the past, as "was set to" is
+    ("On Friday, the government planned to pay the first claims.", ("Friday", "DATE", "2021-03-12")),
+    ("The government planned to pay the first claims on Friday.", ("Friday", "DATE", "2021-03-12")),
+    ("The mayor said he planned to visit Paris in November.", ("November", "DATE", "2021-11")),
     # "by" looks forward unless the verb is a past: a simple past as much as a past perfect
     ("By Monday, the death toll rose to 40.", ("Monday", "DATE", "2021-03-15")),
     ("By Friday, the rebels will control the road.", ("Friday", "DATE", "2021-03-19")),

@@ -79,6 +79,8 @@ class TenseWords:
     future_unless_negated: frozenset[str] = frozenset()
     # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
     as_planned: frozenset[str] = frozenset()
+    # lemmas of verbs of saying: a past tense after one reports a present ("said he planned to …")
+    reporting: frozenset[str] = frozenset()
 
 
 TENSE_WORDS: dict[str, TenseWords] = {
@@ -144,6 +146,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         complementizers=frozenset({"that"}),
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
+        reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
         future_unless_negated=frozenset({"can"}),
         forward_unless_past=frozenset({"by", "until", "due", "ahead of", "in advance of", "days before"}),
         deferring=frozenset({"postpone", "delay", "defer", "adjourn", "extend", "recess", "reschedule"}),
@@ -490,16 +493,35 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
 
 
 def _past_plan(group: SpacySpan, words: TenseWords) -> bool:
-    """ "was scheduled to leave late Tuesday", "were set to meet Friday": a plan told in the past may have been
-    carried out by the time of writing or still lie ahead: the tense says neither, as in a clause without a verb."""
+    """ "was scheduled to leave late Tuesday", "were set to meet Friday", "the government planned to pay the
+    claims on Friday": a plan told in the past may have been carried out by the time of writing or still lie
+    ahead: the tense says neither, as in a clause without a verb. A plan word tagged as a simple past is the
+    verb's own past tense, not the participle of "is planned", "was expected" the word lists mean; after a verb
+    of saying it is the reported present ("said he planned to visit before January" looks forward)."""
     return any(
         t.tag_ == "VBD"
-        and t.lemma_ == "be"
-        and t.i + 1 < group.end
-        and t.doc[t.i + 1].tag_ in ("VBN", "JJ")
-        and (_word(t.doc[t.i + 1]) in words.future or _word(t.doc[t.i + 1]) in words.before_to)
+        and (
+            (
+                t.lemma_ == "be"
+                and t.i + 1 < group.end
+                and t.doc[t.i + 1].tag_ in ("VBN", "JJ")
+                and (_word(t.doc[t.i + 1]) in words.future or _word(t.doc[t.i + 1]) in words.before_to)
+            )
+            or (
+                _word(t) in words.future
+                and t.i + 1 < len(t.doc)
+                and t.doc[t.i + 1].tag_ == "TO"
+                and not _reported(t, words)
+            )
+        )
         for t in group
     )
+
+
+def _reported(verb: SpacyToken, words: TenseWords) -> bool:
+    """ "said he planned to visit": a past right after a verb of saying is the speaker's present, shifted back."""
+    earlier = next((t for t in reversed(verb.doc[verb.sent.start : verb.i]) if t.tag_ in VERB_TAGS), None)
+    return earlier is not None and earlier.lemma_ in words.reporting
 
 
 def _affirmed(token: SpacyToken, words: TenseWords) -> bool:
