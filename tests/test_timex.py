@@ -95,6 +95,11 @@ DATED = [
     ("By Friday, the rebels will control the road.", ("Friday", "DATE", "2021-03-19")),
     # a bare verb after "and" shares the group of the verb before it
     ("The envoy will fly to Cairo on Friday and return Saturday.", ("Saturday", "DATE", "2021-03-20")),
+    # … which is a bare verb too: a past whose form is its base ("cut") is the tagger's misreading of one
+    (
+        "The chain would not need to change its plans, just cut costs and open a new store in June.",
+        ("June", "DATE", "2021-06"),
+    ),
     # a modal after the day is read with its whole group: "would have been" looks back
     ("She noted that Saturday would have been his 90th birthday.", ("Saturday", "DATE", "2021-03-13")),
     # year-less dates: most recent past one, the next one when the sentence speaks of the future

@@ -343,9 +343,13 @@ def _deferred(before: list[SpacyToken], words: TenseWords) -> bool:
 
 def _conjoined_tense(before: list[SpacyToken], verb: SpacyToken, words: TenseWords) -> bool | None:
     """ "will fly to Jordan on Friday and return Saturday": a bare verb after "and"/"or" shares the group of the
-    verb before it in the clause."""
+    verb before it in the clause. That verb is a bare one too, so a past whose form is its base ("would need to
+    change his methods, just cut down on errors and do a good job in the fall") is the tagger's misreading
+    of one: the tense is not known."""
     earlier = next((t for t in reversed(before) if t.i < verb.i - 1 and t.tag_ in VERB_TAGS), None)
-    return None if earlier is None else _verb_group_tense(earlier, words)
+    if earlier is None or (earlier.tag_ == "VBD" and earlier.lower_ == earlier.lemma_.lower()):
+        return None
+    return _verb_group_tense(earlier, words)
 
 
 def _group_end(verb: SpacyToken) -> SpacyToken:
