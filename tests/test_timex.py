@@ -482,6 +482,19 @@ def test_scheduled_event_of_last_month(nlp, text: str, value: str) -> None:  # t
     assert ("November", "DATE", value) in found(nlp, text, dt.date(2021, 12, 10))
 
 
+# a bare season told in the past is the last one begun by the document date, however far back it began
+PAST_SEASONS = [
+    ("Volunteers worked the state throughout the spring.", ("the spring", "2020-SP")),
+    ("Volunteers have been working the state since the spring.", ("the spring", "2020-SP")),
+    ("Volunteers will work the state in the spring.", ("the spring", "2021-SP")),
+]
+
+
+@pytest.mark.parametrize("text, expected", PAST_SEASONS)
+def test_past_bare_season_is_the_last_one(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {(t.text, t.value) for t in timexes(nlp, text, dt.date(2021, 1, 12))}
+
+
 REFERENCE = [
     # "later"/"earlier" count from the last date the text gave, not from the document date
     (

@@ -496,13 +496,18 @@ def r_qabbr(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(dt.date(year, month, 1), "half" if half else "quarter"), anchor)
 
 
-def _season_point(ctx: Context, code: str, step: int | None, future: bool, dct: dt.date) -> Point:
+def _season_point(ctx: Context, code: str, step: int | None, future: bool | None, dct: dt.date) -> Point:
+    """The season a relative word (``step``) or the sentence's tense picks. A bare season told in the past ("was
+    organizing in the spring" in a January paper) is the last one begun by the DCT: a season lasts three
+    months, so the reach that keeps a past day near the DCT would wrongly send last spring into the next."""
     start = SEASON_START[code]
     candidates = [dt.date(y, start, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
     this = dt.date(dct.year, start, 1)
     if step == 0:
         return Point(this, "season", code)
     current = dt.date(dct.year, dct.month, 1)
+    if step is None and future is False:
+        return Point(max(c for c in candidates if c <= current), "season", code)
     if step is None:
         return Point(nearest(candidates, current, future), "season", code)
     if start <= dct.month < start + 3:  # "last summer" said in July: not this one, the one before
