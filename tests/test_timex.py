@@ -487,6 +487,9 @@ PAST_SEASONS = [
     ("Volunteers worked the state throughout the spring.", ("the spring", "2020-SP")),
     ("Volunteers have been working the state since the spring.", ("the spring", "2020-SP")),
     ("Volunteers will work the state in the spring.", ("the spring", "2021-SP")),
+    # the second of two coordinated seasons is a time as the first one is; a verb "fall" pairs with nothing
+    ("Volunteers worked the state throughout the spring and summer.", ("summer", "2020-SU")),
+    ("Her lead held for much of the fall and winter.", ("winter", "2020-WI")),
 ]
 
 
@@ -679,6 +682,7 @@ NOT_TIME = [
     "Soon after the vote, the crowd left.",
     # "fall" as a decline or a collapse
     "Trade boomed after the fall of the old regime.",
+    "Prices fall and winter comes early.",
     "The fall in copper prices hit the mines.",
     # "some"/"many" quarters after "in"/"from" are groups of people
     "The plan drew criticism from many quarters.",

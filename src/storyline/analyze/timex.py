@@ -817,6 +817,19 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
 
 
+def _unpaired_season(text: str, prev: tuple[Match, Norm] | None, m: Match, language: str) -> bool:
+    """ "the spring and summer": a season found only for the season and link word before it is a time only when
+    that season was kept as one ("prices fall and winter comes" has no pair)."""
+    if m.groups.get("paired") is None:
+        return False
+    if prev is None:
+        return True
+    lex = LEXICONS[language]
+    between = text[prev[0].end : m.start].split()
+    last = text[prev[0].start : prev[0].end].split()[-1].lower()
+    return len(between) != 1 or between[0].lower() not in lex.season_links or last not in lex.seasons
+
+
 def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm) -> Norm:
     """ "in 2010, the year the court ruled", "in May, the month he left": "the year" right after a comma that
     follows a year names that year again (an apposition), not the document's year."""
@@ -1043,6 +1056,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)
+            or _unpaired_season(text, prev, m, language)
         ):
             continue
         if not _coordinated(text, prev, m, language):

@@ -168,6 +168,8 @@ class Lexicon:
     weekday_abbreviations: Mapping[str, int] = field(default_factory=dict)
     # words between a clock time and the day it is on: "at 10:00 GMT on Saturday", "midnight on March 31"
     clock_day_links: tuple[str, ...] = ()
+    # words between two seasons that make the second one a time as the first is: "the spring and summer"
+    season_links: tuple[str, ...] = ()
 
 
 _NUMBERS_EN = {
@@ -552,6 +554,7 @@ ENGLISH = Lexicon(
     },
     approx_suffixes=("or so",),
     clock_day_links=("on", ","),
+    season_links=("and", "or"),
     verbal_relatives=("following",),
     weekday_abbreviations={
         "Mon": 0,
@@ -735,6 +738,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     mod = _ci(lex.modifiers)
     approx = _ci(lex.approx)
     ago = _alt(lex.ago)
+    # the second of "the spring and summer": a season right after another and a link word
+    links = [f"{s} {link}" for s in lex.seasons for link in lex.season_links]
+    behind_links = "|".join(_behind(links, before=r"\b", after=r"\s"))
+    paired = f"|(?:{behind_links})(?P<paired>)" if links else ""
     # "months ago" with no count: TimeML keeps the word counting back from now in the span of the duration
     back = _alt(k for k, v in lex.ago.items() if v == "dct-")
     pod = _alt(lex.parts_of_day)
@@ -864,7 +871,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else "(?!)",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
         rf"(?:\s+(?:(?P<ord>{_ci(lex.ordinals)})[-\s])?(?P<unit>quarter|period|month|year))?\b",
-        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued})"
+        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued}{paired})"
         rf"\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})\b",
         "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+|{the}[Yy]ear\s+(?:of\s+)?)?"
