@@ -304,6 +304,9 @@ DATED = [
     # decades in words, the week a date falls in, "or so" before "ago", counted working days
     ("Trade with the region collapsed in the nineties.", ("the nineties", "DATE", "199")),
     ("The town was rebuilt in the early sixties.", ("the early sixties", "DATE", "196")),
+    # with its century said as a word, a decade word needs no "the"
+    ("He grew up in the nineteen fifties.", ("the nineteen fifties", "DATE", "195")),
+    ("She was born in nineteen-sixties Ohio.", ("nineteen-sixties", "DATE", "196")),
     ("Hearings resume the week of April 12.", ("the week of April 12", "DATE", "2021-W15")),
     ("The envoy visited the camp a month or so ago.", ("a month or so ago", "DATE", "2021-02")),
     ("The exchange halted trading for ten business days.", ("ten business days", "DURATION", "P10D")),
@@ -683,6 +686,7 @@ NOT_TIME = [
     # "fall" as a decline or a collapse
     "Trade boomed after the fall of the old regime.",
     "Prices fall and winter comes early.",
+    "The senator is in his fifties.",
     "The fall in copper prices hit the mines.",
     # "some"/"many" quarters after "in"/"from" are groups of people
     "The plan drew criticism from many quarters.",

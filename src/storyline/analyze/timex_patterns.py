@@ -907,7 +907,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         if lex.weekday_plurals
         else "(?!)",
         "pluralset": rf"\b(?P<plural>{_alt(lex.plural_sets)})\b" if lex.plural_sets else "(?!)",
-        "worddecade": rf"\b[Tt]he\s+(?:(?P<mod>{mod})[\s-]*)?(?P<decword>{_alt(lex.decade_words)})\b"
+        # "the nineties" (a bare decade word only after "the": "in his fifties" is an age), "nineteen fifties"
+        "worddecade": rf"\b(?P<the>[Tt]he\s+(?:(?P<mod>{mod})[\s-]*)?)?"
+        rf"(?:(?P<cent>{_ci(lex.century_words)})[-\s]+|(?(the)|(?!)))(?P<decword>{_alt(lex.decade_words)})\b"
         if lex.decade_words
         else "(?!)",
         "weekof": rf"\b{_ci([lex.week_of])}\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?"

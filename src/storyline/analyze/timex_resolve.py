@@ -892,8 +892,12 @@ def r_pluralset(g: Groups, ctx: Context) -> Norm:
 
 
 def r_worddecade(g: Groups, ctx: Context) -> Norm:
-    """ "the nineties": the latest such decade begun by the DCT, as for "the '90s"."""
+    """ "the nineties": the latest such decade begun by the DCT, as for "the '90s"; "the nineteen fifties" in the
+    century its word names."""
     tens = ctx.lex.decade_words[_words(g["decword"])]
+    if g.get("cent"):
+        century = ctx.lex.century_words[_words(g["cent"])]
+        return r_decade({"mod": g["mod"], "dec": f"{century}{tens}", "dec2": None}, ctx)
     return r_decade({"mod": g["mod"], "dec": None, "dec2": str(tens)}, ctx)
 
 
