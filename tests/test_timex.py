@@ -333,6 +333,9 @@ DATED = [
     ("The pilgrims arrived on Good Friday.", ("Good Friday", "DATE", "2021-04-02")),
     ("The parade was held on Labor Day.", ("Labor Day", "DATE", "2020-09-07")),
     ("The truce held over Easter 2019.", ("Easter 2019", "DATE", "2019-04-21")),
+    # a holiday's weekend: the one before a Monday holiday, the one after a Thursday
+    ("The pair married on Memorial Day weekend.", ("Memorial Day weekend", "DATE", "2020-W21-WE")),
+    ("Traffic peaked over the Thanksgiving weekend.", ("Thanksgiving weekend", "DATE", "2020-W48-WE")),
     # "the past" before a count is the start of a duration, not a reference of its own
     ("Riots broke out in each of the past three summers.", ("the past", "DATE", "PAST_REF"), False),
     # "earlier in the year": the document's year, the modifier in the span

@@ -52,6 +52,7 @@ class Lexicon:
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     quadrennial_days: tuple[str, ...] = ()  # holidays held only in years divisible by four
+    holiday_weekend: str = ""  # after a holiday, the weekend it falls in or beside: "Memorial Day weekend"
     # days written as the name of what happened on them, with their one date: "9/11" is 2001-09-11
     named_days: Mapping[str, str] = field(default_factory=dict)
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
@@ -451,6 +452,7 @@ ENGLISH = Lexicon(
         "Super Tuesday": (3, -2, 1),
     },
     quadrennial_days=("Super Tuesday",),
+    holiday_weekend="weekend",
     named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
@@ -786,6 +788,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else ""
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
+    holiday_weekend = _alt([lex.holiday_weekend]) if lex.holiday_weekend else "(?!)"
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(_behind(sorted(set(lex.refs) & set(lex.relatives))))
     not_counted = rf"(?!(?:{counted})\s+(?:{num}|{vague})\b)" if counted else ""
@@ -923,7 +926,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "namedday": rf"(?<![\d/])(?P<named>{_alt(lex.named_days)})(?![\d/])" if lex.named_days else "(?!)",
         # "last Christmas", "the 1988 Super Tuesday", "Christmas 2015"; not "Super Tuesday 2" (another day)
         "holiday": rf"(?:(?P<rel>{rel})\s+|\b(?P<year0>{year})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
-        rf"(?![ \t]+(?:\d{{1,2}}|II|III)\b)(?:,?\s+(?P<year>{year})\b)?",
+        rf"(?![ \t]+(?:\d{{1,2}}|II|III)\b)(?:\s+(?P<weekend>{holiday_weekend})\b)?(?:,?\s+(?P<year>{year})\b)?",
     }
 
 

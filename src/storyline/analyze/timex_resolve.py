@@ -672,6 +672,7 @@ def r_podhour(g: Groups, ctx: Context) -> Norm:
 
 
 SATURDAY = 5
+HALF_WEEK = 3  # a Saturday at most this many days after a holiday is the one nearest it
 
 
 def _weekend(dct: dt.date, future: bool) -> dt.date:
@@ -947,7 +948,19 @@ def _holiday_in(year: int, rule: tuple[int, ...]) -> dt.date:
 
 
 def r_holiday(g: Groups, ctx: Context) -> Norm:
-    """ "Christmas", "last Thanksgiving": the named day in the year given, else as a year-less date."""
+    """ "Christmas", "last Thanksgiving": the named day; "Memorial Day weekend" the weekend nearest it (the one
+    before a Monday holiday, the one after a Thursday)."""
+    norm = _holiday_day(g, ctx)
+    if not g.get("weekend") or norm.point is None:
+        return norm
+    day = norm.point.date
+    step = (SATURDAY - day.weekday()) % 7
+    saturday = day + dt.timedelta(days=step if step <= HALF_WEEK else step - 7)
+    return _dated(Point(saturday, "weekend"), norm.anchor or "dct")
+
+
+def _holiday_day(g: Groups, ctx: Context) -> Norm:
+    """The named day in the year given, else as a year-less date."""
     name = " ".join((g["holiday"] or "").split())
     rule = ctx.lex.holidays[name]
     if g["year"] or g.get("year0"):  # "Christmas 2015", "the 1988 Super Tuesday"
