@@ -148,6 +148,9 @@ DATED = [
     ("A deal is not expected anytime soon.", ("soon", "DATE", "FUTURE_REF")),
     ("The offensive is expected next spring.", ("next spring", "DATE", "2022-SP")),
     ("Thousands fled the region in the 1990s.", ("the 1990s", "DATE", "199")),
+    # a decade by its tens after a full one is in that one's century
+    ("She won twelve titles in the 1960s and 70s.", ("70s", "DATE", "197")),
+    ("The port boomed in the 1870s and '80s.", ("'80s", "DATE", "188")),
     ("The church was built in the late 1970s.", ("the late 1970s", "DATE", "197")),
     ("The war of 1992-1994 left thousands dead.", ("1992-1994", "DURATION", "1992/1994")),
     # durations

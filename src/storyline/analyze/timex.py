@@ -817,6 +817,24 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
 
 
+def _paired_decade(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, language: str) -> Norm:
+    """ "the 1960s and 70s", "the 1870s and '80s": a decade given by its tens right after a full one and a link
+    word is in that one's century (the next when its tens come first: "the 1990s and '00s"), not the latest
+    such decade begun by the document date."""
+    tens = m.groups.get("dec2") or m.groups.get("dec3")
+    if m.rule != "decade" or not tens or prev is None or norm.point is None:
+        return norm
+    before, first = prev
+    if before.rule != "decade" or not before.groups.get("dec") or first.point is None:
+        return norm
+    if " ".join(text[before.end : m.start].split()) not in LEXICONS[language].decade_links:
+        return norm
+    start = first.point.date.year
+    year = start // 100 * 100 + int(tens) * 10
+    point = Point(dt.date(year + 100 if year < start else year, 1, 1), "decade")
+    return dataclasses.replace(norm, value=point.value(), point=point)
+
+
 def _unpaired_season(text: str, prev: tuple[Match, Norm] | None, m: Match, language: str) -> bool:
     """ "the spring and summer": a season found only for the season and link word before it is a time only when
     that season was kept as one ("prices fall and winter comes" has no pair)."""
@@ -1072,6 +1090,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _event_day(text, m, norm, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
+        norm = _paired_decade(text, prev, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)
         norm = range_end(text, prev, m, norm, dct, language)

@@ -53,6 +53,9 @@ class Lexicon:
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     quadrennial_days: tuple[str, ...] = ()  # holidays held only in years divisible by four
     holiday_weekend: str = ""  # after a holiday, the weekend it falls in or beside: "Memorial Day weekend"
+    # words between two decades: the second may be given by its tens alone, in the first one's century ("the
+    # 1960s and 70s", "the 1970s and '80s")
+    decade_links: tuple[str, ...] = ()
     # days written as the name of what happened on them, with their one date: "9/11" is 2001-09-11
     named_days: Mapping[str, str] = field(default_factory=dict)
     noon_words: Mapping[str, str] = field(default_factory=dict)  # "noon" → "12:00"
@@ -453,6 +456,7 @@ ENGLISH = Lexicon(
     },
     quadrennial_days=("Super Tuesday",),
     holiday_weekend="weekend",
+    decade_links=("and", "or", "to", "through", ","),
     named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
     noon_words={"noon": "12:00", "midday": "12:00", "midnight": "24:00"},
@@ -789,6 +793,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     holiday_weekend = _alt([lex.holiday_weekend]) if lex.holiday_weekend else "(?!)"
+    # "the 1960s and 70s": a decade by its tens alone, without an apostrophe, only right after a decade and a link
+    after_decade = "|".join(
+        f"(?<=\\d0s{'' if link == ',' else ' '}{re.escape(link)} )" for link in lex.decade_links
+    )
+    after_decade = after_decade or "(?!)"
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(_behind(sorted(set(lex.refs) & set(lex.relatives))))
     not_counted = rf"(?!(?:{counted})\s+(?:{num}|{vague})\b)" if counted else ""
@@ -884,7 +893,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         # "1990's" before a word is the year's possessive ("1990's Unison", as AP style writes decades "1990s"),
         # after "the" or "a" a decade ("the 1990's", "a 1990's hit")
         "decade": rf"(?:(?P<thed>[Tt]he)\s+)?(?:(?P<mod>{mod})[\s-]*)?"
-        rf"(?:(?P<dec>1[6-9]\d|20\d)0(?:s|'s(?(thed)|(?(mod)|{_DECADE_ADJECTIVE})))|'(?P<dec2>\d)0s)\b",
+        rf"(?:(?P<dec>1[6-9]\d|20\d)0(?:s|'s(?(thed)|(?(mod)|{_DECADE_ADJECTIVE})))|'(?P<dec2>\d)0s"
+        rf"|(?:{after_decade})(?P<dec3>\d)0s)\b",
         "ago": rf"(?:(?P<approx>{approx})\s+)?(?:(?P<halfof>[Hh]alf)\s+(?=an?\s))?{count}(?P<unit>{unit}){or_so}"
         rf"\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"

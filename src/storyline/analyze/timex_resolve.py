@@ -764,7 +764,7 @@ def r_decade(g: Groups, ctx: Context) -> Norm:
         year = int(g["dec"]) * 10
     else:
         latest = ctx.dct.year if ctx.dct else UNDATED_DECADE_LIMIT
-        year = latest // 100 * 100 + int(g["dec2"] or 0) * 10
+        year = latest // 100 * 100 + int(g["dec2"] or g.get("dec3") or 0) * 10
         if year > latest:
             year -= 100
     return _dated(Point(dt.date(year, 1, 1), "decade"), "absolute", mod=mod)
