@@ -583,6 +583,8 @@ REFERENCE = [
     ("In the 1990s he moved abroad. A year later he married.", ("A year", "P1Y")),
     # "that month" after a year is a month of that year the text does not name, not its January
     ("The mill closed in 2012. That month the union was dissolved.", ("That month", "2012-XX")),
+    # "that spring" is the reference year's season, as "that year" is the reference year
+    ("The relationship soured during the 2012 race. A truce followed that fall.", ("that fall", "2012-FA")),
     ("The pact was signed this summer, in the same week the floods hit.", ("the same week", "2021-WXX")),
     # "1990's" before a word is the year's possessive, after "the" or "a" a decade
     ("Their debut, 1990's Harbor Lights, sold well; a year later the band split.", ("a year later", "1991")),

@@ -883,7 +883,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else "(?!)",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
         rf"(?:\s+(?:(?P<ord>{_ci(lex.ordinals)})[-\s])?(?P<unit>quarter|period|month|year))?\b",
-        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|{cued}{paired})"
+        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|(?P<that>[Tt]hat)\s+|{cued}{paired})"
         rf"\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})\b",
         "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+|{the}[Yy]ear\s+(?:of\s+)?)?"

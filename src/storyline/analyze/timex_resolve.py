@@ -736,10 +736,15 @@ def r_season(g: Groups, ctx: Context) -> Norm:
 
 
 def r_bareseason(g: Groups, ctx: Context) -> Norm:
+    """ "in the spring" by the tense, from the DCT; "that spring" in the year of the reference time ("the 2012
+    race … a truce that fall" is 2012-FA), as "that year" is."""
     mod = _mod(ctx.lex, g["mod"])
+    code = ctx.lex.seasons[_words(g["season"])]
+    ref = ctx.ref
+    if g.get("that") and ref is not None and GRAIN_ORDER[ref.grain] <= GRAIN_ORDER["year"]:
+        return _dated(Point(dt.date(ref.date.year, SEASON_START[code], 1), "season", code), "ref", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod)
-    code = ctx.lex.seasons[_words(g["season"])]
     return _dated(_season_point(ctx, code, None, ctx.future, ctx.dct), "dct", mod=mod)
 
 
