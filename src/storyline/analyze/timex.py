@@ -502,23 +502,28 @@ def _past_plan(group: SpacySpan, words: TenseWords) -> bool:
     ahead: the tense says neither, as in a clause without a verb. A plan word tagged as a simple past is the
     verb's own past tense, not the participle of "is planned", "was expected" the word lists mean; after a verb
     of saying it is the reported present ("said he planned to visit before January" looks forward)."""
-    return any(
-        t.tag_ == "VBD"
-        and (
-            (
-                t.lemma_ == "be"
-                and t.i + 1 < group.end
-                and t.doc[t.i + 1].tag_ in ("VBN", "JJ")
-                and (_word(t.doc[t.i + 1]) in words.future or _word(t.doc[t.i + 1]) in words.before_to)
-            )
-            or (
-                _word(t) in words.future
-                and t.i + 1 < len(t.doc)
-                and t.doc[t.i + 1].tag_ == "TO"
-                and not _reported(t, words)
-            )
-        )
-        for t in group
+    return any(t.tag_ == "VBD" and (_was_planned(t, group, words) or _planned_to(t, words)) for t in group)
+
+
+def _was_planned(verb: SpacyToken, group: SpacySpan, words: TenseWords) -> bool:
+    """A past "be" before a plan word in its group: "was scheduled", "were set"."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < group.end else None
+    return (
+        verb.lemma_ == "be"
+        and following is not None
+        and following.tag_ in ("VBN", "JJ")
+        and (_word(following) in words.future or _word(following) in words.before_to)
+    )
+
+
+def _planned_to(verb: SpacyToken, words: TenseWords) -> bool:
+    """A plan word that is the past verb itself, before "to", not reported: "the government planned to pay"."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        _word(verb) in words.future
+        and following is not None
+        and following.tag_ == "TO"
+        and not _reported(verb, words)
     )
 
 

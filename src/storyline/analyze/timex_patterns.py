@@ -744,10 +744,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     mod = _ci(lex.modifiers)
     approx = _ci(lex.approx)
     ago = _alt(lex.ago)
-    # the second of "the spring and summer": a season right after another and a link word
+    # the second of "the spring and summer": a season right after another and a link word (``extract`` keeps it
+    # only when the first one was kept); the empty group marks the reading
     links = [f"{s} {link}" for s in lex.seasons for link in lex.season_links]
     behind_links = "|".join(_behind(links, before=r"\b", after=r"\s"))
-    paired = f"|(?:{behind_links})(?P<paired>)" if links else ""
+    paired = f"(?:{behind_links})(?P<paired>)" if links else "(?!)"
     # "months ago" with no count: TimeML keeps the word counting back from now in the span of the duration
     back = _alt(k for k, v in lex.ago.items() if v == "dct-")
     pod = _alt(lex.parts_of_day)
@@ -794,10 +795,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     holiday_weekend = _alt([lex.holiday_weekend]) if lex.holiday_weekend else "(?!)"
     # "the 1960s and 70s": a decade by its tens alone, without an apostrophe, only right after a decade and a link
-    after_decade = "|".join(
-        f"(?<=\\d0s{'' if link == ',' else ' '}{re.escape(link)} )" for link in lex.decade_links
-    )
-    after_decade = after_decade or "(?!)"
+    joins = [(" " if link.isalpha() else "") + re.escape(link) for link in lex.decade_links]
+    after_decade = "|".join(rf"(?<=\d0s{join} )" for join in joins) or "(?!)"
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(_behind(sorted(set(lex.refs) & set(lex.relatives))))
     not_counted = rf"(?!(?:{counted})\s+(?:{num}|{vague})\b)" if counted else ""
@@ -883,7 +882,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else "(?!)",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
         rf"(?:\s+(?:(?P<ord>{_ci(lex.ordinals)})[-\s])?(?P<unit>quarter|period|month|year))?\b",
-        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|(?P<that>[Tt]hat)\s+|{cued}{paired})"
+        "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|(?P<that>[Tt]hat)\s+|{cued}|{paired})"
         rf"\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})\b",
         "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+|{the}[Yy]ear\s+(?:of\s+)?)?"
