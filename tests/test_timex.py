@@ -339,6 +339,8 @@ DATED = [
     # a holiday's weekend: the one before a Monday holiday, the one after a Thursday
     ("The pair married on Memorial Day weekend.", ("Memorial Day weekend", "DATE", "2020-W21-WE")),
     ("Traffic peaked over the Thanksgiving weekend.", ("Thanksgiving weekend", "DATE", "2020-W48-WE")),
+    # … and its week, the calendar week holding it
+    ("Pilgrims filled the town as Easter week began.", ("Easter week", "DATE", "2021-W13")),
     # "the past" before a count is the start of a duration, not a reference of its own
     ("Riots broke out in each of the past three summers.", ("the past", "DATE", "PAST_REF"), False),
     # "earlier in the year": the document's year, the modifier in the span

@@ -52,7 +52,8 @@ class Lexicon:
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     quadrennial_days: tuple[str, ...] = ()  # holidays held only in years divisible by four
-    holiday_weekend: str = ""  # after a holiday, the weekend it falls in or beside: "Memorial Day weekend"
+    # after a holiday, the week it falls in or the weekend nearest it: "Easter week", "Memorial Day weekend"
+    holiday_spans: Mapping[str, str] = field(default_factory=dict)
     # words between two decades: the second may be given by its tens alone, in the first one's century ("the
     # 1960s and 70s", "the 1970s and '80s")
     decade_links: tuple[str, ...] = ()
@@ -455,7 +456,7 @@ ENGLISH = Lexicon(
         "Super Tuesday": (3, -2, 1),
     },
     quadrennial_days=("Super Tuesday",),
-    holiday_weekend="weekend",
+    holiday_spans={"week": "week", "weekend": "weekend"},
     decade_links=("and", "or", "to", "through", ","),
     named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
@@ -793,7 +794,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else ""
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
-    holiday_weekend = _alt([lex.holiday_weekend]) if lex.holiday_weekend else "(?!)"
+    holiday_span = _alt(lex.holiday_spans) if lex.holiday_spans else "(?!)"
     # "the 1960s and 70s": a decade by its tens alone, without an apostrophe, only right after a decade and a link
     joins = [(" " if link.isalpha() else "") + re.escape(link) for link in lex.decade_links]
     after_decade = "|".join(rf"(?<=\d0s{join} )" for join in joins) or "(?!)"
@@ -935,7 +936,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "namedday": rf"(?<![\d/])(?P<named>{_alt(lex.named_days)})(?![\d/])" if lex.named_days else "(?!)",
         # "last Christmas", "the 1988 Super Tuesday", "Christmas 2015"; not "Super Tuesday 2" (another day)
         "holiday": rf"(?:(?P<rel>{rel})\s+|\b(?P<year0>{year})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
-        rf"(?![ \t]+(?:\d{{1,2}}|II|III)\b)(?:\s+(?P<weekend>{holiday_weekend})\b)?(?:,?\s+(?P<year>{year})\b)?",
+        rf"(?![ \t]+(?:\d{{1,2}}|II|III)\b)(?:\s+(?P<span>{holiday_span})\b)?(?:,?\s+(?P<year>{year})\b)?",
     }
 
 

@@ -953,15 +953,17 @@ def _holiday_in(year: int, rule: tuple[int, ...]) -> dt.date:
 
 
 def r_holiday(g: Groups, ctx: Context) -> Norm:
-    """ "Christmas", "last Thanksgiving": the named day; "Memorial Day weekend" the weekend nearest it (the one
-    before a Monday holiday, the one after a Thursday)."""
+    """ "Christmas", "last Thanksgiving": the named day; "Easter week" the calendar week holding it, "Memorial Day
+    weekend" the weekend nearest it (the one before a Monday holiday, the one after a Thursday)."""
     norm = _holiday_day(g, ctx)
-    if not g.get("weekend") or norm.point is None:
+    span = ctx.lex.holiday_spans.get(_words(g.get("span")))
+    if span is None or norm.point is None:
         return norm
     day = norm.point.date
-    step = (SATURDAY - day.weekday()) % 7
-    saturday = day + dt.timedelta(days=step if step <= HALF_WEEK else step - 7)
-    return _dated(Point(saturday, "weekend"), norm.anchor or "dct")
+    if span == "weekend":
+        step = (SATURDAY - day.weekday()) % 7
+        day += dt.timedelta(days=step if step <= HALF_WEEK else step - 7)
+    return _dated(Point(day, span), norm.anchor or "dct")
 
 
 def _holiday_day(g: Groups, ctx: Context) -> Norm:
