@@ -194,6 +194,11 @@ DATED = [
     ("The talks were held on Monday and Tuesday.", ("Tuesday", "DATE", "2021-03-16")),
     # a day inside the subject: the verb after it is the subject's ("will speed up"), not the day's
     ("Her wins in Ohio and Florida on Tuesday will speed up the shift.", ("Tuesday", "DATE", "2021-03-16")),
+    # so has a relative clause: "who", "which" open it as "that" does
+    (
+        "Aides should ignore the critics who on Sunday cast his remarks as cruel.",
+        ("Sunday", "DATE", "2021-03-14"),
+    ),
     # a clause after ", but" has verbs of its own
     (
         "The senator is not running again, but his speech Sunday drew a crowd.",

@@ -60,7 +60,8 @@ class TenseWords:
     # between two expressions of one kind, these make the second share the first's direction: "as soon as
     # Tuesday or Wednesday" looks forward twice
     coordinators: frozenset[str] = frozenset()
-    # words that open a clause with verbs of its own: "raised hopes that the November vote will …"
+    # words that open a clause with verbs of its own: "raised hopes that the November vote will …", "should
+    # ignore the critics who on Sunday cast …"
     complementizers: frozenset[str] = frozenset()
     # a past tense after these is hypothetical, not past: "if he won the election on Nov. 8"
     conditionals: frozenset[str] = frozenset()
@@ -143,7 +144,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         )
         | frozenset({"hoping", "promising", "pledging", "try", "tries", "trying"}),
         coordinators=frozenset({"or", "and", ",", "or on", "and on", "or by", "or even"}),
-        complementizers=frozenset({"that"}),
+        complementizers=frozenset({"that", "who", "which"}),
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
         reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
@@ -401,14 +402,14 @@ def _coordinated(text: str, prev: tuple[Match, Norm] | None, m: Match, language:
 
 
 def _own_clause(before: list[SpacyToken], words: TenseWords) -> list[SpacyToken]:
-    """The tokens before an expression from the start of its clause: a clause joined by ", but", ", and", ";"
-    or "that" has verbs of its own ("Obama is not running, but his address Sunday …", "raised hopes that the
-    November election will …")."""
+    """The tokens before an expression from the start of its clause: a clause joined by ", but", ", and", ";",
+    "that" or a relative "who"/"which" has verbs of its own ("Obama is not running, but his address Sunday …",
+    "raised hopes that the November election will …")."""
     for i in range(len(before) - 1, 0, -1):
         if (
             before[i].text in (";", ":")
             or (before[i].tag_ == "CC" and before[i - 1].text == ",")
-            or (before[i].lower_ in words.complementizers and before[i].tag_ in ("IN", "WDT"))
+            or (before[i].lower_ in words.complementizers and before[i].tag_ in ("IN", "WDT", "WP"))
         ):
             return before[i + 1 :]
     return before
