@@ -66,6 +66,8 @@ DATED = [
     # early in the week a past "this weekend" is the one just gone; a future one the coming one
     ("Analysts noticed this weekend that turnout fell.", ("this weekend", "DATE", "2021-W10-WE")),
     ("The ministers will meet this weekend.", ("this weekend", "DATE", "2021-W11-WE")),
+    # a participle after a modal of possibility is no past
+    ("The final round of talks could be held in June.", ("June", "DATE", "2021-06")),
     # "can" looks forward unless negated
     ("Voters want a candidate who can win in November.", ("November", "DATE", "2021-11")),
     ("You can't blame us in February and then ask for help.", ("February", "DATE", "2021-02")),

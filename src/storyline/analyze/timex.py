@@ -492,7 +492,8 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
         t.tag_ == "TO" and t.i < verb.i and _aims(doc[t.i - 1], words) for t in group if t.i > verb.sent.start
     ):
         return True
-    if any(t.tag_ in ("VBD", "VBN") for t in group):
+    # a participle after a modal of possibility is no past: "could be concluded in October", "may be held"
+    if any(t.tag_ in ("VBD", "VBN") for t in group) and not any(t.tag_ == "MD" for t in group):
         return False
     return None
 
