@@ -84,6 +84,11 @@ DATED = [
         ("Monday", "DATE", "2021-03-22"),
     ),
     ("Police arrested 20 people ahead of Monday's vote.", ("Monday", "DATE", "2021-03-15")),
+    # … also across the noun phrase naming the event ahead
+    (
+        "The senator is in a tight race ahead of the state caucuses on Monday.",
+        ("Monday", "DATE", "2021-03-22"),
+    ),
     # a plan told in the past says nothing of the day's direction; "is set to" still looks forward
     ("The senator was scheduled to fly home late Tuesday.", ("late Tuesday", "DATE", "2021-03-16")),
     ("The minister was set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-15")),

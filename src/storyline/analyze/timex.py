@@ -80,6 +80,9 @@ class TenseWords:
     future_unless_negated: frozenset[str] = frozenset()
     # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
     as_planned: frozenset[str] = frozenset()
+    # cues of an event ahead that look forward across the noun phrase that names it ("ahead of the Iowa caucuses
+    # on Monday"), unless the verb is a past, as ``forward_unless_past`` do right before the expression
+    ahead_of_events: frozenset[str] = frozenset()
     # lemmas of verbs of saying: a past tense after one reports a present ("said he planned to …")
     reporting: frozenset[str] = frozenset()
 
@@ -150,6 +153,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
         future_unless_negated=frozenset({"can"}),
         forward_unless_past=frozenset({"by", "until", "due", "ahead of", "in advance of", "days before"}),
+        ahead_of_events=frozenset({"ahead of", "in advance of", "days before"}),
         deferring=frozenset({"postpone", "delay", "defer", "adjourn", "extend", "recess", "reschedule"}),
         deferred_ends=frozenset({"until", "till", "through", "to"}),
         present_not_scheduled=frozenset(
@@ -205,6 +209,7 @@ REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "seaso
 # rules whose match is a count back or forward from another time ("a year ago", "year-earlier", "two days
 # later"): never a reference time of their own
 OFFSET_RULES = frozenset({"ago", "yearago"})
+EVENT_CUE_TOKENS = 6  # how far before an expression "ahead of" is looked for across the event's noun phrase
 RATE_WINDOW = (
     3  # how many tokens before "a year" are searched for the quantity of a rate ("$500 million a year")
 )
@@ -309,6 +314,8 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             return not _past_perfect(before, after, words)  # "had not called it a suspect until Thursday"
         if cue in words.forward_unless_past:
             return not _past_perfect(before, after, words, simple=True)
+    if _event_ahead(before, words):
+        return not _past_perfect(before, after, words, simple=True)
     # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
     possessive = bool(after) and _word(after[0]) in ("'s", "'")
     # with no verb before it, a name before the expression makes it part of the subject ("Her wins on Tuesday
@@ -334,6 +341,18 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _event_ahead(before: list[SpacyToken], words: TenseWords) -> bool:
+    """ "ahead of the Iowa caucuses on Monday", "ahead of New York's delegate-rich Tuesday primary": a cue of an
+    event still ahead looks forward over the noun phrase between it and the expression (no verb, no comma)."""
+    for i in range(len(before) - 1, max(-1, len(before) - 1 - EVENT_CUE_TOKENS), -1):
+        if before[i].tag_ in VERB_TAGS or before[i].tag_ == "VBG" or before[i].text in (",", ";", ":"):
+            return False
+        for size in (3, 2):
+            if " ".join(t.lower_ for t in before[max(0, i - size + 1) : i + 1]) in words.ahead_of_events:
+                return True
+    return False
 
 
 def _deferred(before: list[SpacyToken], words: TenseWords) -> bool:
