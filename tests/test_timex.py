@@ -174,6 +174,7 @@ DATED = [
     # sets
     ("The commission meets every year in Vienna.", ("every year", "SET", "P1Y")),
     ("Observers file reports daily.", ("daily", "SET", "P1D")),
+    ("It was the first weekly loss for the index.", ("weekly", "SET", "P1W")),
     ("Ferries now sail twice a week.", ("twice a week", "SET", "P1W")),
     ("The council convenes each Monday.", ("each Monday", "SET", "XXXX-WXX-1")),
     ("Guards search the cells every night.", ("every night", "SET", "XXXX-XX-XXTNI")),
@@ -694,6 +695,9 @@ NOT_TIME = [
     "The pipeline carries 40,000 barrels a day to the port.",
     "The ferry makes six crossings a week.",
     "The deal saves the utility $300 million a year.",
+    # so is a frequency word after a quantity
+    "Sales should rise 8.5% annually, the company said.",
+    "The plant would produce about 10,000 units annually.",
     "Health officials tracked the spread of H1N1 in the region.",
     "The H5 and Q7 models were recalled.",
     "More than three-quarters of the money came from small donors.",

@@ -625,15 +625,16 @@ def _day_offset(text: str, m: Match, norm: Norm, language: str) -> tuple[Match, 
 
 
 def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
-    """ "$1.76 a year", "358,000 a month", "24 hours a day", "120 miles per hour": a unit after a quantity is the
-    rate's denominator (TempEval-3 train annotates none of them), while "within a week", "lasted a week" stay
-    durations, and so does one led by its own modifier ("$33.6 billion over a decade")."""
+    """ "$1.76 a year", "358,000 a month", "24 hours a day", "120 miles per hour", "to rise 8.5% annually": a unit
+    or a frequency word after a quantity is the rate's denominator (TempEval-3 train annotates none of the
+    units), while "within a week", "lasted a week", "rallies held almost daily" stay times, and so does a
+    duration led by its own modifier ("$33.6 billion over a decade")."""
     lex = LEXICONS[language]
     per = (
         m.rule == "set"
         and (m.groups.get("every") or "").lower() in lex.rate_articles
         and not m.groups.get("num")
-    )
+    ) or m.rule == "freq"
     if not per and (
         m.rule != "duration"
         or m.groups.get("approx")
@@ -646,7 +647,8 @@ def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
     before = parsed.doc[max(span.sent.start, span.start - RATE_WINDOW) : span.start]
     if len(before) == 0 or before[-1].pos_ in ("ADP", "DET", "ADV", "VERB", "AUX", "SCONJ", "PUNCT"):
         return False
-    return any(t.like_num or t.tag_ == "CD" for t in before)
+    # a frequency word needs a cardinal: "the first weekly loss", "a fifth of its monthly income" are no rates
+    return any(t.tag_ == "CD" or (t.like_num and m.rule != "freq") for t in before)
 
 
 def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> bool:
