@@ -10,6 +10,7 @@ import pytest
 
 from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
 from storyline.analyze.quote_attributions import Attribution
+from storyline.analyze.quote_cues import cues_for
 from storyline.analyze.quote_headlines import headline_parse
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quotes import _introduces, _trails, _unquoted, extract, find_quoted
@@ -17,6 +18,8 @@ from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings
 
 pytest.importorskip("spacy")
+
+ENGLISH = cues_for("en")
 
 
 @pytest.fixture(scope="module")
@@ -1243,9 +1246,9 @@ def test_capitalized_sentence_inside_a_paragraph_is_no_headline(parse):
     )
     parsed = parse(text)
     sentences = list(parsed.doc.sents)
-    assert all(headline_parse(parsed, sentence) is None for sentence in sentences)
+    assert all(headline_parse(parsed, sentence, ENGLISH) is None for sentence in sentences)
     headline = parse("Governor Tom Reyes Slams Council Over Budget Cuts\n\nThe governor spoke on Monday.")
-    reparsed = headline_parse(headline, next(line_pieces(next(iter(headline.doc.sents)))))
+    reparsed = headline_parse(headline, next(line_pieces(next(iter(headline.doc.sents)))), ENGLISH)
     assert reparsed is not None and reparsed.text.startswith("Governor tom reyes slams council")
 
 
@@ -1518,3 +1521,28 @@ def test_name_before_the_verb_beats_the_listener_after_it():
     table = cues_for("en")
     assert table is not None
     assert _subject(doc[15], table).text == "Lee"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "Trump demands" reads as a noun phrase; parsed as "Trump demanded"
+            "Trump demands senator resign over remarks.\n\nThe mayor spoke on Monday.",
+            [("demands", "Trump")],
+        ),
+        (
+            "Trump plans new ad buy in Ohio after weeks of silence.\n\nThe mayor spoke on Monday.",
+            [("plans", "Trump")],
+        ),
+        (
+            "Lopez chides union and praises council at news conference.\n\nThe mayor spoke on Monday.",
+            [("chides", "Lopez"), ("praises", "Lopez")],
+        ),
+        ("Paris attacks test the mayor's plans.\n\nThe mayor spoke on Monday.", []),  # a verb follows: a noun
+    ],
+)
+def test_headline_verb_read_as_plural_noun(parse, text, expected):
+    found = extract(parse(text), [])
+    assert [
+        (q.cue, text[q.speaker_start : q.speaker_end]) for q in found if q.speaker_start is not None
+    ] == expected

@@ -187,7 +187,7 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
     for piece in parsed.pieces:
         if len(piece) > max_tokens:
             continue
-        headline = headline_parse(parsed, piece)
+        headline = headline_parse(parsed, piece, table)
         tokens = headline if headline is not None else piece
         base = piece.start_char if headline is not None else 0
         if any(_is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in tokens):
@@ -209,7 +209,7 @@ def sentence_attributions(
     parsed: Parsed, sentence: Span, table: CueTable, inside: Inside, max_speaker: int
 ) -> list[Attribution]:
     """Every cue of ``sentence`` with its speaker, reported clause and reach, read from the parse."""
-    doc = headline_parse(parsed, sentence) or parsed.parse(sentence)
+    doc = headline_parse(parsed, sentence, table) or parsed.parse(sentence)
     base = sentence.start_char
     turns = speaker_turns(parsed, table, inside)
     found: list[Attribution] = []

@@ -155,6 +155,13 @@ class CueTable:
             | self.regards
         )
 
+    @functools.cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every verb lemma that may open a cue, also with its preposition, particle or object noun ("talk"
+        of "talk about", "issue" of "issued a statement")."""
+        pairs = self.verb_preps | self.phrasal | self.light_nouns | self.speech_preps | self.belief_preps
+        return self.all_verbs | {verb for verb, _ in pairs}
+
 
 def cue_class(lemmas: Iterable[str], table: CueTable) -> str:
     """What kind of attribution a cue makes, from its words' lemmas and lower-case forms: "speech" (a speech verb,

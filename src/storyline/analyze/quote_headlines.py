@@ -1,9 +1,9 @@
 """Lines read as headlines: a title-case headline parsed in sentence case, and "Name: words" label lines.
 
 Both are found from the tags of a line of their own, before any dependency parse: ``headline_parse`` gives
-``quote_attributions`` a parse in which a capitalized verb ("Clinton Slams Trump") is a verb again, and
-``label_lines`` / ``speaker_turns`` give the lines where a speaker's name and a colon report what follows
-("TAPPER: Do you think …", "Lavrov: Moscow is ready to talk").
+``quote_attributions`` a parse in which a capitalized verb ("Clinton Slams Trump") or one read as a plural noun
+("Trump demands …") is a verb again, and ``label_lines`` / ``speaker_turns`` give the lines where a speaker's
+name and a colon report what follows ("TAPPER: Do you think …", "Lavrov: Moscow is ready to talk").
 """
 
 from __future__ import annotations
@@ -26,30 +26,50 @@ TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer
 TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
 TITLE_SHARE = 0.8
 SPACED_DASHES = DASHES | {"-"}  # a hyphen with spaces around it is a dash too
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+PRESENT_TAG = "VBZ"  # the tag of a headline's cue verb parsed in its past form ("demands")
+SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")  # "-es" endings that add a syllable: "pushes", "fixes"
 
 
-def headline_parse(parsed: Parsed, piece: Span) -> Doc | None:
-    """A headline in title case ("Clinton Slams Trump On Trade") parsed in sentence case, or ``None``.
+def headline_parse(parsed: Parsed, piece: Span, table: CueTable) -> Doc | None:
+    """A headline line re-read where the tagger misreads it, or ``None`` when its own parse will do.
 
-    The tagger reads a capitalized verb as a name, so the cue goes unseen; with the capitals of all but the
-    first word of plain capitalized words taken out (acronyms and "McCain" keep theirs; names lose theirs too,
-    which keeping the entity recognizer's names did not improve), it tags and parses the line as a sentence.
-    The text keeps its length, so offsets hold.
+    Two misreadings: in title case ("Clinton Slams Trump On Trade") the tagger reads a capitalized verb as a
+    name, so the line is parsed with the capitals of all but the first word of plain capitalized words taken out
+    (acronyms and "McCain" keep theirs; names lose theirs too, which keeping the entity recognizer's names did
+    not improve). And without an article before them, a name and a cue verb read as a noun phrase ("Trump
+    demands …", "DNC issues …"); such a verb is parsed in its past form (``_stand_ins``). The text keeps its
+    length, so offsets hold.
     """
     if not _headline_line(piece):
         return None  # a sentence full of names and titles is no headline, and re-parsing it costs a parse
-    words = [t for t in piece if t.is_alpha and len(t) > TITLE_MIN_LENGTH]
-    if len(words) < TITLE_MIN_WORDS or sum(t.is_title for t in words) < TITLE_SHARE * len(words):
-        return None
     memo = parsed.memo.setdefault("quotes.headline_parses", {})
     key = (piece.start_char, piece.end_char)
     if key not in memo:
+        memo[key] = _reread(parsed, piece, table)
+    return memo[key]
+
+
+def _reread(parsed: Parsed, piece: Span, table: CueTable) -> Doc | None:
+    """``headline_parse`` of a headline line, not memoized."""
+    doc = None
+    if _title_case(piece):
         text = "".join(
             t.text_with_ws.lower() if t.is_title and t.i > piece.start and t.is_alpha else t.text_with_ws
             for t in piece
         )
-        memo[key] = _tag_and_parse(parsed, text) if len(text) == len(piece.text_with_ws) else None
-    return memo[key]
+        if len(text) != len(piece.text_with_ws):
+            return None
+        doc = _tag_and_parse(parsed, parsed.nlp.make_doc(text))
+    tokens = doc if doc is not None else piece
+    stand_ins = _stand_ins(tokens, piece.text_with_ws, table)
+    return _parse_with_stand_ins(parsed, tokens, stand_ins) if stand_ins else doc
+
+
+def _title_case(piece: Span) -> bool:
+    """Whether most longer words of ``piece`` are capitalized, as in a title-case headline."""
+    words = [t for t in piece if t.is_alpha and len(t) > TITLE_MIN_LENGTH]
+    return len(words) >= TITLE_MIN_WORDS and sum(t.is_title for t in words) >= TITLE_SHARE * len(words)
 
 
 def _headline_line(piece: Span) -> bool:
@@ -62,14 +82,78 @@ def _headline_line(piece: Span) -> bool:
     return opens and closes
 
 
-def _tag_and_parse(parsed: Parsed, text: str) -> Doc:
-    """``text`` through the tagging and parsing steps of the document's pipeline."""
+def _tag_and_parse(parsed: Parsed, doc: Doc) -> Doc:
+    """``doc`` through the tagging and parsing steps of the document's pipeline."""
     nlp = parsed.nlp
-    doc = nlp.make_doc(text)
     for name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser"):
         if name in nlp.component_names:
             doc = nlp.get_pipe(name)(doc)
     return doc
+
+
+def _stand_ins(tokens: Doc | Span, original: str, table: CueTable) -> dict[int, str]:
+    """The past forms to parse in place of a headline's cue verbs read as plural nouns, by token position.
+
+    "Trump demands Ginsburg resign", "DNC issues ‘apology’", "Putin chides Turkey and praises Trump": a cue
+    verb's "-s" form tagged as a plural noun, after a name opening the line (or its label's colon), or after
+    "and" once a verb came. A verb after it makes it the subject ("Paris attacks test Clinton"); a possessive
+    before the name makes it a noun ("Trump's Putin remarks"). Capitals are read on ``original``, the line's
+    own text, as a title-case line is tagged in lower case.
+    """
+    start = tokens[0].idx
+    found = {}
+    for k, token in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            token.tag_ == "NNS"
+            and token.lemma_.lower() in table.verb_lemmas
+            and following is not None
+            and following.tag_ not in VERB_TAGS
+            and _after_subject(tokens, k, original, start)
+        ):
+            found[k] = _past(token.lower_)
+    return found
+
+
+def _after_subject(tokens: Doc | Span, k: int, original: str, start: int) -> bool:
+    """Whether the word at ``k`` follows a subject: capitalized words opening the line or its label, or "and"
+    after a verb."""
+    if k > 0 and tokens[k - 1].lower_ == "and":
+        return any(t.tag_ in VERB_TAGS for t in tokens[: k - 1])
+    first = k
+    while first > 0 and original[tokens[first - 1].idx - start].isupper():
+        first -= 1
+    return first < k and (first == 0 or tokens[first - 1].text == ":")
+
+
+def _past(word: str) -> str:
+    """The past form of a verb's "-s" form, as a tagger reads it: "demands" → "demanded", "issues" →
+    "issued", "pushes" → "pushed" ("plans" → "planed" is a verb all the same)."""
+    stem = word[:-2] if word.endswith(SIBILANT_ES) else word[:-1]
+    return stem + ("d" if stem.endswith("e") else "ed")
+
+
+def _parse_with_stand_ins(parsed: Parsed, tokens: Doc | Span, stand_ins: dict[int, str]) -> Doc:
+    """``tokens`` parsed with ``stand_ins`` in place of some words; the parse is moved back onto the original
+    words, each stand-in keeping the lemma of the word it replaced, tagged as a present verb."""
+    from spacy.tokens import Doc
+
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    vocab = parsed.nlp.vocab
+    doc = _tag_and_parse(
+        parsed, Doc(vocab, words=[stand_ins.get(k, w) for k, w in enumerate(words)], spaces=spaces)
+    )
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        tags=[PRESENT_TAG if t.i in stand_ins else t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        lemmas=[tokens[t.i].lemma_.lower() if t.i in stand_ins else t.lemma_ for t in doc],
+        heads=[t.head.i for t in doc],
+        deps=[t.dep_ for t in doc],
+    )
 
 
 def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[int, int, int]]:
