@@ -171,6 +171,10 @@ def cues(text: str) -> list[str]:
             "Khan lashed out at the nominee.",
             ["lashed out at"],
         ),
+        (  # a jab, as "took a swipe at" is
+            "The governor swiped at the senator over the budget.",
+            ["swiped at"],
+        ),
         (  # only the noun's first preposition may take the content ("to" names an addressee or referent)
             "He does not make as many references to Clinton in his speeches.",
             [],

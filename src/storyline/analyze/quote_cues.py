@@ -307,6 +307,7 @@ CUES: dict[str, CueTable] = {
                 ("apologize", "for"),
                 ("apologise", "for"),
                 ("vote", "for"),  # "56 percent would vote for Clinton": a stated preference
+                ("swipe", "at"),  # "Clinton swipes at Trump": a jab, as "took a swipe at" is
                 ("lash", "at"),  # "lashed out at", "fired back at", "weighed in on": past the particle
                 ("fire", "at"),
                 ("weigh", "on"),
