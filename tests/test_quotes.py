@@ -1538,6 +1538,14 @@ def test_name_before_the_verb_beats_the_listener_after_it():
             "Lopez chides union and praises council at news conference.\n\nThe mayor spoke on Monday.",
             [("chides", "Lopez"), ("praises", "Lopez")],
         ),
+        (  # a base form after a plural subject reads as a noun or an adjective
+            "Protesters mock plans to close the park.\n\nThe mayor spoke on Monday.",
+            [("mock", "Protesters")],
+        ),
+        (
+            "Reyes, Lopez, pledge to work together on budget.\n\nThe mayor spoke on Monday.",
+            [("pledge", "Reyes, Lopez")],
+        ),
         ("Paris attacks test the mayor's plans.\n\nThe mayor spoke on Monday.", []),  # a verb follows: a noun
     ],
 )

@@ -28,6 +28,10 @@ TITLE_SHARE = 0.8
 SPACED_DASHES = DASHES | {"-"}  # a hyphen with spaces around it is a dash too
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 PRESENT_TAG = "VBZ"  # the tag of a headline's cue verb parsed in its past form ("demands")
+BASE_MISREADS = frozenset({"NN", "JJ"})  # a base-form verb after a plural subject read as a noun ("blast")
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SUBJECT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+SUBJECT_JOINS = frozenset({",", "and"})
 SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")  # "-es" endings that add a syllable: "pushes", "fixes"
 
 
@@ -92,26 +96,29 @@ def _tag_and_parse(parsed: Parsed, doc: Doc) -> Doc:
 
 
 def _stand_ins(tokens: Doc | Span, original: str, table: CueTable) -> dict[int, str]:
-    """The past forms to parse in place of a headline's cue verbs read as plural nouns, by token position.
+    """The past forms to parse in place of a headline's cue verbs read as nouns, by token position.
 
     "Trump demands Ginsburg resign", "DNC issues ‘apology’", "Putin chides Turkey and praises Trump": a cue
     verb's "-s" form tagged as a plural noun, after a name opening the line (or its label's colon), or after
-    "and" once a verb came. A verb after it makes it the subject ("Paris attacks test Clinton"); a possessive
-    before the name makes it a noun ("Trump's Putin remarks"). Capitals are read on ``original``, the line's
-    own text, as a title-case line is tagged in lower case.
+    "and" once a verb came. "Terrorists mock bids", "Trump, Ryan, pledge to work": its base form tagged as a
+    noun or an adjective after a plural subject opening the line. A verb after it makes it the subject ("Paris
+    attacks test Clinton"); a possessive before the name makes it a noun ("Trump's Putin remarks"). Capitals
+    are read on ``original``, the line's own text, as a title-case line is tagged in lower case.
     """
     start = tokens[0].idx
     found = {}
     for k, token in enumerate(tokens):
         following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is None or following.tag_ in VERB_TAGS:
+            continue
         if (
             token.tag_ == "NNS"
             and token.lemma_.lower() in table.verb_lemmas
-            and following is not None
-            and following.tag_ not in VERB_TAGS
             and _after_subject(tokens, k, original, start)
         ):
             found[k] = _past(token.lower_)
+        elif token.tag_ in BASE_MISREADS and token.lower_ in table.verb_lemmas and _after_plural(tokens, k):
+            found[k] = _past(token.lower_ + "s")  # "mock" as "mocks": "mocked"
     return found
 
 
@@ -124,6 +131,16 @@ def _after_subject(tokens: Doc | Span, k: int, original: str, start: int) -> boo
     while first > 0 and original[tokens[first - 1].idx - start].isupper():
         first -= 1
     return first < k and (first == 0 or tokens[first - 1].text == ":")
+
+
+def _after_plural(tokens: Doc | Span, k: int) -> bool:
+    """Whether the word at ``k`` follows a plural subject opening the line: nouns ending in a plural
+    ("Terrorists"), or names joined by "and" or commas ("Trump, Ryan,")."""
+    before = tokens[:k]
+    joined = any(t.text in SUBJECT_JOINS for t in before)
+    plural = k > 0 and tokens[k - 1].tag_ in PLURAL_TAGS
+    nominal = all(t.pos_ in SUBJECT_POS or t.text in SUBJECT_JOINS for t in before)
+    return k > 0 and nominal and (joined or plural)
 
 
 def _past(word: str) -> str:
