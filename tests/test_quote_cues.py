@@ -183,6 +183,10 @@ def cues(text: str) -> list[str]:
             "She lambasted the plan. The aide later clarified that the trip was off.",
             ["lambasted", "later clarified"],
         ),
+        (  # an attack verb judges its object
+            "The senator trashed the plan as a giveaway to the banks.",
+            ["trashed"],
+        ),
         (  # a stance in an embedded question after a preposition is no attribution
             "He has waffled as to whether he would support the nominee.",
             [],

@@ -233,13 +233,14 @@ ENGLISH_STANCES = _words(
     echo imply denounce decry favor favour deem embrace lament tout hail assail downplay rebuke scold reaffirm
     portray disavow advocate offer list share contrast encourage reference debate ridicule bemoan chant voice
     chide lambast credit rebut invoke outline liken characterize dispute articulate order deride request
-    berate chastise excoriate castigate taunt bash fault lampoon disparage belittle insult needle
+    berate chastise excoriate castigate taunt bash fault lampoon disparage belittle insult needle trash
     """
 )
 # "order": "a judge ordered the agency to release …", the object and its infinitive the content as for "urge" (11 of
 # PolNeAR train's 24 "ordered" are cues); "request": "requested an investigation", what was asked for
 # The attack verbs of the last line judge their object as "criticize" does ("has disparaged the judge"); "knock" and
-# "skewer" stay out ("knocked out", "trying to knock down": 0 of 3 cues on train 0-150/300-840)
+# "skewer" stay out ("knocked out", "trying to knock down": 0 of 3 cues on train 0-150/300-840); "trash": 2 of the 3
+# verb uses on train 0-300 are cues ("trashing Donald Trump as unqualified")
 
 # Verb + object noun pairs that state, claim or judge: PolNeAR's cue runs from the verb over the noun (and the
 # preposition taking the content): "made the case for", "makes no mention of", "took aim at", "raised questions
