@@ -1554,3 +1554,10 @@ def test_headline_verb_read_as_plural_noun(parse, text, expected):
     assert [
         (q.cue, text[q.speaker_start : q.speaker_end]) for q in found if q.speaker_start is not None
     ] == expected
+
+
+def test_plural_nouns_joined_by_and_are_no_headline_verbs(parse):
+    parsed = parse(
+        "Critics said the mayor should not engage in insults and attacks.\n\nThe mayor spoke on Monday."
+    )
+    assert headline_parse(parsed, next(line_pieces(next(iter(parsed.doc.sents)))), ENGLISH) is None

@@ -100,7 +100,7 @@ def _stand_ins(tokens: Doc | Span, original: str, table: CueTable) -> dict[int, 
 
     "Trump demands Ginsburg resign", "DNC issues ‘apology’", "Putin chides Turkey and praises Trump": a cue
     verb's "-s" form tagged as a plural noun, after a name opening the line (or its label's colon), or after
-    "and" once a verb came. "Terrorists mock bids", "Trump, Ryan, pledge to work": its base form tagged as a
+    "and" after a verb's object. "Terrorists mock bids", "Trump, Ryan, pledge to work": its base form tagged as a
     noun or an adjective after a plural subject opening the line. A verb after it makes it the subject ("Paris
     attacks test Clinton"); a possessive before the name makes it a noun ("Trump's Putin remarks"). Capitals
     are read on ``original``, the line's own text, as a title-case line is tagged in lower case.
@@ -124,9 +124,11 @@ def _stand_ins(tokens: Doc | Span, original: str, table: CueTable) -> dict[int, 
 
 def _after_subject(tokens: Doc | Span, k: int, original: str, start: int) -> bool:
     """Whether the word at ``k`` follows a subject: capitalized words opening the line or its label, or "and"
-    after a verb."""
-    if k > 0 and tokens[k - 1].lower_ == "and":
-        return any(t.tag_ in VERB_TAGS for t in tokens[: k - 1])
+    after a verb's object ("chides Turkey and praises", not "engage in insults and attacks")."""
+    if k > 1 and tokens[k - 1].lower_ == "and":
+        before = tokens[k - 2]
+        verb = any(t.tag_ in VERB_TAGS for t in tokens[: k - 2])
+        return verb and before.is_alpha and before.tag_ not in PLURAL_TAGS
     first = k
     while first > 0 and original[tokens[first - 1].idx - start].isupper():
         first -= 1
