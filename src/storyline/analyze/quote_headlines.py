@@ -106,7 +106,7 @@ def _stand_ins(tokens: Doc | Span, original: str, table: CueTable) -> dict[int, 
     are read on ``original``, the line's own text, as a title-case line is tagged in lower case.
     """
     start = tokens[0].idx
-    found = {}
+    found: dict[int, str] = {}
     for k, token in enumerate(tokens):
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is None or following.tag_ in VERB_TAGS:
