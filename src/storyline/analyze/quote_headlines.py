@@ -184,9 +184,14 @@ def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[i
     doc = parsed.doc
     found = []
     line_start = True  # the first token, and each one after a token holding a line break
+    # a word after a dash set off by spaces, where a digest line's source follows its heading ("POLLS NOT WRONG,
+    # JUST TOO EARLY - Mark Blumenthal: “…”"), is a label's start when its colon opens a quotation
+    after_dash = False
     for token in doc:
-        opens, line_start = line_start, "\n" in token.text
-        if token.is_space or not (opens or _after_spaced_dash(token)):
+        text = token.text
+        opens, line_start = line_start, "\n" in text
+        dashed, after_dash = after_dash, text in SPACED_DASHES and bool(token.whitespace_)
+        if not (opens or dashed) or token.is_space:
             continue
         colon = next((t for t in doc[token.i : token.i + MAX_LABEL_TOKENS + 1] if t.text == ":"), None)
         if colon is None or colon.i == token.i or inside(colon.idx):
@@ -205,13 +210,6 @@ def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[i
         found.append((first, colon.i, end))
     memo["quotes.label_lines"] = found
     return found
-
-
-def _after_spaced_dash(token: Token) -> bool:
-    """A word after a dash set off by spaces, where a digest line's source follows its heading ("POLLS NOT
-    WRONG, JUST TOO EARLY - Mark Blumenthal: “…”"); the colon must open a quotation (``_quotation_after``)."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and before.text in SPACED_DASHES and bool(before.whitespace_) and token.i > 1
 
 
 def _after_from(label: Span) -> int:
