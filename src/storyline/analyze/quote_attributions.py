@@ -734,7 +734,9 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
 def _opening_quotation(doc: Doc, colon: int, end: int, inside: Inside) -> tuple[int, int] | None:
     """The quotation a label's colon opens, when one does ("Jones: “…” [Gallup]"): the words, not the line,
     whose source note after the closing mark is the writer's."""
-    start = doc[colon + 1].idx if colon + 1 < end else -1
+    if colon + 1 >= end:
+        return None
+    start = doc[colon + 1].idx
     quotation = next((inside.quoted[i] for i in inside.overlapping(start, start + 1)), None)
     if quotation is None or quotation.start != start:
         return None

@@ -527,9 +527,7 @@ def _without_closing_frame(
 def _before_closing_frame(doc: Doc, verb: Token, subject: Token) -> tuple[int, int] | None:
     """What a closing speech verb (``closing_subject``) reports: its sentence up to the comma before the
     speaker, without a linking opener."""
-    root = verb
-    while root.head.i != root.i:
-        root = root.head
+    root = verb.sent.root
     content = trim(doc, root.left_edge.i, subject.left_edge.i - 1)
     return without_opener(doc, root, content) if content is not None else None
 

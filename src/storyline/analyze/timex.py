@@ -87,6 +87,8 @@ class TenseWords:
     reporting: frozenset[str] = frozenset()
 
 
+AHEAD_OF_EVENTS_EN = frozenset({"ahead of", "in advance of", "days before"})  # see TenseWords.ahead_of_events
+
 TENSE_WORDS: dict[str, TenseWords] = {
     "en": TenseWords(
         future=frozenset(
@@ -152,8 +154,8 @@ TENSE_WORDS: dict[str, TenseWords] = {
         as_planned=frozenset({"as"}),
         reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
         future_unless_negated=frozenset({"can"}),
-        forward_unless_past=frozenset({"by", "until", "due", "ahead of", "in advance of", "days before"}),
-        ahead_of_events=frozenset({"ahead of", "in advance of", "days before"}),
+        forward_unless_past=frozenset({"by", "until", "due"}) | AHEAD_OF_EVENTS_EN,
+        ahead_of_events=AHEAD_OF_EVENTS_EN,
         deferring=frozenset({"postpone", "delay", "defer", "adjourn", "extend", "recess", "reschedule"}),
         deferred_ends=frozenset({"until", "till", "through", "to"}),
         present_not_scheduled=frozenset(
