@@ -16,6 +16,7 @@ belief, plan or stance inside what a speech verb reports, or an infinitive of pu
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ from storyline.analyze.quote_noun_cues import (
     noun_prep,
     noun_prep_reading,
 )
+from storyline.analyze.quote_openings import openings
 from storyline.analyze.quote_spans import (
     CLAUSE_DEPS,
     RELATIVE_TAGS,
@@ -190,9 +192,21 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
         headline = headline_parse(parsed, piece, table)
         tokens = headline if headline is not None else piece
         base = piece.start_char if headline is not None else 0
-        if any(_is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in tokens):
+        starts = (tokens[i] for i in _openings_in(parsed, piece, table, headline))
+        if any(_is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in starts):
             found.append(piece)
     return found
+
+
+def _openings_in(parsed: Parsed, piece: Span, table: CueTable, headline: Doc | None) -> list[int]:
+    """The tokens of ``piece`` (of its re-read ``headline`` if any) that may open a cue (``openings``), as
+    indexes from the piece's first token; the document's are found once."""
+    if headline is not None:
+        return openings(headline, table)
+    if "quotes.openings" not in parsed.memo:
+        parsed.memo["quotes.openings"] = openings(parsed.doc, table)
+    found = parsed.memo["quotes.openings"]
+    return [i - piece.start for i in found[bisect_left(found, piece.start) : bisect_left(found, piece.end)]]
 
 
 def _in_markup(token: Token) -> bool:
@@ -209,14 +223,14 @@ def sentence_attributions(
     parsed: Parsed, sentence: Span, table: CueTable, inside: Inside, max_speaker: int
 ) -> list[Attribution]:
     """Every cue of ``sentence`` with its speaker, reported clause and reach, read from the parse."""
-    doc = headline_parse(parsed, sentence, table) or parsed.parse(sentence)
+    headline = headline_parse(parsed, sentence, table) or None
+    doc = headline or parsed.parse(sentence)
     base = sentence.start_char
     turns = speaker_turns(parsed, table, inside)
     found: list[Attribution] = []
-    for token in doc:
+    for i in _openings_in(parsed, sentence, table, headline):
+        token = doc[i]
         lower = token.lower_
-        if token.pos_ not in CUE_POS and lower not in table.word_cues:
-            continue  # most words: none of the cues below can start here
         if inside(base + token.idx) or turns(base + token.idx):
             continue
         if _according(token, table):

@@ -162,6 +162,24 @@ class CueTable:
         pairs = self.verb_preps | self.phrasal | self.light_nouns | self.speech_preps | self.belief_preps
         return self.all_verbs | {verb for verb, _ in pairs}
 
+    @functools.cached_property
+    def opening_verbs(self) -> frozenset[str]:
+        """The verb lemmas that may open a cue of any shape, "make" of "made it clear" included."""
+        return self.verb_lemmas | {verb for verb, _ in self.verb_adjectives}
+
+    @functools.cached_property
+    def opening_nouns(self) -> frozenset[str]:
+        """The noun lemmas that may open a cue: statement nouns, "argument" of "his argument is that", "call"
+        of "a call for"."""
+        pairs = self.noun_preps | self.owned_noun_preps
+        return self.nouns | self.copula_nouns | {noun for noun, _ in pairs}
+
+    @functools.cached_property
+    def opening_adjectives(self) -> frozenset[str]:
+        """The adjectives (as written, lower case) that may open a cue: "critical of", "confident that"."""
+        pairs = self.adjective_preps
+        return self.adjective_clauses | self.adjective_infinitives | {adjective for adjective, _ in pairs}
+
 
 def cue_class(lemmas: Iterable[str], table: CueTable) -> str:
     """What kind of attribution a cue makes, from its words' lemmas and lower-case forms: "speech" (a speech verb,
