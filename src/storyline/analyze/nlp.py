@@ -14,6 +14,7 @@ records.
 from __future__ import annotations
 
 import functools
+import gc
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,6 +55,10 @@ def load(name: str, matmul: str = "numpy") -> Language:
     of the bundled BLIS: on the 2-core AMD machines we run on, BLIS reaches ~23 GFLOPS and OpenBLAS ~70 per
     thread, which makes tok2vec 2.5 times faster (``bench/analyze.py`` prints both rates). BLAS keeps one
     thread: the stage already runs one worker process per core.
+
+    Everything alive once the model is loaded is moved out of the garbage collector's reach (``gc.freeze``):
+    the objects it would walk in every full collection are the model's, which are never garbage. On
+    ``bench/analyze.py`` this takes the analyze stage's collections from about 0.7 to 0.15 CPU ms per document.
     """
     import spacy
 
@@ -67,6 +72,7 @@ def load(name: str, matmul: str = "numpy") -> Language:
         ) from exc
     if "senter" in nlp.component_names and "parser" in nlp.component_names:
         nlp.enable_pipe("senter")
+    gc.freeze()  # the model lives as long as the process: full collections need not walk its objects again
     return nlp
 
 
