@@ -141,37 +141,44 @@ def _triggers(parsed: Parsed, sentence: Span, lex: Lexicon) -> list[Trigger]:
     found = parsed.memo.setdefault("events.triggers", {})
     key = (sentence.start_char, sentence.end_char)
     if key not in found:
-        found[key] = find_triggers(sentence, lex)
+        span = slice(sentence.start, sentence.end)
+        found[key] = find_triggers(sentence, lex, parsed.lemmas[span], parsed.coarse_tags[span])
     return found[key]
 
 
 # ---------------------------------------------------------------------------------------------- triggers
 
 
-def find_triggers(sentence: Span, lex: Lexicon) -> list[Trigger]:
-    """Lexicon hits in ``sentence`` (tagged, not parsed): phrases first, then single verbs and nouns."""
-    tokens = list(sentence)  # walked once: spaCy makes a new Token object on every access
-    lemmas = [token.lemma_.lower() for token in tokens]
+def find_triggers(
+    sentence: Span, lex: Lexicon, lemmas: list[str] | None = None, tags: list[str] | None = None
+) -> list[Trigger]:
+    """Lexicon hits in ``sentence`` (tagged, not parsed): phrases first, then single verbs and nouns.
+
+    ``lemmas`` (lower case) and ``tags`` (coarse parts of speech) of the sentence's tokens, when the caller has
+    them from the document's arrays (``Parsed.lemmas``), spare a spaCy ``Token`` object per word."""
+    if lemmas is None or tags is None:
+        lemmas = [token.lemma_.lower() for token in sentence]
+        tags = [token.pos_ for token in sentence]
     claimed: set[int] = set()
     found: dict[int, Trigger] = {}
     for i, lemma in enumerate(lemmas):
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
             if j is not None:
-                head = i if tokens[i].pos_ in ("VERB", "AUX") else j
+                head = i if tags[i] in ("VERB", "AUX") else j
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
     modal = any(lemma in lex.demand_modals for lemma in lemmas)  # before or after the verb of saying
-    for i, token in enumerate(tokens):
+    for i, tag in enumerate(tags):
         if i in claimed:
             continue
-        if modal and token.pos_ == "VERB" and _saying(lex, lemmas[i]):
+        if modal and tag == "VERB" and _saying(lex, lemmas[i]):
             found[i] = _phrase_trigger(sentence, i, i, i, DEMAND_TYPE)  # checked on the parse: _modal_demand
             continue
         if lemmas[i] not in lex.verbs and lemmas[i] not in lex.nouns and lemmas[i] not in lex.adjectives:
             continue
-        table = WORD_TABLES.get(token.pos_)
+        table = WORD_TABLES.get(tag)
         kind = getattr(lex, table).get(lemmas[i]) if table is not None else None
         if kind is not None:
             found[i] = _phrase_trigger(sentence, i, i, i, kind)
