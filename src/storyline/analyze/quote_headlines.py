@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
+
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside, Quoted
 from storyline.analyze.quote_spans import DASHES, NAME_POS
@@ -25,6 +29,7 @@ MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long
 TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
 TITLE_MIN_LENGTH = 3  # of which at least TITLE_SHARE are capitalized ("Of", "To", "And" may be either)
 TITLE_SHARE = 0.8
+COLON = hash_string(":")  # the hash of a colon token's text
 SPACED_DASHES = DASHES | {"-"}  # a hyphen with spaces around it is a dash too
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 PRESENT_TAG = "VBZ"  # the tag of a headline's cue verb parsed in its past form ("demands")
@@ -183,14 +188,12 @@ def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[i
         return memo["quotes.label_lines"]
     doc = parsed.doc
     found = []
-    line_start = True  # the first token, and each one after a token holding a line break
-    # a word after a dash set off by spaces, where a digest line's source follows its heading ("POLLS NOT WRONG,
-    # JUST TOO EARLY - Mark Blumenthal: “…”"), is a label's start when its colon opens a quotation
-    after_dash = False
-    for token in doc:
-        text = token.text
-        opens, line_start = line_start, "\n" in text
-        dashed, after_dash = after_dash, text in SPACED_DASHES and bool(token.whitespace_)
+    for i in _before_colons(doc):
+        token, before = doc[i], doc[i - 1] if i else None
+        opens = before is None or "\n" in before.text  # the first token, or one after a line break
+        # a word after a dash set off by spaces, where a digest line's source follows its heading ("POLLS NOT
+        # WRONG, JUST TOO EARLY - Mark Blumenthal: “…”"), is a label's start when its colon opens a quotation
+        dashed = before is not None and before.text in SPACED_DASHES and bool(before.whitespace_)
         if not (opens or dashed) or token.is_space:
             continue
         colon = next((t for t in doc[token.i : token.i + MAX_LABEL_TOKENS + 1] if t.text == ":"), None)
@@ -210,6 +213,14 @@ def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[i
         found.append((first, colon.i, end))
     memo["quotes.label_lines"] = found
     return found
+
+
+def _before_colons(doc: Doc) -> list[int]:
+    """The tokens at most ``MAX_LABEL_TOKENS`` before a colon, in order: the only ones a label may open with.
+    Found from the token arrays, as most documents have few colons and every token would otherwise be
+    looked at."""
+    colons = np.flatnonzero(doc.to_array(ORTH) == COLON).tolist()
+    return sorted({i for colon in colons for i in range(max(0, colon - MAX_LABEL_TOKENS), colon)})
 
 
 def _after_from(label: Span) -> int:
