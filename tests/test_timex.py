@@ -343,6 +343,30 @@ DATED = [
         ("the final quarter of last year", "DATE", "2020-Q4"),
     ),
     ("Fares rose in the last half of the game season.", ("the last half", "DATE", "2020-H2"), False),
+    # a part of a decade or century is one expression with it, valued as it; a half of anything but a year is
+    # no half-year
+    (
+        "The party held the region through the first half of the 20th century.",
+        ("the first half of the 20th century", "DATE", "19"),
+    ),
+    ("Growth was slow in the first half of the 1990s.", ("the first half of the 1990s", "DATE", "199")),
+    (
+        "Mines closed through the last quarter of the decade.",
+        ("the last quarter of the decade", "DATE", "202"),
+    ),
+    ("The team collapsed in the second half of the season.", ("the second half", "DATE", "2020-H2"), False),
+    (
+        "The bank posted a loss for the third quarter of $12 million.",
+        ("the third quarter", "DATE", "2020-Q3"),
+    ),
+    (
+        "Output should rise in the fourth quarter of this fiscal year.",
+        ("the fourth quarter of this fiscal year", "DATE", "2021-Q4"),
+    ),
+    # "quarter-century" and "a quarter of a century" are 25 years, not a quarter
+    ("The quarter-century-old brigade was disbanded.", ("The quarter", "DATE", "2020-Q4"), False),
+    ("The truce has held for a quarter of a century.", ("a quarter of a century", "DURATION", "P25Y")),
+    ("The mine closed a quarter of a century ago.", ("a quarter of a century ago", "DATE", "1996")),
     # holidays: fixed, n-th weekday, last weekday of the month, Easter
     ("Voters will go to the polls on Election Day.", ("Election Day", "DATE", "2021-11-02")),
     ("The memorial was unveiled on Memorial Day.", ("Memorial Day", "DATE", "2020-05-25")),

@@ -626,6 +626,33 @@ def _day_offset(text: str, m: Match, norm: Norm, language: str) -> tuple[Match, 
     )
 
 
+PART_CUE_CHARS = 30  # how far before a decade or century "the first half of" is looked for
+
+
+@functools.lru_cache(maxsize=8)
+def _part_cue(language: str) -> re.Pattern[str] | None:
+    """ "the first half of ", "the last quarter of " right before a match (the end of the text before it)."""
+    lex = LEXICONS[language]
+    if not lex.part_words:
+        return None
+    which = "|".join(
+        re.escape(w) for w in sorted([*lex.ordinals, *lex.final_part_words], key=len, reverse=True)
+    )
+    parts = "|".join(re.escape(w) for w in lex.part_words)
+    return re.compile(rf"(?i:\b(?:the\s+)?(?:{which})\s+(?:{parts})\s+of\s+)$")
+
+
+def _part_of_period(text: str, m: Match, norm: Norm, language: str) -> Match:
+    """ "the first half of the 20th century", "the last half of the '80s": the part of a decade or century is
+    one expression with it, whose value is the decade's or century's (as TempEval-3 train writes "the last half
+    of the '80s": 198); a half of one names no half of a year."""
+    cue = _part_cue(language)
+    if cue is None or norm.point is None or norm.point.grain not in ("decade", "century"):
+        return m
+    found = cue.search(text, max(0, m.start - PART_CUE_CHARS), m.start)
+    return m if found is None else dataclasses.replace(m, start=found.start())
+
+
 def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
     """ "$1.76 a year", "358,000 a month", "24 hours a day", "120 miles per hour", "to rise 8.5% annually": a unit
     or a frequency word after a quantity is the rate's denominator (TempEval-3 train annotates none of the
@@ -1122,6 +1149,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _appositive(text, prev, m, norm)
         norm = _paired_decade(text, prev, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
+        m = _part_of_period(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)
         norm = range_end(text, prev, m, norm, dct, language)
         for old, moved in _clocks_on_day(text, clocks, m, norm, language):

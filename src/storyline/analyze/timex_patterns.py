@@ -106,6 +106,9 @@ class Lexicon:
     # words that name the final part of a year only before "half/quarter of": "the latter half of 2012", "the
     # last quarter of 2012" (alone, "last quarter" is the one before the present)
     final_part_words: tuple[str, ...] = ()
+    part_words: tuple[
+        str, ...
+    ] = ()  # the parts of "the first half of the 1990s", "the last quarter of the century"
     approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
@@ -545,6 +548,7 @@ ENGLISH = Lexicon(
         "nineties": 9,
     },
     final_part_words=("last", "latter", "final"),
+    part_words=("half", "quarter"),
     century_ordinals={
         "eleventh": 11,
         "twelfth": 12,
@@ -774,11 +778,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     # an expression ending its phrase: punctuation, a dash or one of ``phrase_end_words`` after it ("in the
     # morning, …", "the day before by …"), not a noun it modifies ("in the morning shows")
     phrase_end = rf"(?=\s*(?:[,.;:!?)\]\"'”’—–]|-\s|$)|\s+{_alt(lex.phrase_end_words)}\b)"
-    # "a half-century", "a quarter-century ago": a fraction word between the count and the unit; "2 1/2 years",
-    # "two and a half years" (was read as bare "years")
+    # "a half-century", "a quarter-century ago", "a quarter of a century": a fraction word between the count and
+    # the unit; "2 1/2 years", "two and a half years" (was read as bare "years")
     count = (
         rf"(?P<num>{num}|{vague})(?P<half>\s+1/2|½|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+"
-        rf"(?:(?P<frac>[Hh]alf|[Qq]uarter)[\s-](?=[Cc]entur))?"
+        rf"(?:(?P<frac>[Hh]alf|[Qq]uarter)(?:[\s-]|\s+of\s+an?\s+)(?=[Cc]entur))?"
     )
     not_age = r"(?![-\s]+old\b)"
     # "quarters of" a reported result stays a time: "after three quarters of losses"
@@ -832,8 +836,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"|\b(?P<lastnight>[Ll]ast\s+night)\b)",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
         rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)}{final})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
-        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})|(?P<rely>{rel})\s+year|(?P<theyear>year)\b)))?"
-        rf"(?!\s+of\s+(?:{month}|{season})\b)",  # "the second half of February" is no half-year
+        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})\b|(?P<rely>{rel})\s+(?:{fiscal}\s+)?year|(?P<theyear>year)\b)))?"
+        # of any other word it is no part of a year: "the second half of February", "of the 1990s", "of the 20th
+        # century" (left to the decade's and the century's rules), "of the season"; "of $5 million" is the result
+        r"(?!\s+of\s+[A-Za-z'‘])",
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
         rf"(?P<unit>{unit}|{season})\b",
         # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
@@ -869,7 +875,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         rf"(?P<unit>{_alt(lex.period_words)}|quarter|year)\b",
         "theunit": rf"(?:(?P<mod>{mod})\s+)?\b(?:(?P<the>[Tt]he|[Tt]hat)\s+"
         rf"(?:(?P<same>same|latest|recent|previous|full|entire|whole)\s+)?(?:(?P<fiscal>{fiscal})\s+)?"
-        r"(?P<unit>quarter|year|month|week|weekend|decade|century)"
+        r"(?P<unit>quarter(?![-\s][Cc]entur)|year|month|week|weekend|decade|century)"  # "the quarter-century-old"
         r"|(?P<that>[Tt]hat(?:\s+same)?|[Tt]he\s+same)\s+(?P<day>day))\b"
         rf"(?=(?P<ended>\s+{_alt(lex.period_ends)}\b))?",
         "modunit": rf"\b(?P<mod>{mod})\s+{_alt(lex.mod_links)}\s+[Tt]he\s+(?P<unit>week|month|year)\b"
