@@ -620,6 +620,13 @@ REFERENCE = [
     ("The war began in 2019. Two months later a truce was signed.", ("Two months", "P2M")),
     # "later" with no earlier time to count from is a span of time, not a date after the document's
     ("In the 1990s he moved abroad. A year later he married.", ("A year", "P1Y")),
+    # … and so is a count forward that would pass the document's date in a sentence not about the future
+    ("The dam was finished in 2019. Three years later, it still leaks.", ("Three years", "P3Y")),
+    ("The dam was finished in 2012. Three years later, it leaked.", ("Three years later", "2015")),
+    (
+        "The dam will be finished in 2022. Three years later, it will be paid off.",
+        ("Three years later", "2025"),
+    ),
     # "that month" after a year is a month of that year the text does not name, not its January
     ("The mill closed in 2012. That month the union was dissolved.", ("That month", "2012-XX")),
     # "that spring" is the reference year's season, as "that year" is the reference year

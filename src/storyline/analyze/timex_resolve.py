@@ -836,6 +836,10 @@ def r_ago(g: Groups, ctx: Context) -> Norm:
         return Norm("DURATION", duration_value(n, unit), mod, anchor if point else None, point)
     if point is None:
         return _unresolved(mod=mod)
+    if how == "ref+" and ctx.dct is not None and point.date > ctx.dct and not ctx.future:
+        # "HP remains a firm … a decade later" after "last year": counted from a reference it does not count from,
+        # a later year past the document's told as no future is the span of time the text gives
+        return Norm("DURATION", duration_value(n, unit), mod)
     return _dated(point, anchor, mod=mod)
 
 
