@@ -586,6 +586,9 @@ REFERENCE = [
         ("that same day", "2020-10-XX"),
     ),
     ("Talks resumed in January. In a call later that day, he agreed.", ("later that day", "2021-01-XX")),
+    # so is "the day before" or "the next day" after a month: a day of it, not one next to the document's
+    ("The envoy came in July 2019. The day before, the border had closed.", ("The day before", "2019-07-XX")),
+    ("The rally was held in September 2019. He apologized the next day.", ("the next day", "2019-09-XX")),
     (
         "The court met on 2 March 2021. The next morning the verdict came.",
         ("The next morning", "2021-03-03TMO"),

@@ -550,10 +550,18 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
 
 def _next_day(step: int, ctx: Context) -> Norm:
     """ "the next day", "the previous day": one day from the reference time (else the DCT)."""
+    return _day_from_ref(step, ctx)
+
+
+def _day_from_ref(step: int, ctx: Context, mod: str | None = None) -> Norm:
+    """The day ``step`` days from the reference day (else the DCT's); after a reference month, a day of it the text
+    does not name ("in July 2008 … the day before" is 2008-07-XX, not the day before the document's)."""
+    if ctx.ref is not None and ctx.ref.grain == "month":
+        return Norm("DATE", f"{ctx.ref.value()}-XX", mod, "ref")
     base, anchor = _reference_day(ctx)
     if base is None:
-        return _unresolved()
-    return _dated(Point(base + dt.timedelta(days=step), "day"), anchor)
+        return _unresolved(mod=mod)
+    return _dated(Point(base + dt.timedelta(days=step), "day"), anchor, mod=mod)
 
 
 def r_modpod(g: Groups, ctx: Context) -> Norm:
@@ -594,11 +602,7 @@ def r_nthday(g: Groups, ctx: Context) -> Norm:
 
 def r_dayoffset(g: Groups, ctx: Context) -> Norm:
     """ "the day before", "the day after" with no day named after them: from the reference day."""
-    base, anchor = _reference_day(ctx)
-    if base is None:
-        return _unresolved()
-    step = ctx.lex.day_offsets[_words(g["offset"]).lower()]
-    return _dated(Point(base + dt.timedelta(days=step), "day"), anchor)
+    return _day_from_ref(ctx.lex.day_offsets[_words(g["offset"]).lower()], ctx)
 
 
 def _reference_day(ctx: Context) -> tuple[dt.date | None, str]:
@@ -616,11 +620,8 @@ def r_theunit(g: Groups, ctx: Context) -> Norm:
     """ "the quarter" (the last one reported), "the year" (the DCT's); "that year", "the same month", "that day"
     (the reference time's)."""
     mod = _mod(ctx.lex, g["mod"])
-    if g["day"]:
-        if ctx.ref is not None and ctx.ref.grain == "month":  # "last October … that same day": 2015-10-XX
-            return Norm("DATE", f"{ctx.ref.value()}-XX", mod, "ref")
-        base, anchor = _reference_day(ctx)
-        return _unresolved(mod=mod) if base is None else _dated(Point(base, "day"), anchor, mod=mod)
+    if g["day"]:  # "last October … that same day": 2015-10-XX
+        return _day_from_ref(0, ctx, mod)
     unit = _words(g["unit"])
     if unit == "year" and g.get("ended"):  # "the year ended March 31": twelve months, not a calendar year
         return Norm("DURATION", duration_value(1, "Y"), mod)
