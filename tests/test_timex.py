@@ -388,6 +388,12 @@ DATED = [
     # a duration led by its own modifier is no rate even after a quantity
     ("The plan will cost $33.6 billion over a decade.", ("over a decade", "DURATION", "P10Y")),
     ("The blockade lasted a month before talks began.", ("a month", "DURATION", "P1M")),
+    # "the past year", "the next year" are last and next year (as TempEval-3 writes them); a past month or decade
+    # is a stretch of time ending now
+    ("Attacks on clinics rose over the past year.", ("the past year", "DATE", "2020")),
+    ("The mill will shed 300 jobs over the next year.", ("the next year", "DATE", "2022")),
+    ("Attacks on clinics rose over the past decade.", ("the past decade", "DURATION", "P10Y")),
+    ("Fuel prices fell over the past month.", ("the past month", "DURATION", "P1M")),
     # report abbreviations, a clock time with its zone, a full month name before the sentence's full stop
     ("Margins shrank in Q4, the bank said.", ("Q4", "DATE", "2020-Q4")),
     ("Orders should pick up in Q3 2021.", ("Q3 2021", "DATE", "2021-Q3")),

@@ -536,8 +536,10 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
         if base is None or (ctx.ref is not None and GRAIN_ORDER[ctx.ref.grain] > GRAIN_ORDER[GRAIN[unit]]):
             return _unresolved(mod=mod)
         return _dated(Point(shift(base, unit, step), GRAIN[unit]), anchor, mod=mod)
-    if rel.startswith("the ") and step != 0 and unit in ("Y", "M", "W", "Q", "DE", "CE") and not g["fiscal"]:
-        return Norm("DURATION", duration_value(1, unit), mod)  # "the past year": a stretch of time ending now
+    # "the past month": a stretch of time ending now; "the past year", "over the next year" are written as last and
+    # next year, as TempEval-3 train has all three of its own (and "the past decade" as P10Y)
+    if rel.startswith("the ") and step != 0 and unit in ("M", "W", "Q", "DE", "CE") and not g["fiscal"]:
+        return Norm("DURATION", duration_value(1, unit), mod)
     if ctx.dct is None:
         return _unresolved(mod=mod)
     date = shift(ctx.dct, unit, step)
