@@ -583,6 +583,9 @@ REFERENCE = [
     ("Elections were held in 2018. A year earlier the constitution had changed.", ("A year earlier", "2017")),
     ("The envoy arrived on 2 March 2021. That day the shelling stopped.", ("That day", "2021-03-02")),
     ("The war began in 2019. The following year the border closed.", ("The following year", "2020")),
+    # so does "the next month" told in the past
+    ("He was arrested in May 2019 and convicted the next month.", ("the next month", "2019-06")),
+    ("The tax took effect in 2008, and voters fought it the next year.", ("the next year", "2009")),
     ("The envoy arrived on 2 March 2021 and left that same day.", ("that same day", "2021-03-02")),
     # a clock time in a past-tense sentence is not on a day still ahead that the text named before it
     ("The town will vote on Monday. Volunteers set out just after 2 p.m.", ("2 p.m.", "2021-03-17T14:00")),

@@ -531,7 +531,11 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
         return Norm("DURATION", duration_value(1, unit), mod)
     if unit == "D":
         return _next_day(step, ctx)
-    if rel in ctx.lex.ref_relatives:  # "the following year": counted from the reference time
+    # "the following year", and "the next month" told in the past ("was arrested in May and convicted the next
+    # month"): counted from the reference time ("the next decade" stays a stretch of time: "the deficit projected
+    # over the next decade")
+    told_next = rel.startswith("the ") and step > 0 and ctx.future is False and unit not in ("DE", "CE")
+    if rel in ctx.lex.ref_relatives or told_next:
         base, anchor = (ctx.ref.date, "ref") if ctx.ref is not None else (ctx.dct, "dct")
         if base is None or (ctx.ref is not None and GRAIN_ORDER[ctx.ref.grain] > GRAIN_ORDER[GRAIN[unit]]):
             return _unresolved(mod=mod)
