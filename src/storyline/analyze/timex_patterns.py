@@ -106,9 +106,8 @@ class Lexicon:
     # words that name the final part of a year only before "half/quarter of": "the latter half of 2012", "the
     # last quarter of 2012" (alone, "last quarter" is the one before the present)
     final_part_words: tuple[str, ...] = ()
-    part_words: tuple[
-        str, ...
-    ] = ()  # the parts of "the first half of the 1990s", "the last quarter of the century"
+    # the parts of a decade or century: "the first half of the 1990s", "the last quarter of the century"
+    part_words: tuple[str, ...] = ()
     approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
@@ -836,7 +835,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"|\b(?P<lastnight>[Ll]ast\s+night)\b)",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
         rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)}{final})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
-        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})\b|(?P<rely>{rel})\s+(?:{fiscal}\s+)?year|(?P<theyear>year)\b)))?"
+        rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})\b|(?P<rely>{rel})\s+(?:{fiscal}\s+)?year"
+        r"|(?P<theyear>year)\b)))?"
         # of any other word it is no part of a year: "the second half of February", "of the 1990s", "of the 20th
         # century" (left to the decade's and the century's rules), "of the season"; "of $5 million" is the result
         r"(?!\s+of\s+[A-Za-z'‘])",

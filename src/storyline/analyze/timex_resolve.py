@@ -530,7 +530,7 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
     if unit in ("H", "MIN", "S"):
         return Norm("DURATION", duration_value(1, unit), mod)
     if unit == "D":
-        return _next_day(step, ctx)
+        return _day_from_ref(step, ctx)
     # "the following year", and "the next month" told in the past ("was arrested in May and convicted the next
     # month"): counted from the reference time ("the next decade" stays a stretch of time: "the deficit projected
     # over the next decade")
@@ -554,14 +554,10 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(date, GRAIN[unit]), "dct", mod=mod)
 
 
-def _next_day(step: int, ctx: Context) -> Norm:
-    """ "the next day", "the previous day": one day from the reference time (else the DCT)."""
-    return _day_from_ref(step, ctx)
-
-
 def _day_from_ref(step: int, ctx: Context, mod: str | None = None) -> Norm:
-    """The day ``step`` days from the reference day (else the DCT's); after a reference month, a day of it the text
-    does not name ("in July 2008 … the day before" is 2008-07-XX, not the day before the document's)."""
+    """ "the next day", "the day before", "that day": ``step`` days from the reference day (else the DCT's); after
+    a reference month, a day of it the text does not name ("in July 2008 … the day before" is 2008-07-XX, not the
+    day before the document's)."""
     if ctx.ref is not None and ctx.ref.grain == "month":
         return Norm("DATE", f"{ctx.ref.value()}-XX", mod, "ref")
     base, anchor = _reference_day(ctx)
