@@ -1002,9 +1002,13 @@ def test_no_attribution(parse, text):
                 (None, "to lose interest in the race after the first debate", "seemed"),
             ],
         ),
-        (
+        (  # a cue verb after "seem/appear" is the subject's attribution, its cue running from "appear"
             "The two rivals appear to agree on trade policy.",
-            [(None, "The two rivals", "appear"), (None, "to agree on trade policy", "appear")],
+            [("The two rivals", "trade policy", "appear to agree on")],
+        ),
+        (
+            "The mayor seemed to suggest that the budget would be cut again in the spring.",
+            [("The mayor", "that the budget would be cut again in the spring", "seemed to suggest")],
         ),
         (  # "seem/appear" with an adjective: the same shape ("The plan seems doomed")
             "The plan seems doomed.",
