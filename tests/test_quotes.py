@@ -1527,6 +1527,55 @@ def test_name_before_the_verb_beats_the_listener_after_it():
     assert _subject(doc[15], table).text == "Lee"
 
 
+# "“They were rivals, but also friends,” Mark Olsen, a former aide, said": the parser hung "said" on the
+# quotation's verb as a conjunct and the name on that verb too
+QUOTED_CONJUNCT = [
+    ("“", 2, "punct", "PUNCT", "``", "“"),
+    ("They", 2, "nsubj", "PRON", "PRP", "they"),
+    ("were", 2, "ROOT", "AUX", "VBD", "be"),
+    ("rivals", 2, "attr", "NOUN", "NNS", "rival"),
+    (",", 3, "punct", "PUNCT", ",", ","),
+    ("but", 3, "cc", "CCONJ", "CC", "but"),
+    ("also", 7, "advmod", "ADV", "RB", "also"),
+    ("friends", 3, "conj", "NOUN", "NNS", "friend"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("”", 2, "punct", "PUNCT", "''", "”"),
+    ("Mark", 11, "compound", "PROPN", "NNP", "Mark"),
+    ("Olsen", 2, "npadvmod", "PROPN", "NNP", "Olsen"),
+    (",", 11, "punct", "PUNCT", ",", ","),
+    ("a", 15, "det", "DET", "DT", "a"),
+    ("former", 15, "amod", "ADJ", "JJ", "former"),
+    ("aide", 11, "appos", "NOUN", "NN", "aide"),
+    (",", 11, "punct", "PUNCT", ",", ","),
+    ("said", 2, "conj", "VERB", "VBD", "say"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_subject_inside_the_quotation_is_no_speaker():
+    """Climbing from a cue to the verb it was hung on stops at a subject inside the quotation the cue follows
+    ("They"); the name between the quotation and the cue speaks."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.analyze.quote_attributions import _subject
+    from storyline.analyze.quote_cues import cues_for
+
+    columns = list(zip(*QUOTED_CONJUNCT, strict=True))
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=list(columns[0]),
+        heads=list(columns[1]),
+        deps=list(columns[2]),
+        pos=list(columns[3]),
+        tags=list(columns[4]),
+        lemmas=list(columns[5]),
+    )
+    table = cues_for("en")
+    assert table is not None
+    assert _subject(doc[17], table).text == "Olsen"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

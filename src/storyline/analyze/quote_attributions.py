@@ -1033,6 +1033,8 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     current = verb
     for _ in range(MAX_CLIMB + 1):
         if (child := nearest_subject(current)) is not None:
+            if current is not verb and _quoted_apart(child, verb):
+                break  # "“We were rivals,” Mark Olsen, an aide, said": no "We" inside the quotation
             return child
         if _purpose_of_object(current):  # "Obama held a briefing to brag that …": Obama brags
             current = current.head.head
@@ -1048,6 +1050,13 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
     )
+
+
+def _quoted_apart(subject: Token, verb: Token) -> bool:
+    """Whether an odd number of quote marks stands between a subject and a later verb: the subject is inside
+    a quotation the verb (outside it) follows."""
+    marks = sum(quote_mark(t) for t in verb.doc[subject.i + 1 : verb.i])
+    return subject.i < verb.i and marks % 2 == 1
 
 
 def _misread_subject(verb: Token, table: CueTable) -> Token | None:
