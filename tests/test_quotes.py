@@ -1465,6 +1465,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "did not mention",
             "Trump",
         ),
+        (  # a named group holds the plan its participle states, not the subject of the verb above it
+            "The court's ruling delighted Republicans hoping to win back the county board in the fall.",
+            "hoping",
+            "Republicans",
+        ),
     ],
 )
 def test_source_span(parse, text, cue, expected):

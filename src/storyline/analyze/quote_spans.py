@@ -27,6 +27,7 @@ FOCUS_ADVERBS = frozenset({"even", "especially", "particularly"})  # before a so
 ORIGINS = frozenset({"of", "from"})
 TITLE_POS = frozenset({"NOUN", "PROPN"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+HOLDER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})  # who holds a stance a participle states
 FLOATING_TAGS = frozenset({"DT", "PDT"})  # "both", "all" floated after a speaker's phrase
 PAIR_DEPS = frozenset({"preconj", "det"})  # "both"/"either" opening a pair: a conjunction tagged as these
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -343,9 +344,12 @@ def participle_subject(verb: Token) -> Token | None:
     """The speaker of a participle the parser hung on the object of another verb ("Trump was heard on a
     microphone telling Christie to …", "emailed supporters saying: …", "made a pitch to voters saying …"):
     that verb's subject, not the noun (the medium or the listeners). After "by" the noun is the one who
-    speaks ("interrupted by protesters chanting …"), and the caller keeps it."""
+    speaks ("interrupted by protesters chanting …"), and the caller keeps it, as it keeps a named group or
+    person holding a stance, a belief or a plan ("cheered Democrats hoping to …", "gave to a PAC backing X")."""
     noun = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "acl" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if noun.ent_type_ in HOLDER_ENTITIES and not _speaks_or_finds(verb):
         return None
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ != "by":
@@ -355,6 +359,14 @@ def participle_subject(verb: Token) -> Token | None:
     if head.pos_ not in VERBAL_POS:
         return None
     return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _speaks_or_finds(verb: Token) -> bool:
+    """A speech verb ("saying", "telling") or a finding ("showing"), whose noun is often the listener or the
+    medium; other cue verbs are held by the noun they modify."""
+    table = cues_for(verb.doc.lang_)
+    lemma = verb.lemma_.lower()
+    return table is None or lemma in table.verbs or lemma in table.findings
 
 
 def quoted_after(verb: Token, other: Token) -> bool:
