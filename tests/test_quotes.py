@@ -1470,6 +1470,11 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "hoping",
             "Republicans",
         ),
+        (  # a share counted by a number or pronoun holds it whole, up to the participle
+            "The mayor met two of the groups calling for a new stadium.",
+            "calling for",
+            "two of the groups",
+        ),
     ],
 )
 def test_source_span(parse, text, cue, expected):

@@ -87,6 +87,7 @@ MAX_NESTING = 4  # how far up a belief or plan looks for the speech verb reporti
 CLEAR_DEPS = frozenset({"ccomp", "advcl", "xcomp"})  # what the parser hangs the clause of "made clear" by
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+GROUP_POS = frozenset({"NUM", "PRON"})  # "two of", "some of" the speakers
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # a cue word other than "according" is one of these
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # a verb that needs a subject of its own
 MAX_ASIDE = 8  # tokens of a bracketed aside after a name ("(R-Iowa)", "(D-N.Y.)")
@@ -896,6 +897,9 @@ def _verb_attribution(
     if subject is not None and _demonstrative(subject):
         subject = None  # "That prompted Rubio to call Trump …": an event or a claim, no source PolNeAR marks
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
+    if speaker is not None and speaker[0] < verb.i <= speaker[1] and _whole_group(verb.head) == subject:
+        # the cue hangs on the speaker's phrase: "two of the groups backing X", "Smith called Friday for …" misread
+        speaker = trim(doc, speaker[0], verb.left_edge.i - 1)
     if subject is not None and speaker is not None:
         speaker = _without_occasion(doc, subject, speaker, table)
     if subject is not None and speaker is not None:
@@ -1161,7 +1165,7 @@ def _name_before(verb: Token) -> Token | None:
     doc = verb.doc
     if not _finite(verb):  # "a group backing Bush", "hearing him say it": the noun before
         previous = doc[verb.i - 1] if verb.i > 0 else None
-        return previous if previous is not None and previous.pos_ in NOUN_POS else None
+        return _whole_group(previous) if previous is not None and previous.pos_ in NOUN_POS else None
     end = _skip_closing(doc, verb_group_start(verb) - 1)  # "…, Paul Manafort, bluntly suggested", "have said"
     # "Clinton, without naming him, accused", "Trump, speaking in Charleston, W.Va., said"
     aside = _aside_before(doc, end, verb) if end >= 0 else None
@@ -1177,6 +1181,15 @@ def _name_before(verb: Token) -> Token | None:
         first = top.left_edge.i  # an object: only a name right after a quotation ("“…,” said") is the speaker
         return top if first > 0 and quote_mark(doc[first - 1]) else None
     return top
+
+
+def _whole_group(noun: Token) -> Token:
+    """The number or pronoun a share of ``noun`` is counted by ("two of the groups", "some of them" backing …):
+    PolNeAR's source is the whole phrase. Not a noun: "the head of the PAC backing X" is no share of it."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < prep.i and prep.head.pos_ in GROUP_POS:
+        return prep.head
+    return noun
 
 
 def _aside_before(doc: Doc, end: int, verb: Token) -> Token | None:
