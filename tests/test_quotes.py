@@ -1119,6 +1119,10 @@ def test_no_attribution(parse, text):
             "The challenger charged that the mayor had wasted public money.",
             [("The challenger", "that the mayor had wasted public money", "charged")],
         ),
+        (  # "named" judges its object as "called" does
+            "The magazine named the retired teacher its citizen of the year.",
+            [("The magazine", "the retired teacher its citizen of the year", "named")],
+        ),
     ],
 )
 def test_non_speech_cue_shapes(parse, text, expected):

@@ -252,8 +252,11 @@ ENGLISH_STANCES = _words(
     portray disavow advocate offer list share contrast encourage reference debate ridicule bemoan chant voice
     chide lambast credit rebut invoke outline liken characterize dispute articulate order deride request
     berate chastise excoriate castigate taunt bash fault lampoon disparage belittle insult needle trash
+    name
     """
 )
+# "name": "Time named him on its list", "Cruz named Fiorina as his running mate" judge the object as "call" does (17
+# of PolNeAR train's 18 active finite uses are gold cues; a participle, "a worker named Arroyo", has no subject)
 # "order": "a judge ordered the agency to release …", the object and its infinitive the content as for "urge" (11 of
 # PolNeAR train's 24 "ordered" are cues); "request": "requested an investigation", what was asked for
 # The attack verbs of the last line judge their object as "criticize" does ("has disparaged the judge"); "knock" and
