@@ -959,6 +959,10 @@ def test_restrictive_that_clause_names_no_source(parse):
             "He visited the island, which he described as his second home.",
             [("he", "he", "which", "described"), ("he", "he", "as his second home", "described")],
         ),
+        (  # a speech verb's relative pronoun object is its content too, with no clause of its own
+            "The court uncovered a costly error, which the minister acknowledged.",
+            [("the minister", "the minister", "which", "acknowledged")],
+        ),
         (  # so is a partial quote: the piece holding the quotation and the piece before the speaker
             "The tax, which she called “a gift to the rich,” passed easily.",
             [("she", "she", "which", "called"), ("she", "she", "“a gift to the rich,”", "called")],

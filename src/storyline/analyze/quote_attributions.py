@@ -889,9 +889,9 @@ def _verb_attribution(
     if _wrote_document(verb, table):
         return None  # "wrote a book about the war", "wrote a letter saying …" (the "saying" is the cue)
     speech = _speech(verb, table)
-    if content is None and not speech:
+    if content is None:
         content = _relative_object(verb, table)
-        if content is None:
+        if content is None and not speech:
             return None
     subject = _subject(verb, table)
     if subject is not None and _demonstrative(subject):
@@ -997,9 +997,9 @@ def _wrote_document(verb: Token, table: CueTable) -> bool:
 
 
 def _relative_object(verb: Token, table: CueTable) -> tuple[int, int] | None:
-    """The "which"/"who"/"that" opening a relative clause whose verb is a stance, belief or plan with a subject
-    of its own ("a tax, which Clinton also supports", "a candidate who many members oppose"): what the verb
-    takes, and PolNeAR's content (the pronoun, not its antecedent)."""
+    """The "which"/"who"/"that" opening a relative clause whose verb is a cue with a subject of its own ("a
+    tax, which Clinton also supports", "a candidate who many members oppose", "a charge which he has
+    denied"): what the verb takes, and PolNeAR's content (the pronoun, not its antecedent)."""
     first = verb.left_edge
     if verb.dep_ != "relcl" or first.i >= verb.i or first.dep_ in SUBJECT_DEPS:
         return None
