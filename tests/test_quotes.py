@@ -1127,6 +1127,18 @@ def test_no_attribution(parse, text):
             "The magazine named the retired teacher its citizen of the year.",
             [("The magazine", "the retired teacher its citizen of the year", "named")],
         ),
+        (  # a passive of announcing with no "by" phrase: no source, the subject and what it was declared
+            "Ms. Okafor was declared the winner of the county race late on Tuesday.",
+            [(None, "Ms. Okafor", "was declared"), (None, "the winner of the county race", "was declared")],
+        ),
+        (  # the subject alone when nothing follows the verb
+            "The price of the harbor land was not disclosed.",
+            [(None, "The price of the harbor land", "was not disclosed")],
+        ),
+        (  # a that-clause after an expletive "it" is the content
+            "It was revealed on Friday that the agency had lost the files.",
+            [(None, "that the agency had lost the files", "was revealed")],
+        ),
     ],
 )
 def test_non_speech_cue_shapes(parse, text, expected):

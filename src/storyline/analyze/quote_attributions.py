@@ -101,6 +101,7 @@ CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the
 # yourself …", "Call it a win", "Attack the policies"; PolNeAR marks 14 of 68 such cues on train 0-300/450-840
 BARE_TAGS = frozenset({"VB"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})  # a verb in the simple present: a habit or a standing property
+PASSIVE_COMPLEMENT_DEPS = frozenset({"oprd", "attr", "dobj"})  # "was declared *the winner*"
 # what may open a noun phrase right before an adjectival participle ("the", "’s", "271", "her pledged delegates")
 MODIFIER_OPENERS = frozenset({"DT", "POS", "CD", "PRP$"})
 PARTICIPLE_LIKE_TAGS = frozenset(
@@ -269,7 +270,9 @@ def sentence_attributions(
             elif _agent(token) is not None:
                 attribution = _passive_attribution(doc, token, table, base, max_speaker)
             else:
-                attribution = _question_attribution(doc, token, table, base)
+                attribution = _question_attribution(doc, token, table, base) or _unsourced_passive(
+                    doc, token, table, base
+                )
             if attribution is not None:
                 found.append(attribution)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in table.nouns:
@@ -565,6 +568,31 @@ def _question_attribution(doc: Doc, verb: Token, table: CueTable, base: int) -> 
     if content is None or content[0] < verb.i:
         return None
     return _record(doc, base, _cue_tokens(verb, table, content), None, None, content, content)
+
+
+def _unsourced_passive(doc: Doc, verb: Token, table: CueTable, base: int) -> Attribution | None:
+    """ "Sanders was declared the winner", "The price was not disclosed", "it was revealed that …": a passive
+    verb of announcing with no "by" phrase reports what some unnamed source made known. PolNeAR marks it with
+    no source; the content is the that-clause, or the subject with what the verb says of it ("the winner",
+    "as a backer"), in two pieces around the cue."""
+    if verb.lemma_.lower() not in table.passive_reports or not any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return None
+    cue = (verb_group_start(verb), verb.i)
+    clause = content_of(doc, verb, table) if any(c.dep_ == "ccomp" for c in verb.rights) else None
+    if clause is not None:
+        return _record(doc, base, cue, None, None, clause, clause)
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in table.expletives]
+    if not subjects or subjects[0].i > verb.i:
+        return None
+    complements = [c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENT_DEPS or c.lower_ in table.as_marks]
+    end = complements[0].right_edge.i if complements else subjects[0].right_edge.i
+    content = trim(doc, subjects[0].left_edge.i, end)
+    if content is None:
+        return None
+    gap = (cue[0], complements[0].left_edge.i - 1) if complements else None  # "was revealed last week as …"
+    return _record(doc, base, cue, None, None, content, content, gap=gap)
 
 
 def _question_clause(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
