@@ -271,6 +271,10 @@ def cues(text: str) -> list[str]:
             "The governor talked up the new stadium on Monday.",
             ["talked up"],
         ),
+        (  # "on Twitter" after the verb joins the cue, as "in a statement" does
+            "The senator wrote on Twitter that the vote had been rigged.",
+            ["wrote on Twitter"],
+        ),
     ],
 )
 def test_cues(text: str, expected: list[str]) -> None:
