@@ -271,6 +271,10 @@ def cues(text: str) -> list[str]:
             "The governor talked up the new stadium on Monday.",
             ["talked up"],
         ),
+        (  # a columnist named Will, read as a modal before a past-tense verb, is no part of the cue
+            "In his column, Will wrote that the party had lost its way.",
+            ["wrote"],
+        ),
         (  # "on Twitter" after the verb joins the cue, as "in a statement" does
             "The senator wrote on Twitter that the vote had been rigged.",
             ["wrote on Twitter"],

@@ -31,6 +31,7 @@ HOLDER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})  # who holds a stance a p
 FLOATING_TAGS = frozenset({"DT", "PDT"})  # "both", "all" floated after a speaker's phrase
 PAIR_DEPS = frozenset({"preconj", "det"})  # "both"/"either" opening a pair: a conjunction tagged as these
 AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+UNMODAL_TAGS = frozenset({"VBD", "VBZ", "VBN"})  # verb forms no modal precedes ("will wrote", "will called")
 VERB_GROUP_DEPS = AUX_DEPS | {"advmod", "cop"}  # "has already said", "did not say", "are more likely to"
 RELATIVE_ADVERB_TAGS = frozenset({"WRB"})  # "when asked": the "when" is not part of the cue
 APOSTROPHES = frozenset({"’", "'"})
@@ -91,10 +92,20 @@ def verb_group_start(verb: Token) -> int:
             not start - 1 < previous.head.i <= verb.i
             or previous.dep_ not in VERB_GROUP_DEPS
             or previous.tag_ in RELATIVE_ADVERB_TAGS
+            or _misread_modal(previous, verb)
         ):
             break  # a word of the group hangs on the verb or on a later word of the group ("slightly more")
         start -= 1
     return start
+
+
+def _misread_modal(word: Token, verb: Token) -> bool:
+    """A capitalized "Will" or "May" the tagger read as a modal right before a verb in the past or the present
+    tense ("Will wrote", "Will acknowledges"): a modal takes only a bare verb, so the word is a name (the
+    columnist George Will), not part of the verb group."""
+    if word.tag_ != "MD" or not word.text[:1].isupper() or word.i == 0 or verb.tag_ not in UNMODAL_TAGS:
+        return False
+    return not any(t.dep_ in AUX_DEPS for t in verb.doc[word.i + 1 : verb.i])
 
 
 def with_floating(verb: Token, start: int) -> int:
