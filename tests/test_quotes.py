@@ -990,6 +990,7 @@ def test_polnear_span_conventions(parse, text, expected):
         "Hundreds of farmers gathered outside the ministry to support the strike.",  # a purpose, not a stance
         "She read the report twice before the vote.",  # "read" is a cue only next to a quotation
         "The problem is that nobody came to the meeting.",  # the writer's own "the problem is that"
+        "A new bloc opposing the reform held its first meeting in the capital.",  # a position, not a stance voiced
     ],
 )
 def test_no_attribution(parse, text):

@@ -256,6 +256,7 @@ def sentence_attributions(
             and not _chain_head(token, table)
             and not _asked_about(token, table)
             and not _stance_asked(token, table)
+            and not _unmarked_gerund(token, table)
         ):
             if (adjective := _made_clear(token, table)) is not None:
                 attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
@@ -306,6 +307,13 @@ def _relayed(verb: Token, table: CueTable) -> bool:
         return False
     # "X says the plan will fail, according to …": the phrase closes the reported clause, not the speech
     return not any(c.dep_ in CLAUSE_DEPS and verb.i < c.i < phrase.i for c in verb.children)
+
+
+def _unmarked_gerund(verb: Token, table: CueTable) -> bool:
+    """A gerund of a stance verb that names a position or an act more than a stance someone took in words ("a
+    bloc opposing the government", "favoring a coup", "sharing a post", "highlighting the threats"): PolNeAR
+    marks few of them (``quiet_gerunds``)."""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in table.quiet_gerunds
 
 
 def _modifier_participle(verb: Token) -> bool:
