@@ -959,6 +959,10 @@ def test_restrictive_that_clause_names_no_source(parse):
             "He visited the island, which he described as his second home.",
             [("he", "he", "which", "described"), ("he", "he", "as his second home", "described")],
         ),
+        (  # a columnist named Will, read as a modal before a past-tense verb, is the speaker, not part of the cue
+            "In his column, Will wrote that the party had lost its way.",
+            [("Will", "Will", "that the party had lost its way", "wrote")],
+        ),
         (  # a speech verb's relative pronoun object is its content too, with no clause of its own
             "The court uncovered a costly error, which the minister acknowledged.",
             [("the minister", "the minister", "which", "acknowledged")],

@@ -51,6 +51,7 @@ from storyline.analyze.quote_spans import (
     TIME_ENTITIES,
     VERBAL_POS,
     after_dateline,
+    misread_modal,
     name_part,
     nearest_subject,
     participle_subject,
@@ -1089,6 +1090,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         or _name_before(verb)
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
+        or next((c for c in verb.lefts if misread_modal(c, verb)), None)  # "Will wrote": the columnist
     )
 
 

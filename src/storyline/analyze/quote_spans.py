@@ -92,17 +92,17 @@ def verb_group_start(verb: Token) -> int:
             not start - 1 < previous.head.i <= verb.i
             or previous.dep_ not in VERB_GROUP_DEPS
             or previous.tag_ in RELATIVE_ADVERB_TAGS
-            or _misread_modal(previous, verb)
+            or misread_modal(previous, verb)
         ):
             break  # a word of the group hangs on the verb or on a later word of the group ("slightly more")
         start -= 1
     return start
 
 
-def _misread_modal(word: Token, verb: Token) -> bool:
+def misread_modal(word: Token, verb: Token) -> bool:
     """A capitalized "Will" or "May" the tagger read as a modal right before a verb in the past or the present
     tense ("Will wrote", "Will acknowledges"): a modal takes only a bare verb, so the word is a name (the
-    columnist George Will), not part of the verb group."""
+    columnist George Will), not part of the verb group, and the speaker when the verb has no other subject."""
     if word.tag_ != "MD" or not word.text[:1].isupper() or word.i == 0 or verb.tag_ not in UNMODAL_TAGS:
         return False
     return not any(t.dep_ in AUX_DEPS for t in verb.doc[word.i + 1 : verb.i])
