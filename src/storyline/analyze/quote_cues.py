@@ -450,7 +450,8 @@ CUES: dict[str, CueTable] = {
         # "is said to have pressed for …", "is thought to": PolNeAR marks them as "is expected to", with no source
         passive_raisings=_words("expect believe think say report rumor project repute"),
         # agentless passives: 27 of PolNeAR train's 50 "was/were declared/announced/disclosed/revealed/confirmed/
-        # named/nominated" with no "by" are cues ("was criticized", "was asked" are not: 7 of 25, 13 of 32)
+        # named/nominated" with no "by" are cues (judgements, "was criticized/praised/rejected …", 7 of 25; "was
+        # asked/told" 13 of 32)
         passive_reports=_words("declare announce disclose reveal confirm name nominate"),
         # their gerunds are gold cues 6 times in 49 on train ("supporting", "backing": about 4 in 10, kept)
         quiet_gerunds=_words("oppose highlight embrace echo advocate share favor favour condemn"),
