@@ -178,6 +178,27 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "But, as the professor said, “At some point the paper lost its readers.” So it was sold.",
             [("the professor", "“At some point the paper lost its readers.”", "direct", "said")],
         ),
+        (  # an opener's object set off by commas, which the parser read as a list with the speaker
+            "Receiving the credentials of the new head of the UN mission to Georgia, Maria Lindqvist, "
+            "President Levan Gachechiladze said: “We want to work with all our neighbours.”",
+            [
+                (
+                    "President Levan Gachechiladze",
+                    "“We want to work with all our neighbours.”",
+                    "direct",
+                    "said",
+                )
+            ],
+        ),
+        (  # the same, read as the subject with the speaker in apposition to it
+            "Meeting the new envoy of the EU to Armenia, Hans Keller, Prime Minister Nikol Pashinyan said: "
+            "“We are ready for talks.”",
+            [("Prime Minister Nikol Pashinyan", "“We are ready for talks.”", "direct", "said")],
+        ),
+        (  # a role in apposition is no second name: the subject spoke
+            "Speaking to reporters, Hans Keller, a spokesman, said: “Talks will resume.”",
+            [("Hans Keller", "“Talks will resume.”", "direct", "said")],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):

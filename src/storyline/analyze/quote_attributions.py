@@ -1076,7 +1076,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         if (child := nearest_subject(current)) is not None:
             if current is not verb and _quoted_apart(child, verb):
                 break  # "“We were rivals,” Mark Olsen, an aide, said": no "We" inside the quotation
-            return child
+            return _named_after_opener(child, verb) or child
         if _purpose_of_object(current):  # "Obama held a briefing to brag that …": Obama brags
             current = current.head.head
             continue
@@ -1091,6 +1091,29 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
         or next((c for c in verb.lefts if misread_modal(c, verb)), None)  # "Will wrote": the columnist
+    )
+
+
+def _named_after_opener(subject: Token, verb: Token) -> Token | None:
+    """The second of two names set off by a comma after an opening participle clause ("Meeting the envoy of
+    the EU, Hans Keller, Prime Minister Ann Berg said"): the parser makes the first name, the opener's
+    object in apposition, the subject and the speaker its apposition; the name right before the verb spoke.
+    A role after a name ("Hans Keller, a spokesman, said") is no name and keeps the subject."""
+    doc = verb.doc
+    first = subject.left_edge.i
+    opener = doc[0]
+    if subject.pos_ != "PROPN" or first < 2 or doc[first - 1].text != ",":
+        return None
+    if opener.tag_ != "VBG" or opener.head.i != verb.i or opener.dep_ != "advcl":
+        return None
+    end = verb_group_start(verb) - 1
+    return next(
+        (
+            c
+            for c in subject.rights
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.right_edge.i == end
+        ),
+        None,
     )
 
 
@@ -1275,12 +1298,20 @@ def _phrase_head(token: Token, verb: Token) -> Token:
         head = token.head
         if token.dep_ in {"appos", "conj"} and (head.dep_ == "pobj" or not _after_comma(head)):
             break  # "On Dec. 2, Col. Tom Hale", "for his wife Ann Dole, Bob Dole": no part of the opener
+        if token.dep_ == "conj" and not _coordinated(token):
+            break  # "Receiving Peter Michalko, President Ilham Aliyev said": no "and", no list
         if head.pos_ in VERBAL_POS:
             if head.dep_ not in {"relcl", "acl"} or head.tag_ in PARTICIPLE_TAGS or head.head.i >= verb.i:
                 break
             head = head.head  # "a woman who had been a student in Montana asked"
         token = head
     return token
+
+
+def _coordinated(conjunct: Token) -> bool:
+    """Whether a conjunct stands in a list joined by "and"/"or" (spaCy hangs the "and" on the conjunct
+    before the last): a comma alone between two names is an apposition the parser read as a list."""
+    return any(c.dep_ == "cc" for t in (conjunct, conjunct.head) for c in t.children)
 
 
 def _after_comma(token: Token) -> bool:
