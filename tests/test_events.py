@@ -359,6 +359,12 @@ def test_timex_of_another_noun_dates_nothing(parse: Parse) -> None:
     assert (event.type, event.date) == ("SANCTION", None)
 
 
+def test_span_between_two_years_dates_the_event(parse: Parse) -> None:
+    parsed = parse("Talks between the two sides were held in 1997-1998.")
+    event = only(events.extract(parsed, [], [timex(parsed, "1997-1998", "1997/1998", "DURATION")]))
+    assert (event.type, event.date, event.date_source) == ("CONSULT", "1997/1998", "timex")
+
+
 def test_duration_is_not_a_date(parse: Parse) -> None:
     parsed = parse("The two armies fought for three weeks.")
     event = only(events.extract(parsed, [], [timex(parsed, "three weeks", "P3W", "DURATION")]))

@@ -27,11 +27,15 @@ __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 
 IGNORED = -1  # the owner of a timex that dates something other than an event
 DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?")  # a TIMEX3 value that names a calendar date
+RANGE_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$")  # "1992-1994": 1992/1994
 
 
 def _date_value(timex: Timex) -> str | None:
-    """The calendar part of a resolved DATE/TIME timex ("2020-11-09"), or the day a counted span lands on
-    ("three days later": P3D with point "2020-11-12"), else ``None``."""
+    """The calendar part of a resolved DATE/TIME timex ("2020-11-09"), the day a counted span lands on
+    ("three days later": P3D with point "2020-11-12"), or a span between two calendar dates ("in 1992-1994":
+    1992/1994, which sorts with its first year on a timeline), else ``None``."""
+    if timex.value is not None and RANGE_VALUE.match(timex.value):
+        return timex.value
     value = timex.point if timex.point is not None else timex.value
     if (timex.type not in ("DATE", "TIME") and timex.point is None) or value is None:
         return None
