@@ -439,6 +439,11 @@ DATED = [
     ("The border will stay shut from Monday to Friday.", ("Friday", "DATE", "2021-03-26")),
     ("The strike ran from Monday through Thursday last week.", ("Thursday", "DATE", "2021-03-18"), False),
     ("Winter fuel aid ran from November to February.", ("February", "DATE", "2021-02")),
+    # the first end takes the year the second end names, a year earlier when its month comes later
+    ("The survey ran from March to May 2019.", ("March", "DATE", "2019-03")),
+    ("Between November and February 2019 the mine was shut.", ("November", "DATE", "2018-11")),
+    ("Talks ran from June 3 to July 9, 2018, in Oslo.", ("June 3", "DATE", "2018-06-03")),
+    ("He met her in March and again on May 5, 2019.", ("March", "DATE", "2021-03")),  # no range: own year
     # a bare day beside a full date is the other end of a range of days, in the same month and year
     ("The forum opens in Vienna on June 13 to 17 next year.", ("17", "DATE", "2021-06-17")),
     ("The exhibition ran on 10-11 November 2019 in Tbilisi.", ("10", "DATE", "2019-11-10")),

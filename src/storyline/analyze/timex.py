@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
-from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end
+from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
 from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize
 from storyline.model import Timex
 
@@ -1152,6 +1152,9 @@ def extract(parsed: Parsed) -> list[Timex]:
         m = _part_of_period(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)
         norm = range_end(text, prev, m, norm, dct, language)
+        if prev is not None and (first := year_from_range_end(text, prev, m, norm, language)) is not None:
+            index = next(i for i in range(len(out) - 1, -1, -1) if out[i].start == prev[0].start)
+            out[index] = _timex(document.id, text, prev[0], first)
         for old, moved in _clocks_on_day(text, clocks, m, norm, language):
             out[out.index(old)] = moved
         prev = (m, norm)

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 RANGE_CYCLES = {"weekday": ("W", 1), "month": ("Y", 1), "mdy": ("Y", 1), "dmy": ("Y", 1)}
 # rules whose match is one calendar day with its month named: "March 21", "10 November 2020"
 DAY_RULES = ("mdy", "dmy")
+# rules whose match may lack a year the end of a range supplies: "March", "March 3", "3 March"
+YEARLESS_RULES = ("month", *DAY_RULES)
 
 
 def range_end(
@@ -50,6 +52,33 @@ def range_end(
     if dct is None or (point.date > dct) != (norm.point.date > dct):
         return norm
     return dataclasses.replace(norm, value=point.value(), point=point)
+
+
+def year_from_range_end(
+    text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, language: str
+) -> Norm | None:
+    """The first end of "from March to May 2019" (or "between November and February 2019") re-read in the
+    year the second end names, a year earlier when its month comes later; ``None`` when nothing changes.
+
+    Read on its own, the yearless first end was put in the document's year, which a range ending in a named
+    year contradicts ("March" came out 2021-03 in a 2021 article about 2019)."""
+    if prev is None or norm.anchor != "absolute" or norm.point is None or not m.groups.get("year"):
+        return None
+    before, first = prev
+    if before.rule not in YEARLESS_RULES or before.groups.get("year") or first.anchor != "dct":
+        return None
+    if first.point is None or first.point.grain not in ("month", "day"):
+        return None
+    between = " ".join(text[before.end : m.start].lower().split())
+    if between not in (*LEXICONS[language].range_words, *LEXICONS[language].day_range_words):
+        return None
+    start, end = first.point.date, norm.point.date
+    year = end.year - 1 if start.month > end.month else end.year
+    try:
+        point = dataclasses.replace(first.point, date=start.replace(year=year))
+    except ValueError:  # February 29 in a year without one
+        return None
+    return dataclasses.replace(first, value=point.value(), point=point, anchor="absolute")
 
 
 @functools.lru_cache(maxsize=8)
