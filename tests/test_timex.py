@@ -55,6 +55,12 @@ DATED = [
         "Shelling began shortly before 3 p.m. Tuesday, witnesses said.",
         ("3 p.m. Tuesday", "TIME", "2021-03-16T15:00"),
     ),
+    # a unit written against its number and "am" after a clock time are no present-tense verbs
+    (
+        "The hiker slipped and fell 300m near the ridge on Saturday afternoon.",
+        ("Saturday afternoon", "TIME", "2021-03-13TAF"),
+    ),
+    ("The outage started at about 07:15 am on Monday, the operator said.", ("Monday", "DATE", "2021-03-15")),
     # a weekday in a clause of unknown tense is the last one, except the day after the document's
     ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
     ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),
