@@ -61,6 +61,13 @@ DATED = [
         ("Saturday afternoon", "TIME", "2021-03-13TAF"),
     ),
     ("The outage started at about 07:15 am on Monday, the operator said.", ("Monday", "DATE", "2021-03-15")),
+    # a weekday before a common noun modifies it: a present verb schedules nothing
+    (
+        "The driver is now the main suspect in the Sunday night robbery.",
+        ("Sunday night", "TIME", "2021-03-14TNI"),
+    ),
+    ("The minister is under fire after a Monday statement on tariffs.", ("Monday", "DATE", "2021-03-15")),
+    ("The minister will clarify the Monday statement soon.", ("Monday", "DATE", "2021-03-22")),
     # a weekday in a clause of unknown tense is the last one, except the day after the document's
     ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
     ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),

@@ -321,8 +321,10 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             return not _past_perfect(before, after, words, simple=True)
     if _event_ahead(before, words):
         return not _past_perfect(before, after, words, simple=True)
-    # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
-    possessive = bool(after) and _word(after[0]) in ("'s", "'")
+    # "Tuesday's vote", "the Friday slaying": the day names the vote, the verb's tense says nothing of it
+    possessive = bool(after) and (
+        _word(after[0]) in ("'s", "'") or _attributive(sentence, start, after[0], language)
+    )
     # with no verb before it, a name before the expression makes it part of the subject ("Her wins on Tuesday
     # will …"): the verb after it is the subject's, not the expression's. A comma after it ends an opening phrase
     # instead ("At a rally in Maine on Thursday, Trump said …"), whose clause's verb is the expression's.
@@ -346,6 +348,17 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
                 return _scheduled(token, words)
             return tense
     return None
+
+
+def _attributive(sentence: SpacySpan, start: int, following: SpacyToken, language: str) -> bool:
+    """A weekday right before a common noun in lower case modifies that noun: "the main suspect in the Friday
+    afternoon slaying", "in a Monday statement". A present verb then tells nothing of the day, as after
+    "Tuesday's": "is the suspect" schedules no slaying. Not a month: "after the November results are tallied"
+    names an election still ahead, which ``_scheduled_month`` reads."""
+    if following.tag_ not in ("NN", "NNS") or not following.text.islower():
+        return False
+    weekdays = LEXICONS[language].weekdays
+    return any(t.text.capitalize() in weekdays for t in sentence if start <= t.idx < following.idx)
 
 
 def _is_verb(token: SpacyToken) -> bool:
