@@ -68,6 +68,9 @@ DATED = [
     ),
     ("The minister is under fire after a Monday statement on tariffs.", ("Monday", "DATE", "2021-03-15")),
     ("The minister will clarify the Monday statement soon.", ("Monday", "DATE", "2021-03-22")),
+    # after a preposition or a verb of spending, "the fall" stays autumn
+    ("A party that hopes to win in the fall must unite now.", ("the fall", "DATE", "2021-FA")),
+    ("The senator spent the fall touring farms.", ("the fall", "DATE", "2020-FA")),
     # a weekday in a clause of unknown tense is the last one, except the day after the document's
     ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
     ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),
@@ -797,6 +800,9 @@ NOT_TIME = [
     "For the striking miners it was high noon at the pithead.",
     "Gusts reached 90 kilometres per hour along the coast.",
     "In today's world, no border is closed for long.",
+    # "the fall" as the subject or object of a verb is someone falling
+    "The fall broke both of the climber's legs.",
+    "Two skiers saw the fall from the chairlift.",
 ]
 
 # a number after a date that counts something is not the other end of a range

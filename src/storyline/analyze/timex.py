@@ -998,6 +998,26 @@ def _is_season_noun(text: str, m: Match, language: str) -> bool:
     return plain and word.isalpha() and word.islower() and word not in lex.determiners
 
 
+def _is_a_fall(parsed: Parsed, text: str, m: Match, language: str) -> bool:
+    """ "The fall was unsurvivable", "his brother witnessed the fall": "the fall" as the subject of a verb right
+    after it, or as the object of one right before it, is someone falling, not autumn, which news name after a
+    preposition ("in the fall", "heading into the fall") or a verb of spending ("spent the fall in Paris")."""
+    lex = LEXICONS[language]
+    words = text[m.start : m.end].lower().split()
+    if words != [lex.noun_season_article, *lex.noun_seasons[:1]]:
+        return False
+    span = _match_tokens(parsed, m)
+    if span is None:
+        return False
+    doc = parsed.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < span.sent.end else None
+    # a subject: not the object of a preposition ("winning in the fall must have its teams ready")
+    if after is not None and after.tag_ in ("VBD", "VBZ", "MD") and (before is None or before.tag_ != "IN"):
+        return True
+    return before is not None and _is_verb(before) and before.lemma_ not in lex.season_object_verbs
+
+
 def _is_publication(parsed: Parsed, m: Match) -> bool:
     """ "a free daily", "Washington Monthly": a frequency word used as a noun, or capitalized after a name, is a
     newspaper, not a set of times ("a weekly column", "Weekly jobless claims" stay). Not "the Communist Party
@@ -1156,6 +1176,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_people(text, m, language)
             or _is_fraction(text, m, language)
             or _is_season_noun(text, m, language)
+            or _is_a_fall(parsed, text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)

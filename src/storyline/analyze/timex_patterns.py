@@ -157,6 +157,9 @@ class Lexicon:
     noun_season_links: tuple[str, ...] = ()
     noun_season_article: str = ""
     noun_season_year: str = ""
+    # lemmas of verbs whose object "the fall" is still the season ("spent the fall in Paris"); after any other verb
+    # it is a fall ("witnessed the fall"), see ``timex._is_a_fall``
+    season_object_verbs: frozenset[str] = frozenset()
     determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
@@ -632,6 +635,7 @@ ENGLISH = Lexicon(
     noun_season_links=("of", "in"),
     noun_season_article="the",
     noun_season_year="year",
+    season_object_verbs=frozenset({"spend", "pass", "start", "begin", "end", "finish"}),
     determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
