@@ -71,6 +71,8 @@ DATED = [
     # after a preposition or a verb of spending, "the fall" stays autumn
     ("A party that hopes to win in the fall must unite now.", ("the fall", "DATE", "2021-FA")),
     ("The senator spent the fall touring farms.", ("the fall", "DATE", "2020-FA")),
+    # after a word that opens a year, a street's name does not make it a house number
+    ("In 1999 Harbor Street was rebuilt.", ("1999", "DATE", "1999")),
     # a weekday in a clause of unknown tense is the last one, except the day after the document's
     ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
     ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),
@@ -803,6 +805,9 @@ NOT_TIME = [
     # "the fall" as the subject or object of a verb is someone falling
     "The fall broke both of the climber's legs.",
     "Two skiers saw the fall from the chairlift.",
+    # a year-like number before a street's name is a house number
+    "Protesters marched toward 1700 Harbor Street.",
+    "The family lives inside 1850 Elm Ave., police said.",
 ]
 
 # a number after a date that counts something is not the other end of a range

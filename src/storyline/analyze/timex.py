@@ -1018,6 +1018,25 @@ def _is_a_fall(parsed: Parsed, text: str, m: Match, language: str) -> bool:
     return before is not None and _is_verb(before) and before.lemma_ not in lex.season_object_verbs
 
 
+HOUSE_NAME_WORDS = 3  # how many capitalized words a street's name may have between the number and "Avenue"
+
+
+def _is_house_number(text: str, m: Match, language: str) -> bool:
+    """ "stop Trump from reaching 1600 Pennsylvania Avenue": a year-like number before a street's name is a house
+    number, unless a word that opens a year stands before it ("In 1999 Main Street was rebuilt")."""
+    lex = LEXICONS[language]
+    previous = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
+    if m.rule != "year" or not previous or previous[0] in lex.year_openers:
+        return False
+    words = text[m.end : m.end + 60].split()[: HOUSE_NAME_WORDS + 1]
+    for i, word in enumerate(words):
+        if i > 0 and (word.rstrip(",;") in lex.street_words or word.rstrip(".,;") in lex.street_words):
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
+
+
 def _is_publication(parsed: Parsed, m: Match) -> bool:
     """ "a free daily", "Washington Monthly": a frequency word used as a noun, or capitalized after a name, is a
     newspaper, not a set of times ("a weekly column", "Weekly jobless claims" stay). Not "the Communist Party
@@ -1177,6 +1196,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_fraction(text, m, language)
             or _is_season_noun(text, m, language)
             or _is_a_fall(parsed, text, m, language)
+            or _is_house_number(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)
