@@ -55,6 +55,24 @@ DATED = [
         "Shelling began shortly before 3 p.m. Tuesday, witnesses said.",
         ("3 p.m. Tuesday", "TIME", "2021-03-16T15:00"),
     ),
+    # a unit written against its number and "am" after a clock time are no present-tense verbs
+    (
+        "The hiker slipped and fell 300m near the ridge on Saturday afternoon.",
+        ("Saturday afternoon", "TIME", "2021-03-13TAF"),
+    ),
+    ("The outage started at about 07:15 am on Monday, the operator said.", ("Monday", "DATE", "2021-03-15")),
+    # a weekday before a common noun modifies it: a present verb schedules nothing
+    (
+        "The driver is now the main suspect in the Sunday night robbery.",
+        ("Sunday night", "TIME", "2021-03-14TNI"),
+    ),
+    ("The minister is under fire after a Monday statement on tariffs.", ("Monday", "DATE", "2021-03-15")),
+    ("The minister will clarify the Monday statement soon.", ("Monday", "DATE", "2021-03-22")),
+    # after a preposition or a verb of spending, "the fall" stays autumn
+    ("A party that hopes to win in the fall must unite now.", ("the fall", "DATE", "2021-FA")),
+    ("The senator spent the fall touring farms.", ("the fall", "DATE", "2020-FA")),
+    # after a word that opens a year, a street's name does not make it a house number
+    ("In 1999 Harbor Street was rebuilt.", ("1999", "DATE", "1999")),
     # a weekday in a clause of unknown tense is the last one, except the day after the document's
     ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
     ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),
@@ -789,6 +807,12 @@ NOT_TIME = [
     "For the striking miners it was high noon at the pithead.",
     "Gusts reached 90 kilometres per hour along the coast.",
     "In today's world, no border is closed for long.",
+    # "the fall" as the subject or object of a verb is someone falling
+    "The fall broke both of the climber's legs.",
+    "Two skiers saw the fall from the chairlift.",
+    # a year-like number before a street's name is a house number
+    "Protesters marched toward 1700 Harbor Street.",
+    "The family lives inside 1850 Elm Ave., police said.",
 ]
 
 # a number after a date that counts something is not the other end of a range

@@ -204,6 +204,9 @@ TENSE_WORDS: dict[str, TenseWords] = {
 }
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
+MERIDIEMS = frozenset(
+    {"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}
+)  # after a number: a clock time's, not "I am"
 AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})  # "will not be", "is to be"
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
@@ -318,20 +321,22 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             return not _past_perfect(before, after, words, simple=True)
     if _event_ahead(before, words):
         return not _past_perfect(before, after, words, simple=True)
-    # "Tuesday's vote": the day names the vote, the verb's tense says nothing of it
-    possessive = bool(after) and _word(after[0]) in ("'s", "'")
+    # "Tuesday's vote", "the Friday slaying": the day names the vote, the verb's tense says nothing of it
+    possessive = bool(after) and (
+        _word(after[0]) in ("'s", "'") or _attributive(sentence, start, after[0], language)
+    )
     # with no verb before it, a name before the expression makes it part of the subject ("Her wins on Tuesday
     # will …"): the verb after it is the subject's, not the expression's. A comma after it ends an opening phrase
     # instead ("At a rally in Maine on Thursday, Trump said …"), whose clause's verb is the expression's.
     in_subject = (
-        not any(t.tag_ in VERB_TAGS for t in before)
+        not any(_is_verb(t) for t in before)
         and any(t.pos_ in ("NOUN", "PROPN") for t in before)
         and not (after and after[0].text == ",")
     )
     conditional = any(t.lower_ in words.conditionals for t in before)
     quoted = _quoted(before, after)
     for token in [*reversed(before), *([] if in_subject else after)]:
-        if token.tag_ in VERB_TAGS and token.i not in quoted and not _as_planned(token, words):
+        if _is_verb(token) and token.i not in quoted and not _as_planned(token, words):
             if after and token.i >= after[0].i:
                 token = _group_end(token)
             tense = _verb_group_tense(token, words)
@@ -345,11 +350,34 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
     return None
 
 
+def _attributive(sentence: SpacySpan, start: int, following: SpacyToken, language: str) -> bool:
+    """A weekday right before a common noun in lower case modifies that noun: "the main suspect in the Friday
+    afternoon slaying", "in a Monday statement". A present verb then tells nothing of the day, as after
+    "Tuesday's": "is the suspect" schedules no slaying. Not a month: "after the November results are tallied"
+    names an election still ahead, which ``_scheduled_month`` reads."""
+    if following.tag_ not in ("NN", "NNS") or not following.text.islower():
+        return False
+    weekdays = LEXICONS[language].weekdays
+    return any(t.text.capitalize() in weekdays for t in sentence if start <= t.idx < following.idx)
+
+
+def _is_verb(token: SpacyToken) -> bool:
+    """A verb's tag on a word that is a verb: not "am" after a clock time ("began at 08:30 am on Tuesday") nor a
+    unit written against its number ("fell 600m on Saturday"), which the tagger reads as presents and so as a
+    schedule ("the trial opens Monday"), turning a past day into the coming one."""
+    if token.tag_ not in VERB_TAGS:
+        return False
+    number = token.doc[token.i - 1] if token.i > 0 else None
+    if number is None or not (number.tag_ == "CD" or number.like_num):
+        return True
+    return not (number.idx + len(number.text) == token.idx or token.lower_ in MERIDIEMS)
+
+
 def _event_ahead(before: list[SpacyToken], words: TenseWords) -> bool:
     """ "ahead of the Iowa caucuses on Monday", "ahead of New York's delegate-rich Tuesday primary": a cue of an
     event still ahead looks forward over the noun phrase between it and the expression (no verb, no comma)."""
     for i in range(len(before) - 1, max(-1, len(before) - 1 - EVENT_CUE_TOKENS), -1):
-        if before[i].tag_ in VERB_TAGS or before[i].tag_ == "VBG" or before[i].text in (",", ";", ":"):
+        if _is_verb(before[i]) or before[i].tag_ == "VBG" or before[i].text in (",", ";", ":"):
             return False
         for size in (3, 2):
             if " ".join(t.lower_ for t in before[max(0, i - size + 1) : i + 1]) in words.ahead_of_events:
@@ -359,7 +387,7 @@ def _event_ahead(before: list[SpacyToken], words: TenseWords) -> bool:
 
 def _deferred(before: list[SpacyToken], words: TenseWords) -> bool:
     """Whether the nearest verb before the expression puts something off: "postponed the vote until Tuesday"."""
-    verb = next((t for t in reversed(before) if t.tag_ in VERB_TAGS), None)
+    verb = next((t for t in reversed(before) if _is_verb(t)), None)
     return verb is not None and verb.lemma_ in words.deferring
 
 
@@ -368,7 +396,7 @@ def _conjoined_tense(before: list[SpacyToken], verb: SpacyToken, words: TenseWor
     verb before it in the clause. That verb is a bare one too, so a past whose form is its base ("would need to
     change his methods, just cut down on errors and do a good job in the fall") is the tagger's misreading
     of one: the tense is not known."""
-    earlier = next((t for t in reversed(before) if t.i < verb.i - 1 and t.tag_ in VERB_TAGS), None)
+    earlier = next((t for t in reversed(before) if t.i < verb.i - 1 and _is_verb(t)), None)
     if earlier is None or (earlier.tag_ == "VBD" and earlier.lower_ == earlier.lemma_.lower()):
         return None
     return _verb_group_tense(earlier, words)
@@ -461,7 +489,7 @@ def _past_perfect(
 ) -> bool:
     """Whether the nearest verb group (looking back first) is a past perfect: "had filed reports by May 5",
     "Until Friday, the police had not named a suspect"; with ``simple``, a simple past too ("lasted")."""
-    verb = next((t for t in [*reversed(before), *after] if t.tag_ in VERB_TAGS), None)
+    verb = next((t for t in [*reversed(before), *after] if _is_verb(t)), None)
     if verb is None:
         return False
     group = _verb_group(verb, words)
@@ -552,7 +580,7 @@ def _planned_to(verb: SpacyToken, words: TenseWords) -> bool:
 
 def _reported(verb: SpacyToken, words: TenseWords) -> bool:
     """ "said he planned to visit": a past right after a verb of saying is the speaker's present, shifted back."""
-    earlier = next((t for t in reversed(verb.doc[verb.sent.start : verb.i]) if t.tag_ in VERB_TAGS), None)
+    earlier = next((t for t in reversed(verb.doc[verb.sent.start : verb.i]) if _is_verb(t)), None)
     return earlier is not None and earlier.lemma_ in words.reporting
 
 
@@ -858,14 +886,14 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     for token in reversed(doc[span.sent.start : span.start]):
         if token.tag_ in CLAUSE_BREAK_TAGS:
             break
-        if token.tag_ in VERB_TAGS or token.tag_ == "VBG":
+        if _is_verb(token) or token.tag_ == "VBG":
             verb = token
             break
-    if verb is None and not any(t.tag_ in VERB_TAGS for t in doc[span.sent.start : span.start]):
+    if verb is None and not any(_is_verb(t) for t in doc[span.sent.start : span.start]):
         for token in doc[span.end : span.sent.end]:
             if token.tag_ in CLAUSE_BREAK_TAGS:
                 break
-            if token.tag_ in VERB_TAGS or token.tag_ == "VBG":
+            if _is_verb(token) or token.tag_ == "VBG":
                 verb = _group_end(token)
                 break
     if verb is None or verb.tag_ not in ("VBD", "VBN"):
@@ -968,6 +996,45 @@ def _is_season_noun(text: str, m: Match, language: str) -> bool:
     word = after[1].rstrip(".,;:")
     plain = text[m.start : m.end].lower().split()[0] == lex.noun_season_article  # not "last fall in his home"
     return plain and word.isalpha() and word.islower() and word not in lex.determiners
+
+
+def _is_a_fall(parsed: Parsed, text: str, m: Match, language: str) -> bool:
+    """ "The fall was unsurvivable", "his brother witnessed the fall": "the fall" as the subject of a verb right
+    after it, or as the object of one right before it, is someone falling, not autumn, which news name after a
+    preposition ("in the fall", "heading into the fall") or a verb of spending ("spent the fall in Paris")."""
+    lex = LEXICONS[language]
+    words = text[m.start : m.end].lower().split()
+    if words != [lex.noun_season_article, *lex.noun_seasons[:1]]:
+        return False
+    span = _match_tokens(parsed, m)
+    if span is None:
+        return False
+    doc = parsed.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < span.sent.end else None
+    # a subject: not the object of a preposition ("winning in the fall must have its teams ready")
+    if after is not None and after.tag_ in ("VBD", "VBZ", "MD") and (before is None or before.tag_ != "IN"):
+        return True
+    return before is not None and _is_verb(before) and before.lemma_ not in lex.season_object_verbs
+
+
+HOUSE_NAME_WORDS = 3  # how many capitalized words a street's name may have between the number and "Avenue"
+
+
+def _is_house_number(text: str, m: Match, language: str) -> bool:
+    """ "stop Trump from reaching 1600 Pennsylvania Avenue": a year-like number before a street's name is a house
+    number, unless a word that opens a year stands before it ("In 1999 Main Street was rebuilt")."""
+    lex = LEXICONS[language]
+    previous = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
+    if m.rule != "year" or not previous or previous[0] in lex.year_openers:
+        return False
+    words = text[m.end : m.end + 60].split()[: HOUSE_NAME_WORDS + 1]
+    for i, word in enumerate(words):
+        if i > 0 and (word.rstrip(",;") in lex.street_words or word.rstrip(".,;") in lex.street_words):
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _is_publication(parsed: Parsed, m: Match) -> bool:
@@ -1128,6 +1195,8 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_people(text, m, language)
             or _is_fraction(text, m, language)
             or _is_season_noun(text, m, language)
+            or _is_a_fall(parsed, text, m, language)
+            or _is_house_number(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)

@@ -157,6 +157,14 @@ class Lexicon:
     noun_season_links: tuple[str, ...] = ()
     noun_season_article: str = ""
     noun_season_year: str = ""
+    # lemmas of verbs whose object "the fall" is still the season ("spent the fall in Paris"); after any other verb
+    # it is a fall ("witnessed the fall"), see ``timex._is_a_fall``
+    season_object_verbs: frozenset[str] = frozenset()
+    # words that end a street's name: a year-like number before a capitalized name and one of them is a house
+    # number ("1600 Pennsylvania Avenue"), see ``timex._is_house_number``
+    street_words: tuple[str, ...] = ()
+    # words after which such a number stays a year: "in 1999 Main Street was rebuilt", "the 2012 Main Street fair"
+    year_openers: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
@@ -632,6 +640,34 @@ ENGLISH = Lexicon(
     noun_season_links=("of", "in"),
     noun_season_article="the",
     noun_season_year="year",
+    season_object_verbs=frozenset({"spend", "pass", "start", "begin", "end", "finish"}),
+    street_words=(
+        "Avenue",
+        "Ave.",
+        "Street",
+        "St.",
+        "Road",
+        "Rd.",
+        "Boulevard",
+        "Blvd.",
+        "Drive",
+        "Lane",
+        "Place",
+    ),
+    year_openers=(
+        "in",
+        "since",
+        "by",
+        "until",
+        "before",
+        "after",
+        "during",
+        "of",
+        "from",
+        "through",
+        "the",
+        "a",
+    ),
     determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
