@@ -199,6 +199,19 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "Speaking to reporters, Hans Keller, a spokesman, said: “Talks will resume.”",
             [("Hans Keller", "“Talks will resume.”", "direct", "said")],
         ),
+        (  # the next sentence's cue hands on to its own quotation: it does not take the one before
+            "Professor of economics Mara Lindqvist, for instance, told the Morning Brief radio show, “Cutting "
+            "rates now is the wrong way forward.” The Oxford expert continued, “The evidence points the other way.”",
+            [
+                (
+                    "Professor of economics Mara Lindqvist",
+                    "“Cutting rates now is the wrong way forward.”",
+                    "direct",
+                    "told",
+                ),
+                ("The Oxford expert", "“The evidence points the other way.”", "direct", "continued"),
+            ],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):
