@@ -212,6 +212,18 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 ("The Oxford expert", "“The evidence points the other way.”", "direct", "continued"),
             ],
         ),
+        (  # a title's abbreviation is one token: the senter no longer ends the sentence after "Capt."
+            "“He fled on foot,” said Capt. Ann Boyd of the county fire department.",
+            [("Capt. Ann Boyd of the county fire department", "“He fled on foot,”", "direct", "said")],
+        ),
+        (
+            "“We recovered the weapon,” Det. Sgt. Paul Marsh said.",
+            [("Det. Sgt. Paul Marsh", "“We recovered the weapon,”", "direct", "said")],
+        ),
+        (
+            "“A man came in and shot another man,” Surrey police Const. Tom Ferris said.",
+            [("Surrey police Const. Tom Ferris", "“A man came in and shot another man,”", "direct", "said")],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):
