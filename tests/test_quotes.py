@@ -401,6 +401,14 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "About 4 in 10 say they want the city to build more parks.",
             [("About 4 in 10", "they want the city to build more parks", "indirect", "say")],
         ),
+        (  # "…, said X" with no clause parsed for the verb ("passer-by called" read as a noun phrase)
+            "A passer-by called the station, said the sergeant.",
+            [("the sergeant", "A passer-by called the station", "indirect", "said")],
+        ),
+        (
+            "Two passers-by called the station, said Sgt. Nora Quist.",
+            [("Sgt. Nora Quist", "Two passers-by called the station", "indirect", "said")],
+        ),
     ],
 )
 def test_reported_speech(parse, text, expected):

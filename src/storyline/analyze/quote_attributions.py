@@ -1158,6 +1158,12 @@ def _purpose_of_object(verb: Token) -> bool:
     )
 
 
+def _subject_after_comma(verb: Token) -> Token | None:
+    """The subject right after a speech verb that heads its sentence after a comma ("A passer-by called the
+    station, said the sergeant."): the speaker, though the parser made a noun before the comma a subject too."""
+    return next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+
+
 def _speaker_after(verb: Token, table: CueTable) -> Token | None:
     """The name right after a speech verb that follows a closing quote mark ("“Safety,” said Ann Lee"), where the
     parser took the quoted words for the subject; or a name set off by commas inside the clause it reports ("The
@@ -1177,6 +1183,8 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
             return after[0]
     if doc[verb.i - 1].text != ",":
         return None
+    if verb.dep_ == "ROOT" and (inverted := _subject_after_comma(verb)) is not None:
+        return inverted
     for clause in (c for c in verb.rights if c.dep_ in CLAUSE_DEPS):
         name = next((s for s in clause.lefts if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1), None)
         if (
