@@ -224,6 +224,28 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "“A man came in and shot another man,” Surrey police Const. Tom Ferris said.",
             [("Surrey police Const. Tom Ferris", "“A man came in and shot another man,”", "direct", "said")],
         ),
+        (  # a text put out, whose colon hands on to the quotation
+            "The harbour board issued a statement: “We will reopen the pier once it is safe to do so.”",
+            [
+                (
+                    "The harbour board",
+                    "“We will reopen the pier once it is safe to do so.”",
+                    "direct",
+                    "issued a statement",
+                )
+            ],
+        ),
+        (
+            "The club released a statement on Monday:\n“We will rebuild this team and we will do it together.”",
+            [
+                (
+                    "The club",
+                    "“We will rebuild this team and we will do it together.”",
+                    "direct",
+                    "released a statement",
+                )
+            ],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):

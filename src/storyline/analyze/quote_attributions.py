@@ -79,6 +79,7 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
 REPORTED_DEPS = frozenset({"ccomp", "acl"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
+MAX_ISSUED_GAP = 4  # words between a text put out and its colon ("issued a statement on Monday:")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
@@ -479,7 +480,7 @@ def _light_attribution(
     if reading is None:
         if verb.lemma_.lower() in table.all_verbs:
             return _verb_attribution(doc, verb, table, base, max_speaker)
-        return None
+        return _issued_before_colon(doc, verb, noun, table, base, max_speaker)
     content, end = reading
     if content is None:
         return None
@@ -487,6 +488,23 @@ def _light_attribution(
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     cue = (verb_group_start(_chain_top(verb, table)), end)
     return _record(doc, base, cue, speaker, subject, content, content)
+
+
+def _issued_before_colon(
+    doc: Doc, verb: Token, noun: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "The club issued a statement: “…”", "… a statement on Monday: “…”": a text put out whose colon hands on
+    to the quotation after it (or ends the sentence before it), the verb's subject its source; the cue runs
+    from the verb over the noun, as for "issued a statement saying"."""
+    if noun.lemma_.lower() not in table.issued_texts:
+        return None
+    colon = next((t for t in doc[noun.i + 1 : noun.i + MAX_ISSUED_GAP + 2] if t.is_punct), None)
+    if colon is None or colon.text != ":" or (colon.i + 1 < len(doc) and not quote_mark(doc[colon.i + 1])):
+        return None
+    subject = _subject(verb, table)
+    speaker = speaker_span(subject, max_speaker) if subject is not None else None
+    cue = (verb_group_start(_chain_top(verb, table)), noun.i)
+    return _record(doc, base, cue, speaker, subject, None, (verb.left_edge.i, len(doc) - 1))
 
 
 def _adjective_attribution(
