@@ -199,6 +199,53 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "Speaking to reporters, Hans Keller, a spokesman, said: “Talks will resume.”",
             [("Hans Keller", "“Talks will resume.”", "direct", "said")],
         ),
+        (  # the next sentence's cue hands on to its own quotation: it does not take the one before
+            "Professor of economics Mara Lindqvist, for instance, told the Morning Brief radio show, “Cutting "
+            "rates now is the wrong way forward.” The Oxford expert continued, “The evidence points the other way.”",
+            [
+                (
+                    "Professor of economics Mara Lindqvist",
+                    "“Cutting rates now is the wrong way forward.”",
+                    "direct",
+                    "told",
+                ),
+                ("The Oxford expert", "“The evidence points the other way.”", "direct", "continued"),
+            ],
+        ),
+        (  # a title's abbreviation is one token: the senter no longer ends the sentence after "Capt."
+            "“He fled on foot,” said Capt. Ann Boyd of the county fire department.",
+            [("Capt. Ann Boyd of the county fire department", "“He fled on foot,”", "direct", "said")],
+        ),
+        (
+            "“We recovered the weapon,” Det. Sgt. Paul Marsh said.",
+            [("Det. Sgt. Paul Marsh", "“We recovered the weapon,”", "direct", "said")],
+        ),
+        (
+            "“A man came in and shot another man,” Surrey police Const. Tom Ferris said.",
+            [("Surrey police Const. Tom Ferris", "“A man came in and shot another man,”", "direct", "said")],
+        ),
+        (  # a text put out, whose colon hands on to the quotation
+            "The harbour board issued a statement: “We will reopen the pier once it is safe to do so.”",
+            [
+                (
+                    "The harbour board",
+                    "“We will reopen the pier once it is safe to do so.”",
+                    "direct",
+                    "issued a statement",
+                )
+            ],
+        ),
+        (
+            "The club released a statement on Monday:\n“We will rebuild this team and we will do it together.”",
+            [
+                (
+                    "The club",
+                    "“We will rebuild this team and we will do it together.”",
+                    "direct",
+                    "released a statement",
+                )
+            ],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):
@@ -375,6 +422,14 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
         (  # a share in numbers that the parser hung on the verb as a modifier is still who spoke
             "About 4 in 10 say they want the city to build more parks.",
             [("About 4 in 10", "they want the city to build more parks", "indirect", "say")],
+        ),
+        (  # "…, said X" with no clause parsed for the verb ("passer-by called" read as a noun phrase)
+            "A passer-by called the station, said the sergeant.",
+            [("the sergeant", "A passer-by called the station", "indirect", "said")],
+        ),
+        (
+            "Two passers-by called the station, said Sgt. Nora Quist.",
+            [("Sgt. Nora Quist", "Two passers-by called the station", "indirect", "said")],
         ),
     ],
 )

@@ -79,6 +79,7 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
 REPORTED_DEPS = frozenset({"ccomp", "acl"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
+MAX_ISSUED_GAP = 4  # words between a text put out and its colon ("issued a statement on Monday:")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
@@ -479,7 +480,7 @@ def _light_attribution(
     if reading is None:
         if verb.lemma_.lower() in table.all_verbs:
             return _verb_attribution(doc, verb, table, base, max_speaker)
-        return None
+        return _issued_before_colon(doc, verb, noun, table, base, max_speaker)
     content, end = reading
     if content is None:
         return None
@@ -487,6 +488,23 @@ def _light_attribution(
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
     cue = (verb_group_start(_chain_top(verb, table)), end)
     return _record(doc, base, cue, speaker, subject, content, content)
+
+
+def _issued_before_colon(
+    doc: Doc, verb: Token, noun: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "The club issued a statement: “…”", "… a statement on Monday: “…”": a text put out whose colon hands on
+    to the quotation after it (or ends the sentence before it), the verb's subject its source; the cue runs
+    from the verb over the noun, as for "issued a statement saying"."""
+    if noun.lemma_.lower() not in table.issued_texts:
+        return None
+    colon = next((t for t in doc[noun.i + 1 : noun.i + MAX_ISSUED_GAP + 2] if t.is_punct), None)
+    if colon is None or colon.text != ":" or (colon.i + 1 < len(doc) and not quote_mark(doc[colon.i + 1])):
+        return None
+    subject = _subject(verb, table)
+    speaker = speaker_span(subject, max_speaker) if subject is not None else None
+    cue = (verb_group_start(_chain_top(verb, table)), noun.i)
+    return _record(doc, base, cue, speaker, subject, None, (verb.left_edge.i, len(doc) - 1))
 
 
 def _adjective_attribution(
@@ -1158,6 +1176,12 @@ def _purpose_of_object(verb: Token) -> bool:
     )
 
 
+def _subject_after_comma(verb: Token) -> Token | None:
+    """The subject right after a speech verb that heads its sentence after a comma ("A passer-by called the
+    station, said the sergeant."): the speaker, though the parser made a noun before the comma a subject too."""
+    return next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+
+
 def _speaker_after(verb: Token, table: CueTable) -> Token | None:
     """The name right after a speech verb that follows a closing quote mark ("“Safety,” said Ann Lee"), where the
     parser took the quoted words for the subject; or a name set off by commas inside the clause it reports ("The
@@ -1177,6 +1201,8 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
             return after[0]
     if doc[verb.i - 1].text != ",":
         return None
+    if verb.dep_ == "ROOT" and (inverted := _subject_after_comma(verb)) is not None:
+        return inverted
     for clause in (c for c in verb.rights if c.dep_ in CLAUSE_DEPS):
         name = next((s for s in clause.lefts if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1), None)
         if (

@@ -258,6 +258,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
     if (subject := closing_subject(verb, table)) is not None:
         return _before_closing_frame(doc, verb, subject)
+    if _inverted_closing(verb, table):
+        return _before_inverted_frame(doc, verb)
     if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
             doc,
@@ -510,6 +512,28 @@ def closing_subject(verb: Token, table: CueTable) -> Token | None:
     if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
         return None
     return subject
+
+
+def _inverted_closing(verb: Token, table: CueTable) -> bool:
+    """A speech verb heading its sentence after a comma, its subject after it ("A passer-by called the station,
+    said Sgt. Ann Boyd."), where the parser found no clause for it to report: the words before the comma
+    are that clause, which the parser broke up ("passer-by called" read as a noun and its modifier)."""
+    if verb.dep_ != "ROOT" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    if verb.lemma_.lower() not in table.verbs or verb.tag_ in NON_FINITE_TAGS:
+        return False
+    return any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+
+
+def _before_inverted_frame(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The words before an inverted closing frame's comma, when they hold a verb and no quotation."""
+    content = trim(doc, verb.sent.start, verb.i - 1)
+    if content is None:
+        return None
+    words = doc[content[0] : content[1] + 1]
+    if any(quote_mark(t) for t in words) or not any(t.pos_ in VERBAL_POS for t in words):
+        return None
+    return content
 
 
 def _without_closing_frame(

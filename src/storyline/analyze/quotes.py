@@ -54,6 +54,7 @@ MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face 
 MAX_TITLE_FUNCTION_WORD = 4  # "the", "of", "with": the only lower-case words a title has
 LAST_WORD = re.compile(r"\b(\w+)\s*$")  # a whole word: the \b looks before a search window's start
 QUOTE_CLOSERS = "\"”’'»"
+QUOTE_OPENERS = "\"“‘'«"
 SENTENCE_ENDS = ".!?"
 TRAIL_STOPS = '.!?\n"“”«»'  # a sentence, a line or another quotation between a quotation and a cue
 MAX_TRAIL = 80  # characters from a quotation to the cue it runs on into
@@ -143,6 +144,7 @@ def _governing(
     after the mark).
     """
     best: tuple[int, Attribution] | None = None
+    handed_on: Attribution | None = None
     first, last = _wording(text, q)
     for a in _near(q, attributions, starts):
         after = (
@@ -154,12 +156,15 @@ def _governing(
             and not _leads_on(text, q, a)
         )
         before = a.cue_end <= q.start and (_reaches(text, q, a, first) or _introduces(text, q, a))
+        if after and _opens_next(text, q, a):
+            handed_on = handed_on or a
+            continue
         if not (after or before):
             continue
         distance = a.cue_start - q.end if after else q.start - a.cue_end
         if best is None or distance < best[0]:
             best = (distance, a)
-    return best[1] if best else None
+    return best[1] if best else handed_on
 
 
 def _wording(text: str, q: Quoted) -> tuple[int, int]:
@@ -194,6 +199,26 @@ def _leads_on(text: str, q: Quoted, a: Attribution) -> bool:
     450-840: 22 exact contents gained, 3 lost)."""
     first, _ = _attribution_bounds(a)
     return "\n" in text[q.end : first]
+
+
+def _opens_next(text: str, q: Quoted, a: Attribution) -> bool:
+    """Whether a cue after a quotation that closed its own sentence opens a new one (capitalized: sloppy "“…
+    over.” he said, “…”" still closes the first) and hands on, by a comma or colon, to the next quotation
+    (`told the show, “… forward.” The expert continued, “…”`): the next quotation's cue, which governs the one
+    before only when no cue before it does."""
+    first, last = _attribution_bounds(a)
+    return _ends_sentence(text, q) and text[first : first + 1].isupper() and _hands_on(text, last)
+
+
+def _ends_sentence(text: str, q: Quoted) -> bool:
+    """Whether the quotation closes on a full stop, question or exclamation mark inside its marks."""
+    return text[q.start : q.end].rstrip(QUOTE_CLOSERS)[-1:] in SENTENCE_ENDS
+
+
+def _hands_on(text: str, last: int) -> bool:
+    """Whether an attribution ending at ``last`` is followed by a comma or colon and an opening quote mark."""
+    after = text[last : last + MAX_THAT_GAP].lstrip(" ")
+    return after[:1] in ",:" and after[1:].lstrip(" ")[:1] in QUOTE_OPENERS
 
 
 def _near(q: Quoted, attributions: Sequence[Attribution], starts: Sequence[int]) -> Sequence[Attribution]:
