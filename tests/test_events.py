@@ -181,6 +181,11 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         # words with an everyday sense left out of the lexicon ("relief" alone, "appeal" as a noun)
         "Residents breathed a sigh of relief.",
         "The senator's broad appeal among young voters grew.",
+        # an illness and a kind of thing are no events ("heart attack", "assault rifles", "attack ads")
+        "The singer died in hospital after suffering a heart attack.",
+        "Detectives found three assault rifles in the garage.",
+        "The campaign spent heavily on attack ads in Ohio.",
+        "The bomb squad examined the parcel.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:

@@ -160,3 +160,22 @@ def _named_on_both_sides(targets: list[Token], attackers: list[Token]) -> bool:
     if any(t.ent_type_ == "PERSON" for t in targets):
         return all(a.ent_type_ in NAMED_ACTOR_TYPES or a.pos_ == "PRON" for a in attackers)
     return named_actor and any(t.pos_ == "PRON" for t in targets)
+
+
+# ---------------------------------------------------------------------------------------------- no happening
+
+
+def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether a noun trigger names an illness ("a **heart** attack", "cardiac arrest") or, as a compound
+    before another noun, a kind of thing ("**assault** rifles", "**attack** ads", "a **bomb** squad").
+
+    Obituaries and gun-law stories use these words often; on a timeline they would be attacks and arrests
+    that never happened.
+    """
+    token = parse[trigger.index]
+    if trigger.words or token.pos_ != "NOUN":
+        return False
+    modifiers = (c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    if any(c.lemma_.lower() in lex.illness_modifiers for c in modifiers):
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads

@@ -234,7 +234,11 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     triggers = [t for t in (_modal_demand(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.verbal_attack(ctx.lexicon, parse, t) for t in triggers]
-    triggers = [t for t in triggers if not _opening_modifier(parse, t)]
+    triggers = [
+        t
+        for t in triggers
+        if not _opening_modifier(parse, t) and not event_senses.names_no_happening(ctx.lexicon, parse, t)
+    ]
     by_index = {t.index: t for t in triggers}
     kept = [
         t
