@@ -186,6 +186,8 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         "Detectives found three assault rifles in the garage.",
         "The campaign spent heavily on attack ads in Ohio.",
         "The bomb squad examined the parcel.",
+        # a noun "call" with words before a later "on" is no "call on" demand
+        "The coast guard picked up a distress call from sailors on a drifting yacht.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:
