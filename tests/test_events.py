@@ -137,6 +137,28 @@ def test_strike_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # campaign news attacks with words: a motive, a verb of saying, an idea or a named rival ...
+        ("Senator Maria Delgado attacked Governor Tom Reyes over his tax plan.", "attacked", "ACCUSE"),
+        ("Delgado attacked Reyes, saying he had failed the state.", "attacked", "ACCUSE"),
+        ("Reyes brushed off the personal attacks from his rivals.", "attacks", "ACCUSE"),
+        ("The mayor attacked his record on housing in a long speech.", "attacked", "ACCUSE"),
+        ("Governor Ellen Park leveled an attack at the budget office.", "attack", "ACCUSE"),
+        ("Congressman Paul Hart attacked Senator Ana Ruiz in Tuesday's debate.", "attacked", "ACCUSE"),
+        # ... armed attacks keep their type
+        ("A gunman attacked Tom Reyes with a knife outside his home.", "attacked", "ATTACK"),
+        ("Rebels attacked the village of Kora at dawn.", "attacked", "ATTACK"),
+        ("Azerbaijani forces attacked positions near the border.", "attacked", "ATTACK"),
+        ("The attack on the convoy killed four soldiers.", "attack", "ATTACK"),
+    ],
+)
+def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> None:
+    found = [(e.type, e.trigger) for e in events.extract(parse(text), [], [])]
+    assert (expected, trigger) in found, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The weather in Baku was sunny and mild.",
@@ -159,6 +181,13 @@ def test_strike_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         # words with an everyday sense left out of the lexicon ("relief" alone, "appeal" as a noun)
         "Residents breathed a sigh of relief.",
         "The senator's broad appeal among young voters grew.",
+        # an illness and a kind of thing are no events ("heart attack", "assault rifles", "attack ads")
+        "The singer died in hospital after suffering a heart attack.",
+        "Detectives found three assault rifles in the garage.",
+        "The campaign spent heavily on attack ads in Ohio.",
+        "The bomb squad examined the parcel.",
+        # a noun "call" with words before a later "on" is no "call on" demand
+        "The coast guard picked up a distress call from sailors on a drifting yacht.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:

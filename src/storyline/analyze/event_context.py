@@ -79,6 +79,12 @@ class Lexicon:
     stoppage_words: frozenset[str]  # "strike": an attack, or a work stoppage when ``stoppage_signs`` say so
     stoppage_signs: frozenset[str]  # "union", "nurse", "wage": who strikes or why in a work stoppage
     stoppage_modifiers: frozenset[str]  # "a 48-hour strike": signs only as a modifier of the noun
+    verbal_attack_words: frozenset[str]  # "attack": armed, or words when a speech sign says so
+    verbal_attack_modifiers: frozenset[str]  # "political attacks": words, not force
+    verbal_attack_targets: frozenset[str]  # "attacked his record": an idea, not a body
+    verbal_attack_anchors: frozenset[str]  # "leveled an attack": words, not force
+    illness_modifiers: frozenset[str]  # "a heart attack": an illness, no event
+    kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
 
 
 @dataclass(frozen=True)

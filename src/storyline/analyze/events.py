@@ -164,7 +164,7 @@ def find_triggers(
     for i, lemma in enumerate(lemmas):
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
-            if j is not None:
+            if j is not None and not _split_noun_particle(tags, i, j):
                 head = i if tags[i] in ("VERB", "AUX") else j
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
@@ -195,6 +195,13 @@ def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
         if lemmas[j] == second:
             return j
     return None
+
+
+def _split_noun_particle(tags: list[str], first: int, second: int) -> bool:
+    """A verb-and-particle phrase ("call on", "call for") whose first word is a noun with words between: "a
+    distress **call** from seamen **on** board" and "**calls** dropped **on** the iPhone" are no demands."""
+    verb = tags[first] in ("VERB", "AUX")
+    return not verb and tags[second] in ("ADP", "PART") and second > first + 1
 
 
 def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str) -> Trigger:
@@ -233,7 +240,12 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         triggers = [t for t in triggers if t.index < len(parse)]
     triggers = [t for t in (_modal_demand(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
-    triggers = [t for t in triggers if not _opening_modifier(parse, t)]
+    triggers = [event_senses.verbal_attack(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [
+        t
+        for t in triggers
+        if not _opening_modifier(parse, t) and not event_senses.names_no_happening(ctx.lexicon, parse, t)
+    ]
     by_index = {t.index: t for t in triggers}
     kept = [
         t
