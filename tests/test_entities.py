@@ -256,6 +256,20 @@ def test_known_model_slips_are_fixed(analyze, text, name, type_):
     assert [e.type for e in found if e.name == name] == [type_]
 
 
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # read as a person by the model; the noun after it says it is a place
+        ("Armed men still hold the Varzhinsky corridor, the ministry said.", "Varzhinsky", "LOC"),
+        # the noun is followed by another noun: "town hall" is no town
+        ("The senator spoke at a Trendex town hall in Ohio.", "Trendex", "ORG"),
+    ],
+)
+def test_a_place_noun_after_a_name_makes_it_a_place(analyze, text, name, type_):
+    found = analyze(text)
+    assert [e.type for e in found if e.name == name] == [type_]
+
+
 def test_surname_stays_with_the_person_whatever_the_model_says_elsewhere(analyze):
     """The model often types a bare surname as an organization; the person named in full keeps every one."""
     text = (

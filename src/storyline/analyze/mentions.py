@@ -7,7 +7,8 @@ than a gazetteer:
 * labels are mapped per language to storyline's types (``PER`` -> ``PERSON``…);
 * an entity that swallowed a comma ("Yerevan, Azerbaijani" as ORG) is split at the comma;
 * a name in the data file's short list of capitals/regions, or a single-word PERSON right after a place
-  preposition ("in Yerevan"), is a place (GPE);
+  preposition ("in Yerevan"), is a place (GPE); so is a name that a place noun follows ("the Lachinsky
+  corridor", "the Oromia region");
 * one surface string gets one type per document (the majority), and a single word that is the surname of a
   person named in full elsewhere is that person ("Aliyev" tagged ORG);
 * leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
@@ -43,6 +44,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 JOINERS = frozenset({"and", "of", "'s", "’s", "the", "-", "&"})
 DETERMINERS = frozenset({"the", "a", "an"})
 APPOSITION_END = frozenset({",", ".", ";", ")", ":"})
+# types a place noun after the name overrides; NORP stays ("the Italian border", "the Greek capital")
+PLACE_NOUN_RELABELED = frozenset({"ORG", "PERSON", "FAC"})
 
 
 @dataclass
@@ -75,6 +78,7 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
         _fix_places(doc, names, roles)
         _fix_outlets(names, roles)
         _fix_titled(doc, names, roles)
+        _fix_by_place_nouns(doc, names, roles)
     _fix_by_majority(names)
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
@@ -220,6 +224,36 @@ def _fix_institutions(names: list[Named], roles: RoleTable) -> None:
     for named in names:
         if named.label == "PERSON" and named.text in relabeled:
             named.label = relabeled[named.text]
+
+
+def _fix_by_place_nouns(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+    """A name the model typed as an organization or a person is a place when a place noun ends its phrase ("the
+    Lachinsky corridor", "the Oromia region"), and so is the same name elsewhere in the document. A word
+    that is part of someone's full name stays with the person (the vote does that)."""
+    relabeled: dict[str, str] = {}
+    for named in names:
+        label = _place_noun_label(doc, named, roles)
+        if label is not None:
+            named.label = relabeled[named.text] = label
+    for named in names:
+        if named.text in relabeled and named.label in PLACE_NOUN_RELABELED:
+            named.label = relabeled[named.text]
+
+
+def _place_noun_label(doc: Doc, named: Named, roles: RoleTable) -> str | None:
+    """The place type a lower-case noun after the name gives it, unless another noun follows that noun ("a
+    MSNBC town hall", "the Bristol district attorney") or a number precedes the name ("the 24th House
+    district" is a constituency of the House)."""
+    if named.label not in PLACE_NOUN_RELABELED or named.end >= len(doc):
+        return None
+    if named.start > 0 and (doc[named.start - 1].like_num or doc[named.start - 1].ent_type_ == "ORDINAL"):
+        return None
+    noun = doc[named.end]
+    label = roles.place_nouns.get(noun.text)  # lower case only: "Region" would be part of a name
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if label is None or (following is not None and following.pos_ in ("NOUN", "PROPN")):
+        return None
+    return label
 
 
 def _listed_place(name: str, roles: RoleTable) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.data import agency_entries, load_table
 
@@ -40,6 +40,7 @@ class RoleTable:
     outlets: frozenset[str] = frozenset()  # news agencies and outlets (data/agencies.toml): organizations
     institutions: frozenset[str] = frozenset()  # last words of an organization's name ("federation")
     states: frozenset[str] = frozenset()  # last words of a state's name ("republic", "reich")
+    place_nouns: Mapping[str, str] = field(default_factory=dict)  # "corridor" -> "LOC"
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def table(language: str | None) -> RoleTable | None:
         outlets=_outlets(),
         institutions=frozenset(places.get("institutions", ())),
         states=frozenset(places.get("states", ())),
+        place_nouns=dict(places.get("nouns", {})),
     )
 
 
