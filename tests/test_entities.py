@@ -379,3 +379,14 @@ def test_whole_document_parse_matches_single_sentence_parses(analyze):
             assert [(t.text, t.dep_, t.head.i) for t in a] == [(t.text, t.dep_, t.head.i) for t in b]
         assert parsed.whole_parsed
     assert not single.whole_parsed
+
+
+def test_two_people_joined_by_and_in_one_name_are_split(analyze):
+    """The model reads "Petraeus and Panetta" as one organization; both are named in full later."""
+    found = analyze(
+        "After, investigators interviewed Rice, Rhodes, Petraeus and Panetta. David Petraeus and Leon Panetta "
+        "declined to comment."
+    )
+    assert owner(found, "Petraeus") == "David Petraeus"
+    assert owner(found, "Panetta") == "Leon Panetta"
+    assert not [e for e in found if " and " in e.name]

@@ -5,7 +5,8 @@ with its entity type after the fixes below and the titles written around it. Fix
 than a gazetteer:
 
 * labels are mapped per language to storyline's types (``PER`` -> ``PERSON``…);
-* an entity that swallowed a comma ("Yerevan, Azerbaijani" as ORG) is split at the comma;
+* an entity that swallowed a comma ("Yerevan, Azerbaijani" as ORG) is split at the comma, and one of two
+  words joined by "and" ("Christie and Jindal") at the "and" when both are named alone elsewhere;
 * a name in the data file's short list of capitals/regions, or a single-word PERSON right after a place
   preposition ("in Yerevan"), is a place (GPE); so is a name that a place noun follows ("the Lachinsky
   corridor", "the Oromia region");
@@ -74,6 +75,7 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     """Every kept named mention, types fixed and (with a role table) titles attached, in text order."""
     names = _extend_to_acronyms(doc, _from_ner(doc, language, roles))
     if roles is not None:
+        names = _split_coordinated(doc, names)
         names = _add_listed_places(doc, names, roles)
         _fix_places(doc, names, roles)
         _fix_outlets(names, roles)
@@ -172,6 +174,33 @@ def _leading_title(doc: Doc, i: int, roles: RoleTable) -> bool:
     if is_title_word(word, roles) or word in roles.honorifics:
         return True
     return word in roles.adjectives and i + 1 < len(doc) and is_title_word(doc[i + 1].text, roles)
+
+
+def _split_coordinated(doc: Doc, names: list[Named]) -> list[Named]:
+    """ "Christie and Jindal", "Alphabet and Facebook" read as one organization are two names when each word is
+    named on its own elsewhere in the document (or is a part of a person's full name there). "Fish and
+    Wildlife", "Nationals and Orioles" without such a sign stay whole."""
+    known = _known_names(names)
+    out: list[Named] = []
+    for named in names:
+        first, second = doc[named.start], doc[named.end - 1]
+        coordinated = named.end - named.start == 3 and doc[named.start + 1].lower_ == "and"
+        if coordinated and first.text in known and second.text in known and first.text != second.text:
+            out.extend(Named(t.i, t.i + 1, known[t.text], t.text) for t in (first, second))
+        else:
+            out.append(named)
+    return out
+
+
+def _known_names(names: list[Named]) -> dict[str, str]:
+    """Single-word names of the document with their type: the first and last words of people named in full
+    (as PERSON), then one-word names as the model typed them."""
+    known = {n.text: n.label for n in names if " " not in n.text}
+    for named in names:
+        words = named.text.split()
+        if named.label == "PERSON" and len(words) > 1:
+            known[words[0]] = known[words[-1]] = "PERSON"
+    return known
 
 
 def _add_listed_places(doc: Doc, names: list[Named], roles: RoleTable) -> list[Named]:
