@@ -390,3 +390,13 @@ def test_two_people_joined_by_and_in_one_name_are_split(analyze):
     assert owner(found, "Petraeus") == "David Petraeus"
     assert owner(found, "Panetta") == "Leon Panetta"
     assert not [e for e in found if " and " in e.name]
+
+
+def test_father_and_son_with_different_middle_initials_stay_apart(analyze):
+    """Same first and last name, different middle names: "George H.W. Bush" is not "George W. Bush"."""
+    found = analyze(
+        "Former President Gerald H.W. Bosworth praised his son. Gerald W. Bosworth thanked the crowd. "
+        "Gerald Herbert Walker Bosworth died in 2018."
+    )
+    assert owner(found, "Gerald W. Bosworth") == "Gerald W. Bosworth"
+    assert owner(found, "Gerald H.W. Bosworth") == "Gerald Herbert Walker Bosworth"
