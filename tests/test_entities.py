@@ -190,10 +190,25 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "pronoun",
             "Kaja Kallas",
         ),
+        # "the president" is the president, not the vice president mentioned last
+        (
+            "President Dana Whitcombe and Vice President Joe Bidwell toured the plant in Ohio on Monday. "
+            "The president later thanked the workers.",
+            "The president",
+            "nominal",
+            "Dana Whitcombe",
+        ),
     ],
 )
 def test_coreference_table(analyze, text, mention, kind, expected):
     assert owner(analyze(text), mention, kind) == expected
+
+
+def test_the_president_is_not_the_vice_president(analyze):
+    found = analyze(
+        "Vice President Joe Bidwell toured the plant on Monday. The president later thanked the workers."
+    )
+    assert owner(found, "The president", "nominal") is None
 
 
 def test_description_with_conflicting_country_is_not_attached(analyze):
