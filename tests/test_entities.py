@@ -190,10 +190,25 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "pronoun",
             "Kaja Kallas",
         ),
+        # "the president" is the president, not the vice president mentioned last
+        (
+            "President Dana Whitcombe and Vice President Joe Bidwell toured the plant in Ohio on Monday. "
+            "The president later thanked the workers.",
+            "The president",
+            "nominal",
+            "Dana Whitcombe",
+        ),
     ],
 )
 def test_coreference_table(analyze, text, mention, kind, expected):
     assert owner(analyze(text), mention, kind) == expected
+
+
+def test_the_president_is_not_the_vice_president(analyze):
+    found = analyze(
+        "Vice President Joe Bidwell toured the plant on Monday. The president later thanked the workers."
+    )
+    assert owner(found, "The president", "nominal") is None
 
 
 def test_description_with_conflicting_country_is_not_attached(analyze):
@@ -252,6 +267,20 @@ def test_places_acting_as_governments_are_metonyms(analyze, text, place, metonym
     ],
 )
 def test_known_model_slips_are_fixed(analyze, text, name, type_):
+    found = analyze(text)
+    assert [e.type for e in found if e.name == name] == [type_]
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # read as a person by the model; the noun after it says it is a place
+        ("Armed men still hold the Varzhinsky corridor, the ministry said.", "Varzhinsky", "LOC"),
+        # the noun is followed by another noun: "town hall" is no town
+        ("The senator spoke at a Trendex town hall in Ohio.", "Trendex", "ORG"),
+    ],
+)
+def test_a_place_noun_after_a_name_makes_it_a_place(analyze, text, name, type_):
     found = analyze(text)
     assert [e.type for e in found if e.name == name] == [type_]
 
@@ -365,3 +394,24 @@ def test_whole_document_parse_matches_single_sentence_parses(analyze):
             assert [(t.text, t.dep_, t.head.i) for t in a] == [(t.text, t.dep_, t.head.i) for t in b]
         assert parsed.whole_parsed
     assert not single.whole_parsed
+
+
+def test_two_people_joined_by_and_in_one_name_are_split(analyze):
+    """The model reads "Petraeus and Panetta" as one organization; both are named in full later."""
+    found = analyze(
+        "After, investigators interviewed Rice, Rhodes, Petraeus and Panetta. David Petraeus and Leon Panetta "
+        "declined to comment."
+    )
+    assert owner(found, "Petraeus") == "David Petraeus"
+    assert owner(found, "Panetta") == "Leon Panetta"
+    assert not [e for e in found if " and " in e.name]
+
+
+def test_father_and_son_with_different_middle_initials_stay_apart(analyze):
+    """Same first and last name, different middle names: "George H.W. Bush" is not "George W. Bush"."""
+    found = analyze(
+        "Former President Gerald H.W. Bosworth praised his son. Gerald W. Bosworth thanked the crowd. "
+        "Gerald Herbert Walker Bosworth died in 2018."
+    )
+    assert owner(found, "Gerald W. Bosworth") == "Gerald W. Bosworth"
+    assert owner(found, "Gerald H.W. Bosworth") == "Gerald Herbert Walker Bosworth"

@@ -116,10 +116,31 @@ def _same_person(named: Named, clusters: list[Cluster]) -> Cluster | None:
             for other in cluster.names:
                 parts = folded(other.text).split()
                 if len(parts) > 1 and parts[0] == words[0] and parts[-1] == words[-1]:
+                    if _middles_differ(parts, words):
+                        continue
                     return cluster
                 if len(parts) > len(words) > 1 and parts[-len(words) :] == words:
                     return cluster
     return None
+
+
+def _middles_differ(one: list[str], other: list[str]) -> bool:
+    """Two full names with the same first and last word whose middle names both are written and disagree:
+    "George H.W. Bush" and "George W. Bush" are father and son ("George Herbert Walker Bush" is the
+    father again: middle names are compared by their initials)."""
+    first, second = _middle_initials(one), _middle_initials(other)
+    return bool(first) and bool(second) and first != second
+
+
+def _middle_initials(words: list[str]) -> str:
+    """ "h.w." -> "hw", "herbert walker" -> "hw"; a nickname in quotes is no middle name."""
+    initials = ""
+    for word in words[1:-1]:
+        if not word[:1].isalpha():
+            continue
+        letters = [part for part in word.split(".") if part]
+        initials += "".join(part[0] for part in letters) if "." in word else word[:1]
+    return initials
 
 
 def _initials(text: str) -> str:

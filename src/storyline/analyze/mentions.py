@@ -5,9 +5,11 @@ with its entity type after the fixes below and the titles written around it. Fix
 than a gazetteer:
 
 * labels are mapped per language to storyline's types (``PER`` -> ``PERSON``…);
-* an entity that swallowed a comma ("Yerevan, Azerbaijani" as ORG) is split at the comma;
+* an entity that swallowed a comma ("Yerevan, Azerbaijani" as ORG) is split at the comma, and one of two
+  words joined by "and" ("Christie and Jindal") at the "and" when both are named alone elsewhere;
 * a name in the data file's short list of capitals/regions, or a single-word PERSON right after a place
-  preposition ("in Yerevan"), is a place (GPE);
+  preposition ("in Yerevan"), is a place (GPE); so is a name that a place noun follows ("the Lachinsky
+  corridor", "the Oromia region");
 * one surface string gets one type per document (the majority), and a single word that is the surname of a
   person named in full elsewhere is that person ("Aliyev" tagged ORG);
 * leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
@@ -43,6 +45,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 JOINERS = frozenset({"and", "of", "'s", "’s", "the", "-", "&"})
 DETERMINERS = frozenset({"the", "a", "an"})
 APPOSITION_END = frozenset({",", ".", ";", ")", ":"})
+# types a place noun after the name overrides; NORP stays ("the Italian border", "the Greek capital")
+PLACE_NOUN_RELABELED = frozenset({"ORG", "PERSON", "FAC"})
 
 
 @dataclass
@@ -71,10 +75,12 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     """Every kept named mention, types fixed and (with a role table) titles attached, in text order."""
     names = _extend_to_acronyms(doc, _from_ner(doc, language, roles))
     if roles is not None:
+        names = _split_coordinated(doc, names)
         names = _add_listed_places(doc, names, roles)
         _fix_places(doc, names, roles)
         _fix_outlets(names, roles)
         _fix_titled(doc, names, roles)
+        _fix_by_place_nouns(doc, names, roles)
     _fix_by_majority(names)
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
@@ -170,6 +176,33 @@ def _leading_title(doc: Doc, i: int, roles: RoleTable) -> bool:
     return word in roles.adjectives and i + 1 < len(doc) and is_title_word(doc[i + 1].text, roles)
 
 
+def _split_coordinated(doc: Doc, names: list[Named]) -> list[Named]:
+    """ "Christie and Jindal", "Alphabet and Facebook" read as one organization are two names when each word is
+    named on its own elsewhere in the document (or is a part of a person's full name there). "Fish and
+    Wildlife", "Nationals and Orioles" without such a sign stay whole."""
+    known = _known_names(names)
+    out: list[Named] = []
+    for named in names:
+        first, second = doc[named.start], doc[named.end - 1]
+        coordinated = named.end - named.start == 3 and doc[named.start + 1].lower_ == "and"
+        if coordinated and first.text in known and second.text in known and first.text != second.text:
+            out.extend(Named(t.i, t.i + 1, known[t.text], t.text) for t in (first, second))
+        else:
+            out.append(named)
+    return out
+
+
+def _known_names(names: list[Named]) -> dict[str, str]:
+    """Single-word names of the document with their type: the first and last words of people named in full
+    (as PERSON), then one-word names as the model typed them."""
+    known = {n.text: n.label for n in names if " " not in n.text}
+    for named in names:
+        words = named.text.split()
+        if named.label == "PERSON" and len(words) > 1:
+            known[words[0]] = known[words[-1]] = "PERSON"
+    return known
+
+
 def _add_listed_places(doc: Doc, names: list[Named], roles: RoleTable) -> list[Named]:
     """Listed capitals/regions the model missed ("BAKU," in a dateline) become GPE mentions."""
     covered = {i for n in names for i in range(n.start, n.end)}
@@ -220,6 +253,36 @@ def _fix_institutions(names: list[Named], roles: RoleTable) -> None:
     for named in names:
         if named.label == "PERSON" and named.text in relabeled:
             named.label = relabeled[named.text]
+
+
+def _fix_by_place_nouns(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+    """A name the model typed as an organization or a person is a place when a place noun ends its phrase ("the
+    Lachinsky corridor", "the Oromia region"), and so is the same name elsewhere in the document. A word
+    that is part of someone's full name stays with the person (the vote does that)."""
+    relabeled: dict[str, str] = {}
+    for named in names:
+        label = _place_noun_label(doc, named, roles)
+        if label is not None:
+            named.label = relabeled[named.text] = label
+    for named in names:
+        if named.text in relabeled and named.label in PLACE_NOUN_RELABELED:
+            named.label = relabeled[named.text]
+
+
+def _place_noun_label(doc: Doc, named: Named, roles: RoleTable) -> str | None:
+    """The place type a lower-case noun after the name gives it, unless another noun follows that noun ("a
+    MSNBC town hall", "the Bristol district attorney") or a number precedes the name ("the 24th House
+    district" is a constituency of the House)."""
+    if named.label not in PLACE_NOUN_RELABELED or named.end >= len(doc):
+        return None
+    if named.start > 0 and (doc[named.start - 1].like_num or doc[named.start - 1].ent_type_ == "ORDINAL"):
+        return None
+    noun = doc[named.end]
+    label = roles.place_nouns.get(noun.text)  # lower case only: "Region" would be part of a name
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if label is None or (following is not None and following.pos_ in ("NOUN", "PROPN")):
+        return None
+    return label
 
 
 def _listed_place(name: str, roles: RoleTable) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.data import agency_entries, load_table
 
@@ -40,6 +40,8 @@ class RoleTable:
     outlets: frozenset[str] = frozenset()  # news agencies and outlets (data/agencies.toml): organizations
     institutions: frozenset[str] = frozenset()  # last words of an organization's name ("federation")
     states: frozenset[str] = frozenset()  # last words of a state's name ("republic", "reich")
+    place_nouns: Mapping[str, str] = field(default_factory=dict)  # "corridor" -> "LOC"
+    subordinates: frozenset[str] = frozenset()  # "vice", "deputy": "vice president" is no "president"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def table(language: str | None) -> RoleTable | None:
         outlets=_outlets(),
         institutions=frozenset(places.get("institutions", ())),
         states=frozenset(places.get("states", ())),
+        place_nouns=dict(places.get("nouns", {})),
+        subordinates=frozenset(titles.get("subordinates", ())),
     )
 
 
@@ -138,13 +142,14 @@ def country_of(word: str, roles: RoleTable) -> str | None:
 
 
 def descriptions_match(description: str, title_head: str, roles: RoleTable) -> bool:
-    """Whether a description head ("leader") can refer to someone whose title head is ``title_head``."""
+    """Whether a description head ("leader") can refer to someone whose title head is ``title_head``: "the
+    minister" to a "foreign minister", but "the president" not to a "vice president"."""
     if description == title_head:
         return True
     allowed = roles.descriptions.get(description)
     if allowed is not None:
         return title_head in allowed
-    return title_head.endswith(" " + description)
+    return title_head.endswith(" " + description) and title_head.split()[0] not in roles.subordinates
 
 
 def countries_match(a: str | None, b: str | None) -> bool:
