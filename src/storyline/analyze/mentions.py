@@ -250,9 +250,7 @@ def _fix_institutions(names: list[Named], roles: RoleTable) -> None:
             named.label = relabeled[words[-1]] = "ORG"
         elif last in roles.states and words[-2].casefold() in roles.adjectives:
             named.label = relabeled[words[-1]] = "GPE"
-    for named in names:
-        if named.label == "PERSON" and named.text in relabeled:
-            named.label = relabeled[named.text]
+    _spread_labels(names, relabeled, frozenset({"PERSON"}))
 
 
 def _fix_by_place_nouns(doc: Doc, names: list[Named], roles: RoleTable) -> None:
@@ -264,8 +262,14 @@ def _fix_by_place_nouns(doc: Doc, names: list[Named], roles: RoleTable) -> None:
         label = _place_noun_label(doc, named, roles)
         if label is not None:
             named.label = relabeled[named.text] = label
+    _spread_labels(names, relabeled, PLACE_NOUN_RELABELED)
+
+
+def _spread_labels(names: list[Named], relabeled: dict[str, str], overridden: frozenset[str]) -> None:
+    """Give every other mention of a relabeled name its new type, where the model's type is one of
+    ``overridden``: what one mention's context showed holds for the name throughout the document."""
     for named in names:
-        if named.text in relabeled and named.label in PLACE_NOUN_RELABELED:
+        if named.text in relabeled and named.label in overridden:
             named.label = relabeled[named.text]
 
 

@@ -1176,10 +1176,12 @@ def _purpose_of_object(verb: Token) -> bool:
     )
 
 
-def _subject_after_comma(verb: Token) -> Token | None:
-    """The subject right after a speech verb that heads its sentence after a comma ("A passer-by called the
-    station, said the sergeant."): the speaker, though the parser made a noun before the comma a subject too."""
-    return next((c for c in verb.rights if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+def _subject_right_after(head: Token, verb: Token) -> Token | None:
+    """The subject of ``head`` whose phrase starts right after ``verb``: the speaker of a speech verb that heads
+    its sentence after a comma ("A passer-by called the station, said the sergeant.", ``head`` the verb itself,
+    though the parser made a noun before the comma a subject too) or of the clause it reports, where the parser
+    made the name set off by commas that clause's subject ("The contrast, said Ann Lee, would be clear")."""
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
 
 
 def _speaker_after(verb: Token, table: CueTable) -> Token | None:
@@ -1201,10 +1203,10 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
             return after[0]
     if doc[verb.i - 1].text != ",":
         return None
-    if verb.dep_ == "ROOT" and (inverted := _subject_after_comma(verb)) is not None:
+    if verb.dep_ == "ROOT" and (inverted := _subject_right_after(verb, verb)) is not None:
         return inverted
     for clause in (c for c in verb.rights if c.dep_ in CLAUSE_DEPS):
-        name = next((s for s in clause.lefts if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1), None)
+        name = _subject_right_after(clause, verb)
         if (
             name is not None
             and name.pos_ == "PROPN"

@@ -438,8 +438,7 @@ def _right_after_attribution(text: str, q: Quoted, previous: _Match) -> bool:
         return False
     words = WORD.findall(text, q.start, q.end)
     between = WORD.search(text, previous.end, first) or WORD.search(text, last, q.start)
-    sentence = text[q.start : q.end].rstrip(QUOTE_CLOSERS)[-1:] in {".", "!", "?"}
-    return bool(words) and words[0][:1].isupper() and sentence and between is None
+    return bool(words) and words[0][:1].isupper() and _ends_sentence(text, q) and between is None
 
 
 def _reads_as_speech(text: str, q: Quoted, settings: AnalyzeSettings) -> bool:

@@ -204,9 +204,8 @@ TENSE_WORDS: dict[str, TenseWords] = {
 }
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
-MERIDIEMS = frozenset(
-    {"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}
-)  # after a number: a clock time's, not "I am"
+# after a number: a clock time's, not "I am"
+MERIDIEMS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
 AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})  # "will not be", "is to be"
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for

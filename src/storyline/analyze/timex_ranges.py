@@ -55,14 +55,14 @@ def range_end(
 
 
 def year_from_range_end(
-    text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, language: str
+    text: str, prev: tuple[Match, Norm], m: Match, norm: Norm, language: str
 ) -> Norm | None:
     """The first end of "from March to May 2019" (or "between November and February 2019") re-read in the
     year the second end names, a year earlier when its month comes later; ``None`` when nothing changes.
 
     Read on its own, the yearless first end was put in the document's year, which a range ending in a named
     year contradicts ("March" came out 2021-03 in a 2021 article about 2019)."""
-    if prev is None or norm.anchor != "absolute" or norm.point is None or not m.groups.get("year"):
+    if norm.anchor != "absolute" or norm.point is None or not m.groups.get("year"):
         return None
     before, first = prev
     if before.rule not in YEARLESS_RULES or before.groups.get("year") or first.anchor != "dct":
