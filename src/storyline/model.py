@@ -73,11 +73,12 @@ class Entity:
 class Timex:
     """A time expression normalized to a TIMEX3 value ("2021-03-14", "P4M", "2014-SU", "1992/1994").
 
-    ``value`` is ``None`` when the expression could not be resolved honestly (a weekday in a document with no
-    date); ``anchor`` says what it was resolved against: "dct" (the document's date), "ref" (an earlier time the
-    sentence refers back to), "absolute" (needs no anchor) or ``None``. ``point`` is set on a DURATION counted
-    from a known time ("three days later" after "March 2": value "P3D", point "2021-03-05"): the calendar time
-    the span of time lands on, which TimeML's value does not carry but a timeline needs.
+    In a document with no date, what the words fix is kept and the rest left open, as TIMEX3 writes it ("November
+    10": "XXXX-11-10", "Sunday": "XXXX-WXX-7"; anchor ``None``); ``value`` is ``None`` when even that is unknown
+    ("last year" there). ``anchor`` says what it was resolved against: "dct" (the document's date), "ref" (an
+    earlier time the sentence refers back to), "absolute" (needs no anchor) or ``None``. ``point`` is set on a
+    DURATION counted from a known time ("three days later" after "March 2": value "P3D", point "2021-03-05"): the
+    calendar time the span of time lands on, which TimeML's value does not carry but a timeline needs.
     """
 
     id: str

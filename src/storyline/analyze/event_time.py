@@ -26,14 +26,17 @@ if TYPE_CHECKING:
 __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 
 IGNORED = -1  # the owner of a timex that dates something other than an event
-DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?")  # a TIMEX3 value that names a calendar date
+# a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
+DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
 RANGE_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$")  # "1992-1994": 1992/1994
 
 
 def _date_value(timex: Timex) -> str | None:
     """The calendar part of a resolved DATE/TIME timex ("2020-11-09"), the day a counted span lands on
     ("three days later": P3D with point "2020-11-12"), or a span between two calendar dates ("in 1992-1994":
-    1992/1994, which sorts with its first year on a timeline), else ``None``."""
+    1992/1994, which sorts with its first year on a timeline), or what an undated article's words fix ("on Jan.
+    11": XXXX-01-11, so the event keeps its own day and takes no reference time from an earlier sentence), else
+    ``None``."""
     if timex.value is not None and RANGE_VALUE.match(timex.value):
         return timex.value
     value = timex.point if timex.point is not None else timex.value

@@ -29,6 +29,8 @@ RANGE_CYCLES = {"weekday": ("W", 1), "month": ("Y", 1), "mdy": ("Y", 1), "dmy": 
 DAY_RULES = ("mdy", "dmy")
 # rules whose match may lack a year the end of a range supplies: "March", "March 3", "3 March"
 YEARLESS_RULES = ("month", *DAY_RULES)
+# a month or day whose year nothing gave: "March" or "March 3" in an undated article
+OPEN_YEAR = re.compile(r"XXXX-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
 
 
 def range_end(
@@ -65,20 +67,31 @@ def year_from_range_end(
     if norm.anchor != "absolute" or norm.point is None or not m.groups.get("year"):
         return None
     before, first = prev
-    if before.rule not in YEARLESS_RULES or before.groups.get("year") or first.anchor != "dct":
-        return None
-    if first.point is None or first.point.grain not in ("month", "day"):
+    start = _yearless(first)
+    if before.rule not in YEARLESS_RULES or before.groups.get("year") or start is None:
         return None
     between = " ".join(text[before.end : m.start].lower().split())
     if between not in (*LEXICONS[language].range_words, *LEXICONS[language].day_range_words):
         return None
-    start, end = first.point.date, norm.point.date
-    year = end.year - 1 if start.month > end.month else end.year
+    end = norm.point.date
+    year = end.year - 1 if start.date.month > end.month else end.year
     try:
-        point = dataclasses.replace(first.point, date=start.replace(year=year))
+        point = dataclasses.replace(start, date=start.date.replace(year=year))
     except ValueError:  # February 29 in a year without one
         return None
     return dataclasses.replace(first, value=point.value(), point=point, anchor="absolute")
+
+
+def _yearless(first: Norm) -> Point | None:
+    """A month or day read without its year: put in the document's year, or left open in an undated one
+    ("XXXX-03"; the point's year, 2000, a leap year, is a placeholder the caller replaces)."""
+    if first.anchor == "dct" and first.point is not None and first.point.grain in ("month", "day"):
+        return first.point
+    found = OPEN_YEAR.fullmatch(first.value or "") if first.anchor is None else None
+    if found is None:
+        return None
+    month, day = int(found["month"]), found["day"]
+    return Point(dt.date(2000, month, int(day or 1)), "day" if day else "month")
 
 
 @functools.lru_cache(maxsize=8)

@@ -254,6 +254,12 @@ def _unresolved(type_: str = "DATE", mod: str | None = None) -> Norm:
     return Norm(type_, None, mod)
 
 
+def _underspecified(value: str, type_: str = "DATE", mod: str | None = None) -> Norm:
+    """What the words fix when nothing anchors the rest ("November 10" in an undated article: XXXX-11-10, as
+    TIMEX3 writes it): the year is never guessed, and with no point the value dates no event and no span."""
+    return Norm(type_, value, mod)
+
+
 # --- rule resolvers: each takes the rule's named groups and the context ------------------------------------
 
 
@@ -293,8 +299,10 @@ def _day_of_month(g: Groups, ctx: Context) -> Norm:
         return _unresolved()
     if g["year"]:
         return _absolute_day(year_number(g["year"], ctx.lex), month, day)
-    if ctx.dct is None or day > calendar.monthrange(2000, month)[1]:  # 2000 is leap: February 29 is allowed
+    if day > calendar.monthrange(2000, month)[1]:  # 2000 is leap: February 29 is allowed
         return _unresolved()
+    if ctx.dct is None:
+        return _underspecified(f"XXXX-{month:02d}-{day:02d}")
     candidates = _in_years(ctx.dct, month, day)
     if (follow := _shortly_after_ref(ctx, month, day)) is not None:
         return _dated(Point(follow, "day"), "ref")
@@ -315,7 +323,7 @@ def r_month(g: Groups, ctx: Context) -> Norm:
             return _unresolved(mod=mod)
         return _dated(Point(dt.date(ctx.ref.date.year, month, 1), "month"), "ref", mod=mod)
     if ctx.dct is None:
-        return _unresolved(mod=mod)
+        return _unresolved(mod=mod) if g.get("relyear") else _underspecified(f"XXXX-{month:02d}", mod=mod)
     if g.get("relyear"):  # "June last year"
         year = ctx.dct.year + ctx.lex.relatives.get(_words(g["relyear"]), 0)
         return _dated(Point(dt.date(year, month, 1), "month"), "dct", mod=mod)
@@ -407,9 +415,10 @@ def _with_pod(date: dt.date, pod: str | None, ctx: Context, anchor: str, mod: st
 
 def r_weekday(g: Groups, ctx: Context) -> Norm:
     mod = _mod(ctx.lex, g["mod"])
-    if ctx.dct is None:
-        return _unresolved("TIME" if g["pod"] else "DATE", mod)
     target = ctx.lex.weekdays[g["wd"] or ""]
+    if ctx.dct is None:  # "on Sunday": a Sunday, XXXX-WXX-7
+        pod = f"T{ctx.lex.parts_of_day[_words(g['pod'])]}" if g["pod"] else ""
+        return _underspecified(f"XXXX-WXX-{target + 1}{pod}", "TIME" if pod else "DATE", mod)
     days = [
         ctx.dct + dt.timedelta(days=k)
         for k in range(-7, 8)
