@@ -394,6 +394,22 @@ def test_span_between_two_years_dates_the_event(parse: Parse) -> None:
     assert (event.type, event.date, event.date_source) == ("CONSULT", "1997/1998", "timex")
 
 
+def test_opening_date_phrase_dates_the_sentence_whatever_noun_it_hangs_on(parse: Parse) -> None:
+    text = "The war began in February 1988. In 1992-1994, tensions boiled over and exploded into open war."
+    parsed = parse(text)
+    stamps = [timex(parsed, "February 1988", "1988-02"), timex(parsed, "1992-1994", "1992/1994", "DURATION")]
+    exploded = next(e for e in events.extract(parsed, [], stamps) if e.trigger == "exploded")
+    assert exploded.date == "1992/1994"
+
+
+def test_open_date_of_an_undated_article_dates_its_event(parse: Parse) -> None:
+    text = "On Nov. 10, 2020, the two countries signed a truce.\nOn Jan. 11, the leaders signed a pact."
+    parsed = parse(text, published=None)
+    stamps = [timex(parsed, "Nov. 10, 2020", "2020-11-10"), timex(parsed, "Jan. 11", "XXXX-01-11")]
+    pact = [e for e in events.extract(parsed, [], stamps) if e.type == "SIGN"][-1]
+    assert (pact.date, pact.date_source) == ("XXXX-01-11", "timex")
+
+
 def test_duration_is_not_a_date(parse: Parse) -> None:
     parsed = parse("The two armies fought for three weeks.")
     event = only(events.extract(parsed, [], [timex(parsed, "three weeks", "P3W", "DURATION")]))

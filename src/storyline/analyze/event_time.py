@@ -60,19 +60,36 @@ def attached_dates(
         value = _date_value(timex)
         if value is None:
             continue
-        token = _timex_root(sentence, parse, timex)
+        tokens = _timex_tokens(sentence, parse, timex)
+        token = _timex_root(tokens)
         target = _owning_trigger(token, owner) if token is not None else None
+        if target == IGNORED and _opening_phrase(parse, tokens):
+            target = None
         if target != IGNORED:
             dates.setdefault(target, value)
     return dates
 
 
-def _timex_root(sentence: Span, parse: Doc, timex: Timex) -> Token | None:
+def _timex_tokens(sentence: Span, parse: Doc, timex: Timex) -> list[Token]:
     start, end = timex.start - sentence.start_char, timex.end - sentence.start_char
-    tokens = [t for t in parse if t.idx < end and t.idx + len(t.text) > start]
+    return [t for t in parse if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _timex_root(tokens: list[Token]) -> Token | None:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     return roots[0] if roots else None
+
+
+def _opening_phrase(parse: Doc, tokens: list[Token]) -> bool:
+    """A timex opening the sentence, alone or after its preposition, and closed by a comma ("In 1992-1994,
+    tensions boiled over and exploded…"): it dates the sentence, whatever noun the parser hung it on (there
+    "tensions", read as the root with "boiled" its modifier)."""
+    if not tokens:
+        return False
+    first, last = tokens[0].i, tokens[-1].i
+    opening = all(t.pos_ == "ADP" for t in parse[:first]) and first <= 1
+    return opening and last + 1 < len(parse) and parse[last + 1].text == ","
 
 
 def _owning_trigger(token: Token, owner: dict[int, int]) -> int | None:
