@@ -233,6 +233,12 @@ def test_conjoined_actors_and_place(parse: Parse) -> None:
     assert event.place == "Astana"
 
 
+def test_last_name_of_a_list_after_of_is_no_actor_of_its_own(parse: Parse) -> None:
+    text = "On Jan. 11, the leaders of Russia, Azerbaijan, and Armenia signed a pact on trade."
+    event = only(events.extract(parse(text), [], []))
+    assert "Armenia" not in names(event)
+
+
 def test_participants_named_by_document_entities(parse: Parse) -> None:
     parsed = parse("Aliyev met Michel in Brussels on Tuesday.")
     aliyev = entity(parsed, "Ilham Aliyev", "PERSON", "Aliyev")

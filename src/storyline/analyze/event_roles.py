@@ -244,8 +244,23 @@ def _conjuncts(token: Token) -> list[Token]:
     """``token`` and the nouns coordinated with it ("Putin, Aliyev and Pashinyan")."""
     members = [token]
     for member in members:
-        members.extend(c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        members.extend(
+            c
+            for c in member.children
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and not _ends_of_list(member, c)
+        )
     return members
+
+
+def _ends_of_list(head: Token, conj: Token) -> bool:
+    """A name the parser hung on the noun before a list of names after "of" ("the leaders of Russia,
+    Azerbaijan, and Armenia signed": "Armenia" a conjunct of "leaders"): the list's last member, not a
+    participant of its own."""
+    if head.pos_ != "NOUN" or conj.pos_ != "PROPN":
+        return False
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < conj.i), None)
+    first = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return first is not None and first.pos_ == "PROPN" and any(c.dep_ == "conj" for c in first.children)
 
 
 def _participant(
