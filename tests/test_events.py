@@ -359,6 +359,18 @@ def test_date_after_publication_makes_the_event_future(parse: Parse) -> None:
     assert (event.type, event.date, event.status) == ("MEET", "2021-07-11", "future")
 
 
+def test_last_week_is_past_not_after_publication(parse: Parse) -> None:
+    parsed = parse("The envoy traveled to Geneva last week.")
+    event = only(events.extract(parsed, [], [timex(parsed, "last week", "2021-W10")]))
+    assert (event.type, event.date, event.status) == ("VISIT", "2021-W10", "past")
+
+
+def test_next_week_is_after_publication(parse: Parse) -> None:
+    parsed = parse("The envoy travels to Geneva next week.")
+    event = only(events.extract(parsed, [], [timex(parsed, "next week", "2021-W12")]))
+    assert (event.date, event.status) == ("2021-W12", "future")
+
+
 def test_unattached_date_is_the_reference_time(parse: Parse) -> None:
     parsed = parse("The ministry said on Sunday that separatist forces shelled the village.")
     event = only(events.extract(parsed, [], [timex(parsed, "Sunday", "2021-03-14")]))

@@ -14,6 +14,7 @@ resolved date earlier in the same paragraph; else ``None``. Never the publicatio
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
+WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")  # "2016-W23": an ISO week
 RANGE_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$")  # "1992-1994": 1992/1994
 
 
@@ -179,6 +181,11 @@ def _progressive(token: Token) -> bool:
 
 def _after_publication(ctx: Context, date: str | None) -> bool:
     published = ctx.parsed.document.published
-    if date is None or published is None:
+    if date is None or published is None or date.startswith("XXXX"):
         return False
+    if week := WEEK_VALUE.match(date):  # compared as text, "2016-W23" would follow every day of 2016
+        try:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1) > published
+        except ValueError:  # no such week
+            return False
     return date > published.isoformat()[: len(date)]
