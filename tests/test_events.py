@@ -420,6 +420,22 @@ def test_opening_date_phrase_dates_the_sentence_whatever_noun_it_hangs_on(parse:
     assert exploded.date == "1992/1994"
 
 
+@pytest.mark.parametrize(
+    "text, stamp, value, dated",
+    [
+        ("He won in 1972. In a 1963 speech, he declared his candidacy.", "1963", "1963", "1963"),
+        ("He won in 1972. After the 1963 march, he declared his candidacy.", "1963", "1963", "1972"),
+    ],
+)
+def test_opening_phrase_of_time_dates_the_rest_of_the_sentence(
+    parse: Parse, text: str, stamp: str, value: str, dated: str
+) -> None:
+    parsed = parse(text)
+    stamps = [timex(parsed, "1972", "1972"), timex(parsed, stamp, value)]
+    declared = next(e for e in events.extract(parsed, [], stamps) if e.trigger == "declared")
+    assert declared.date == dated
+
+
 def test_open_date_of_an_undated_article_dates_its_event(parse: Parse) -> None:
     text = "On Nov. 10, 2020, the two countries signed a truce.\nOn Jan. 11, the leaders signed a pact."
     parsed = parse(text, published=None)

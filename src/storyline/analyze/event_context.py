@@ -85,6 +85,7 @@ class Lexicon:
     verbal_attack_anchors: frozenset[str]  # "leveled an attack": words, not force
     illness_modifiers: frozenset[str]  # "a heart attack": an illness, no event
     kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
+    time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import Context, Trigger
+from storyline.analyze.event_context import Context, Lexicon, Trigger
 from storyline.model import EventStatus, Timex
 
 if TYPE_CHECKING:
@@ -65,10 +65,10 @@ def attached_dates(
         tokens = _timex_tokens(sentence, parse, timex)
         token = _timex_root(tokens)
         target = _owning_trigger(token, owner) if token is not None else None
-        if target == IGNORED and _opening_phrase(parse, tokens):
-            target = None
         if target != IGNORED:
             dates.setdefault(target, value)
+        if _opening_phrase(ctx.lexicon, parse, tokens):  # it also dates the rest of the sentence
+            dates.setdefault(None, value)
     return dates
 
 
@@ -83,15 +83,19 @@ def _timex_root(tokens: list[Token]) -> Token | None:
     return roots[0] if roots else None
 
 
-def _opening_phrase(parse: Doc, tokens: list[Token]) -> bool:
-    """A timex opening the sentence, alone or after its preposition, and closed by a comma ("In 1992-1994,
-    tensions boiled over and exploded…"): it dates the sentence, whatever noun the parser hung it on (there
-    "tensions", read as the root with "boiled" its modifier)."""
-    if not tokens:
+def _opening_phrase(lex: Lexicon, parse: Doc, tokens: list[Token]) -> bool:
+    """A timex in the phrase opening the sentence and closed by a comma, alone ("Jan. 11, …") or after a
+    preposition of time ("In 1992-1994, tensions boiled over and exploded…", "In a 1963 speech, he declared"):
+    it dates the sentence, whatever noun the parser hung it on (there "tensions", read as the root, or
+    "speech")."""
+    comma = next((t.i for t in parse if t.text == ","), None)
+    if not tokens or comma is None or tokens[-1].i >= comma:
         return False
-    first, last = tokens[0].i, tokens[-1].i
-    opening = all(t.pos_ == "ADP" for t in parse[:first]) and first <= 1
-    return opening and last + 1 < len(parse) and parse[last + 1].text == ","
+    if tokens[0].i == 0:
+        return comma == tokens[-1].i + 1
+    opener = parse[0]
+    inside = {t.i for t in opener.subtree}
+    return opener.lower_ in lex.time_preps and all(i in inside for i in range(1, comma))
 
 
 def _owning_trigger(token: Token, owner: dict[int, int]) -> int | None:
