@@ -204,6 +204,28 @@ def test_coreference_table(analyze, text, mention, kind, expected):
     assert owner(analyze(text), mention, kind) == expected
 
 
+def test_possessive_description_holds_its_owner(analyze):
+    text = "Norway’s president on Wednesday spoke in Oslo. President Ola Brekke said the talks went well."
+    assert owner(analyze(text), "Norway’s president", "nominal") == "Ola Brekke"
+
+
+def test_a_person_s_aide_is_not_that_person(analyze):
+    text = "Defense Secretary Ann Carver flew to Oslo. Carver’s press secretary said the trip was planned."
+    found = analyze(text)
+    assert owner(found, "Carver’s press secretary") is None
+    assert owner(found, "’s press secretary") is None
+
+
+def test_a_longer_head_makes_one_description(analyze):
+    text = (
+        "Defense Secretary Ann Carver met Secretary General Jens Moe in Brussels. "
+        "NATO's secretary general said the alliance was united."
+    )
+    found = analyze(text)
+    assert owner(found, "NATO's secretary general") == "Jens Moe"
+    assert owner(found, "NATO's secretary") is None
+
+
 def test_the_president_is_not_the_vice_president(analyze):
     found = analyze(
         "Vice President Joe Bidwell toured the plant on Monday. The president later thanked the workers."

@@ -206,27 +206,44 @@ def resolve_descriptions(doc: Doc, clusters: list[Cluster], roles: RoleTable) ->
     people = [c for c in clusters if c.label == "PERSON" and c.titles]
     if not people:
         return
+    named = {i for c in clusters if c.label == "PERSON" for r in c.refs for i in range(r.start, r.end)}
     for tok in doc:
-        if tok.lower_ in last_words and tok.i not in taken and tok.pos_ in ("NOUN", "PROPN"):
-            description = _description(doc, tok.i, roles)
+        if (
+            tok.lower_ in last_words
+            and tok.i not in taken
+            and tok.pos_ in ("NOUN", "PROPN")
+            and not _head_goes_on(doc, tok.i, roles)
+        ):
+            description = _description(doc, tok.i, roles, named)
             if description is not None:
                 _attach(description, people, roles)
+
+
+def _head_goes_on(doc: Doc, i: int, roles: RoleTable) -> bool:
+    """A role word a longer head continues ("secretary" in "NATO's secretary general"): the description ends
+    later, and the shorter one would be a second, wrong one."""
+    return i + 1 < len(doc) and f"{doc[i].lower_} {doc[i + 1].lower_}" in roles.heads
 
 
 def _taken_tokens(clusters: list[Cluster]) -> set[int]:
     return {i for c in clusters for r in c.refs for i in range(r.start, r.end)}
 
 
-def _description(doc: Doc, i: int, roles: RoleTable) -> Description | None:
-    """The definite role phrase ending at token ``i`` ("the Azerbaijani leader"), or ``None``."""
+def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Description | None:
+    """The definite role phrase ending at token ``i`` ("the Azerbaijani leader"), or ``None``; ``named``: the
+    tokens of the document's person names."""
     end = i + 1
     if end < len(doc) and doc[end].ent_type_ == "PERSON":
         return None  # a title before a name, handled with the name
     start = i
     while start > 0 and _modifier(doc, start - 1, roles):
         start -= 1
+    if start > 0 and doc[start].lower_ in ("'s", "’s") and doc[start - 1].pos_ == "PROPN":
+        if doc[start - 1].ent_type_ == "PERSON" or start - 1 in named:
+            return None  # "Carter’s press secretary" is somebody else
+        start -= 1  # the owner the walk stopped at: "Trend’s president", not "’s president"
     possessive = any(doc[j].lower_ in ("'s", "’s") for j in range(start, i))
-    if start == 0 or (doc[start - 1].lower_ not in DETERMINERS - {"a", "an"} and not possessive):
+    if not possessive and (start == 0 or doc[start - 1].lower_ not in DETERMINERS - {"a", "an"}):
         return None
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("state", "government"):
         end += 2
@@ -246,6 +263,7 @@ def _modifier(doc: Doc, j: int, roles: RoleTable) -> bool:
         tok.lower_ in roles.words
         or tok.lower_ in roles.demonyms
         or tok.ent_type_ in ("NORP", "GPE")
+        or tok.text in roles.places  # "Azerbaijan’s president", the name read as an organization
         or tok.lower_ in ("'s", "’s")
     )
 
@@ -254,7 +272,7 @@ def _description_country(doc: Doc, start: int, end: int, roles: RoleTable) -> tu
     """The country a description names, inside ("Russian", "Russia's") or after it ("of Russia")."""
     for tok in doc[start:end]:
         if (
-            tok.ent_type_ in ("NORP", "GPE") or tok.lower_ in roles.demonyms
+            tok.ent_type_ in ("NORP", "GPE") or tok.lower_ in roles.demonyms or tok.text in roles.places
         ) and tok.lower_ not in roles.words:
             return country_of(tok.text, roles), end
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
