@@ -300,6 +300,8 @@ def test_known_model_slips_are_fixed(analyze, text, name, type_):
         ("Armed men still hold the Varzhinsky corridor, the ministry said.", "Varzhinsky", "LOC"),
         # the noun is followed by another noun: "town hall" is no town
         ("The senator spoke at a Trendex town hall in Ohio.", "Trendex", "ORG"),
+        # an acronym organization before "area" stays the organization
+        ("The OSCE will help resolve conflicts in the OSCE area, the envoy said.", "OSCE", "ORG"),
     ],
 )
 def test_a_place_noun_after_a_name_makes_it_a_place(analyze, text, name, type_):

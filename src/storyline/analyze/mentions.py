@@ -276,8 +276,11 @@ def _spread_labels(names: list[Named], relabeled: dict[str, str], overridden: fr
 def _place_noun_label(doc: Doc, named: Named, roles: RoleTable) -> str | None:
     """The place type a lower-case noun after the name gives it, unless another noun follows that noun ("a
     MSNBC town hall", "the Bristol district attorney") or a number precedes the name ("the 24th House
-    district" is a constituency of the House)."""
+    district" is a constituency of the House). An acronym organization stays one: "the OSCE area", "the EU
+    region" are the areas its members cover."""
     if named.label not in PLACE_NOUN_RELABELED or named.end >= len(doc):
+        return None
+    if named.label == "ORG" and named.text.isupper() and named.text.isalpha():
         return None
     if named.start > 0 and (doc[named.start - 1].like_num or doc[named.start - 1].ent_type_ == "ORDINAL"):
         return None
