@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from storyline.analyze import events
+from storyline.analyze import entities, events
 from storyline.analyze.event_context import Trigger
 from storyline.analyze.nlp import Parsed, load, parse_batch
 from storyline.ingest.document import make_document
@@ -237,6 +237,23 @@ def test_last_name_of_a_list_after_of_is_no_actor_of_its_own(parse: Parse) -> No
     text = "On Jan. 11, the leaders of Russia, Azerbaijan, and Armenia signed a pact on trade."
     event = only(events.extract(parse(text), [], []))
     assert "Armenia" not in names(event)
+
+
+@pytest.mark.parametrize(
+    "text, place, actors",
+    [
+        ("After the Orlando massacre, the governor spoke.", "Orlando", set()),
+        ("After the Paris attacks, France closed its borders.", "Paris", set()),
+        ("The US strike hit a convoy near the border.", None, {"US"}),
+    ],
+)
+def test_city_naming_a_noun_event_is_its_place(
+    parse: Parse, text: str, place: str | None, actors: set[str]
+) -> None:
+    parsed = parse(text)
+    names_found = entities.extract(parsed)
+    event = next(e for e in events.extract(parsed, names_found, []) if e.type == "ATTACK")
+    assert (event.place, names(event, "actor")) == (place, actors)
 
 
 def test_participants_named_by_document_entities(parse: Parse) -> None:

@@ -23,6 +23,8 @@ from storyline.analyze.event_context import (
     has_demand_modal,
     is_clause_prep,
 )
+from storyline.analyze.roles import RoleTable
+from storyline.analyze.roles import table as role_table
 from storyline.model import Entity, Participant
 
 if TYPE_CHECKING:
@@ -363,7 +365,31 @@ def place(ctx: Context, sentence: Span, parse: Doc, anchors: list[int]) -> str |
                 if name is not None:
                     return name
             frontier.append(child)
+    return _modifier_place(ctx, sentence, parse[anchors[0]])
+
+
+def _modifier_place(ctx: Context, sentence: Span, trigger: Token) -> str | None:
+    """A city or region naming a noun event ("the Orlando shooting", "the Iowa caucuses"): where it took place,
+    not who acted (a named place is never also a participant). A country there is a party ("the US strike")."""
+    roles = role_table(ctx.parsed.document.language or "en")
+    if trigger.pos_ != "NOUN" or roles is None:
+        return None
+    for child in trigger.children:
+        if child.dep_ != "compound" or child.i > trigger.i:
+            continue
+        entity = _entity_at(ctx, *_noun_phrase(sentence, child))
+        if entity is not None and entity.type in PLACE_ENTITY_TYPES and not _country(entity.name, roles):
+            return entity.name
     return None
+
+
+def _country(name: str, roles: RoleTable) -> bool:
+    """A listed country, or any name in capitals ("U.S", "F.B.I", both read as places by the model)."""
+    return (
+        not any(ch.islower() for ch in name)
+        or name.lower() in roles.demonyms
+        or name in roles.demonyms.values()
+    )
 
 
 def _location(ctx: Context, sentence: Span, prep: Token) -> str | None:
