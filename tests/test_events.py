@@ -256,6 +256,21 @@ def test_city_naming_a_noun_event_is_its_place(
     assert (event.place, names(event, "actor")) == (place, actors)
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("A White House official, who requested anonymity, said the ministers met in Oslo.", ["met"]),
+        ("An official, speaking on condition of anonymity to discuss the plan, said the envoys met.", ["met"]),
+        ("The aides were not authorized to discuss the merger.", []),
+        # what is allowed still happens; a request for something else is still a demand
+        ("Sanders was allowed to speak at the convention and demanded a recount.", ["demanded"]),
+        ("The ministers will discuss the ceasefire on Monday.", ["discuss"]),
+    ],
+)
+def test_a_source_s_terms_are_no_event(parse: Parse, text: str, kept: list[str]) -> None:
+    assert [e.trigger for e in events.extract(parse(text), [], []) if e.type != "STATEMENT"] == kept
+
+
 def test_participants_named_by_document_entities(parse: Parse) -> None:
     parsed = parse("Aliyev met Michel in Brussels on Tuesday.")
     aliyev = entity(parsed, "Ilham Aliyev", "PERSON", "Aliyev")

@@ -179,3 +179,35 @@ def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     if any(c.lemma_.lower() in lex.illness_modifiers for c in modifiers):
         return True
     return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads
+
+
+def sourcing_note(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether a trigger only states a source's terms: "a White House official, who **requested** anonymity",
+    "speaking on condition of anonymity to **discuss** the talks", "were not authorized to **discuss** them".
+
+    Wire stories carry these clauses in nearly every sourced paragraph; none of them happened on the timeline.
+    """
+    token = parse[trigger.index]
+    if token.pos_ == "VERB" and any(_mentions_sourcing(lex, c) for c in token.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ not in ("xcomp", "advcl") or not infinitive or token.head.i == token.i:
+        return False  # "speaking on condition of anonymity to discuss": the purpose of the sourcing
+    head = token.head
+    if head.lemma_.lower() in lex.permission_heads and any(c.dep_ == "neg" for c in head.children):
+        return True  # "not authorized to discuss": nothing was discussed, for the record
+    return any(_mentions_sourcing(lex, c) for c in head.children)
+
+
+def _mentions_sourcing(lex: Lexicon, child: Token) -> bool:
+    """An object "anonymity", or a phrase "on (the) condition of anonymity": not any phrase that holds the word
+    further down ("an aide who requested anonymity" names a person)."""
+    if child.dep_ in ("dobj", "obj"):
+        return child.lemma_.lower() in lex.sourcing_nouns
+    if child.dep_ != "prep":
+        return False
+    objects = [o for o in child.children if o.dep_ == "pobj"]
+    objects += [
+        o for obj in objects for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(o.lemma_.lower() in lex.sourcing_nouns for o in objects)
