@@ -260,7 +260,10 @@ def test_city_naming_a_noun_event_is_its_place(
     "text, kept",
     [
         ("A White House official, who requested anonymity, said the ministers met in Oslo.", ["met"]),
-        ("An official, speaking on condition of anonymity to discuss the plan, said the envoys met.", ["met"]),
+        (
+            "An official, speaking on condition of anonymity to discuss the plan, said the envoys met.",
+            ["met"],
+        ),
         ("The aides were not authorized to discuss the merger.", []),
         # what is allowed still happens; a request for something else is still a demand
         ("Sanders was allowed to speak at the convention and demanded a recount.", ["demanded"]),
@@ -304,6 +307,8 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
             {"Armenian positions"},
         ),
         ("Tokyo said on Friday that Seoul must apologise for the remarks.", {"Tokyo"}, {"Seoul"}),
+        # the medium after "on" is no target
+        ("Mayor Jane Ortiz announced on Twitter that the bridge would reopen.", {"Jane Ortiz"}, set()),
     ],
 )
 def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targets: set[str]) -> None:

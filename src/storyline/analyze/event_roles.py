@@ -176,8 +176,14 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
     for obj in _prep_objects(prep):
         if role is not None:
             yield role, obj
-        elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES:
+        elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES and not _medium(lex, obj):
             yield "target", obj
+
+
+def _medium(lex: Lexicon, obj: Token) -> bool:
+    """A network or platform named after "on" ("announced on Twitter", "Fox News"): where, not whom."""
+    name = " ".join(t.text for t in obj.lefts if t.dep_ == "compound") + " " + obj.text
+    return obj.text in lex.media_names or name.strip() in lex.media_names
 
 
 def _named_objects(prep: Token) -> Iterator[tuple[str, Token]]:
