@@ -309,6 +309,8 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
         ("Tokyo said on Friday that Seoul must apologise for the remarks.", {"Tokyo"}, {"Seoul"}),
         # the medium after "on" is no target
         ("Mayor Jane Ortiz announced on Twitter that the bridge would reopen.", {"Jane Ortiz"}, set()),
+        # the instrument after "with" is no target
+        ("Police said the suspect attacked the guards with a hunting knife.", {"suspect"}, {"guards"}),
     ],
 )
 def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targets: set[str]) -> None:

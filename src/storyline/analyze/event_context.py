@@ -55,6 +55,10 @@ class Lexicon:
     place_preps: frozenset[str]
     target_preps: frozenset[str]
     named_target_preps: frozenset[str]
+    instrument_preps: frozenset[
+        str
+    ]  # "with a knife": an instrument, when ``instrument_nouns`` holds its noun
+    instrument_nouns: frozenset[str]
     media_names: frozenset[str]  # "on Twitter", "on CNN": where it was said, not to whom
     participant_preps: frozenset[str]
     noun_object_preps: frozenset[str]  # "the arrest of Navalny": a named object of a noun trigger

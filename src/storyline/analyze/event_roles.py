@@ -174,6 +174,8 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
     role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
     named = word in lex.named_target_preps
     for obj in _prep_objects(prep):
+        if word in lex.instrument_preps and obj.lemma_.lower() in lex.instrument_nouns:
+            continue  # "attacked him with a knife": what it was done with
         if role is not None:
             yield role, obj
         elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES and not _medium(lex, obj):
