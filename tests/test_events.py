@@ -392,6 +392,23 @@ def test_status_from_tense_aspect_and_modals(parse: Parse, text: str, kind: str,
     assert event.status == status
 
 
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # a verb that only says something of its subject event does not make it ongoing
+        ("The Orlando attack now ranks as the deadliest mass shooting in the country.", "past"),
+        ("The peace deal stipulates the opening of transport corridors.", "past"),
+        # a verb saying the event happens does; a future auxiliary always does
+        ("The talks begin in Geneva.", "ongoing"),
+        ("The discussion will focus on the border.", "future"),
+    ],
+)
+def test_subject_event_takes_its_tense_only_from_a_verb_of_happening(
+    parse: Parse, text: str, status: str
+) -> None:
+    assert only(events.extract(parse(text), [], [])).status == status
+
+
 def test_date_after_publication_makes_the_event_future(parse: Parse) -> None:
     parsed = parse("The summit in Vilnius on July 11 brings together NATO leaders.")
     event = only(events.extract(parsed, [], [timex(parsed, "July 11", "2021-07-11")]))

@@ -90,6 +90,7 @@ class Lexicon:
     verbal_attack_anchors: frozenset[str]  # "leveled an attack": words, not force
     illness_modifiers: frozenset[str]  # "a heart attack": an illness, no event
     kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
+    occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     sourcing_nouns: frozenset[str]  # "requested anonymity": a source's terms, no event
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time

@@ -150,6 +150,10 @@ def status(ctx: Context, parse: Doc, trigger: Trigger, anchors: list[int], date:
     if _after_publication(ctx, date):
         return "future"
     for anchor in (parse[a] for a in anchors):
+        if not _tells_tense(lex, parse[trigger.index], anchor):
+            if _aux_lemmas(anchor) & lex.future_aux:
+                return "future"
+            continue
         chain = _complement_chain(anchor)
         if any(_aux_lemmas(t) & lex.future_aux for t in chain):
             return "future"
@@ -162,6 +166,17 @@ def status(ctx: Context, parse: Doc, trigger: Trigger, anchors: list[int], date:
     if any(c.lower_ in lex.ongoing_modifiers for c in parse[trigger.index].children):
         return "ongoing"
     return "past"
+
+
+def _tells_tense(lex: Lexicon, trigger: Token, anchor: Token) -> bool:
+    """Whether ``anchor`` (the trigger or the verb a noun trigger hangs on) says when the event is: a verb
+    with the event as its active subject only does if it says the event happens ("the talks begin today"), not
+    when it says something of the event ("the deal stipulates the opening of corridors" is no ongoing deal,
+    "the Orlando attack now ranks as the deadliest" no ongoing attack); a future auxiliary there still counts
+    (``status`` checks it: "the discussion will focus on …")."""
+    if anchor.i == trigger.i or trigger.dep_ != "nsubj":
+        return True
+    return anchor.lemma_.lower() in lex.occurrence_verbs
 
 
 def _complement_chain(token: Token) -> list[Token]:
