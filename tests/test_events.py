@@ -274,6 +274,12 @@ def test_a_source_s_terms_are_no_event(parse: Parse, text: str, kept: list[str])
     assert [e.trigger for e in events.extract(parse(text), [], []) if e.type != "STATEMENT"] == kept
 
 
+def test_a_rise_is_no_shooting(parse: Parse) -> None:
+    assert events.extract(parse("The odds of a Senate upset have shot up this week."), [], []) == []
+    gunfire = only(events.extract(parse("Gunmen shot up a bar in the city."), [], []))
+    assert gunfire.type == "ATTACK"
+
+
 def test_participants_named_by_document_entities(parse: Parse) -> None:
     parsed = parse("Aliyev met Michel in Brussels on Tuesday.")
     aliyev = entity(parsed, "Ilham Aliyev", "PERSON", "Aliyev")

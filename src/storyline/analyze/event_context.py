@@ -90,6 +90,7 @@ class Lexicon:
     verbal_attack_anchors: frozenset[str]  # "leveled an attack": words, not force
     illness_modifiers: frozenset[str]  # "a heart attack": an illness, no event
     kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
+    rising_verbs: frozenset[str]  # "the odds have shot up": a rise, no attack
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     sourcing_nouns: frozenset[str]  # "requested anonymity": a source's terms, no event
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion

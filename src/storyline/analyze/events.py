@@ -330,7 +330,8 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
 
 def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
-    object or a clausal one, or a reaction verb in the passive with "with" ("was met with protests").
+    object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), or a rise
+    ("the odds have shot up").
 
     "demonstrate the resolve" has a direct object; "demonstrate the will of both sides to move on" is parsed
     with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
@@ -340,7 +341,17 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
         return not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     if token.lemma_ in lex.reaction_verbs and _passive_with(token):
         return True
+    if token.lemma_ in lex.rising_verbs and _rose(token):
+        return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
+
+
+def _rose(token: Token) -> bool:
+    """ "have shot up this week": "up" and no object, a rise."""
+    deps = {c.dep_ for c in token.children}
+    return (
+        any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children) and not deps & OBJECTLESS_BREAKERS
+    )
 
 
 def _passive_with(token: Token) -> bool:
