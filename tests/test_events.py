@@ -265,6 +265,7 @@ def test_city_naming_a_noun_event_is_its_place(
             ["met"],
         ),
         ("The aides were not authorized to discuss the merger.", []),
+        ("An aide, who spoke anonymously to discuss strategy, said the envoys met.", ["met"]),
         # what is allowed still happens; a request for something else is still a demand
         ("Sanders was allowed to speak at the convention and demanded a recount.", ["demanded"]),
         ("The ministers will discuss the ceasefire on Monday.", ["discuss"]),

@@ -92,7 +92,7 @@ class Lexicon:
     kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
     rising_verbs: frozenset[str]  # "the odds have shot up": a rise, no attack
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
-    sourcing_nouns: frozenset[str]  # "requested anonymity": a source's terms, no event
+    sourcing_words: frozenset[str]  # "requested anonymity", "spoke anonymously": a source's terms, no event
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time
 

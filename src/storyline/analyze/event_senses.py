@@ -200,14 +200,14 @@ def sourcing_note(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
 
 
 def _mentions_sourcing(lex: Lexicon, child: Token) -> bool:
-    """An object "anonymity", or a phrase "on (the) condition of anonymity": not any phrase that holds the word
-    further down ("an aide who requested anonymity" names a person)."""
-    if child.dep_ in ("dobj", "obj"):
-        return child.lemma_.lower() in lex.sourcing_nouns
+    """An object "anonymity", an adverb "anonymously", or a phrase "on (the) condition of anonymity": not any
+    phrase that holds the word further down ("an aide who requested anonymity" names a person)."""
+    if child.dep_ in ("dobj", "obj", "advmod"):
+        return child.lemma_.lower() in lex.sourcing_words
     if child.dep_ != "prep":
         return False
     objects = [o for o in child.children if o.dep_ == "pobj"]
     objects += [
         o for obj in objects for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
     ]
-    return any(o.lemma_.lower() in lex.sourcing_nouns for o in objects)
+    return any(o.lemma_.lower() in lex.sourcing_words for o in objects)
