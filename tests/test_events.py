@@ -275,6 +275,20 @@ def test_a_source_s_terms_are_no_event(parse: Parse, text: str, kept: list[str])
     assert [e.trigger for e in events.extract(parse(text), [], []) if e.type != "STATEMENT"] == kept
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Lower rates would spur demand across the region, the bank said.", []),
+        ("Domestic demand growth slowed in the third quarter.", []),
+        ("The governor is very much in demand around the country.", []),
+        ("The unions repeated their demand for higher wages.", ["demand"]),
+        ("As Trump demands wall, smugglers build tunnels.", ["demands"]),
+    ],
+)
+def test_a_market_quantity_is_no_demand(parse: Parse, text: str, found: list[str]) -> None:
+    assert [e.trigger for e in events.extract(parse(text), [], []) if e.type == "DEMAND"] == found
+
+
 def test_a_rise_is_no_shooting(parse: Parse) -> None:
     assert events.extract(parse("The odds of a Senate upset have shot up this week."), [], []) == []
     gunfire = only(events.extract(parse("Gunmen shot up a bar in the city."), [], []))

@@ -92,6 +92,12 @@ class Lexicon:
     kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
     rising_verbs: frozenset[str]  # "the odds have shot up": a rise, no attack
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
+    market_nouns: frozenset[
+        str
+    ]  # "demand": a market quantity when ``market_modifiers``/``market_verbs`` say so
+    market_modifiers: frozenset[str]
+    market_heads: frozenset[str]  # "demand growth": the noun a market quantity modifies
+    market_verbs: frozenset[str]
     sourcing_words: frozenset[str]  # "requested anonymity", "spoke anonymously": a source's terms, no event
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time

@@ -211,3 +211,20 @@ def _mentions_sourcing(lex: Lexicon, child: Token) -> bool:
         o for obj in objects for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
     ]
     return any(o.lemma_.lower() in lex.sourcing_words for o in objects)
+
+
+def names_a_market(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether a noun trigger names a market quantity: "spur **demand**", "domestic **demand** growth", "very
+    much in **demand**". Economic news uses the word as often as political news uses it for a demand made."""
+    token = parse[trigger.index]
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.market_nouns:
+        return False
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.market_modifiers for c in token.children):
+        return True
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lex.market_heads:  # "demand growth"
+        return True
+    bare = not any(c.dep_ in ("det", "poss") for c in token.children)
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "in" and bare:
+        return True
+    return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.market_verbs and bare
