@@ -638,6 +638,17 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "Her claim that the vote was rigged drew sharp criticism.",
             [("Her", "that the vote was rigged", "indirect", "claim")],
         ),
+        (  # with no owner, the noun's article and adjectives are part of its cue (as PolNeAR marks them)
+            "The mayor backed away from a vague suggestion that he might raise taxes.",
+            [(None, "that he might raise taxes", "indirect", "a vague suggestion")],
+        ),
+        (  # a name among them is the source's, not the statement's: the noun alone is the cue
+            "The aide disputed a CNN report that the mayor might raise taxes.",
+            [
+                ("The aide", "a CNN report that the mayor might raise taxes", "indirect", "disputed"),
+                (None, "that the mayor might raise taxes", "indirect", "report"),
+            ],
+        ),
         (  # a clause before the speaker is no content when the verb has a noun object of its own
             "The budget was broadly backed by the delegates and in her speech to the forum, Mayor Lind proposed "
             "a regional transit fund.",
@@ -1392,7 +1403,7 @@ def test_made_clear(parse, text, expected):
     [  # the clause completing a noun says what the effort or claim is about: no cue of its own
         ("The council rejected efforts to admit more refugees.", ["rejected"]),
         ("The campaign did not respond to requests to comment on the report.", ["did not respond to"]),
-        ("She denied the claim that she opposed the war.", ["denied", "claim"]),
+        ("She denied the claim that she opposed the war.", ["denied", "the claim"]),
     ],
 )
 def test_clause_completing_a_noun(parse, text, expected):

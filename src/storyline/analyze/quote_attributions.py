@@ -40,6 +40,7 @@ from storyline.analyze.quote_noun_cues import (
     light_noun,
     light_noun_ahead,
     light_reading,
+    noun_cue_start,
     noun_prep,
     noun_prep_reading,
 )
@@ -747,7 +748,7 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
     return _record(
         noun.doc,
         base,
-        (noun.i, noun.i),
+        (noun_cue_start(noun), noun.i),
         speaker,
         owners[0] if owners else None,
         content,
