@@ -1527,10 +1527,15 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
-        (  # the object of a causative verb does what its infinitive cue says
+        (  # the object of a causative verb does what its infinitive cue says; the cue is the infinitive alone
             "The shift was so stark that it prompted Anderson Cooper to accuse the governor of hypocrisy.",
-            "prompted Anderson Cooper to accuse",
+            "to accuse",
             "Anderson Cooper",
+        ),
+        (
+            "The decisive victory led party chairman Reince Priebus to declare him the nominee.",
+            "to declare",
+            "party chairman Reince Priebus",
         ),
         (  # a hyphen inside a word is no dash ending the phrase
             "The ex-wife of the senator said the charges were true.",
