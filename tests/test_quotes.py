@@ -1030,6 +1030,14 @@ def test_restrictive_that_clause_names_no_source(parse):
             "Critics have called on the mayor to resign.",
             [("Critics", "Critics", "the mayor to resign", "have called on")],
         ),
+        (  # "upon" as "on"; "warned against" takes its preposition as "warned of" does
+            "Critics have called upon the mayor to resign.",
+            [("Critics", "Critics", "the mayor to resign", "have called upon")],
+        ),
+        (
+            "The senator warned against the plan to cut taxes.",
+            [("The senator", "The senator", "the plan to cut taxes", "warned against")],
+        ),
         (  # a stance conjoined to the reported clause, with no subject of its own, is what the speaker did next
             "The senator said the plan was costly and criticized the mayor for hiding it.",
             [("The senator", "The senator", "the plan was costly", "said")],
