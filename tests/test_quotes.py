@@ -638,6 +638,17 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "Her claim that the vote was rigged drew sharp criticism.",
             [("Her", "that the vote was rigged", "indirect", "claim")],
         ),
+        (  # with no owner, the noun's article and adjectives are part of its cue (as PolNeAR marks them)
+            "The mayor backed away from a vague suggestion that he might raise taxes.",
+            [(None, "that he might raise taxes", "indirect", "a vague suggestion")],
+        ),
+        (  # a name among them is the source's, not the statement's: the noun alone is the cue
+            "The aide disputed a CNN report that the mayor might raise taxes.",
+            [
+                ("The aide", "a CNN report that the mayor might raise taxes", "indirect", "disputed"),
+                (None, "that the mayor might raise taxes", "indirect", "report"),
+            ],
+        ),
         (  # a clause before the speaker is no content when the verb has a noun object of its own
             "The budget was broadly backed by the delegates and in her speech to the forum, Mayor Lind proposed "
             "a regional transit fund.",
@@ -1019,6 +1030,14 @@ def test_restrictive_that_clause_names_no_source(parse):
             "Critics have called on the mayor to resign.",
             [("Critics", "Critics", "the mayor to resign", "have called on")],
         ),
+        (  # "upon" as "on"; "warned against" takes its preposition as "warned of" does
+            "Critics have called upon the mayor to resign.",
+            [("Critics", "Critics", "the mayor to resign", "have called upon")],
+        ),
+        (
+            "The senator warned against the plan to cut taxes.",
+            [("The senator", "The senator", "the plan to cut taxes", "warned against")],
+        ),
         (  # a stance conjoined to the reported clause, with no subject of its own, is what the speaker did next
             "The senator said the plan was costly and criticized the mayor for hiding it.",
             [("The senator", "The senator", "the plan was costly", "said")],
@@ -1392,7 +1411,7 @@ def test_made_clear(parse, text, expected):
     [  # the clause completing a noun says what the effort or claim is about: no cue of its own
         ("The council rejected efforts to admit more refugees.", ["rejected"]),
         ("The campaign did not respond to requests to comment on the report.", ["did not respond to"]),
-        ("She denied the claim that she opposed the war.", ["denied", "claim"]),
+        ("She denied the claim that she opposed the war.", ["denied", "the claim"]),
     ],
 )
 def test_clause_completing_a_noun(parse, text, expected):
@@ -1516,10 +1535,15 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "also accused",
             "Clinton",
         ),
-        (  # the object of a causative verb does what its infinitive cue says
+        (  # the object of a causative verb does what its infinitive cue says; the cue is the infinitive alone
             "The shift was so stark that it prompted Anderson Cooper to accuse the governor of hypocrisy.",
-            "prompted Anderson Cooper to accuse",
+            "to accuse",
             "Anderson Cooper",
+        ),
+        (
+            "The decisive victory led party chairman Reince Priebus to declare him the nominee.",
+            "to declare",
+            "party chairman Reince Priebus",
         ),
         (  # a hyphen inside a word is no dash ending the phrase
             "The ex-wife of the senator said the charges were true.",

@@ -40,6 +40,7 @@ from storyline.analyze.quote_noun_cues import (
     light_noun,
     light_noun_ahead,
     light_reading,
+    noun_cue_start,
     noun_prep,
     noun_prep_reading,
 )
@@ -747,7 +748,7 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
     return _record(
         noun.doc,
         base,
-        (noun.i, noun.i),
+        (noun_cue_start(noun), noun.i),
         speaker,
         owners[0] if owners else None,
         content,
@@ -1451,6 +1452,9 @@ def _chain_top(verb: Token, table: CueTable) -> Token:
             break
         if top.dep_ != "xcomp" or head.i > top.i or head.pos_ not in CHAIN_POS:
             break
+        if _controller(top, table) is not None:
+            break  # "led Priebus to declare": the cue is "to declare" (10 of 11 such gold cues on train), the
+            # object between them its speaker
         if _is_cue_verb(head, table) and head.lemma_.lower() not in table.quote_only:
             break  # "declined to say", "pledged to oppose": the cue is the head, its content the infinitive
         top = head

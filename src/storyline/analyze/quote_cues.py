@@ -310,6 +310,7 @@ CUES: dict[str, CueTable] = {
             {
                 ("call", "for"),
                 ("call", "on"),
+                ("call", "upon"),  # 3 of 3 gold cues on train take "upon"
                 ("refer", "to"),
                 ("talk", "about"),
                 ("speak", "about"),
@@ -322,6 +323,7 @@ CUES: dict[str, CueTable] = {
                 ("complain", "about"),
                 ("warn", "about"),
                 ("warn", "of"),
+                ("warn", "against"),  # "warned against the plan": 7 of 7 gold cues on train take "against"
                 ("argue", "for"),
                 ("push", "for"),
                 ("point", "out"),
