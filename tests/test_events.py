@@ -289,6 +289,15 @@ def test_a_market_quantity_is_no_demand(parse: Parse, text: str, found: list[str
     assert [e.trigger for e in events.extract(parse(text), [], []) if e.type == "DEMAND"] == found
 
 
+def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> None:
+    found = events.extract(parse("The teenager was shot and killed by police in Athens."), [], [])
+    killed = next(e for e in found if e.trigger == "killed")
+    assert (names(killed, "actor"), names(killed, "target")) == ({"police"}, {"teenager"})
+    text = "Governor Ann Ruiz was honored and humbled to announce the sale."
+    raised = only(events.extract(parse(text), [], []))
+    assert names(raised, "actor") == {"Ann Ruiz"}
+
+
 def test_a_rise_is_no_shooting(parse: Parse) -> None:
     assert events.extract(parse("The odds of a Senate upset have shot up this week."), [], []) == []
     gunfire = only(events.extract(parse("Gunmen shot up a bar in the city."), [], []))
@@ -330,6 +339,8 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
         ("Tokyo said on Friday that Seoul must apologise for the remarks.", {"Tokyo"}, {"Seoul"}),
         # the medium after "on" is no target
         ("Mayor Jane Ortiz announced on Twitter that the bridge would reopen.", {"Jane Ortiz"}, set()),
+        # the subject of a verb of causing is no party to the event it caused
+        ("A death in custody triggered riots across the country.", set(), set()),
         # the instrument after "with" is no target
         ("Police said the suspect attacked the guards with a hunting knife.", {"suspect"}, {"guards"}),
     ],

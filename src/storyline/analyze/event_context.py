@@ -79,6 +79,7 @@ class Lexicon:
     content_object_verbs: frozenset[
         str
     ]  # "discussed the situation": the object is content, not a participant
+    cause_verbs: frozenset[str]  # "a death that triggered riots": the subject caused it, took no part
     breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
     demand_modals: frozenset[str]  # "said that Sudan must return …": the saying is a demand
     stoppage_words: frozenset[str]  # "strike": an attack, or a work stoppage when ``stoppage_signs`` say so

@@ -77,7 +77,7 @@ def _role_tokens(
     trigger_token = parse[trigger.index]
     for anchor in (parse[a] for a in anchors):
         borrowed = anchor.i != trigger_token.i  # the verb a noun trigger hangs on ("held talks")
-        if not (borrowed and anchor.lemma_ in lex.breach_verbs):
+        if not (borrowed and anchor.lemma_ in lex.breach_verbs | lex.cause_verbs):
             yield from _subject_roles(lex, anchor)
         for child in anchor.children:
             if child.i == trigger_token.i or _coordinated(child, trigger_token):
@@ -148,25 +148,40 @@ def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
 
 def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
     """Subjects of ``verb`` or, for a subjectless complement, of the verb it depends on."""
-    current = verb
+    current, passive = verb, False
     while True:
         for child in current.children:
+            if child.dep_ in PASSIVE_SUBJECT_DEPS and (current is verb or passive):
+                yield "target", child
+                yield from _agents(lex, current)
+                if current is not verb:
+                    yield from _agents(lex, verb)
+                return
             if child.dep_ in SUBJECT_DEPS or (current is not verb and child.dep_ in PASSIVE_SUBJECT_DEPS):
                 yield "actor", child  # "Putin is expected to host…": the raised subject acts
                 return
-            if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                yield "target", child
-                yield from _agents(lex, current)
-                return
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return
+        passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
         current = current.head
+
+
+def _passive_conjunct(token: Token) -> bool:
+    """A bare participle coordinated with a passive ("was shot and **killed** by police"): passive too, so the
+    subject it shares is what was done to, not who did it."""
+    return (
+        token.dep_ == "conj"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children)
+        and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.head.children)
+    )
 
 
 def _agents(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in lex.agent_preps):
-            yield from (("actor", g) for g in child.children if g.dep_ == "pobj")
+            # not "signed and ratified by the time anybody is elected"
+            yield from (("actor", g) for g in child.children if g.dep_ == "pobj" and g.lemma_ != "time")
 
 
 def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
