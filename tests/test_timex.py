@@ -40,6 +40,9 @@ DATED = [
     ("Talks resumed on 14 March 2021, officials said.", ("14 March 2021", "DATE", "2021-03-14")),
     ("The decree is dated 2021-03-14 and was published later.", ("2021-03-14", "DATE", "2021-03-14")),
     ("The agreement dates back to March 1994.", ("March 1994", "DATE", "1994-03")),
+    # an abbreviated month before its year is that month, not this year's month and a year apart
+    ("The mother was shot in Oct. 2011 in Brooklyn.", ("Oct. 2011", "DATE", "2011-10")),
+    ("The plant closed in Sept. 2015.", ("Sept. 2015", "DATE", "2015-09")),
     ("The attacks of Sept.11, 2001 changed the city.", ("Sept.11, 2001", "DATE", "2001-09-11")),
     ("The region declared independence in 1991.", ("1991", "DATE", "1991")),
     ("The fortress was built in the year 1838.", ("the year 1838", "DATE", "1838")),

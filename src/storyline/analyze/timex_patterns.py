@@ -806,7 +806,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         if lex.final_part_words
         else ""
     )
-    month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
+    # "Oct. 2011", "Sept. 2015": an abbreviated month is one alone only before its year (first: "Sept" alone is
+    # also a full name, and would end the match before the dot)
+    abbrev_year = rf"{_alt(abbrevs)}\.?(?=,?\s+(?:of\s+)?{year}\b)" if abbrevs else "(?!)"
+    month_word = rf"(?:{abbrev_year}|{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
     on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
@@ -851,7 +854,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "mdycomma": rf"\b(?P<monthname>{month}),\s+(?P<day>{day}),\s+(?P<year>{year})\b",
         "dmy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
-        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
+        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})(?:\b|(?<=\.))"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?:of\s+)?(?P<relyear>{rel})\s+year\b"
         rf"|\s+(?P<refyear>{_alt(lex.same_year)})\b)?",
         # "11:30 p.m.", and with a dot as British papers write it: "11.30pm"
