@@ -562,6 +562,22 @@ def test_scheduled_event_of_last_month(nlp, text: str, value: str) -> None:  # t
     assert ("November", "DATE", value) in found(nlp, text, dt.date(2021, 12, 10))
 
 
+# in an even year, Election Day is that year's (US federal elections), not the off-year vote of the year before
+EVEN_YEAR_ELECTION = [
+    ("As Election Day nears, the number of real independents shrinks.", "2016-11-08"),
+    ("Working backward from Election Day, the campaign sets its goals.", "2016-11-08"),
+    ("Voters in Kentucky turned out on Election Day.", "2014-11-04", dt.date(2015, 2, 18)),
+]
+
+
+@pytest.mark.parametrize("row", EVEN_YEAR_ELECTION)
+def test_election_day_in_an_even_year_is_its_own(nlp, row: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    text, value, *published = row
+    assert ("Election Day", "DATE", value) in found(
+        nlp, text, published[0] if published else dt.date(2016, 2, 18)
+    )
+
+
 # a bare season told in the past is the last one begun by the document date, however far back it began
 PAST_SEASONS = [
     ("Volunteers worked the state throughout the spring.", ("the spring", "2020-SP")),

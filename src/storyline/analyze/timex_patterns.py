@@ -52,6 +52,9 @@ class Lexicon:
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     quadrennial_days: tuple[str, ...] = ()  # holidays held only in years divisible by four
+    # holidays held every year but meaning the even years' in an even year: US federal elections are held in even
+    # years, so "as Election Day nears" in February 2016 is November 8, 2016, not the off-year vote of 2015
+    even_year_days: tuple[str, ...] = ()
     # after a holiday, the week it falls in or the weekend nearest it: "Easter week", "Memorial Day weekend"
     holiday_spans: Mapping[str, str] = field(default_factory=dict)
     # words between two decades: the second may be given by its tens alone, in the first one's century ("the
@@ -466,6 +469,7 @@ ENGLISH = Lexicon(
         "Super Tuesday": (3, -2, 1),
     },
     quadrennial_days=("Super Tuesday",),
+    even_year_days=("Election Day",),
     holiday_spans={"week": "week", "weekend": "weekend"},
     decade_links=("and", "or", "to", "through", ","),
     named_days={"9/11": "2001-09-11"},
