@@ -384,6 +384,13 @@ DATED = [
         "Output should rise in the fourth quarter of this fiscal year.",
         ("the fourth quarter of this fiscal year", "DATE", "2021-Q4"),
     ),
+    # a half or quarter in a sentence about a game is the game's: a time with no value, not one of the year
+    (
+        "Charles fumbled in the red zone late in the second quarter.",
+        ("the second quarter", "DATE", None),
+    ),
+    ("He sank a free throw with 4:43 left in the first half.", ("the first half", "DATE", None)),
+    ("Profit fell 5% in the fourth quarter.", ("the fourth quarter", "DATE", "2020-Q4")),
     # "quarter-century" and "a quarter of a century" are 25 years, not a quarter
     ("The quarter-century-old brigade was disbanded.", ("The quarter", "DATE", "2020-Q4"), False),
     ("The truce has held for a quarter of a century.", ("a quarter of a century", "DURATION", "P25Y")),

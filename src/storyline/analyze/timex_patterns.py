@@ -152,6 +152,9 @@ class Lexicon:
     # the articles read past to find that time ("of a century")
     fraction_units: tuple[str, ...] = ()
     fraction_link: str = ""
+    # words of a game in the sentence of a bare "the second half", "the fourth quarter": the game's half or quarter,
+    # no half or quarter of a year ("a touchdown early in the fourth quarter", "scored 11 points in the second half")
+    game_words: tuple[str, ...] = ()
     fraction_articles: tuple[str, ...] = ()
     # seasons that are also nouns of change, and the words after them that make them one: "the fall of the
     # Berlin Wall", "the fall in prices" (not "the fall of 2011", "the fall of that year", "last fall in New
@@ -639,6 +642,26 @@ ENGLISH = Lexicon(
     ),
     fraction_units=("quarter",),
     fraction_link="of",
+    game_words=(
+        "halftime",
+        "half-time",
+        "touchdown",
+        "touchdowns",
+        "field goal",
+        "quarterback",
+        "fumble",
+        "fumbled",
+        "interception",
+        "rebounds",
+        "free throw",
+        "inning",
+        "yards",
+        "scored",
+        "scoreless",
+        "left in",
+        "to play in",
+        "remaining in",
+    ),
     fraction_articles=("a", "an", "the"),
     noun_seasons=("fall",),
     noun_season_links=("of", "in"),
