@@ -40,6 +40,9 @@ DATED = [
     ("Talks resumed on 14 March 2021, officials said.", ("14 March 2021", "DATE", "2021-03-14")),
     ("The decree is dated 2021-03-14 and was published later.", ("2021-03-14", "DATE", "2021-03-14")),
     ("The agreement dates back to March 1994.", ("March 1994", "DATE", "1994-03")),
+    # an abbreviated month before its year is that month, not this year's month and a year apart
+    ("The mother was shot in Oct. 2011 in Brooklyn.", ("Oct. 2011", "DATE", "2011-10")),
+    ("The plant closed in Sept. 2015.", ("Sept. 2015", "DATE", "2015-09")),
     ("The attacks of Sept.11, 2001 changed the city.", ("Sept.11, 2001", "DATE", "2001-09-11")),
     ("The region declared independence in 1991.", ("1991", "DATE", "1991")),
     ("The fortress was built in the year 1838.", ("the year 1838", "DATE", "1838")),
@@ -381,6 +384,13 @@ DATED = [
         "Output should rise in the fourth quarter of this fiscal year.",
         ("the fourth quarter of this fiscal year", "DATE", "2021-Q4"),
     ),
+    # a half or quarter in a sentence about a game is the game's: a time with no value, not one of the year
+    (
+        "Charles fumbled in the red zone late in the second quarter.",
+        ("the second quarter", "DATE", None),
+    ),
+    ("He sank a free throw with 4:43 left in the first half.", ("the first half", "DATE", None)),
+    ("Profit fell 5% in the fourth quarter.", ("the fourth quarter", "DATE", "2020-Q4")),
     # "quarter-century" and "a quarter of a century" are 25 years, not a quarter
     ("The quarter-century-old brigade was disbanded.", ("The quarter", "DATE", "2020-Q4"), False),
     ("The truce has held for a quarter of a century.", ("a quarter of a century", "DURATION", "P25Y")),
@@ -557,6 +567,22 @@ LAST_MONTH_EVENT = [
 @pytest.mark.parametrize("text, value", LAST_MONTH_EVENT)
 def test_scheduled_event_of_last_month(nlp, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
     assert ("November", "DATE", value) in found(nlp, text, dt.date(2021, 12, 10))
+
+
+# in an even year, Election Day is that year's (US federal elections), not the off-year vote of the year before
+EVEN_YEAR_ELECTION = [
+    ("As Election Day nears, the number of real independents shrinks.", "2016-11-08"),
+    ("Working backward from Election Day, the campaign sets its goals.", "2016-11-08"),
+    ("Voters in Kentucky turned out on Election Day.", "2014-11-04", dt.date(2015, 2, 18)),
+]
+
+
+@pytest.mark.parametrize("row", EVEN_YEAR_ELECTION)
+def test_election_day_in_an_even_year_is_its_own(nlp, row: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    text, value, *published = row
+    assert ("Election Day", "DATE", value) in found(
+        nlp, text, published[0] if published else dt.date(2016, 2, 18)
+    )
 
 
 # a bare season told in the past is the last one begun by the document date, however far back it began

@@ -979,6 +979,26 @@ def _is_fraction(text: str, m: Match, language: str) -> bool:
     return head not in lex.units and not re.fullmatch(r"\d{4}", head) and head not in lex.fiscal
 
 
+def _game_period(parsed: Parsed, m: Match, norm: Norm, language: str) -> Norm:
+    """ "a touchdown early in the fourth quarter", "with 4:43 left in the first half": a half or quarter with no
+    year whose sentence tells of a game is the game's. It stays a time expression (ECB+ marks these as times),
+    but with no value and no point: it is no half or quarter of the document's year, nor a reference time."""
+    lex = LEXICONS[language]
+    if (
+        m.rule != "quarter"
+        or not lex.game_words
+        or any(m.groups.get(k) for k in ("year", "yearq", "rely", "relq"))
+    ):
+        return norm
+    sentence = _sentence_at(parsed, m.start, m.end)
+    if sentence is None:
+        return norm
+    words = " ".join(t.lower_ for t in sentence)
+    if not any(re.search(rf"\b{re.escape(w)}\b", words) for w in lex.game_words):
+        return norm
+    return Norm(norm.type, None, norm.mod)
+
+
 def _is_season_noun(text: str, m: Match, language: str) -> bool:
     """ "the fall of Baghdad", "The fall in oil prices": a decline, not autumn. After "of" a time keeps the season
     ("the fall of that year"); after "in" only a noun in lower case, and only after "the": "The fall in oil
@@ -1216,6 +1236,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
         norm = _paired_decade(text, prev, m, norm, language)
+        norm = _game_period(parsed, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
         m = _part_of_period(text, m, norm, language)
         m = _signal_trimmed(text, m, norm)

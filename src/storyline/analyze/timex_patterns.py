@@ -52,6 +52,9 @@ class Lexicon:
     # named days: (month, day) for fixed dates, (month, -weekday-1, n) for "the n-th weekday of the month"
     holidays: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     quadrennial_days: tuple[str, ...] = ()  # holidays held only in years divisible by four
+    # holidays held every year but meaning the even years' in an even year: US federal elections are held in even
+    # years, so "as Election Day nears" in February 2016 is November 8, 2016, not the off-year vote of 2015
+    even_year_days: tuple[str, ...] = ()
     # after a holiday, the week it falls in or the weekend nearest it: "Easter week", "Memorial Day weekend"
     holiday_spans: Mapping[str, str] = field(default_factory=dict)
     # words between two decades: the second may be given by its tens alone, in the first one's century ("the
@@ -149,6 +152,9 @@ class Lexicon:
     # the articles read past to find that time ("of a century")
     fraction_units: tuple[str, ...] = ()
     fraction_link: str = ""
+    # words of a game in the sentence of a bare "the second half", "the fourth quarter": the game's half or quarter,
+    # no half or quarter of a year ("a touchdown early in the fourth quarter", "scored 11 points in the second half")
+    game_words: tuple[str, ...] = ()
     fraction_articles: tuple[str, ...] = ()
     # seasons that are also nouns of change, and the words after them that make them one: "the fall of the
     # Berlin Wall", "the fall in prices" (not "the fall of 2011", "the fall of that year", "last fall in New
@@ -466,6 +472,7 @@ ENGLISH = Lexicon(
         "Super Tuesday": (3, -2, 1),
     },
     quadrennial_days=("Super Tuesday",),
+    even_year_days=("Election Day",),
     holiday_spans={"week": "week", "weekend": "weekend"},
     decade_links=("and", "or", "to", "through", ","),
     named_days={"9/11": "2001-09-11"},
@@ -635,6 +642,26 @@ ENGLISH = Lexicon(
     ),
     fraction_units=("quarter",),
     fraction_link="of",
+    game_words=(
+        "halftime",
+        "half-time",
+        "touchdown",
+        "touchdowns",
+        "field goal",
+        "quarterback",
+        "fumble",
+        "fumbled",
+        "interception",
+        "rebounds",
+        "free throw",
+        "inning",
+        "yards",
+        "scored",
+        "scoreless",
+        "left in",
+        "to play in",
+        "remaining in",
+    ),
     fraction_articles=("a", "an", "the"),
     noun_seasons=("fall",),
     noun_season_links=("of", "in"),
@@ -806,7 +833,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         if lex.final_part_words
         else ""
     )
-    month_word = rf"(?:{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
+    # "Oct. 2011", "Sept. 2015": an abbreviated month is one alone only before its year (first: "Sept" alone is
+    # also a full name, and would end the match before the dot)
+    abbrev_year = rf"{_alt(abbrevs)}\.?(?=,?\s+(?:of\s+)?{year}\b)" if abbrevs else "(?!)"
+    month_word = rf"(?:{abbrev_year}|{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
     on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
@@ -851,7 +881,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "mdycomma": rf"\b(?P<monthname>{month}),\s+(?P<day>{day}),\s+(?P<year>{year})\b",
         "dmy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
-        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})\b"
+        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})(?:\b|(?<=\.))"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?:of\s+)?(?P<relyear>{rel})\s+year\b"
         rf"|\s+(?P<refyear>{_alt(lex.same_year)})\b)?",
         # "11:30 p.m.", and with a dot as British papers write it: "11.30pm"

@@ -996,6 +996,8 @@ def _holiday_day(g: Groups, ctx: Context) -> Norm:
     if name in ctx.lex.quadrennial_days:  # "Super Tuesday" said in 2015 is 2016's (or 2012's)
         leap = ctx.dct.year - ctx.dct.year % 4
         years = [leap - 4, leap, leap + 4]
+    elif name in ctx.lex.even_year_days and ctx.dct.year % 2 == 0:
+        years = [ctx.dct.year - 2, ctx.dct.year, ctx.dct.year + 2]
     candidates = [_holiday_in(y, rule) for y in years]
     return _dated(Point(nearest(candidates, ctx.dct, future, strict=strict), "day"), "dct")
 
