@@ -298,6 +298,24 @@ def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> N
     assert names(raised, "actor") == {"Ann Ruiz"}
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The White House did meet the deadline Congress imposed.", []),
+        ("Their objective has been met, the minister said.", []),
+        ("Workers struggle to make ends meet in the city.", []),
+        ("Forty firefighters fought the blaze through the night.", []),
+        ("The actress, who shot to fame in 1999, returned to the stage.", []),
+        ("Obama met the envoy in Oslo.", ["met"]),
+        ("Officers opened fire on the car.", ["opened fire"]),
+        ("Youths set fire to three banks in the city centre.", ["set fire"]),
+    ],
+)
+def test_goals_met_fires_fought_and_fame_are_no_events(parse: Parse, text: str, kept: list[str]) -> None:
+    found = events.extract(parse(text), [], [])
+    assert [e.trigger for e in found if e.type in ("MEET", "ATTACK")] == kept
+
+
 def test_a_rise_is_no_shooting(parse: Parse) -> None:
     assert events.extract(parse("The odds of a Senate upset have shot up this week."), [], []) == []
     gunfire = only(events.extract(parse("Gunmen shot up a bar in the city."), [], []))

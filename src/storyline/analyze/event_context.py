@@ -92,6 +92,10 @@ class Lexicon:
     illness_modifiers: frozenset[str]  # "a heart attack": an illness, no event
     kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
     rising_verbs: frozenset[str]  # "the odds have shot up": a rise, no attack
+    rise_goals: frozenset[str]  # "shot to fame"
+    goal_nouns: frozenset[str]  # "met the deadline": no meeting
+    fire_nouns: frozenset[str]  # "fought the blaze": firefighting, no attack
+    fire_starting_verbs: frozenset[str]  # "set the fire": arson stays an attack
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     market_nouns: frozenset[
         str

@@ -342,17 +342,39 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
         return not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     if token.lemma_ in lex.reaction_verbs and _passive_with(token):
         return True
-    if token.lemma_ in lex.rising_verbs and _rose(token):
+    if token.lemma_ in lex.rising_verbs and _rose(lex, token):
+        return True
+    if token.pos_ == "VERB" and not trigger.words and _met_goal_or_fire(lex, token, trigger.type):
         return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
 
 
-def _rose(token: Token) -> bool:
-    """ "have shot up this week": "up" and no object, a rise."""
+def _rose(lex: Lexicon, token: Token) -> bool:
+    """ "have shot up this week" ("up" and no object) or "shot to fame": a rise."""
     deps = {c.dep_ for c in token.children}
-    return (
-        any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children) and not deps & OBJECTLESS_BREAKERS
-    )
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children) and not deps & OBJECTLESS_BREAKERS:
+        return True
+    goals = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
+    return any(g.lemma_.lower() in lex.rise_goals for g in goals)
+
+
+def _met_goal_or_fire(lex: Lexicon, token: Token, kind: str) -> bool:
+    """A meeting whose subject or object is a goal ("their objective has been met", "met the deadline", "make
+    ends meet"), or an attack on a fire ("firefighters fought the blaze"; setting one is still an attack)."""
+    if kind == "ATTACK":  # the fire as object only: "the blaze destroyed the store" stays what it was
+        objects = (c for c in token.children if c.dep_ in ("dobj", "obj"))
+        return token.lemma_ not in lex.fire_starting_verbs and any(
+            c.lemma_ in lex.fire_nouns for c in objects
+        )
+    if kind != "MEET":
+        return False
+    nouns = lex.goal_nouns
+    found = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass")]
+    if token.dep_ in ("relcl", "acl") and token.head.pos_ == "NOUN":  # "a threshold met only by Trump"
+        found.append(token.head.lemma_.lower())
+    if token.dep_ == "ccomp" and token.head.lemma_ == "make":  # "make ends meet"
+        found += [c.lemma_.lower() for c in token.head.children if c.dep_ in ("dobj", "nsubj")]
+    return any(word in nouns for word in found)
 
 
 def _passive_with(token: Token) -> bool:
