@@ -1615,9 +1615,10 @@ MISPARSED_INVERSION = [
 ]
 
 
-def subject_of(rows: list[tuple[int | str, ...]], verb: int) -> str:
+def subject_of(rows: list[tuple[int | str, ...]], verb: int, spaces: list[bool] | None = None) -> str:
     """The subject ``_subject`` finds for token ``verb`` of a hand-written parse (rows of word, head, dep, pos,
-    tag, lemma): the misparses spaCy makes on real text, fixed so the test does not hang on a model's version."""
+    tag, lemma; ``spaces`` after each word, a space after all by default): the misparses spaCy makes on real
+    text, fixed so the test does not hang on a model's version."""
     import spacy
     from spacy.tokens import Doc
 
@@ -1628,6 +1629,7 @@ def subject_of(rows: list[tuple[int | str, ...]], verb: int) -> str:
     doc = Doc(
         spacy.blank("en").vocab,
         words=list(columns[0]),
+        spaces=spaces,
         heads=list(columns[1]),
         deps=list(columns[2]),
         pos=list(columns[3]),
@@ -1675,6 +1677,67 @@ def test_subject_inside_the_quotation_is_no_speaker():
     """Climbing from a cue to the verb it was hung on stops at a subject inside the quotation the cue follows
     ("They"); the name between the quotation and the cue speaks."""
     assert subject_of(QUOTED_CONJUNCT, 17) == "Olsen"
+
+
+# "“We were wrong,” Ramos, 58, told AFP.": as above, but the parser hung the closing mark on the name, so the
+# name's phrase opens with it
+MARK_ON_NAME = [
+    ("“", 2, "punct", "PUNCT", "``", "“"),
+    ("We", 2, "nsubj", "PRON", "PRP", "we"),
+    ("were", 2, "ROOT", "AUX", "VBD", "be"),
+    ("wrong", 2, "acomp", "ADJ", "JJ", "wrong"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("”", 6, "punct", "PUNCT", "''", "”"),
+    ("Ramos", 2, "conj", "PROPN", "NNP", "Ramos"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("58", 6, "appos", "NUM", "CD", "58"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("told", 2, "conj", "VERB", "VBD", "tell"),
+    ("AFP", 10, "dobj", "PROPN", "NNP", "AFP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+MARK_ON_NAME_SPACES = [False, True, True, False, False, True, False, True, False, True, True, False, False]
+
+
+def test_name_after_a_closing_mark_hung_on_it_speaks():
+    """The closing mark the parser made the name's first child still sets the name right after the quotation:
+    it is the speaker, not an object of the quotation's verb."""
+    assert subject_of(MARK_ON_NAME, 10, MARK_ON_NAME_SPACES) == "Ramos"
+
+
+# "“That was a good speech, Mr. President,” Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama.":
+# the parser made the addressee inside the quotation the subject, the name after it his apposition
+ADDRESSEE_SUBJECT = [
+    ("“", 2, "punct", "PUNCT", "``", "“"),
+    ("That", 2, "nsubj", "PRON", "DT", "that"),
+    ("was", 19, "ccomp", "AUX", "VBD", "be"),
+    ("a", 5, "det", "DET", "DT", "a"),
+    ("good", 5, "amod", "ADJ", "JJ", "good"),
+    ("speech", 2, "attr", "NOUN", "NN", "speech"),
+    (",", 19, "punct", "PUNCT", ",", ","),
+    ("Mr.", 8, "compound", "PROPN", "NNP", "Mr."),
+    ("President", 19, "nsubj", "PROPN", "NNP", "President"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("”", 8, "punct", "PUNCT", "''", "”"),
+    ("Representative", 13, "compound", "PROPN", "NNP", "Representative"),
+    ("Steve", 13, "compound", "PROPN", "NNP", "Steve"),
+    ("Cohen", 8, "appos", "PROPN", "NNP", "Cohen"),
+    (",", 13, "punct", "PUNCT", ",", ","),
+    ("Democrat", 13, "appos", "PROPN", "NNP", "Democrat"),
+    ("of", 15, "prep", "ADP", "IN", "of"),
+    ("Tennessee", 16, "pobj", "PROPN", "NNP", "Tennessee"),
+    (",", 13, "punct", "PUNCT", ",", ","),
+    ("told", 19, "ROOT", "VERB", "VBD", "tell"),
+    ("Mr.", 21, "compound", "PROPN", "NNP", "Mr."),
+    ("Obama", 19, "dobj", "PROPN", "NNP", "Obama"),
+    (".", 19, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_name_after_the_quotation_beats_a_subject_inside_it():
+    """A subject inside the quotation (the addressee "Mr. President") is no speaker; its apposition standing
+    after the closing mark, right before the verb, is."""
+    assert subject_of(ADDRESSEE_SUBJECT, 19) == "Cohen"
 
 
 @pytest.mark.parametrize(

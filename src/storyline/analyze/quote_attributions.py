@@ -99,6 +99,7 @@ MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or
 LABEL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
 MAX_POLL_PHRASE = 9  # tokens from "in" to the poll noun: "in a new Washington Post-ABC News poll"
 CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the tags
+CLOSING_PUNCT = frozenset(",.?!")  # what ends a quoted sentence inside its closing mark ("“…,” Ramos told")
 # a cue verb in its bare form with no subject found is an order or a plan, not a stance anyone took: "Ask
 # yourself …", "Call it a win", "Attack the policies"; PolNeAR marks 14 of 68 such cues on train 0-300/450-840
 BARE_TAGS = frozenset({"VB"})
@@ -1092,6 +1093,10 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     current = verb
     for _ in range(MAX_CLIMB + 1):
         if (child := nearest_subject(current)) is not None:
+            if _quoted_apart(child, verb) and (named := _named_after_quotation(child, verb)) is not None:
+                return (
+                    named  # "“… last night, Mr. President,” Rep. Ann Dole told him": Dole, not the President
+                )
             if current is not verb and _quoted_apart(child, verb):
                 break  # "“We were rivals,” Mark Olsen, an aide, said": no "We" inside the quotation
             return _named_after_opener(child, verb) or child
@@ -1130,6 +1135,23 @@ def _named_after_opener(subject: Token, verb: Token) -> Token | None:
             c
             for c in subject.rights
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.right_edge.i == end
+        ),
+        None,
+    )
+
+
+def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
+    """A name the parser hung as an apposition on a subject inside the quotation, standing after the closing
+    mark and right before the verb ("“…, Mr. President,” Representative Steve Cohen told him")."""
+    end = _skip_closing(verb.doc, verb_group_start(verb) - 1)
+    return next(
+        (
+            c
+            for c in subject.rights
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and _skip_closing(verb.doc, c.right_edge.i) == end
+            and _quoted_apart(subject, c)
         ),
         None,
     )
@@ -1267,9 +1289,31 @@ def _name_before(verb: Token) -> Token | None:
     if top is None or top.pos_ not in NOUN_POS or top.ent_type_ in TIME_ENTITIES:
         return None
     if top.head.i != verb.i and top.head.pos_ in VERBAL_POS:
-        first = top.left_edge.i  # an object: only a name right after a quotation ("“…,” said") is the speaker
-        return top if first > 0 and quote_mark(doc[first - 1]) else None
+        return top if _after_quotation(top) else None  # an object: only a name right after "“…,” said"
     return top
+
+
+def _after_quotation(noun: Token) -> bool:
+    """Whether the phrase ``noun`` heads opens right after a closing quote mark, which the parser may have hung
+    on the noun itself ("“We were wrong,” Ramos, 58, told AFP": "Ramos" a conjunct of "were", the mark its
+    first child)."""
+    doc, first = noun.doc, noun.left_edge.i
+    if first < noun.i and quote_mark(doc[first]):
+        return _closing(doc[first])
+    return first > 0 and quote_mark(doc[first - 1])
+
+
+def _closing(mark: Token) -> bool:
+    """Whether a quote mark closes a quoted sentence: it follows the sentence's comma or stop and a space
+    follows it (an opening mark, "“astonishingly excellent” results", or one of markup, "tweet_id="6677">I",
+    does not)."""
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    return (
+        before is not None
+        and before.text in CLOSING_PUNCT
+        and not before.whitespace_
+        and bool(mark.whitespace_)
+    )
 
 
 def _whole_group(noun: Token) -> Token:
