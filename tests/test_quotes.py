@@ -1764,6 +1764,10 @@ def test_name_after_the_quotation_beats_a_subject_inside_it():
             [("pledge", "Reyes, Lopez")],
         ),
         ("Paris attacks test the mayor's plans.\n\nThe mayor spoke on Monday.", []),  # a verb follows: a noun
+        (  # a one-sentence paragraph is a line of its own too; a determiner makes the plural a noun
+            "Some advocates for stem cell research said the vote overlooked cures.\n\nThe mayor spoke on Monday.",
+            [("said", "Some advocates for stem cell research")],
+        ),
     ],
 )
 def test_headline_verb_read_as_plural_noun(parse, text, expected):
