@@ -246,6 +246,19 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 )
             ],
         ),
+        (  # the parser gave "said" no subject and hung the name on the quotation: the role before the verb
+            # names whom it describes only with the name before it
+            "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton "
+            "adviser, said at a recent POLITICO event.",
+            [
+                (
+                    "Gene Sperling",
+                    "“It is not the position that everything is hunky-dory,”",
+                    "direct",
+                    "said",
+                )
+            ],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):

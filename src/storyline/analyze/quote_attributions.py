@@ -960,6 +960,8 @@ def _verb_attribution(
         speaker = _without_occasion(doc, subject, speaker, table)
     if subject is not None and speaker is not None:
         speaker, subject = after_dateline(doc, speaker, subject, verb)
+    if subject is not None and speaker is not None and (named := _name_before_role(subject, speaker)):
+        speaker, subject = (named.start, speaker[1]), named.head  # "Tom Hale, a top adviser, said"
     name = name_part(subject, speaker) if subject is not None and speaker is not None else None
     if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
         # "Norton, which declined to comment": PolNeAR's source is the "which"; its antecedent names it
@@ -994,6 +996,37 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int  # the name's first word ("Gene" of "Gene Sperling")
+    head: Token  # its last ("Sperling")
+
+
+def _name_before_role(subject: Token, speaker: tuple[int, int]) -> _Name | None:
+    """The name set off by a comma before a speaker phrase that is only a role in apposition to it ("“…,” Gene
+    Sperling, a top Clinton adviser, said", "But Bill Skelly, a data operative, vouched for": the parser gave
+    the verb no subject, and the phrase before it ends with the role). PolNeAR's source holds both, and the
+    name is whom the role is about."""
+    doc, comma = subject.doc, speaker[0] - 1
+    # a name is no role ("Receiving Peter Michalko, President Ilham Aliyev said"); "a data operative" tagged
+    # as one is
+    role = subject.pos_ != "PROPN" or doc[speaker[0]].is_lower
+    if subject.dep_ != "appos" or not role or comma < 1 or doc[comma].text != ",":
+        return None
+    name = doc[comma - 1]
+    if name.pos_ != "PROPN" or not name.is_title or subject.head != name or _in_opening_phrase(name):
+        return None
+    compounds = [c.left_edge.i for c in name.lefts if c.dep_ == "compound"]  # "Gene" of "Gene Sperling"
+    return _Name(min(compounds, default=name.i), name)
+
+
+def _in_opening_phrase(noun: Token) -> bool:
+    """Whether ``noun`` stands inside a prepositional phrase ("With hosts Joe Scarborough and Mika Brzezinski,
+    the candidate stated"; "To the residents of Louisiana, a Baton Rouge newspaper called on"): the name there
+    is an opener's object, not whom the role describes."""
+    return any(t.dep_ in {"pobj", "prep"} for t in (noun, *noun.ancestors))
 
 
 def _quotes_in(doc: Doc, span: tuple[int, int] | None) -> bool:
