@@ -1747,6 +1747,34 @@ ADDRESSEE_SUBJECT = [
 ]
 
 
+# "Jeffrey Salkin, a rabbi helping to organize the boycott, said he was alarmed.": the parser read "rabbi" as a
+# verb, made the name its subject and left "said" with none
+ASIDE_AS_CLAUSE = [
+    ("Jeffrey", 1, "compound", "PROPN", "NNP", "Jeffrey"),
+    ("Salkin", 4, "nsubj", "PROPN", "NNP", "Salkin"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("a", 4, "det", "DET", "DT", "a"),
+    ("rabbi", 11, "ccomp", "VERB", "VBP", "rabbi"),
+    ("helping", 4, "xcomp", "VERB", "VBG", "help"),
+    ("to", 7, "aux", "PART", "TO", "to"),
+    ("organize", 5, "xcomp", "VERB", "VB", "organize"),
+    ("the", 9, "det", "DET", "DT", "the"),
+    ("boycott", 7, "dobj", "NOUN", "NN", "boycott"),
+    (",", 11, "punct", "PUNCT", ",", ","),
+    ("said", 11, "ROOT", "VERB", "VBD", "say"),
+    ("he", 13, "nsubj", "PRON", "PRP", "he"),
+    ("was", 11, "ccomp", "AUX", "VBD", "be"),
+    ("alarmed", 13, "acomp", "ADJ", "JJ", "alarmed"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_name_before_an_aside_read_as_a_clause_speaks():
+    """A verb with no subject after "Name, <aside>,": the aside read as a clause before the verb, the name
+    its subject, which is the speaker."""
+    assert subject_of(ASIDE_AS_CLAUSE, 11) == "Salkin"
+
+
 def test_name_after_the_quotation_beats_a_subject_inside_it():
     """A subject inside the quotation (the addressee "Mr. President") is no speaker; its apposition standing
     after the closing mark, right before the verb, is."""

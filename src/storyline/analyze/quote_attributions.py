@@ -960,6 +960,8 @@ def _verb_attribution(
         speaker = _without_occasion(doc, subject, speaker, table)
     if subject is not None and speaker is not None:
         speaker, subject = after_dateline(doc, speaker, subject, verb)
+    if subject is not None and speaker is not None and subject == _subject_before_aside(verb):
+        speaker = (speaker[0], subject.i)  # the aside misparsed: its words, as parsed, are no phrase to keep
     if subject is not None and speaker is not None and (named := _name_before_role(subject, speaker)):
         speaker, subject = (named.start, speaker[1]), named.head  # "Tom Hale, a top adviser, said"
     name = name_part(subject, speaker) if subject is not None and speaker is not None else None
@@ -1144,6 +1146,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     return (
         participle_subject(verb)
         or _name_before(verb)
+        or _subject_before_aside(verb)
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
         or next((c for c in verb.lefts if misread_modal(c, verb)), None)  # "Will wrote": the columnist
@@ -1347,6 +1350,32 @@ def _closing(mark: Token) -> bool:
         and not before.whitespace_
         and bool(mark.whitespace_)
     )
+
+
+def _subject_before_aside(verb: Token) -> Token | None:
+    """The subject opening a clause the parser made of a speaker and the aside after it, which ends with the
+    comma before a verb left with no subject ("Jeffrey Salkin, a rabbi helping to organize the boycott, said":
+    "rabbi" read as a verb; "Mr. Slinker, whose start-up uses big data, said"): a capitalized word set off by
+    a comma, before a clause with no quote mark in it."""
+    doc, first = verb.doc, verb_group_start(verb)
+    if not _finite(verb) or first < 2 or doc[first - 1].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ not in {"ccomp", "advcl"} or _skip_closing(doc, first - 1) != clause.right_edge.i:
+            continue
+        if any(quote_mark(t) for t in clause.subtree):
+            continue
+        subjects = [c for c in clause.lefts if c.dep_ in SUBJECT_DEPS]
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.left_edge == clause.left_edge and _set_off_name(subject):
+            return subject
+    return None
+
+
+def _set_off_name(subject: Token) -> bool:
+    """A capitalized subject followed by a comma ("Salkin, a rabbi …")."""
+    after = subject.i + 1
+    return subject.is_title and after < len(subject.doc) and subject.doc[after].text == ","
 
 
 def _whole_group(noun: Token) -> Token:
