@@ -246,6 +246,19 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 )
             ],
         ),
+        (  # the parser gave "said" no subject and hung the name on the quotation: the role before the verb
+            # names whom it describes only with the name before it
+            "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton "
+            "adviser, said at a recent POLITICO event.",
+            [
+                (
+                    "Gene Sperling",
+                    "“It is not the position that everything is hunky-dory,”",
+                    "direct",
+                    "said",
+                )
+            ],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):
@@ -1639,9 +1652,10 @@ MISPARSED_INVERSION = [
 ]
 
 
-def subject_of(rows: list[tuple[int | str, ...]], verb: int) -> str:
+def subject_of(rows: list[tuple[int | str, ...]], verb: int, spaces: list[bool] | None = None) -> str:
     """The subject ``_subject`` finds for token ``verb`` of a hand-written parse (rows of word, head, dep, pos,
-    tag, lemma): the misparses spaCy makes on real text, fixed so the test does not hang on a model's version."""
+    tag, lemma; ``spaces`` after each word, a space after all by default): the misparses spaCy makes on real
+    text, fixed so the test does not hang on a model's version."""
     import spacy
     from spacy.tokens import Doc
 
@@ -1652,6 +1666,7 @@ def subject_of(rows: list[tuple[int | str, ...]], verb: int) -> str:
     doc = Doc(
         spacy.blank("en").vocab,
         words=list(columns[0]),
+        spaces=spaces,
         heads=list(columns[1]),
         deps=list(columns[2]),
         pos=list(columns[3]),
@@ -1701,6 +1716,95 @@ def test_subject_inside_the_quotation_is_no_speaker():
     assert subject_of(QUOTED_CONJUNCT, 17) == "Olsen"
 
 
+# "“We were wrong,” Ramos, 58, told AFP.": as above, but the parser hung the closing mark on the name, so the
+# name's phrase opens with it
+MARK_ON_NAME = [
+    ("“", 2, "punct", "PUNCT", "``", "“"),
+    ("We", 2, "nsubj", "PRON", "PRP", "we"),
+    ("were", 2, "ROOT", "AUX", "VBD", "be"),
+    ("wrong", 2, "acomp", "ADJ", "JJ", "wrong"),
+    (",", 2, "punct", "PUNCT", ",", ","),
+    ("”", 6, "punct", "PUNCT", "''", "”"),
+    ("Ramos", 2, "conj", "PROPN", "NNP", "Ramos"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("58", 6, "appos", "NUM", "CD", "58"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("told", 2, "conj", "VERB", "VBD", "tell"),
+    ("AFP", 10, "dobj", "PROPN", "NNP", "AFP"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+MARK_ON_NAME_SPACES = [False, True, True, False, False, True, False, True, False, True, True, False, False]
+
+
+def test_name_after_a_closing_mark_hung_on_it_speaks():
+    """The closing mark the parser made the name's first child still sets the name right after the quotation:
+    it is the speaker, not an object of the quotation's verb."""
+    assert subject_of(MARK_ON_NAME, 10, MARK_ON_NAME_SPACES) == "Ramos"
+
+
+# "“That was a good speech, Mr. President,” Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama.":
+# the parser made the addressee inside the quotation the subject, the name after it his apposition
+ADDRESSEE_SUBJECT = [
+    ("“", 2, "punct", "PUNCT", "``", "“"),
+    ("That", 2, "nsubj", "PRON", "DT", "that"),
+    ("was", 19, "ccomp", "AUX", "VBD", "be"),
+    ("a", 5, "det", "DET", "DT", "a"),
+    ("good", 5, "amod", "ADJ", "JJ", "good"),
+    ("speech", 2, "attr", "NOUN", "NN", "speech"),
+    (",", 19, "punct", "PUNCT", ",", ","),
+    ("Mr.", 8, "compound", "PROPN", "NNP", "Mr."),
+    ("President", 19, "nsubj", "PROPN", "NNP", "President"),
+    (",", 8, "punct", "PUNCT", ",", ","),
+    ("”", 8, "punct", "PUNCT", "''", "”"),
+    ("Representative", 13, "compound", "PROPN", "NNP", "Representative"),
+    ("Steve", 13, "compound", "PROPN", "NNP", "Steve"),
+    ("Cohen", 8, "appos", "PROPN", "NNP", "Cohen"),
+    (",", 13, "punct", "PUNCT", ",", ","),
+    ("Democrat", 13, "appos", "PROPN", "NNP", "Democrat"),
+    ("of", 15, "prep", "ADP", "IN", "of"),
+    ("Tennessee", 16, "pobj", "PROPN", "NNP", "Tennessee"),
+    (",", 13, "punct", "PUNCT", ",", ","),
+    ("told", 19, "ROOT", "VERB", "VBD", "tell"),
+    ("Mr.", 21, "compound", "PROPN", "NNP", "Mr."),
+    ("Obama", 19, "dobj", "PROPN", "NNP", "Obama"),
+    (".", 19, "punct", "PUNCT", ".", "."),
+]
+
+
+# "Jeffrey Salkin, a rabbi helping to organize the boycott, said he was alarmed.": the parser read "rabbi" as a
+# verb, made the name its subject and left "said" with none
+ASIDE_AS_CLAUSE = [
+    ("Jeffrey", 1, "compound", "PROPN", "NNP", "Jeffrey"),
+    ("Salkin", 4, "nsubj", "PROPN", "NNP", "Salkin"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("a", 4, "det", "DET", "DT", "a"),
+    ("rabbi", 11, "ccomp", "VERB", "VBP", "rabbi"),
+    ("helping", 4, "xcomp", "VERB", "VBG", "help"),
+    ("to", 7, "aux", "PART", "TO", "to"),
+    ("organize", 5, "xcomp", "VERB", "VB", "organize"),
+    ("the", 9, "det", "DET", "DT", "the"),
+    ("boycott", 7, "dobj", "NOUN", "NN", "boycott"),
+    (",", 11, "punct", "PUNCT", ",", ","),
+    ("said", 11, "ROOT", "VERB", "VBD", "say"),
+    ("he", 13, "nsubj", "PRON", "PRP", "he"),
+    ("was", 11, "ccomp", "AUX", "VBD", "be"),
+    ("alarmed", 13, "acomp", "ADJ", "JJ", "alarmed"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_name_before_an_aside_read_as_a_clause_speaks():
+    """A verb with no subject after "Name, <aside>,": the aside read as a clause before the verb, the name
+    its subject, which is the speaker."""
+    assert subject_of(ASIDE_AS_CLAUSE, 11) == "Salkin"
+
+
+def test_name_after_the_quotation_beats_a_subject_inside_it():
+    """A subject inside the quotation (the addressee "Mr. President") is no speaker; its apposition standing
+    after the closing mark, right before the verb, is."""
+    assert subject_of(ADDRESSEE_SUBJECT, 19) == "Cohen"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -1725,6 +1829,10 @@ def test_subject_inside_the_quotation_is_no_speaker():
             [("pledge", "Reyes, Lopez")],
         ),
         ("Paris attacks test the mayor's plans.\n\nThe mayor spoke on Monday.", []),  # a verb follows: a noun
+        (  # a one-sentence paragraph is a line of its own too; a determiner makes the plural a noun
+            "Some advocates for stem cell research said the vote overlooked cures.\n\nThe mayor spoke on Monday.",
+            [("said", "Some advocates for stem cell research")],
+        ),
     ],
 )
 def test_headline_verb_read_as_plural_noun(parse, text, expected):

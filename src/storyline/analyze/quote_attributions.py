@@ -100,6 +100,7 @@ MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or
 LABEL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
 MAX_POLL_PHRASE = 9  # tokens from "in" to the poll noun: "in a new Washington Post-ABC News poll"
 CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the tags
+CLOSING_PUNCT = frozenset(",.?!")  # what ends a quoted sentence inside its closing mark ("“…,” Ramos told")
 # a cue verb in its bare form with no subject found is an order or a plan, not a stance anyone took: "Ask
 # yourself …", "Call it a win", "Attack the policies"; PolNeAR marks 14 of 68 such cues on train 0-300/450-840
 BARE_TAGS = frozenset({"VB"})
@@ -960,6 +961,10 @@ def _verb_attribution(
         speaker = _without_occasion(doc, subject, speaker, table)
     if subject is not None and speaker is not None:
         speaker, subject = after_dateline(doc, speaker, subject, verb)
+    if subject is not None and speaker is not None and subject == _subject_before_aside(verb):
+        speaker = (speaker[0], subject.i)  # the aside misparsed: its words, as parsed, are no phrase to keep
+    if subject is not None and speaker is not None and (named := _name_before_role(subject, speaker)):
+        speaker, subject = (named.start, speaker[1]), named.head  # "Tom Hale, a top adviser, said"
     name = name_part(subject, speaker) if subject is not None and speaker is not None else None
     if subject is not None and subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
         # "Norton, which declined to comment": PolNeAR's source is the "which"; its antecedent names it
@@ -994,6 +999,37 @@ def _verb_attribution(
         reach = (reach[0], len(doc) - 1)
     gap = (verb.left_edge.i, verb.right_edge.i)  # "This campaign, he says, is different"
     return _record(doc, base, cue, speaker, subject, content, reach, name, gap)
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int  # the name's first word ("Gene" of "Gene Sperling")
+    head: Token  # its last ("Sperling")
+
+
+def _name_before_role(subject: Token, speaker: tuple[int, int]) -> _Name | None:
+    """The name set off by a comma before a speaker phrase that is only a role in apposition to it ("“…,” Gene
+    Sperling, a top Clinton adviser, said", "But Bill Skelly, a data operative, vouched for": the parser gave
+    the verb no subject, and the phrase before it ends with the role). PolNeAR's source holds both, and the
+    name is whom the role is about."""
+    doc, comma = subject.doc, speaker[0] - 1
+    # a name is no role ("Receiving Peter Michalko, President Ilham Aliyev said"); "a data operative" tagged
+    # as one is
+    role = subject.pos_ != "PROPN" or doc[speaker[0]].is_lower
+    if subject.dep_ != "appos" or not role or comma < 1 or doc[comma].text != ",":
+        return None
+    name = doc[comma - 1]
+    if name.pos_ != "PROPN" or not name.is_title or subject.head != name or _in_opening_phrase(name):
+        return None
+    compounds = [c.left_edge.i for c in name.lefts if c.dep_ == "compound"]  # "Gene" of "Gene Sperling"
+    return _Name(min(compounds, default=name.i), name)
+
+
+def _in_opening_phrase(noun: Token) -> bool:
+    """Whether ``noun`` stands inside a prepositional phrase ("With hosts Joe Scarborough and Mika Brzezinski,
+    the candidate stated"; "To the residents of Louisiana, a Baton Rouge newspaper called on"): the name there
+    is an opener's object, not whom the role describes."""
+    return any(t.dep_ in {"pobj", "prep"} for t in (noun, *noun.ancestors))
 
 
 def _quotes_in(doc: Doc, span: tuple[int, int] | None) -> bool:
@@ -1093,6 +1129,10 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     current = verb
     for _ in range(MAX_CLIMB + 1):
         if (child := nearest_subject(current)) is not None:
+            if _quoted_apart(child, verb) and (named := _named_after_quotation(child, verb)) is not None:
+                return (
+                    named  # "“… last night, Mr. President,” Rep. Ann Dole told him": Dole, not the President
+                )
             if current is not verb and _quoted_apart(child, verb):
                 break  # "“We were rivals,” Mark Olsen, an aide, said": no "We" inside the quotation
             return _named_after_opener(child, verb) or child
@@ -1107,6 +1147,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     return (
         participle_subject(verb)
         or _name_before(verb)
+        or _subject_before_aside(verb)
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
         or next((c for c in verb.lefts if misread_modal(c, verb)), None)  # "Will wrote": the columnist
@@ -1131,6 +1172,23 @@ def _named_after_opener(subject: Token, verb: Token) -> Token | None:
             c
             for c in subject.rights
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.right_edge.i == end
+        ),
+        None,
+    )
+
+
+def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
+    """A name the parser hung as an apposition on a subject inside the quotation, standing after the closing
+    mark and right before the verb ("“…, Mr. President,” Representative Steve Cohen told him")."""
+    end = _skip_closing(verb.doc, verb_group_start(verb) - 1)
+    return next(
+        (
+            c
+            for c in subject.rights
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and _skip_closing(verb.doc, c.right_edge.i) == end
+            and _quoted_apart(subject, c)
         ),
         None,
     )
@@ -1268,9 +1326,57 @@ def _name_before(verb: Token) -> Token | None:
     if top is None or top.pos_ not in NOUN_POS or top.ent_type_ in TIME_ENTITIES:
         return None
     if top.head.i != verb.i and top.head.pos_ in VERBAL_POS:
-        first = top.left_edge.i  # an object: only a name right after a quotation ("“…,” said") is the speaker
-        return top if first > 0 and quote_mark(doc[first - 1]) else None
+        return top if _after_quotation(top) else None  # an object: only a name right after "“…,” said"
     return top
+
+
+def _after_quotation(noun: Token) -> bool:
+    """Whether the phrase ``noun`` heads opens right after a closing quote mark, which the parser may have hung
+    on the noun itself ("“We were wrong,” Ramos, 58, told AFP": "Ramos" a conjunct of "were", the mark its
+    first child)."""
+    doc, first = noun.doc, noun.left_edge.i
+    if first < noun.i and quote_mark(doc[first]):
+        return _closing(doc[first])
+    return first > 0 and quote_mark(doc[first - 1])
+
+
+def _closing(mark: Token) -> bool:
+    """Whether a quote mark closes a quoted sentence: it follows the sentence's comma or stop and a space
+    follows it (an opening mark, "“astonishingly excellent” results", or one of markup, "tweet_id="6677">I",
+    does not)."""
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    return (
+        before is not None
+        and before.text in CLOSING_PUNCT
+        and not before.whitespace_
+        and bool(mark.whitespace_)
+    )
+
+
+def _subject_before_aside(verb: Token) -> Token | None:
+    """The subject opening a clause the parser made of a speaker and the aside after it, which ends with the
+    comma before a verb left with no subject ("Jeffrey Salkin, a rabbi helping to organize the boycott, said":
+    "rabbi" read as a verb; "Mr. Slinker, whose start-up uses big data, said"): a capitalized word set off by
+    a comma, before a clause with no quote mark in it."""
+    doc, first = verb.doc, verb_group_start(verb)
+    if not _finite(verb) or first < 2 or doc[first - 1].text != ",":
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ not in {"ccomp", "advcl"} or _skip_closing(doc, first - 1) != clause.right_edge.i:
+            continue
+        if any(quote_mark(t) for t in clause.subtree):
+            continue
+        subjects = [c for c in clause.lefts if c.dep_ in SUBJECT_DEPS]
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.left_edge == clause.left_edge and _set_off_name(subject):
+            return subject
+    return None
+
+
+def _set_off_name(subject: Token) -> bool:
+    """A capitalized subject followed by a comma ("Salkin, a rabbi …")."""
+    after = subject.i + 1
+    return subject.is_title and after < len(subject.doc) and subject.doc[after].text == ","
 
 
 def _whole_group(noun: Token) -> Token:

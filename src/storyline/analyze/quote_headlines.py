@@ -35,6 +35,7 @@ VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 PRESENT_TAG = "VBZ"  # the tag of a headline's cue verb parsed in its past form ("demands")
 BASE_MISREADS = frozenset({"NN", "JJ"})  # a base-form verb after a plural subject read as a noun ("blast")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+DETERMINER_TAGS = frozenset({"DT", "PDT"})  # "Some", "All" opening a line: the subject of no headline verb
 SUBJECT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 SUBJECT_JOINS = frozenset({",", "and"})
 SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes")  # "-es" endings that add a syllable: "pushes", "fixes"
@@ -134,6 +135,8 @@ def _after_subject(tokens: Doc | Span, k: int, original: str, start: int) -> boo
         before = tokens[k - 2]
         verb = any(t.tag_ in VERB_TAGS for t in tokens[: k - 2])
         return verb and before.is_alpha and before.tag_ not in PLURAL_TAGS
+    if k > 0 and tokens[k - 1].tag_ in DETERMINER_TAGS:
+        return False  # "Some advocates for stem cell research said": the noun with its determiner
     first = k
     while first > 0 and original[tokens[first - 1].idx - start].isupper():
         first -= 1
