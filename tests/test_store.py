@@ -118,3 +118,30 @@ def test_newer_schema_is_refused(tmp_path):
     connection.close()
     with pytest.raises(StoreError, match="newer than this storyline"):
         Store.open(path)
+
+
+def test_open_retries_a_lock_reported_at_once_and_gives_up_on_other_errors(monkeypatch):
+    """Switching a file to WAL while another process creates or checkpoints it can fail with "database is
+    locked" without waiting; opening tries again instead of calling the database unusable."""
+    from storyline.store import sqlite as store_sqlite
+
+    monkeypatch.setattr(store_sqlite.time, "sleep", lambda _seconds: None)
+    calls = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "connection"
+
+    assert store_sqlite._retry_locked(flaky) == "connection"
+    assert len(calls) == 3
+
+    def broken() -> str:
+        calls.append(1)
+        raise sqlite3.OperationalError("file is not a database")
+
+    calls.clear()
+    with pytest.raises(sqlite3.OperationalError, match="not a database"):
+        store_sqlite._retry_locked(broken)
+    assert len(calls) == 1

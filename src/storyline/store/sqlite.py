@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.errors import StoreError
 from storyline.model import Document, Skipped
@@ -25,6 +25,7 @@ from storyline.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another writer before giving up
 LOCK_RETRIES = 5  # extra attempts when SQLite still reports "database is locked" after the busy timeout
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,41 @@ class StoreStats:
     skipped: int
     outlets: int
     stories: int
+
+
+def _retry_locked(action: Callable[[], T]) -> T:
+    """``action()``, tried again while SQLite reports "database is locked" at once. Opening a file that another
+    process is creating, switching to WAL or checkpointing can fail that way without waiting out the busy
+    timeout (seen with two ingests and a reader starting together); a busy write is retried the same way."""
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    return action()
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    """A connection in WAL mode with the busy timeout set and the schema up to date (closed again on failure)."""
+    connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            migrate(connection)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 class Store:
@@ -63,17 +99,9 @@ class Store:
                     f"{target}: folder {parent} does not exist; create it or choose another --db"
                 )
         try:
-            connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute("PRAGMA foreign_keys = ON")
-            store = cls(connection, target)
-            with store.transaction():
-                migrate(connection)
+            return cls(_retry_locked(lambda: _connect(target)), target)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{target}: not a usable storyline database ({exc})") from exc
-        return store
 
     def close(self) -> None:
         self.connection.close()
