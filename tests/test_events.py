@@ -316,6 +316,18 @@ def test_goals_met_fires_fought_and_fame_are_no_events(parse: Parse, text: str, 
     assert [e.trigger for e in found if e.type in ("MEET", "ATTACK")] == kept
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wounded man was declared dead on arrival at the hospital.",
+        "Voters can enter an email address and sign up for updates.",
+        "The reporters asked for his home address.",
+    ],
+)
+def test_set_phrases_name_no_event(parse: Parse, text: str) -> None:
+    assert events.extract(parse(text), [], []) == []
+
+
 def test_a_rise_is_no_shooting(parse: Parse) -> None:
     assert events.extract(parse("The odds of a Senate upset have shot up this week."), [], []) == []
     gunfire = only(events.extract(parse("Gunmen shot up a bar in the city."), [], []))

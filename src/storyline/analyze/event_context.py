@@ -89,6 +89,7 @@ class Lexicon:
     verbal_attack_modifiers: frozenset[str]  # "political attacks": words, not force
     verbal_attack_targets: frozenset[str]  # "attacked his record": an idea, not a body
     verbal_attack_anchors: frozenset[str]  # "leveled an attack": words, not force
+    idioms: frozenset[str]  # "dead on arrival", "email address": set phrases that name no event
     illness_modifiers: frozenset[str]  # "a heart attack": an illness, no event
     kind_heads: frozenset[str]  # "assault rifles": a kind of thing, no event
     rising_verbs: frozenset[str]  # "the odds have shot up": a rise, no attack

@@ -166,13 +166,16 @@ def _named_on_both_sides(targets: list[Token], attackers: list[Token]) -> bool:
 
 
 def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
-    """Whether a noun trigger names an illness ("a **heart** attack", "cardiac arrest") or, as a compound
-    before another noun, a kind of thing ("**assault** rifles", "**attack** ads", "a **bomb** squad").
+    """Whether a trigger is part of a set phrase ("dead on **arrival**", "email **address**", "**sign** up"), or
+    a noun trigger names an illness ("a **heart** attack", "cardiac arrest") or, as a compound before another
+    noun, a kind of thing ("**assault** rifles", "**attack** ads", "a **bomb** squad").
 
     Obituaries and gun-law stories use these words often; on a timeline they would be attacks and arrests
     that never happened.
     """
     token = parse[trigger.index]
+    if _in_idiom(lex, parse, token.i):
+        return True
     if trigger.words or token.pos_ != "NOUN":
         return False
     modifiers = (c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -228,3 +231,17 @@ def names_a_market(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "in" and bare:
         return True
     return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.market_verbs and bare
+
+
+def _in_idiom(lex: Lexicon, parse: Doc, index: int) -> bool:
+    """Whether the token at ``index`` is inside one of the lexicon's set phrases, compared by lemma ("declared
+    dead on **arrival**", "enter your email **addresses**")."""
+    for idiom in lex.idioms:
+        words = idiom.split()
+        for offset, word in enumerate(words):
+            start = index - offset
+            if start < 0 or start + len(words) > len(parse) or word != parse[index].lemma_.lower():
+                continue
+            if [t.lemma_.lower() for t in parse[start : start + len(words)]] == words:
+                return True
+    return False
