@@ -11,6 +11,7 @@ and over what, which decides the sense. So with "attack": armed in war news, cri
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import TYPE_CHECKING
 
 from storyline.analyze.event_context import OBJECT_DEPS, SUBJECT_DEPS, Lexicon, Trigger
@@ -236,12 +237,20 @@ def names_a_market(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
 def _in_idiom(lex: Lexicon, parse: Doc, index: int) -> bool:
     """Whether the token at ``index`` is inside one of the lexicon's set phrases, compared by lemma ("declared
     dead on **arrival**", "enter your email **addresses**")."""
-    for idiom in lex.idioms:
-        words = idiom.split()
-        for offset, word in enumerate(words):
-            start = index - offset
-            if start < 0 or start + len(words) > len(parse) or word != parse[index].lemma_.lower():
-                continue
-            if [t.lemma_.lower() for t in parse[start : start + len(words)]] == words:
-                return True
+    for offset, words in _idiom_places(lex.idioms).get(parse[index].lemma_.lower(), ()):
+        start = index - offset
+        if start >= 0 and tuple(t.lemma_.lower() for t in parse[start : start + len(words)]) == words:
+            return True
     return False
+
+
+@functools.lru_cache(maxsize=8)
+def _idiom_places(idioms: frozenset[str]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """Each word of the set phrases, with where it stands in each phrase that holds it: a trigger is looked
+    up once, not compared with every phrase (triggers are many, set phrases rare)."""
+    places: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for idiom in idioms:
+        words = tuple(idiom.split())
+        for offset, word in enumerate(words):
+            places.setdefault(word, []).append((offset, words))
+    return places
