@@ -854,6 +854,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     results = rf"{_alt(lex.period_results)}\b" if lex.period_results else "(?!)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
+    # bare "minutes" only counting from a time ("minutes later", "just minutes after he left"): alone it is as
+    # often meeting notes, a TV show or a span apart ("bombings only minutes apart", unmarked in TempEval-3);
+    # not "seconds" (train leaves "seconds before the bomb exploded" unmarked), nor "the minutes" ("approved the
+    # minutes before the vote")
+    short_units = r"(?<![Tt]he\s)[Mm]inutes(?=\s+(?:later|earlier|after|before|ago)\b)"
     # "two to three weeks", "12 to 18 months": a count given as a range
     # "two to three weeks", "45-50 minutes"
     to = _alt(lex.count_ranges) if lex.count_ranges else None
@@ -978,7 +983,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<unit>{unit})\b",
         # "in the early hours of Sunday" names a part of Sunday, not a duration
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
-        rf"(?P<unit>{plural_units})\b{not_age}(?:\s+{back}\b)?",
+        rf"(?P<unit>{plural_units}|{short_units})\b{not_age}(?:\s+{back}\b)?",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season}|{pod})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
