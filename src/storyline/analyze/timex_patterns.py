@@ -381,6 +381,8 @@ ENGLISH = Lexicon(
         "the other day": "PAST_REF",
         "a while ago": "PAST_REF",
         "a while back": "PAST_REF",
+        "long ago": "PAST_REF",  # "Party leaders long ago picked Clinton", "not that long ago"
+        "a long time ago": "PAST_REF",
         "a while": "PXX",  # "for a while", "in a while": a duration of no stated length (TempEval-3 train: PXX)
         "formerly": "PAST_REF",
         "the past": "PAST_REF",
@@ -874,6 +876,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     after_decade = "|".join(rf"(?<=\d0s{join} )" for join in joins) or "(?!)"
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(_behind(sorted(set(lex.refs) & set(lex.relatives))))
+    # "as long ago as 1850" (the year is the time) and "not (that) long ago" (TempEval-3 train leaves "Not that
+    # long ago, before the Chinese takeover" unmarked) are no "long ago"
+    negated = r"(?:(?<=[Nn]ot\s)|(?<=[Nn]ot\sthat\s)|(?<=[Nn]ot\sso\s))"
+    not_long_ago = rf"(?:(?<=[Aa]s\s)long\s+ago\s+as\b|{negated}long\s+ago\b)"
     not_counted = rf"(?!(?:{counted})\s+(?:{num}|{vague})\b)" if counted else ""
     return {
         "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
@@ -989,7 +995,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "times": rf"\b(?P<times>{_ci(lex.times)}|{num}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit>{unit})\b",
-        "ref": rf"(?<!once\sin\s)\b(?P<ref>{_ci(lex.refs)})\b{not_counted}",  # not "once in a while"
+        # not "once in a while", "as long ago as 1850", "not that long ago"
+        "ref": rf"(?<!once\sin\s)(?!{not_long_ago})\b(?P<ref>{_ci(lex.refs)})\b{not_counted}",
         "present": rf"(?:\b(?P<then>{_alt(lex.then_present)})|\b{_ci(lex.present_adjectives)})"
         rf"(?!\s+{_alt(lex.present_exceptions)}\b)(?=\s+[a-z])",
         "weekdays": rf"\b(?P<wds>{_alt(lex.weekday_plurals)})(?:\s+(?P<pods>{_alt(lex.pod_plurals)}))?\b"
