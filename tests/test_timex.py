@@ -164,6 +164,8 @@ DATED = [
     ("Party leaders long ago picked her as their standard-bearer.", ("long ago", "DATE", "PAST_REF")),
     ("He lost me a long time ago, he said.", ("a long time ago", "DATE", "PAST_REF")),
     ("The rite began as long ago as 1850.", ("long ago", "DATE", "PAST_REF"), False),
+    # "New Year's" is a holiday only before a span: the weekend nearest January 1
+    ("Police made the arrests over New Year's weekend.", ("New Year's weekend", "DATE", "2020-W53-WE")),
     # bare "minutes" counting from a time, as "hours later" is
     ("Minutes later, the campaign issued a statement.", ("Minutes", "DURATION", "PTXM")),
     ("The bill died just minutes after it was introduced.", ("minutes", "DURATION", "PTXM")),
@@ -859,6 +861,7 @@ NOT_TIME = [
     "The board approved the minutes before the vote.",
     # "not (that) long ago" is left unmarked, as TempEval-3 train leaves it
     "Not that long ago, the valley was quiet.",
+    "She made a New Year's resolution to run.",
 ]
 
 # a number after a date that counts something is not the other end of a range

@@ -57,6 +57,8 @@ class Lexicon:
     even_year_days: tuple[str, ...] = ()
     # after a holiday, the week it falls in or the weekend nearest it: "Easter week", "Memorial Day weekend"
     holiday_spans: Mapping[str, str] = field(default_factory=dict)
+    # holidays named only before one of those spans: "over New Year's weekend", not "a New Year's resolution"
+    span_only_holidays: tuple[str, ...] = ()
     # words between two decades: the second may be given by its tens alone, in the first one's century ("the
     # 1960s and 70s", "the 1970s and '80s")
     decade_links: tuple[str, ...] = ()
@@ -450,6 +452,7 @@ ENGLISH = Lexicon(
         "Christmas Eve": (12, 24),
         "New Year's Day": (1, 1),
         "New Year's Eve": (12, 31),
+        "New Year's": (1, 1),  # only before a span word (span_only_holidays)
         "Thanksgiving": (11, -4, 4),  # the fourth Thursday of November (United States)
         "Thanksgiving Day": (11, -4, 4),
         # (month, -weekday-1, n, first day counted): US Election Day is the Tuesday after the first Monday
@@ -476,6 +479,7 @@ ENGLISH = Lexicon(
     quadrennial_days=("Super Tuesday",),
     even_year_days=("Election Day",),
     holiday_spans={"week": "week", "weekend": "weekend"},
+    span_only_holidays=("New Year's",),
     decade_links=("and", "or", "to", "through", ","),
     named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
@@ -871,6 +875,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     holiday_span = _alt(lex.holiday_spans) if lex.holiday_spans else "(?!)"
+    every_holiday = _alt(k for k in lex.holidays if k not in lex.span_only_holidays)
+    span_holiday = (
+        rf"|{_alt(lex.span_only_holidays)}(?=\s+{holiday_span}\b)" if lex.span_only_holidays else ""
+    )
     # "the 1960s and 70s": a decade by its tens alone, without an apostrophe, only right after a decade and a link
     joins = [(" " if link.isalpha() else "") + re.escape(link) for link in lex.decade_links]
     after_decade = "|".join(rf"(?<=\d0s{join} )" for join in joins) or "(?!)"
@@ -1019,7 +1027,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
         "namedday": rf"(?<![\d/])(?P<named>{_alt(lex.named_days)})(?![\d/])" if lex.named_days else "(?!)",
         # "last Christmas", "the 1988 Super Tuesday", "Christmas 2015"; not "Super Tuesday 2" (another day)
-        "holiday": rf"(?:(?P<rel>{rel})\s+|\b(?P<year0>{year})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
+        "holiday": rf"(?:(?P<rel>{rel})\s+|\b(?P<year0>{year})\s+)?\b(?P<holiday>{every_holiday}{span_holiday})(?!\w)"
         rf"(?![ \t]+(?:\d{{1,2}}|II|III)\b)(?:\s+(?P<span>{holiday_span})\b)?(?:,?\s+(?P<year>{year})\b)?",
     }
 
