@@ -160,6 +160,15 @@ DATED = [
     ("The bridge was destroyed three years ago.", ("three years ago", "DATE", "2018")),
     # with no count, "ago" stays in the span of the duration (TimeML: "months ago" is PXM)
     ("The offer was made months ago.", ("months ago", "DURATION", "PXM")),
+    # "long ago" is a past of no stated distance; "as long ago as 1850" leaves the time to the year
+    ("Party leaders long ago picked her as their standard-bearer.", ("long ago", "DATE", "PAST_REF")),
+    ("He lost me a long time ago, he said.", ("a long time ago", "DATE", "PAST_REF")),
+    ("The rite began as long ago as 1850.", ("long ago", "DATE", "PAST_REF"), False),
+    # "New Year's" is a holiday only before a span: the weekend nearest January 1
+    ("Police made the arrests over New Year's weekend.", ("New Year's weekend", "DATE", "2020-W53-WE")),
+    # bare "minutes" counting from a time, as "hours later" is
+    ("Minutes later, the campaign issued a statement.", ("Minutes", "DURATION", "PTXM")),
+    ("The bill died just minutes after it was introduced.", ("minutes", "DURATION", "PTXM")),
     # "a half-century", "a quarter-century (ago)": fractions of a century, counted in years
     ("She has served in Congress for a quarter-century.", ("a quarter-century", "DURATION", "P25Y")),
     ("The series went off the air a quarter-century ago.", ("a quarter-century ago", "DATE", "1996")),
@@ -847,6 +856,12 @@ NOT_TIME = [
     # a year-like number before a street's name is a house number
     "Protesters marched toward 1700 Harbor Street.",
     "The family lives inside 1850 Elm Ave., police said.",
+    # bare "minutes" with no time to count from: a span apart, a meeting's notes
+    "The two blasts went off only minutes apart.",
+    "The board approved the minutes before the vote.",
+    # "not (that) long ago" is left unmarked, as TempEval-3 train leaves it
+    "Not that long ago, the valley was quiet.",
+    "She made a New Year's resolution to run.",
 ]
 
 # a number after a date that counts something is not the other end of a range

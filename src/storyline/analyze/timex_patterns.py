@@ -57,6 +57,8 @@ class Lexicon:
     even_year_days: tuple[str, ...] = ()
     # after a holiday, the week it falls in or the weekend nearest it: "Easter week", "Memorial Day weekend"
     holiday_spans: Mapping[str, str] = field(default_factory=dict)
+    # holidays named only before one of those spans: "over New Year's weekend", not "a New Year's resolution"
+    span_only_holidays: tuple[str, ...] = ()
     # words between two decades: the second may be given by its tens alone, in the first one's century ("the
     # 1960s and 70s", "the 1970s and '80s")
     decade_links: tuple[str, ...] = ()
@@ -381,6 +383,8 @@ ENGLISH = Lexicon(
         "the other day": "PAST_REF",
         "a while ago": "PAST_REF",
         "a while back": "PAST_REF",
+        "long ago": "PAST_REF",  # "Party leaders long ago picked Clinton", "not that long ago"
+        "a long time ago": "PAST_REF",
         "a while": "PXX",  # "for a while", "in a while": a duration of no stated length (TempEval-3 train: PXX)
         "formerly": "PAST_REF",
         "the past": "PAST_REF",
@@ -448,6 +452,7 @@ ENGLISH = Lexicon(
         "Christmas Eve": (12, 24),
         "New Year's Day": (1, 1),
         "New Year's Eve": (12, 31),
+        "New Year's": (1, 1),  # only before a span word (span_only_holidays)
         "Thanksgiving": (11, -4, 4),  # the fourth Thursday of November (United States)
         "Thanksgiving Day": (11, -4, 4),
         # (month, -weekday-1, n, first day counted): US Election Day is the Tuesday after the first Monday
@@ -474,6 +479,7 @@ ENGLISH = Lexicon(
     quadrennial_days=("Super Tuesday",),
     even_year_days=("Election Day",),
     holiday_spans={"week": "week", "weekend": "weekend"},
+    span_only_holidays=("New Year's",),
     decade_links=("and", "or", "to", "through", ","),
     named_days={"9/11": "2001-09-11"},
     fiscal=("fiscal", "financial", "calendar"),
@@ -854,6 +860,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     results = rf"{_alt(lex.period_results)}\b" if lex.period_results else "(?!)"
     span_words = "first|last|past|next|previous|coming|following|latest"  # "the past two years"
     plural_units = _ci(["years", "months", "weeks", "days", "hours", "decades", "centuries"])
+    # bare "minutes" only counting from a time ("minutes later", "just minutes after he left"): alone it is as
+    # often meeting notes, a TV show or a span apart ("bombings only minutes apart", unmarked in TempEval-3);
+    # not "seconds" (train leaves "seconds before the bomb exploded" unmarked), nor "the minutes" ("approved the
+    # minutes before the vote")
+    short_units = r"(?<![Tt]he\s)[Mm]inutes(?=\s+(?:later|earlier|after|before|ago)\b)"
     # "two to three weeks", "12 to 18 months": a count given as a range
     # "two to three weeks", "45-50 minutes"
     to = _alt(lex.count_ranges) if lex.count_ranges else None
@@ -864,11 +875,19 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
     holiday_span = _alt(lex.holiday_spans) if lex.holiday_spans else "(?!)"
+    every_holiday = _alt(k for k in lex.holidays if k not in lex.span_only_holidays)
+    span_holiday = (
+        rf"|{_alt(lex.span_only_holidays)}(?=\s+{holiday_span}\b)" if lex.span_only_holidays else ""
+    )
     # "the 1960s and 70s": a decade by its tens alone, without an apostrophe, only right after a decade and a link
     joins = [(" " if link.isalpha() else "") + re.escape(link) for link in lex.decade_links]
     after_decade = "|".join(rf"(?<=\d0s{join} )" for join in joins) or "(?!)"
     # "the past" (a reference that is also a relative) is not one at the start of "the past three summers"
     counted = "|".join(_behind(sorted(set(lex.refs) & set(lex.relatives))))
+    # "as long ago as 1850" (the year is the time) and "not (that) long ago" (TempEval-3 train leaves "Not that
+    # long ago, before the Chinese takeover" unmarked) are no "long ago"
+    negated = r"(?:(?<=[Nn]ot\s)|(?<=[Nn]ot\sthat\s)|(?<=[Nn]ot\sso\s))"
+    not_long_ago = rf"(?:(?<=[Aa]s\s)long\s+ago\s+as\b|{negated}long\s+ago\b)"
     not_counted = rf"(?!(?:{counted})\s+(?:{num}|{vague})\b)" if counted else ""
     return {
         "iso": rf"\b(?P<year>{year})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
@@ -978,13 +997,14 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<unit>{unit})\b",
         # "in the early hours of Sunday" names a part of Sunday, not a duration
         "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
-        rf"(?P<unit>{plural_units})\b{not_age}(?:\s+{back}\b)?",
+        rf"(?P<unit>{plural_units}|{short_units})\b{not_age}(?:\s+{back}\b)?",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season}|{pod})\b",
         "freq": rf"\b(?P<freq>{_ci(lex.frequencies)})\b",
         "times": rf"\b(?P<times>{_ci(lex.times)}|{num}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit>{unit})\b",
-        "ref": rf"(?<!once\sin\s)\b(?P<ref>{_ci(lex.refs)})\b{not_counted}",  # not "once in a while"
+        # not "once in a while", "as long ago as 1850", "not that long ago"
+        "ref": rf"(?<!once\sin\s)(?!{not_long_ago})\b(?P<ref>{_ci(lex.refs)})\b{not_counted}",
         "present": rf"(?:\b(?P<then>{_alt(lex.then_present)})|\b{_ci(lex.present_adjectives)})"
         rf"(?!\s+{_alt(lex.present_exceptions)}\b)(?=\s+[a-z])",
         "weekdays": rf"\b(?P<wds>{_alt(lex.weekday_plurals)})(?:\s+(?P<pods>{_alt(lex.pod_plurals)}))?\b"
@@ -1007,7 +1027,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "yearend": r"(?:[Tt]he\s+)?\b(?P<yearend>[Yy]ear[-\s]end|[Yy]ear's\s+end)\b",
         "namedday": rf"(?<![\d/])(?P<named>{_alt(lex.named_days)})(?![\d/])" if lex.named_days else "(?!)",
         # "last Christmas", "the 1988 Super Tuesday", "Christmas 2015"; not "Super Tuesday 2" (another day)
-        "holiday": rf"(?:(?P<rel>{rel})\s+|\b(?P<year0>{year})\s+)?\b(?P<holiday>{_alt(lex.holidays)})(?!\w)"
+        "holiday": rf"(?:(?P<rel>{rel})\s+|\b(?P<year0>{year})\s+)?\b(?P<holiday>{every_holiday}{span_holiday})(?!\w)"
         rf"(?![ \t]+(?:\d{{1,2}}|II|III)\b)(?:\s+(?P<span>{holiday_span})\b)?(?:,?\s+(?P<year>{year})\b)?",
     }
 
