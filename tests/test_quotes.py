@@ -587,6 +587,18 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "Most economists believe that inflation will ease next year.",
             [("Most economists", "that inflation will ease next year", "indirect", "believe")],
         ),
+        (  # verbs that make a cue only with their clause, as beliefs do
+            "The governor has signaled that she may veto the bill.",
+            [("The governor", "that she may veto the bill", "indirect", "has signaled")],
+        ),
+        (
+            "Reporters learned that the plant would close.",
+            [("Reporters", "that the plant would close", "indirect", "learned")],
+        ),
+        (
+            "The board ruled that the candidate met the residency rules.",
+            [("The board", "that the candidate met the residency rules", "indirect", "ruled")],
+        ),
         (  # belief without "that"
             "I think the talks will fail before the summer.",
             [("I", "the talks will fail before the summer", "indirect", "think")],
@@ -678,13 +690,16 @@ def test_other_attributions(parse, text, expected):
     "text",
     [
         "She feels a lot of pressure before the vote.",  # a belief verb without a clause holds no belief
+        "The comments signal a turnabout in the campaign.",  # "signal", "learn", "rule" without a clause
+        "She learned the trade from her father.",
+        "The senator ruled out a run for governor.",
         "Her claim was rejected by the court in March.",  # a statement noun without a that-clause
         'He posted <tweet tweet_id="123">Thank you all</tweet> at night.',  # "tweet" glued to markup
         "The senator gave a speech that lasted almost two hours.",  # a relative clause, not a that-clause
     ],
 )
 def test_no_other_attribution(parse, text):
-    cues = ("feel", "claim", "tweet", "speech")
+    cues = ("feel", "claim", "tweet", "speech", "signal", "learn", "rule")
     assert [q for q in extract(parse(text), []) if q.cue and q.cue.lower().startswith(cues)] == []
 
 
