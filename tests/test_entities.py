@@ -439,3 +439,18 @@ def test_father_and_son_with_different_middle_initials_stay_apart(analyze):
     )
     assert owner(found, "Gerald W. Bosworth") == "Gerald W. Bosworth"
     assert owner(found, "Gerald H.W. Bosworth") == "Gerald Herbert Walker Bosworth"
+
+
+def test_a_name_in_a_capitals_headline_is_the_name_the_body_gives(analyze):
+    """The model misses "RUBIO" in a headline in capitals; the body names Marco Rubio, so it is he."""
+    found = analyze("RUBIO SURGES IN NEW IOWA POLL\n\nMarco Rubio gained ground on Tuesday, a poll showed.")
+    assert owner(found, "RUBIO", "name") == "Marco Rubio"
+
+
+def test_a_name_glued_into_a_hyphen_compound_is_no_mention(analyze):
+    """ "anti-Trump activists" are not Trump, and "his" after them stays with the last person named."""
+    found = analyze(
+        "Donald Trump spoke in Iowa. The anti-Trump activists cheered for Marco Rubio and his mentor."
+    )
+    assert [m.text for m in person(found, "Donald Trump").mentions] == ["Donald Trump"]
+    assert owner(found, "his") == "Marco Rubio"

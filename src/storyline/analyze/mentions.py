@@ -12,6 +12,8 @@ than a gazetteer:
   corridor", "the Oromia region");
 * one surface string gets one type per document (the majority), and a single word that is the surname of a
   person named in full elsewhere is that person ("Aliyev" tagged ORG);
+* a name the model missed, or typed as a work or a product, where the document names it elsewhere is that
+  name again ("RUBIO" in a capitals headline, "Evansville" read as a PRODUCT once);
 * leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
 """
 
@@ -47,6 +49,12 @@ DETERMINERS = frozenset({"the", "a", "an"})
 APPOSITION_END = frozenset({",", ".", ";", ")", ":"})
 # types a place noun after the name overrides; NORP stays ("the Italian border", "the Greek capital")
 PLACE_NOUN_RELABELED = frozenset({"ORG", "PERSON", "FAC"})
+# NER types that name no entity of ours but a title or a thing; a name the model types so as often as it types
+# it a person, an organization or a place is not taken for one where the model missed it
+DROPPED_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+# names not repeated where the model missed them: a nationality is an adjective as often as a name, and the
+# model's EVENTs are often names it could not type ("Chatwal")
+UNREPEATED_TYPES = frozenset({"NORP", "EVENT"})
 
 
 @dataclass
@@ -314,15 +322,86 @@ def _fix_titled(doc: Doc, names: list[Named], roles: RoleTable) -> None:
 
 
 def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
-    """Capitalized words the model missed that are a surname of someone named in full ("Pashinyan vows…")."""
+    """Capitalized words the model missed, or typed as something we drop, that repeat a name the document gives
+    elsewhere: a surname of someone named in full ("Pashinyan vows…"), or a whole name ("Evansville" typed
+    PRODUCT once, "WLADIMIR KLITSCHKO" in a capitals headline). Each takes the type the name has."""
+    known = _repeatable_names(doc, names)
     surnames = {n.text.split()[-1] for n in names if n.label == "PERSON" and " " in n.text}
     covered = {i for n in names for i in range(n.start, n.end)}
-    extra = [
-        Named(t.i, t.i + 1, "PERSON", t.text)
-        for t in doc
-        if t.text in surnames and t.i not in covered and t.pos_ == "PROPN"
-    ]
+    longest = max((len(words) for words in known), default=0)
+    extra: list[Named] = []
+    i = 0
+    while i < len(doc):
+        if (
+            doc[i].text in surnames
+            and i not in covered
+            and doc[i].pos_ == "PROPN"
+            and not _glued_to_hyphen(doc, i, i + 1)
+        ):
+            extra.append(Named(i, i + 1, "PERSON", doc[i].text))
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.lower_ for t in doc[i : i + size])
+            if words in known and _uncovered_name(doc, i, i + size, covered):
+                extra.append(Named(i, i + size, known[words], clean_name(doc[i : i + size].text)))
+                i += size - 1
+                break
+        i += 1
     return sorted(names + extra, key=lambda n: n.start) if extra else names
+
+
+def _repeatable_names(doc: Doc, names: list[Named]) -> dict[tuple[str, ...], str]:
+    """Names a missed mention may repeat, as lower-case token tuples: every name but a nationality, a single
+    letter, an abbreviation, or a title the model calls a work or a product as often ("Catching Fire"); and
+    the surname of a person named in full."""
+    dropped = Counter(e.text.lower() for e in doc.ents if e.label_ in DROPPED_TYPES)
+    kept = Counter(doc[n.start : n.end].text.lower() for n in names)
+    known: dict[tuple[str, ...], str] = {}
+    for named in names:
+        span = doc[named.start : named.end]
+        if (
+            named.label in UNREPEATED_TYPES
+            or not _word_like(span)
+            or dropped[span.text.lower()] >= kept[span.text.lower()]
+        ):
+            continue
+        known.setdefault(tuple(t.lower_ for t in span), named.label)
+    for named in names:
+        if named.label == "PERSON" and named.end - named.start > 1:
+            known[(doc[named.end - 1].lower_,)] = "PERSON"  # "Rubio" typed LOC elsewhere is still Marco Rubio
+    return known
+
+
+def _word_like(span) -> bool:
+    """Not a single letter or an abbreviation ("A", "U", "Jr."): words that could be anything alone."""
+    return len(span) > 1 or (span[0].is_alpha and len(span[0]) > 1)
+
+
+def _uncovered_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """Tokens no kept name holds, each capitalized, and (outside a headline in capitals or title case) no
+    capitalized word running on from either side: "Paris" inside a missed "Paris Hilton" is no place."""
+    tokens = doc[start:end]
+    if any(t.i in covered or not t.text[:1].isupper() for t in tokens):
+        return False
+    if _glued_to_hyphen(doc, start, end):
+        return False  # "anti-Trump" describes the activists; a pronoun after it means someone else
+    if _headline_case(tokens.sent):
+        return True
+    before = doc[start - 1] if start > 0 and start > tokens.sent.start else None
+    after = doc[end] if end < len(doc) else None
+    return not any(t is not None and t.text[:1].isupper() and t.is_alpha for t in (before, after))
+
+
+def _glued_to_hyphen(doc: Doc, start: int, end: int) -> bool:
+    """A name written into a compound with a hyphen on either side ("anti-Trump", "Clinton-era")."""
+    before = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    return before or after
+
+
+def _headline_case(sentence) -> bool:
+    """A line in capitals or title case, where every word is capitalized and a name's edges don't show."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
 def _extend_to_acronyms(doc: Doc, names: list[Named]) -> list[Named]:
