@@ -454,3 +454,29 @@ def test_a_name_glued_into_a_hyphen_compound_is_no_mention(analyze):
     )
     assert [m.text for m in person(found, "Donald Trump").mentions] == ["Donald Trump"]
     assert owner(found, "his") == "Marco Rubio"
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        (
+            "The Boston Red Sox made an offer to Mark Teixeira on Monday. The Red Sox declined to comment.",
+            "Red Sox",
+            "Boston Red Sox",
+        ),
+        (
+            "The New York Times reported the emails on Friday. The Times said the secretary used a personal account.",
+            "Times",
+            "New York Times",
+        ),
+        # a body every level of government has: the Senate in Washington is not North Carolina's
+        (
+            "The North Carolina Senate passed the bill. The Senate in Washington was supposed to guard the states, "
+            "Smith said.",
+            "Senate",
+            "Senate",
+        ),
+    ],
+)
+def test_an_organization_named_by_its_last_words_is_the_full_name(analyze, text, short, full):
+    assert owner(analyze(text), short, "name") == full
