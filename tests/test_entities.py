@@ -480,3 +480,12 @@ def test_a_name_glued_into_a_hyphen_compound_is_no_mention(analyze):
 )
 def test_an_organization_named_by_its_last_words_is_the_full_name(analyze, text, short, full):
     assert owner(analyze(text), short, "name") == full
+
+
+def test_a_title_case_headline_name_ends_where_the_body_s_name_ends(analyze):
+    """ "Bernie Sanders Burns" in a title-case headline is Bernie Sanders, named so in the body."""
+    found = analyze(
+        "Bernie Sanders Burns Hillary Clinton Over Wall Street Speeches\n\n"
+        "Bernie Sanders criticized Hillary Clinton on Monday for the paid speeches."
+    )
+    assert [m.text for m in person(found, "Bernie Sanders").mentions] == ["Bernie Sanders"] * 2

@@ -14,6 +14,8 @@ than a gazetteer:
   person named in full elsewhere is that person ("Aliyev" tagged ORG);
 * a name the model missed, or typed as a work or a product, where the document names it elsewhere is that
   name again ("RUBIO" in a capitals headline, "Evansville" read as a PRODUCT once);
+* a name a title-case headline ran into the words around it ("Lindsay Lohan Checks") is cut to the name the
+  body gives;
 * leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
 """
 
@@ -52,6 +54,8 @@ PLACE_NOUN_RELABELED = frozenset({"ORG", "PERSON", "FAC"})
 # NER types that name no entity of ours but a title or a thing; a name the model types so as often as it types
 # it a person, an organization or a place is not taken for one where the model missed it
 DROPPED_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+# a word this short after a person's name in a headline is a suffix ("Jr", "III"), not a verb the name ran into
+SUFFIX_LENGTH = 3
 # names not repeated where the model missed them: a nationality is an adjective as often as a name, and the
 # model's EVENTs are often names it could not type ("Chatwal")
 UNREPEATED_TYPES = frozenset({"NORP", "EVENT"})
@@ -92,6 +96,8 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     _fix_by_majority(names)
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
+    if roles is not None:
+        _cut_headline_names(doc, names, roles)
     names = _add_missed_surnames(doc, names)
     if roles is not None:
         for named in names:
@@ -347,6 +353,42 @@ def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
                 break
         i += 1
     return sorted(names + extra, key=lambda n: n.start) if extra else names
+
+
+def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+    """In a title-case headline the model runs a name into the capitalized words around it ("Lindsay Lohan
+    Checks", "Aide Fred LaRue Dies", "Colts Beat Chiefs"): a name the body never gives is cut to the longest
+    run of its words that the body gives as a name, and takes that name's type. Words the body uses in a name
+    ("Arcade Joseph Comeaux Jr", the body's "Arcade Joseph Comeaux Jr.") or an institution's last word ("Obama
+    Administration") are no headline verbs: such a name stays whole."""
+    body = [n for n in names if not _headline_case(doc[n.start].sent)]
+    known = _repeatable_names(doc, body)
+    kept_words = {t.lower_ for n in body for t in doc[n.start : n.end]} | roles.institutions
+    for named in names:
+        words = tuple(t.lower_ for t in doc[named.start : named.end])
+        if len(words) < 2 or words in known or not _headline_case(doc[named.start].sent):
+            continue
+        run = _longest_known_run(words, known)
+        if run is None:
+            continue
+        label = known[words[run[0] : run[1]]]
+        if label == "PERSON":  # first names and titles before a surname stay: "Arcade Joseph Comeaux Jr"
+            run = (0, run[1])
+        dropped = words[: run[0]] + words[run[1] :]
+        suffix = run[1] < len(words) and len(words[run[1]]) <= SUFFIX_LENGTH  # "Jr", "Sr", "III"
+        if not suffix and not kept_words.intersection(dropped):
+            start, end = named.start + run[0], named.start + run[1]
+            named.start, named.end = start, end
+            named.label, named.text = label, clean_name(doc[start:end].text)
+
+
+def _longest_known_run(words: tuple[str, ...], known: dict[tuple[str, ...], str]) -> tuple[int, int] | None:
+    """The longest ``[start, end)`` of ``words`` that is a known name, shorter than all of them."""
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            if words[start : start + size] in known:
+                return start, start + size
+    return None
 
 
 def _repeatable_names(doc: Doc, names: list[Named]) -> dict[tuple[str, ...], str]:
