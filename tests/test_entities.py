@@ -489,3 +489,17 @@ def test_a_title_case_headline_name_ends_where_the_body_s_name_ends(analyze):
         "Bernie Sanders criticized Hillary Clinton on Monday for the paid speeches."
     )
     assert [m.text for m in person(found, "Bernie Sanders").mentions] == ["Bernie Sanders"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, index, expected",
+    [
+        ("Dozens gathered outside the court on Monday.", 0, False),  # capitalized for opening the sentence
+        ("Underdog Wins Iowa Straw Poll\n\nThe vote surprised everyone.", 0, False),  # a title-case headline
+        ("Fans of the Colts gathered outside the stadium.", 3, True),
+        ("The GOP met on Monday.", 1, True),  # an acronym anywhere
+    ],
+)
+def test_one_word_is_repeated_as_a_name_only_where_its_capital_says_so(analyze, text, index, expected):
+    parsed = next(nlp.parse_batch([make_document("test", text, language="en")], SETTINGS))
+    assert mentions._capitalized_as_a_name(parsed.doc[index : index + 1]) is expected

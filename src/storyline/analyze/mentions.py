@@ -393,8 +393,9 @@ def _longest_known_run(words: tuple[str, ...], known: dict[tuple[str, ...], str]
 
 def _repeatable_names(doc: Doc, names: list[Named]) -> dict[tuple[str, ...], str]:
     """Names a missed mention may repeat, as lower-case token tuples: every name but a nationality, a single
-    letter, an abbreviation, or a title the model calls a work or a product as often ("Catching Fire"); and
-    the surname of a person named in full."""
+    letter, an abbreviation, a word capitalized only for opening a sentence or a headline ("Dozens",
+    "Underdog"), or a title the model calls a work or a product as often ("Catching Fire"); and the surname
+    of a person named in full."""
     dropped = Counter(e.text.lower() for e in doc.ents if e.label_ in DROPPED_TYPES)
     kept = Counter(doc[n.start : n.end].text.lower() for n in names)
     known: dict[tuple[str, ...], str] = {}
@@ -403,6 +404,7 @@ def _repeatable_names(doc: Doc, names: list[Named]) -> dict[tuple[str, ...], str
         if (
             named.label in UNREPEATED_TYPES
             or not _word_like(span)
+            or not _capitalized_as_a_name(span)
             or dropped[span.text.lower()] >= kept[span.text.lower()]
         ):
             continue
@@ -411,6 +413,14 @@ def _repeatable_names(doc: Doc, names: list[Named]) -> dict[tuple[str, ...], str
         if named.label == "PERSON" and named.end - named.start > 1:
             known[(doc[named.end - 1].lower_,)] = "PERSON"  # "Rubio" typed LOC elsewhere is still Marco Rubio
     return known
+
+
+def _capitalized_as_a_name(span) -> bool:
+    """A name of several words, an acronym, or one word capitalized inside a sentence of lower-case words."""
+    if len(span) > 1 or span[0].is_upper:
+        return True
+    sentence = span.sent
+    return span.start > sentence.start and not _headline_case(sentence)
 
 
 def _word_like(span) -> bool:
