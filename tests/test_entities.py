@@ -439,3 +439,67 @@ def test_father_and_son_with_different_middle_initials_stay_apart(analyze):
     )
     assert owner(found, "Gerald W. Bosworth") == "Gerald W. Bosworth"
     assert owner(found, "Gerald H.W. Bosworth") == "Gerald Herbert Walker Bosworth"
+
+
+def test_a_name_in_a_capitals_headline_is_the_name_the_body_gives(analyze):
+    """The model misses "RUBIO" in a headline in capitals; the body names Marco Rubio, so it is he."""
+    found = analyze("RUBIO SURGES IN NEW IOWA POLL\n\nMarco Rubio gained ground on Tuesday, a poll showed.")
+    assert owner(found, "RUBIO", "name") == "Marco Rubio"
+
+
+def test_a_name_glued_into_a_hyphen_compound_is_no_mention(analyze):
+    """ "anti-Trump activists" are not Trump, and "his" after them stays with the last person named."""
+    found = analyze(
+        "Donald Trump spoke in Iowa. The anti-Trump activists cheered for Marco Rubio and his mentor."
+    )
+    assert [m.text for m in person(found, "Donald Trump").mentions] == ["Donald Trump"]
+    assert owner(found, "his") == "Marco Rubio"
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        (
+            "The Boston Red Sox made an offer to Mark Teixeira on Monday. The Red Sox declined to comment.",
+            "Red Sox",
+            "Boston Red Sox",
+        ),
+        (
+            "The New York Times reported the emails on Friday. The Times said the secretary used a personal account.",
+            "Times",
+            "New York Times",
+        ),
+        # a body every level of government has: the Senate in Washington is not North Carolina's
+        (
+            "The North Carolina Senate passed the bill. The Senate in Washington was supposed to guard the states, "
+            "Smith said.",
+            "Senate",
+            "Senate",
+        ),
+    ],
+)
+def test_an_organization_named_by_its_last_words_is_the_full_name(analyze, text, short, full):
+    assert owner(analyze(text), short, "name") == full
+
+
+def test_a_title_case_headline_name_ends_where_the_body_s_name_ends(analyze):
+    """ "Bernie Sanders Burns" in a title-case headline is Bernie Sanders, named so in the body."""
+    found = analyze(
+        "Bernie Sanders Burns Hillary Clinton Over Wall Street Speeches\n\n"
+        "Bernie Sanders criticized Hillary Clinton on Monday for the paid speeches."
+    )
+    assert [m.text for m in person(found, "Bernie Sanders").mentions] == ["Bernie Sanders"] * 2
+
+
+@pytest.mark.parametrize(
+    "text, index, expected",
+    [
+        ("Dozens gathered outside the court on Monday.", 0, False),  # capitalized for opening the sentence
+        ("Underdog Wins Iowa Straw Poll\n\nThe vote surprised everyone.", 0, False),  # a title-case headline
+        ("Fans of the Colts gathered outside the stadium.", 3, True),
+        ("The GOP met on Monday.", 1, True),  # an acronym anywhere
+    ],
+)
+def test_one_word_is_repeated_as_a_name_only_where_its_capital_says_so(analyze, text, index, expected):
+    parsed = next(nlp.parse_batch([make_document("test", text, language="en")], SETTINGS))
+    assert mentions._capitalized_as_a_name(parsed.doc[index : index + 1]) is expected

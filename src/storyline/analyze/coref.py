@@ -3,7 +3,8 @@
 Reads the named mentions of one document (``analyze.mentions``) and groups them into clusters:
 
 * names: the same string; a surname or first name ("Aliyev") joins the full name nearest before it (or the
-  first after it, for headlines); an acronym ("OSCE") joins the organization whose initials it spells;
+  first after it, for headlines); an acronym ("OSCE") joins the organization whose initials it spells, and an
+  organization's last words ("the Times", "the Red Sox") its full name;
 * descriptions: "the Azerbaijani leader", "the president", "Sweden's top diplomat" join the person whose title
   has a compatible role head and no conflicting country (``roles.descriptions_match``), nearest first;
 * pronouns: he/she/his/her join the most recent gender-compatible person, preferring a subject-like mention
@@ -73,8 +74,9 @@ class Cluster:
         return min(ref.start for ref in self.refs)
 
 
-def cluster_names(doc: Doc, names: list[Named]) -> list[Cluster]:
-    """Group named mentions: full names and other types first, then single-word person names."""
+def cluster_names(doc: Doc, names: list[Named], *, bodies: frozenset[str] = frozenset()) -> list[Cluster]:
+    """Group named mentions: full names and other types first, then single-word person names. ``bodies``:
+    one-word organizations that never join a longer name by its last word ("Senate")."""
     clusters: list[Cluster] = []
     by_key: dict[tuple[str, str], Cluster] = {}
     deferred: list[Named] = []
@@ -83,7 +85,12 @@ def cluster_names(doc: Doc, names: list[Named]) -> list[Cluster]:
             deferred.append(named)
             continue
         key = (PLACE_GROUP.get(named.label, named.label), folded(named.text))
-        cluster = by_key.get(key) or _same_person(named, clusters) or _acronym_of(doc, named, clusters)
+        cluster = (
+            by_key.get(key)
+            or _same_person(named, clusters)
+            or _acronym_of(doc, named, clusters)
+            or _same_organization_shortened(doc, named, clusters, bodies)
+        )
         if cluster is None:
             cluster = Cluster(named.label)
             clusters.append(cluster)
@@ -161,6 +168,34 @@ def _acronym_of(doc: Doc, named: Named, clusters: list[Cluster]) -> Cluster | No
             if defined_before and other.end == named.start - 1:
                 return cluster
     return None
+
+
+def _same_organization_shortened(
+    doc: Doc, named: Named, clusters: list[Cluster], bodies: frozenset[str]
+) -> Cluster | None:
+    """ "Boston Red Sox" and "Red Sox", "The New York Times" and "the Times", "Trump Administration" and "the
+    Administration": an organization named in full and by its last words, whichever comes first. A body every
+    level of government has ("the Senate") stays apart from a longer name: it may be another level's."""
+    if named.label != "ORG":
+        return None
+    for cluster in clusters:
+        if cluster.label == "ORG" and any(
+            _shortened(doc, named, other, bodies) or _shortened(doc, other, named, bodies)
+            for other in cluster.names
+        ):
+            return cluster
+    return None
+
+
+def _shortened(doc: Doc, full: Named, short: Named, bodies: frozenset[str]) -> bool:
+    """Whether ``full`` is capitalized words followed by the words of ``short``, and ``short`` no generic body."""
+    extra = (full.end - full.start) - (short.end - short.start)
+    words = [t.lower_ for t in doc[short.start : short.end]]
+    if extra < 1 or (len(words) == 1 and words[0] in bodies):
+        return False
+    lead = doc[full.start : full.start + extra]
+    same = [t.lower_ for t in doc[full.start + extra : full.end]] == words
+    return same and all(t.is_alpha and t.text[:1].isupper() for t in lead)
 
 
 def _by_part(named: Named, clusters: list[Cluster]) -> Cluster | None:

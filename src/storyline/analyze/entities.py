@@ -47,7 +47,7 @@ def extract(parsed: Parsed, *, settings: AnalyzeSettings | None = None) -> list[
     doc, document = parsed.doc, parsed.document
     roles = table(document.language or "en")
     names = mentions.find(doc, document.language, roles)
-    clusters = coref.cluster_names(doc, names)
+    clusters = coref.cluster_names(doc, names, bodies=roles.bodies if roles else frozenset())
     if roles is not None:
         coref.resolve_descriptions(doc, clusters, roles)
         coref.resolve_pronouns(doc, clusters, roles, settings.coref_pronoun_window)

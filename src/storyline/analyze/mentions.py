@@ -12,6 +12,10 @@ than a gazetteer:
   corridor", "the Oromia region");
 * one surface string gets one type per document (the majority), and a single word that is the surname of a
   person named in full elsewhere is that person ("Aliyev" tagged ORG);
+* a name the model missed, or typed as a work or a product, where the document names it elsewhere is that
+  name again ("RUBIO" in a capitals headline, "Evansville" read as a PRODUCT once);
+* a name a title-case headline ran into the words around it ("Lindsay Lohan Checks") is cut to the name the
+  body gives;
 * leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
 """
 
@@ -47,6 +51,14 @@ DETERMINERS = frozenset({"the", "a", "an"})
 APPOSITION_END = frozenset({",", ".", ";", ")", ":"})
 # types a place noun after the name overrides; NORP stays ("the Italian border", "the Greek capital")
 PLACE_NOUN_RELABELED = frozenset({"ORG", "PERSON", "FAC"})
+# NER types that name no entity of ours but a title or a thing; a name the model types so as often as it types
+# it a person, an organization or a place is not taken for one where the model missed it
+DROPPED_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+# a word this short after a person's name in a headline is a suffix ("Jr", "III"), not a verb the name ran into
+SUFFIX_LENGTH = 3
+# names not repeated where the model missed them: a nationality is an adjective as often as a name, and the
+# model's EVENTs are often names it could not type ("Chatwal")
+UNREPEATED_TYPES = frozenset({"NORP", "EVENT"})
 
 
 @dataclass
@@ -84,6 +96,8 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     _fix_by_majority(names)
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
+    if roles is not None:
+        _cut_headline_names(doc, names, roles)
     names = _add_missed_surnames(doc, names)
     if roles is not None:
         for named in names:
@@ -314,15 +328,132 @@ def _fix_titled(doc: Doc, names: list[Named], roles: RoleTable) -> None:
 
 
 def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
-    """Capitalized words the model missed that are a surname of someone named in full ("Pashinyan vows…")."""
+    """Capitalized words the model missed, or typed as something we drop, that repeat a name the document gives
+    elsewhere: a surname of someone named in full ("Pashinyan vows…"), or a whole name ("Evansville" typed
+    PRODUCT once, "WLADIMIR KLITSCHKO" in a capitals headline). Each takes the type the name has."""
+    known = _repeatable_names(doc, names)
     surnames = {n.text.split()[-1] for n in names if n.label == "PERSON" and " " in n.text}
     covered = {i for n in names for i in range(n.start, n.end)}
-    extra = [
-        Named(t.i, t.i + 1, "PERSON", t.text)
-        for t in doc
-        if t.text in surnames and t.i not in covered and t.pos_ == "PROPN"
-    ]
+    longest = max((len(words) for words in known), default=0)
+    extra: list[Named] = []
+    i = 0
+    while i < len(doc):
+        if (
+            doc[i].text in surnames
+            and i not in covered
+            and doc[i].pos_ == "PROPN"
+            and not _glued_to_hyphen(doc, i, i + 1)
+        ):
+            extra.append(Named(i, i + 1, "PERSON", doc[i].text))
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.lower_ for t in doc[i : i + size])
+            if words in known and _uncovered_name(doc, i, i + size, covered):
+                extra.append(Named(i, i + size, known[words], clean_name(doc[i : i + size].text)))
+                i += size - 1
+                break
+        i += 1
     return sorted(names + extra, key=lambda n: n.start) if extra else names
+
+
+def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+    """In a title-case headline the model runs a name into the capitalized words around it ("Lindsay Lohan
+    Checks", "Aide Fred LaRue Dies", "Colts Beat Chiefs"): a name the body never gives is cut to the longest
+    run of its words that the body gives as a name, and takes that name's type. Words the body uses in a name
+    ("Arcade Joseph Comeaux Jr", the body's "Arcade Joseph Comeaux Jr.") or an institution's last word ("Obama
+    Administration") are no headline verbs: such a name stays whole."""
+    body = [n for n in names if not _headline_case(doc[n.start].sent)]
+    known = _repeatable_names(doc, body)
+    kept_words = {t.lower_ for n in body for t in doc[n.start : n.end]} | roles.institutions
+    for named in names:
+        words = tuple(t.lower_ for t in doc[named.start : named.end])
+        if len(words) < 2 or words in known or not _headline_case(doc[named.start].sent):
+            continue
+        run = _longest_known_run(words, known)
+        if run is None:
+            continue
+        label = known[words[run[0] : run[1]]]
+        if label == "PERSON":  # first names and titles before a surname stay: "Arcade Joseph Comeaux Jr"
+            run = (0, run[1])
+        dropped = words[: run[0]] + words[run[1] :]
+        suffix = run[1] < len(words) and len(words[run[1]]) <= SUFFIX_LENGTH  # "Jr", "Sr", "III"
+        if not suffix and not kept_words.intersection(dropped):
+            start, end = named.start + run[0], named.start + run[1]
+            named.start, named.end = start, end
+            named.label, named.text = label, clean_name(doc[start:end].text)
+
+
+def _longest_known_run(words: tuple[str, ...], known: dict[tuple[str, ...], str]) -> tuple[int, int] | None:
+    """The longest ``[start, end)`` of ``words`` that is a known name, shorter than all of them."""
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            if words[start : start + size] in known:
+                return start, start + size
+    return None
+
+
+def _repeatable_names(doc: Doc, names: list[Named]) -> dict[tuple[str, ...], str]:
+    """Names a missed mention may repeat, as lower-case token tuples: every name but a nationality, a single
+    letter, an abbreviation, a word capitalized only for opening a sentence or a headline ("Dozens",
+    "Underdog"), or a title the model calls a work or a product as often ("Catching Fire"); and the surname
+    of a person named in full."""
+    dropped = Counter(e.text.lower() for e in doc.ents if e.label_ in DROPPED_TYPES)
+    kept = Counter(doc[n.start : n.end].text.lower() for n in names)
+    known: dict[tuple[str, ...], str] = {}
+    for named in names:
+        span = doc[named.start : named.end]
+        if (
+            named.label in UNREPEATED_TYPES
+            or not _word_like(span)
+            or not _capitalized_as_a_name(span)
+            or dropped[span.text.lower()] >= kept[span.text.lower()]
+        ):
+            continue
+        known.setdefault(tuple(t.lower_ for t in span), named.label)
+    for named in names:
+        if named.label == "PERSON" and named.end - named.start > 1:
+            known[(doc[named.end - 1].lower_,)] = "PERSON"  # "Rubio" typed LOC elsewhere is still Marco Rubio
+    return known
+
+
+def _capitalized_as_a_name(span) -> bool:
+    """A name of several words, an acronym, or one word capitalized inside a sentence of lower-case words."""
+    if len(span) > 1 or span[0].is_upper:
+        return True
+    sentence = span.sent
+    return span.start > sentence.start and not _headline_case(sentence)
+
+
+def _word_like(span) -> bool:
+    """Not a single letter or an abbreviation ("A", "U", "Jr."): words that could be anything alone."""
+    return len(span) > 1 or (span[0].is_alpha and len(span[0]) > 1)
+
+
+def _uncovered_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """Tokens no kept name holds, each capitalized, and (outside a headline in capitals or title case) no
+    capitalized word running on from either side: "Paris" inside a missed "Paris Hilton" is no place."""
+    tokens = doc[start:end]
+    if any(t.i in covered or not t.text[:1].isupper() for t in tokens):
+        return False
+    if _glued_to_hyphen(doc, start, end):
+        return False  # "anti-Trump" describes the activists; a pronoun after it means someone else
+    if _headline_case(tokens.sent):
+        return True
+    before = doc[start - 1] if start > 0 and start > tokens.sent.start else None
+    after = doc[end] if end < len(doc) else None
+    return not any(t is not None and t.text[:1].isupper() and t.is_alpha for t in (before, after))
+
+
+def _glued_to_hyphen(doc: Doc, start: int, end: int) -> bool:
+    """A name written into a compound with a hyphen on either side ("anti-Trump", "Clinton-era")."""
+    before = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    return before or after
+
+
+def _headline_case(sentence) -> bool:
+    """A line in capitals or title case, where every word is capitalized and a name's edges don't show."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
 def _extend_to_acronyms(doc: Doc, names: list[Named]) -> list[Named]:

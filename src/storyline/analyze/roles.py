@@ -40,6 +40,7 @@ class RoleTable:
     outlets: frozenset[str] = frozenset()  # news agencies and outlets (data/agencies.toml): organizations
     institutions: frozenset[str] = frozenset()  # last words of an organization's name ("federation")
     states: frozenset[str] = frozenset()  # last words of a state's name ("republic", "reich")
+    bodies: frozenset[str] = frozenset()  # "senate", "house": every level of government has one
     place_nouns: Mapping[str, str] = field(default_factory=dict)  # "corridor" -> "LOC"
     subordinates: frozenset[str] = frozenset()  # "vice", "deputy": "vice president" is no "president"
 
@@ -84,6 +85,7 @@ def table(language: str | None) -> RoleTable | None:
         outlets=_outlets(),
         institutions=frozenset(places.get("institutions", ())),
         states=frozenset(places.get("states", ())),
+        bodies=frozenset(places.get("bodies", ())),
         place_nouns=dict(places.get("nouns", {})),
         subordinates=frozenset(titles.get("subordinates", ())),
     )
