@@ -503,3 +503,12 @@ def test_a_title_case_headline_name_ends_where_the_body_s_name_ends(analyze):
 def test_one_word_is_repeated_as_a_name_only_where_its_capital_says_so(analyze, text, index, expected):
     parsed = next(nlp.parse_batch([make_document("test", text, language="en")], SETTINGS))
     assert mentions._capitalized_as_a_name(parsed.doc[index : index + 1]) is expected
+
+
+def test_a_missed_surname_is_added_once(analyze) -> None:
+    """The surname rule and the repeated-name rule both know "Aliyev": one mention, not two at one place."""
+    text = "President Ilham Aliyev met the envoy on Monday. The talks ended when Aliyev left the room."
+    doc = nlp.load(SETTINGS.spacy_model)(text)
+    full = mentions.Named(1, 3, "PERSON", "Ilham Aliyev")  # as if the model had missed the second "Aliyev"
+    found = [(n.start, n.end, n.text) for n in mentions._add_missed_surnames(doc, [full])]
+    assert found == [(1, 3, "Ilham Aliyev"), (13, 14, "Aliyev")]

@@ -96,7 +96,6 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     _fix_by_majority(names)
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
-    if roles is not None:
         _cut_headline_names(doc, names, roles)
     names = _add_missed_surnames(doc, names)
     if roles is not None:
@@ -345,6 +344,8 @@ def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
             and not _glued_to_hyphen(doc, i, i + 1)
         ):
             extra.append(Named(i, i + 1, "PERSON", doc[i].text))
+            i += 1
+            continue  # found once: the known names below hold the same surname
         for size in range(min(longest, len(doc) - i), 0, -1):
             words = tuple(t.lower_ for t in doc[i : i + size])
             if words in known and _uncovered_name(doc, i, i + size, covered):
@@ -361,12 +362,13 @@ def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable) -> None:
     run of its words that the body gives as a name, and takes that name's type. Words the body uses in a name
     ("Arcade Joseph Comeaux Jr", the body's "Arcade Joseph Comeaux Jr.") or an institution's last word ("Obama
     Administration") are no headline verbs: such a name stays whole."""
-    body = [n for n in names if not _headline_case(doc[n.start].sent)]
+    in_headline = [_headline_case(doc[n.start].sent) for n in names]
+    body = [n for n, headline in zip(names, in_headline, strict=True) if not headline]
     known = _repeatable_names(doc, body)
     kept_words = {t.lower_ for n in body for t in doc[n.start : n.end]} | roles.institutions
-    for named in names:
+    for named, headline in zip(names, in_headline, strict=True):
         words = tuple(t.lower_ for t in doc[named.start : named.end])
-        if len(words) < 2 or words in known or not _headline_case(doc[named.start].sent):
+        if len(words) < 2 or words in known or not headline:
             continue
         run = _longest_known_run(words, known)
         if run is None:
