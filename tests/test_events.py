@@ -373,6 +373,9 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
         ("A death in custody triggered riots across the country.", set(), set()),
         # the instrument after "with" is no target
         ("Police said the suspect attacked the guards with a hunting knife.", {"suspect"}, {"guards"}),
+        # the dateline's place names are no party to the first sentence's event
+        ("TALLINN, Estonia (Reuters) - Russia accused Latvia of spying.", {"Russia"}, {"Latvia"}),
+        ("KHARKIV, May 4 (AP) - Two civilians were wounded in shelling.", set(), {"Two civilians"}),
     ],
 )
 def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targets: set[str]) -> None:

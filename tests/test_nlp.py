@@ -119,6 +119,19 @@ def test_numpy_and_blis_matrix_products_give_the_same_analysis(document):
             "Ellis wins vote\nthe senate passed the bill on Monday.",
             ["Ellis wins vote\n", "the senate passed the bill on Monday."],
         ),
+        (  # a dateline that opens a line is a sentence of its own, with or without a date or an agency
+            "OSLO, Norway (AP) - Police arrested two men on Friday.\nRIGA, June 2. /LETA/. The vote was held.",
+            [
+                "OSLO, Norway (AP) - ",
+                "Police arrested two men on Friday.\n",
+                "RIGA, June 2. /LETA/. ",
+                "The vote was held.",
+            ],
+        ),
+        (  # but a capitalized headline word before a dash is no dateline
+            "NATO - the alliance at 75\nThe summit opened.",
+            ["NATO - the alliance at 75\n", "The summit opened."],
+        ),
     ],
 )
 def test_sentence_boundaries(document, text: str, sentences: list[str]) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.token_attributes import FastLemmatizer, FastRuler
 from storyline.errors import ModelNotFoundError
+from storyline.ingest import metadata
 from storyline.model import Document
 from storyline.settings import AnalyzeSettings
 
@@ -171,7 +172,39 @@ def _paragraph_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         elif token.i > 0 and token.is_sent_start and _goes_on(token):
             token.is_sent_start = False
+    _dateline_breaks(doc)
     return doc
+
+
+def _dateline_breaks(doc: Doc) -> None:
+    """A dateline that opens a line in the article's head is a sentence of its own ("BRASK, Varnia (LBN) - |
+    Six soldiers were killed"): in the sentence it opens, the parser makes its place names the verb's subject
+    or object, and they would become an event's participants."""
+    for line_start in _line_starts(doc, metadata.HEAD_CHARS):
+        line_end = doc.text.find("\n", line_start)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        length = metadata.dateline_length(line, doc.lang_)
+        if not length or length >= len(line.rstrip()):
+            continue
+        span = doc.char_span(line_start, line_start + length, alignment_mode="expand")
+        if span is None or span.end >= len(doc):
+            continue
+        for token in span[1:]:
+            token.is_sent_start = False
+        doc[span.end].is_sent_start = True
+
+
+def _line_starts(doc: Doc, within: int) -> Iterator[int]:
+    """The character offsets where the first ``within`` characters' lines begin (blank lines left out)."""
+    text = doc.text[:within]
+    start = 0
+    while start < len(text):
+        if not text[start].isspace():
+            yield start
+        newline = text.find("\n", start)
+        if newline < 0:
+            return
+        start = newline + 1
 
 
 def _goes_on(token: Token) -> bool:

@@ -355,6 +355,20 @@ def _find_dateline(lines: list[str], words: Words) -> Dateline | None:
     return None
 
 
+def dateline_length(line: str, language: str | None = None) -> int:
+    """How many characters of ``line`` a leading dateline takes ("BRASK, Varnia (LBN) - ", "BAKU, March 14.
+    /TASS/. "), 0 when the line does not open with one.
+
+    The analysis reads this to cut the dateline off the first sentence: parsed as part of it, its place names
+    become the subject or the object of the sentence's verb.
+    """
+    words = _words(language)
+    match = _dateline_pattern(words.month_pattern).match(line[:MAX_LINE_CHARS])
+    if not match or not _to_dateline(match, words):
+        return 0
+    return len(line) - len(line[match.end() :].lstrip())
+
+
 def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
     place = match["place"]
     month_name = match["month"] or match["month2"]
