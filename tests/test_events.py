@@ -450,11 +450,35 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("Rebels continued to shell the airport.", "ATTACK", "ongoing"),
         ("Azerbaijani troops shelled the town last week.", "ATTACK", "past"),
         ("The sides have signed a memorandum.", "SIGN", "past"),
+        # a bare verb coordinated with another shares its auxiliary or its planning head
+        ("Russia will withdraw its troops and hand the base over to Kazakhstan.", "AID", "future"),
+        ("The ministers are scheduled to meet and discuss the ceasefire.", "CONSULT", "future"),
+        ("Police arrested the driver and charged him with murder.", "ARREST", "past"),
+        # what came before a plan is no part of it
+        ("Officials hope to revive the talks after the collapse of the truce.", "CEASEFIRE", "past"),
+        ("Officials hope to revive the talks after the collapse of the truce.", "CONSULT", "future"),
+        ("Turkey plans to send troops following the attack on its embassy.", "ATTACK", "past"),
     ],
 )
 def test_status_from_tense_aspect_and_modals(parse: Parse, text: str, kind: str, status: str) -> None:
     event = next(e for e in events.extract(parse(text), [], []) if e.type == kind)
     assert event.status == status
+
+
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("Armenia and Azerbaijan sign ceasefire in Moscow", "past"),  # a headline's present reports
+        ("Armenia and Azerbaijan to sign ceasefire in Moscow", "future"),
+    ],
+)
+def test_headline_present_is_a_reported_happening(title: str, status: str) -> None:
+    text = f"{title}\nThe deal ends six weeks of fighting."
+    document = make_document("h.txt", text, title=title, published=PUBLISHED, language="en")
+    parsed = next(parse_batch([document], AnalyzeSettings()))
+    assert parsed is not None
+    headline = next(e for e in events.extract(parsed, [], []) if e.type in ("SIGN", "CEASEFIRE"))
+    assert headline.status == status
 
 
 @pytest.mark.parametrize(

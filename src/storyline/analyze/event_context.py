@@ -52,6 +52,7 @@ class Lexicon:
     future_heads: frozenset[str]
     ongoing_heads: frozenset[str]
     ongoing_modifiers: frozenset[str]
+    background_preps: frozenset[str]  # "hope to revive talks after the collapse": the collapse is not planned
     place_preps: frozenset[str]
     target_preps: frozenset[str]
     named_target_preps: frozenset[str]

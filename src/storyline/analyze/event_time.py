@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import Context, Lexicon, Trigger
+from storyline.analyze.event_context import Context, Lexicon, Site, Trigger
 from storyline.model import EventStatus, Timex
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 
+COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  # links status climbs
 IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
@@ -144,24 +145,31 @@ def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None
 # ---------------------------------------------------------------------------------------------- status
 
 
-def status(ctx: Context, parse: Doc, trigger: Trigger, anchors: list[int], date: str | None) -> EventStatus:
-    """Future from modals and planning heads or a date after publication; ongoing from aspect; else past."""
-    lex = ctx.lexicon
+def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date: str | None) -> EventStatus:
+    """Future from modals and planning heads or a date after publication; ongoing from aspect; else past.
+
+    A headline's simple present tells a happening just reported, not one going on ("Armenia, Azerbaijan sign
+    ceasefire"): it reads as past; its bare to-infinitive ("… to sign ceasefire") as future.
+    """
+    lex, parse = ctx.lexicon, site.parse
     if _after_publication(ctx, date):
         return "future"
+    headline = _is_headline(ctx, site.sentence)
     for anchor in (parse[a] for a in anchors):
         if not _tells_tense(lex, parse[trigger.index], anchor):
             if _aux_lemmas(anchor) & lex.future_aux:
                 return "future"
             continue
-        chain = _complement_chain(anchor)
+        if headline and _headline_plan(anchor):
+            return "future"
+        chain = _complement_chain(lex, anchor)
         if any(_aux_lemmas(t) & lex.future_aux for t in chain):
             return "future"
         if any(t.lemma_.lower() in lex.future_heads for t in chain[1:]):
             return "future"
         if any(t.lemma_.lower() in lex.ongoing_heads for t in chain[1:]) or _progressive(anchor):
             return "ongoing"
-        if anchor.tag_ in ("VBZ", "VBP") and not _aux_lemmas(anchor):
+        if anchor.tag_ in ("VBZ", "VBP") and not _aux_lemmas(anchor) and not headline:
             return "ongoing"
     if any(c.lower_ in lex.ongoing_modifiers for c in parse[trigger.index].children):
         return "ongoing"
@@ -179,15 +187,43 @@ def _tells_tense(lex: Lexicon, trigger: Token, anchor: Token) -> bool:
     return anchor.lemma_.lower() in lex.occurrence_verbs
 
 
-def _complement_chain(token: Token) -> list[Token]:
-    """``token`` and the heads it complements ("ready to sign" -> sign, ready, is)."""
+def _complement_chain(lex: Lexicon, token: Token) -> list[Token]:
+    """``token`` and the heads it complements ("ready to sign" -> sign, ready, is).
+
+    A bare verb coordinated with another shares its auxiliary and its head ("will withdraw and hand over",
+    "scheduled to meet and discuss"). A phrase of what came before or caused the event ("after the
+    collapse", "amid fighting") is no part of what a planning head plans ("hope to revive talks after the
+    collapse of the truce": the collapse is past).
+    """
     chain = [token]
-    while token.dep_ in ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp") and token.head.i != token.i:
+    while token.dep_ in COMPLEMENT_DEPS and token.head.i != token.i:
         if token.dep_ == "ccomp" and token.head.pos_ == "VERB":
+            break
+        if token.dep_ == "prep" and token.lower_ in lex.background_preps:
+            break
+        if token.dep_ == "conj" and not _shares_head_tense(token):
             break
         token = token.head
         chain.append(token)
     return chain
+
+
+def _shares_head_tense(verb: Token) -> bool:
+    """Whether a coordinated verb is a bare form with no auxiliary of its own, so its tense is its head's."""
+    return verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not _aux_lemmas(verb)
+
+
+def _headline_plan(verb: Token) -> bool:
+    """Whether a headline verb is a to-infinitive on no verb of its own: "Armenia and Azerbaijan to sign
+    ceasefire" announces a plan."""
+    governed = verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ")
+    return not governed and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_headline(ctx: Context, sentence: Span) -> bool:
+    """Whether ``sentence`` is the document's title as its text repeats it."""
+    title = ctx.parsed.document.title
+    return bool(title) and sentence.text.strip() == title.strip()
 
 
 def _aux_lemmas(token: Token) -> set[str]:

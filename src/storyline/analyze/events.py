@@ -395,7 +395,7 @@ def _event(
         place=place,
         date=chosen,
         date_source="timex" if date else "reference" if reference else None,
-        status=event_time.status(ctx, parse, trigger, anchors, chosen),
+        status=event_time.status(ctx, site, trigger, anchors, chosen),
     )
 
 
