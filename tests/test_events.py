@@ -188,6 +188,12 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         "The bomb squad examined the parcel.",
         # a noun "call" with words before a later "on" is no "call on" demand
         "The coast guard picked up a distress call from sailors on a drifting yacht.",
+        # a negative subject, object or determiner says it did not happen
+        "No one had been detained by Friday evening.",
+        "Nobody was arrested after the march.",
+        "Police arrested no one at the scene.",
+        "The two delegations held no talks in Vienna.",
+        "Neither army attacked the bridge.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:

@@ -66,6 +66,8 @@ class Lexicon:
     agent_preps: frozenset[str]
     clause_preps: frozenset[str]
     hypothetical_marks: frozenset[str]
+    negative_pronouns: frozenset[str]  # "nobody was arrested": no event
+    negative_determiners: frozenset[str]  # "no one", "no talks were held", "neither side fired"
     topic_preps: frozenset[str]
     place_nouns: frozenset[str]
     quantity_nouns: frozenset[str]

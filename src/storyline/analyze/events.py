@@ -472,21 +472,33 @@ def _anchors(parse: Doc, trigger: Trigger) -> list[int]:
     return anchors
 
 
+def _negative(lex: Lexicon, noun: Token) -> bool:
+    """A noun phrase that says none took part or took place: "nobody", "no one", "no talks", "neither side"."""
+    if noun.lower_ in lex.negative_pronouns:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in lex.negative_determiners for c in noun.children)
+
+
 def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) -> bool:
     """False for what the sentence says did not or might not happen, or merely names.
 
-    Negated ("did not attack") and conditional ("if the speaker visited") events are dropped, and so is a noun
-    trigger hanging on another noun ("a crackdown on protests"): it names a topic, not a happening; a past
-    participle modifying a noun ("the occupied territories") describes a state; a cancelled or postponed noun
-    event ("called off the talks") did not take place.
+    Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks") and conditional
+    ("if the speaker visited") events are dropped, and so is a noun trigger hanging on another noun ("a
+    crackdown on protests"): it names a topic, not a happening; a past participle modifying a noun ("the
+    occupied territories") describes a state; a cancelled or postponed noun event ("called off the talks") did
+    not take place.
     """
     for anchor in (parse[a] for a in anchors):
         if any(
-            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks)
+            c.dep_ == "neg"
+            or (c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks)
+            or (c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj"} and _negative(lex, c))
             for c in anchor.children
         ):
             return False
     token = parse[trigger.index]
+    if _negative(lex, token):
+        return False  # "held no talks"
     if (
         token.pos_ == "NOUN"
         and token.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
