@@ -472,15 +472,18 @@ def test_status_from_tense_aspect_and_modals(parse: Parse, text: str, kind: str,
 
 
 @pytest.mark.parametrize(
-    ("title", "status"),
+    ("headline", "title", "status"),
     [
-        ("Armenia and Azerbaijan sign ceasefire in Moscow", "past"),  # a headline's present reports
-        ("Armenia and Azerbaijan to sign ceasefire in Moscow", "future"),
+        ("Armenia and Azerbaijan sign ceasefire in Moscow", True, "past"),  # a headline's present reports
+        ("Armenia and Azerbaijan to sign ceasefire in Moscow", True, "future"),
+        ("Armenia and Azerbaijan to sign ceasefire in Moscow", False, "future"),  # a subtitle line too
     ],
 )
-def test_headline_present_is_a_reported_happening(title: str, status: str) -> None:
-    text = f"{title}\nThe deal ends six weeks of fighting."
-    document = make_document("h.txt", text, title=title, published=PUBLISHED, language="en")
+def test_headline_present_is_a_reported_happening(headline: str, title: bool, status: str) -> None:
+    text = f"Talks end in Moscow\n{headline}\nThe deal ends six weeks of fighting."
+    document = make_document(
+        "h.txt", text, title=headline if title else None, published=PUBLISHED, language="en"
+    )
     parsed = next(parse_batch([document], AnalyzeSettings()))
     assert parsed is not None
     headline = next(e for e in events.extract(parsed, [], []) if e.type in ("SIGN", "CEASEFIRE"))

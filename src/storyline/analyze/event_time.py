@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 
 COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  # links status climbs
+HEADLINE_CHARS = 600  # a line without a closing mark that starts this near the top is a title or a subtitle
 IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
@@ -221,9 +222,15 @@ def _headline_plan(verb: Token) -> bool:
 
 
 def _is_headline(ctx: Context, sentence: Span) -> bool:
-    """Whether ``sentence`` is the document's title as its text repeats it."""
-    title = ctx.parsed.document.title
-    return bool(title) and sentence.text.strip() == title.strip()
+    """Whether ``sentence`` is the document's title as its text repeats it, or a line near the top without a
+    sentence's closing mark (a subtitle: "Sluice gates to be reopened, observers to patrol the island")."""
+    text, title = sentence.text.strip(), ctx.parsed.document.title
+    if title and text == title.strip():
+        return True
+    whole = ctx.parsed.document.text
+    at_line_start = sentence.start_char == 0 or whole[sentence.start_char - 1] == "\n"
+    unclosed = not text.endswith((".", "!", "?", "…", '"', "”", "'", "’", ":"))
+    return at_line_start and unclosed and sentence.start_char < HEADLINE_CHARS
 
 
 def _aux_lemmas(token: Token) -> set[str]:
