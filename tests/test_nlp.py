@@ -137,3 +137,21 @@ def test_numpy_and_blis_matrix_products_give_the_same_analysis(document):
 def test_sentence_boundaries(document, text: str, sentences: list[str]) -> None:
     parsed = next(nlp.parse_batch([make_document("s", text, language="en")], AnalyzeSettings()))
     assert [s.text_with_ws for s in parsed.sentences] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "kept"),
+    [
+        # the recognizer ran "Oskaria" on into the sentence and missed "BAKU" in capitals
+        ("TESSVIK, Oskaria (LBN) - Two workers were killed.", ["TESSVIK", "Oskaria"], []),
+        ("BAKU, March 14. /TASS/. Azerbaijan's president spoke.", ["BAKU"], ["March 14"]),
+        ("WASHINGTON (Reuters) - Joe Biden met the envoy.", ["WASHINGTON"], ["Reuters", "Joe Biden"]),
+    ],
+)
+def test_dateline_places_are_places(text: str, places: list[str], kept: list[str]) -> None:
+    parsed = next(nlp.parse_batch([make_document("d", text, language="en")], AnalyzeSettings()))
+    found = {(e.text, e.label_) for e in parsed.doc.ents}
+    assert {(p, "GPE") for p in places} <= found
+    assert set(kept) <= {text for text, _ in found}
+    dateline = parsed.sentences[0]
+    assert all(e.end_char <= dateline.end_char or e.start_char >= dateline.end_char for e in parsed.doc.ents)

@@ -179,19 +179,32 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 def _dateline_breaks(doc: Doc) -> None:
     """A dateline that opens a line in the article's head is a sentence of its own ("BRASK, Varnia (LBN) - |
     Six soldiers were killed"): in the sentence it opens, the parser makes its place names the verb's subject
-    or object, and they would become an event's participants."""
+    or object, and they would become an event's participants. Its place names are places (``_dateline_places``).
+    """
     for line_start in _line_starts(doc, metadata.HEAD_CHARS):
         line_end = doc.text.find("\n", line_start)
         line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
-        length = metadata.dateline_length(line, doc.lang_)
-        if not length or length >= len(line.rstrip()):
+        dateline = metadata.dateline_span(line, doc.lang_)
+        if dateline is None or dateline.length >= len(line.rstrip()):
             continue
-        span = doc.char_span(line_start, line_start + length, alignment_mode="expand")
+        span = doc.char_span(line_start, line_start + dateline.length, alignment_mode="expand")
         if span is None or span.end >= len(doc):
             continue
         for token in span[1:]:
             token.is_sent_start = False
         doc[span.end].is_sent_start = True
+        _dateline_places(doc, span.end, [(line_start + a, line_start + b) for a, b in dateline.places])
+
+
+def _dateline_places(doc: Doc, end: int, places: list[tuple[int, int]]) -> None:
+    """Label a dateline's place names GPE, dropping any entity they overlap or that runs on past the dateline's
+    ``end`` token ("Oskaria (LBN) - Two")."""
+    spans = [s for a, b in places if (s := doc.char_span(a, b, label="GPE", alignment_mode="expand"))]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    kept = [
+        e for e in doc.ents if not taken.intersection(range(e.start, e.end)) and not (e.start < end < e.end)
+    ]
+    doc.ents = sorted(kept + spans, key=lambda e: e.start)
 
 
 def _line_starts(doc: Doc, within: int) -> Iterator[int]:

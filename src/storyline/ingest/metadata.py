@@ -355,18 +355,28 @@ def _find_dateline(lines: list[str], words: Words) -> Dateline | None:
     return None
 
 
-def dateline_length(line: str, language: str | None = None) -> int:
-    """How many characters of ``line`` a leading dateline takes ("BRASK, Varnia (LBN) - ", "BAKU, March 14.
-    /TASS/. "), 0 when the line does not open with one.
+@dataclass(frozen=True)
+class DatelineSpan:
+    """Where a dateline sits at the start of a line: its length (with the space after it) and the character
+    ranges of its place names ("BRASK", "Varnia" in "BRASK, Varnia (LBN) - ")."""
 
-    The analysis reads this to cut the dateline off the first sentence: parsed as part of it, its place names
-    become the subject or the object of the sentence's verb.
+    length: int
+    places: tuple[tuple[int, int], ...]
+
+
+def dateline_span(line: str, language: str | None = None) -> DatelineSpan | None:
+    """The dateline ``line`` opens with ("BRASK, Varnia (LBN) - ", "BAKU, March 14. /TASS/. "), or ``None``.
+
+    The analysis reads this to cut the dateline off the first sentence (parsed as part of it, its place names
+    become the subject or the object of the sentence's verb) and to label its places as places, which the
+    entity recognizer misses in capitals ("BAKU") or runs on into the sentence ("Oskaria (LBN) - Two").
     """
     words = _words(language)
     match = _dateline_pattern(words.month_pattern).match(line[:MAX_LINE_CHARS])
     if not match or not _to_dateline(match, words):
-        return 0
-    return len(line) - len(line[match.end() :].lstrip())
+        return None
+    places = tuple(match.span(group) for group in ("place", "region") if match[group])
+    return DatelineSpan(len(line) - len(line[match.end() :].lstrip()), places)
 
 
 def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
