@@ -512,3 +512,10 @@ def test_a_missed_surname_is_added_once(analyze) -> None:
     full = mentions.Named(1, 3, "PERSON", "Ilham Aliyev")  # as if the model had missed the second "Aliyev"
     found = [(n.start, n.end, n.text) for n in mentions._add_missed_surnames(doc, [full])]
     assert found == [(1, 3, "Ilham Aliyev"), (13, 14, "Aliyev")]
+
+
+def test_a_dateline_place_joins_the_body_s_name_and_is_named_as_the_body_writes_it(analyze) -> None:
+    found = analyze("KELVIK, Norland (NPA) - Floods cut roads north of Kelvik on Monday, officials said.")
+    kelvik = person(found, "Kelvik")
+    assert (kelvik.type, kelvik.aliases) == ("GPE", ("KELVIK",))
+    assert [m.text for m in kelvik.mentions] == ["KELVIK", "Kelvik"]

@@ -59,7 +59,7 @@ def extract(parsed: Parsed, *, settings: AnalyzeSettings | None = None) -> list[
 def _entity(entity_id: str, doc_id: str, doc: Doc, cluster: Cluster) -> Entity:
     refs = sorted({(r.start, r.end): r for r in cluster.refs}.values(), key=lambda r: r.start)
     names = [n.text for n in sorted(cluster.names, key=lambda n: n.start)]
-    name = max(names, key=len) if names else doc[refs[0].start : refs[0].end].text
+    name = _display_name(names) if names else doc[refs[0].start : refs[0].end].text
     return Entity(
         id=entity_id,
         doc_id=doc_id,
@@ -69,6 +69,15 @@ def _entity(entity_id: str, doc_id: str, doc: Doc, cluster: Cluster) -> Entity:
         titles=tuple(dict.fromkeys(t.text for t in cluster.titles)),
         aliases=tuple(a for a in dict.fromkeys(names) if a != name),
     )
+
+
+def _display_name(names: list[str]) -> str:
+    """The longest name, written as the body writes it: a dateline's or a headline's capitals ("TESSVIK") give
+    way to the same name in ordinary case ("Tessvik"), but an acronym written only in capitals stays one."""
+    longest = max(names, key=len)
+    if longest.isupper():
+        return next((n for n in names if n.casefold() == longest.casefold() and not n.isupper()), longest)
+    return longest
 
 
 def _mention(doc: Doc, ref: Ref) -> Mention:
