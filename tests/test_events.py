@@ -159,6 +159,33 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # harm from an accident or a natural force is a disaster ...
+        ("Two workers were killed after ammonia leaked from a cooling unit.", "killed", "DISASTER"),
+        ("A fire killed three people at a market in Lagos.", "killed", "DISASTER"),
+        ("Dozens of homes were destroyed by the flood.", "destroyed", "DISASTER"),
+        ("Five passengers were killed in a bus crash near Split.", "killed", "DISASTER"),
+        ("Ten miners were killed when the tunnel roof collapsed.", "killed", "DISASTER"),
+        ("The earthquake killed 300 people in the province.", "killed", "DISASTER"),
+        ("A strong quake struck the coast, killing at least seven people.", "killing", "DISASTER"),
+        ("The fire that destroyed the old dairy started in the boiler room.", "destroyed", "DISASTER"),
+        ("The chapel was nearly destroyed by a fire early Tuesday.", "destroyed", "DISASTER"),
+        # ... harm done by someone, or a fire set on purpose, stays an attack
+        ("Rebels killed two villagers after the storm.", "killed", "ATTACK"),
+        ("The rebels who killed two villagers after the storm fled north.", "killed", "ATTACK"),
+        ("Three civilians were killed by rocket fire.", "killed", "ATTACK"),
+        ("An arson fire set by two teenagers destroyed the school.", "destroyed", "ATTACK"),
+        ("A guard was killed when gunfire erupted outside the bank.", "killed", "ATTACK"),
+        ("Two people were killed in an explosion at a bus stop.", "killed", "ATTACK"),
+    ],
+)
+def test_accident_sense(parse: Parse, text: str, trigger: str, expected: str) -> None:
+    found = [(e.type, e.trigger) for e in events.extract(parse(text), [], [])]
+    assert (expected, trigger) in found, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The weather in Baku was sunny and mild.",

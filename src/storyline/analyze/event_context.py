@@ -100,6 +100,10 @@ class Lexicon:
     goal_nouns: frozenset[str]  # "met the deadline": no meeting
     fire_nouns: frozenset[str]  # "fought the blaze": firefighting, no attack
     fire_starting_verbs: frozenset[str]  # "set the fire": arson stays an attack
+    harm_verbs: frozenset[str]  # ATTACK verbs an accident or a natural force can do: "killed in a fire"
+    accident_nouns: frozenset[str]  # "a leak", "the earthquake": what killed or destroyed, with no attacker
+    accident_verbs: frozenset[str]  # "after chlorine gas leaked", "when the bus overturned"
+    deliberate_words: frozenset[str]  # "an arson fire", "a fire set by teenagers": no accident
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     market_nouns: frozenset[
         str

@@ -27,6 +27,8 @@ VERBAL_TYPE = "ACCUSE"  # an attack in words is criticism (PLOVER DISAPPROVE)
 VERBAL_MOTIVE_PREPS = frozenset({"for", "over"})
 ATTACKED_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+ACCIDENT_TYPE = "DISASTER"
+CAUSE_PREPS = frozenset({"in", "after", "during", "following"})  # "killed in a crash", "after the quake"
 
 
 def work_stoppage(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
@@ -254,3 +256,75 @@ def _idiom_places(idioms: frozenset[str]) -> dict[str, list[tuple[int, tuple[str
         for offset, word in enumerate(words):
             places.setdefault(word, []).append((offset, words))
     return places
+
+
+def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
+    """``trigger`` as a DISASTER when an ATTACK verb of harm has an accident or a natural force for its cause
+    ("Two workers were killed after chlorine gas leaked", "A fire killed three", "homes destroyed by the
+    flood"); else as it was."""
+    token = parse[trigger.index]
+    if trigger.type != "ATTACK" or trigger.words or token.lemma_.lower() not in lex.harm_verbs:
+        return trigger
+    dependents = [*token.children, *_subject_above(token)]
+    if any(_attacker(lex, child) for child in dependents):
+        return trigger  # "Rebels killed two villagers after the storm"
+    shared = [child for verb in token.conjuncts for child in verb.children]  # "killed and … hurt after …"
+    caused = any(_accidental(lex, child) for child in (*dependents, *shared))
+    if caused or (token.dep_ == "relcl" and _accident_noun(lex, token.head)):  # "the fire that destroyed"
+        return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
+    return trigger
+
+
+def _subject_above(verb: Token) -> list[Token]:
+    """The subject a subjectless participle shares with the verb it hangs on ("a quake struck Iran, killing
+    seven")."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+        return []
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _attacker(lex: Lexicon, child: Token) -> bool:
+    """Whether an active subject or a "by" agent of a harm verb names someone or something other than an
+    accident (soldiers, rockets, gunfire)."""
+    if child.dep_ == "agent":
+        return any(not _accident_agent(lex, o) for o in child.children if o.dep_ == "pobj")
+    if child.dep_ in SUBJECT_DEPS and child.tag_ in ("WDT", "WP") and child.head.dep_ == "relcl":
+        child = child.head.head  # "the rebels who killed", "the fire that destroyed": the noun described
+        return not _accident_noun(lex, child)
+    return child.dep_ in SUBJECT_DEPS and not _accident_noun(lex, child)
+
+
+def _accident_agent(lex: Lexicon, noun: Token) -> bool:
+    """An accident as a "by" agent: "fire" only as a fire ("destroyed by a fire"), not as gunfire ("killed by
+    rocket fire", "by fire from the ridge")."""
+    if not _accident_noun(lex, noun):
+        return False
+    if noun.lower_ != "fire":
+        return True
+    children = list(noun.children)
+    return any(c.dep_ == "det" for c in children) and not any(
+        c.dep_ in ("compound", "amod") for c in children
+    )
+
+
+def _accidental(lex: Lexicon, child: Token) -> bool:
+    """Whether a dependent of a harm verb names an accident as its cause (see ``accident``)."""
+    if child.dep_ in SUBJECT_DEPS:
+        return _accident_noun(lex, child)
+    if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
+        return any(_accident_noun(lex, o) for o in child.children if o.dep_ == "pobj")
+    if child.dep_ == "agent":
+        return any(_accident_agent(lex, o) for o in child.children if o.dep_ == "pobj")
+    if child.dep_ == "advcl":
+        subjects = (c for c in child.children if c.dep_ in SUBJECT_DEPS)
+        return child.lemma_.lower() in lex.accident_verbs or any(_accident_noun(lex, c) for c in subjects)
+    return False
+
+
+def _accident_noun(lex: Lexicon, noun: Token) -> bool:
+    """An accident or a natural force, not one set on purpose ("an arson fire", "a fire set by teenagers")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in lex.accident_nouns:
+        return False
+    return not any(t.lemma_.lower() in lex.deliberate_words for t in noun.subtree)

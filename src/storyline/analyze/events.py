@@ -50,7 +50,7 @@ __all__ = ["EVENT_TYPES", "Lexicon", "extract", "lexicon"]
 EVENT_TYPES = (
     "AGREE", "SIGN", "MEET", "CONSULT", "STATEMENT", "VISIT", "ATTACK", "CEASEFIRE", "DEPLOY", "WITHDRAW",
     "PROTEST", "ACCUSE", "DEMAND", "REJECT", "THREATEN", "AID", "ELECTION", "APPOINT", "SANCTION", "ARREST",
-    "COOPERATE", "OTHER",
+    "COOPERATE", "DISASTER", "OTHER",
 )  # fmt: skip
 FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event is what happened
 DEMAND_TYPE = "DEMAND"  # what a verb of saying becomes over a "must" clause ("said Sudan must return …")
@@ -241,6 +241,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     triggers = [t for t in (_modal_demand(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.verbal_attack(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [event_senses.accident(ctx.lexicon, parse, t) for t in triggers]
     triggers = [
         t
         for t in triggers
