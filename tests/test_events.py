@@ -572,6 +572,16 @@ def test_reference_time_carries_within_a_paragraph(parse: Parse) -> None:
     assert (found["SIGN"].date, found["SIGN"].date_source) == ("2021-03-02", "reference")
 
 
+def test_a_later_reference_time_does_not_date_a_past_event(parse: Parse) -> None:
+    parsed = parse(
+        "The border crossing will reopen on May 1. Troops clashed there in the winter. Leaders will sign."
+    )
+    later = timex(parsed, "May 1", "2021-05-01")  # after PUBLISHED
+    found = {e.type: e for e in events.extract(parsed, [], [later])}
+    assert (found["ATTACK"].date, found["ATTACK"].status) == (None, "past")
+    assert (found["SIGN"].date, found["SIGN"].status) == ("2021-05-01", "future")
+
+
 def test_coordinated_verb_shares_the_date(parse: Parse) -> None:
     parsed = parse("The leaders met in Sochi on Friday and agreed to reopen the railway.")
     found = events.extract(parsed, [], [timex(parsed, "Friday", "2021-03-12")])

@@ -146,6 +146,27 @@ def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None
 # ---------------------------------------------------------------------------------------------- status
 
 
+def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], reference: str | None) -> str | None:
+    """``reference`` unless it lies after publication while the grammar puts the event in the past: a reference
+    time is only borrowed from the sentence or the paragraph, and "which forces have held since the clash"
+    after "the gates reopen from May 1" is no clash on May 1."""
+    if reference is None or not _after_publication(ctx, reference):
+        return reference
+    return None if _told_past(ctx.lexicon, [parse[a] for a in anchors]) else reference
+
+
+def _told_past(lex: Lexicon, anchors: list[Token]) -> bool:
+    """Whether the anchors say past: a past-tense or perfect verb ("clashed", "have held"), or a noun event
+    in a phrase of what came before ("since the clash", "after the collapse")."""
+    for anchor in anchors:
+        if anchor.tag_ == "VBD" or _aux_lemmas(anchor) & {"have", "has", "had"}:
+            return True
+        chain = _complement_chain(lex, anchor)
+        if chain[-1].dep_ == "prep" and chain[-1].lower_ in lex.background_preps:
+            return True
+    return False
+
+
 def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date: str | None) -> EventStatus:
     """Future from modals and planning heads or a date after publication; ongoing from aspect; else past.
 

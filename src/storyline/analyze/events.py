@@ -389,6 +389,7 @@ def _event(
 ) -> Event:
     sentence, parse = site.sentence, site.parse
     place = event_roles.place(ctx, sentence, parse, anchors)
+    reference = event_time.fitting_reference(ctx, parse, anchors, reference) if date is None else None
     chosen = date or reference
     return dataclasses.replace(
         bare_event(ctx, sentence, trigger),
