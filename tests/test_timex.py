@@ -166,6 +166,12 @@ DATED = [
     ("The rite began as long ago as 1850.", ("long ago", "DATE", "PAST_REF"), False),
     # "New Year's" is a holiday only before a span: the weekend nearest January 1
     ("Police made the arrests over New Year's weekend.", ("New Year's weekend", "DATE", "2020-W53-WE")),
+    # the tagger's EVENT "the New Year’s weekend" is the holiday's weekend, its article no part of a name
+    ("Police made 40 arrests over the New Year’s weekend.", ("New Year’s weekend", "DATE", "2020-W53-WE")),
+    (
+        "Of those held in the New Year's weekend raids, 70 were deported.",
+        ("New Year's weekend", "DATE", "2020-W53-WE"),
+    ),
     # bare "minutes" counting from a time, as "hours later" is
     ("Minutes later, the campaign issued a statement.", ("Minutes", "DURATION", "PTXM")),
     ("The bill died just minutes after it was introduced.", ("minutes", "DURATION", "PTXM")),
@@ -409,6 +415,7 @@ DATED = [
     ("The memorial was unveiled on Memorial Day.", ("Memorial Day", "DATE", "2020-05-25")),
     ("The pilgrims arrived on Good Friday.", ("Good Friday", "DATE", "2021-04-02")),
     ("The parade was held on Labor Day.", ("Labor Day", "DATE", "2020-09-07")),
+    ("Shoppers crowded the malls on Black Friday.", ("Black Friday", "DATE", "2020-11-27")),
     ("The truce held over Easter 2019.", ("Easter 2019", "DATE", "2019-04-21")),
     # a holiday's weekend: the one before a Monday holiday, the one after a Thursday
     ("The pair married on Memorial Day weekend.", ("Memorial Day weekend", "DATE", "2020-W21-WE")),
@@ -443,6 +450,9 @@ DATED = [
     ("Repairs will take two to three weeks, engineers said.", ("two", "DURATION", "P2W")),
     ("Repairs will take two to three weeks, engineers said.", ("three weeks", "DURATION", "P3W")),
     ("He faces 12 to 18 months in prison.", ("12", "DURATION", "P12M")),
+    # … and "ago" after one counts both back from the document date
+    ("She was diagnosed six to eight weeks ago.", ("six", "DATE", "2021-W05")),
+    ("She was diagnosed six to eight weeks ago.", ("eight weeks ago", "DATE", "2021-W03")),
     ("Simmer the rice for 20-25 minutes.", ("25 minutes", "DURATION", "PT25M")),
     ("The pipeline took 1,500 days to build.", ("1,500 days", "DURATION", "P1500D")),
     ("The year-ago figures were restated.", ("year-ago", "DATE", "2019-Q4")),
@@ -584,6 +594,26 @@ EVEN_YEAR_ELECTION = [
     ("Working backward from Election Day, the campaign sets its goals.", "2016-11-08"),
     ("Voters in Kentucky turned out on Election Day.", "2014-11-04", dt.date(2015, 2, 18)),
 ]
+
+
+# a bare November in a sentence about voting is the even year's election, however far ahead; a past verb keeps
+# the one gone by, and a sentence about something else keeps the tense's reading
+ELECTION_NOVEMBER = [
+    ("Not only can Cruz win in November, he is the one with the best chance.", "2016-11"),
+    ("Voters will choose a new president in November.", "2016-11"),
+    ("Polls show she would lose in November.", "2016-11"),
+    ("He lost the general election in November.", "2015-11"),
+    ("The senator underwent knee surgery in November.", "2015-11"),
+    ("The group endorsed the senator in November.", "2015-11", dt.date(2015, 12, 2)),
+]
+
+
+@pytest.mark.parametrize("row", ELECTION_NOVEMBER)
+def test_november_of_an_election_year_is_its_vote(nlp, row: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    text, value, *published = row
+    assert ("November", "DATE", value) in found(
+        nlp, text, published[0] if published else dt.date(2016, 1, 19)
+    )
 
 
 @pytest.mark.parametrize("row", EVEN_YEAR_ELECTION)

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
+from storyline.analyze.timex_patterns import LEXICONS, Lexicon, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
 from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize
 from storyline.model import Timex
@@ -853,7 +853,10 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
     ):
         return norm
     span = _match_tokens(parsed, m)
-    if span is None or not _names_event(span, LEXICONS[language].scheduled_events):
+    lex = LEXICONS[language]
+    if span is None or not (
+        _names_event(span, lex.scheduled_events) or _election_month(span, norm, dct, lex)
+    ):
         return norm
     words = TENSE_WORDS.get(language)
     if words is None or (future is False and _past_around(span, words)):
@@ -863,6 +866,19 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
         ahead = -1
     point = Point(add_months(dt.date(dct.year, dct.month, 1), ahead), "month")
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _election_month(span: SpacySpan, norm: Norm, dct: dt.date, lex: Lexicon) -> bool:
+    """ "Can Cruz win in November?" in a 2016 paper: in an even year, up to that month, the month of an even-year
+    holiday (US Election Day) named bare in a sentence about voting is this year's election, as "Election Day"
+    is; the reach of the tense would make it last November in a January paper."""
+    month = norm.point.date.month if norm.point is not None else 0
+    return (
+        dct.year % 2 == 0
+        and dct.month <= month
+        and month in {lex.holidays[name][0] for name in lex.even_year_days}
+        and any(t.lemma_.lower() in lex.voting_words for t in span.sent)
+    )
 
 
 def _names_event(span: SpacySpan, nouns: tuple[str, ...]) -> bool:
@@ -1085,7 +1101,8 @@ NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", 
 def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     """A capitalized time word without digits that the named-entity tagger puts inside a longer name is part of
     the name. A lowercase one is not: the tagger's name can run on into the clause ("the Republican National
-    Convention ended last month")."""
+    Convention ended last month"). An article is no part of a name: "over the New Year's weekend" (one EVENT to
+    the tagger) is the holiday's weekend."""
     words = text[m.start : m.end]
     if any(ch.isdigit() for ch in words) or not any(word[:1].isupper() for word in words.split()):
         return False
@@ -1093,7 +1110,9 @@ def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     if span is None or not all(t.ent_type_ in NAME_TYPES for t in span):
         return False
     ent = next((e for e in parsed.doc.ents if e.start <= span.start < e.end), None)
-    return ent is not None and (ent.start < span.start or ent.end > span.end)
+    if ent is None:
+        return False
+    return ent.end > span.end or any(t.tag_ != "DT" for t in parsed.doc[ent.start : span.start])
 
 
 def _in_title(parsed: Parsed, text: str, m: Match) -> bool:

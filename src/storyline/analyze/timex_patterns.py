@@ -139,6 +139,9 @@ class Lexicon:
     # a month without a year right before one of these nouns (adjectives between: "the November general
     # election", "the July Democratic convention") names a scheduled event: the next one, not the last
     scheduled_events: tuple[str, ...] = ()
+    # lemmas that make a sentence speak of voting: in an even year, a bare month of an even-year holiday (US
+    # Election Day's November) in such a sentence is that year's election ("can Cruz win in November?")
+    voting_words: tuple[str, ...] = ()
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
@@ -472,6 +475,8 @@ ENGLISH = Lexicon(
         "Easter Sunday": (0, 0),
         "Easter Monday": (0, 1),
         "Good Friday": (0, -2),
+        # the shopping day after Thanksgiving: the fourth Friday counted from November 2
+        "Black Friday": (11, -5, 4, 2),
         # the main day of the US presidential primaries: the first Tuesday of March since 2000, only in
         # presidential election years (see quadrennial_days)
         "Super Tuesday": (3, -2, 1),
@@ -627,6 +632,23 @@ ENGLISH = Lexicon(
         "runoff",
         "ballot",
         "midterms",
+    ),
+    voting_words=(
+        "vote",
+        "voter",
+        "elect",
+        "election",
+        "electorate",
+        "electoral",
+        "electability",
+        "ballot",
+        "nominee",
+        "win",
+        "victory",
+        "lose",
+        "defeat",
+        "beat",
+        "turnout",
     ),
     people_counts=("some", "many"),
     period_results=(
@@ -986,7 +1008,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "decade": rf"(?:(?P<thed>[Tt]he)\s+)?(?:(?P<mod>{mod})[\s-]*)?"
         rf"(?:(?P<dec>1[6-9]\d|20\d)0(?:s|'s(?(thed)|(?(mod)|{_DECADE_ADJECTIVE})))|'(?P<dec2>\d)0s"
         rf"|(?:{after_decade})(?P<dec3>\d)0s)\b",
-        "ago": rf"(?:(?P<approx>{approx})\s+)?(?:(?P<halfof>[Hh]alf)\s+(?=an?\s))?{count}(?P<unit>{unit}){or_so}"
+        "ago": rf"(?:(?P<approx>{approx})\s+)?(?:(?P<halfof>[Hh]alf)\s+(?=an?\s))?{low}{count}(?P<unit>{unit}){or_so}"
         rf"\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
         rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"
