@@ -596,6 +596,18 @@ EVEN_YEAR_ELECTION = [
 ]
 
 
+# "May" alone is a month after a cue or as what a sentence ends on after "was" (in an August paper)
+LONE_MAY = [
+    "That was May. Now the race has changed.",
+    "Prior to May, the campaign spent little.",
+]
+
+
+@pytest.mark.parametrize("text", LONE_MAY)
+def test_lone_may_is_the_month(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("May", "DATE", "2016-05") in found(nlp, text, dt.date(2016, 8, 17))
+
+
 # a bare November in a sentence about voting is the even year's election, however far ahead; a past verb keeps
 # the one gone by, and a sentence about something else keeps the tense's reading
 ELECTION_NOVEMBER = [
@@ -819,6 +831,7 @@ def test_without_document_date_relative_values_stay_open(
 
 NOT_TIME = [
     "Theresa May said the talks may resume.",
+    "The winner was May Ellis, a nurse.",
     "Prices could fall further, analysts warned.",
     "The 47-year-old commander was detained.",
     "He paid $2021 for the ticket and 1,998 people came.",

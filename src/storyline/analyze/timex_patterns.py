@@ -46,6 +46,9 @@ class Lexicon:
     # them is it read as time ("in May", "since fall"), never "Theresa May said" or "prices fall"
     ambiguous_cues: tuple[str, ...] = ()
     ambiguous_months: tuple[str, ...] = ()
+    # verbs after which such a month ending its sentence is the time: "That was May." ("The winner was May
+    # Ellis." is a name)
+    ambiguous_predicates: tuple[str, ...] = ()
     ref_relatives: tuple[str, ...] = ()  # relatives counted from the reference time: "the following year"
     times: tuple[str, ...] = ()  # "once", "twice": a frequency before "a week" (a SET)
     extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
@@ -434,8 +437,10 @@ ENGLISH = Lexicon(
         "that",
         "each",
         "every",
+        "prior to",
     ),
     ambiguous_months=("May",),
+    ambiguous_predicates=("was",),
     ref_relatives=("the following", "following", "the previous", "previous"),
     times=("once", "twice", "thrice"),
     extra_words=(
@@ -828,6 +833,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         + ")"
     )
     ambiguous = _alt(lex.ambiguous_months)
+    predicated = "|".join(f"(?<=\\b{re.escape(v)} )" for v in lex.ambiguous_predicates) or "(?!)"
+    # "May" alone: after a cue ("in May") or ending its sentence after a verb of being ("That was May.")
+    lone_ambiguous = rf"{cued}{ambiguous}|(?:{predicated}){ambiguous}(?=[.!?](?:\s|$))"
     wd = _alt(lex.weekdays)
     abbr = rf"\b(?:{_alt(lex.weekday_abbreviations)})\.?" if lex.weekday_abbreviations else "(?!)"
     wd_or_abbr = rf"\b{wd}\b|{abbr}"
@@ -864,7 +872,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     # "Oct. 2011", "Sept. 2015": an abbreviated month is one alone only before its year (first: "Sept" alone is
     # also a full name, and would end the match before the dot)
     abbrev_year = rf"{_alt(abbrevs)}\.?(?=,?\s+(?:of\s+)?{year}\b)" if abbrevs else "(?!)"
-    month_word = rf"(?:{abbrev_year}|{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
+    month_word = rf"(?:{abbrev_year}|{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{lone_ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
     on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
