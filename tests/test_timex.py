@@ -596,6 +596,21 @@ EVEN_YEAR_ELECTION = [
 ]
 
 
+# a month a finite past verb right around it dates is the last one, even 10 or 11 months back; not a month before
+# a noun ("the March states") nor one in the subject of a verb still to come
+PAST_VERB_MONTH = [
+    ("Carter took office in February.", dt.date(2015, 12, 16), "2015-02"),
+    ("He announced his candidacy in March at a college in Virginia.", dt.date(2016, 1, 12), "2015-03"),
+    ("Aides detailed the operation in the March states and beyond.", dt.date(2016, 1, 31), "2016-03"),
+    ("Clinton said the gathering in September would be the last.", dt.date(2016, 8, 22), "2016-09"),
+]
+
+
+@pytest.mark.parametrize("text, published, value", PAST_VERB_MONTH)
+def test_month_dated_by_a_past_verb_is_the_last_one(nlp, text: str, published: dt.date, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert value in {t.value for t in timexes(nlp, text, published)}
+
+
 # "May" alone is a month after a cue or as what a sentence ends on after "was" (in an August paper)
 LONE_MAY = [
     "That was May. Now the race has changed.",

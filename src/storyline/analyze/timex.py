@@ -868,6 +868,46 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
 
 
+def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, language: str) -> Norm:
+    """ "Carter took office in February" in a December paper: a month without a year that a finite past verb
+    right around it dates is the last one, however far back; the tense reach that keeps "payable Dec. 7" in a
+    past sentence ahead had read it forward."""
+    dct = _as_date(parsed.document.published)
+    if (
+        m.rule != "month"
+        or any(m.groups.get(k) for k in ("year", "refyear", "relyear", "rel"))
+        or future is not False
+        or norm.point is None
+        or norm.point.grain != "month"
+        or dct is None
+        or norm.point.date <= dct
+    ):
+        return norm
+    span = _match_tokens(parsed, m)
+    words = TENSE_WORDS.get(language)
+    if span is None or words is None or _clause_goes_on(span) or not _past_around(span, words):
+        return norm
+    point = Point(norm.point.date.replace(year=norm.point.date.year - 1), "month")
+    if point.date > dct:
+        return norm
+    return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _clause_goes_on(span: SpacySpan) -> bool:
+    """Whether the month modifies the noun after it ("organizing in the March states") or sits in the subject of
+    a verb still to come before the clause ends ("said the gathering in September would be the last"): then the
+    past verb before it does not date it."""
+    doc = span.doc
+    if span.end < span.sent.end and doc[span.end].tag_ in NOUN_TAGS:
+        return True
+    for token in doc[span.end : span.sent.end]:
+        if token.tag_ in CLAUSE_BREAK_TAGS:
+            return False
+        if _is_verb(token):
+            return True
+    return False
+
+
 def _election_month(span: SpacySpan, norm: Norm, dct: dt.date, lex: Lexicon) -> bool:
     """ "Can Cruz win in November?" in a 2016 paper: in an even year, up to that month, the month of an even-year
     holiday (US Election Day) named bare in a sentence about voting is this year's election, as "Election Day"
@@ -1253,6 +1293,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         norm = _event_day(text, m, norm, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
+        norm = _past_month(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
         norm = _paired_decade(text, prev, m, norm, language)
         norm = _game_period(parsed, m, norm, language)
