@@ -611,6 +611,20 @@ def test_month_dated_by_a_past_verb_is_the_last_one(nlp, text: str, published: d
     assert value in {t.value for t in timexes(nlp, text, published)}
 
 
+# "that November" is the month of the reference year, as "that spring" is; a "that" opening a clause is no part
+# of the month
+THAT_MONTH = [
+    ("In 1972 McGovern won the nomination. He lost to Nixon that November.", ("that November", "1972-11")),
+    ("The plant opened in 2009. That March, workers went on strike.", ("That March", "2009-03")),
+    ("The plant opened in 2009. He said that March sales fell.", ("March", "2016-03")),
+]
+
+
+@pytest.mark.parametrize("text, expected", THAT_MONTH)
+def test_that_month_is_of_the_reference_year(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {(t.text, t.value) for t in timexes(nlp, text, dt.date(2016, 6, 23))}
+
+
 # "May" alone is a month after a cue or as what a sentence ends on after "was" (in an August paper)
 LONE_MAY = [
     "That was May. Now the race has changed.",

@@ -898,9 +898,12 @@ def _clause_goes_on(span: SpacySpan) -> bool:
     a verb still to come before the clause ends ("said the gathering in September would be the last"): then the
     past verb before it does not date it."""
     doc = span.doc
-    if span.end < span.sent.end and doc[span.end].tag_ in NOUN_TAGS:
-        return True
-    for token in doc[span.end : span.sent.end]:
+    return (span.end < span.sent.end and doc[span.end].tag_ in NOUN_TAGS) or _verb_follows(span)
+
+
+def _verb_follows(span: SpacySpan) -> bool:
+    """Whether a verb comes after the expression before its clause ends."""
+    for token in span.doc[span.end : span.sent.end]:
         if token.tag_ in CLAUSE_BREAK_TAGS:
             return False
         if _is_verb(token):
@@ -1194,6 +1197,21 @@ def _verb_trimmed(parsed: Parsed, text: str, m: Match, language: str) -> Match:
     return dataclasses.replace(m, start=start, groups={**m.groups, "rel": None})
 
 
+def _conjunction_trimmed(parsed: Parsed, text: str, m: Match) -> Match:
+    """ "said that March sales fell": a "that" before a month that opens a clause (not a determiner, as in "lost
+    that November") is left out, and the month read on its own. The tagger's word alone does not decide ("to
+    Nixon that November" is tagged a conjunction): the clause it opens needs a verb after the month."""
+    that = m.groups.get("that")
+    if m.rule != "month" or not that:
+        return m
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span[0].tag_ == "DT" or not _verb_follows(span):
+        return m
+    start = m.start + len(that)
+    start += len(text[start : m.end]) - len(text[start : m.end].lstrip())
+    return dataclasses.replace(m, start=start, groups={**m.groups, "that": None})
+
+
 # rules whose match is a clock time that may name no day of its own ("at 10:00 GMT", "midnight")
 CLOCK_RULES = frozenset({"time", "clock", "zoneclock", "noon", "podhour"})
 CLOCK_DAY_GROUPS = ("wd", "wd0", "dayw", "monthname")  # groups that give a clock time its own day
@@ -1263,7 +1281,7 @@ def extract(parsed: Parsed) -> list[Timex]:
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
     for m in candidates(text, language):
-        m = _verb_trimmed(parsed, text, m, language)
+        m = _conjunction_trimmed(parsed, text, _verb_trimmed(parsed, text, m, language))
         if (
             _is_rate(parsed, m, language)
             or _is_discourse_marker(parsed, text, m, language)

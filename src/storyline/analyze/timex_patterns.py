@@ -930,7 +930,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "mdycomma": rf"\b(?P<monthname>{month}),\s+(?P<day>{day}),\s+(?P<year>{year})\b",
         "dmy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
-        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})(?:\b|(?<=\.))"
+        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+|(?P<that>[Tt]hat)\s+)?\b(?P<monthname>{month_word})"
+        r"(?:\b|(?<=\.))"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?:of\s+)?(?P<relyear>{rel})\s+year\b"
         rf"|\s+(?P<refyear>{_alt(lex.same_year)})\b)?",
         # "11:30 p.m.", and with a dot as British papers write it: "11.30pm"
