@@ -861,6 +861,9 @@ def test_without_document_date_relative_values_stay_open(
 NOT_TIME = [
     "Theresa May said the talks may resume.",
     "The winner was May Ellis, a nurse.",
+    # a protest walk with a name is no month
+    "She marched in the annual March for Life on Capitol Hill.",
+    "Pellegrini is a vice president at the March of Dimes.",
     "Prices could fall further, analysts warned.",
     "The 47-year-old commander was detained.",
     "He paid $2021 for the ticket and 1,998 people came.",

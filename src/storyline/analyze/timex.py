@@ -1076,6 +1076,26 @@ def _is_season_noun(text: str, m: Match, language: str) -> bool:
     return plain and word.isalpha() and word.islower() and word not in lex.determiners
 
 
+MONTH_NOUN_ARTICLE_WORDS = 2  # how many words before "March" its article may be: "the annual March for Life"
+
+
+def _is_a_march(text: str, m: Match, language: str) -> bool:
+    """ "the March on Washington", "the 1963 March on Washington", "the annual March for Life": a walk with a name,
+    not the month. The link must be followed by a capitalized word that is not a month ("from March to May" is a
+    range), and an article must come shortly before ("in March for Congress" keeps the month)."""
+    lex = LEXICONS[language]
+    if m.rule != "month" or text[m.start : m.end] not in lex.month_nouns:
+        return False
+    after = text[m.end : m.end + 40].split()
+    if len(after) < 2 or after[0] not in lex.month_noun_links:
+        return False
+    name = after[2] if after[1] in lex.determiners and len(after) > 2 else after[1]
+    if not name[:1].isupper() or name.rstrip(".,;:") in lex.months:
+        return False
+    before = text[max(0, m.start - 40) : m.start].split()[-MONTH_NOUN_ARTICLE_WORDS:]
+    return any(word.lower() in lex.determiners for word in before)
+
+
 def _is_a_fall(parsed: Parsed, text: str, m: Match, language: str) -> bool:
     """ "The fall was unsurvivable", "his brother witnessed the fall": "the fall" as the subject of a verb right
     after it, or as the object of one right before it, is someone falling, not autumn, which news name after a
@@ -1292,6 +1312,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_fraction(text, m, language)
             or _is_season_noun(text, m, language)
             or _is_a_fall(parsed, text, m, language)
+            or _is_a_march(text, m, language)
             or _is_house_number(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)

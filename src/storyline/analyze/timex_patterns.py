@@ -147,6 +147,10 @@ class Lexicon:
     voting_words: tuple[str, ...] = ()
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
+    # months that are also the noun of a protest walk, named by a link and a capitalized word after them: "the
+    # March on Washington", "the annual March for Life" (not "from March to May", "in March of 2015")
+    month_nouns: tuple[str, ...] = ()
+    month_noun_links: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
     # after "quarters of", the results a company reports for them: "three quarters of losses" is nine months,
     # "three quarters of voters" a share
@@ -656,6 +660,8 @@ ENGLISH = Lexicon(
         "turnout",
     ),
     people_counts=("some", "many"),
+    month_nouns=("March",),
+    month_noun_links=("on", "for", "of", "against", "to"),
     period_results=(
         "losses",
         "profit",
