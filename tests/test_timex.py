@@ -166,6 +166,12 @@ DATED = [
     ("The rite began as long ago as 1850.", ("long ago", "DATE", "PAST_REF"), False),
     # "New Year's" is a holiday only before a span: the weekend nearest January 1
     ("Police made the arrests over New Year's weekend.", ("New Year's weekend", "DATE", "2020-W53-WE")),
+    # the tagger's EVENT "the New Year’s weekend" is the holiday's weekend, its article no part of a name
+    ("Police made 40 arrests over the New Year’s weekend.", ("New Year’s weekend", "DATE", "2020-W53-WE")),
+    (
+        "Of those held in the New Year's weekend raids, 70 were deported.",
+        ("New Year's weekend", "DATE", "2020-W53-WE"),
+    ),
     # bare "minutes" counting from a time, as "hours later" is
     ("Minutes later, the campaign issued a statement.", ("Minutes", "DURATION", "PTXM")),
     ("The bill died just minutes after it was introduced.", ("minutes", "DURATION", "PTXM")),
@@ -409,6 +415,7 @@ DATED = [
     ("The memorial was unveiled on Memorial Day.", ("Memorial Day", "DATE", "2020-05-25")),
     ("The pilgrims arrived on Good Friday.", ("Good Friday", "DATE", "2021-04-02")),
     ("The parade was held on Labor Day.", ("Labor Day", "DATE", "2020-09-07")),
+    ("Shoppers crowded the malls on Black Friday.", ("Black Friday", "DATE", "2020-11-27")),
     ("The truce held over Easter 2019.", ("Easter 2019", "DATE", "2019-04-21")),
     # a holiday's weekend: the one before a Monday holiday, the one after a Thursday
     ("The pair married on Memorial Day weekend.", ("Memorial Day weekend", "DATE", "2020-W21-WE")),
@@ -443,6 +450,9 @@ DATED = [
     ("Repairs will take two to three weeks, engineers said.", ("two", "DURATION", "P2W")),
     ("Repairs will take two to three weeks, engineers said.", ("three weeks", "DURATION", "P3W")),
     ("He faces 12 to 18 months in prison.", ("12", "DURATION", "P12M")),
+    # … and "ago" after one counts both back from the document date
+    ("She was diagnosed six to eight weeks ago.", ("six", "DATE", "2021-W05")),
+    ("She was diagnosed six to eight weeks ago.", ("eight weeks ago", "DATE", "2021-W03")),
     ("Simmer the rice for 20-25 minutes.", ("25 minutes", "DURATION", "PT25M")),
     ("The pipeline took 1,500 days to build.", ("1,500 days", "DURATION", "P1500D")),
     ("The year-ago figures were restated.", ("year-ago", "DATE", "2019-Q4")),
@@ -584,6 +594,67 @@ EVEN_YEAR_ELECTION = [
     ("Working backward from Election Day, the campaign sets its goals.", "2016-11-08"),
     ("Voters in Kentucky turned out on Election Day.", "2014-11-04", dt.date(2015, 2, 18)),
 ]
+
+
+# a month a finite past verb right around it dates is the last one, even 10 or 11 months back; not a month before
+# a noun ("the March states") nor one in the subject of a verb still to come
+PAST_VERB_MONTH = [
+    ("Carter took office in February.", dt.date(2015, 12, 16), "2015-02"),
+    ("He announced his candidacy in March at a college in Virginia.", dt.date(2016, 1, 12), "2015-03"),
+    ("Aides detailed the operation in the March states and beyond.", dt.date(2016, 1, 31), "2016-03"),
+    ("Clinton said the gathering in September would be the last.", dt.date(2016, 8, 22), "2016-09"),
+]
+
+
+@pytest.mark.parametrize("text, published, value", PAST_VERB_MONTH)
+def test_month_dated_by_a_past_verb_is_the_last_one(nlp, text: str, published: dt.date, value: str) -> None:  # type: ignore[no-untyped-def]
+    assert value in {t.value for t in timexes(nlp, text, published)}
+
+
+# "that November" is the month of the reference year, as "that spring" is; a "that" opening a clause is no part
+# of the month
+THAT_MONTH = [
+    ("In 1972 McGovern won the nomination. He lost to Nixon that November.", ("that November", "1972-11")),
+    ("The plant opened in 2009. That March, workers went on strike.", ("That March", "2009-03")),
+    ("The plant opened in 2009. He said that March sales fell.", ("March", "2016-03")),
+]
+
+
+@pytest.mark.parametrize("text, expected", THAT_MONTH)
+def test_that_month_is_of_the_reference_year(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {(t.text, t.value) for t in timexes(nlp, text, dt.date(2016, 6, 23))}
+
+
+# "May" alone is a month after a cue or as what a sentence ends on after "was" (in an August paper)
+LONE_MAY = [
+    "That was May. Now the race has changed.",
+    "Prior to May, the campaign spent little.",
+]
+
+
+@pytest.mark.parametrize("text", LONE_MAY)
+def test_lone_may_is_the_month(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("May", "DATE", "2016-05") in found(nlp, text, dt.date(2016, 8, 17))
+
+
+# a bare November in a sentence about voting is the even year's election, however far ahead; a past verb keeps
+# the one gone by, and a sentence about something else keeps the tense's reading
+ELECTION_NOVEMBER = [
+    ("Not only can Cruz win in November, he is the one with the best chance.", "2016-11"),
+    ("Voters will choose a new president in November.", "2016-11"),
+    ("Polls show she would lose in November.", "2016-11"),
+    ("He lost the general election in November.", "2015-11"),
+    ("The senator underwent knee surgery in November.", "2015-11"),
+    ("The group endorsed the senator in November.", "2015-11", dt.date(2015, 12, 2)),
+]
+
+
+@pytest.mark.parametrize("row", ELECTION_NOVEMBER)
+def test_november_of_an_election_year_is_its_vote(nlp, row: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    text, value, *published = row
+    assert ("November", "DATE", value) in found(
+        nlp, text, published[0] if published else dt.date(2016, 1, 19)
+    )
 
 
 @pytest.mark.parametrize("row", EVEN_YEAR_ELECTION)
@@ -789,6 +860,10 @@ def test_without_document_date_relative_values_stay_open(
 
 NOT_TIME = [
     "Theresa May said the talks may resume.",
+    "The winner was May Ellis, a nurse.",
+    # a protest walk with a name is no month
+    "She marched in the annual March for Life on Capitol Hill.",
+    "Pellegrini is a vice president at the March of Dimes.",
     "Prices could fall further, analysts warned.",
     "The 47-year-old commander was detained.",
     "He paid $2021 for the ticket and 1,998 people came.",

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.analyze.timex_patterns import LEXICONS, Match, choose, find
+from storyline.analyze.timex_patterns import LEXICONS, Lexicon, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
 from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize
 from storyline.model import Timex
@@ -853,7 +853,10 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
     ):
         return norm
     span = _match_tokens(parsed, m)
-    if span is None or not _names_event(span, LEXICONS[language].scheduled_events):
+    lex = LEXICONS[language]
+    if span is None or not (
+        _names_event(span, lex.scheduled_events) or _election_month(span, norm, dct, lex)
+    ):
         return norm
     words = TENSE_WORDS.get(language)
     if words is None or (future is False and _past_around(span, words)):
@@ -863,6 +866,62 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
         ahead = -1
     point = Point(add_months(dt.date(dct.year, dct.month, 1), ahead), "month")
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, language: str) -> Norm:
+    """ "Carter took office in February" in a December paper: a month without a year that a finite past verb
+    right around it dates is the last one, however far back; the tense reach that keeps "payable Dec. 7" in a
+    past sentence ahead had read it forward."""
+    dct = _as_date(parsed.document.published)
+    if (
+        m.rule != "month"
+        or any(m.groups.get(k) for k in ("year", "refyear", "relyear", "rel"))
+        or future is not False
+        or norm.point is None
+        or norm.point.grain != "month"
+        or dct is None
+        or norm.point.date <= dct
+    ):
+        return norm
+    span = _match_tokens(parsed, m)
+    words = TENSE_WORDS.get(language)
+    if span is None or words is None or _clause_goes_on(span) or not _past_around(span, words):
+        return norm
+    point = Point(norm.point.date.replace(year=norm.point.date.year - 1), "month")
+    if point.date > dct:
+        return norm
+    return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _clause_goes_on(span: SpacySpan) -> bool:
+    """Whether the month modifies the noun after it ("organizing in the March states") or sits in the subject of
+    a verb still to come before the clause ends ("said the gathering in September would be the last"): then the
+    past verb before it does not date it."""
+    doc = span.doc
+    return (span.end < span.sent.end and doc[span.end].tag_ in NOUN_TAGS) or _verb_follows(span)
+
+
+def _verb_follows(span: SpacySpan) -> bool:
+    """Whether a verb comes after the expression before its clause ends."""
+    for token in span.doc[span.end : span.sent.end]:
+        if token.tag_ in CLAUSE_BREAK_TAGS:
+            return False
+        if _is_verb(token):
+            return True
+    return False
+
+
+def _election_month(span: SpacySpan, norm: Norm, dct: dt.date, lex: Lexicon) -> bool:
+    """ "Can Cruz win in November?" in a 2016 paper: in an even year, up to that month, the month of an even-year
+    holiday (US Election Day) named bare in a sentence about voting is this year's election, as "Election Day"
+    is; the reach of the tense would make it last November in a January paper."""
+    month = norm.point.date.month if norm.point is not None else 0
+    return (
+        dct.year % 2 == 0
+        and dct.month <= month
+        and month in {lex.holidays[name][0] for name in lex.even_year_days}
+        and any(t.lemma_.lower() in lex.voting_words for t in span.sent)
+    )
 
 
 def _names_event(span: SpacySpan, nouns: tuple[str, ...]) -> bool:
@@ -1017,6 +1076,26 @@ def _is_season_noun(text: str, m: Match, language: str) -> bool:
     return plain and word.isalpha() and word.islower() and word not in lex.determiners
 
 
+MONTH_NOUN_ARTICLE_WORDS = 2  # how many words before "March" its article may be: "the annual March for Life"
+
+
+def _is_a_march(text: str, m: Match, language: str) -> bool:
+    """ "the March on Washington", "the 1963 March on Washington", "the annual March for Life": a walk with a name,
+    not the month. The link must be followed by a capitalized word that is not a month ("from March to May" is a
+    range), and an article must come shortly before ("in March for Congress" keeps the month)."""
+    lex = LEXICONS[language]
+    if m.rule != "month" or text[m.start : m.end] not in lex.month_nouns:
+        return False
+    after = text[m.end : m.end + 40].split()
+    if len(after) < 2 or after[0] not in lex.month_noun_links:
+        return False
+    name = after[2] if after[1] in lex.determiners and len(after) > 2 else after[1]
+    if not name[:1].isupper() or name.rstrip(".,;:") in lex.months:
+        return False
+    before = text[max(0, m.start - 40) : m.start].split()[-MONTH_NOUN_ARTICLE_WORDS:]
+    return any(word.lower() in lex.determiners for word in before)
+
+
 def _is_a_fall(parsed: Parsed, text: str, m: Match, language: str) -> bool:
     """ "The fall was unsurvivable", "his brother witnessed the fall": "the fall" as the subject of a verb right
     after it, or as the object of one right before it, is someone falling, not autumn, which news name after a
@@ -1085,7 +1164,8 @@ NAME_TYPES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "LAW", 
 def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     """A capitalized time word without digits that the named-entity tagger puts inside a longer name is part of
     the name. A lowercase one is not: the tagger's name can run on into the clause ("the Republican National
-    Convention ended last month")."""
+    Convention ended last month"). An article is no part of a name: "over the New Year's weekend" (one EVENT to
+    the tagger) is the holiday's weekend."""
     words = text[m.start : m.end]
     if any(ch.isdigit() for ch in words) or not any(word[:1].isupper() for word in words.split()):
         return False
@@ -1093,7 +1173,9 @@ def _in_name(parsed: Parsed, text: str, m: Match) -> bool:
     if span is None or not all(t.ent_type_ in NAME_TYPES for t in span):
         return False
     ent = next((e for e in parsed.doc.ents if e.start <= span.start < e.end), None)
-    return ent is not None and (ent.start < span.start or ent.end > span.end)
+    if ent is None:
+        return False
+    return ent.end > span.end or any(t.tag_ != "DT" for t in parsed.doc[ent.start : span.start])
 
 
 def _in_title(parsed: Parsed, text: str, m: Match) -> bool:
@@ -1133,6 +1215,21 @@ def _verb_trimmed(parsed: Parsed, text: str, m: Match, language: str) -> Match:
     start = m.start + len(rel)
     start += len(text[start : m.end]) - len(text[start : m.end].lstrip())
     return dataclasses.replace(m, start=start, groups={**m.groups, "rel": None})
+
+
+def _conjunction_trimmed(parsed: Parsed, text: str, m: Match) -> Match:
+    """ "said that March sales fell": a "that" before a month that opens a clause (not a determiner, as in "lost
+    that November") is left out, and the month read on its own. The tagger's word alone does not decide ("to
+    Nixon that November" is tagged a conjunction): the clause it opens needs a verb after the month."""
+    that = m.groups.get("that")
+    if m.rule != "month" or not that:
+        return m
+    span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span[0].tag_ == "DT" or not _verb_follows(span):
+        return m
+    start = m.start + len(that)
+    start += len(text[start : m.end]) - len(text[start : m.end].lstrip())
+    return dataclasses.replace(m, start=start, groups={**m.groups, "that": None})
 
 
 # rules whose match is a clock time that may name no day of its own ("at 10:00 GMT", "midnight")
@@ -1204,7 +1301,7 @@ def extract(parsed: Parsed) -> list[Timex]:
     out: list[Timex] = []
     partners: list[Timex] = []  # the bare days of "March 21-22", kept where no match covers them
     for m in candidates(text, language):
-        m = _verb_trimmed(parsed, text, m, language)
+        m = _conjunction_trimmed(parsed, text, _verb_trimmed(parsed, text, m, language))
         if (
             _is_rate(parsed, m, language)
             or _is_discourse_marker(parsed, text, m, language)
@@ -1215,6 +1312,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_fraction(text, m, language)
             or _is_season_noun(text, m, language)
             or _is_a_fall(parsed, text, m, language)
+            or _is_a_march(text, m, language)
             or _is_house_number(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
@@ -1234,6 +1332,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         norm = _event_day(text, m, norm, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
+        norm = _past_month(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
         norm = _paired_decade(text, prev, m, norm, language)
         norm = _game_period(parsed, m, norm, language)

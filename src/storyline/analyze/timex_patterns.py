@@ -46,6 +46,9 @@ class Lexicon:
     # them is it read as time ("in May", "since fall"), never "Theresa May said" or "prices fall"
     ambiguous_cues: tuple[str, ...] = ()
     ambiguous_months: tuple[str, ...] = ()
+    # verbs after which such a month ending its sentence is the time: "That was May." ("The winner was May
+    # Ellis." is a name)
+    ambiguous_predicates: tuple[str, ...] = ()
     ref_relatives: tuple[str, ...] = ()  # relatives counted from the reference time: "the following year"
     times: tuple[str, ...] = ()  # "once", "twice": a frequency before "a week" (a SET)
     extra_words: tuple[str, ...] = ()  # between a count and its unit without changing it: "two more weeks"
@@ -139,8 +142,15 @@ class Lexicon:
     # a month without a year right before one of these nouns (adjectives between: "the November general
     # election", "the July Democratic convention") names a scheduled event: the next one, not the last
     scheduled_events: tuple[str, ...] = ()
+    # lemmas that make a sentence speak of voting: in an even year, a bare month of an even-year holiday (US
+    # Election Day's November) in such a sentence is that year's election ("can Cruz win in November?")
+    voting_words: tuple[str, ...] = ()
     # "some"/"many" + these units after "in" or "from" are groups of people, not a time: "fierce in some quarters"
     people_units: tuple[str, ...] = ()
+    # months that are also the noun of a protest walk, named by a link and a capitalized word after them: "the
+    # March on Washington", "the annual March for Life" (not "from March to May", "in March of 2015")
+    month_nouns: tuple[str, ...] = ()
+    month_noun_links: tuple[str, ...] = ()
     people_counts: tuple[str, ...] = ()
     # after "quarters of", the results a company reports for them: "three quarters of losses" is nine months,
     # "three quarters of voters" a share
@@ -431,8 +441,10 @@ ENGLISH = Lexicon(
         "that",
         "each",
         "every",
+        "prior to",
     ),
     ambiguous_months=("May",),
+    ambiguous_predicates=("was",),
     ref_relatives=("the following", "following", "the previous", "previous"),
     times=("once", "twice", "thrice"),
     extra_words=(
@@ -472,6 +484,8 @@ ENGLISH = Lexicon(
         "Easter Sunday": (0, 0),
         "Easter Monday": (0, 1),
         "Good Friday": (0, -2),
+        # the shopping day after Thanksgiving: the fourth Friday counted from November 2
+        "Black Friday": (11, -5, 4, 2),
         # the main day of the US presidential primaries: the first Tuesday of March since 2000, only in
         # presidential election years (see quadrennial_days)
         "Super Tuesday": (3, -2, 1),
@@ -628,7 +642,26 @@ ENGLISH = Lexicon(
         "ballot",
         "midterms",
     ),
+    voting_words=(
+        "vote",
+        "voter",
+        "elect",
+        "election",
+        "electorate",
+        "electoral",
+        "electability",
+        "ballot",
+        "nominee",
+        "win",
+        "victory",
+        "lose",
+        "defeat",
+        "beat",
+        "turnout",
+    ),
     people_counts=("some", "many"),
+    month_nouns=("March",),
+    month_noun_links=("on", "for", "of", "against", "to"),
     period_results=(
         "losses",
         "profit",
@@ -806,6 +839,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         + ")"
     )
     ambiguous = _alt(lex.ambiguous_months)
+    predicated = "|".join(f"(?<=\\b{re.escape(v)} )" for v in lex.ambiguous_predicates) or "(?!)"
+    # "May" alone: after a cue ("in May") or ending its sentence after a verb of being ("That was May.")
+    lone_ambiguous = rf"{cued}{ambiguous}|(?:{predicated}){ambiguous}(?=[.!?](?:\s|$))"
     wd = _alt(lex.weekdays)
     abbr = rf"\b(?:{_alt(lex.weekday_abbreviations)})\.?" if lex.weekday_abbreviations else "(?!)"
     wd_or_abbr = rf"\b{wd}\b|{abbr}"
@@ -842,7 +878,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     # "Oct. 2011", "Sept. 2015": an abbreviated month is one alone only before its year (first: "Sept" alone is
     # also a full name, and would end the match before the dot)
     abbrev_year = rf"{_alt(abbrevs)}\.?(?=,?\s+(?:of\s+)?{year}\b)" if abbrevs else "(?!)"
-    month_word = rf"(?:{abbrev_year}|{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{cued}{ambiguous})"
+    month_word = rf"(?:{abbrev_year}|{month_full}|{ambiguous}(?=,?\s+(?:of\s+)?{year}\b)|{lone_ambiguous})"
     on_day = rf"(?:\s+(?:(?P<wd>{wd})|(?P<dayw>{dayw})))?"
     # "5 p.m. EST, Nov. 9": the day a clock time is on, after it
     on_date = rf"(?:,?\s+(?P<monthname>{month})\s+(?P<day>{day})\b(?:,?\s+(?P<year>{year})\b)?)?"
@@ -900,7 +936,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "mdycomma": rf"\b(?P<monthname>{month}),\s+(?P<day>{day}),\s+(?P<year>{year})\b",
         "dmy": rf"(?:(?P<wd>{wd_or_abbr}),?\s+)?\b(?P<day>{day})\s+(?:of\s+)?(?P<monthname>{month})"
         rf"(?:,?\s+(?P<year>{year})\b)?",
-        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+)?\b(?P<monthname>{month_word})(?:\b|(?<=\.))"
+        "month": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<rel>{rel})\s+|(?P<that>[Tt]hat)\s+)?\b(?P<monthname>{month_word})"
+        r"(?:\b|(?<=\.))"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{any_year})\b|\s+(?:of\s+)?(?P<relyear>{rel})\s+year\b"
         rf"|\s+(?P<refyear>{_alt(lex.same_year)})\b)?",
         # "11:30 p.m.", and with a dot as British papers write it: "11.30pm"
@@ -986,7 +1023,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "decade": rf"(?:(?P<thed>[Tt]he)\s+)?(?:(?P<mod>{mod})[\s-]*)?"
         rf"(?:(?P<dec>1[6-9]\d|20\d)0(?:s|'s(?(thed)|(?(mod)|{_DECADE_ADJECTIVE})))|'(?P<dec2>\d)0s"
         rf"|(?:{after_decade})(?P<dec3>\d)0s)\b",
-        "ago": rf"(?:(?P<approx>{approx})\s+)?(?:(?P<halfof>[Hh]alf)\s+(?=an?\s))?{count}(?P<unit>{unit}){or_so}"
+        "ago": rf"(?:(?P<approx>{approx})\s+)?(?:(?P<halfof>[Hh]alf)\s+(?=an?\s))?{low}{count}(?P<unit>{unit}){or_so}"
         rf"\s+(?P<ago>{ago})\b",
         "duration": rf"(?:(?P<the>{the})(?:(?P<rel>{span_words})\s+)?)?"
         rf"(?:(?P<approx>{approx})\s+)?\b{low}{count}(?:{_alt(lex.extra_words)}\s+){{0,2}}(?P<unit>{unit})\b"

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # a range's second end given without its year or week is the first one after its start ("from Friday to
 # Monday", "December to February"): how far to move it, by the rule that found it
 RANGE_CYCLES = {"weekday": ("W", 1), "month": ("Y", 1), "mdy": ("Y", 1), "dmy": ("Y", 1)}
+# rules whose count may be a range, read as two expressions: "two to three weeks", "six to eight weeks ago"
+COUNTED_RULES = ("duration", "ago")
 # rules whose match is one calendar day with its month named: "March 21", "10 November 2020"
 DAY_RULES = ("mdy", "dmy")
 # rules whose match may lack a year the end of a range supplies: "March", "March 3", "3 March"
@@ -145,9 +147,10 @@ def _counts_something(doc: SpacyDoc, text: str, end: int) -> bool:
 
 
 def count_range(text: str, m: Match, ctx: Context) -> list[tuple[Match, Norm]] | None:
-    """ "two to three weeks" as TimeML writes it: "two" (P2W) and "three weeks" (P3W); None for other matches."""
+    """ "two to three weeks" as TimeML writes it: "two" (P2W) and "three weeks" (P3W), "six to eight weeks ago"
+    the two weeks counted back; None for other matches."""
     low, high = m.groups.get("low"), m.groups.get("num")
-    if m.rule != "duration" or not low or not high:
+    if m.rule not in COUNTED_RULES or not low or not high:
         return None
     low_end = text.find(low, m.start, m.end) + len(low)
     high_start = text.find(high, low_end, m.end)

@@ -322,6 +322,10 @@ def r_month(g: Groups, ctx: Context) -> Norm:
         if ctx.ref is None:
             return _unresolved(mod=mod)
         return _dated(Point(dt.date(ctx.ref.date.year, month, 1), "month"), "ref", mod=mod)
+    ref = ctx.ref
+    if g.get("that") and ref is not None and GRAIN_ORDER[ref.grain] <= GRAIN_ORDER["year"]:
+        # "the 1968 convention … Humphrey's loss that November": the month of the reference year, as "that spring"
+        return _dated(Point(dt.date(ref.date.year, month, 1), "month"), "ref", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod) if g.get("relyear") else _underspecified(f"XXXX-{month:02d}", mod=mod)
     if g.get("relyear"):  # "June last year"
