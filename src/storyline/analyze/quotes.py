@@ -60,6 +60,8 @@ TRAIL_STOPS = '.!?\n"“”«»'  # a sentence, a line or another quotation betw
 MAX_TRAIL = 80  # characters from a quotation to the cue it runs on into
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 MAX_AS_GAP = 6  # characters: an "as" and the space before the speaker of an aside
+# a line break, or a full stop (and a closing mark) before a capital: a new sentence
+SENTENCE_BREAK = re.compile(r"\n|[.!?][\"”’']?\s+[A-Z“\"]")
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
 )
@@ -511,9 +513,37 @@ def extract(
                 parsed, sentence, table, inside, settings.quote_max_speaker_tokens
             )
     attributions = sorted((_unquoted(a, inside) for a in attributions), key=lambda a: a.cue_start)
-    matches = _match(document.text, inside.quoted, attributions, table or CUES["en"], settings)
+    matches = _unnested(
+        document.text, _match(document.text, inside.quoted, attributions, table or CUES["en"], settings)
+    )
     speakers = EntityIndex(entities)  # built once: every quote looks its speaker up
     return [_quote(parsed, m, speakers, table) for m in matches]
+
+
+def _unnested(text: str, matches: list[_Match]) -> list[_Match]:
+    """The matches without an attribution nested in what another one reports, later in its sentence ("Cruz
+    praised Pence for cutting taxes - moves that he said improved the economy", "she said she would vote for
+    him"): PolNeAR never marks a cue inside another attribution's content (none of PolNeAR train's 19,832
+    gold cues is), and of our cues nested so, 77% are no gold cue (the rest mostly where the outer content
+    runs on too far). A nested cue in a later sentence (an outer content running over sentences) stays, and so
+    does one whose own content reaches outside the other's."""
+    own: dict[Attribution, list[_Match]] = {}
+    for m in matches:
+        if m.attribution is not None and m.with_cue:
+            own.setdefault(m.attribution, []).append(m)
+    outers = [m for pieces in own.values() for m in pieces]
+    nested = {a for a, pieces in own.items() if any(_nests(text, outer, a, pieces) for outer in outers)}
+    return [m for m in matches if not (m.with_cue and m.attribution in nested)]
+
+
+def _nests(text: str, outer: _Match, a: Attribution, pieces: list[_Match]) -> bool:
+    """Whether ``outer``'s content holds the cue and the content ``pieces`` of ``a``, after ``outer``'s cue
+    within one sentence."""
+    b = outer.attribution
+    if b is None or not b.cue_start < a.cue_start or not outer.start <= a.cue_start < a.cue_end <= outer.end:
+        return False
+    held = all(outer.start <= m.start and m.end <= outer.end for m in pieces)
+    return held and SENTENCE_BREAK.search(text, b.cue_end, a.cue_start) is None
 
 
 def _unquoted(a: Attribution, inside: Inside) -> Attribution:
