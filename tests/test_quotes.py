@@ -1406,7 +1406,7 @@ def test_nested_cue_in_a_later_sentence_stays(text, inner_end, kept):
     outer = _piece(text.index("the mayor"), text.index(" More"), (said, said + 4))
     cue = text.index("denied")
     inner = _piece(cue + 7, text.index(inner_end, cue) + len(inner_end), (cue, cue + 6))
-    assert (inner in _unnested(text, [outer, inner])) == kept
+    assert (inner in _unnested(text, [outer, inner], ENGLISH)) == kept
 
 
 @pytest.mark.parametrize(
