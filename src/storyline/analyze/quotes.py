@@ -60,6 +60,8 @@ TRAIL_STOPS = '.!?\n"“”«»'  # a sentence, a line or another quotation betw
 MAX_TRAIL = 80  # characters from a quotation to the cue it runs on into
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 MAX_AS_GAP = 6  # characters: an "as" and the space before the speaker of an aside
+# a line break, or a full stop (and a closing mark) before a capital: a new sentence
+SENTENCE_BREAK = re.compile(r"\n|[.!?][\"”’']?\s+[A-Z“\"]")
 REACH_WINDOW = (
     2000  # characters: a cue further than this from a quotation never governs it (bounds the search)
 )
@@ -511,9 +513,62 @@ def extract(
                 parsed, sentence, table, inside, settings.quote_max_speaker_tokens
             )
     attributions = sorted((_unquoted(a, inside) for a in attributions), key=lambda a: a.cue_start)
-    matches = _match(document.text, inside.quoted, attributions, table or CUES["en"], settings)
+    lexicon = table or CUES["en"]  # a language with no table reads its quotation marks as English does
+    matches = _unnested(
+        document.text, _match(document.text, inside.quoted, attributions, lexicon, settings), lexicon
+    )
     speakers = EntityIndex(entities)  # built once: every quote looks its speaker up
     return [_quote(parsed, m, speakers, table) for m in matches]
+
+
+def _unnested(text: str, matches: list[_Match], table: CueTable) -> list[_Match]:
+    """The matches without an attribution nested in what another one reports, later in its sentence ("Cruz
+    praised Pence for cutting taxes - moves that he said improved the economy", "she said she would vote for
+    him"): PolNeAR never marks a cue inside another attribution's content (none of PolNeAR train's 19,832
+    gold cues is), and of our cues nested so, 77% are no gold cue (the rest mostly where the outer content
+    runs on too far). A nested cue in a later sentence (an outer content running over sentences) stays, and so
+    does one whose own content reaches outside the other's, and an "according to" closing a reported clause
+    ("X says …, according to a memo": 10 of 13 such gold cues on train, the outer one mostly not). Only outer
+    cues within ``REACH_WINDOW`` before a cue are tried, which keeps a document with thousands of cues linear."""
+    own: dict[Attribution, list[_Match]] = {}
+    for m in matches:
+        if m.attribution is not None and m.with_cue:
+            own.setdefault(m.attribution, []).append(m)
+    outers = sorted((m for pieces in own.values() for m in pieces), key=_cue_start)
+    starts = [_cue_start(m) for m in outers]
+    nested: set[Attribution] = set()
+    for a, pieces in own.items():
+        if _first_word(text, a.cue_start) in table.word_cues:
+            continue  # "according to", "reportedly", a poll's "in": a source phrase inside a clause
+        first = bisect.bisect_left(starts, a.cue_start - REACH_WINDOW)
+        candidates = outers[first : bisect.bisect_left(starts, a.cue_start)]
+        if any(_nests(text, outer, a, pieces) for outer in candidates):
+            nested.add(a)
+    return [m for m in matches if not (m.with_cue and m.attribution in nested)]
+
+
+def _first_word(text: str, start: int) -> str:
+    """The word (lower case) starting at ``start``."""
+    found = WORD.match(text, start)
+    return found.group().lower() if found else ""
+
+
+def _cue_start(m: _Match) -> int:
+    """Where the cue of a match's attribution starts (matches with none sort first)."""
+    return m.attribution.cue_start if m.attribution is not None else -1
+
+
+def _nests(text: str, outer: _Match, a: Attribution, pieces: list[_Match]) -> bool:
+    """Whether ``outer``'s content holds the cue and the content ``pieces`` of ``a``, after ``outer``'s cue
+    within one sentence. A label's colon nests nothing ("A: I think …", "TAPPER: Do you believe …"): the cues
+    inside a transcript's turns are gold cues (22 of 29 on PolNeAR train)."""
+    b = outer.attribution
+    if b is None or not b.cue_start < a.cue_start or not outer.start <= a.cue_start < a.cue_end <= outer.end:
+        return False
+    if WORD.search(text, b.cue_start, b.cue_end) is None:
+        return False
+    held = all(outer.start <= m.start and m.end <= outer.end for m in pieces)
+    return held and SENTENCE_BREAK.search(text, b.cue_end, a.cue_start) is None
 
 
 def _unquoted(a: Attribution, inside: Inside) -> Attribution:
