@@ -398,6 +398,13 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("The rebel commander needs to be arrested.", "arrested", set(), {"rebel commander"}),
         ("The senator is expected to be elected on Sunday.", "elected", set(), {"senator"}),
         ("The bill needs to be signed by the president.", "signed", {"president"}, {"bill"}),
+        # the object of "ask", "force" or "push" does what the to-infinitive after it says
+        ("Republicans asked the Justice Department to investigate the senator.", "investigate",
+         {"Justice Department"}, {"senator"}),
+        ("The scandal forced the chairwoman to resign.", "resign", {"chairwoman"}, set()),
+        ("The opposition pushed lawmakers to reject the budget.", "reject", {"lawmakers"}, {"budget"}),
+        ("The governor used the speech to call for calm.", "call for", {"governor"}, set()),
+        ("A candidate needs 1,237 delegates to win the nomination.", "nomination", {"candidate"}, set()),
         # who speaks of, describes, hails or incites a noun event takes no part in it
         ("Rama told reporters violence would not be tolerated in Tirana.", "violence", set(), set()),
         ("The senator mentioned the clashes in his speech.", "clashes", set(), set()),

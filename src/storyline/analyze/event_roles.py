@@ -202,6 +202,10 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
     current, passive = verb, False
     undergoes = any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children)
     while True:
+        doer = _controller(lex, current, verb) if current is not verb else None
+        if doer is not None:
+            yield ("target" if undergoes else "actor"), doer  # "asked the DOJ to investigate"
+            return
         for child in current.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS and (current is verb or passive):
                 yield "target", child
@@ -220,6 +224,19 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
             return
         passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
         current = current.head
+
+
+def _controller(lex: Lexicon, head: Token, verb: Token) -> Token | None:
+    """The object of a verb like "ask" or "force" that the to-infinitive under it hangs on: who does what that
+    infinitive says ("Republicans asked **the DOJ** to investigate", "the leak forced **Schultz** to resign")."""
+    if head.lemma_ not in lex.object_control_verbs:
+        return None
+    complement = next(
+        (c for c in head.children if c.dep_ == "xcomp" and c.i <= verb.i <= c.right_edge.i), None
+    )
+    if complement is None:
+        return None
+    return next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < complement.i), None)
 
 
 def _passive_conjunct(token: Token) -> bool:
