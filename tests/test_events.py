@@ -466,6 +466,13 @@ def test_roles_of_passives_and_noun_events(
         ("Her trip had great significance for the region.", "VISIT", set()),
         ("The new accord provides the reopening of the railway.", "AGREE", set()),
         ("The attack killed two soldiers.", "ATTACK", {"two soldiers"}),
+        # what a noun event led to is no participant, unless named; whom it struck is
+        ("The attacks changed the tone of the campaign.", "ATTACK", set()),
+        ("The talks raised hopes of a settlement.", "CONSULT", set()),
+        ("The protests drew thousands of people.", "PROTEST", set()),
+        ("The bombing injured six soldiers.", "ATTACK", {"six soldiers"}),
+        ("The air strikes hit a hospital in the north.", "ATTACK", {"hospital"}),
+        ("The rocket attack hit Kharkiv.", "ATTACK", {"Kharkiv"}),
         # who breaks a truce is no party to it
         ("The rebels violated the truce twice.", "CEASEFIRE", set()),
     ],

@@ -85,6 +85,7 @@ class Lexicon:
     reception_verbs: frozenset[str]  # "faced criticism": the subject is what the event is aimed at
     manner_nouns: frozenset[str]  # "occupied by force": how it was done, not who did it
     object_control_verbs: frozenset[str]  # "asked the network to donate": the network would donate
+    impact_verbs: frozenset[str]  # "the strike affected consumers": a noun event's subject verb with a target
     demand_modals: frozenset[str]  # "said that Sudan must return …": the saying is a demand
     stoppage_words: frozenset[str]  # "strike": an attack, or a work stoppage when ``stoppage_signs`` say so
     stoppage_signs: frozenset[str]  # "union", "nurse", "wage": who strikes or why in a work stoppage

@@ -175,9 +175,17 @@ def _object_takes_part(lex: Lexicon, anchor: Token, trigger: Token, obj: Token) 
     topic = anchor.lemma_ in lex.content_object_verbs and obj.dep_ in ("dobj", "obj")
     subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     predicate = subject and anchor.lemma_ in lex.predicate_verbs
-    if not (topic or predicate):
+    if not (topic or predicate or (subject and _consequence(lex, anchor, trigger))):
         return True
     return obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES
+
+
+def _consequence(lex: Lexicon, verb: Token, subject: Token) -> bool:
+    """Whether a noun trigger is the active subject of a verb that says what the event led to, not whom it
+    struck: one outside the trigger lexicon and ``impact_verbs`` ("the attacks changed the campaign", "the
+    meeting produced favorable optics"; but "the attack killed two soldiers", "the strike affected consumers")."""
+    lemma = verb.lemma_.lower()
+    return subject.dep_ in SUBJECT_DEPS and lemma not in lex.verbs and lemma not in lex.impact_verbs
 
 
 def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
