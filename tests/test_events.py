@@ -418,6 +418,53 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "actors", "targets"),
+    [
+        # a bare noun of means after "by" says how it was done, not who did it
+        ("The town was occupied by force in 1993.", "occupied", set(), {"town"}),
+        ("The wrong village was shelled by mistake.", "shelled", set(), {"wrong village"}),
+        ("The ministers were consulted by phone on Sunday.", "consulted", set(), {"ministers"}),
+        ("The town was occupied by rebel forces in 1993.", "occupied", {"rebel forces"}, {"town"}),
+        # a participle coordinated with a passive is active when it has an object of its own
+        ("Two soldiers had been wounded and accused Varnian units of the attack.", "accused", {"Two soldiers"},
+         {"Varnian units"}),
+        ("The mayor was arrested and accused the governor of a plot.", "accused", {"mayor"}, {"governor"}),
+        # a passive verb that borrows its subject says what was done to that subject
+        ("The activist has been held since May and should be freed.", "freed", set(), {"activist"}),
+        ("The rebel commander needs to be arrested.", "arrested", set(), {"rebel commander"}),
+        ("The senator is expected to be elected on Sunday.", "elected", set(), {"senator"}),
+        ("The bill needs to be signed by the president.", "signed", {"president"}, {"bill"}),
+        # the object of "ask", "force" or "push" does what the to-infinitive after it says
+        ("Republicans asked the Justice Department to investigate the senator.", "investigate",
+         {"Justice Department"}, {"senator"}),
+        ("The scandal forced the chairwoman to resign.", "resign", {"chairwoman"}, set()),
+        ("The opposition pushed lawmakers to reject the budget.", "reject", {"lawmakers"}, {"budget"}),
+        ("The governor used the speech to call for calm.", "call for", {"governor"}, set()),
+        ("A candidate needs 1,237 delegates to win the nomination.", "nomination", {"candidate"}, set()),
+        # who speaks of, describes, hails or incites a noun event takes no part in it
+        ("Rama told reporters violence would not be tolerated in Tirana.", "violence", set(), set()),
+        ("The senator mentioned the clashes in his speech.", "clashes", set(), set()),
+        ("Activists hailed the vote in parliament.", "vote", set(), set()),
+        ("The minister described the attack as cowardly.", "attack", set(), set()),
+        ("The opposition leader incited violence in the capital.", "violence", set(), set()),
+        # who faces or draws criticism is what it is aimed at
+        ("The plan drew harsh criticism from opposition parties.", "criticism", set(), {"plan"}),
+        ("The governor faced criticism over the delays.", "criticism", set(), {"governor"}),
+        # the subject of "be" is the event itself, unless it names somebody
+        ("The explosion was a deliberate attack.", "attack", set(), set()),
+        ("Petrov is a threat to the region.", "threat", {"Petrov"}, {"region"}),
+        # what is coordinated with a noun event is no participant of it
+        ("The meeting and the new stance were welcomed in Brussels.", "meeting", set(), set()),
+    ],
+)  # fmt: skip
+def test_roles_of_passives_and_noun_events(
+    parse: Parse, text: str, trigger: str, actors: set[str], targets: set[str]
+) -> None:
+    event = next(e for e in events.extract(parse(text), [], []) if e.trigger == trigger)
+    assert (names(event, "actor"), names(event, "target")) == (actors, targets)
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
         # who speaks at a meeting took part in it; a named actor after "with visiting" is its other side
@@ -455,6 +502,13 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Her trip had great significance for the region.", "VISIT", set()),
         ("The new accord provides the reopening of the railway.", "AGREE", set()),
         ("The attack killed two soldiers.", "ATTACK", {"two soldiers"}),
+        # what a noun event led to is no participant, unless named; whom it struck is
+        ("The attacks changed the tone of the campaign.", "ATTACK", set()),
+        ("The talks raised hopes of a settlement.", "CONSULT", set()),
+        ("The protests drew thousands of people.", "PROTEST", set()),
+        ("The bombing injured six soldiers.", "ATTACK", {"six soldiers"}),
+        ("The air strikes hit a hospital in the north.", "ATTACK", {"hospital"}),
+        ("The rocket attack hit Kharkiv.", "ATTACK", {"Kharkiv"}),
         # who breaks a truce is no party to it
         ("The rebels violated the truce twice.", "CEASEFIRE", set()),
     ],

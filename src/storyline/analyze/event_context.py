@@ -84,6 +84,11 @@ class Lexicon:
     ]  # "discussed the situation": the object is content, not a participant
     cause_verbs: frozenset[str]  # "a death that triggered riots": the subject caused it, took no part
     breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
+    appraisal_verbs: frozenset[str]  # "mentioned the violence": the subject only speaks of the event
+    reception_verbs: frozenset[str]  # "faced criticism": the subject is what the event is aimed at
+    manner_nouns: frozenset[str]  # "occupied by force": how it was done, not who did it
+    object_control_verbs: frozenset[str]  # "asked the network to donate": the network would donate
+    impact_verbs: frozenset[str]  # "the strike affected consumers": a noun event's subject verb with a target
     demand_modals: frozenset[str]  # "said that Sudan must return …": the saying is a demand
     stoppage_words: frozenset[str]  # "strike": an attack, or a work stoppage when ``stoppage_signs`` say so
     stoppage_signs: frozenset[str]  # "union", "nurse", "wage": who strikes or why in a work stoppage

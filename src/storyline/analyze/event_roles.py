@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["participants", "place"]
 
+PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
 CLIMB_DEPS = frozenset({"xcomp", "conj"})  # a verb without a subject borrows its head's ("plans to visit")
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case", "nummod"})
 ACTOR_MODIFIER_DEPS = frozenset(
@@ -53,7 +54,10 @@ def participants(
     fire" or "blocked the main road" none "fire" or "road" (the second word of a phrase trigger is part of it).
     """
     found: list[Participant] = []
+    trigger_token = site.parse[trigger.index]
     for role, token in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
+        if _sibling(token, trigger_token):
+            continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
         shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it
         for member in _conjuncts(token):
             if member.i in site.triggers or member.i in trigger.words:
@@ -76,9 +80,10 @@ def _role_tokens(
 ) -> Iterator[tuple[str, Token]]:
     trigger_token = parse[trigger.index]
     for anchor in (parse[a] for a in anchors):
-        borrowed = anchor.i != trigger_token.i  # the verb a noun trigger hangs on ("held talks")
-        if not (borrowed and anchor.lemma_ in lex.breach_verbs | lex.cause_verbs):
+        if anchor.i == trigger_token.i:
             yield from _subject_roles(lex, anchor)
+        else:  # the verb a noun trigger hangs on ("held talks")
+            yield from _anchor_subject_roles(lex, anchor, trigger_token)
         for child in anchor.children:
             if child.i == trigger_token.i or _coordinated(child, trigger_token):
                 continue  # "declared martial law and a mobilisation": the law is a sibling, not a participant
@@ -100,12 +105,54 @@ def _role_tokens(
         yield from _speaker_roles(lex, trigger_token)
 
 
+def _anchor_subject_roles(lex: Lexicon, verb: Token, noun: Token) -> Iterator[tuple[str, Token]]:
+    """The subjects of the verb a noun trigger hangs on, as far as they take part in the noun's event.
+
+    Who breaks, causes, mentions or hails an event takes no part in it ("violated the truce", "incites
+    violence", "mentioned the violence"); who faces or draws it is its target ("the plan drew criticism"); the
+    subject of "be" is the event itself unless it names an actor ("the acknowledgement was an attack", but
+    "Trump is a threat"); and a noun the parser made the object of a verb of saying, before a clause without a
+    subject, is that clause's subject ("told reporters violence would be punished").
+    """
+    lemma = verb.lemma_
+    if lemma in lex.breach_verbs | lex.cause_verbs | lex.appraisal_verbs or _said_subject(lex, verb, noun):
+        return
+    roles = _subject_roles(lex, verb)
+    if noun.dep_ == "attr":
+        roles = ((role, token) for role, token in roles if _names_actor(token))
+    if lemma in lex.reception_verbs:
+        roles = (("target", token) for _, token in roles)
+    yield from roles
+
+
+def _said_subject(lex: Lexicon, verb: Token, noun: Token) -> bool:
+    """Whether ``noun``, parsed as the object of a verb of saying, is the subject of the clause after it."""
+    if noun.dep_ not in OBJECT_DEPS or verb.lemma_ not in lex.speech_verbs:
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and c.i > noun.i
+        and not any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)
+        for c in verb.children
+    )
+
+
+def _names_actor(token: Token) -> bool:
+    """A name, a pronoun or a named entity: who can be something ("Trump is a threat"), unlike a common noun."""
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ACTOR_ENTITY_TYPES
+
+
 def _demanded_of(lex: Lexicon, clause: Token) -> Iterator[tuple[str, Token]]:
     """Whom a demand is made of: the subject of a "must" clause ("said that Sudan must return …")."""
     if has_demand_modal(clause, lex):
         for child in clause.children:
             if child.dep_ in SUBJECT_DEPS and child.pos_ != "PRON":  # not "the bridge must be repaired"
                 yield "target", child
+
+
+def _sibling(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is the trigger or coordinated with it: what is listed with an event is no participant."""
+    return token.i == trigger.i or _coordinated(token, trigger) or _coordinated(trigger, token)
 
 
 def _coordinated(token: Token, trigger: Token) -> bool:
@@ -128,9 +175,17 @@ def _object_takes_part(lex: Lexicon, anchor: Token, trigger: Token, obj: Token) 
     topic = anchor.lemma_ in lex.content_object_verbs and obj.dep_ in ("dobj", "obj")
     subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     predicate = subject and anchor.lemma_ in lex.predicate_verbs
-    if not (topic or predicate):
+    if not (topic or predicate or (subject and _consequence(lex, anchor, trigger))):
         return True
     return obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES
+
+
+def _consequence(lex: Lexicon, verb: Token, subject: Token) -> bool:
+    """Whether a noun trigger is the active subject of a verb that says what the event led to, not whom it
+    struck: one outside the trigger lexicon and ``impact_verbs`` ("the attacks changed the campaign", "the
+    meeting produced favorable optics"; but "the attack killed two soldiers", "the strike affected consumers")."""
+    lemma = verb.lemma_.lower()
+    return subject.dep_ in SUBJECT_DEPS and lemma not in lex.verbs and lemma not in lex.impact_verbs
 
 
 def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
@@ -147,15 +202,28 @@ def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
 
 
 def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
-    """Subjects of ``verb`` or, for a subjectless complement, of the verb it depends on."""
+    """Subjects of ``verb`` or, for a subjectless complement, of the verb it depends on.
+
+    A borrowed subject acts ("Putin is expected to host…"), unless ``verb`` is passive itself: then it undergoes
+    the act, whoever did the head verb's ("was detained by police and should be freed", "needs to be destroyed").
+    """
     current, passive = verb, False
+    undergoes = any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children)
     while True:
+        doer = _controller(lex, current, verb) if current is not verb else None
+        if doer is not None:
+            yield ("target" if undergoes else "actor"), doer  # "asked the DOJ to investigate"
+            return
         for child in current.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS and (current is verb or passive):
                 yield "target", child
                 yield from _agents(lex, current)
                 if current is not verb:
                     yield from _agents(lex, verb)
+                return
+            if undergoes and child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+                yield "target", child
+                yield from _agents(lex, verb)
                 return
             if child.dep_ in SUBJECT_DEPS or (current is not verb and child.dep_ in PASSIVE_SUBJECT_DEPS):
                 yield "actor", child  # "Putin is expected to host…": the raised subject acts
@@ -166,13 +234,30 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
         current = current.head
 
 
+def _controller(lex: Lexicon, head: Token, verb: Token) -> Token | None:
+    """The object of a verb like "ask" or "force" that the to-infinitive under it hangs on: who does what that
+    infinitive says ("Republicans asked **the DOJ** to investigate", "the leak forced **Schultz** to resign")."""
+    if head.lemma_ not in lex.object_control_verbs:
+        return None
+    complement = next(
+        (c for c in head.children if c.dep_ == "xcomp" and c.i <= verb.i <= c.right_edge.i), None
+    )
+    if complement is None:
+        return None
+    return next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < complement.i), None)
+
+
 def _passive_conjunct(token: Token) -> bool:
     """A bare participle coordinated with a passive ("was shot and **killed** by police"): passive too, so the
-    subject it shares is what was done to, not who did it."""
+    subject it shares is what was done to, not who did it. One with an object of its own is active ("had been
+    wounded and **accused** the rebels of the attack")."""
     return (
         token.dep_ == "conj"
         and token.tag_ == "VBN"
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children)
+        and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") or c.dep_ in OBJECT_DEPS
+            for c in token.children
+        )
         and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.head.children)
     )
 
@@ -180,8 +265,18 @@ def _passive_conjunct(token: Token) -> bool:
 def _agents(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in lex.agent_preps):
-            # not "signed and ratified by the time anybody is elected"
-            yield from (("actor", g) for g in child.children if g.dep_ == "pobj" and g.lemma_ != "time")
+            # not "signed and ratified by the time anybody is elected", nor "occupied by force"
+            yield from (
+                ("actor", g)
+                for g in child.children
+                if g.dep_ == "pobj" and g.lemma_ != "time" and not _manner(lex, g)
+            )
+
+
+def _manner(lex: Lexicon, noun: Token) -> bool:
+    """A bare singular noun of means after "by" ("by force", "by mistake", "by video link"), not "by the forces"."""
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    return bare and noun.tag_ == "NN" and noun.lemma_.lower() in lex.manner_nouns
 
 
 def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
