@@ -455,6 +455,11 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Petrov is a threat to the region.", "threat", {"Petrov"}, {"region"}),
         # what is coordinated with a noun event is no participant of it
         ("The meeting and the new stance were welcomed in Brussels.", "meeting", set(), set()),
+        # a relative pronoun stands for its noun; a participle's noun underwent or did the act
+        ("Hungary, which had threatened to veto the plan, abstained.", "threatened", {"Hungary"}, set()),
+        ("The militants who attacked the convoy fled north.", "attacked", {"militants"}, {"convoy"}),
+        ("Four border guards killed in clash on Tavra River", "killed", set(), {"Four border guards"}),
+        ("Gunmen attacking a bank shot a guard.", "attacking", {"Gunmen"}, {"bank"}),
     ],
 )  # fmt: skip
 def test_roles_of_passives_and_noun_events(

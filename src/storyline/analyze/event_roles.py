@@ -40,6 +40,8 @@ ACTOR_MODIFIER_DEPS = frozenset(
 )  # "Armenia's attack", "Azerbaijani shelling"
 ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# what "on" names as a target: "sanctions on Russia", "an attack on the embassy", not "killed on the Tavra River"
+NAMED_TARGET_TYPES = ACTOR_ENTITY_TYPES | {"FAC"}
 TIME_ENTITY_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
@@ -55,7 +57,8 @@ def participants(
     """
     found: list[Participant] = []
     trigger_token = site.parse[trigger.index]
-    for role, token in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
+    for role, word in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
+        token = _antecedent(word)
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
         shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it
@@ -228,10 +231,31 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
             if child.dep_ in SUBJECT_DEPS or (current is not verb and child.dep_ in PASSIVE_SUBJECT_DEPS):
                 yield "actor", child  # "Putin is expected to host…": the raised subject acts
                 return
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            yield from _modified_noun_role(current)
+            return
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return
         passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
         current = current.head
+
+
+def _modified_noun_role(participle: Token) -> Iterator[tuple[str, Token]]:
+    """The noun a participle describes takes part: it underwent a past participle ("four guards **killed** in a
+    clash", a headline's and a caption's way of saying "were killed") and did a present one ("gunmen
+    **attacking** the convoy")."""
+    if participle.tag_ == "VBN":
+        yield "target", participle.head
+    elif participle.tag_ == "VBG":
+        yield "actor", participle.head
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun's noun: "Hungary, **which** had threatened to veto" makes Hungary the actor."""
+    clause = token.head
+    if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token
 
 
 def _controller(lex: Lexicon, head: Token, verb: Token) -> Token | None:
@@ -288,7 +312,7 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
             continue  # "attacked him with a knife": what it was done with
         if role is not None:
             yield role, obj
-        elif named and obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES and not _medium(lex, obj):
+        elif named and obj.ent_type_ in NAMED_TARGET_TYPES and not _medium(lex, obj):
             yield "target", obj
 
 
