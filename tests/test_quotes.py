@@ -473,6 +473,8 @@ def test_reported_speech(parse, text, expected):
         "Support the local team and buy a season ticket.",
         "A nurse answered the door and a boy ran out past her.",  # a second event after "and", not what was said
         "There is no doubt that the harbour will reopen.",  # the writer's own assertion, nobody's doubt
+        "Norland recalled its ambassador from Kelvik.",  # calling an envoy back tells no memory
+        "The carmaker recalled 40,000 vehicles over faulty brakes.",
     ],
 )
 def test_no_quote(parse, text):

@@ -943,7 +943,7 @@ def _verb_attribution(
     content = (
         content_of(doc, verb, table) or _question_clause(doc, verb, table) or _loose_regard(doc, verb, table)
     )
-    if _wrote_document(verb, table):
+    if _wrote_document(verb, table) or _called_back(verb, table):
         return None  # "wrote a book about the war", "wrote a letter saying …" (the "saying" is the cue)
     speech = _speech(verb, table)
     if content is None:
@@ -1085,6 +1085,14 @@ def _wrote_document(verb: Token, table: CueTable) -> bool:
     """ "She wrote a book about the war": "write" with a document for its object reports nothing said."""
     return verb.lemma_.lower() == "write" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in table.documents for c in verb.children
+    )
+
+
+def _called_back(verb: Token, table: CueTable) -> bool:
+    """ "Selmar recalled its ambassador", "the maker recalled 40,000 cars": "recall" calling someone or something
+    back tells no memory."""
+    return verb.lemma_.lower() == "recall" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in table.recalled for c in verb.children
     )
 
 

@@ -128,6 +128,7 @@ class CueTable:
     # participle is a cue that runs from the verb that put them out
     documents: frozenset[str] = frozenset()  # "wrote a book": objects of "write" that name a document, which
     # make it no cue ("wrote a letter saying …" leaves the cue to "saying")
+    recalled: frozenset[str] = frozenset()  # "recalled its ambassador": what is called back, no memory told
 
     @functools.cached_property
     def according_words(self) -> frozenset[str]:
@@ -512,6 +513,10 @@ CUES: dict[str, CueTable] = {
         ),
         documents=_words(
             "book books letter letters column columns article articles essay op-ed memoir piece novel"
+        ),
+        recalled=_words(
+            "ambassador ambassadors envoy envoys diplomat diplomats consul troops product products car cars "
+            "vehicle vehicles model models batch batches unit units"
         ),
         phrasal=frozenset(
             {
