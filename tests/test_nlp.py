@@ -96,6 +96,35 @@ def test_numpy_and_blis_matrix_products_give_the_same_analysis(document):
 
 
 @pytest.mark.parametrize(
+    "text, word, lemma",
+    [  # a single consonant before -ed, -ing, -es: the verb with "e", not the shorter verb of the same letters
+        ("The governor hoped to sign the budget before the recess.", "hoped", "hope"),
+        ("Negotiators are hoping for a deal by Friday.", "hoping", "hope"),
+        ("She hopes the court will rule quickly.", "hopes", "hope"),
+        ("The agency has rated the city's bonds as junk since March.", "rated", "rate"),
+        ("The vote is slated to take place next week.", "slated", "slate"),
+        ("Farmers staged a protest outside parliament on Tuesday.", "staged", "stage"),
+        ("The regulator fined the bank $2 million for the breach.", "fined", "fine"),
+        ("Workers coded the new ballots by hand.", "coded", "code"),
+        ("The opposition is waging a campaign against the tax.", "waging", "wage"),
+        ("Support for the measure waned over the summer.", "waned", "wane"),
+        # a doubled consonant keeps the short verb
+        ("The senator hopped on a plane to Denver.", "hopped", "hop"),
+        ("The council planned a vote for March.", "planned", "plan"),
+        ("Officials scrapped the plan after the vote.", "scrapped", "scrap"),
+        # nouns are left to the lemmatizer
+        ("Mortgage rates rose for a third week.", "rates", "rate"),
+    ],
+)
+def test_undoubled_verb_forms_take_the_verb_with_e(document, text: str, word: str, lemma: str) -> None:
+    for fast in (True, False):  # the fast attribute ruler and spaCy's own apply the same patterns
+        parsed = next(
+            nlp.parse_batch([make_document("l", text, language="en")], AnalyzeSettings(fast_attributes=fast))
+        )
+        assert [t.lemma_ for t in parsed.doc if t.text == word] == [lemma]
+
+
+@pytest.mark.parametrize(
     "text, sentences",
     [
         (  # a lowercase word after an abbreviation's full stop goes on with the sentence

@@ -1191,9 +1191,13 @@ def test_no_attribution(parse, text):
             "Forty percent of the voters would vote for the incumbent.",
             [("Forty percent of the voters", "the incumbent", "would vote for")],
         ),
-        (  # "hoping to": spaCy lemmatizes it as "hop"
+        (  # "hoping", "hoped": forms of "hope" (spaCy's lemmatizer alone read them as "hop")
             "The mayor is hoping to win a third term.",
             [("The mayor", "to win a third term", "is hoping")],
+        ),
+        (
+            "The senator hoped for a quick vote on the bill.",
+            [("The senator", "a quick vote on the bill", "hoped for")],
         ),
         (  # a stance taken in words (verbs mined from PolNeAR's train split)
             "The governor bemoaned the state of the roads.",

@@ -309,6 +309,9 @@ DATED = [
     # a verb of aim in the present before "to" + verb looks forward; a past one or a generic "you want" does not
     ("The group aims to spend $9 million before the October vote.", ("October", "DATE", "2021-10")),
     ("The group wanted to spend $9 million before the October vote.", ("October", "DATE", "2020-10")),
+    # read by lemma: the forms with a single consonant are "hope" ("hopes", "is hoping"), not "hop"
+    ("The union is hoping to close a deal before the October vote.", ("October", "DATE", "2021-10")),
+    ("The mayor tries to finish the budget before the October vote.", ("October", "DATE", "2021-10")),
     # so do "likely to" / "unlikely to" + verb, the adjective standing outside the verb group
     ("The senator is likely to win the vote Tuesday, aides said.", ("Tuesday", "DATE", "2021-03-23")),
     # a plan seen from a later past: the day gone by

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import gc
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,11 @@ TITLE_NORM = "mr."
 _SPACY_TITLES = "Gov Sen Rep Gen Adm Mr Mrs Ms Dr Prof Rev"
 TITLES_BEFORE_NAMES = TITLE_ABBREVIATIONS | frozenset(_SPACY_TITLES.split())
 MIN_SINGLE_PARSES = 2  # a document always gets this many one-sentence parses before a whole-document parse
+# a verb ending in consonant, vowel, consonant ("hop", "rat", "stag") doubles its last letter before an ending
+# ("hopped", "ratted"); w, x and y never double
+DOUBLING_VERB = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+UNDOUBLED_ENDINGS = ("ed", "ing", "es")
+INFLECTED_VERB_TAGS = ["VBD", "VBN", "VBG", "VBZ"]
 
 
 def model_name(language: str | None, settings: AnalyzeSettings) -> str | None:
@@ -89,6 +95,7 @@ def load(name: str, matmul: str = "numpy") -> Language:
         nlp.enable_pipe("senter")
     if nlp.lang == "en":
         _keep_title_abbreviations(nlp)
+        _lemmatize_undoubled_verbs(nlp)
     gc.freeze()  # the model lives as long as the process: full collections need not walk its objects again
     return nlp
 
@@ -102,6 +109,30 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     for title in TITLE_ABBREVIATIONS:
         for form in (title, title.upper()):
             nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}.", NORM: TITLE_NORM}])
+
+
+def _lemmatize_undoubled_verbs(nlp: Language) -> None:
+    """Give "hoped", "hoping", "hopes" the lemma "hope", "rated" "rate", "slated" "slate", "staged" "stage".
+
+    spaCy's English rule lemmatizer strips the ending and, when both "hop" and "hope" are verbs of its index,
+    prefers the shorter one; its exception table cannot overrule a form the rules also found. English spelling
+    settles it: "hop" makes "hopped", so a single consonant before the ending means the verb with "e". One
+    attribute-ruler pattern per such pair of the lemmatizer's own index (65 in en_core_web_sm's) sets the
+    lemma of those forms when tagged as an inflected verb; the lemmatizer keeps a lemma the ruler set.
+    """
+    if "attribute_ruler" not in nlp.component_names or "lemmatizer" not in nlp.component_names:
+        return
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    verbs = set(index.get("verb", ()))
+    short = sorted(v for v in verbs if DOUBLING_VERB.search(v) and f"{v}e" in verbs)
+    nlp.get_pipe("attribute_ruler").add_patterns(_undoubled_forms_pattern(verb) for verb in short)
+
+
+def _undoubled_forms_pattern(verb: str) -> dict[str, Any]:
+    """The ruler pattern giving "hoped", "hoping", "hopes" tagged as inflected verbs the lemma "hope" (for
+    ``verb`` "hop")."""
+    token = {"LOWER": {"IN": [verb + end for end in UNDOUBLED_ENDINGS]}, "TAG": {"IN": INFLECTED_VERB_TAGS}}
+    return {"patterns": [[token]], "attrs": {"LEMMA": f"{verb}e"}}
 
 
 @functools.lru_cache(maxsize=4)

@@ -225,7 +225,8 @@ ENGLISH_VERBS = _words(
     elaborate recount clarify retweete confess bark gloat demur opine whisper surmise exhort jeer
     """
 )
-# "retweete": spaCy's English lemmatizer reads "retweeted", "retweeting" as forms of "retweete" (as "hop" below)
+# "retweete": spaCy's English lemmatizer reads "retweeted", "retweeting" as forms of "retweete" (neither verb is in
+# its index, and it then prefers the ending "-e")
 
 # PolNeAR also attributes what people hold, plan, find or do with words (see the module docstring).
 ENGLISH_BELIEFS = _words(
@@ -243,10 +244,9 @@ ENGLISH_BELIEFS = _words(
 # "maintains a wide lead" for a cue (1 in 7 right on PolNeAR train 0-150)
 ENGLISH_INTENTIONS = _words(
     """
-    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect hop agree
+    want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect agree
     """
 )
-# "hop": spaCy's English lemmatizer reads "hoping" as a form of "hop" (in news it almost never is one)
 ENGLISH_FINDINGS = _words(
     """
     show reveal indicate suggest conclude estimate project rank
@@ -434,7 +434,6 @@ CUES: dict[str, CueTable] = {
                 ("disagree", "with"),
                 ("disagree", "on"),
                 ("hope", "for"),
-                ("hop", "for"),  # spaCy's lemma of "hoping"
             }
         ),
         study_nouns=_words(

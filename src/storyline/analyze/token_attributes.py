@@ -4,7 +4,8 @@ The English models map fine-grained tags to coarse POS, morphology and a few lem
 (a token ``Matcher`` over ~180 patterns). On news text it costs about as much as the tagger and lemmatizer
 together, although nearly every pattern looks at one token's tag and lower-case form only. :class:`FastRuler`
 reads the ruler's own patterns at load time and applies them through token arrays, cached per (word, tag)
-row, with the same precedence (a later pattern overrides an earlier one). Patterns on dependency labels cannot
+row, with the same precedence (a later pattern overrides an earlier one); a pattern for given words is only
+tried on those words (``nlp`` adds 65 for verb lemmas). Patterns on dependency labels cannot
 match before a parse, exactly as in the original, and are dropped. ``tests/test_entities.py`` checks the
 output is identical.
 """
@@ -43,6 +44,7 @@ class Rule:
     target: int  # which matched token gets the attributes
     attrs: Mapping[str, str]
     words: tuple[str | None, ...]  # per pattern token: the literal lower-case word it must be, if any
+    word_set: frozenset[str] | None  # for a one-token pattern: the lower-case words it can match, if limited
 
 
 def _test(value: Any) -> Test:
@@ -72,8 +74,14 @@ class FastRuler:
                     continue  # needs a dependency label: never matches before a parse
                 tests = tuple(tuple((k, _test(v)) for k, v in tok.items()) for tok in pattern)
                 words = tuple(w if isinstance(w := tok.get("LOWER"), str) else None for tok in pattern)
-                rule = Rule(index, tests, entry.get("index", 0), entry["attrs"], words)
+                word_set = _word_set(pattern[0].get("LOWER")) if len(pattern) == 1 else None
+                rule = Rule(index, tests, entry.get("index", 0), entry["attrs"], words, word_set)
                 (self.single if len(pattern) == 1 else self.multi).append(rule)
+        self._single_by_word: dict[str, list[Rule]] = {}  # one-token rules limited to some words, by word
+        self._single_any = [rule for rule in self.single if rule.word_set is None]
+        for rule in self.single:
+            for word in rule.word_set or ():
+                self._single_by_word.setdefault(word, []).append(rule)
         self._multi_by_word: dict[str, tuple[tuple[Rule, int], ...]] = {}  # keyed by one literal word
         self._multi_any: tuple[Rule, ...] = ()
         for rule in self.multi:
@@ -144,9 +152,8 @@ class FastRuler:
         found = self._cache.get(key)
         if found is None:
             lower, tag, is_space = key
-            found = [
-                (r.index, r.attrs) for r in self.single if _matches_values(lower, tag, is_space, r.tests[0])
-            ]
+            rules = sorted([*self._single_by_word.get(lower, ()), *self._single_any], key=lambda r: r.index)
+            found = [(r.index, r.attrs) for r in rules if _matches_values(lower, tag, is_space, r.tests[0])]
             self._cache[key] = found
         return found
 
@@ -156,6 +163,15 @@ class FastRuler:
     @staticmethod
     def _matches(token: Token, tests: tuple[tuple[str, Test], ...]) -> bool:
         return _matches_values(token.lower_, token.tag_, token.is_space, tests)
+
+
+def _word_set(value: Any) -> frozenset[str] | None:
+    """The words a pattern token's LOWER test can match: one literal or an ``IN`` list; ``None`` when any."""
+    if isinstance(value, str):
+        return frozenset({value})
+    if isinstance(value, dict) and "IN" in value:
+        return frozenset(value["IN"])
+    return None
 
 
 def _matches_values(lower: str, tag: str, is_space: bool, tests: tuple[tuple[str, Test], ...]) -> bool:
