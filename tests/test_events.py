@@ -641,6 +641,16 @@ def test_a_later_reference_time_does_not_date_a_past_event(parse: Parse) -> None
     assert (found["SIGN"].date, found["SIGN"].status) == ("2021-05-01", "future")
 
 
+def test_a_later_date_in_the_sentence_does_not_date_a_participle_s_event(parse: Parse) -> None:
+    text = "Under the plan announced at a news conference, the crossing will reopen on May 1."
+    parsed = parse(text)
+    found = events.extract(parsed, [], [timex(parsed, "May 1", "2021-05-01")])
+    assert {(e.trigger, e.date, e.status) for e in found} == {
+        ("announced", None, "past"),
+        ("news conference", None, "past"),
+    }
+
+
 def test_coordinated_verb_shares_the_date(parse: Parse) -> None:
     parsed = parse("The leaders met in Sochi on Friday and agreed to reopen the railway.")
     found = events.extract(parsed, [], [timex(parsed, "Friday", "2021-03-12")])

@@ -157,6 +157,10 @@ def test_undoubled_verb_forms_take_the_verb_with_e(document, text: str, word: st
                 "The vote was held.",
             ],
         ),
+        (  # a capitalized word after a full stop after a number starts a sentence
+            "Leaders will meet on May 3. Officials said the talks would resume.",
+            ["Leaders will meet on May 3. ", "Officials said the talks would resume."],
+        ),
         (  # but a capitalized headline word before a dash is no dateline
             "NATO - the alliance at 75\nThe summit opened.",
             ["NATO - the alliance at 75\n", "The summit opened."],

@@ -156,15 +156,23 @@ def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], reference: s
 
 
 def _told_past(lex: Lexicon, anchors: list[Token]) -> bool:
-    """Whether the anchors say past: a past-tense or perfect verb ("clashed", "have held"), or a noun event
-    in a phrase of what came before ("since the clash", "after the collapse")."""
+    """Whether the anchors say past: a past-tense or perfect verb ("clashed", "have held"), a past participle
+    describing a noun ("under the arrangement announced at a news conference"), or a noun event in a phrase of
+    what came before ("since the clash", "after the collapse")."""
     for anchor in anchors:
-        if anchor.tag_ == "VBD" or _aux_lemmas(anchor) & {"have", "has", "had"}:
-            return True
         chain = _complement_chain(lex, anchor)
+        if any(_past_form(token) for token in chain):
+            return True
         if chain[-1].dep_ == "prep" and chain[-1].lower_ in lex.background_preps:
             return True
     return False
+
+
+def _past_form(verb: Token) -> bool:
+    """A past-tense verb, a perfect, or a past participle describing a noun ("the arrangement announced")."""
+    if verb.tag_ == "VBD" or _aux_lemmas(verb) & {"have", "has", "had"}:
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
 def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date: str | None) -> EventStatus:

@@ -203,6 +203,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         elif token.i > 0 and token.is_sent_start and _goes_on(token):
             token.is_sent_start = False
+        elif token.i > 1 and not token.is_sent_start and _after_numbered_stop(token):
+            token.is_sent_start = True
     _dateline_breaks(doc)
     return doc
 
@@ -249,6 +251,13 @@ def _line_starts(doc: Doc, within: int) -> Iterator[int]:
         if newline < 0:
             return
         start = newline + 1
+
+
+def _after_numbered_stop(token: Token) -> bool:
+    """Whether a capitalized word follows a full stop after a number: "will meet on May 3. | Officials said",
+    where the senter ran the two sentences together."""
+    stop, number = token.doc[token.i - 1], token.doc[token.i - 2]
+    return token.is_title and token.is_alpha and stop.text == "." and number.is_digit
 
 
 def _goes_on(token: Token) -> bool:
