@@ -577,6 +577,29 @@ def test_headline_present_is_a_reported_happening(headline: str, title: bool, st
 
 
 @pytest.mark.parametrize(
+    ("headline", "kind", "actors"),
+    [
+        # "A, B" before the verb: both take part ("sign" read as a noun before "deal" is a verb again)
+        ("Serbia, Kosovo sign trade deal in Brussels", "SIGN", {"Serbia", "Kosovo"}),
+        ("Ethiopia, Eritrea sign peace accord", "SIGN", {"Ethiopia", "Eritrea"}),
+        ("Peru, Chile agree on new border commission", "AGREE", {"Peru", "Chile"}),
+        ("South Korea, Japan hold talks on export curbs", "CONSULT", {"South Korea", "Japan"}),
+        # title case is read in sentence case; a name the recognizer ran over the verb is no actor
+        ("Israel, Hamas Agree To Ceasefire In Gaza", "AGREE", {"Israel", "Hamas"}),
+        ("Macron Slams Brussels Over Farm Subsidies", "ACCUSE", set()),
+        ("Judge sentences Navalny to nine years", "ARREST", {"Judge"}),
+    ],
+)
+def test_headline_events(headline: str, kind: str, actors: set[str]) -> None:
+    text = f"{headline}\nThe two governments met on Monday, officials said."
+    document = make_document("h.txt", text, title=headline, published=PUBLISHED, language="en")
+    parsed = next(parse_batch([document], AnalyzeSettings()))
+    assert parsed is not None
+    event = next(e for e in events.extract(parsed, [], []) if e.start < len(headline))
+    assert (event.type, names(event, "actor")) == (kind, actors)
+
+
+@pytest.mark.parametrize(
     "text, status",
     [
         # a verb that only says something of its subject event does not make it ongoing

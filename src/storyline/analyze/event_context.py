@@ -30,6 +30,7 @@ __all__ = [
     "Site",
     "Trigger",
     "is_clause_prep",
+    "is_headline",
 ]
 
 # Dependency labels (spaCy's English ClearNLP labels plus their Universal Dependencies names)
@@ -37,6 +38,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "appos"})  # separate happenings
+HEADLINE_CHARS = 600  # a line without a closing mark that starts this near the top is a title or a subtitle
+CLOSING_MARKS = (".", "!", "?", "…", '"', "”", "'", "’", ":")  # what ends a sentence of prose, not a title
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class Site:
     sentence: Span
     parse: Doc
     triggers: set[int]  # token indexes of every trigger word, folded ones included
+    headline: bool = False  # the document's title or a line like it (``is_headline``)
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,19 @@ def is_clause_prep(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
         return True
     return token.dep_ == "prep" and token.lower_ in lex.clause_preps
+
+
+def is_headline(parsed: Parsed, sentence: Span) -> bool:
+    """Whether ``sentence`` is the document's title as its text repeats it, or a line near the top without a
+    sentence's closing mark (a subtitle: "Sluice gates to be reopened, observers to patrol the island")."""
+    title = parsed.document.title
+    long_enough = title is not None and sentence.end_char - sentence.start_char >= len(title.strip())
+    if sentence.start_char >= HEADLINE_CHARS and not long_enough:
+        return False  # asked of every sentence with a trigger: most are settled without building their text
+    text = sentence.text.strip()
+    if title and text == title.strip():
+        return True
+    whole = parsed.document.text
+    at_line_start = sentence.start_char == 0 or whole[sentence.start_char - 1] == "\n"
+    unclosed = not text.endswith(CLOSING_MARKS)
+    return at_line_start and unclosed and sentence.start_char < HEADLINE_CHARS

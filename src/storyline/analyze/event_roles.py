@@ -43,6 +43,9 @@ PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # what "on" names as a target: "sanctions on Russia", "an attack on the embassy", not "killed on the Tavra River"
 NAMED_TARGET_TYPES = ACTOR_ENTITY_TYPES | {"FAC"}
 TIME_ENTITY_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+# what the other name of a headline's "A, B agree" is parsed as, beside the subject (a common noun only as a
+# second subject: "Verizon, striking unions reach deal")
+PAIR_MODIFIER_DEPS = frozenset({"npadvmod", "nmod", "nsubj", "dep"})
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
 
@@ -62,7 +65,8 @@ def participants(
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
         shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it
-        for member in _conjuncts(token):
+        members = _conjuncts(token) + (_comma_names(token) if site.headline else [])
+        for member in members:
             if member.i in site.triggers or member.i in trigger.words:
                 continue
             shared = _shared_head(member)
@@ -72,6 +76,8 @@ def participants(
             named = _appositive_name(_of_phrase(ctx.lexicon, member))
             participant = _participant(ctx, site.sentence, named, role, shares.get(named.i))
             if participant is None or participant.name == place:
+                continue
+            if site.headline and _holds_trigger(participant.name, trigger):
                 continue
             if all(p.name != participant.name for p in found):
                 found.append(participant)
@@ -394,6 +400,46 @@ def _conjuncts(token: Token) -> list[Token]:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and not _ends_of_list(member, c)
         )
     return members
+
+
+def _holds_trigger(name: str, trigger: Trigger) -> bool:
+    """Whether a participant's name holds its own trigger word: the recognizer reads a title-case headline's
+    words as one long name ("Clinton Slams Trump On Trade", "Worker Kills 2 Women", "Obama's Terror Speech")."""
+    return trigger.text.casefold() in name.casefold().split()
+
+
+def _comma_names(subject: Token) -> list[Token]:
+    """The other name of a headline's "A, B" subject, which the parser reads as one name in apposition to the
+    other ("Oskaria, Varnia agree on …"), as a modifier of the verb ("Israel, Hamas agree to …") or as a second
+    subject ("Verizon, striking unions reach deal"): a headline writes "and" as a comma, so both take part."""
+    if subject.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or subject.pos_ != "PROPN":
+        return []
+    doc = subject.doc
+    found = [
+        c
+        for c in subject.rights
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_between(doc, subject, c.left_edge.i)
+    ]
+    found += [
+        c
+        for c in subject.head.children
+        if c.i != subject.i
+        and _pair_member(c)
+        and (_comma_between(doc, c, subject.left_edge.i) or _comma_between(doc, subject, c.left_edge.i))
+    ]
+    return found
+
+
+def _pair_member(token: Token) -> bool:
+    """A name beside a headline's subject as the parser hangs one, or a common noun as a second subject."""
+    if token.pos_ == "PROPN":
+        return token.dep_ in PAIR_MODIFIER_DEPS
+    return token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS
+
+
+def _comma_between(doc: Doc, first: Token, second: int) -> bool:
+    """Whether nothing but a comma comes between the name ``first`` and the token at ``second``."""
+    return second == first.i + 2 and doc[first.i + 1].text == ","
 
 
 def _ends_of_list(head: Token, conj: Token) -> bool:

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import Context, Lexicon, Site, Trigger
+from storyline.analyze.event_context import Context, Lexicon, Site, Trigger, is_headline
 from storyline.model import EventStatus, Timex
 
 if TYPE_CHECKING:
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 
 COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  # links status climbs
-HEADLINE_CHARS = 600  # a line without a closing mark that starts this near the top is a title or a subtitle
 IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
@@ -184,7 +183,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     lex, parse = ctx.lexicon, site.parse
     if _after_publication(ctx, date):
         return "future"
-    headline = _is_headline(ctx, site.sentence)
+    headline = is_headline(ctx.parsed, site.sentence)
     for anchor in (parse[a] for a in anchors):
         if not _tells_tense(lex, parse[trigger.index], anchor):
             if _aux_lemmas(anchor) & lex.future_aux:
@@ -248,18 +247,6 @@ def _headline_plan(verb: Token) -> bool:
     ceasefire" announces a plan."""
     governed = verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ")
     return not governed and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _is_headline(ctx: Context, sentence: Span) -> bool:
-    """Whether ``sentence`` is the document's title as its text repeats it, or a line near the top without a
-    sentence's closing mark (a subtitle: "Sluice gates to be reopened, observers to patrol the island")."""
-    text, title = sentence.text.strip(), ctx.parsed.document.title
-    if title and text == title.strip():
-        return True
-    whole = ctx.parsed.document.text
-    at_line_start = sentence.start_char == 0 or whole[sentence.start_char - 1] == "\n"
-    unclosed = not text.endswith((".", "!", "?", "…", '"', "”", "'", "’", ":"))
-    return at_line_start and unclosed and sentence.start_char < HEADLINE_CHARS
 
 
 def _aux_lemmas(token: Token) -> set[str]:

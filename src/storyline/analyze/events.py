@@ -35,7 +35,9 @@ from storyline.analyze.event_context import (
     Trigger,
     has_demand_modal,
     is_clause_prep,
+    is_headline,
 )
+from storyline.analyze.quote_headlines import headline_reading
 from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
 from storyline.settings import AnalyzeSettings
@@ -142,8 +144,50 @@ def _triggers(parsed: Parsed, sentence: Span, lex: Lexicon) -> list[Trigger]:
     key = (sentence.start_char, sentence.end_char)
     if key not in found:
         span = slice(sentence.start, sentence.end)
-        found[key] = find_triggers(sentence, lex, parsed.lemmas[span], parsed.coarse_tags[span])
+        lemmas, tags = parsed.lemmas[span], parsed.coarse_tags[span]
+        headline = headline_doc(parsed, sentence, lex)
+        if headline is not None:
+            lemmas, tags = [t.lemma_.lower() for t in headline], [t.pos_ for t in headline]
+        found[key] = find_triggers(sentence, lex, lemmas, tags)
     return found[key]
+
+
+def headline_doc(parsed: Parsed, sentence: Span, lex: Lexicon) -> Doc | None:
+    """A headline's re-reading (``quote_headlines.headline_reading``) with the document's entity labels, or
+    ``None`` for a sentence that is no headline or whose own parse will do.
+
+    The tagger misreads headlines: "Armenia, Azerbaijan sign peace deal" has "sign" as a noun before "deal",
+    "Putin To Visit Baku" a name "Visit". The re-reading has the same tokens, so trigger indexes and offsets
+    hold; it has no entities of its own, and the roles need them ("Azerbaijan" is a GPE).
+    """
+    if not is_headline(parsed, sentence):
+        return None
+    memo = parsed.memo.setdefault("events.headlines", {})
+    key = (sentence.start_char, sentence.end_char)
+    if key not in memo:
+        reading = headline_reading(parsed, sentence, frozenset(lex.verbs), "events", verbless=True)
+        memo[key] = _with_entities(reading, sentence) if reading is not None else None
+    return memo[key]
+
+
+def _with_entities(reading: Doc, sentence: Span) -> Doc | None:
+    """``reading`` with the words (a title-case line is read in lower case) and entity labels of ``sentence``'s
+    tokens; ``None`` when their tokens differ."""
+    from spacy.tokens import Doc
+
+    if [t.idx for t in reading] != [t.idx - sentence.start_char for t in sentence]:
+        return None
+    return Doc(
+        reading.vocab,
+        words=[t.text for t in sentence],
+        spaces=[bool(t.whitespace_) for t in reading],
+        tags=[t.tag_ for t in reading],
+        pos=[t.pos_ for t in reading],
+        lemmas=[t.lemma_ for t in reading],
+        heads=[t.head.i for t in reading],
+        deps=[t.dep_ for t in reading],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in sentence],
+    )
 
 
 # ---------------------------------------------------------------------------------------------- triggers
@@ -233,7 +277,7 @@ def bare_event(ctx: Context, sentence: Span, trigger: Trigger) -> Event:
 
 def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> Iterator[Event]:
     """Parse ``sentence`` once and build an event for every trigger that is not part of another."""
-    parse = ctx.parsed.parse(sentence)
+    parse = headline_doc(ctx.parsed, sentence, ctx.lexicon) or ctx.parsed.parse(sentence)
     if len(parse) < len(sentence):  # the parse cache holds a shorter span starting at the same character
         beyond = [t for t in triggers if t.index >= len(parse)]
         yield from (bare_event(ctx, sentence, t) for t in _unchecked(ctx.lexicon, sentence, beyond))
@@ -266,7 +310,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         if not _reported(ctx.lexicon, parse, trigger, anchors[trigger.index]):
             continue
         date = dates.get(trigger.index) or event_time.coordinated_date(parse[trigger.index], owner, dates)
-        site = Site(sentence, parse, set(by_index))
+        site = Site(sentence, parse, set(by_index), is_headline(ctx.parsed, sentence))
         yield _event(ctx, site, trigger, anchors[trigger.index], date, reference)
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from storyline.analyze.nlp import Parsed
 
-__all__ = ["headline_parse", "label_lines", "speaker_turns"]
+__all__ = ["headline_parse", "headline_reading", "label_lines", "speaker_turns"]
 
 MAX_LABEL_TOKENS = 6  # "Former Secretary of State John Kerry:" is about as long as a headline's speaker gets
 TITLE_MIN_WORDS = 4  # a headline in title case: at least this many words longer than TITLE_MIN_LENGTH,
@@ -53,15 +53,26 @@ def headline_parse(parsed: Parsed, piece: Span, table: CueTable) -> Doc | None:
     """
     if not _headline_line(piece):
         return None  # a sentence full of names and titles is no headline, and re-parsing it costs a parse
-    memo = parsed.memo.setdefault("quotes.headline_parses", {})
+    return headline_reading(parsed, piece, table.verb_lemmas, "quotes")
+
+
+def headline_reading(
+    parsed: Parsed, piece: Span, verbs: frozenset[str], user: str, *, verbless: bool = False
+) -> Doc | None:
+    """``piece`` re-read as ``headline_parse`` does, with ``verbs`` the lemmas a noun-read word may stand in for
+    (the quote cues, or the event triggers), or ``None`` when its own parse will do. With ``verbless``, a word
+    stands in only on a line the tagger found no verb in: a large word list ("charges", "storms", "phone")
+    otherwise turns the nouns of a line with a verb of its own into verbs ("Criminal charges against Clinton
+    could have set …"). Remembered per ``user`` and piece; the caller decides that ``piece`` is a headline."""
+    memo = parsed.memo.setdefault(f"{user}.headline_parses", {})
     key = (piece.start_char, piece.end_char)
     if key not in memo:
-        memo[key] = _reread(parsed, piece, table)
+        memo[key] = _reread(parsed, piece, verbs, verbless)
     return memo[key]
 
 
-def _reread(parsed: Parsed, piece: Span, table: CueTable) -> Doc | None:
-    """``headline_parse`` of a headline line, not memoized."""
+def _reread(parsed: Parsed, piece: Span, verbs: frozenset[str], verbless: bool = False) -> Doc | None:
+    """``headline_reading`` of a headline line, not memoized."""
     doc = None
     if _title_case(piece):
         text = "".join(
@@ -72,7 +83,8 @@ def _reread(parsed: Parsed, piece: Span, table: CueTable) -> Doc | None:
             return None
         doc = _tag_and_parse(parsed, parsed.nlp.make_doc(text))
     tokens = doc if doc is not None else piece
-    stand_ins = _stand_ins(tokens, piece.text_with_ws, table)
+    has_verb = verbless and any(t.tag_ in VERB_TAGS for t in tokens)
+    stand_ins = {} if has_verb else _stand_ins(tokens, piece.text_with_ws, verbs)
     return _parse_with_stand_ins(parsed, tokens, stand_ins) if stand_ins else doc
 
 
@@ -101,7 +113,7 @@ def _tag_and_parse(parsed: Parsed, doc: Doc) -> Doc:
     return doc
 
 
-def _stand_ins(tokens: Doc | Span, original: str, table: CueTable) -> dict[int, str]:
+def _stand_ins(tokens: Doc | Span, original: str, verbs: frozenset[str]) -> dict[int, str]:
     """The past forms to parse in place of a headline's cue verbs read as nouns, by token position.
 
     "Trump demands Ginsburg resign", "DNC issues ‘apology’", "Putin chides Turkey and praises Trump": a cue
@@ -119,11 +131,11 @@ def _stand_ins(tokens: Doc | Span, original: str, table: CueTable) -> dict[int, 
             continue
         if (
             token.tag_ == "NNS"
-            and token.lemma_.lower() in table.verb_lemmas
+            and token.lemma_.lower() in verbs
             and _after_subject(tokens, k, original, start)
         ):
             found[k] = _past(token.lower_)
-        elif token.tag_ in BASE_MISREADS and token.lower_ in table.verb_lemmas and _after_plural(tokens, k):
+        elif token.tag_ in BASE_MISREADS and token.lower_ in verbs and _after_plural(tokens, k):
             found[k] = _past(token.lower_ + "s")  # "mock" as "mocks": "mocked"
     return found
 
