@@ -114,6 +114,25 @@ DATED = [
     ("The senator was scheduled to fly home late Tuesday.", ("late Tuesday", "DATE", "2021-03-16")),
     ("The minister was set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The minister is set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-22")),
+    # a participle between a determiner and its noun is no verb of the clause
+    ("The president is expected to give a televised address on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("The president gave a televised address on Monday.", ("Monday", "DATE", "2021-03-15")),
+    # an infinitive hanging on a present or future verb looks forward; on a past one, it may be done
+    ("Analysts expect the company to report a loss on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("Officials would be able to reopen the border on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("The deal would see him endorse her in Concord on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("The union is preparing to announce the strike on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("The mayor asked residents to stay indoors on Monday.", ("Monday", "DATE", "2021-03-15")),
+    ("If you want to understand Monday's vote, read the polls.", ("Monday", "DATE", "2021-03-15")),
+    (
+        "The governor has praised the vote to leave, telling reporters on Monday that it was fair.",
+        ("Monday", "DATE", "2021-03-15"),
+    ),
+    ("The Senate will most likely vote on the measures on Monday.", ("Monday", "DATE", "2021-03-22")),
+    # a negated "would" before a verb of telling reports a refusal made, not a future
+    ("He wouldn't say Tuesday whether he would run.", ("Tuesday", "DATE", "2021-03-16")),
+    ("The agency would not comment Thursday on the report.", ("Thursday", "DATE", "2021-03-11")),
+    ("He said he wouldn't attend the meeting on Thursday.", ("Thursday", "DATE", "2021-03-18")),
     # a plan word tagged as a simple past is a plan told in the past, as "was set to" is
     ("On Friday, the government planned to pay the first claims.", ("Friday", "DATE", "2021-03-12")),
     ("The government planned to pay the first claims on Friday.", ("Friday", "DATE", "2021-03-12")),

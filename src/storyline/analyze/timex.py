@@ -85,6 +85,14 @@ class TenseWords:
     ahead_of_events: frozenset[str] = frozenset()
     # lemmas of verbs of saying: a past tense after one reports a present ("said he planned to …")
     reporting: frozenset[str] = frozenset()
+    # lemmas of present verbs before "to" + verb that do not look forward: "seems to have", "tends to vote"
+    not_ahead_to: frozenset[str] = frozenset()
+    # lemmas of verbs whose object takes a bare infinitive: "would see him endorse her on Tuesday"
+    bare_infinitive: frozenset[str] = frozenset()
+    # a refusal to tell is told of the past: "wouldn't say Tuesday whether he would run" (the modals, then the
+    # verbs' lemmas)
+    refusing_modals: frozenset[str] = frozenset()
+    refused_telling: frozenset[str] = frozenset()
 
 
 AHEAD_OF_EVENTS_EN = frozenset({"ahead of", "in advance of", "days before"})  # see TenseWords.ahead_of_events
@@ -151,6 +159,22 @@ TENSE_WORDS: dict[str, TenseWords] = {
         as_planned=frozenset({"as"}),
         reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
         future_unless_negated=frozenset({"can"}),
+        not_ahead_to=frozenset({"seem", "appear", "happen", "tend", "use"}),
+        bare_infinitive=frozenset({"see", "let", "make", "help", "watch", "hear"}),
+        refusing_modals=frozenset({"would", "wo", "will"}),
+        refused_telling=frozenset(
+            {
+                "say",
+                "comment",
+                "confirm",
+                "disclose",
+                "discuss",
+                "elaborate",
+                "reveal",
+                "specify",
+                "speculate",
+            }
+        ),
         forward_unless_past=frozenset({"by", "until", "due"}) | AHEAD_OF_EVENTS_EN,
         ahead_of_events=AHEAD_OF_EVENTS_EN,
         deferring=frozenset({"postpone", "delay", "defer", "adjourn", "extend", "recess", "reschedule"}),
@@ -199,11 +223,19 @@ TENSE_WORDS: dict[str, TenseWords] = {
         ),
     ),
 }
+# before a participle, these make it a noun's attribute: "a televised address", "the party's revised plan"
+ATTRIBUTE_OPENERS = frozenset({"DT", "PRP$", "POS", "JJ"})
+# an object or adjective between a verb and the infinitive it governs: "expect the central bank to", "be able to"
+INFINITIVE_OBJECT_TAGS = frozenset(
+    {"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "CD", "POS", "RB", "HYPH"}
+)
+INFINITIVE_REACH = 5  # words of such an object looked back over: "expect the central bank to raise"
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "MD", "VB"})
 # after a number: a clock time's, not "I am"
 MERIDIEMS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m"})
-AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "TO"})  # "will not be", "is to be"
+# "will not be", "is to be", "will most likely vote"
+AUXILIARY_TAGS = frozenset({"MD", "VB", "VBD", "VBN", "VBZ", "VBP", "RB", "RBS", "RBR", "TO"})
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
 REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
@@ -338,6 +370,8 @@ def _tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> b
             tense = _verb_group_tense(token, words)
             if tense is None and token.tag_ == "VB" and token.i > 0 and token.doc[token.i - 1].tag_ == "CC":
                 tense = _conjoined_tense(before, token, words)
+            if tense is None and token.tag_ == "VB" and not possessive and not _names_noun(after):
+                tense = _infinitive_tense(token, words)
             if conditional and tense is False:
                 return None
             if tense is None and not possessive and token.i < (after[0].i if after else len(token.doc)):
@@ -361,12 +395,25 @@ def _is_verb(token: SpacyToken) -> bool:
     """A verb's tag on a word that is a verb: not "am" after a clock time ("began at 08:30 am on Tuesday") nor a
     unit written against its number ("fell 600m on Saturday"), which the tagger reads as presents and so as a
     schedule ("the trial opens Monday"), turning a past day into the coming one."""
-    if token.tag_ not in VERB_TAGS:
+    if token.tag_ not in VERB_TAGS or _attributive_participle(token):
         return False
     number = token.doc[token.i - 1] if token.i > 0 else None
     if number is None or not (number.tag_ == "CD" or number.like_num):
         return True
     return not (number.idx + len(number.text) == token.idx or token.lower_ in MERIDIEMS)
+
+
+def _attributive_participle(token: SpacyToken) -> bool:
+    """A participle between a determiner and its noun describes the noun: "a televised address", "the revised
+    bill", "a long-awaited speech". Its tag is the past participle's, but it is no verb of the clause; read as
+    one, it made "is expected to give a televised address on Monday" the Monday gone by."""
+    doc = token.doc
+    if token.tag_ != "VBN" or token.i + 1 >= len(doc) or doc[token.i + 1].tag_ not in ("NN", "NNS"):
+        return False
+    earlier = next(
+        (t for t in reversed(doc[token.sent.start : token.i]) if t.tag_ not in ("RB", "HYPH")), None
+    )
+    return earlier is not None and earlier.tag_ in ATTRIBUTE_OPENERS
 
 
 def _event_ahead(before: list[SpacyToken], words: TenseWords) -> bool:
@@ -396,6 +443,54 @@ def _conjoined_tense(before: list[SpacyToken], verb: SpacyToken, words: TenseWor
     if earlier is None or (earlier.tag_ == "VBD" and earlier.lower_ == earlier.lemma_.lower()):
         return None
     return _verb_group_tense(earlier, words)
+
+
+def _names_noun(after: list[SpacyToken]) -> bool:
+    """A lower-case noun right after the expression: "under a June agreement" dates the agreement, which the
+    infinitive of "is continuing to try to sell itself" does not put ahead."""
+    return bool(after) and after[0].tag_ in ("NN", "NNS") and after[0].text.islower()
+
+
+def _infinitive_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
+    """ "expect the company to report a loss on Thursday", "would be able to hold the House in November", "don't
+    want to run in November": an infinitive whose own group tells no tense looks forward when the verb it hangs
+    on is a present or a future (what one expects, needs, is eager or able to do lies ahead). A past verb ("asked
+    residents to stay indoors Thursday") may have seen it done: the tense stays unknown."""
+    group = _verb_group(verb, words)
+    finite = [t for t in group if t.tag_ in ("VBZ", "VBP", "VBD", "MD")]
+    has_to = any(t.tag_ == "TO" for t in group)
+    if finite:
+        return True if has_to and _looks_ahead(group, words) else None
+    governor = _governor(verb.doc[group.start - 1] if group.start > verb.sent.start else None)
+    if governor is None or not (has_to or governor.lemma_ in words.bare_infinitive):
+        return None
+    tense = _verb_group_tense(governor, words)
+    if tense is None and governor.tag_ == "VB":
+        tense = _infinitive_tense(governor, words)
+    if tense is False:  # "has hailed Britain's vote to leave"
+        return None
+    return True if tense is True or _looks_ahead(_verb_group(governor, words), words) else None
+
+
+def _looks_ahead(group: SpacySpan, words: TenseWords) -> bool:
+    """A present verb group an infinitive hangs on ("needs to raise", "is preparing to announce"), other than
+    "seems", "tends to": its first finite verb is a present and no verb in it seems."""
+    finite = next((t for t in group if t.tag_ in ("VBZ", "VBP", "VBD", "MD")), None)
+    return (
+        finite is not None
+        and finite.tag_ in ("VBZ", "VBP")
+        and not any(t.lemma_ in words.not_ahead_to for t in group if t.tag_ != "TO")
+    )
+
+
+def _governor(token: SpacyToken | None) -> SpacyToken | None:
+    """The verb before an infinitive's object or adjective ("expect [the central bank] to", "is [eager] to"),
+    looked for back from ``token`` over at most ``INFINITIVE_REACH`` words of a noun phrase or adjective."""
+    for _ in range(INFINITIVE_REACH):
+        if token is None or token.tag_ not in INFINITIVE_OBJECT_TAGS:
+            break
+        token = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return token if token is not None and (_is_verb(token) or token.tag_ == "VBG") else None
 
 
 def _group_end(verb: SpacyToken) -> SpacyToken:
@@ -525,6 +620,8 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
         return False
     if _past_plan(group, words):
         return None
+    if _refused(verb, group, words):
+        return False
     if any(_word(t) in words.future or _affirmed(t, words) for t in group):
         return True
     # the word before "to" may stand outside the group: an adjective ("is likely to clinch it on June 7")
@@ -541,6 +638,16 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     if any(t.tag_ in ("VBD", "VBN") for t in group) and not any(t.tag_ == "MD" for t in group):
         return False
     return None
+
+
+def _refused(verb: SpacyToken, group: SpacySpan, words: TenseWords) -> bool:
+    """ "He wouldn't say Tuesday whether …", "would not comment Friday": a negated modal before a verb of telling
+    reports a refusal already made, not a future; read as a future it put Tuesday a week ahead."""
+    doc = verb.doc
+    return verb.lemma_ in words.refused_telling and any(
+        _word(t) in words.refusing_modals and t.i + 1 < verb.i and _word(doc[t.i + 1]) in ("not", "n't")
+        for t in group
+    )
 
 
 def _past_plan(group: SpacySpan, words: TenseWords) -> bool:
