@@ -475,6 +475,8 @@ def test_reported_speech(parse, text, expected):
         "There is no doubt that the harbour will reopen.",  # the writer's own assertion, nobody's doubt
         "Norland recalled its ambassador from Kelvik.",  # calling an envoy back tells no memory
         "The carmaker recalled 40,000 vehicles over faulty brakes.",
+        "The nurse, known for her patience, retired in May.",  # no copula: a description, not a reputation
+        "The group spent the summer promoting a new trade deal.",  # the gerund of "promote" is an act
     ],
 )
 def test_no_quote(parse, text):
@@ -1275,6 +1277,21 @@ def test_no_attribution(parse, text):
         (  # a that-clause after an expletive "it" is the content
             "It was revealed on Friday that the agency had lost the files.",
             [(None, "that the agency had lost the files", "was revealed")],
+        ),
+        (  # "is known for": what people at large say of the subject; cue through the preposition, no source
+            "The governor is best known for his fights with the teachers' union.",
+            [
+                (None, "The governor", "is best known for"),
+                (None, "his fights with the teachers' union", "is best known for"),
+            ],
+        ),
+        (
+            "The valley was known as a haven for smugglers.",
+            [(None, "The valley", "was known as"), (None, "a haven for smugglers", "was known as")],
+        ),
+        (  # "promote" judges its object as "tout" does
+            "Mr. Okafor regularly promotes his own brand of economics.",
+            [("Mr. Okafor", "his own brand of economics", "regularly promotes")],
         ),
     ],
 )

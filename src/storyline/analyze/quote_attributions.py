@@ -268,6 +268,8 @@ def sentence_attributions(
                 attribution = _light_attribution(doc, token, noun, table, base, max_speaker)
             elif token.lemma_.lower() not in table.all_verbs and light_noun_ahead(token, table):
                 attribution = None  # "made a cake": the noun ahead was no object of the verb
+            elif (prep := _label_prep(token, table)) is not None:
+                attribution = _label_attribution(doc, token, prep, base)
             elif _raising_frame(token, table):
                 attribution = _raising_attribution(doc, token, table, base, max_speaker)
             elif not _addressed(token, table):
@@ -379,6 +381,38 @@ def _raising_frame(verb: Token, table: CueTable) -> bool:
     ):
         return False
     return lemma in table.raisings or _infinitive(verb) is not None
+
+
+def _label_prep(verb: Token, table: CueTable) -> Token | None:
+    """The "for" or "as" of "X is known for Y" / "X is known as Y" (a pair of ``passive_labels``, no "by"
+    agent): what people at large say of X, with no source."""
+    if not _passive(verb) or _agent(verb) is not None:
+        return None
+    lemma = verb.lemma_.lower()
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.i > verb.i
+            and (lemma, c.lower_) in table.passive_labels
+            and list(c.children)
+        ),
+        None,
+    )
+
+
+def _label_attribution(doc: Doc, verb: Token, prep: Token, base: int) -> Attribution | None:
+    """The cue runs from the verb group over the preposition ("is best known for"); the content is the subject
+    and the preposition's object, the two pieces around the cue."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    if not subjects:
+        return None
+    content = trim(doc, subjects[0].left_edge.i, prep.right_edge.i)
+    if content is None:
+        return None
+    cue = (verb_group_start(verb), prep.i)
+    return _record(doc, base, cue, None, None, content, content, gap=cue)
 
 
 def _infinitive(verb: Token) -> Token | None:

@@ -75,6 +75,8 @@ class CueTable:
     passive_raisings: frozenset[str] = frozenset()  # "X is expected to Y": the same, in the passive
     regards: frozenset[str] = frozenset()  # "voters see him as a fighter": a cue only with its "as" phrase
     quiet_gerunds: frozenset[str] = frozenset()  # stance verbs whose gerund is seldom a cue ("opposing it")
+    passive_labels: frozenset[tuple[str, str]] = frozenset()  # ("know", "for"): "X is known for Y", what
+    # people at large say of X: the verb group and preposition the cue, X and Y the content, no source
     passive_reports: frozenset[str] = frozenset()  # "was declared the winner", "was not disclosed": a passive
     # with no "by" phrase that still reports what an unnamed source made known
     answers: frozenset[str] = frozenset()  # "said so", "said yes": the word stands for what was said
@@ -261,7 +263,7 @@ ENGLISH_STANCES = _words(
     portray disavow advocate offer list share contrast encourage reference debate ridicule bemoan chant voice
     chide lambast credit rebut invoke outline liken characterize dispute articulate order deride request
     berate chastise excoriate castigate taunt bash fault lampoon disparage belittle insult needle trash
-    name
+    name promote
     """
 )
 # "name": "Time named him on its list", "Cruz named Fiorina as his running mate" judge the object as "call" does (17
@@ -458,9 +460,11 @@ CUES: dict[str, CueTable] = {
         # agentless passives: 27 of PolNeAR train's 50 "was/were declared/announced/disclosed/revealed/confirmed/
         # named/nominated" with no "by" are cues (judgements, "was criticized/praised/rejected …", 7 of 25; "was
         # asked/told" 13 of 32)
+        # "is (best) known for/as": 20 of PolNeAR train's 25 are gold cues, none found before
+        passive_labels=frozenset({("know", "for"), ("know", "as")}),
         passive_reports=_words("declare announce disclose reveal confirm name nominate"),
         # their gerunds are gold cues 6 times in 49 on train ("supporting", "backing": about 4 in 10, kept)
-        quiet_gerunds=_words("oppose highlight embrace echo advocate share favor favour condemn"),
+        quiet_gerunds=_words("oppose highlight embrace echo advocate share favor favour condemn promote"),
         regards=_words("see view regard cast"),  # "see X as Y": 13 of PolNeAR train's 42 missed "see" cues;
         # "cast X as Y": 12 of train's 23 "cast … as" are cues
         noun_preps=frozenset(
