@@ -314,13 +314,19 @@ def _accidental(lex: Lexicon, child: Token) -> bool:
     if child.dep_ in SUBJECT_DEPS:
         return _accident_noun(lex, child)
     if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
-        return any(_accident_noun(lex, o) for o in child.children if o.dep_ == "pobj")
+        return any(_accident_noun(lex, o) or _leaked(lex, o) for o in child.children if o.dep_ == "pobj")
     if child.dep_ == "agent":
         return any(_accident_agent(lex, o) for o in child.children if o.dep_ == "pobj")
     if child.dep_ == "advcl":
         subjects = (c for c in child.children if c.dep_ in SUBJECT_DEPS)
         return child.lemma_.lower() in lex.accident_verbs or any(_accident_noun(lex, c) for c in subjects)
     return False
+
+
+def _leaked(lex: Lexicon, noun: Token) -> bool:
+    """A noun the parser gave the clause's accident verb as a participle: "after chlorine gas **leaked** from a
+    tank" read as "after [gas leaked]" (a clause) or "after [gas [leaked]]" (a noun and its participle)."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in lex.accident_verbs for c in noun.children)
 
 
 def _accident_noun(lex: Lexicon, noun: Token) -> bool:
