@@ -163,7 +163,11 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
     [
         # harm from an accident or a natural force is a disaster ...
         ("Two workers were killed after ammonia leaked from a cooling unit.", "killed", "DISASTER"),
-        ("Three were killed after chlorine gas leaked from a storage tank, officials said.", "killed", "DISASTER"),
+        (
+            "Three were killed after chlorine gas leaked from a storage tank, officials said.",
+            "killed",
+            "DISASTER",
+        ),
         ("A fire killed three people at a market in Lagos.", "killed", "DISASTER"),
         ("Dozens of homes were destroyed by the flood.", "destroyed", "DISASTER"),
         ("Five passengers were killed in a bus crash near Split.", "killed", "DISASTER"),
