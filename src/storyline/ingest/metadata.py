@@ -346,13 +346,18 @@ def _dateline_pattern(month_pattern: str) -> re.Pattern[str]:
 
 
 def _find_dateline(lines: list[str], words: Words) -> Dateline | None:
-    pattern = _dateline_pattern(words.month_pattern)
     for line in lines:
-        match = pattern.match(line[:MAX_LINE_CHARS])
-        dateline = _to_dateline(match, words) if match else None
-        if dateline:
-            return dateline
+        found = _line_dateline(line, words)
+        if found:
+            return found[1]
     return None
+
+
+def _line_dateline(line: str, words: Words) -> tuple[re.Match[str], Dateline] | None:
+    """The dateline ``line`` opens with, and the match that read it, or ``None``."""
+    match = _dateline_pattern(words.month_pattern).match(line[:MAX_LINE_CHARS])
+    dateline = _to_dateline(match, words) if match else None
+    return (match, dateline) if match and dateline else None
 
 
 @dataclass(frozen=True)
@@ -371,10 +376,10 @@ def dateline_span(line: str, language: str | None = None) -> DatelineSpan | None
     become the subject or the object of the sentence's verb) and to label its places as places, which the
     entity recognizer misses in capitals ("BAKU") or runs on into the sentence ("Oskaria (LBN) - Two").
     """
-    words = _words(language)
-    match = _dateline_pattern(words.month_pattern).match(line[:MAX_LINE_CHARS])
-    if not match or not _to_dateline(match, words):
+    found = _line_dateline(line, _words(language))
+    if found is None:
         return None
+    match = found[0]
     places = tuple(match.span(group) for group in ("place", "region") if match[group])
     return DatelineSpan(len(line) - len(line[match.end() :].lstrip()), places)
 
@@ -648,21 +653,15 @@ def find_title(
     """The first heading-like line before the body: short, capitalized, no final period, not a credit,
     not a menu and not the outlet's own name (``outlets``, case-folded) or masthead."""
     words = words or _words(None)
-    dateline = _dateline_pattern(words.month_pattern)
     masthead = _is_masthead(lines, words)
     for k, line in enumerate(lines):
-        if _is_body(line) or _dateline_match(dateline, line, words):
+        if _is_body(line) or _line_dateline(line, words):
             return None
         if (k == 0 and masthead) or line.casefold() in outlets or is_menu_line(line):
             continue
         if _is_title(line, words):
             return line
     return None
-
-
-def _dateline_match(pattern: re.Pattern[str], line: str, words: Words) -> bool:
-    match = pattern.match(line[:MAX_LINE_CHARS])
-    return bool(match and _to_dateline(match, words))
 
 
 def _is_body(line: str) -> bool:
