@@ -197,13 +197,16 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence (the senter runs headlines into the next line's sentence), and a
     lowercase word right after an abbreviation's full stop or an exclaimed or asked quotation goes on with the
     sentence before it (the senter cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan" and "“Get out!” |
-    the senator shouted", which loses the quotation's speaker), as does a name after a title ("Capt. | Ann")."""
+    the senator shouted", which loses the quotation's speaker), as does a name after a title ("Capt. | Ann").
+    A capitalized word after a number's full stop starts one ("on May 3. | Officials said"), and so does the
+    sentence after a dateline (``_dateline_breaks``)."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
-        elif token.i > 0 and token.is_sent_start and _goes_on(token):
-            token.is_sent_start = False
-        elif token.i > 1 and not token.is_sent_start and _after_numbered_stop(token):
+        elif token.i > 0 and token.is_sent_start:
+            if _goes_on(token):
+                token.is_sent_start = False
+        elif token.i > 1 and token.is_title and _after_numbered_stop(token):
             token.is_sent_start = True
     _dateline_breaks(doc)
     return doc
@@ -257,7 +260,7 @@ def _after_numbered_stop(token: Token) -> bool:
     """Whether a capitalized word follows a full stop after a number: "will meet on May 3. | Officials said",
     where the senter ran the two sentences together."""
     stop, number = token.doc[token.i - 1], token.doc[token.i - 2]
-    return token.is_title and token.is_alpha and stop.text == "." and number.is_digit
+    return token.is_alpha and stop.text == "." and number.is_digit
 
 
 def _goes_on(token: Token) -> bool:
