@@ -29,6 +29,7 @@ __all__ = [
     "Lexicon",
     "Site",
     "Trigger",
+    "antecedent",
     "is_clause_prep",
     "is_headline",
 ]
@@ -38,6 +39,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "appos"})  # separate happenings
+RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})  # "who", "whose", "which"/"that" opening a relative clause
 HEADLINE_CHARS = 600  # a line without a closing mark that starts this near the top is a title or a subtitle
 CLOSING_MARKS = (".", "!", "?", "…", '"', "”", "'", "’", ":")  # what ends a sentence of prose, not a title
 
@@ -169,6 +171,14 @@ def is_clause_prep(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
         return True
     return token.dep_ == "prep" and token.lower_ in lex.clause_preps
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun's noun ("Hungary, **which** had threatened to veto": Hungary), else ``token``."""
+    clause = token.head
+    if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token
 
 
 def is_headline(parsed: Parsed, sentence: Span) -> bool:

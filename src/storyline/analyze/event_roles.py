@@ -15,11 +15,13 @@ from storyline.analyze.event_context import (
     CLAUSE_DEPS,
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    RELATIVE_TAGS,
     SUBJECT_DEPS,
     Context,
     Lexicon,
     Site,
     Trigger,
+    antecedent,
     has_demand_modal,
     is_clause_prep,
 )
@@ -46,7 +48,6 @@ TIME_ENTITY_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET", "CARDINAL", "O
 # what the other name of a headline's "A, B agree" is parsed as, beside the subject (a common noun only as a
 # second subject: "Verizon, striking unions reach deal")
 PAIR_MODIFIER_DEPS = frozenset({"npadvmod", "nmod", "nsubj", "dep"})
-RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX"})
 
 
@@ -61,7 +62,7 @@ def participants(
     found: list[Participant] = []
     trigger_token = site.parse[trigger.index]
     for role, word in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
-        token = _antecedent(word)
+        token = antecedent(word)
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
         shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it
@@ -254,14 +255,6 @@ def _modified_noun_role(participle: Token) -> Iterator[tuple[str, Token]]:
         yield "target", participle.head
     elif participle.tag_ == "VBG":
         yield "actor", participle.head
-
-
-def _antecedent(token: Token) -> Token:
-    """A relative pronoun's noun: "Hungary, **which** had threatened to veto" makes Hungary the actor."""
-    clause = token.head
-    if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
-        return clause.head
-    return token
 
 
 def _controller(lex: Lexicon, head: Token, verb: Token) -> Token | None:

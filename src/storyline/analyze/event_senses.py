@@ -14,7 +14,7 @@ import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import OBJECT_DEPS, SUBJECT_DEPS, Lexicon, Trigger
+from storyline.analyze.event_context import OBJECT_DEPS, SUBJECT_DEPS, Lexicon, Trigger, antecedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -269,8 +269,7 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     if any(_attacker(lex, child) for child in dependents):
         return trigger  # "Rebels killed two villagers after the storm"
     shared = [child for verb in token.conjuncts for child in verb.children]  # "killed and … hurt after …"
-    caused = any(_accidental(lex, child) for child in (*dependents, *shared))
-    if caused or (token.dep_ == "relcl" and _accident_noun(lex, token.head)):  # "the fire that destroyed"
+    if any(_accidental(lex, child) for child in (*dependents, *shared)):
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     return trigger
 
@@ -290,10 +289,8 @@ def _attacker(lex: Lexicon, child: Token) -> bool:
     accident (soldiers, rockets, gunfire)."""
     if child.dep_ == "agent":
         return any(not _accident_agent(lex, o) for o in child.children if o.dep_ == "pobj")
-    if child.dep_ in SUBJECT_DEPS and child.tag_ in ("WDT", "WP") and child.head.dep_ == "relcl":
-        child = child.head.head  # "the rebels who killed", "the fire that destroyed": the noun described
-        return not _accident_noun(lex, child)
-    return child.dep_ in SUBJECT_DEPS and not _accident_noun(lex, child)
+    # a relative pronoun stands for the noun it describes: "the rebels who killed", "the fire that destroyed"
+    return child.dep_ in SUBJECT_DEPS and not _accident_noun(lex, antecedent(child))
 
 
 def _accident_agent(lex: Lexicon, noun: Token) -> bool:
@@ -312,7 +309,7 @@ def _accident_agent(lex: Lexicon, noun: Token) -> bool:
 def _accidental(lex: Lexicon, child: Token) -> bool:
     """Whether a dependent of a harm verb names an accident as its cause (see ``accident``)."""
     if child.dep_ in SUBJECT_DEPS:
-        return _accident_noun(lex, child)
+        return _accident_noun(lex, antecedent(child))  # "the fire that destroyed": the fire
     if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
         return any(_accident_noun(lex, o) or _leaked(lex, o) for o in child.children if o.dep_ == "pobj")
     if child.dep_ == "agent":

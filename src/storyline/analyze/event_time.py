@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import Context, Lexicon, Site, Trigger, is_headline
+from storyline.analyze.event_context import Context, Lexicon, Site, Trigger
 from storyline.model import EventStatus, Timex
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     lex, parse = ctx.lexicon, site.parse
     if _after_publication(ctx, date):
         return "future"
-    headline = is_headline(ctx.parsed, site.sentence)
+    headline = site.headline
     for anchor in (parse[a] for a in anchors):
         if not _tells_tense(lex, parse[trigger.index], anchor):
             if _aux_lemmas(anchor) & lex.future_aux:

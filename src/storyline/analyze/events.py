@@ -306,11 +306,11 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     dates = event_time.attached_dates(ctx, sentence, parse, anchors)
     reference = event_time.reference_date(ctx, sentence, dates)
     owner = {a: index for index, group in anchors.items() for a in group}
+    site = Site(sentence, parse, set(by_index), is_headline(ctx.parsed, sentence))
     for trigger in kept:
         if not _reported(ctx.lexicon, parse, trigger, anchors[trigger.index]):
             continue
         date = dates.get(trigger.index) or event_time.coordinated_date(parse[trigger.index], owner, dates)
-        site = Site(sentence, parse, set(by_index), is_headline(ctx.parsed, sentence))
         yield _event(ctx, site, trigger, anchors[trigger.index], date, reference)
 
 
