@@ -452,6 +452,10 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Activists hailed the vote in parliament.", "vote", set(), set()),
         ("The minister described the attack as cowardly.", "attack", set(), set()),
         ("The opposition leader incited violence in the capital.", "violence", set(), set()),
+        # who calls a noun event something only judges it; the judgement is no participant
+        ("The senator called the vote a betrayal of voters.", "vote", set(), set()),
+        ("The ministry labelled the strike an act of war.", "strike", set(), set()),
+        ("The mayor called a meeting of the city council.", "meeting", {"mayor"}, set()),
         # who faces or draws criticism is what it is aimed at
         ("The plan drew harsh criticism from opposition parties.", "criticism", set(), {"plan"}),
         ("The governor faced criticism over the delays.", "criticism", set(), {"governor"}),

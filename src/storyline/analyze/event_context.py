@@ -90,6 +90,7 @@ class Lexicon:
     cause_verbs: frozenset[str]  # "a death that triggered riots": the subject caused it, took no part
     breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
     appraisal_verbs: frozenset[str]  # "mentioned the violence": the subject only speaks of the event
+    naming_verbs: frozenset[str]  # "called the vote a betrayal": with an object predicate, a judgement
     reception_verbs: frozenset[str]  # "faced criticism": the subject is what the event is aimed at
     manner_nouns: frozenset[str]  # "occupied by force": how it was done, not who did it
     object_control_verbs: frozenset[str]  # "asked the network to donate": the network would donate

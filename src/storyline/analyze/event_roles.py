@@ -90,12 +90,13 @@ def _role_tokens(
 ) -> Iterator[tuple[str, Token]]:
     trigger_token = parse[trigger.index]
     for anchor in (parse[a] for a in anchors):
+        predicate = _object_predicate(anchor, trigger_token)
         if anchor.i == trigger_token.i:
             yield from _subject_roles(lex, anchor)
-        else:  # the verb a noun trigger hangs on ("held talks")
+        elif predicate is None or anchor.lemma_ not in lex.naming_verbs:  # the verb of a noun ("held talks")
             yield from _anchor_subject_roles(lex, anchor, trigger_token)
         for child in anchor.children:
-            if child.i == trigger_token.i or _coordinated(child, trigger_token):
+            if child.i == trigger_token.i or _coordinated(child, trigger_token) or child == predicate:
                 continue  # "declared martial law and a mobilisation": the law is a sibling, not a participant
             if child.dep_ in OBJECT_DEPS:
                 if _object_takes_part(lex, anchor, trigger_token, child):
@@ -145,6 +146,18 @@ def _said_subject(lex: Lexicon, verb: Token, noun: Token) -> bool:
         and not any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)
         for c in verb.children
     )
+
+
+def _object_predicate(verb: Token, noun: Token) -> Token | None:
+    """What a verb says a noun trigger, its object, is: "a betrayal" in "called the vote a betrayal", "a
+    priority" in "made the deal a priority" (an object predicate, or a second object the parser made of it).
+
+    The predicate is no participant; after ``naming_verbs`` the subject only judges the event and takes no part
+    in it either ("Rubio called the statement offensive"), while "Obama made the deal a priority" keeps him.
+    """
+    if noun.i == verb.i or noun.dep_ not in OBJECT_DEPS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "dobj" and c.i > noun.i)), None)
 
 
 def _names_actor(token: Token) -> bool:
