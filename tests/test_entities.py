@@ -78,6 +78,16 @@ def owner(found: list[Entity], text: str, kind: str | None = None) -> str | None
             "Hulusi Akar",
             ("Turkish Defence Minister",),
         ),
+        (  # the side a leader or commander stands for is part of the title
+            "Opposition leader Daniel Mwangi urged supporters to stay home on Friday.",
+            "Daniel Mwangi",
+            ("Opposition leader",),
+        ),
+        (
+            "The talks were cut short, rebel commander Tomas Herrera told reporters.",
+            "Tomas Herrera",
+            ("rebel commander",),
+        ),
     ],
 )
 def test_titles_are_attached_to_people(analyze, text, name, titles):
