@@ -1,8 +1,8 @@
 """A person's gender from a first name that is clearly one gender's, for pronoun resolution.
 
 Coreference learns a person's gender from the pronouns already joined to them, which is circular: in "Hillary
-Clinton said her plan would work. Bernie Sanders rejected her claims." the second "her" goes to Sanders,
-who then counts as a woman. A first name settles many such cases before any pronoun is read.
+Clinton said her plan would work. Donald Trump rejected her claims." the second "her" went to Trump, who then
+counted as a woman. A first name settles many such cases before any pronoun is read.
 
 The names come from the US Census 1990 first-name lists shipped by the ``names`` package (MIT licence):
 ``dist.male.first`` and ``dist.female.first``, one line per name (NAME, frequency in percent of that sex,
@@ -19,12 +19,14 @@ from importlib.resources import files
 
 __all__ = ["gender_of"]
 
-# How much more frequent among one sex a name must be to give that gender. 10:1 keeps the names most people
-# read as one gender's (Donald 466:1, Hillary 13:1, Chris 8:1 is left out) and leaves the shared ones unknown
-# ("Kim" 6:1, "Jean" 9:1, "Kelly" 4.5:1, "Lee" 3:1), where one wrong gender would hide the right antecedent.
+# How much more frequent among one sex a name must be to give that gender: 10:1, ten holders of one sex for each
+# of the other. It leaves shared names unknown, where one wrong gender would hide the right antecedent: "Kim" (6:1
+# women, and the Korean family name of "Kim Jong Un"), "Jean" (9:1 women, a Frenchman's name), "Chris" (8:1),
+# "Lee", "Terry", "Leslie"; "Bernie" (4:1) too. On ECB+ train 3:1 or 20:1 change a dozen pronoun links at most.
 DOMINANCE = 10.0
-# A name missing from one list counts as this frequency there, the smallest either list records (percent):
-# a name seen once in a thousand women and never among men ("Moon", "Min") is too rare to tell from noise.
+# A name missing from one list counts as this frequency there (percent), the smallest the lists record, so a
+# name only one list holds must reach 0.010% (one in 10,000) to count: "Hillary" does, the rare tail where
+# other languages' given and family names sit ("Moon", "Yang", "Nikita") does not.
 UNLISTED = 0.001
 LISTS = {"m": "dist.male.first", "f": "dist.female.first"}
 
