@@ -200,6 +200,40 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "pronoun",
             "Kaja Kallas",
         ),
+        # a first name gives the gender: "her" skips the man of its own sentence, "he" the woman
+        (
+            "Marjorie Hale said the plan would cut costs. Walter Dunmore rejected her figures on Tuesday.",
+            "her",
+            "pronoun",
+            "Marjorie Hale",
+        ),
+        (
+            "Gordon Ashby praised the budget. Lucinda Fairweather said he had misread the forecast.",
+            "he",
+            "pronoun",
+            "Gordon Ashby",
+        ),
+        # a first name in neither list ("Ilham") stays open to either pronoun
+        (
+            "Ingrid Solberg met Ilham Tagiyev in Oslo on Monday. He said the talks went well.",
+            "He",
+            "pronoun",
+            "Ilham Tagiyev",
+        ),
+        # a first name both sexes share ("Jordan") gives no gender
+        (
+            "Jordan Pell spoke after Thomas Wren at the hearing. She thanked the staff.",
+            "She",
+            "pronoun",
+            "Jordan Pell",
+        ),
+        # an honorific outranks the first name ("Andrea" is mostly a woman's name in the lists)
+        (
+            "Mr. Andrea Conti met Laura Bianchi in Rome. He said the deal was close.",
+            "He",
+            "pronoun",
+            "Andrea Conti",
+        ),
         # "the president" is the president, not the vice president mentioned last
         (
             "President Dana Whitcombe and Vice President Joe Bidwell toured the plant in Ohio on Monday. "

@@ -10,6 +10,10 @@ Reads the named mentions of one document (``analyze.mentions``) and groups them 
 * pronouns: he/she/his/her join the most recent gender-compatible person, preferring a subject-like mention
   (one not right after a preposition or verb) of the same sentence, then of the nearest preceding sentence
   that has one, looking back ``window`` sentences (so "…," he was quoted as saying" after a quote works).
+  A person's gender is what the text says (an honorific, a gendered title, a pronoun already joined), else
+  what a clearly gendered first name suggests (``analyze.first_names``: "Hillary Clinton"), else unknown;
+  an unknown-gender person is as good an antecedent as a known one (preferring the known one would favour
+  common English first names over foreign ones: "Wladimir Klitschko stopped Tony Thompson … his titles").
 
 Every rule is measured by ``eval/entities.py`` on ECB+ and by the hand-made table in tests/test_entities.py.
 """
@@ -21,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyze import first_names
 from storyline.analyze.mentions import DETERMINERS, Named
 from storyline.analyze.roles import (
     RoleTable,
@@ -59,7 +64,8 @@ class Cluster:
     names: list[Named] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
-    gender: str | None = None
+    gender: str | None = None  # what the text says: an honorific, a gendered title, a pronoun already joined
+    first_name_gender: str | None = None  # what a clearly gendered first name suggests; ``gender`` wins
 
     def add(self, named: Named) -> None:
         self.names.append(named)
@@ -68,10 +74,24 @@ class Cluster:
             self.titles.append(title)
             self.refs.append(Ref(start, end, "title"))
         self.gender = self.gender or named.gender
+        self.first_name_gender = self.first_name_gender or _first_name_gender(named)
+
+    def may_be(self, gender: str) -> bool:
+        """Whether a pronoun of this gender may refer to the person: unknown or the same gender."""
+        return (self.gender or self.first_name_gender) in (None, gender)
 
     @property
     def first(self) -> int:
         return min(ref.start for ref in self.refs)
+
+
+def _first_name_gender(named: Named) -> str | None:
+    """The gender a person's written first name gives ("Hillary Clinton" -> "f"); a lone word may be a
+    surname ("Sanders", "Russell"), so it gives none."""
+    words = named.text.split()
+    if named.label != "PERSON" or len(words) < 2:
+        return None
+    return first_names.gender_of(words[0])
 
 
 def cluster_names(doc: Doc, names: list[Named], *, bodies: frozenset[str] = frozenset()) -> list[Cluster]:
@@ -371,7 +391,7 @@ def _antecedent(
         candidates = [
             (ref, c)
             for c in people
-            if c.gender in (None, gender)
+            if c.may_be(gender)
             for ref in c.refs
             if lo <= ref.start and ref.end <= hi and ref.kind != "title"
         ]
