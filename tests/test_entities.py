@@ -317,6 +317,8 @@ def test_places_acting_as_governments_are_metonyms(analyze, text, place, metonym
         ("Talks between the two delegations were held in Yerevan on Monday.", "Yerevan", "GPE"),
         ("Fighting in Nagorno-Karabakh ended in November after six weeks.", "Nagorno-Karabakh", "GPE"),
         ("President Aliyev met the envoy, Azertac reported.", "Azertac", "ORG"),
+        # a platform where something was posted is an organization, never a candidate for "he" or "she"
+        ("Minister Ortega wrote on Twitter that the talks had failed.", "Twitter", "ORG"),
         # a state's name after a nationality is no person, though the model reads its last word alone as one
         (
             "Historian Anna Berg argued that the German Reich ruled its colonies more gently than other powers "

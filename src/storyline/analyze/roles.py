@@ -37,7 +37,7 @@ class RoleTable:
     place_modifiers: frozenset[str]  # "upper", "northern": a listed place after one is still a place
     demonyms: Mapping[str, str]  # nationality adjectives and country-name variants -> country
     adjectives: frozenset[str]  # the nationality adjectives alone ("azerbaijani"): these are NORP, not GPE
-    outlets: frozenset[str] = frozenset()  # news agencies and outlets (data/agencies.toml): organizations
+    outlets: frozenset[str] = frozenset()  # news agencies, outlets (data/agencies.toml) and platforms: organizations
     institutions: frozenset[str] = frozenset()  # last words of an organization's name ("federation")
     states: frozenset[str] = frozenset()  # last words of a state's name ("republic", "reich")
     bodies: frozenset[str] = frozenset()  # "senate", "house": every level of government has one
@@ -82,7 +82,7 @@ def table(language: str | None) -> RoleTable | None:
         place_modifiers=frozenset(places["modifiers"]),
         demonyms={**data["demonyms"], **data["country_names"]},
         adjectives=frozenset(data["demonyms"]),
-        outlets=_outlets(),
+        outlets=_outlets() | frozenset(data.get("organizations", {}).get("platforms", ())),
         institutions=frozenset(places.get("institutions", ())),
         states=frozenset(places.get("states", ())),
         bodies=frozenset(places.get("bodies", ())),
