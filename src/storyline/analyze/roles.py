@@ -37,7 +37,9 @@ class RoleTable:
     place_modifiers: frozenset[str]  # "upper", "northern": a listed place after one is still a place
     demonyms: Mapping[str, str]  # nationality adjectives and country-name variants -> country
     adjectives: frozenset[str]  # the nationality adjectives alone ("azerbaijani"): these are NORP, not GPE
-    outlets: frozenset[str] = frozenset()  # news agencies, outlets (data/agencies.toml) and platforms: organizations
+    outlets: frozenset[str] = (
+        frozenset()
+    )  # news agencies, outlets (data/agencies.toml) and platforms: organizations
     institutions: frozenset[str] = frozenset()  # last words of an organization's name ("federation")
     states: frozenset[str] = frozenset()  # last words of a state's name ("republic", "reich")
     bodies: frozenset[str] = frozenset()  # "senate", "house": every level of government has one
