@@ -414,6 +414,9 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
         # the dateline's place names are no party to the first sentence's event
         ("TALLINN, Estonia (Reuters) - Russia accused Latvia of spying.", {"Russia"}, {"Latvia"}),
         ("KHARKIV, May 4 (AP) - Two civilians were wounded in shelling.", set(), {"Two civilians"}),
+        # the subject of "be ready/willing/able to" does what the infinitive says
+        ("The rebels are ready to sign a truce with the army.", {"rebels"}, {"army"}),
+        ("Officials said Valdor was able to attack the depot.", {"Valdor"}, {"depot"}),
     ],
 )
 def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targets: set[str]) -> None:
@@ -544,6 +547,7 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("Aliyev will visit Ankara next month.", "VISIT", "future"),
         ("The two leaders plan to meet in Geneva.", "MEET", "future"),
         ("Yerevan is ready to sign a peace treaty.", "SIGN", "future"),
+        ("The rebels are prepared to sign a truce.", "SIGN", "future"),
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
         ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead

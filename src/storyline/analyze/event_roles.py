@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 __all__ = ["participants", "place"]
 
 PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
-CLIMB_DEPS = frozenset({"xcomp", "conj"})  # a verb without a subject borrows its head's ("plans to visit")
+# a verb without a subject borrows its head's ("plans to visit", "is ready to sign")
+CLIMB_DEPS = frozenset({"xcomp", "conj", "acomp"})
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case", "nummod"})
 ACTOR_MODIFIER_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod"}
