@@ -548,6 +548,11 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("The two leaders plan to meet in Geneva.", "MEET", "future"),
         ("Yerevan is ready to sign a peace treaty.", "SIGN", "future"),
         ("The rebels are prepared to sign a truce.", "SIGN", "future"),
+        # what a request asks for is not done yet; what the asked act is about may be
+        ("The governor asked the cabinet to declare a state of emergency.", "STATEMENT", "future"),
+        ("The commander told his troops to withdraw from the valley.", "WITHDRAW", "future"),
+        ("The mayor invited the president to visit the town.", "VISIT", "future"),
+        ("The minister was asked to defend his criticism of the court.", "ACCUSE", "past"),
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
         ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead

@@ -55,6 +55,7 @@ class Lexicon:
     adjectives: dict[str, str]  # triggers only with a to-infinitive: "is willing to withdraw"
     future_aux: frozenset[str]
     future_heads: frozenset[str]
+    request_heads: frozenset[str]  # "asked Rome to declare": the infinitive is wanted, not yet done
     ongoing_heads: frozenset[str]
     ongoing_modifiers: frozenset[str]
     background_preps: frozenset[str]  # "hope to revive talks after the collapse": the collapse is not planned

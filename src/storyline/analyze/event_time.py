@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -196,6 +197,8 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
             return "future"
         if any(t.lemma_.lower() in lex.future_heads for t in chain[1:]):
             return "future"
+        if anchor.i == trigger.index and _requested(lex, chain):
+            return "future"
         if any(t.lemma_.lower() in lex.ongoing_heads for t in chain[1:]) or _progressive(anchor):
             return "ongoing"
         if anchor.tag_ in ("VBZ", "VBP") and not _aux_lemmas(anchor) and not headline:
@@ -235,6 +238,16 @@ def _complement_chain(lex: Lexicon, token: Token) -> list[Token]:
         token = token.head
         chain.append(token)
     return chain
+
+
+def _requested(lex: Lexicon, chain: list[Token]) -> bool:
+    """Whether a verb trigger (or a bare verb coordinated with it) is the to-infinitive a request asks for
+    ("asked Rome [to declare]"). Only the verb itself: what it acts on or is done by may exist already ("asked
+    to defend his criticism", "pressured them to stop by threatening")."""
+    for below, head in itertools.pairwise(chain):
+        if below.dep_ != "conj":
+            return head.lemma_.lower() in lex.request_heads and below.dep_ == "xcomp" and below.tag_ == "VB"
+    return False
 
 
 def _shares_head_tense(verb: Token) -> bool:
