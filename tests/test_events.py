@@ -176,6 +176,10 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("A strong quake struck the coast, killing at least seven people.", "killing", "DISASTER"),
         ("The fire that destroyed the old dairy started in the boiler room.", "destroyed", "DISASTER"),
         ("The chapel was nearly destroyed by a fire early Tuesday.", "destroyed", "DISASTER"),
+        ("A magnitude 5.8 earthquake struck the island on Sunday.", "struck", "DISASTER"),
+        # a natural disaster's own noun is one
+        ("Floods sweep the northern valleys after a week of rain.", "Floods", "DISASTER"),
+        ("The hurricane is expected to reach the coast on Friday.", "hurricane", "DISASTER"),
         # ... harm done by someone, or a fire set on purpose, stays an attack
         ("Rebels killed two villagers after the storm.", "killed", "ATTACK"),
         ("The rebels who killed two villagers after the storm fled north.", "killed", "ATTACK"),
@@ -188,6 +192,25 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
 def test_accident_sense(parse: Parse, text: str, trigger: str, expected: str) -> None:
     found = [(e.type, e.trigger) for e in events.extract(parse(text), [], [])]
     assert (expected, trigger) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The campaign saw a flood of donations after the debate.",
+        "She answered with a blizzard of angry posts.",
+        "Residents of the quake zone were told to wait.",
+    ],
+)
+def test_a_figurative_or_modifying_disaster_noun_is_no_event(parse: Parse, text: str) -> None:
+    assert [e.type for e in events.extract(parse(text), [], []) if e.type == "DISASTER"] == []
+
+
+def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
+    event = only(
+        [e for e in events.extract(parse("Firefighters battled a wildfire near the village."), [], [])]
+    )
+    assert (event.type, names(event, "actor")) == ("DISASTER", set())
 
 
 @pytest.mark.parametrize(

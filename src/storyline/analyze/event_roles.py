@@ -25,6 +25,7 @@ from storyline.analyze.event_context import (
     has_demand_modal,
     is_clause_prep,
 )
+from storyline.analyze.event_senses import ACCIDENT_TYPE
 from storyline.analyze.roles import RoleTable
 from storyline.analyze.roles import table as role_table
 from storyline.model import Entity, Participant
@@ -94,6 +95,8 @@ def _role_tokens(
         predicate = _object_predicate(anchor, trigger_token)
         if anchor.i == trigger_token.i:
             yield from _subject_roles(lex, anchor)
+        elif trigger.type == ACCIDENT_TYPE:
+            pass  # nobody does a flood: "firefighters battled a wildfire" fought it
         elif predicate is None or anchor.lemma_ not in lex.naming_verbs:  # the verb of a noun ("held talks")
             yield from _anchor_subject_roles(lex, anchor, trigger_token)
         for child in anchor.children:

@@ -187,6 +187,15 @@ def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads
 
 
+def figurative_disaster(parse: Doc, trigger: Trigger) -> bool:
+    """Whether a disaster's noun is a figure of speech or a kind: "a **flood** of donations", "a **blizzard** of
+    tweets", "Italy's **quake** zone", "**hurricane** season"."""
+    token = parse[trigger.index]
+    if trigger.type != ACCIDENT_TYPE or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def sourcing_note(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     """Whether a trigger only states a source's terms: "a White House official, who **requested** anonymity",
     "speaking on condition of anonymity to **discuss** the talks", "were not authorized to **discuss** them".
@@ -266,12 +275,23 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     if trigger.type != "ATTACK" or trigger.words or token.lemma_.lower() not in lex.harm_verbs:
         return trigger
     dependents = [*token.children, *_subject_above(token)]
+    if any(_natural_subject(lex, child) for child in dependents):
+        return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     if any(_attacker(lex, child) for child in dependents):
         return trigger  # "Rebels killed two villagers after the storm"
     shared = [child for verb in token.conjuncts for child in verb.children]  # "killed and … hurt after …"
     if any(_accidental(lex, child) for child in (*dependents, *shared)):
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     return trigger
+
+
+def _natural_subject(lex: Lexicon, child: Token) -> bool:
+    """Whether a subject is an accident or a natural force, also where the parser hung it on a measure ("a
+    magnitude 5.8 earthquake" as "magnitude" with the quake in apposition)."""
+    if child.dep_ not in SUBJECT_DEPS:
+        return False
+    nouns = (antecedent(child), *(c for c in child.children if c.dep_ in ("appos", "compound")))
+    return any(_accident_noun(lex, noun) for noun in nouns)
 
 
 def _subject_above(verb: Token) -> list[Token]:
