@@ -251,6 +251,26 @@ def cues(text: str) -> list[str]:
             "She released a statement saying, “We are proud of the brand.”",
             ["released a statement saying"],
         ),
+        (  # ... a time between the text and the participle, which the parser hangs on the verb
+            "The club released a letter on Friday evening, saying the coach would stay.",
+            ["released a letter on Friday evening, saying"],
+        ),
+        (  # ... not for a verb that puts no text out, nor a participle with its own subject
+            "The firm denied the report, saying sales were strong. The pair issued a memo, Smith saying he was glad.",
+            ["denied", "saying", "saying"],
+        ),
+        (  # "showed no sign of": the verb and its noun are the cue, the preposition's object the content
+            "The strikers showed no sign of giving up on Monday.",
+            ["showed no sign of"],
+        ),
+        (  # "All told, …", "That said, …": a fixed phrase opening the sentence reports nothing
+            "All told, the groups spent two million dollars. That said, the race is close.",
+            [],
+        ),
+        (  # a participle of asking whose "about" comes after a time or a place: the question's cue is the verb
+            "Asked on Monday about the budget, the mayor said she was hopeful.",
+            ["Asked", "said"],
+        ),
         (  # a request or a side taken: the verb and its preposition are the cue, the object the content
             "The mayor asked for a recount. Two senators sided with the unions and voted against the bill.",
             ["asked for", "sided with", "voted against"],

@@ -1103,6 +1103,13 @@ def test_restrictive_that_clause_names_no_source(parse):
             "The tax, which she called “a gift to the rich,” passed easily.",
             [("she", "she", "which", "called"), ("she", "she", "“a gift to the rich,”", "called")],
         ),
+        (  # a question's "about" after a time or the asker: the content holds the preposition, the asker the source
+            "When asked by a reporter on Friday about the lawsuit, the coach said he had not read it.",
+            [
+                ("a reporter", "a reporter", "about the lawsuit", "asked"),
+                ("the coach", "the coach", "he had not read it", "said"),
+            ],
+        ),
     ],
 )
 def test_polnear_span_conventions(parse, text, expected):
