@@ -705,6 +705,14 @@ def test_a_later_reference_time_does_not_date_a_past_event(parse: Parse) -> None
     assert (found["SIGN"].date, found["SIGN"].status) == ("2021-05-01", "future")
 
 
+def test_an_earlier_reference_time_does_not_date_a_will_future(parse: Parse) -> None:
+    parsed = parse("The valves were replaced in January. The director will resign. Two men were arrested.")
+    earlier = timex(parsed, "January", "2021-01")  # before PUBLISHED
+    found = {e.type: e for e in events.extract(parsed, [], [earlier])}
+    assert (found["APPOINT"].date, found["APPOINT"].status) == (None, "future")
+    assert found["ARREST"].date == "2021-01"
+
+
 def test_a_later_date_in_the_sentence_does_not_date_a_participle_s_event(parse: Parse) -> None:
     text = "Under the plan announced at a news conference, the crossing will reopen on May 1."
     parsed = parse(text)

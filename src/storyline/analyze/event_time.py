@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 
 COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  # links status climbs
+PRESENT_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "will cooperate"; not "would"
 IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
@@ -147,12 +148,16 @@ def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None
 
 
 def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], reference: str | None) -> str | None:
-    """``reference`` unless it lies after publication while the grammar puts the event in the past: a reference
-    time is only borrowed from the sentence or the paragraph, and "which forces have held since the clash"
-    after "the gates reopen from May 1" is no clash on May 1."""
-    if reference is None or not _after_publication(ctx, reference):
-        return reference
-    return None if _told_past(ctx.lexicon, [parse[a] for a in anchors]) else reference
+    """``reference`` unless its side of publication contradicts the grammar: a reference time is only borrowed
+    from the sentence or the paragraph, and "which forces have held since the clash" after "the gates reopen
+    from May 1" is no clash on May 1, nor is "he will cooperate" after "the valves were ordered in March" a
+    cooperation in March ("would" may look forward from a past time, so only "will" and "shall" count)."""
+    tokens = [parse[a] for a in anchors]
+    if _after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
+        return None
+    if _before_publication(ctx, reference) and _told_future(tokens):
+        return None
+    return reference
 
 
 def _told_past(lex: Lexicon, anchors: list[Token]) -> bool:
@@ -166,6 +171,11 @@ def _told_past(lex: Lexicon, anchors: list[Token]) -> bool:
         if chain[-1].dep_ == "prep" and chain[-1].lower_ in lex.background_preps:
             return True
     return False
+
+
+def _told_future(anchors: list[Token]) -> bool:
+    """Whether an anchor itself takes "will" or "shall" ("will cooperate"), the future seen from today."""
+    return any(_aux_lemmas(anchor) & PRESENT_FUTURE_AUX for anchor in anchors)
 
 
 def _past_form(verb: Token) -> bool:
@@ -271,12 +281,31 @@ def _progressive(token: Token) -> bool:
 
 
 def _after_publication(ctx: Context, date: str | None) -> bool:
+    """Whether all of ``date`` lies after the document's publication day."""
+    span = _calendar_span(date)
     published = ctx.parsed.document.published
-    if date is None or published is None or date.startswith("XXXX"):
-        return False
+    return span is not None and published is not None and span[0] > published.isoformat()
+
+
+def _before_publication(ctx: Context, date: str | None) -> bool:
+    """Whether all of ``date`` lies before the document's publication day."""
+    span = _calendar_span(date)
+    published = ctx.parsed.document.published
+    return span is not None and published is not None and span[1] < published.isoformat()
+
+
+def _calendar_span(date: str | None) -> tuple[str, str] | None:
+    """The first and last day a calendar value covers, as ISO text padded to compare with a day ("2021-03" ->
+    "2021-03-00" … "2021-03-99"); ``None`` for no value or one without a year."""
+    if date is None or date.startswith("XXXX") or not DATE_VALUE.match(date):
+        return None
     if week := WEEK_VALUE.match(date):  # compared as text, "2016-W23" would follow every day of 2016
         try:
-            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1) > published
+            monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
         except ValueError:  # no such week
-            return False
-    return date > published.isoformat()[: len(date)]
+            return None
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    day = DATE_VALUE.match(date)[0]  # type: ignore[index]
+    if "-W" in day or "XXXX" in day:
+        return None
+    return day + "-00-00"[len(day) - 4 :], day + "-99-99"[len(day) - 4 :]
