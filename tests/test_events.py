@@ -177,6 +177,11 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("The fire that destroyed the old dairy started in the boiler room.", "destroyed", "DISASTER"),
         ("The chapel was nearly destroyed by a fire early Tuesday.", "destroyed", "DISASTER"),
         ("A magnitude 5.8 earthquake struck the island on Sunday.", "struck", "DISASTER"),
+        (
+            "Three miners were killed and 40 were injured after a gas leak in the shaft, officials said.",
+            "killed",
+            "DISASTER",
+        ),
         # a natural disaster's own noun is one
         ("Floods sweep the northern valleys after a week of rain.", "Floods", "DISASTER"),
         ("The hurricane is expected to reach the coast on Friday.", "hurricane", "DISASTER"),
