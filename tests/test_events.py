@@ -581,6 +581,7 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("The commander told his troops to withdraw from the valley.", "WITHDRAW", "future"),
         ("The mayor invited the president to visit the town.", "VISIT", "future"),
         ("The minister was asked to defend his criticism of the court.", "ACCUSE", "past"),
+        ("The governor ignored growing calls to resign.", "APPOINT", "future"),
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
         ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead
