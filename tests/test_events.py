@@ -711,6 +711,20 @@ def test_a_later_reference_time_does_not_date_a_past_event(parse: Parse) -> None
     assert (found["SIGN"].date, found["SIGN"].status) == ("2021-05-01", "future")
 
 
+def test_a_date_hung_on_a_named_place_dates_the_event(parse: Parse) -> None:
+    parsed = parse(
+        "Four guards were killed at the border post on the Danube River on Thursday, officials said."
+    )
+    found = only(
+        [
+            e
+            for e in events.extract(parsed, [], [timex(parsed, "Thursday", "2021-03-11")])
+            if e.type == "ATTACK"
+        ]
+    )
+    assert (found.date, found.date_source) == ("2021-03-11", "timex")
+
+
 def test_an_earlier_reference_time_does_not_date_a_will_future(parse: Parse) -> None:
     parsed = parse("The valves were replaced in January. The director will resign. Two men were arrested.")
     earlier = timex(parsed, "January", "2021-01")  # before PUBLISHED
