@@ -14,6 +14,9 @@ than a gazetteer:
   person named in full elsewhere is that person ("Aliyev" tagged ORG);
 * a name the model missed, or typed as a work or a product, where the document names it elsewhere is that
   name again ("RUBIO" in a capitals headline, "Evansville" read as a PRODUCT once);
+* a person's name the model left untyped beside a person it found, across "and"/"or" ("envoys Aliyu Demirel
+  and Tigran Vardanyan"), is a person; a person's name cut one word short is given its surname when that word
+  has an apostrophe inside ("Wanjiru Ng'ang'a") or is the surname of someone named in full elsewhere;
 * a name a title-case headline ran into the words around it ("Lindsay Lohan Checks") is cut to the name the
   body gives;
 * leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
@@ -704,9 +707,7 @@ def _extend_run_on_surnames(doc: Doc, names: list[Named], roles: RoleTable) -> N
     not read): a capitalized proper noun right after a PERSON, in no name itself and with no capitalized word
     after it, is the surname. A title-case headline shows no edges and is left alone."""
     covered = {i for n in names for i in range(n.start, n.end)}
-    elsewhere = {
-        word for n in names if n.label == "PERSON" for word in (n.text.split()[0], n.text.split()[-1])
-    }
+    elsewhere = {n.text.split()[-1] for n in names if n.label == "PERSON" and " " in n.text}
     for named in names:
         i = named.end
         if (
@@ -731,7 +732,9 @@ def _extend_run_on_surnames(doc: Doc, names: list[Named], roles: RoleTable) -> N
 def _add_coordinated_people(doc: Doc, names: list[Named], roles: RoleTable) -> list[Named]:
     """ "envoys Aliyu Demirel and Tigran Vardanyan": the model found one person of a pair and left the other
     untyped (or typed it a nationality). Two or three capitalized proper nouns joined to a person's full name by
-    "and"/"or", and bounded by words that are no part of a name, name a person too."""
+    "and"/"or", and bounded by words that are no part of a name, name a person too, unless a word of theirs is
+    in a name of another type elsewhere ("Surrey Police and Surrey Fire", the police named as such before):
+    the model's person may be the slip then."""
     covered = {i for n in names for i in range(n.start, n.end) if n.label != "NORP"}
     found: list[tuple[int, int]] = []
     for named in names:
@@ -741,7 +744,12 @@ def _add_coordinated_people(doc: Doc, names: list[Named], roles: RoleTable) -> l
             found.append(_name_run(doc, named.end + 1, 1, covered, roles))
         if named.start >= 2 and doc[named.start - 1].lower_ in NAME_COORDINATORS:
             found.append(_name_run(doc, named.start - 2, -1, covered, roles))
-    runs = {(s, e) for s, e in found if e - s in COORDINATED_NAME_WORDS}
+    other = {word for n in names if n.label not in ("PERSON", "NORP") for word in n.text.split()}
+    runs = {
+        (s, e)
+        for s, e in found
+        if e - s in COORDINATED_NAME_WORDS and not other.intersection(t.text for t in doc[s:e])
+    }
     if not runs:
         return names
     kept = [n for n in names if not any(s <= n.start and n.end <= e for s, e in runs)]
@@ -752,7 +760,8 @@ def _add_coordinated_people(doc: Doc, names: list[Named], roles: RoleTable) -> l
 def _name_run(doc: Doc, i: int, step: int, covered: set[int], roles: RoleTable) -> tuple[int, int]:
     """The ``[start, end)`` of capitalized name words from ``i`` walking by ``step`` in its sentence; empty
     unless the word past the run is lower case or, before it, a title ("President"): a capitalized word there
-    may be the rest of a longer name ("Levon Arakelyan Foundation")."""
+    may be the rest of a longer name ("Levon Arakelyan Foundation"), and a noun after the run makes it a
+    modifier ("Civil Rights icon")."""
     sentence = doc[i].sent
     j, count = i, 0
     while sentence.start <= j < sentence.end and count <= max(COORDINATED_NAME_WORDS):
@@ -762,8 +771,8 @@ def _name_run(doc: Doc, i: int, step: int, covered: set[int], roles: RoleTable) 
     if sentence.start <= j < sentence.end:
         edge = doc[j]
         title = step < 0 and is_title_word(edge.text, roles)
-        if _capitalized_word(edge) and not title:
-            return (0, 0)
+        if (_capitalized_word(edge) and not title) or (step > 0 and edge.pos_ == "NOUN"):
+            return (0, 0)  # "Civil Rights icon": a noun after the words makes them its modifier
         if _glued_to_hyphen(doc, min(i, j - step), max(i, j - step) + 1):
             return (0, 0)
     return (i, j) if step > 0 else (j + 1, i + 1)
