@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import entities, mentions, nlp
+from storyline.analyze.roles import table
 from storyline.errors import ModelNotFoundError
 from storyline.ingest.document import make_document
 from storyline.model import Entity
@@ -565,3 +566,87 @@ def test_a_dateline_place_joins_the_body_s_name_and_is_named_as_the_body_writes_
     kelvik = person(found, "Kelvik")
     assert (kelvik.type, kelvik.aliases) == ("GPE", ("KELVIK",))
     assert [m.text for m in kelvik.mentions] == ["KELVIK", "Kelvik"]
+
+
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        # the model types the second envoy a nationality; joined to a person by "and", he is a person too
+        (
+            "The talks between envoys Karen Lindqvist and Arman Tovmasyan ended in Prague on Friday.",
+            "Arman Tovmasyan",
+            "PERSON",
+        ),
+        # both found by the model: nothing changes
+        (
+            "A meeting between ministers Paolo Ferri and Davit Grigoryan took place in Rome.",
+            "Paolo Ferri",
+            "PERSON",
+        ),
+    ],
+)
+def test_a_name_joined_to_a_person_by_and_is_a_person(analyze, text, name, type_):
+    found = analyze(text)
+    assert [e.type for e in found if e.name == name] == [type_]
+
+
+@pytest.mark.parametrize(
+    "text, found, expected",
+    [
+        # the model found one envoy and nothing at the other: the two capitalized words are a person
+        (
+            "The envoys Miriam Holt and Levon Arakelyan arrived in Bern.",
+            [(2, 4)],
+            [("Miriam Holt", "PERSON"), ("Levon Arakelyan", "PERSON")],
+        ),
+        # the same before the person
+        (
+            "The envoys Levon Arakelyan and Miriam Holt arrived in Bern.",
+            [(5, 7)],
+            [("Levon Arakelyan", "PERSON"), ("Miriam Holt", "PERSON")],
+        ),
+        # a capitalized word after the run may be the rest of a longer name: left alone
+        (
+            "Envoys Miriam Holt and Levon Arakelyan Foundation staff met.",
+            [(1, 3)],
+            [("Miriam Holt", "PERSON")],
+        ),
+        # a title or an institution is no name ("Foreign Ministry")
+        ("Miriam Holt and Foreign Ministry officials met.", [(0, 2)], [("Miriam Holt", "PERSON")]),
+        # a single word could be anything
+        ("Miriam Holt and Reuters reported it.", [(0, 2)], [("Miriam Holt", "PERSON")]),
+        # a word of the run names something else in the document: the model's person may be the slip
+        (
+            "Delta Rescue came first. Later, Delta Rescue and Delta Harbor arrived.",
+            [(0, 2, "ORG"), (10, 12)],
+            [("Delta Rescue", "ORG"), ("Delta Harbor", "PERSON")],
+        ),
+    ],
+)
+def test_coordinated_people_the_model_missed(analyze, text, found, expected):
+    doc = nlp.load(SETTINGS.spacy_model)(text)
+    doc.ents = []  # as if the model had found only the names given
+    names = [mentions.Named(f[0], f[1], (*f, "PERSON")[2], doc[f[0] : f[1]].text) for f in found]
+    out = mentions._add_coordinated_people(doc, names, table("en"))
+    assert [(n.text, n.label) for n in out] == expected
+
+
+@pytest.mark.parametrize(
+    "text, found, expected",
+    [
+        # a surname with an apostrophe inside, which the model left out of the person
+        ("Treasury Secretary Kamau Mbug'ua told lawmakers.", [(2, 3)], "Kamau Mbug'ua"),
+        # a word the document gives as a person's name elsewhere
+        ("Minister Kamau Ruto told lawmakers. Later Jane Ruto said no.", [(1, 2), (7, 9)], "Kamau Ruto"),
+        # a common noun the name ran into ("Age") stays out, and so does one named alone as a person
+        ("Name: Laura Benton Age: 41. Age said nothing.", [(2, 4), (8, 9)], "Laura Benton"),
+        ("Name: Laura Benton Age: 41", [(2, 4)], "Laura Benton"),
+        ("Laura Benton Research said it's fine.", [(0, 2)], "Laura Benton"),
+    ],
+)
+def test_a_surname_the_model_left_out_joins_the_person(analyze, text, found, expected):
+    doc = nlp.load(SETTINGS.spacy_model)(text)
+    doc.ents = []  # as if the model had found only the names given
+    names = [mentions.Named(s, e, "PERSON", doc[s:e].text) for s, e in found]
+    mentions._extend_run_on_surnames(doc, names, table("en"))
+    assert names[0].text == expected

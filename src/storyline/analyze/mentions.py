@@ -14,6 +14,9 @@ than a gazetteer:
   person named in full elsewhere is that person ("Aliyev" tagged ORG);
 * a name the model missed, or typed as a work or a product, where the document names it elsewhere is that
   name again ("RUBIO" in a capitals headline, "Evansville" read as a PRODUCT once);
+* a person's name the model left untyped beside a person it found, across "and"/"or" ("envoys Aliyu Demirel
+  and Tigran Vardanyan"), is a person; a person's name cut one word short is given its surname when that word
+  has an apostrophe inside ("Wanjiru Ng'ang'a") or is the surname of someone named in full elsewhere;
 * a name a title-case headline ran into the words around it ("Lindsay Lohan Checks") is cut to the name the
   body gives;
 * leading titles and honorifics inside a PERSON span are moved out of the name ("President Ilham Aliyev").
@@ -74,6 +77,11 @@ class Named:
     gender: str | None = None
 
 
+NAME_COORDINATORS = frozenset({"and", "or"})
+# words of a person's name the model left out beside a person it found ("Tigran Vardanyan"): one is a lone
+# surname that could be anything, more than three a title or an organization
+COORDINATED_NAME_WORDS = (2, 3)
+
 # word classes that never start or end a person's or organization's name, though a title-case headline
 # capitalizes them into one ("Auctioning Off", "To Kill", "Barr - won")
 EDGE_NOT_NAME = frozenset({"VERB", "AUX", "ADP", "SCONJ", "PART", "CCONJ"})
@@ -87,6 +95,8 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     """Every kept named mention, types fixed and (with a role table) titles attached, in text order."""
     names = _extend_to_acronyms(doc, _from_ner(doc, language, roles))
     if roles is not None:
+        _extend_run_on_surnames(doc, names, roles)
+        names = _add_coordinated_people(doc, names, roles)
         names = _split_coordinated(doc, names)
         names = _add_listed_places(doc, names, roles)
         _fix_places(doc, names, roles)
@@ -690,3 +700,118 @@ def _head_is_last(doc: Doc, span: tuple[int, int], roles: RoleTable) -> bool:
             tokens = tokens[:i]
             break
     return bool(tokens) and tokens[-1].lower_ in roles.words and tokens[-1].ent_type_ not in ("NORP", "GPE")
+
+
+def _extend_run_on_surnames(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+    """A person's name the model stopped one word short of ("Wanjiru" of "Wanjiru Ng'ang'a", a surname it could
+    not read): a capitalized proper noun right after a PERSON, in no name itself and with no capitalized word
+    after it, is the surname. A title-case headline shows no edges and is left alone."""
+    covered = {i for n in names for i in range(n.start, n.end)}
+    elsewhere = {n.text.split()[-1] for n in names if n.label == "PERSON" and " " in n.text}
+    for named in names:
+        i = named.end
+        if (
+            named.label != "PERSON"
+            or i >= len(doc)
+            or not doc[i - 1].whitespace_
+            or "\n" in doc[i - 1].whitespace_
+        ):
+            continue
+        if not _name_word(doc, i, covered, roles) or doc[i].ent_type_ or _headline_case(doc[i].sent):
+            continue
+        if not (_foreign_shape(doc[i].text) or doc[i].text in elsewhere):
+            continue
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and (_capitalized_word(after) or _glued_to_hyphen(doc, i, i + 1)):
+            continue
+        named.end = i + 1
+        named.text = clean_name(doc[named.start : named.end].text)
+        covered.add(i)
+
+
+def _add_coordinated_people(doc: Doc, names: list[Named], roles: RoleTable) -> list[Named]:
+    """ "envoys Aliyu Demirel and Tigran Vardanyan": the model found one person of a pair and left the other
+    untyped (or typed it a nationality). Two or three capitalized proper nouns joined to a person's full name by
+    "and"/"or", and bounded by words that are no part of a name, name a person too, unless a word of theirs is
+    in a name of another type elsewhere ("Surrey Police and Surrey Fire", the police named as such before):
+    the model's person may be the slip then."""
+    covered = {i for n in names for i in range(n.start, n.end) if n.label != "NORP"}
+    found: list[tuple[int, int]] = []
+    for named in names:
+        if named.label != "PERSON" or len(named.text.split()) < 2 or _headline_case(doc[named.start].sent):
+            continue
+        if named.end + 1 < len(doc) and doc[named.end].lower_ in NAME_COORDINATORS:
+            found.append(_name_run(doc, named.end + 1, 1, covered, roles))
+        if named.start >= 2 and doc[named.start - 1].lower_ in NAME_COORDINATORS:
+            found.append(_name_run(doc, named.start - 2, -1, covered, roles))
+    other = {word for n in names if n.label not in ("PERSON", "NORP") for word in n.text.split()}
+    runs = {
+        (s, e)
+        for s, e in found
+        if e - s in COORDINATED_NAME_WORDS and not other.intersection(t.text for t in doc[s:e])
+    }
+    if not runs:
+        return names
+    kept = [n for n in names if not any(s <= n.start and n.end <= e for s, e in runs)]
+    extra = [Named(s, e, "PERSON", clean_name(doc[s:e].text)) for s, e in runs]
+    return sorted(kept + extra, key=lambda n: n.start)
+
+
+def _name_run(doc: Doc, i: int, step: int, covered: set[int], roles: RoleTable) -> tuple[int, int]:
+    """The ``[start, end)`` of capitalized name words from ``i`` walking by ``step`` in its sentence; empty
+    unless the word past the run is lower case or, before it, a title ("President"): a capitalized word there
+    may be the rest of a longer name ("Levon Arakelyan Foundation"), and a noun after the run makes it a
+    modifier ("Civil Rights icon")."""
+    sentence = doc[i].sent
+    j, count = i, 0
+    while sentence.start <= j < sentence.end and count <= max(COORDINATED_NAME_WORDS):
+        if not _name_word(doc, j, covered, roles):
+            break
+        j, count = j + step, count + 1
+    if sentence.start <= j < sentence.end:
+        edge = doc[j]
+        title = step < 0 and is_title_word(edge.text, roles)
+        if (_capitalized_word(edge) and not title) or (step > 0 and edge.pos_ == "NOUN"):
+            return (0, 0)  # "Civil Rights icon": a noun after the words makes them its modifier
+        if _glued_to_hyphen(doc, min(i, j - step), max(i, j - step) + 1):
+            return (0, 0)
+    return (i, j) if step > 0 else (j + 1, i + 1)
+
+
+def _not_a_name_word(tok: Token, roles: RoleTable) -> bool:
+    """A capitalized word that names no one: a title ("Minister"), an institution's word ("Ministry"), a place
+    or a nationality."""
+    lower = tok.lower_
+    return (
+        is_title_word(tok.text, roles)
+        or lower in roles.institutions
+        or lower in roles.adjectives
+        or lower in roles.demonyms
+        or tok.text in roles.places
+    )
+
+
+def _name_word(doc: Doc, i: int, covered: set[int], roles: RoleTable) -> bool:
+    """A capitalized proper noun no kept name holds, that could be part of a person's name."""
+    tok = doc[i]
+    return (
+        i not in covered
+        and tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.text.replace("'", "").replace("’", "").replace("-", "").isalpha()
+        and not tok.is_upper
+        and not _not_a_name_word(tok, roles)
+    )
+
+
+def _foreign_shape(word: str) -> bool:
+    """An apostrophe between letters that is no English contraction or possessive ("Ndung'u", "Ma'ruf")."""
+    for mark in ("'", "’"):
+        head, _, tail = word.partition(mark)
+        if head.isalpha() and tail.isalpha() and tail.lower() not in ("s", "t", "ll", "re", "ve", "d", "m"):
+            return True
+    return False
+
+
+def _capitalized_word(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
