@@ -1742,6 +1742,21 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "calling for",
             "two of the groups",
         ),
+        (  # a conjunct the parser hung on an infinitive goes on what the main verb's subject did
+            "In the 2008 race, Ann Dole mostly ran on her plan to cut taxes and accused the mayor of waste.",
+            "accused",
+            "Ann Dole",
+        ),
+        (  # a participle set off by a comma that the parser hung on a noun: the main verb's subject
+            "Mayor Tom Hale was the first official to respond, tweeting his thanks on Monday.",
+            "tweeting",
+            "Mayor Tom Hale",
+        ),
+        (  # a "by" participle far below the main verb
+            "The committee will likely be able to win more votes by citing its own figures.",
+            "citing",
+            "The committee",
+        ),
     ],
 )
 def test_source_span(parse, text, cue, expected):
