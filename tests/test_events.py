@@ -105,6 +105,15 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("Both governments committed to a new round of talks.", "AGREE"),
         ("The junta says it is willing to release the detained journalists.", "AGREE"),
         ("The envoy was met by the foreign minister at the airport.", "MEET"),
+        # crimes of violence are attacks, as verbs and as nouns
+        ("A jealous neighbour murdered the farmer in his barn.", "ATTACK"),
+        ("Detectives are still searching for a motive in the murder of the pharmacist.", "ATTACK"),
+        ("The slaying of two border guards shocked the valley.", "ATTACK"),
+        ("A shooting outside a nightclub in Leeds left one man dead.", "ATTACK"),
+        ("The intruder stabbed the caretaker twice.", "ATTACK"),
+        ("Investigators said the warehouse fire was arson.", "ATTACK"),
+        ("The gunman went on a rampage through the shopping centre.", "ATTACK"),
+        ("Two robbers gunned down a cashier in Lille.", "ATTACK"),
     ],
 )
 def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None:
@@ -129,6 +138,10 @@ def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None
         ("Coalition jets struck an arms dump outside the town.", "struck", "ATTACK"),
         ("The artillery struck for the third day in a row.", "struck", "ATTACK"),
         ("A speeding van struck two cyclists near the bridge.", "struck", "ATTACK"),
+        # once the article named a walkout, a bare "the strike" is that walkout
+        ("Dock unions began a national strike on Monday. The strike closed every port.", "strike", "PROTEST"),
+        ("Nurses held a 24-hour strike. Despite the strike, clinics stayed open.", "strike", "PROTEST"),
+        ("The air strike hit a depot. The strike destroyed two trucks.", "strike", "ATTACK"),
     ],
 )
 def test_strike_sense(parse: Parse, text: str, trigger: str, expected: str) -> None:
@@ -180,6 +193,13 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         # a natural disaster's own noun is one
         ("Floods sweep the northern valleys after a week of rain.", "Floods", "DISASTER"),
         ("The hurricane is expected to reach the coast on Friday.", "hurricane", "DISASTER"),
+        # a fire is one where the text shows a fire: what it did, what it caused, where it was, who fought it
+        ("A fire tore through the old mill on Sunday night.", "fire", "DISASTER"),
+        ("The bakery was badly damaged in a fire.", "fire", "DISASTER"),
+        ("Crews from three towns battled the blaze until dawn.", "blaze", "DISASTER"),
+        ("A fire at a timber yard sent smoke over the harbour.", "fire", "DISASTER"),
+        ("Sniper fire killed two soldiers at the checkpoint.", "killed", "ATTACK"),
+        ("Police believe the fire was set at the back door.", "fire", "ATTACK"),
         # ... harm done by someone, or a fire set on purpose, stays an attack
         ("Rebels killed two villagers after the storm.", "killed", "ATTACK"),
         ("The rebels who killed two villagers after the storm fled north.", "killed", "ATTACK"),
@@ -200,6 +220,12 @@ def test_accident_sense(parse: Parse, text: str, trigger: str, expected: str) ->
         "The campaign saw a flood of donations after the debate.",
         "She answered with a blizzard of angry posts.",
         "Residents of the quake zone were told to wait.",
+        # "fire" as a figure of speech or as weapon fire is no fire
+        "The mayor came under fire for the new parking rules.",
+        "The senator held his fire on the other candidates.",
+        "Raising taxes now would be playing with fire.",
+        "The patrol took heavy fire from the ridge.",
+        "The fire chief spoke to reporters.",
     ],
 )
 def test_a_figurative_or_modifying_disaster_noun_is_no_event(parse: Parse, text: str) -> None:
@@ -367,12 +393,22 @@ def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> N
         ("Workers struggle to make ends meet in the city.", []),
         ("Forty firefighters fought the blaze through the night.", []),
         ("The actress, who shot to fame in 1999, returned to the stage.", []),
+        # an attack verb with a figure of speech for its object, or "strike up"/"strike down", is no attack
+        ("Her songs struck a chord with older listeners.", []),
+        ("The council hopes to strike a balance between parking and bus lanes.", []),
+        ("The novel captured the imagination of a generation.", []),
+        ("The widow fought back tears as she spoke.", []),
+        ("The appeals court struck down the zoning law.", []),
+        ("The two men struck up a friendship in the army.", []),
+        ("Rebels captured the airport before dawn.", ["captured"]),
         ("Obama met the envoy in Oslo.", ["met"]),
         ("Officers opened fire on the car.", ["opened fire"]),
         ("Youths set fire to three banks in the city centre.", ["set fire"]),
     ],
 )
-def test_goals_met_fires_fought_and_fame_are_no_events(parse: Parse, text: str, kept: list[str]) -> None:
+def test_goals_met_fires_fought_fame_and_figures_are_no_events(
+    parse: Parse, text: str, kept: list[str]
+) -> None:
     found = events.extract(parse(text), [], [])
     assert [e.trigger for e in found if e.type in ("MEET", "ATTACK")] == kept
 
@@ -644,7 +680,7 @@ def test_headline_events(headline: str, kind: str, actors: set[str]) -> None:
     "text, status",
     [
         # a verb that only says something of its subject event does not make it ongoing
-        ("The Orlando attack now ranks as the deadliest mass shooting in the country.", "past"),
+        ("The Orlando attack now ranks as the deadliest in the country.", "past"),
         ("The peace deal stipulates the opening of transport corridors.", "past"),
         # a verb saying the event happens does; a future auxiliary always does
         ("The talks begin in Geneva.", "ongoing"),

@@ -115,7 +115,7 @@ def extract(
             events.extend(sentence_events(ctx, sentence, triggers))
         else:  # too long to parse, or past the document's cap on parsed sentences
             events.extend(bare_event(ctx, sentence, t) for t in _unchecked(lex, sentence, triggers))
-    return events
+    return event_senses.stoppages_throughout(lex, parsed, events)
 
 
 def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
@@ -286,6 +286,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.verbal_attack(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.accident(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [t for t in (event_senses.fire(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [
         t
         for t in triggers
@@ -392,6 +393,8 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
         return True
     if token.pos_ == "VERB" and not trigger.words and _met_goal_or_fire(lex, token, trigger.type):
         return True
+    if token.pos_ == "VERB" and not trigger.words and trigger.type == "ATTACK" and _figurative(lex, token):
+        return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
 
 
@@ -421,6 +424,18 @@ def _met_goal_or_fire(lex: Lexicon, token: Token, kind: str) -> bool:
     if token.dep_ == "ccomp" and token.head.lemma_ == "make":  # "make ends meet"
         found += [c.lemma_.lower() for c in token.head.children if c.dep_ in ("dobj", "nsubj")]
     return any(word in nouns for word in found)
+
+
+def _figurative(lex: Lexicon, token: Token) -> bool:
+    """An attack verb used as a figure of speech, told by its object ("struck a **chord**", "captured the
+    **imagination**", "fought back **tears**", "captured two **wins**") or, for a verb such as "strike", by a
+    particle with an object ("struck **up** a conversation", "struck **down** the law"). ECB+ news of sports,
+    obituaries and courts uses these often; they are no violence on a timeline."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if any(c.lemma_.lower() in lex.figurative_objects for c in objects):
+        return True
+    particles = (c for c in token.children if c.dep_ == "prt" and c.lower_ in lex.figurative_particles)
+    return bool(objects) and token.lemma_.lower() in lex.figurative_particle_verbs and any(particles)
 
 
 def _passive_with(token: Token) -> bool:
