@@ -190,6 +190,9 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("The fire that destroyed the old dairy started in the boiler room.", "destroyed", "DISASTER"),
         ("The chapel was nearly destroyed by a fire early Tuesday.", "destroyed", "DISASTER"),
         ("A magnitude 5.8 earthquake struck the island on Sunday.", "struck", "DISASTER"),
+        # "charge" with a clause is an accusation, with a person a charge in court
+        ("Opponents charge that the new rule guts the law.", "charge", "ACCUSE"),
+        ("Police charged the driver with manslaughter.", "charged", "ARREST"),
         # a natural disaster's own noun is one
         ("Floods sweep the northern valleys after a week of rain.", "Floods", "DISASTER"),
         ("The hurricane is expected to reach the coast on Friday.", "hurricane", "DISASTER"),
@@ -226,6 +229,7 @@ def test_accident_sense(parse: Parse, text: str, trigger: str, expected: str) ->
         "Raising taxes now would be playing with fire.",
         "The patrol took heavy fire from the ridge.",
         "The fire chief spoke to reporters.",
+        "The rumour spread like wildfire through the village.",
     ],
 )
 def test_a_figurative_or_modifying_disaster_noun_is_no_event(parse: Parse, text: str) -> None:
@@ -464,6 +468,10 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
             {"Armenian positions"},
         ),
         ("Tokyo said on Friday that Seoul must apologise for the remarks.", {"Tokyo"}, {"Seoul"}),
+        # how an act ended, or what a court sent someone to, is no target
+        ("The caretaker was stabbed to death in the cellar.", set(), {"caretaker"}),
+        ("A court sentenced the smuggler to life in prison.", {"court"}, {"smuggler"}),
+        ("The witness was threatened with death by the gang.", {"gang"}, {"witness"}),
         # the medium after "on" is no target
         ("Mayor Jane Ortiz announced on Twitter that the bridge would reopen.", {"Jane Ortiz"}, set()),
         # the subject of a verb of causing is no party to the event it caused

@@ -116,6 +116,8 @@ class Lexicon:
     fire_fighting_verbs: frozenset[str]  # "crews tackled the blaze": there was a fire
     fire_cause_preps: frozenset[str]  # "damaged in a fire"
     fire_place_preps: frozenset[str]  # "a fire at the church"
+    allegation_verbs: frozenset[str]  # "charged that …": an accusation, no charge in court
+    outcome_nouns: frozenset[str]  # "stabbed to death", "sentenced to life": no target
     figurative_objects: frozenset[str]  # "struck a chord", "captured the imagination": no attack
     figurative_particles: frozenset[str]  # "struck up a conversation", "struck down the law"
     figurative_particle_verbs: frozenset[str]  # the verbs those particles make figurative ("strike")

@@ -31,6 +31,7 @@ VERBAL_MOTIVE_PREPS = frozenset({"for", "over"})
 ATTACKED_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 ACCIDENT_TYPE = "DISASTER"
+SIMILE_PREPS = frozenset({"like"})  # "spread like wildfire"
 CAUSE_PREPS = frozenset({"in", "after", "during", "following"})  # "killed in a crash", "after the quake"
 
 
@@ -217,11 +218,25 @@ def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
 
 def figurative_disaster(parse: Doc, trigger: Trigger) -> bool:
     """Whether a disaster's noun is a figure of speech or a kind: "a **flood** of donations", "a **blizzard** of
-    tweets", "Italy's **quake** zone", "**hurricane** season"."""
+    tweets", "Italy's **quake** zone", "**hurricane** season", "spread like **wildfire**"."""
     token = parse[trigger.index]
     if trigger.type != ACCIDENT_TYPE or token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.dep_ == "pobj" and token.head.lower_ in SIMILE_PREPS:
+        return True
     return token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def allegation(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
+    """``trigger`` as an ACCUSE when an ARREST verb such as "charge" (``lex.allegation_verbs``) takes a clause:
+    "the complaint **charged** that the shooting was gang-related", "critics charge that the rule guts the
+    law" say something, they bring no one to court; else as it was."""
+    token = parse[trigger.index]
+    if trigger.words or trigger.type != "ARREST" or token.lemma_.lower() not in lex.allegation_verbs:
+        return trigger
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return dataclasses.replace(trigger, type=VERBAL_TYPE)
+    return trigger
 
 
 def fire(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:

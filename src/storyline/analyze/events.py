@@ -286,6 +286,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.verbal_attack(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.accident(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [event_senses.allegation(ctx.lexicon, parse, t) for t in triggers]
     triggers = [t for t in (event_senses.fire(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [
         t
