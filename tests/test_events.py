@@ -271,6 +271,9 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "Detectives found three assault rifles in the garage.",
         "The campaign spent heavily on attack ads in Ohio.",
         "The bomb squad examined the parcel.",
+        "Riot police lined the avenue outside the stadium.",
+        "The city's murder rate fell for a third year.",
+        "A threat researcher at the firm published the findings.",
         # a noun "call" with words before a later "on" is no "call on" demand
         "The coast guard picked up a distress call from sailors on a drifting yacht.",
         # a negative subject, object or determiner says it did not happen
@@ -404,6 +407,10 @@ def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> N
         ("The widow fought back tears as she spoke.", []),
         ("The appeals court struck down the zoning law.", []),
         ("The two men struck up a friendship in the army.", []),
+        # a fight or battle that is a contest or an effort is no attack
+        ("The two firms are locked in a legal battle over the patent.", []),
+        ("The mayor said she would fight to keep the library open.", []),
+        ("Both campaigns are bracing for a delegate battle.", []),
         ("Rebels captured the airport before dawn.", ["captured"]),
         ("Obama met the envoy in Oslo.", ["met"]),
         ("Officers opened fire on the car.", ["opened fire"]),

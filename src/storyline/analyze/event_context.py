@@ -118,6 +118,8 @@ class Lexicon:
     fire_place_preps: frozenset[str]  # "a fire at the church"
     allegation_verbs: frozenset[str]  # "charged that …": an accusation, no charge in court
     outcome_nouns: frozenset[str]  # "stabbed to death", "sentenced to life": no target
+    contest_words: frozenset[str]  # "fight", "battle": a contest or an effort with the signs below
+    contest_modifiers: frozenset[str]  # "a legal battle", "a losing battle"
     figurative_objects: frozenset[str]  # "struck a chord", "captured the imagination": no attack
     figurative_particles: frozenset[str]  # "struck up a conversation", "struck down the law"
     figurative_particle_verbs: frozenset[str]  # the verbs those particles make figurative ("strike")

@@ -396,6 +396,8 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
         return True
     if token.pos_ == "VERB" and not trigger.words and trigger.type == "ATTACK" and _figurative(lex, token):
         return True
+    if not trigger.words and trigger.type == "ATTACK" and _contest(lex, token):
+        return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
 
 
@@ -437,6 +439,23 @@ def _figurative(lex: Lexicon, token: Token) -> bool:
         return True
     particles = (c for c in token.children if c.dep_ == "prt" and c.lower_ in lex.figurative_particles)
     return bool(objects) and token.lemma_.lower() in lex.figurative_particle_verbs and any(particles)
+
+
+def _contest(lex: Lexicon, token: Token) -> bool:
+    """A fight or battle that is a contest or an effort, no violence: a modifier says which ("a **legal**
+    battle", "the **turnover** battle", "a **losing** battle"), or the verb strives for what its to-infinitive
+    says ("fought **to keep** the protections", "fighting **to defend** the Constitution")."""
+    if token.lemma_.lower() not in lex.contest_words:
+        return False
+    modifiers = (c for c in token.children if c.dep_ in ("amod", "compound", "nmod"))
+    if any(c.lemma_.lower() in lex.contest_modifiers for c in modifiers):
+        return True
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in token.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
 
 
 def _passive_with(token: Token) -> bool:
