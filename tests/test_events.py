@@ -732,6 +732,24 @@ def test_unattached_date_is_the_reference_time(parse: Parse) -> None:
     assert (event.type, event.date, event.date_source) == ("ATTACK", "2021-03-14", "reference")
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "trigger", "date"),
+    [
+        # a noun event that only modifies another noun borrows none of the sentence's time ...
+        ("The murder trial of the cashier starts on Monday.", "Monday", "murder", None),
+        ("The shooting victims were buried on Friday.", "Friday", "shooting", None),
+        # ... unless that noun is its time
+        ("On election day, Monday, turnout was high.", "Monday", "election", "2021-03-15"),
+    ],
+)
+def test_a_noun_event_modifying_a_noun_borrows_no_reference_time(
+    parse: Parse, text: str, day: str, trigger: str, date: str | None
+) -> None:
+    parsed = parse(text)
+    found = events.extract(parsed, [], [timex(parsed, day, "2021-03-15")])
+    assert next(e for e in found if e.trigger == trigger).date == date
+
+
 def test_reference_time_stops_at_the_paragraph(parse: Parse) -> None:
     text = "On March 2, the envoy arrived in Baku.\nThe two sides signed a protocol."
     parsed = parse(text)

@@ -117,6 +117,7 @@ class Lexicon:
     fire_cause_preps: frozenset[str]  # "damaged in a fire"
     fire_place_preps: frozenset[str]  # "a fire at the church"
     allegation_verbs: frozenset[str]  # "charged that …": an accusation, no charge in court
+    time_heads: frozenset[str]  # "election day": a noun event's own time
     outcome_nouns: frozenset[str]  # "stabbed to death", "sentenced to life": no target
     contest_words: frozenset[str]  # "fight", "battle": a contest or an effort with the signs below
     contest_modifiers: frozenset[str]  # "a legal battle", "a losing battle"

@@ -469,6 +469,8 @@ def _event(
 ) -> Event:
     sentence, parse = site.sentence, site.parse
     place = event_roles.place(ctx, sentence, parse, anchors)
+    if date is None and event_time.names_background(ctx.lexicon, parse[trigger.index]):
+        reference = None
     reference = event_time.fitting_reference(ctx, parse, anchors, reference) if date is None else None
     chosen = date or reference
     return dataclasses.replace(
