@@ -274,6 +274,7 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "Riot police lined the avenue outside the stadium.",
         "The city's murder rate fell for a third year.",
         "A threat researcher at the firm published the findings.",
+        "The guard's shooting slump ended in the second half.",
         # a noun "call" with words before a later "on" is no "call on" demand
         "The coast guard picked up a distress call from sailors on a drifting yacht.",
         # a negative subject, object or determiner says it did not happen
