@@ -8,8 +8,10 @@ import time
 from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from storyline.analyze import entities, events
+from storyline.analyze import entities, event_time, events
 from storyline.analyze.event_context import Trigger
 from storyline.analyze.nlp import Parsed, load, parse_batch
 from storyline.ingest.document import make_document
@@ -190,6 +192,11 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("The fire that destroyed the old dairy started in the boiler room.", "destroyed", "DISASTER"),
         ("The chapel was nearly destroyed by a fire early Tuesday.", "destroyed", "DISASTER"),
         ("A magnitude 5.8 earthquake struck the island on Sunday.", "struck", "DISASTER"),
+        (
+            "Three miners were killed and 40 were injured after a gas leak in the shaft, officials said.",
+            "killed",
+            "DISASTER",
+        ),
         # "charge" with a clause is an accusation, with a person a charge in court
         ("Opponents charge that the new rule guts the law.", "charge", "ACCUSE"),
         ("Police charged the driver with manslaughter.", "charged", "ARREST"),
@@ -628,6 +635,7 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("The commander told his troops to withdraw from the valley.", "WITHDRAW", "future"),
         ("The mayor invited the president to visit the town.", "VISIT", "future"),
         ("The minister was asked to defend his criticism of the court.", "ACCUSE", "past"),
+        ("The governor ignored growing calls to resign.", "APPOINT", "future"),
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
         ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead
@@ -773,6 +781,20 @@ def test_a_later_reference_time_does_not_date_a_past_event(parse: Parse) -> None
     found = {e.type: e for e in events.extract(parsed, [], [later])}
     assert (found["ATTACK"].date, found["ATTACK"].status) == (None, "past")
     assert (found["SIGN"].date, found["SIGN"].status) == ("2021-05-01", "future")
+
+
+@pytest.mark.parametrize(("river_label", "owner"), [("LOC", 2), ("", event_time.IGNORED)])
+def test_a_date_hung_on_a_named_place_dates_the_event(river_label: str, owner: int) -> None:
+    # "Guards were killed on the Selna River on Thursday", the parser hanging the day on the river: a named
+    # place has no time of its own, so the day reaches "killed"; a common noun on the way keeps it
+    words = ["Guards", "were", "killed", "on", "the", "Selna", "River", "on", "Thursday"]
+    heads = [2, 2, 2, 2, 6, 6, 3, 6, 7]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "det", "compound", "pobj", "prep", "pobj"]
+    river = [f"B-{river_label}", f"I-{river_label}"] if river_label else ["O", "O"]
+    ents = ["O", "O", "O", "O", "O", *river, "O", "B-DATE"]
+    pos = ["NOUN", "AUX", "VERB", "ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents, pos=pos)
+    assert event_time._owning_trigger(doc[8], {2: 2}) == owner
 
 
 def test_an_earlier_reference_time_does_not_date_a_will_future(parse: Parse) -> None:

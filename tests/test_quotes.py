@@ -477,6 +477,8 @@ def test_reported_speech(parse, text, expected):
         "The carmaker recalled 40,000 vehicles over faulty brakes.",
         "The nurse, known for her patience, retired in May.",  # no copula: a description, not a reputation
         "The group spent the summer promoting a new trade deal.",  # the gerund of "promote" is an act
+        "The mayor likes the new library.",  # "like" is a cue only with its infinitive
+        "The nurses identified the problem within an hour.",  # "identify" with no "as": no judgement
     ],
 )
 def test_no_quote(parse, text):
@@ -1299,6 +1301,33 @@ def test_no_attribution(parse, text):
         (  # "promote" judges its object as "tout" does
             "Mr. Okafor regularly promotes his own brand of economics.",
             [("Mr. Okafor", "his own brand of economics", "regularly promotes")],
+        ),
+        (  # "would like to": a wish, its infinitive the content, as for "want"
+            "The mayor would like to see the old pier rebuilt before the summer.",
+            [("The mayor", "to see the old pier rebuilt before the summer", "would like")],
+        ),
+        (  # "fear" with a noun object: what is feared, as a stance's object
+            "Farmers in the valley fear a long drought.",
+            [("Farmers in the valley", "a long drought", "fear")],
+        ),
+        (  # "remember X as Y" judges X as "describe X as Y" does
+            "Ms. Ruiz remembered her teacher as a patient woman.",
+            [("Ms. Ruiz", "her teacher as a patient woman", "remembered")],
+        ),
+        (  # "is remembered for": a reputation, as "is known for"
+            "The old judge is remembered for his rulings on water rights.",
+            [
+                (None, "The old judge", "is remembered for"),
+                (None, "his rulings on water rights", "is remembered for"),
+            ],
+        ),
+        (  # "identify X as Y": a cue only with its "as", as "see X as Y"
+            "The ministry identified the driver as a local man.",
+            [("The ministry", "the driver as a local man", "identified")],
+        ),
+        (  # "lay out": a speech verb with its particle
+            "The senator laid out her plan for the harbor.",
+            [("The senator", "her plan for the harbor", "laid out")],
         ),
     ],
 )

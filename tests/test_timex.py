@@ -588,6 +588,20 @@ DATED = [
     ("The 19th-century bridge was washed away.", ("19th-century", "DATE", "18")),
     ("Rail travel changed in the twentieth century.", ("the twentieth century", "DATE", "19")),
     ("The ministry wants a twenty-first-century army.", ("twenty-first-century", "DATE", "20")),
+    # a reporting period a year before the one the text speaks of is one expression, not last year
+    (
+        "Profit rose in the fourth quarter from $2 million in the corresponding period last year.",
+        ("the corresponding period last year", "DATE", "2019-Q4"),
+    ),
+    (
+        "Sales in the fourth quarter fell. For the quarter a year ago, the chain reported a profit.",
+        ("the quarter a year ago", "DATE", "2019-Q4"),
+    ),
+    ("Exports for last year's quarter were about $4 million.", ("last year's quarter", "DATE", "2019-Q4")),
+    (
+        "In January, orders rose 4% from the same period last year.",
+        ("the same period last year", "DATE", "2020-01"),
+    ),
 ]
 
 
@@ -596,6 +610,68 @@ def test_resolves_against_document_date(nlp, row: tuple) -> None:  # type: ignor
     """A row is (sentence, expected) or (sentence, unexpected, False) for a reading that must not appear."""
     sentence, expected, *present = row
     assert (expected in found(nlp, sentence, MARCH_2021)) == (present[0] if present else True)
+
+
+# a deadline set by a verb of promising or demanding looks forward even after a simple past, as does one after a
+# hedge ("until at least"); a deadline met ("cleared the road by Tuesday") or a past perfect stays behind
+DEADLINES = [
+    (
+        "Villagers were told to keep away from the dam until at least Saturday.",
+        dt.date(2021, 3, 18),
+        "Saturday",
+        "2021-03-20",
+    ),
+    ("The strike lasted until at least Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    (
+        "The two governments committed to a border accord by the end of October.",
+        dt.date(2021, 9, 15),
+        "the end of October",
+        "2021-10",
+    ),
+    ("The unions demanded a pay deal by October.", dt.date(2021, 9, 15), "October", "2021-10"),
+    (
+        "The envoys stopped short of committing to a ceasefire by Friday.",
+        dt.date(2021, 3, 18),
+        "Friday",
+        "2021-03-19",
+    ),
+    ("The crews cleared the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    ("The firm had promised a refund by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+]
+
+
+@pytest.mark.parametrize("text, published, expression, value", DEADLINES)
+def test_deadline_set_in_the_past_looks_forward(
+    nlp, text: str, published: dt.date, expression: str, value: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert (expression, "DATE", value) in found(nlp, text, published)
+
+
+# a weekday whose possessive names a scheduled vote, in a clause of unknown tense, is the nearer one: in a Saturday
+# paper the coming Tuesday; a past verb (before it or with it as subject) keeps the last one, as does a nearer past
+SCHEDULED_WEEKDAY = [
+    (
+        "The mayor, who badly needs a win in Tuesday's primary, toured the docks.",
+        dt.date(2021, 3, 20),
+        "2021-03-23",
+    ),
+    (
+        "The mayor is counting on Tuesday's primary to settle the question.",
+        dt.date(2021, 3, 20),
+        "2021-03-23",
+    ),
+    ("The mayor won Tuesday's primary.", dt.date(2021, 3, 20), "2021-03-16"),
+    ("While the party is regrouping, Tuesday's primary was a warning.", dt.date(2021, 3, 20), "2021-03-16"),
+    ("The mayor badly needs a win in Tuesday's primary.", dt.date(2021, 3, 18), "2021-03-16"),
+    ("Police are investigating Tuesday's shooting.", dt.date(2021, 3, 20), "2021-03-16"),
+]
+
+
+@pytest.mark.parametrize("text, published, value", SCHEDULED_WEEKDAY)
+def test_weekday_of_a_scheduled_vote_is_the_nearer_one(
+    nlp, text: str, published: dt.date, value: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert ("Tuesday", "DATE", value) in found(nlp, text, published)
 
 
 # in the month after a scheduled event its month names the one just held, unless the sentence looks ahead

@@ -363,10 +363,21 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     if any(_attacker(lex, child) for child in dependents):
         return trigger  # "Rebels killed two villagers after the storm"
-    shared = [child for verb in token.conjuncts for child in verb.children]  # "killed and … hurt after …"
+    shared = [
+        child for verb in _joined_verbs(token) for child in verb.children
+    ]  # "killed and … hurt after …"
     if any(_accidental(lex, child) for child in (*dependents, *shared)):
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     return trigger
+
+
+def _joined_verbs(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb``, also where the parser hung both on a verb of saying instead of
+    joining them ("Two were killed and 140 were hospitalized after a leak, officials said")."""
+    joined = list(verb.conjuncts)
+    if any(c.dep_ == "cc" for c in verb.children) and verb.head.i != verb.i:
+        joined += [s for s in verb.head.children if s.i > verb.i and s.dep_ == verb.dep_ and s.pos_ == "VERB"]
+    return joined
 
 
 def _natural_subject(lex: Lexicon, child: Token) -> bool:

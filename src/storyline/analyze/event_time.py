@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
 
 COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  # links status climbs
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})  # "calls [to resign]", "demand for him [to resign]"
+UNDATED_NAMES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG"})  # names a timex cannot date
 PRESENT_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "will cooperate"; not "would"
 IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
@@ -104,13 +106,15 @@ def _opening_phrase(lex: Lexicon, parse: Doc, tokens: list[Token]) -> bool:
 def _owning_trigger(token: Token, owner: dict[int, int]) -> int | None:
     """The first trigger (or its verb) met walking up from ``token``; stops at a new clause.
 
-    ``IGNORED`` when the timex dates some other noun on the way ("expelled diplomats over a 2014 explosion").
+    ``IGNORED`` when the timex dates some other noun on the way ("expelled diplomats over a 2014 explosion"),
+    but not a named place or party, which has no time of its own: "killed at the Brask crossing on the Tavra
+    River on Thursday", where the parser hung the day on the river.
     """
     start = token
     while True:
         if token.i in owner:
             return owner[token.i]
-        if token is not start and token.pos_ in ("NOUN", "PROPN"):
+        if token is not start and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in UNDATED_NAMES:
             return IGNORED
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
@@ -262,8 +266,11 @@ def _complement_chain(lex: Lexicon, token: Token) -> list[Token]:
 
 def _requested(lex: Lexicon, chain: list[Token]) -> bool:
     """Whether a verb trigger (or a bare verb coordinated with it) is the to-infinitive a request asks for
-    ("asked Rome [to declare]"). Only the verb itself: what it acts on or is done by may exist already ("asked
-    to defend his criticism", "pressured them to stop by threatening")."""
+    ("asked Rome [to declare]", "faced calls [to resign]"). Only the verb itself: what it acts on or is done by
+    may exist already ("asked to defend his criticism", "pressured them to stop by threatening")."""
+    verb = chain[0]
+    if verb.head.pos_ == "NOUN" and verb.dep_ in NOUN_CLAUSE_DEPS and verb.tag_ == "VB":
+        return verb.head.lemma_.lower() in lex.request_heads and any(c.lower_ == "to" for c in verb.children)
     for below, head in itertools.pairwise(chain):
         if below.dep_ != "conj":
             return head.lemma_.lower() in lex.request_heads and below.dep_ == "xcomp" and below.tag_ == "VB"

@@ -285,6 +285,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
             and c.ent_type_ not in TIME_ENTITIES
         ]
         return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
+    if verb.lemma_.lower() in table.choices:
+        return None  # "likes him": a liking is a cue only with what is wished for ("would like to see …")
     return _complements(doc, verb, table)
 
 

@@ -51,7 +51,7 @@ OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked
 REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
 # rules whose match is a count back or forward from another time ("a year ago", "year-earlier", "two days
 # later"): never a reference time of their own
-OFFSET_RULES = frozenset({"ago", "yearago"})
+OFFSET_RULES = frozenset({"ago", "yearago", "periodago"})
 RATE_WINDOW = (
     3  # how many tokens before "a year" are searched for the quantity of a rate ("$500 million a year")
 )
@@ -401,6 +401,48 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
         ahead = -1
     point = Point(add_months(dt.date(dct.year, dct.month, 1), ahead), "month")
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _scheduled_weekday(parsed: Parsed, m: Match, norm: Norm, future: bool | None, language: str) -> Norm:
+    """ "who badly needs a win in Tuesday's primary" in a Saturday paper: a bare weekday whose possessive names a
+    scheduled vote, in a clause whose tense does not say, is the nearer of the last and the next such day (a
+    weekday of unknown tense is otherwise the last one); a past or future verb still decides, and so does a
+    simple past the expression is the subject of ("Thursday's referendum was a reminder")."""
+    dct = _as_date(parsed.document.published)
+    if (
+        m.rule != "weekday"
+        or future is not None
+        or any(m.groups.get(k) for k in ("rel", "pod"))
+        or norm.point is None
+        or norm.point.grain != "day"
+        or dct is None
+        or norm.point.date >= dct
+    ):
+        return norm
+    span = _match_tokens(parsed, m)
+    doc = parsed.doc
+    if span is None or span.end + 1 >= span.sent.end or doc[span.end].lower_.replace("’", "'") != "'s":
+        return norm
+    if not _names_event(doc[span.end : span.end + 1], LEXICONS[language].scheduled_events) or _past_follows(
+        span
+    ):
+        return norm
+    ahead = norm.point.date + dt.timedelta(days=7)
+    if (ahead - dct).days >= (dct - norm.point.date).days:
+        return norm
+    point = Point(ahead, "day")
+    return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _past_follows(span: SpacySpan) -> bool:
+    """Whether the first verb after the expression in its stretch of the clause is a simple past: "Thursday's
+    referendum was a reminder" tells of the one held."""
+    for token in span.doc[span.end : span.sent.end]:
+        if token.tag_ in CLAUSE_BREAK_TAGS:
+            return False
+        if is_verb(token):
+            return token.tag_ == "VBD"
+    return False
 
 
 def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, language: str) -> Norm:
@@ -868,6 +910,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _event_day(text, m, norm, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _past_month(parsed, m, norm, future, language)
+        norm = _scheduled_weekday(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
         norm = _paired_decade(text, prev, m, norm, language)
         norm = _game_period(parsed, m, norm, language)

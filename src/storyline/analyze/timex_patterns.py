@@ -1011,6 +1011,13 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else "(?!)",
         "yearago": rf"{the}(?:comparable\s+)?\b(?P<yago>[Yy]ear[-\s](?:ago|earlier))"
         rf"(?:\s+(?:(?P<ord>{_ci(lex.ordinals)})[-\s])?(?P<unit>quarter|period|month|year))?\b",
+        # "the corresponding period last year", "the quarter a year ago", "last year's quarter": the reporting
+        # period a year before the one the text speaks of (as "the year-ago period" is), not last year
+        "periodago": r"\b(?:[Tt]he\s+(?:(?:same|corresponding|comparable)\s+)?"
+        rf"(?P<unit>quarter|{_alt(lex.period_words)})\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+        rf"|[Ll]ast\s+year's\s+(?P<unit2>quarter|{_alt(lex.period_words)}))\b"
+        if lex.period_words
+        else "(?!)",
         "bareseason": rf"(?:(?P<mod>{mod})[\s-]*(?:[Tt]he\s+)?|(?P<the>[Tt]he)\s+|(?P<that>[Tt]hat)\s+|{cued}|{paired})"
         rf"\b(?P<season>{season})\b",
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})\b",
@@ -1102,6 +1109,7 @@ RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",),
     "relunit": (*_UNITS, "season"),
     "yearago": ("yearago", "unit"),
+    "periodago": ("quarter", "period"),
     "set": (*_UNITS, "weekday", "month", "season", "pod"),
     "freq": ("freq",),
     "times": _UNITS,

@@ -745,6 +745,16 @@ def r_yearago(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(add_months(_latest_quarter(ctx.dct), -12), "quarter"), "dct")
 
 
+def r_periodago(g: Groups, ctx: Context) -> Norm:
+    """ "the corresponding period last year", "the quarter a year ago": the quarter (or month) the text speaks of,
+    a year before; with none, the last quarter ended by the DCT, as for "the year-ago period"."""
+    if ctx.ref is not None and ctx.ref.grain in ("quarter", "month"):
+        return _dated(Point(add_months(ctx.ref.date, -12), ctx.ref.grain), "ref")
+    if ctx.dct is None:
+        return _unresolved()
+    return _dated(Point(add_months(_latest_quarter(ctx.dct), -12), "quarter"), "dct")
+
+
 def r_season(g: Groups, ctx: Context) -> Norm:
     code = ctx.lex.seasons[_words(g["season"])]
     point = Point(dt.date(year_number(g["year"], ctx.lex), SEASON_START[code], 1), "season", code)
@@ -1054,6 +1064,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "modpod": r_modpod,
     "present": r_present,
     "yearago": r_yearago,
+    "periodago": r_periodago,
     "season": r_season,
     "bareseason": r_bareseason,
     "year": r_year,

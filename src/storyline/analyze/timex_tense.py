@@ -58,6 +58,13 @@ class TenseWords:
     # "pushed the talks back to Monday" name a time ahead ("the strike lasted until Friday" does not)
     deferring: frozenset[str] = frozenset()
     deferred_ends: frozenset[str] = frozenset()
+    # lemmas of verbs that set a deadline or ask for something by one: even in a simple past, "promised a deal by
+    # the end of October", "committed to a treaty by October", "gave them until Friday" name a time ahead
+    # ("finished the count by Friday" does not), as does a gerund of one ("stopped short of committing to …")
+    deadline_setting: frozenset[str] = frozenset()
+    # words between a cue and the expression that hedge the time without changing its direction: "until at least
+    # Saturday" looks forward as "until Saturday" does
+    hedges: frozenset[str] = frozenset()
     # modals that look forward unless negated: "who can win in November", not "can't trash us in February"
     future_unless_negated: frozenset[str] = frozenset()
     # before a plan word, these make it a comparison, not a plan: "began as (previously) planned Saturday"
@@ -161,6 +168,37 @@ TENSE_WORDS: dict[str, TenseWords] = {
         ahead_of_events=AHEAD_OF_EVENTS_EN,
         deferring=frozenset({"postpone", "delay", "defer", "adjourn", "extend", "recess", "reschedule"}),
         deferred_ends=frozenset({"until", "till", "through", "to"}),
+        deadline_setting=frozenset(
+            {
+                "promise",
+                "pledge",
+                "vow",
+                "commit",
+                "demand",
+                "urge",
+                "call",
+                "ask",
+                "order",
+                "instruct",
+                "aim",
+                "target",
+                "seek",
+                "want",
+                "expect",
+                "request",
+                "require",
+                "press",
+                "insist",
+                "intend",
+                "threaten",
+                "give",
+                "grant",
+                "allow",
+            }
+        ),
+        hedges=frozenset(
+            {"at least", "at most", "at the latest", "about", "around", "roughly", "approximately"}
+        ),
         present_not_scheduled=frozenset(
             {
                 "say",
@@ -239,8 +277,9 @@ def tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bo
     breaks = [i for i, t in enumerate(before) if "\n\n" in t.text]
     before = before[breaks[-1] + 1 :] if breaks else before
     after = after[: next((i for i, t in enumerate(after) if "\n\n" in t.text), len(after))]
+    cued = _unhedged(before, words)
     for size in (3, 2, 1):
-        cue = " ".join(t.lower_ for t in before[-size:]) if len(before) >= size else ""
+        cue = " ".join(t.lower_ for t in cued[-size:]) if len(cued) >= size else ""
         if cue in words.deferred_ends and _deferred(before, words):
             return True
         if cue in words.looks_back:
@@ -248,7 +287,7 @@ def tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bo
         if cue in words.looks_forward:
             return not _past_perfect(before, after, words)  # "had not called it a suspect until Thursday"
         if cue in words.forward_unless_past:
-            return not _past_perfect(before, after, words, simple=True)
+            return _sets_deadline(cued, words) or not _past_perfect(before, after, words, simple=True)
     if _event_ahead(before, words):
         return not _past_perfect(before, after, words, simple=True)
     # "Tuesday's vote", "the Friday slaying": the day names the vote, the verb's tense says nothing of it
@@ -328,6 +367,25 @@ def _event_ahead(before: list[SpacyToken], words: TenseWords) -> bool:
             if " ".join(t.lower_ for t in before[max(0, i - size + 1) : i + 1]) in words.ahead_of_events:
                 return True
     return False
+
+
+def _unhedged(before: list[SpacyToken], words: TenseWords) -> list[SpacyToken]:
+    """The tokens before an expression without a hedge right before it: "until at least Saturday" is cued by
+    "until" (read with "least" as the cue, it fell to the verb's past: the Saturday gone by)."""
+    for size in (3, 2, 1):
+        if len(before) > size and " ".join(t.lower_ for t in before[-size:]) in words.hedges:
+            return before[:-size]
+    return before
+
+
+def _sets_deadline(before: list[SpacyToken], words: TenseWords) -> bool:
+    """Whether the nearest verb before a deadline cue sets the deadline: "promised a deal by October", "called for
+    a vote by Friday", "stopped short of committing to a treaty by the end of October" (a gerund of one, after a
+    past that does not date it). A past perfect ("had promised a deal by Friday") keeps the deadline behind."""
+    verb = next((t for t in reversed(before) if is_verb(t) or t.tag_ == "VBG"), None)
+    if verb is None or verb.lemma_ not in words.deadline_setting or verb.tag_ not in ("VBD", "VBG"):
+        return False
+    return not any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in verb_group(verb, words))
 
 
 def _deferred(before: list[SpacyToken], words: TenseWords) -> bool:
