@@ -117,6 +117,9 @@ class Lexicon:
     fire_cause_preps: frozenset[str]  # "damaged in a fire"
     fire_place_preps: frozenset[str]  # "a fire at the church"
     allegation_verbs: frozenset[str]  # "charged that …": an accusation, no charge in court
+    tally_verbs: frozenset[str]  # "had two murders": a count
+    tally_preps: frozenset[str]  # "including 80 murders", "with 159 homicides"
+    share_nouns: frozenset[str]  # "82 percent of murders"
     time_heads: frozenset[str]  # "election day": a noun event's own time
     outcome_nouns: frozenset[str]  # "stabbed to death", "sentenced to life": no target
     contest_words: frozenset[str]  # "fight", "battle": a contest or an effort with the signs below

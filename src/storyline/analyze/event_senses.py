@@ -216,6 +216,23 @@ def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads
 
 
+def counted(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether a plural noun trigger is a tally in crime or casualty figures, no happening of its own: a number
+    of them a place had or a total included ("Ferguson had two **murders** in 2014", "6,000 crimes, including 80
+    **murders**", "with 159 **homicides**"), or a share of them ("82 percent of **murders**")."""
+    token = parse[trigger.index]
+    if trigger.words or token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.share_nouns:
+        return True
+    if not any(c.dep_ == "nummod" for c in token.children):
+        return False
+    if token.dep_ in ("dobj", "obj"):
+        return head.lemma_.lower() in lex.tally_verbs
+    return token.dep_ == "pobj" and head.lower_ in lex.tally_preps
+
+
 def figurative_disaster(parse: Doc, trigger: Trigger) -> bool:
     """Whether a disaster's noun is a figure of speech or a kind: "a **flood** of donations", "a **blizzard** of
     tweets", "Italy's **quake** zone", "**hurricane** season", "spread like **wildfire**"."""

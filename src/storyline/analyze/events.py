@@ -296,6 +296,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         and not event_senses.sourcing_note(ctx.lexicon, parse, t)
         and not event_senses.names_a_market(ctx.lexicon, parse, t)
         and not event_senses.figurative_disaster(parse, t)
+        and not event_senses.counted(ctx.lexicon, parse, t)
     ]
     by_index = {t.index: t for t in triggers}
     kept = [
