@@ -420,6 +420,7 @@ def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> N
         ("The widow fought back tears as she spoke.", []),
         ("The appeals court struck down the zoning law.", []),
         ("The two men struck up a friendship in the army.", []),
+        ("The young champion kept slaying all comers.", []),
         # a fight or battle that is a contest or an effort is no attack
         ("The two firms are locked in a legal battle over the patent.", []),
         ("The mayor said she would fight to keep the library open.", []),
@@ -644,6 +645,7 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
         ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead
+        ("Two guards conspired to kill the warden.", "ATTACK", "future"),  # a plot is not yet done
         ("Protesters are rallying outside the parliament.", "PROTEST", "ongoing"),
         ("Rebels continued to shell the airport.", "ATTACK", "ongoing"),
         ("Azerbaijani troops shelled the town last week.", "ATTACK", "past"),
