@@ -111,6 +111,22 @@ class Lexicon:
     rise_goals: frozenset[str]  # "shot to fame"
     goal_nouns: frozenset[str]  # "met the deadline": no meeting
     fire_nouns: frozenset[str]  # "fought the blaze": firefighting, no attack
+    blaze_nouns: frozenset[str]  # "fire", "blaze": a DISASTER only with a sign of a fire (event_senses.fire)
+    gunfire_modifiers: frozenset[str]  # "sniper fire": weapon fire, no fire
+    fire_fighting_verbs: frozenset[str]  # "crews tackled the blaze": there was a fire
+    fire_cause_preps: frozenset[str]  # "damaged in a fire"
+    fire_place_preps: frozenset[str]  # "a fire at the church"
+    allegation_verbs: frozenset[str]  # "charged that …": an accusation, no charge in court
+    tally_verbs: frozenset[str]  # "had two murders": a count
+    tally_preps: frozenset[str]  # "including 80 murders", "with 159 homicides"
+    share_nouns: frozenset[str]  # "82 percent of murders"
+    time_heads: frozenset[str]  # "election day": a noun event's own time
+    outcome_nouns: frozenset[str]  # "stabbed to death", "sentenced to life": no target
+    contest_words: frozenset[str]  # "fight", "battle": a contest or an effort with the signs below
+    contest_modifiers: frozenset[str]  # "a legal battle", "a losing battle"
+    figurative_objects: frozenset[str]  # "struck a chord", "captured the imagination": no attack
+    figurative_particles: frozenset[str]  # "struck up a conversation", "struck down the law"
+    figurative_particle_verbs: frozenset[str]  # the verbs those particles make figurative ("strike")
     fire_starting_verbs: frozenset[str]  # "set the fire": arson stays an attack
     harm_verbs: frozenset[str]  # ATTACK verbs an accident or a natural force can do: "killed in a fire"
     accident_nouns: frozenset[str]  # "a leak", "the earthquake": what killed or destroyed, with no attacker

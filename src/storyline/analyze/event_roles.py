@@ -326,10 +326,18 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
     for obj in _prep_objects(prep):
         if word in lex.instrument_preps and obj.lemma_.lower() in lex.instrument_nouns:
             continue  # "attacked him with a knife": what it was done with
+        if role == "target" and _outcome(lex, obj):
+            continue  # "stabbed to death", "sentenced to life", "threatened with death": how it ended
         if role is not None:
             yield role, obj
         elif named and obj.ent_type_ in NAMED_TARGET_TYPES and not _medium(lex, obj):
             yield "target", obj
+
+
+def _outcome(lex: Lexicon, obj: Token) -> bool:
+    """How an act ended or what a court sent someone to ("to death", "to life in prison"), not a life someone
+    owns ("a threat to **their life**")."""
+    return obj.lemma_.lower() in lex.outcome_nouns and not any(c.dep_ == "poss" for c in obj.children)
 
 
 def _medium(lex: Lexicon, obj: Token) -> bool:

@@ -19,6 +19,9 @@ from storyline.analyze.event_context import OBJECT_DEPS, SUBJECT_DEPS, Lexicon, 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from storyline.analyze.nlp import Parsed
+    from storyline.model import Event
+
 STOPPAGE_TYPE = "PROTEST"  # PLOVER files strikes and walkouts under PROTEST
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
 GOVERNOR_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "attr", "nsubj", "nsubjpass"})
@@ -28,6 +31,7 @@ VERBAL_MOTIVE_PREPS = frozenset({"for", "over"})
 ATTACKED_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 ACCIDENT_TYPE = "DISASTER"
+SIMILE_PREPS = frozenset({"like"})  # "spread like wildfire"
 CAUSE_PREPS = frozenset({"in", "after", "during", "following"})  # "killed in a crash", "after the quake"
 
 
@@ -58,6 +62,31 @@ def is_stoppage(lex: Lexicon, token: Token) -> bool:
     if any(lex.nouns.get(c.lemma_.lower()) == STOPPAGE_TYPE for c in token.conjuncts):
         return True
     return any(_is_sign(lex, word) for word in _signs_around(token, modifiers))
+
+
+def stoppages_throughout(lex: Lexicon, parsed: Parsed, events: list[Event]) -> list[Event]:
+    """``events`` with a bare stoppage noun read as the work stoppage the document already named: once "a
+    nationwide **strike**" or "the union's strike" was seen as a PROTEST, "**the strike** grounded flights" and
+    "despite **the strike**" are the same walkout, not an attack (one sense per article). Only nouns without any
+    participant change: "air **strikes** against Islamic State" keeps its target and stays an attack.
+    """
+    if not any(e.type == STOPPAGE_TYPE and _stoppage_noun(lex, parsed, e) for e in events):
+        return events
+    return [
+        dataclasses.replace(e, type=STOPPAGE_TYPE)
+        if e.type == "ATTACK" and not e.participants and _stoppage_noun(lex, parsed, e)
+        else e
+        for e in events
+    ]
+
+
+def _stoppage_noun(lex: Lexicon, parsed: Parsed, event: Event) -> bool:
+    """Whether ``event``'s trigger ends in a stoppage word tagged as a noun ("strike", "a general strike")."""
+    span = parsed.doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return last.lemma_.lower() in lex.stoppage_words and last.pos_ == "NOUN"
 
 
 def _signs_around(token: Token, modifiers: list[Token]) -> list[Token]:
@@ -187,13 +216,85 @@ def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads
 
 
+def counted(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether a plural noun trigger is a tally in crime or casualty figures, no happening of its own: a number
+    of them a place had or a total included ("Ferguson had two **murders** in 2014", "6,000 crimes, including 80
+    **murders**", "with 159 **homicides**"), or a share of them ("82 percent of **murders**")."""
+    token = parse[trigger.index]
+    if trigger.words or token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.share_nouns:
+        return True
+    if not any(c.dep_ == "nummod" for c in token.children):
+        return False
+    if token.dep_ in ("dobj", "obj"):
+        return head.lemma_.lower() in lex.tally_verbs
+    return token.dep_ == "pobj" and head.lower_ in lex.tally_preps
+
+
 def figurative_disaster(parse: Doc, trigger: Trigger) -> bool:
     """Whether a disaster's noun is a figure of speech or a kind: "a **flood** of donations", "a **blizzard** of
-    tweets", "Italy's **quake** zone", "**hurricane** season"."""
+    tweets", "Italy's **quake** zone", "**hurricane** season", "spread like **wildfire**"."""
     token = parse[trigger.index]
     if trigger.type != ACCIDENT_TYPE or token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.dep_ == "pobj" and token.head.lower_ in SIMILE_PREPS:
+        return True
     return token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def allegation(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
+    """``trigger`` as an ACCUSE when an ARREST verb such as "charge" (``lex.allegation_verbs``) takes a clause:
+    "the complaint **charged** that the shooting was gang-related", "critics charge that the rule guts the
+    law" say something, they bring no one to court; else as it was."""
+    token = parse[trigger.index]
+    if trigger.words or trigger.type != "ARREST" or token.lemma_.lower() not in lex.allegation_verbs:
+        return trigger
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return dataclasses.replace(trigger, type=VERBAL_TYPE)
+    return trigger
+
+
+def fire(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
+    """A fire noun (``lex.blaze_nouns``) as a DISASTER when the parse shows a fire (``_burning``), as an ATTACK
+    when it was set on purpose ("an **arson** fire", "a fire **set** by teenagers"), else ``None``: "came under
+    fire", "held his fire", "sniper fire" name no fire."""
+    token = parse[trigger.index]
+    if trigger.words or token.pos_ != "NOUN" or token.lemma_.lower() not in lex.blaze_nouns:
+        return trigger
+    if not _burning(lex, token):
+        return None
+    return dataclasses.replace(trigger, type="ATTACK" if _set_on_purpose(lex, token) else ACCIDENT_TYPE)
+
+
+def _set_on_purpose(lex: Lexicon, token: Token) -> bool:
+    """A fire its own words say was set ("an **arson** fire", "a fire **set** by teenagers"), or the verb it is
+    the subject of ("the fire **was set** at the entrance", "the fire was **deliberately** lit")."""
+    if any(t.lemma_.lower() in lex.deliberate_words for t in token.subtree):
+        return True
+    if token.dep_ not in SUBJECT_DEPS and token.dep_ != "nsubjpass":
+        return False
+    verb = token.head
+    return any(w.lemma_.lower() in lex.deliberate_words for w in (verb, *verb.children))
+
+
+def _burning(lex: Lexicon, token: Token) -> bool:
+    """Whether a fire noun names a fire: what it does, what it caused, where or whose it was (see
+    ``lex.blaze_nouns``); weapon fire never."""
+    children = list(token.children)
+    if any(c.lemma_.lower() in lex.gunfire_modifiers for c in children if c.dep_ in MODIFIER_DEPS):
+        return False
+    head = token.head
+    if token.dep_ in ("dobj", "obj"):
+        return head.lemma_.lower() in lex.fire_fighting_verbs
+    if token.dep_ in SUBJECT_DEPS or token.dep_ == "nsubjpass":
+        return True
+    if token.dep_ == "pobj" and head.lower_ in lex.fire_cause_preps:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in lex.fire_place_preps for c in children):
+        return True
+    return any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in children)
 
 
 def sourcing_note(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
@@ -361,4 +462,6 @@ def _accident_noun(lex: Lexicon, noun: Token) -> bool:
     """An accident or a natural force, not one set on purpose ("an arson fire", "a fire set by teenagers")."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in lex.accident_nouns:
         return False
+    if any(c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in lex.gunfire_modifiers for c in noun.children):
+        return False  # "sniper fire killed two soldiers" is an attack
     return not any(t.lemma_.lower() in lex.deliberate_words for t in noun.subtree)

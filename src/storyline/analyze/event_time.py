@@ -164,6 +164,16 @@ def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], reference: s
     return reference
 
 
+def names_background(lex: Lexicon, trigger: Token) -> bool:
+    """Whether a noun trigger only modifies another noun, naming the event that thing belongs to ("the **murder**
+    trial starts Monday", "arraigned on two **murder** charges today", "the **shooting** victims were buried on
+    Friday"): the sentence's time is the trial's, the charges', the burial's, so the event borrows none. A time
+    noun is the event's own time ("on **election** day", ``lex.time_heads``)."""
+    if trigger.dep_ != "compound" or trigger.pos_ != "NOUN" or trigger.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return trigger.head.lemma_.lower() not in lex.time_heads
+
+
 def _told_past(lex: Lexicon, anchors: list[Token]) -> bool:
     """Whether the anchors say past: a past-tense or perfect verb ("clashed", "have held"), a past participle
     describing a noun ("under the arrangement announced at a news conference"), or a noun event in a phrase of

@@ -115,7 +115,7 @@ def extract(
             events.extend(sentence_events(ctx, sentence, triggers))
         else:  # too long to parse, or past the document's cap on parsed sentences
             events.extend(bare_event(ctx, sentence, t) for t in _unchecked(lex, sentence, triggers))
-    return events
+    return event_senses.stoppages_throughout(lex, parsed, events)
 
 
 def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
@@ -286,6 +286,8 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.verbal_attack(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.accident(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [event_senses.allegation(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [t for t in (event_senses.fire(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [
         t
         for t in triggers
@@ -294,6 +296,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         and not event_senses.sourcing_note(ctx.lexicon, parse, t)
         and not event_senses.names_a_market(ctx.lexicon, parse, t)
         and not event_senses.figurative_disaster(parse, t)
+        and not event_senses.counted(ctx.lexicon, parse, t)
     ]
     by_index = {t.index: t for t in triggers}
     kept = [
@@ -392,6 +395,10 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
         return True
     if token.pos_ == "VERB" and not trigger.words and _met_goal_or_fire(lex, token, trigger.type):
         return True
+    if token.pos_ == "VERB" and not trigger.words and trigger.type == "ATTACK" and _figurative(lex, token):
+        return True
+    if not trigger.words and trigger.type == "ATTACK" and _contest(lex, token):
+        return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
 
 
@@ -423,6 +430,35 @@ def _met_goal_or_fire(lex: Lexicon, token: Token, kind: str) -> bool:
     return any(word in nouns for word in found)
 
 
+def _figurative(lex: Lexicon, token: Token) -> bool:
+    """An attack verb used as a figure of speech, told by its object ("struck a **chord**", "captured the
+    **imagination**", "fought back **tears**", "captured two **wins**") or, for a verb such as "strike", by a
+    particle with an object ("struck **up** a conversation", "struck **down** the law"). ECB+ news of sports,
+    obituaries and courts uses these often; they are no violence on a timeline."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if any(c.lemma_.lower() in lex.figurative_objects for c in objects):
+        return True
+    particles = (c for c in token.children if c.dep_ == "prt" and c.lower_ in lex.figurative_particles)
+    return bool(objects) and token.lemma_.lower() in lex.figurative_particle_verbs and any(particles)
+
+
+def _contest(lex: Lexicon, token: Token) -> bool:
+    """A fight or battle that is a contest or an effort, no violence: a modifier says which ("a **legal**
+    battle", "the **turnover** battle", "a **losing** battle"), or the verb strives for what its to-infinitive
+    says ("fought **to keep** the protections", "fighting **to defend** the Constitution")."""
+    if token.lemma_.lower() not in lex.contest_words:
+        return False
+    modifiers = (c for c in token.children if c.dep_ in ("amod", "compound", "nmod"))
+    if any(c.lemma_.lower() in lex.contest_modifiers for c in modifiers):
+        return True
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in token.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
+
+
 def _passive_with(token: Token) -> bool:
     """ "was met with resistance": a passive verb with a "with" phrase (a reaction, not a meeting)."""
     deps = {c.dep_ for c in token.children}
@@ -434,6 +470,8 @@ def _event(
 ) -> Event:
     sentence, parse = site.sentence, site.parse
     place = event_roles.place(ctx, sentence, parse, anchors)
+    if date is None and event_time.names_background(ctx.lexicon, parse[trigger.index]):
+        reference = None
     reference = event_time.fitting_reference(ctx, parse, anchors, reference) if date is None else None
     chosen = date or reference
     return dataclasses.replace(
