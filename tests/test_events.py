@@ -363,6 +363,13 @@ def test_city_naming_a_noun_event_is_its_place(
     assert (event.place, names(event, "actor")) == (place, actors)
 
 
+def test_a_conjunct_after_a_closed_quotation_goes_on_the_verb_of_saying(parse: Parse) -> None:
+    """The parser hangs "urged" on "been" inside the quotation; the closing mark ends what was said."""
+    text = 'A ministry spokesman said the town had been "wiped off the map" and urged Norvia to pull out its troops.'
+    urged = next(e for e in events.extract(parse(text), [], []) if e.trigger == "urged")
+    assert (names(urged, "actor"), names(urged, "target")) == ({"ministry spokesman"}, {"Norvia"})
+
+
 @pytest.mark.parametrize(
     "text, kept",
     [

@@ -261,7 +261,25 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return
         passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
-        current = current.head
+        current = _quoted_conjunct_cue(current) or current.head
+
+
+def _quoted_conjunct_cue(conjunct: Token) -> Token | None:
+    """The verb of saying a conjunct goes on when the parser hung it on a verb inside the quotation before it.
+
+    'the spokesman said the island had been "occupied by force" and called on Selmar to withdraw': "called" is
+    parsed as a conjunct of "occupied", but the quotation closing between them ends what was said, so the
+    conjunct continues the sentence's own verb, and its doer is the spokesman, not the island. Only for a
+    clause after its verb of saying whose quotation opened and closed before the conjunct; a quotation running
+    on across "and" ('will be pursuing funds and will "compete …"') leaves the parse alone.
+    """
+    head = conjunct.head
+    if conjunct.dep_ != "conj" or head.dep_ != "ccomp" or not head.head.i < head.i < conjunct.i:
+        return None
+    doc = conjunct.doc
+    marks = [t for t in doc[head.head.i + 1 : conjunct.i] if t.is_quote and t.tag_ != "POS"]
+    closed_after_head = any(t.i > head.i for t in marks)
+    return head.head if marks and len(marks) % 2 == 0 and closed_after_head else None
 
 
 def _modified_noun_role(participle: Token) -> Iterator[tuple[str, Token]]:
