@@ -371,6 +371,24 @@ def test_a_conjunct_after_a_closed_quotation_goes_on_the_verb_of_saying(parse: P
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "actors"),
+    [
+        ("The minister said at the summit that trade would grow.", "summit", {"minister"}),
+        (
+            "Two guards were shot, an official told reporters, in the worst violence in a decade.",
+            "violence",
+            set(),
+        ),
+    ],
+)
+def test_a_speaker_takes_part_only_in_an_event_spoken_at(
+    parse: Parse, text: str, trigger: str, actors: set[str]
+) -> None:
+    event = next(e for e in events.extract(parse(text), [], []) if e.trigger == trigger)
+    assert names(event, "actor") == actors
+
+
+@pytest.mark.parametrize(
     "text, kept",
     [
         ("A White House official, who requested anonymity, said the ministers met in Oslo.", ["met"]),

@@ -38,6 +38,9 @@ __all__ = ["participants", "place"]
 PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
 # a verb without a subject borrows its head's ("plans to visit", "is ready to sign")
 CLIMB_DEPS = frozenset({"xcomp", "conj", "acomp"})
+# Events one takes part in by speaking at them ("said at the summit", "told reporters during the visit"); a
+# speaker "in the worst violence in a decade" only dates what was said by it.
+SPOKEN_IN_TYPES = frozenset({"MEET", "CONSULT", "STATEMENT", "VISIT", "SIGN", "PROTEST"})
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case", "nummod"})
 ACTOR_MODIFIER_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod"}
@@ -117,7 +120,8 @@ def _role_tokens(
                 yield from _named_objects(child)
             elif child.dep_ == "prep":
                 yield from _prep_roles(lex, child)
-        yield from _speaker_roles(lex, trigger_token)
+        if trigger.type in SPOKEN_IN_TYPES:
+            yield from _speaker_roles(lex, trigger_token)
 
 
 def _anchor_subject_roles(lex: Lexicon, verb: Token, noun: Token) -> Iterator[tuple[str, Token]]:
