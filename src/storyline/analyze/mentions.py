@@ -344,20 +344,25 @@ def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
     surnames = {n.text.split()[-1] for n in names if n.label == "PERSON" and " " in n.text}
     covered = {i for n in names for i in range(n.start, n.end)}
     longest = max((len(words) for words in known), default=0)
+    firsts = {words[0] for words in known}
+    texts, lowers = [t.text for t in doc], [t.lower_ for t in doc]  # read once: ``doc[i]`` makes a Token
     extra: list[Named] = []
     i = 0
     while i < len(doc):
         if (
-            doc[i].text in surnames
+            texts[i] in surnames
             and i not in covered
             and doc[i].pos_ == "PROPN"
             and not _glued_to_hyphen(doc, i, i + 1)
         ):
-            extra.append(Named(i, i + 1, "PERSON", doc[i].text))
+            extra.append(Named(i, i + 1, "PERSON", texts[i]))
             i += 1
             continue  # found once: the known names below hold the same surname
+        if lowers[i] not in firsts:
+            i += 1
+            continue  # no known name starts with this word
         for size in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.lower_ for t in doc[i : i + size])
+            words = tuple(lowers[i : i + size])
             if words in known and _uncovered_name(doc, i, i + size, covered):
                 extra.append(Named(i, i + size, known[words], clean_name(doc[i : i + size].text)))
                 i += size - 1

@@ -216,10 +216,13 @@ def _dateline_breaks(doc: Doc) -> None:
     """A dateline that opens a line in the article's head is a sentence of its own ("BRASK, Varnia (LBN) - |
     Six soldiers were killed"): in the sentence it opens, the parser makes its place names the verb's subject
     or object, and they would become an event's participants. Its place names are places (``_dateline_places``).
+
+    ``doc.text`` is read once: spaCy rebuilds the whole string from the tokens on every access.
     """
-    for line_start in _line_starts(doc, metadata.HEAD_CHARS):
-        line_end = doc.text.find("\n", line_start)
-        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    text = doc.text
+    for line_start in _line_starts(text[: metadata.HEAD_CHARS]):
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
         dateline = metadata.dateline_span(line, doc.lang_)
         if dateline is None or dateline.length >= len(line.rstrip()):
             continue
@@ -243,9 +246,8 @@ def _dateline_places(doc: Doc, end: int, places: list[tuple[int, int]]) -> None:
     doc.ents = sorted(kept + spans, key=lambda e: e.start)
 
 
-def _line_starts(doc: Doc, within: int) -> Iterator[int]:
-    """The character offsets where the first ``within`` characters' lines begin (blank lines left out)."""
-    text = doc.text[:within]
+def _line_starts(text: str) -> Iterator[int]:
+    """The character offsets where the lines of ``text`` begin (blank lines left out)."""
     start = 0
     while start < len(text):
         if not text[start].isspace():
