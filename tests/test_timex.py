@@ -852,6 +852,24 @@ REFERENCE = [
         ("a year ago", "2020"),
     ),
     ("The floods came this winter. A year earlier, the dam had burst.", ("A year earlier", "2020-WI")),
+    # after a report's months of the year so far, a year earlier is last year, not the quarter spoken of before
+    (
+        "Net rose in the fourth quarter. For the nine months, net was $9 million, up from $7 million a year earlier.",
+        ("a year earlier", "2019"),
+    ),
+    (
+        "Net rose in the fourth quarter. In the first nine months, net was $9 million.",
+        ("the first nine months", "P9M"),
+    ),
+    (
+        "Net rose in the fourth quarter. For the six months, it earned $8 million against year-earlier net.",
+        ("year-earlier", "2019"),
+    ),
+    (
+        "Net rose in the fourth quarter. In the first nine months, net was $9 million, vs. $2 million in "
+        "the 2019 period.",
+        ("the 2019 period", "2019"),
+    ),
     # "the year" right after a year and a comma names that year again (an apposition)
     ("Spending rose in 2010, the year the court ruled.", ("the year", "2010")),
     ("The deal closed in 2019, the year he retired, and fell apart the year after.", ("the year", "2019")),

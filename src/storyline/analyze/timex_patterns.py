@@ -75,6 +75,9 @@ class Lexicon:
     period_ends: tuple[str, ...] = ()
     latest: tuple[str, ...] = ()  # "the latest quarter", "the most recent period": the last one completed
     period_words: tuple[str, ...] = ()  # "the latest period": a company's reporting period (a quarter)
+    # words before "the N months" that make it a report's year to date ("the first nine months"), as "the nine
+    # months" alone is: "a year earlier" after it is the year before, not the quarter a report spoke of before
+    to_date: tuple[str, ...] = ()
     # adjectives that are a present reference on their own ("current conditions"), unless a listed noun
     # follows ("current account" is a balance, not a time)
     present_adjectives: tuple[str, ...] = ()
@@ -503,6 +506,7 @@ ENGLISH = Lexicon(
     period_ends=("ended", "ending"),
     latest=("latest", "most recent"),
     period_words=("period",),
+    to_date=("first", "latest"),
     present_adjectives=("current",),
     present_exceptions=("account", "accounts", "affairs", "events"),
     then_present=("then current", "then-current"),

@@ -36,6 +36,10 @@ TENSE_REACH_DAYS = 300
 LATEST_WEEKEND_LOOKBACK = 2  # Monday to Wednesday (weekday 0-2): a past "this weekend" is the last one
 # a day without a year this soon after a reference date of an earlier year is in that story's year
 STORY_FOLLOW_DAYS = 60
+QUARTER_MONTHS = (
+    3  # a report's spans of months are whole quarters ("the nine months", "the first six months")
+)
+YEAR_MONTHS = 12
 
 Groups = Mapping[str, str | None]
 
@@ -708,10 +712,23 @@ def r_latest(g: Groups, ctx: Context) -> Norm:
     return _dated(Point(_latest_quarter(ctx.dct), "quarter"), "dct")
 
 
+def _report_year(ctx: Context) -> bool:
+    """The text speaks of the year of the last quarter ended by the DCT, as after "the first nine months"."""
+    ref, dct = ctx.ref, ctx.dct
+    return (
+        ref is not None
+        and dct is not None
+        and ref.grain == "year"
+        and ref.date.year == _latest_quarter(dct).year
+    )
+
+
 def r_yearperiod(g: Groups, ctx: Context) -> Norm:
     """ "the 1988 quarter", "the 1989 period" in an earnings report: the quarter the text is about (the
     reference quarter, else the last one completed by the DCT) in the year given."""
     year = year_number(g["year"], ctx.lex)
+    if _report_year(ctx):  # "net for the nine months rose from $2 million in the 1988 period"
+        return _dated(Point(dt.date(year, 1, 1), "year"), "absolute")
     if ctx.ref is not None and ctx.ref.grain == "quarter":
         month, anchor = ctx.ref.date.month, "ref"
     elif ctx.dct is not None:
@@ -734,6 +751,8 @@ def r_yearago(g: Groups, ctx: Context) -> Norm:
         return _dated(Point(add_months(ctx.dct, -12), "year"), "dct")
     if unit == "month":
         return _dated(Point(add_months(ctx.dct, -12), "month"), "dct")
+    if not unit and ctx.ref is not None and _report_year(ctx):  # "for the nine months … year-earlier profit"
+        return _dated(Point(dt.date(ctx.ref.date.year - 1, 1, 1), "year"), "ref")
     n = ctx.lex.ordinals.get(_words(g.get("ord")))
     if n is not None and 1 <= n <= 4:  # "the year-ago third quarter": that quarter, a year before its year
         year = _quarter_year(ctx, n, {})
@@ -884,7 +903,27 @@ def r_duration(g: Groups, ctx: Context) -> Norm:
     if n is not None and (g.get("half") or g.get("andhalf")):
         n += 0.5
     mod = lex.approx.get(_words(g["approx"])) if g["approx"] else None
-    return Norm("DURATION", duration_value(n, unit), mod)
+    point = _year_to_date(g, ctx, n, unit)
+    return Norm("DURATION", duration_value(n, unit), mod, "dct" if point else None, point)
+
+
+def _year_to_date(g: Groups, ctx: Context, n: float | None, unit: str) -> Point | None:
+    """ "the nine months", "the first six months" of a report: the months of its year so far, so that year is
+    the reference time ("net for the nine months rose from $2 million a year earlier": 1988, not the quarter
+    spoken of before)."""
+    rel = _words(g.get("rel")).lower()
+    if (
+        ctx.dct is None
+        or not g.get("the")
+        or unit != "M"
+        or n is None
+        or n % QUARTER_MONTHS
+        or n >= YEAR_MONTHS
+    ):
+        return None
+    if rel and rel not in ctx.lex.to_date:
+        return None
+    return Point(dt.date(_latest_quarter(ctx.dct).year, 1, 1), "year")
 
 
 def r_halfunit(g: Groups, ctx: Context) -> Norm:
