@@ -1325,6 +1325,10 @@ def test_no_attribution(parse, text):
             "The ministry identified the driver as a local man.",
             [("The ministry", "the driver as a local man", "identified")],
         ),
+        (  # "walk back", "shrug off": a judgement with its particle
+            "The governor later walked back his remarks.",
+            [("The governor", "his remarks", "later walked back")],
+        ),
         (  # "lay out": a speech verb with its particle
             "The senator laid out her plan for the harbor.",
             [("The senator", "her plan for the harbor", "laid out")],

@@ -559,6 +559,11 @@ CUES: dict[str, CueTable] = {
                 # "laid out his vision for America": 11 of the 18 it adds on train are gold cues, 3 more overlap one
                 # ("laid out a vision for": the gold cue runs over the noun)
                 ("lay", "out"),
+                # "shrugged off the attacks", "later walked back his remarks", "ticked off his differences with
+                # her": on all PolNeAR train 13 of the 14 uses lie in a gold cue (7 of them this span exactly)
+                ("shrug", "off"),
+                ("walk", "back"),
+                ("tick", "off"),
                 # "as one voter put it, “…”": 12 of train's 21 "put(s) it" are cues, the rest mostly "to put it
                 # mildly", "let me put it this way" (an infinitive, an imperative, words inside a quotation)
                 ("put", "it"),
