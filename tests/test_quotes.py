@@ -764,6 +764,14 @@ def test_restrictive_that_clause_names_no_source(parse):
                 )
             ],
         ),
+        (  # a relative clause reporting a clause of its own, hung on the apposition, stays out of the source
+            "Howard Rubel, a senior analyst at Jefferies, who notes that the firm has vowed to cut costs, said the"
+            " deal was good.",
+            [
+                ("Jefferies", "who", "that the firm has vowed to cut costs", "notes"),
+                ("Howard Rubel", "Howard Rubel, a senior analyst at Jefferies", "the deal was good", "said"),
+            ],
+        ),
         (  # a participle set off by commas does not
             "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
             [("The governor", "The governor", "the state would not raise taxes", "said")],

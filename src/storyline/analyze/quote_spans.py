@@ -150,6 +150,7 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
     for child in subject.rights:
         if _aside(child):
             end = min(end, child.left_edge.i - 1)
+    end = min(end, _before_reporting_clause(subject, end))
     end = _with_others(subject, end)
     dash = _dateline_dash(doc, start, end)
     if dash is not None and trim(doc, dash + 1, end) is not None:
@@ -309,6 +310,31 @@ def _aside(child: Token) -> bool:
     if not comma or child.dep_ in {"conj", "cc", "punct"}:
         return False
     return child.dep_ != "appos"
+
+
+def _before_reporting_clause(subject: Token, end: int) -> int:
+    """The end of a speaker phrase before a relative clause with a cue of its own that the parser hung deeper
+    in the phrase, on an apposition or its object ("Ann Lee, an analyst at Fitch, who notes that …, said"):
+    as when it hangs on the name itself, PolNeAR marks the clause as an attribution of its own."""
+    for token in subject.subtree:
+        first = token.left_edge.i
+        if token.dep_ == "relcl" and token.head != subject and subject.i < first <= end and _speaks(token):
+            end = first - 1
+    return end
+
+
+def _speaks(clause: Token) -> bool:
+    """A clause whose verb, or a verb joined to it by "and"/"but", is a speech verb reporting a clause ("who
+    said he would", "who notes that …", "but who suggested that …"); with an object instead it may say who
+    the speaker is ("who recalled the dinner", "who knows its gist": PolNeAR keeps those in the source)."""
+    table = cues_for(clause.doc.lang_)
+    heads = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    return table is not None and any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in table.verbs
+        and any(c.dep_ in CLAUSE_DEPS for c in t.children)
+        for t in heads
+    )
 
 
 def _when(child: Token) -> bool:
