@@ -356,6 +356,36 @@ def test_a_place_noun_after_a_name_makes_it_a_place(analyze, text, name, type_):
     assert [e.type for e in found if e.name == name] == [type_]
 
 
+@pytest.mark.parametrize(
+    "text, name, type_, pronoun",
+    [
+        # a one-word "person" only ever written after "the" is a thing: a river named in full elsewhere, a team
+        (
+            "The Kessa River floods every spring. Villagers said the Kessa rose two metres overnight. He said "
+            "the dam had failed.",
+            "Kessa",
+            "LOC",
+            "He",
+        ),
+        (
+            "Coach Dan Miller was hired in May. The Bucs will have to do without him in their game.",
+            "Bucs",
+            "ORG",
+            "him",
+        ),
+    ],
+)
+def test_a_one_word_name_after_the_is_no_person(analyze, text, name, type_, pronoun):
+    found = analyze(text)
+    assert [e.type for e in found if e.name == name] == [type_]
+    assert owner(found, pronoun) != name
+
+
+def test_a_family_after_the_stays_people(analyze):
+    found = analyze("The Clintons visited the diner before. Hillary Clinton ordered a salad.")
+    assert [e.type for e in found if e.name == "Clintons"] == ["PERSON"]
+
+
 def test_surname_stays_with_the_person_whatever_the_model_says_elsewhere(analyze):
     """The model often types a bare surname as an organization; the person named in full keeps every one."""
     text = (

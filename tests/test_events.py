@@ -117,6 +117,19 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("The gunman went on a rampage through the shopping centre.", "ATTACK"),
         ("Two robbers gunned down a cashier in Lille.", "ATTACK"),
         ("Rebels carried out two attacks on the base.", "ATTACK"),  # a count carried out is no tally
+        # "accept" agrees only to an offer or its terms; a nomination accepted is the nomination's APPOINT
+        ("The junta accepted the mediators' proposal for a truce.", "AGREE"),
+        ("Varnia accepted an invitation to talks in Halvik.", "AGREE"),
+        ("The senator accepted her party's nomination in July.", "APPOINT"),
+        # "order" with a person, a destination or an event noun is a command
+        ("The general ordered 300 troops to the border.", "DEMAND"),
+        ("The minister ordered an inquiry into the collapse.", "DEMAND"),
+        # an exchange of fire and a firefight are fighting
+        ("An exchange of fire broke out near the dam.", "ATTACK"),
+        ("Police and the robbers were locked in a firefight.", "ATTACK"),
+        ("A gunbattle erupted outside the barracks.", "ATTACK"),
+        # a death with no violence or accident named is an OTHER
+        ("The former senator died at his home in Maine.", "OTHER"),
     ],
 )
 def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None:
@@ -187,6 +200,7 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("A fire killed three people at a market in Lagos.", "killed", "DISASTER"),
         ("Dozens of homes were destroyed by the flood.", "destroyed", "DISASTER"),
         ("Five passengers were killed in a bus crash near Split.", "killed", "DISASTER"),
+        ("Two hikers died in a rockfall crash on the pass.", "died", "DISASTER"),
         ("Ten miners were killed when the tunnel roof collapsed.", "killed", "DISASTER"),
         ("The earthquake killed 300 people in the province.", "killed", "DISASTER"),
         ("A strong quake struck the coast, killing at least seven people.", "killing", "DISASTER"),
@@ -295,6 +309,11 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "Police arrested no one at the scene.",
         "The two delegations held no talks in Vienna.",
         "Neither army attacked the bridge.",
+        # accepting money, awards or refugees agrees to nothing; ordering goods commands no one
+        "The senator accepted an award from the academy.",
+        "The state will accept more refugees next year.",
+        "The airline ordered 20 aircraft from Airbus.",
+        "The valves were ordered in March.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:
@@ -854,6 +873,26 @@ def test_coordinated_verb_shares_the_date(parse: Parse) -> None:
         ("MEET", "2021-03-12", "timex"),
         ("AGREE", "2021-03-12", "timex"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Two soldiers were wounded in an exchange of fire on Thursday.", "wounded"),
+        ("A guard was killed in an attack on Thursday.", "killed"),
+        ("Exchanges of fire continued along the river on Thursday.", "Exchanges"),
+    ],
+)
+def test_a_date_on_a_fight_dates_it_or_the_harm_done_in_it(parse: Parse, text: str, trigger: str) -> None:
+    parsed = parse(text)
+    found = events.extract(parsed, [], [timex(parsed, "Thursday", "2021-03-11")])
+    assert [(e.trigger, e.date) for e in found] == [(trigger, "2021-03-11")]
+
+
+def test_a_death_in_a_fight_is_the_fight_s_event(parse: Parse) -> None:
+    parsed = parse("Three rebels died in a firefight with the army on Thursday.")
+    event = only(events.extract(parsed, [], [timex(parsed, "Thursday", "2021-03-11")]))
+    assert (event.type, event.trigger, event.date) == ("ATTACK", "firefight", "2021-03-11")
 
 
 def test_timex_of_another_noun_dates_nothing(parse: Parse) -> None:

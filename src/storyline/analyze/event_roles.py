@@ -236,10 +236,13 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
     """Subjects of ``verb`` or, for a subjectless complement, of the verb it depends on.
 
     A borrowed subject acts ("Putin is expected to host…"), unless ``verb`` is passive itself: then it undergoes
-    the act, whoever did the head verb's ("was detained by police and should be freed", "needs to be destroyed").
+    the act, whoever did the head verb's ("was detained by police and should be freed", "needs to be destroyed"),
+    and so does whoever dies ("**two passengers** died": no one's act, they are its target).
     """
     current, passive = verb, False
-    undergoes = any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children)
+    undergoes = (
+        any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children) or verb.lemma_.lower() in lex.death_verbs
+    )
     while True:
         doer = _controller(lex, current, verb) if current is not verb else None
         if doer is not None:

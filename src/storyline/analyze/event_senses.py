@@ -32,6 +32,9 @@ ATTACKED_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 ACCIDENT_TYPE = "DISASTER"
 SIMILE_PREPS = frozenset({"like"})  # "spread like wildfire"
+UNTOLD_TAGS = frozenset(
+    {"VB", "VBG", "VBP"}
+)  # "to die", "dying", "they die": no death told as one that happened
 CAUSE_PREPS = frozenset({"in", "after", "during", "following"})  # "killed in a crash", "after the quake"
 
 
@@ -371,8 +374,11 @@ def _idiom_places(idioms: frozenset[str]) -> dict[str, list[tuple[int, tuple[str
 def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     """``trigger`` as a DISASTER when an ATTACK verb of harm has an accident or a natural force for its cause
     ("Two workers were killed after chlorine gas leaked", "A fire killed three", "homes destroyed by the
-    flood"); else as it was."""
+    flood"), and so is a death from one ("died in a **crash**"); else as it was."""
     token = parse[trigger.index]
+    if not trigger.words and token.pos_ == "VERB" and token.lemma_.lower() in lex.death_verbs:
+        accidental = any(_accidental(lex, child) for child in token.children)
+        return dataclasses.replace(trigger, type=ACCIDENT_TYPE) if accidental else trigger
     if trigger.type != "ATTACK" or trigger.words or token.lemma_.lower() not in lex.harm_verbs:
         return trigger
     dependents = [*token.children, *_subject_above(token)]
@@ -465,3 +471,71 @@ def _accident_noun(lex: Lexicon, noun: Token) -> bool:
     if any(c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in lex.gunfire_modifiers for c in noun.children):
         return False  # "sniper fire killed two soldiers" is an attack
     return not any(t.lemma_.lower() in lex.deliberate_words for t in noun.subtree)
+
+
+# ---------------------------------------------------------------------------------------------- object senses
+
+
+def unaccepted(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether "accept" (``lex.consent_verbs``) takes something other than an offer or its terms: refugees,
+    donations, an award, a nomination, a fact ("accepted $200,000 from donors", "will accept the nomination",
+    "accepted that he lost"). Only "accepted the **proposal**", "accepted an **invitation**" (``consent_objects``)
+    is an agreement; the others are no event, and a noun trigger among them ("the nomination") stands alone."""
+    token = parse[trigger.index]
+    if trigger.words or token.pos_ != "VERB" or token.lemma_.lower() not in lex.consent_verbs:
+        return False
+    return not any(o.lemma_.lower() in lex.consent_objects for o in _things_acted_on(token))
+
+
+def purchase(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+    """Whether "order" (``lex.purchase_verbs``) is a purchase, no command: its object is goods
+    (``lex.goods_nouns``) or a counted thing, or comes from a supplier ("ordered 20 **aircraft**", "the
+    **valves** were ordered in March", "ordered the parts **from** a Dutch firm"). A to-infinitive, a clause, a
+    destination ("ordered 300 troops **to** Cameroon"), a person or an event noun ordered ("ordered an
+    investigation", "ordered four murders") keep it a command."""
+    token = parse[trigger.index]
+    if trigger.words or token.pos_ != "VERB" or token.lemma_.lower() not in lex.purchase_verbs:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in token.children):
+        return False
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "advmod")}
+    things = _things_acted_on(token)
+    if preps & lex.command_preps or not things:
+        return False
+    supplier = "from" in preps
+    return all(_goods(lex, thing, supplier) for thing in things)
+
+
+def _goods(lex: Lexicon, thing: Token, supplier: bool) -> bool:
+    """A thing one buys: goods, or anything counted or from a supplier that is no one and no event."""
+    lemma = thing.lemma_.lower()
+    if lemma in lex.goods_nouns:
+        return True
+    if thing.pos_ != "NOUN" or thing.ent_type_ or lemma in lex.nouns or lemma in lex.verbs:
+        return False
+    return supplier or any(c.dep_ == "nummod" for c in thing.children)
+
+
+def _things_acted_on(verb: Token) -> list[Token]:
+    """What a verb is done to, with its conjuncts: the direct object, the subject of a passive (through a
+    relative pronoun), or the noun a past participle describes ("the valves **ordered** in March")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]
+    found = [antecedent(t) for t in found]
+    return found + [c for t in found for c in t.conjuncts]
+
+
+def death_by_cause(lex: Lexicon, parse: Doc, trigger: Trigger, triggers: set[int]) -> bool:
+    """Whether a death verb (``lex.death_verbs``) is none of its own: not told as having happened (a bare form
+    or a gerund: "will not allow people **to die**", "do or **die**", "old habits **die** hard"), or with another
+    trigger for its cause in a phrase of its own ("died **in** a firefight", "died **as a result of** torture",
+    "died **after** the attack"): PLOVER codes the violence, not the death, so the cause's event carries it
+    (with its date)."""
+    token = parse[trigger.index]
+    if trigger.words or token.pos_ != "VERB" or token.lemma_.lower() not in lex.death_verbs:
+        return False
+    if token.tag_ in UNTOLD_TAGS:
+        return True
+    phrases = (c for c in token.children if c.dep_ in ("prep", "agent", "advcl"))
+    return any(t.i in triggers and t.i != token.i for c in phrases for t in c.subtree)

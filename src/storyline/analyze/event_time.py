@@ -17,6 +17,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from storyline.analyze.event_context import Context, Lexicon, Site, Trigger
@@ -31,6 +32,7 @@ COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})  # "calls [to resign]", "demand for him [to resign]"
 UNDATED_NAMES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG"})  # names a timex cannot date
 PRESENT_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "will cooperate"; not "would"
+CASE_TYPES = frozenset({"ARREST", "ACCUSE"})  # their circumstance names a crime, with its own time
 IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
@@ -54,9 +56,16 @@ def _date_value(timex: Timex) -> str | None:
 
 
 def attached_dates(
-    ctx: Context, sentence: Span, parse: Doc, anchors: dict[int, list[int]]
+    ctx: Context,
+    sentence: Span,
+    parse: Doc,
+    anchors: dict[int, list[int]],
+    folded: Collection[int] = (),
 ) -> dict[int | None, str]:
-    """Trigger index -> date of the first timex whose head path reaches it; key ``None``: attached to none."""
+    """Trigger index -> date of the first timex whose head path reaches it; key ``None``: attached to none.
+
+    ``folded`` holds the sentence's trigger words, kept or folded into another: a date on a folded noun event
+    the verb's circumstance names ("killed in an **attack** on Thursday") is that verb's (``_owning_trigger``)."""
     owner = {a: trigger for trigger, group in anchors.items() for a in group}
     dates: dict[int | None, str] = {}
     first = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
@@ -69,7 +78,7 @@ def attached_dates(
             continue
         tokens = _timex_tokens(sentence, parse, timex)
         token = _timex_root(tokens)
-        target = _owning_trigger(token, owner) if token is not None else None
+        target = _owning_trigger(token, owner, folded, ctx.lexicon) if token is not None else None
         if target != IGNORED:
             dates.setdefault(target, value)
         if _opening_phrase(ctx.lexicon, parse, tokens):  # it also dates the rest of the sentence
@@ -103,22 +112,37 @@ def _opening_phrase(lex: Lexicon, parse: Doc, tokens: list[Token]) -> bool:
     return opener.lower_ in lex.time_preps and all(i in inside for i in range(1, comma))
 
 
-def _owning_trigger(token: Token, owner: dict[int, int]) -> int | None:
+def _owning_trigger(
+    token: Token, owner: dict[int, int], folded: Collection[int] = (), lex: Lexicon | None = None
+) -> int | None:
     """The first trigger (or its verb) met walking up from ``token``; stops at a new clause.
 
     ``IGNORED`` when the timex dates some other noun on the way ("expelled diplomats over a 2014 explosion"),
     but not a named place or party, which has no time of its own: "killed at the Brask crossing on the Tavra
-    River on Thursday", where the parser hung the day on the river.
+    River on Thursday", where the parser hung the day on the river; nor a folded noun event in the verb's
+    circumstance (``_circumstance``), which happened then with it: "wounded in **clashes** on Thursday".
     """
     start = token
     while True:
         if token.i in owner:
             return owner[token.i]
-        if token is not start and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in UNDATED_NAMES:
+        named = token.ent_type_ in UNDATED_NAMES or (token.i in folded and _circumstance(lex, token))
+        if token is not start and token.pos_ in ("NOUN", "PROPN") and not named:
             return IGNORED
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         token = token.head
+
+
+def _circumstance(lex: Lexicon | None, noun: Token) -> bool:
+    """A noun after a preposition other than "of" on a verb: "killed **in** an attack", "wounded **in**
+    clashes"; not "accused Baku **of** shelling", whose date may be the shelling's alone, nor the crime a charge
+    or a blame is about (``CASE_TYPES``: "charged **in** the 1967 slayings" this morning)."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ == "of" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return lex is None or lex.verbs.get(verb.lemma_.lower()) not in CASE_TYPES
 
 
 def reference_date(ctx: Context, sentence: Span, dates: dict[int | None, str]) -> str | None:

@@ -209,7 +209,7 @@ def find_triggers(
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
             if j is not None and not _split_noun_particle(tags, i, j):
-                head = i if tags[i] in ("VERB", "AUX") else j
+                head = i if tags[i] in ("VERB", "AUX") or _noun_of(lemmas, tags, i, j) else j
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
@@ -246,6 +246,12 @@ def _split_noun_particle(tags: list[str], first: int, second: int) -> bool:
     distress **call** from seamen **on** board" and "**calls** dropped **on** the iPhone" are no demands."""
     verb = tags[first] in ("VERB", "AUX")
     return not verb and tags[second] in ("ADP", "PART") and second > first + 1
+
+
+def _noun_of(lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
+    """A phrase whose first word is a noun the second completes with "of" ("an **exchange** of fire"): the noun
+    heads it, and a date or a place hung on it is the phrase's."""
+    return tags[first] == "NOUN" and second == first + 2 and lemmas[first + 1] == "of"
 
 
 def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str) -> Trigger:
@@ -288,6 +294,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     triggers = [event_senses.accident(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.allegation(ctx.lexicon, parse, t) for t in triggers]
     triggers = [t for t in (event_senses.fire(ctx.lexicon, parse, t) for t in triggers) if t is not None]
+    indexes = {t.index for t in triggers}
     triggers = [
         t
         for t in triggers
@@ -297,6 +304,9 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         and not event_senses.names_a_market(ctx.lexicon, parse, t)
         and not event_senses.figurative_disaster(parse, t)
         and not event_senses.counted(ctx.lexicon, parse, t)
+        and not event_senses.unaccepted(ctx.lexicon, parse, t)
+        and not event_senses.purchase(ctx.lexicon, parse, t)
+        and not event_senses.death_by_cause(ctx.lexicon, parse, t, indexes)
     ]
     by_index = {t.index: t for t in triggers}
     kept = [
@@ -307,7 +317,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     frames = {i for t in triggers if (i := _frame_of(ctx.lexicon, parse, t, by_index)) is not None}
     kept = [t for t in kept if t.index not in frames]
     anchors = {t.index: _anchors(parse, t) for t in kept}
-    dates = event_time.attached_dates(ctx, sentence, parse, anchors)
+    dates = event_time.attached_dates(ctx, sentence, parse, anchors, set(by_index))
     reference = event_time.reference_date(ctx, sentence, dates)
     owner = {a: index for index, group in anchors.items() for a in group}
     site = Site(sentence, parse, set(by_index), is_headline(ctx.parsed, sentence))

@@ -51,6 +51,7 @@ MAX_TITLE_TOKENS = 10  # a title before a name, or an apposition, longer than th
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 JOINERS = frozenset({"and", "of", "'s", "’s", "the", "-", "&"})
 DETERMINERS = frozenset({"the", "a", "an"})
+DEFINITE_ARTICLES = frozenset({"the"})  # "the Tavra", "the Bucs": a one-word name after it is rarely a person
 APPOSITION_END = frozenset({",", ".", ";", ")", ":"})
 # types a place noun after the name overrides; NORP stays ("the Italian border", "the Greek capital")
 PLACE_NOUN_RELABELED = frozenset({"ORG", "PERSON", "FAC"})
@@ -107,6 +108,7 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
         _cut_headline_names(doc, names, roles)
+        _fix_names_after_the(doc, names)
     names = _add_missed_surnames(doc, names)
     if roles is not None:
         for named in names:
@@ -526,6 +528,37 @@ def _fix_by_majority(names: list[Named]) -> None:
         top = max(counts, key=lambda label: (counts[label], label == "PERSON"))  # a tie goes to the person
         if counts[top] > counts[named.label] or (counts[top] == counts[named.label] and top == "PERSON"):
             named.label = top
+
+
+def _fix_names_after_the(doc: Doc, names: list[Named]) -> None:
+    """A one-word "person" the text only ever writes after "the" is no person but a thing with a name: a
+    river ("the water of the Tavra"), a team ("the Bucs"), a family business ("the Gambino family"), a paper
+    ("the Kathimerini newspaper"). It takes the type of a longer name of the document that holds the word ("the
+    Tavra River": LOC), else ORG, so that no "he" is resolved to it. A word that is part of a person's full name
+    or names a person without "the" elsewhere stays a person ("the Obama administration", "The Donald")."""
+    after_the: dict[str, list[Named]] = {}
+    bare: set[str] = set()
+    for named in names:
+        if named.label != "PERSON" or " " in named.text:
+            continue
+        if named.start > 0 and doc[named.start - 1].lower_ in DEFINITE_ARTICLES:
+            after_the.setdefault(named.text, []).append(named)
+        else:
+            bare.add(named.text)
+    people = bare | {part for n in names if n.label == "PERSON" and " " in n.text for part in n.text.split()}
+    for text, group in after_the.items():
+        if text in people or text.removesuffix("s") in people:  # "the Clintons" are people
+            continue
+        label = _longer_name_label(names, text) or "ORG"
+        for named in group:
+            named.label = label
+
+
+def _longer_name_label(names: list[Named], word: str) -> str | None:
+    """The type of a longer name holding ``word`` that names no person ("Tavra River" for "Tavra"), places
+    first."""
+    labels = {n.label for n in names if n.label != "PERSON" and n.text != word and word in n.text.split()}
+    return next((label for label in ("LOC", "GPE", "FAC", "ORG") if label in labels), None)
 
 
 def _person_named_as_org(named: Named, people: set[str]) -> bool:
