@@ -32,9 +32,8 @@ ATTACKED_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 ACCIDENT_TYPE = "DISASTER"
 SIMILE_PREPS = frozenset({"like"})  # "spread like wildfire"
-UNTOLD_TAGS = frozenset(
-    {"VB", "VBG", "VBP"}
-)  # "to die", "dying", "they die": no death told as one that happened
+# "to die", "dying", "they die": no death told as one that happened
+UNTOLD_TAGS = frozenset({"VB", "VBG", "VBP"})
 CAUSE_PREPS = frozenset({"in", "after", "during", "following"})  # "killed in a crash", "after the quake"
 
 
