@@ -142,9 +142,8 @@ class Lexicon:
     sourcing_words: frozenset[str]  # "requested anonymity", "spoke anonymously": a source's terms, no event
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time
-    consent_verbs: frozenset[
-        str
-    ]  # "accept": an agreement only with ``consent_objects`` ("accepted the offer")
+    # "accept": an agreement only with ``consent_objects`` ("accepted the offer")
+    consent_verbs: frozenset[str]
     consent_objects: frozenset[str]
     purchase_verbs: frozenset[str]  # "order": a purchase, no command, with ``goods_nouns`` or a counted thing
     goods_nouns: frozenset[str]

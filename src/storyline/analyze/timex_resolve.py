@@ -36,9 +36,8 @@ TENSE_REACH_DAYS = 300
 LATEST_WEEKEND_LOOKBACK = 2  # Monday to Wednesday (weekday 0-2): a past "this weekend" is the last one
 # a day without a year this soon after a reference date of an earlier year is in that story's year
 STORY_FOLLOW_DAYS = 60
-QUARTER_MONTHS = (
-    3  # a report's spans of months are whole quarters ("the nine months", "the first six months")
-)
+# a report's spans of months are whole quarters ("the nine months", "the first six months")
+QUARTER_MONTHS = 3
 YEAR_MONTHS = 12
 
 Groups = Mapping[str, str | None]
