@@ -243,6 +243,28 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "nominal",
             "Dana Whitcombe",
         ),
+        # a man addressed inside a quotation is not the narrator's "he" nor the speaker's description
+        (
+            'Chancellor Anton Holt spoke in Lemberg on Friday. "I say to Prime Minister Oren Vasko: we are ready," '
+            "the Brandish leader said.\nHe said he had accepted an invitation to talks.",
+            "He",
+            "pronoun",
+            "Anton Holt",
+        ),
+        (
+            'Chancellor Anton Holt spoke in Lemberg on Friday. "I say to Prime Minister Oren Vasko: we are ready," '
+            "the Brandish leader said.",
+            "the Brandish leader",
+            "nominal",
+            "Anton Holt",
+        ),
+        # inside the quotation, the man named there is still the antecedent
+        (
+            'Chancellor Anton Holt spoke on Friday. "I met Prime Minister Oren Vasko. He was ready," he said.',
+            "He",
+            "pronoun",
+            "Oren Vasko",
+        ),
     ],
 )
 def test_coreference_table(analyze, text, mention, kind, expected):

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.analyze import first_names
 from storyline.analyze.mentions import DETERMINERS, Named
+from storyline.analyze.quote_marks import Inside
 from storyline.analyze.roles import (
     RoleTable,
     Title,
@@ -232,12 +234,15 @@ def _by_part(named: Named, clusters: list[Cluster]) -> Cluster | None:
     return None
 
 
-def _nearest(clusters: list[Cluster], token: int) -> Cluster:
-    """The cluster mentioned last before ``token``; else the one mentioned first after it."""
+def _nearest(
+    clusters: list[Cluster], token: int, counts: Callable[[Ref], bool] = lambda ref: True
+) -> Cluster:
+    """The cluster mentioned last before ``token`` (only mentions that ``counts``); else the one mentioned
+    first after it."""
     before = [
-        (max(r.start for r in c.refs if r.start < token), i)
+        (max(r.start for r in c.refs if r.start < token and counts(r)), i)
         for i, c in enumerate(clusters)
-        if any(r.start < token for r in c.refs)
+        if any(r.start < token and counts(r) for r in c.refs)
     ]
     if before:
         return clusters[max(before)[1]]
@@ -254,8 +259,14 @@ class Description:
     country: str | None
 
 
-def resolve_descriptions(doc: Doc, clusters: list[Cluster], roles: RoleTable) -> None:
-    """Attach "the Russian leader"-style descriptions to the titled person they fit; drop the rest."""
+def resolve_descriptions(
+    doc: Doc, clusters: list[Cluster], roles: RoleTable, quoted: Inside | None = None
+) -> None:
+    """Attach "the Russian leader"-style descriptions to the titled person they fit; drop the rest.
+
+    Outside quotation marks (``quoted``), the person named last before the description is looked for outside
+    them too: '"I say to Prime Minister Talvane: …," the Varnian leader said' is the speaker, not Talvane.
+    """
     taken = _taken_tokens(clusters)
     last_words = {head.split()[-1] for head in roles.heads} | {k.split()[-1] for k in roles.descriptions}
     people = [c for c in clusters if c.label == "PERSON" and c.titles]
@@ -271,7 +282,7 @@ def resolve_descriptions(doc: Doc, clusters: list[Cluster], roles: RoleTable) ->
         ):
             description = _description(doc, tok.i, roles, named)
             if description is not None:
-                _attach(description, people, roles)
+                _attach(description, people, roles, _outside(doc, quoted, tok.idx))
 
 
 def _head_goes_on(doc: Doc, i: int, roles: RoleTable) -> bool:
@@ -340,13 +351,27 @@ def _description_country(doc: Doc, start: int, end: int, roles: RoleTable) -> tu
     return None, end
 
 
-def _attach(description: Description, people: list[Cluster], roles: RoleTable) -> None:
-    """Add the description to the best-fitting person: a country match beats an unknown country."""
+def _attach(
+    description: Description, people: list[Cluster], roles: RoleTable, counts: Callable[[Ref], bool]
+) -> None:
+    """Add the description to the best-fitting person: a country match beats an unknown country; among those,
+    the one last mentioned where ``counts``, else the nearest."""
     for exact in (True, False):
         fits = [c for c in people if _fits(description, c, exact, roles)]
         if fits:
-            _nearest(fits, description.start).refs.append(Ref(description.start, description.end, "nominal"))
+            nearest = _nearest(fits, description.start, counts)
+            if not any(r.start < description.start and counts(r) for c in fits for r in c.refs):
+                nearest = _nearest(fits, description.start)
+            nearest.refs.append(Ref(description.start, description.end, "nominal"))
             return
+
+
+def _outside(doc: Doc, quoted: Inside | None, offset: int) -> Callable[[Ref], bool]:
+    """For a phrase at ``offset``: which mentions count as its antecedents. Outside quotation marks, only
+    mentions outside them; inside, all."""
+    if quoted is None or quoted(offset):
+        return lambda ref: True
+    return lambda ref: not quoted(doc[ref.start].idx)
 
 
 def _fits(description: Description, cluster: Cluster, exact: bool, roles: RoleTable) -> bool:
@@ -360,8 +385,15 @@ def _fits(description: Description, cluster: Cluster, exact: bool, roles: RoleTa
     return False
 
 
-def resolve_pronouns(doc: Doc, clusters: list[Cluster], roles: RoleTable, window: int) -> None:
-    """Attach third-person singular pronouns to people (see the module docstring for the preference order)."""
+def resolve_pronouns(
+    doc: Doc, clusters: list[Cluster], roles: RoleTable, window: int, quoted: Inside | None = None
+) -> None:
+    """Attach third-person singular pronouns to people (see the module docstring for the preference order).
+
+    A pronoun outside quotation marks skips the people named only inside a quotation (``quoted``): in
+    '"… I say to Prime Minister Talvane: …" He said he had accepted' the narrator's "he" is the speaker, not
+    the man the speaker addressed.
+    """
     sentence_starts = [s.start for s in doc.sents]
     people = [c for c in clusters if c.label == "PERSON"]
     if not people:
@@ -371,16 +403,25 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], roles: RoleTable, window
         if gender is None or tok.pos_ not in ("PRON", "DET"):
             continue
         sentence = bisect.bisect_right(sentence_starts, tok.i) - 1
-        cluster = _antecedent(doc, tok.i, sentence, sentence_starts, people, gender, window)
+        counts = _outside(doc, quoted, tok.idx)
+        cluster = _antecedent(doc, tok.i, sentence, sentence_starts, people, gender, window, counts)
         if cluster is not None:
             cluster.refs.append(Ref(tok.i, tok.i + 1, "pronoun"))
             cluster.gender = cluster.gender or gender
 
 
 def _antecedent(
-    doc: Doc, i: int, sentence: int, starts: list[int], people: list[Cluster], gender: str, window: int
+    doc: Doc,
+    i: int,
+    sentence: int,
+    starts: list[int],
+    people: list[Cluster],
+    gender: str,
+    window: int,
+    counts: Callable[[Ref], bool],
 ) -> Cluster | None:
-    """The cluster a pronoun at token ``i`` refers to, or ``None`` when no compatible person is near."""
+    """The cluster a pronoun at token ``i`` refers to, or ``None`` when no compatible person is near; only
+    mentions that ``counts`` are looked at."""
     nearest_first = doc[i].lower_ in REFLEXIVE_OR_OBJECT or (doc[i].lower_ == "her" and doc[i].tag_ == "PRP")
     for back in range(window + 1):
         index = sentence - back
@@ -394,6 +435,7 @@ def _antecedent(
             if c.may_be(gender)
             for ref in c.refs
             if lo <= ref.start and ref.end <= hi and ref.kind != "title"
+            if counts(ref)
         ]
         if candidates:
             return _prefer(doc, candidates, nearest_first and back == 0)
