@@ -138,3 +138,12 @@ def test_ingest_sources_list_keeps_outlet_labels_and_refuses_private_by_default(
         (document,) = store.documents()
     assert document.outlet == "Valley Gazette"
     assert document.url.endswith("/story.html")
+
+
+def test_summary_line_counts_in_english(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a0.txt").write_text(article(0))
+    result = runner.invoke(cli, ["analyze", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "1 document, 0 skipped, 0 reuse links (0 near-duplicates)" in result.output

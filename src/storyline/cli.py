@@ -272,15 +272,21 @@ def _print_summary(analysis: Analysis, json_path: str | None) -> None:
     out.print(table)
     for story in analysis.stories:
         out.print(
-            f"story {safe(story.id)}: {safe(story.title, limit=80)} — {len(story.docs)} documents, "
-            f"{len(story.occasions)} occasions"
+            f"story {safe(story.id)}: {safe(story.title, limit=80)} — {_count(len(story.docs), 'document')}, "
+            f"{_count(len(story.occasions), 'occasion')}"
         )
     near = sum(1 for r in analysis.reuse if r.near_duplicate)
     out.print(
-        f"{len(analysis.documents)} documents, {len(analysis.skipped)} skipped, {len(analysis.reuse)} "
-        f"reuse links ({near} near-duplicates), {len(analysis.stories)} stories"
+        f"{_count(len(analysis.documents), 'document')}, {len(analysis.skipped)} skipped, "
+        f"{_count(len(analysis.reuse), 'reuse link')} ({_count(near, 'near-duplicate')}), "
+        f"{_count(len(analysis.stories), 'story', 'stories')}"
         + (f" → {safe(json_path)}" if json_path else "")
     )
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 occasion", "2 occasions": a summary line reads as English."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _exit_for(processed: int) -> None:
