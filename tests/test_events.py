@@ -752,6 +752,28 @@ def test_headline_events(headline: str, kind: str, actors: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("headline", "kind", "actors", "targets"),
+    [
+        # a bare past form of a verb that needs an object is a passive: its subject underwent the act
+        ("Director of steel plant detained over deadly gas leak", "ARREST", set(), {"Director"}),
+        ("Rebel commander jailed over convoy ambush", "ARREST", set(), {"Rebel commander"}),
+        # with an object or an auxiliary, the past stays active
+        ("Police detained 40 protesters in Tbilisi", "ARREST", {"Police"}, {"40 protesters"}),
+        ("Police have detained a suspect in Tbilisi", "ARREST", {"Police"}, {"suspect"}),
+    ],
+)
+def test_headline_participle_is_passive(
+    headline: str, kind: str, actors: set[str], targets: set[str]
+) -> None:
+    text = f"{headline}\nThe two governments met on Monday, officials said."
+    document = make_document("h.txt", text, title=headline, published=PUBLISHED, language="en")
+    parsed = next(parse_batch([document], AnalyzeSettings()))
+    assert parsed is not None
+    event = next(e for e in events.extract(parsed, [], []) if e.start < len(headline))
+    assert (event.type, names(event, "actor"), names(event, "target")) == (kind, actors, targets)
+
+
+@pytest.mark.parametrize(
     "text, status",
     [
         # a verb that only says something of its subject event does not make it ongoing

@@ -149,6 +149,7 @@ class Lexicon:
     goods_nouns: frozenset[str]
     command_preps: frozenset[str]  # "ordered 300 troops to Cameroon": where sent, a command
     death_verbs: frozenset[str]  # "die": an OTHER, unless another trigger says why ("died in a firefight")
+    object_verbs: frozenset[str]  # "detain": never without an object, so a headline's "X detained" is passive
 
 
 @dataclass(frozen=True)

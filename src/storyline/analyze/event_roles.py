@@ -38,6 +38,8 @@ __all__ = ["participants", "place"]
 PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
 # a verb without a subject borrows its head's ("plans to visit", "is ready to sign")
 CLIMB_DEPS = frozenset({"xcomp", "conj", "acomp"})
+# what shows a headline's past verb is active after all: an object, an auxiliary ("have detained"), a clause
+HEADLINE_ACTIVE_DEPS = OBJECT_DEPS | {"aux", "ccomp", "xcomp", "prt"}
 # Events one takes part in by speaking at them ("said at the summit", "told reporters during the visit"); a
 # speaker "in the worst violence in a decade" only dates what was said by it.
 SPOKEN_IN_TYPES = frozenset({"MEET", "CONSULT", "STATEMENT", "VISIT", "SIGN", "PROTEST"})
@@ -66,7 +68,7 @@ def participants(
     """
     found: list[Participant] = []
     trigger_token = site.parse[trigger.index]
-    for role, word in _role_tokens(ctx.lexicon, site.parse, trigger, anchors):
+    for role, word in _role_tokens(ctx.lexicon, site.parse, trigger, anchors, site.headline):
         token = antecedent(word)
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
@@ -91,13 +93,13 @@ def participants(
 
 
 def _role_tokens(
-    lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]
+    lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int], headline: bool = False
 ) -> Iterator[tuple[str, Token]]:
     trigger_token = parse[trigger.index]
     for anchor in (parse[a] for a in anchors):
         predicate = _object_predicate(anchor, trigger_token)
         if anchor.i == trigger_token.i:
-            yield from _subject_roles(lex, anchor)
+            yield from _subject_roles(lex, anchor, headline)
         elif trigger.type == ACCIDENT_TYPE:
             pass  # nobody does a flood: "firefighters battled a wildfire" fought it
         elif predicate is None or anchor.lemma_ not in lex.naming_verbs:  # the verb of a noun ("held talks")
@@ -232,16 +234,19 @@ def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
         yield from ((role, token) for role, token in _subject_roles(lex, verb) if role == "actor")
 
 
-def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
+def _subject_roles(lex: Lexicon, verb: Token, headline: bool = False) -> Iterator[tuple[str, Token]]:
     """Subjects of ``verb`` or, for a subjectless complement, of the verb it depends on.
 
     A borrowed subject acts ("Putin is expected to host…"), unless ``verb`` is passive itself: then it undergoes
     the act, whoever did the head verb's ("was detained by police and should be freed", "needs to be destroyed"),
-    and so does whoever dies ("**two passengers** died": no one's act, they are its target).
+    and so does whoever dies ("**two passengers** died": no one's act, they are its target), and the subject of
+    a headline's bare participle (``_headline_passive``).
     """
     current, passive = verb, False
     undergoes = (
-        any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children) or verb.lemma_.lower() in lex.death_verbs
+        any(c.dep_ in PASSIVE_AUX_DEPS for c in verb.children)
+        or verb.lemma_.lower() in lex.death_verbs
+        or (headline and _headline_passive(lex, verb))
     )
     while True:
         doer = _controller(lex, current, verb) if current is not verb else None
@@ -269,6 +274,17 @@ def _subject_roles(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
             return
         passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
         current = _quoted_conjunct_cue(current) or current.head
+
+
+def _headline_passive(lex: Lexicon, verb: Token) -> bool:
+    """A headline's past participle without "was" ("Plant director detained over leak", "Two soldiers killed in
+    border clash"), which the parser reads as an active past: a verb that always takes an object
+    (``lex.object_verbs``) has none here, so its subject underwent the act."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and verb.lemma_.lower() in lex.object_verbs
+        and not any(c.dep_ in HEADLINE_ACTIVE_DEPS for c in verb.children)
+    )
 
 
 def _quoted_conjunct_cue(conjunct: Token) -> Token | None:
