@@ -227,6 +227,11 @@ def cues(text: str) -> list[str]:
             "Republican voters were far less divided on the proposed tax. Donors are tired of the feud.",
             ["were far less divided on", "are tired of"],
         ),
+        (  # ... after any verb of the group ("grew"), a negation joining the cue too
+            "The party is largely unified on the wage. Her aides grew more comfortable with the plan. "
+            "The union was not happy about the new schedule.",
+            ["is largely unified on", "grew more comfortable with", "was not happy about"],
+        ),
         (  # an adjective of belief before a that-clause: the cue ends at the adjective
             "Her aides were optimistic that she would carry Ohio.",
             ["were optimistic"],
