@@ -219,6 +219,19 @@ def cues(text: str) -> list[str]:
             "Teachers angry about the cuts marched to the capitol.",
             ["angry about"],
         ),
+        (  # adjectives of attitude with a preposition of their own ("with", "at", "of", "on")
+            "The mayor was unhappy with the ruling on the bridge. Union leaders were furious at the company.",
+            ["was unhappy with", "were furious at"],
+        ),
+        (  # ... after adverbs of degree, which join the cue
+            "Republican voters were far less divided on the proposed tax. Donors are tired of the feud.",
+            ["were far less divided on", "are tired of"],
+        ),
+        (  # ... after any verb of the group ("grew"), a negation joining the cue too
+            "The party is largely unified on the wage. Her aides grew more comfortable with the plan. "
+            "The union was not happy about the new schedule.",
+            ["is largely unified on", "grew more comfortable with", "was not happy about"],
+        ),
         (  # an adjective of belief before a that-clause: the cue ends at the adjective
             "Her aides were optimistic that she would carry Ohio.",
             ["were optimistic"],
