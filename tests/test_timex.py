@@ -396,6 +396,16 @@ DATED = [
     ),
     # "latter", "last", "final" before "half/quarter of" a year name its final part, not the one before now
     ("Orders picked up in the latter half of 2019.", ("the latter half of 2019", "DATE", "2019-H2")),
+    # two quarters counted from a year's start or end are its half
+    (
+        "Brokers expect weak demand through the first two quarters of 2022.",
+        ("the first two quarters of 2022", "DATE", "2022-H1"),
+    ),
+    (
+        "Margins narrowed over the last two quarters of 2019.",
+        ("the last two quarters of 2019", "DATE", "2019-H2"),
+    ),
+    ("Margins narrowed over the last two quarters.", ("the last two quarters", "DURATION", "P2Q")),
     (
         "The mill ran at a loss in the final quarter of last year.",
         ("the final quarter of last year", "DATE", "2020-Q4"),

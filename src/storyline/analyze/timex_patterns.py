@@ -873,9 +873,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     any_year = rf"(?:{year}|{_word_year(lex)})"  # digits or words, for month, season and year rules
     zone = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local\s+time)\b)?"
     the = r"(?:[Tt]he\s+)?"
+    # "the first two quarters of 1990" is the first half: the count of quarters that make one
+    pair = _ci(k for k, v in lex.numbers.items() if v == 2)
     # "the latter half of 2012": a final-part word only where "of" and a year follow
     final = (
-        rf"|{_ci(lex.final_part_words)}(?=\s+(?:quarter|half)\s+of\s+{the}(?:{year}|{rel}\s+year|year)\b)"
+        rf"|{_ci(lex.final_part_words)}(?=\s+(?:{pair}\s+quarters|quarter|half)\s+of\s+{the}(?:{year}|{rel}\s+year|year)\b)"
         if lex.final_part_words
         else ""
     )
@@ -960,7 +962,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "tonight": rf"(?:(?P<mod>{mod})\s+)?(?:\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"
         r"|\b(?P<lastnight>[Ll]ast\s+night)\b)",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
-        rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)}{final})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
+        rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)}{final})(?P<hyphen>-)?\s*"
+        rf"(?:(?P<pair>{pair})\s+(?=quarters\b))?(?P<half>(?(pair)quarters|(?:quarter|half)))\b"
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})\b|(?P<rely>{rel})\s+(?:{fiscal}\s+)?year"
         r"|(?P<theyear>year)\b)))?"
         # of any other word it is no part of a year: "the second half of February", "of the 1990s", "of the 20th
@@ -1157,7 +1160,7 @@ def trigger(language: str) -> re.Pattern[str]:
         # "midafternoon" is one word ("midnight" is no part of day here: the noon rule's)
         "pod": rf"\b(?:{_ci([*lex.parts_of_day, 'tonight'])}|[Mm]id{_alt(lex.modified_parts_of_day)})\b",
         "noon": rf"\b{_ci(lex.noon_words)}\b",
-        "quarter": r"\b(?:[Qq]uarter|half|[QH][1-4])\b",
+        "quarter": r"\b(?:[Qq]uarters?|half|[QH][1-4])\b",
         "unit": rf"\b{_ci(lex.units)}(?:-?{lex.long_suffix})?\b"
         if lex.long_suffix
         else rf"\b{_ci(lex.units)}\b",
