@@ -76,6 +76,10 @@ DATED = [
     ("The senator spent the fall touring farms.", ("the fall", "DATE", "2020-FA")),
     # after a word that opens a year, a street's name does not make it a house number
     ("In 1999 Harbor Street was rebuilt.", ("1999", "DATE", "1999")),
+    # after a preposition, or before a maker's name that no model or vehicle noun follows, a year stays a year
+    ("In 2009 Toyota Camry sales doubled.", ("2009", "DATE", "2009")),
+    ("The 2011 Ford Foundation survey was cited.", ("2011", "DATE", "2011")),
+    ("She recalled the 1976 Ford campaign.", ("1976", "DATE", "1976")),
     # a weekday in a clause of unknown tense is the last one, except the day after the document's
     ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
     ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),
@@ -1057,6 +1061,10 @@ NOT_TIME = [
     # a year-like number before a street's name is a house number
     "Protesters marched toward 1700 Harbor Street.",
     "The family lives inside 1850 Elm Ave., police said.",
+    # a year before a vehicle maker and a model's name or a vehicle noun is the model year
+    "Brandt's 1994 Buick Regal was found at the airport.",
+    "Police stopped a blue 2012 Honda Accord on the bridge.",
+    "A 2004 Ford pickup was seen near the farm.",
     # bare "minutes" with no time to count from: a span apart, a meeting's notes
     "The two blasts went off only minutes apart.",
     "The board approved the minutes before the vote.",

@@ -712,6 +712,26 @@ def _is_house_number(text: str, m: Match, language: str) -> bool:
     return False
 
 
+def _is_model_year(text: str, m: Match, language: str) -> bool:
+    """ "Kopp's 1987 Chevrolet Cavalier was found", "a silver 2007 Ford Fusion": a year before a vehicle maker and
+    a model's name or a vehicle noun is the model year, no date (TempEval-3 leaves it unmarked). A preposition
+    that opens a year keeps it ("In 1987 Ford sold more trucks"); an article does not, as it does for a house
+    number: "the 2017 Ford Fusion" is a car."""
+    lex = LEXICONS[language]
+    if m.rule != "year" or not lex.vehicle_makers:
+        return False
+    previous = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
+    if previous and previous[0] in lex.year_openers and previous[0] not in lex.determiners:
+        return False
+    words = text[m.end : m.end + 40].split()[:2]
+    if len(words) < 2 or words[0] not in lex.vehicle_makers:
+        return False
+    model = words[1].rstrip(".,;:")
+    if model.lower() in lex.vehicle_nouns or model in lex.vehicle_nouns:
+        return True
+    return model[:1].isupper() and words[1] not in lex.maker_org_words and model not in lex.maker_org_words
+
+
 def _is_publication(parsed: Parsed, m: Match) -> bool:
     """ "a free daily", "Washington Monthly": a frequency word used as a noun, or capitalized after a name, is a
     newspaper, not a set of times ("a weekly column", "Weekly jobless claims" stay). Not "the Communist Party
@@ -891,6 +911,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_a_fall(parsed, text, m, language)
             or _is_a_march(text, m, language)
             or _is_house_number(text, m, language)
+            or _is_model_year(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)

@@ -186,6 +186,14 @@ class Lexicon:
     street_words: tuple[str, ...] = ()
     # words after which such a number stays a year: "in 1999 Main Street was rebuilt", "the 2012 Main Street fair"
     year_openers: tuple[str, ...] = ()
+    # makers of vehicles: a year before one is the model year ("Kopp's 1987 Chevrolet Cavalier", "a silver 2007 Ford
+    # Fusion"), when a model's name or a vehicle noun follows the maker and no preposition opens the year ("In 1987
+    # Ford sold more trucks"); see ``timex._is_model_year``
+    vehicle_makers: tuple[str, ...] = ()
+    vehicle_nouns: tuple[str, ...] = ()
+    # capitalized words after a maker's name that make it an organization's, not a model's: "the 1992 Ford
+    # Foundation report"
+    maker_org_words: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
@@ -737,6 +745,77 @@ ENGLISH = Lexicon(
         "through",
         "the",
         "a",
+    ),
+    vehicle_makers=(
+        "Acura",
+        "Audi",
+        "BMW",
+        "Buick",
+        "Cadillac",
+        "Chevrolet",
+        "Chevy",
+        "Chrysler",
+        "Dodge",
+        "Fiat",
+        "Ford",
+        "GMC",
+        "Honda",
+        "Hyundai",
+        "Infiniti",
+        "Jeep",
+        "Kia",
+        "Lexus",
+        "Lincoln",
+        "Mazda",
+        "Mercedes",
+        "Mercedes-Benz",
+        "Mercury",
+        "Mitsubishi",
+        "Nissan",
+        "Oldsmobile",
+        "Peugeot",
+        "Plymouth",
+        "Pontiac",
+        "Porsche",
+        "Renault",
+        "Saab",
+        "Saturn",
+        "Subaru",
+        "Tesla",
+        "Toyota",
+        "Volkswagen",
+        "Volvo",
+    ),
+    vehicle_nouns=(
+        "car",
+        "sedan",
+        "coupe",
+        "convertible",
+        "pickup",
+        "truck",
+        "van",
+        "minivan",
+        "wagon",
+        "SUV",
+        "hatchback",
+        "station",
+    ),
+    maker_org_words=(
+        "Foundation",
+        "Motor",
+        "Motors",
+        "Company",
+        "Co.",
+        "Corp.",
+        "Inc.",
+        "Administration",
+        "Library",
+        "Museum",
+        "Center",
+        "Field",
+        "Group",
+        "Credit",
+        "Presidential",
     ),
     determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
