@@ -486,6 +486,13 @@ DATED = [
     ("Repairs will take two to three weeks, engineers said.", ("two", "DURATION", "P2W")),
     ("Repairs will take two to three weeks, engineers said.", ("three weeks", "DURATION", "P3W")),
     ("He faces 12 to 18 months in prison.", ("12", "DURATION", "P12M")),
+    # … unless an article or relative governs both counts: one period of a length not given
+    (
+        "The chain plans to open stores over the next 12 to 18 months.",
+        ("the next 12 to 18 months", "DURATION", "PXM"),
+    ),
+    ("He spent the past three to four years abroad.", ("the past three to four years", "DURATION", "PXY")),
+    ("He spent the past three to four years abroad.", ("the past three", "DURATION", "P3Y"), False),
     # … and "ago" after one counts both back from the document date
     ("She was diagnosed six to eight weeks ago.", ("six", "DATE", "2021-W05")),
     ("She was diagnosed six to eight weeks ago.", ("eight weeks ago", "DATE", "2021-W03")),
