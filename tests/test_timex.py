@@ -51,6 +51,9 @@ DATED = [
     # "plan" as a noun is no plan to do something: the verb's past decides
     ("The peace plan was announced shortly before midnight on Sunday.", ("Sunday", "DATE", "2021-03-14")),
     ("The ministers plan to meet on Sunday.", ("Sunday", "DATE", "2021-03-21")),
+    # "get" + participle is a passive as "be" + participle is: the participle alone is no past
+    ("Farmers are going to start getting squeezed in the summer.", ("the summer", "DATE", "2021-SU")),
+    ("The rebels got pushed back on Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The leaders met in Moscow on January, 11, 2021.", ("January, 11, 2021", "DATE", "2021-01-11")),
     ("In January, 11 people were evacuated.", ("January", "DATE", "2021-01")),
     ("The minister arrived at 10:35 a.m. on the border.", ("10:35 a.m.", "TIME", "2021-03-17T10:35")),
