@@ -390,6 +390,7 @@ DATED = [
     ("She was born in nineteen-sixties Ohio.", ("nineteen-sixties", "DATE", "196")),
     ("Hearings resume the week of April 12.", ("the week of April 12", "DATE", "2021-W15")),
     ("The envoy visited the camp a month or so ago.", ("a month or so ago", "DATE", "2021-02")),
+    ("Rents should stay flat over the next year or so.", ("the next year or so", "DATE", "2022")),
     ("The exchange halted trading for ten business days.", ("ten business days", "DURATION", "P10D")),
     ("The shares fell for five straight trading days.", ("five straight trading days", "DURATION", "P5D")),
     # a year given as "the year" after a half or a quarter

@@ -1048,8 +1048,9 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         # of any other word it is no part of a year: "the second half of February", "of the 1990s", "of the 20th
         # century" (left to the decade's and the century's rules), "of the season"; "of $5 million" is the result
         r"(?!\s+of\s+[A-Za-z'‘])",
+        # "the next year or so": the hedge after it is part of it, as after a count ("the next two years or so")
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
-        rf"(?P<unit>{unit}|{season})\b",
+        rf"(?P<unit>{unit}|{season})\b{or_so}",
         # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
         "modpod": rf"\b(?P<mod>{_ci(lex.day_part_modifiers)})[-\s]?"
         rf"(?P<pod>{_alt(lex.modified_parts_of_day)})\b"
