@@ -391,6 +391,12 @@ DATED = [
     ("Hearings resume the week of April 12.", ("the week of April 12", "DATE", "2021-W15")),
     ("The envoy visited the camp a month or so ago.", ("a month or so ago", "DATE", "2021-02")),
     ("Rents should stay flat over the next year or so.", ("the next year or so", "DATE", "2022")),
+    # a period that ended is over: its last day is not a few days ahead; one "ending" may be
+    (
+        "Net income fell in the fiscal quarter ended March 31, the firm said.",
+        ("March 31", "DATE", "2020-03-31"),
+    ),
+    ("The offer ending March 31 drew few bids.", ("March 31", "DATE", "2021-03-31")),
     ("The exchange halted trading for ten business days.", ("ten business days", "DURATION", "P10D")),
     ("The shares fell for five straight trading days.", ("five straight trading days", "DURATION", "P5D")),
     # a year given as "the year" after a half or a quarter

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
-from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize
+from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize, shift
 from storyline.analyze.timex_tense import (
     NOUN_TAGS,
     TENSE_WORDS,
@@ -537,6 +537,23 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
 
 
+def _ended_day(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
+    """ "the second quarter ended Oct. 31" in an October 27 paper: a period that ended is over, so its last day is
+    on or before the document's date (the tense reach had turned the past back to the closest day, four days
+    ahead). "ending Oct. 31" may lie ahead and is left alone."""
+    point = norm.point
+    if dct is None or m.rule not in DAY_RULES or norm.anchor != "dct" or point is None or point.date <= dct:
+        return norm
+    previous = text[max(0, m.start - 12) : m.start].split()[-1:]
+    if not previous or previous[0] not in LEXICONS[language].period_ended_words:
+        return norm
+    date = point.date
+    while date > dct:
+        date = shift(date, "Y", -1)
+    moved = dataclasses.replace(point, date=date)
+    return dataclasses.replace(norm, value=moved.value(), point=moved)
+
+
 def _paired_decade(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, language: str) -> Norm:
     """ "the 1960s and 70s", "the 1870s and '80s": a decade given by its tens right after a full one and a link
     word is in that one's century (the next when its tens come first: "the 1990s and '00s"), not the latest
@@ -934,6 +951,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _scheduled_weekday(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
         norm = _paired_decade(text, prev, m, norm, language)
+        norm = _ended_day(text, m, norm, dct, language)
         norm = _game_period(parsed, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
         m = _part_of_period(text, m, norm, language)

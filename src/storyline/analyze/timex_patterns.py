@@ -106,6 +106,9 @@ class Lexicon:
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day); alone,
     # ending its phrase (``phrase_end_words``), one day from the reference day ("had quit the day before.")
     day_offsets: Mapping[str, int] = field(default_factory=dict)
+    # words right before a day that end a period: "the quarter ended Oct. 31" is over, so the day is on or before
+    # the document's date (see ``timex._ended_day``)
+    period_ended_words: tuple[str, ...] = ()
     # plural weekdays and parts of day: a recurring time ("on Mondays", "Sunday nights" → a SET)
     weekday_plurals: Mapping[str, int] = field(default_factory=dict)
     pod_plurals: Mapping[str, str] = field(default_factory=dict)
@@ -570,6 +573,7 @@ ENGLISH = Lexicon(
         "the same",
     ),
     day_offsets={"the day before": -1, "the day after": 1},
+    period_ended_words=("ended",),
     day_part_modifiers=("mid", "early", "late"),
     modified_parts_of_day=("morning", "afternoon", "evening"),
     weekday_plurals={
