@@ -730,10 +730,10 @@ def _is_house_number(text: str, m: Match, language: str) -> bool:
 
 
 def _is_model_year(text: str, m: Match, language: str) -> bool:
-    """ "Kopp's 1987 Chevrolet Cavalier was found", "a silver 2007 Ford Fusion": a year before a vehicle maker and
+    """ "Kopp's 1987 Chevrolet Cavalier was found", "a blue 2012 Honda Accord": a year before a vehicle maker and
     a model's name or a vehicle noun is the model year, no date (TempEval-3 leaves it unmarked). A preposition
     that opens a year keeps it ("In 1987 Ford sold more trucks"); an article does not, as it does for a house
-    number: "the 2017 Ford Fusion" is a car."""
+    number: "the 2004 Buick Regal" is a car."""
     lex = LEXICONS[language]
     if m.rule != "year" or not lex.vehicle_makers:
         return False

@@ -189,8 +189,8 @@ class Lexicon:
     street_words: tuple[str, ...] = ()
     # words after which such a number stays a year: "in 1999 Main Street was rebuilt", "the 2012 Main Street fair"
     year_openers: tuple[str, ...] = ()
-    # makers of vehicles: a year before one is the model year ("Kopp's 1987 Chevrolet Cavalier", "a silver 2007 Ford
-    # Fusion"), when a model's name or a vehicle noun follows the maker and no preposition opens the year ("In 1987
+    # makers of vehicles: a year before one is the model year ("Kopp's 1987 Chevrolet Cavalier", "a blue 2012 Honda
+    # Accord"), when a model's name or a vehicle noun follows the maker and no preposition opens the year ("In 1987
     # Ford sold more trucks"); see ``timex._is_model_year``
     vehicle_makers: tuple[str, ...] = ()
     vehicle_nouns: tuple[str, ...] = ()
