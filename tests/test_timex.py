@@ -589,6 +589,13 @@ DATED = [
     ("Engineers hope one day to tame the river.", ("one day", "DATE", "FUTURE_REF")),
     ("With one day to go, the race is tight.", ("one day", "DURATION", "P1D")),
     ("The strike was cut to one day.", ("one day", "DURATION", "P1D")),
+    # right after a modal whatever the tagger calls the next word, and between a pronoun and a bare verb
+    ("Exiles say they would one day return to the island.", ("one day", "DATE", "FUTURE_REF")),
+    (
+        "His mother voiced the hope he one day follow his uncle into the navy.",
+        ("one day", "DATE", "FUTURE_REF"),
+    ),
+    ("The hearing will last one day.", ("one day", "DURATION", "P1D")),
     # the verb "last" before a count is no span word of the duration
     ("The curfew is expected to last three weeks.", ("three weeks", "DURATION", "P3W")),
     ("Fuel stocks could last about a month.", ("about a month", "DURATION", "P1M")),

@@ -274,7 +274,8 @@ def _past_or_connective(parsed: Parsed, text: str, m: Match, future: bool | None
 def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> Norm:
     """ "will one day be", "hopes to one day lead", "hope one day to find": "one day" between a modal or "to"
     and its verb, or right after a verb of hope, is an unspecified future day (FUTURE_REF), not a duration of
-    one day."""
+    one day. Right after a modal it is so whatever the tagger calls the next word ("would one day return",
+    "return" read as a noun); between a subject pronoun and a bare verb too ("the hope he one day follow")."""
     if m.rule != "duration" or " ".join(text[m.start : m.end].lower().split()) != LEXICONS[language].someday:
         return norm
     span = _match_tokens(parsed, m)
@@ -283,7 +284,13 @@ def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> 
     before, after = parsed.doc[span.start - 1], parsed.doc[span.end]
     modal = before.tag_ == "MD" or before.lower_ in LEXICONS[language].someday_after
     wish = before.pos_ == "VERB" and before.lemma_ in LEXICONS[language].someday_wishes
-    if wish or (modal and (after.tag_ == "VB" or after.pos_ in ("VERB", "AUX"))):
+    bare_after_subject = before.tag_ == "PRP" and after.tag_ == "VB"
+    if (
+        wish
+        or before.tag_ == "MD"
+        or bare_after_subject
+        or (modal and (after.tag_ == "VB" or after.pos_ in ("VERB", "AUX")))
+    ):
         return Norm("DATE", "FUTURE_REF", None, "dct")
     return norm
 
