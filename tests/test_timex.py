@@ -51,6 +51,9 @@ DATED = [
     # "plan" as a noun is no plan to do something: the verb's past decides
     ("The peace plan was announced shortly before midnight on Sunday.", ("Sunday", "DATE", "2021-03-14")),
     ("The ministers plan to meet on Sunday.", ("Sunday", "DATE", "2021-03-21")),
+    # "get" + participle is a passive as "be" + participle is: the participle alone is no past
+    ("Farmers are going to start getting squeezed in the summer.", ("the summer", "DATE", "2021-SU")),
+    ("The rebels got pushed back on Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The leaders met in Moscow on January, 11, 2021.", ("January, 11, 2021", "DATE", "2021-01-11")),
     ("In January, 11 people were evacuated.", ("January", "DATE", "2021-01")),
     ("The minister arrived at 10:35 a.m. on the border.", ("10:35 a.m.", "TIME", "2021-03-17T10:35")),
@@ -76,6 +79,10 @@ DATED = [
     ("The senator spent the fall touring farms.", ("the fall", "DATE", "2020-FA")),
     # after a word that opens a year, a street's name does not make it a house number
     ("In 1999 Harbor Street was rebuilt.", ("1999", "DATE", "1999")),
+    # after a preposition, or before a maker's name that no model or vehicle noun follows, a year stays a year
+    ("In 2009 Toyota Camry sales doubled.", ("2009", "DATE", "2009")),
+    ("The 2011 Ford Foundation survey was cited.", ("2011", "DATE", "2011")),
+    ("She recalled the 1976 Ford campaign.", ("1976", "DATE", "1976")),
     # a weekday in a clause of unknown tense is the last one, except the day after the document's
     ("She holds a solid lead in Thursday's primary.", ("Thursday", "DATE", "2021-03-18")),
     ("She holds a solid lead in Monday's poll.", ("Monday", "DATE", "2021-03-15")),
@@ -383,6 +390,13 @@ DATED = [
     ("She was born in nineteen-sixties Ohio.", ("nineteen-sixties", "DATE", "196")),
     ("Hearings resume the week of April 12.", ("the week of April 12", "DATE", "2021-W15")),
     ("The envoy visited the camp a month or so ago.", ("a month or so ago", "DATE", "2021-02")),
+    ("Rents should stay flat over the next year or so.", ("the next year or so", "DATE", "2022")),
+    # a period that ended is over: its last day is not a few days ahead; one "ending" may be
+    (
+        "Net income fell in the fiscal quarter ended March 31, the firm said.",
+        ("March 31", "DATE", "2020-03-31"),
+    ),
+    ("The offer ending March 31 drew few bids.", ("March 31", "DATE", "2021-03-31")),
     ("The exchange halted trading for ten business days.", ("ten business days", "DURATION", "P10D")),
     ("The shares fell for five straight trading days.", ("five straight trading days", "DURATION", "P5D")),
     # a year given as "the year" after a half or a quarter
@@ -396,6 +410,16 @@ DATED = [
     ),
     # "latter", "last", "final" before "half/quarter of" a year name its final part, not the one before now
     ("Orders picked up in the latter half of 2019.", ("the latter half of 2019", "DATE", "2019-H2")),
+    # two quarters counted from a year's start or end are its half
+    (
+        "Brokers expect weak demand through the first two quarters of 2022.",
+        ("the first two quarters of 2022", "DATE", "2022-H1"),
+    ),
+    (
+        "Margins narrowed over the last two quarters of 2019.",
+        ("the last two quarters of 2019", "DATE", "2019-H2"),
+    ),
+    ("Margins narrowed over the last two quarters.", ("the last two quarters", "DURATION", "P2Q")),
     (
         "The mill ran at a loss in the final quarter of last year.",
         ("the final quarter of last year", "DATE", "2020-Q4"),
@@ -472,6 +496,13 @@ DATED = [
     ("Repairs will take two to three weeks, engineers said.", ("two", "DURATION", "P2W")),
     ("Repairs will take two to three weeks, engineers said.", ("three weeks", "DURATION", "P3W")),
     ("He faces 12 to 18 months in prison.", ("12", "DURATION", "P12M")),
+    # … unless an article or relative governs both counts: one period of a length not given
+    (
+        "The chain plans to open stores over the next 12 to 18 months.",
+        ("the next 12 to 18 months", "DURATION", "PXM"),
+    ),
+    ("He spent the past three to four years abroad.", ("the past three to four years", "DURATION", "PXY")),
+    ("He spent the past three to four years abroad.", ("the past three", "DURATION", "P3Y"), False),
     # … and "ago" after one counts both back from the document date
     ("She was diagnosed six to eight weeks ago.", ("six", "DATE", "2021-W05")),
     ("She was diagnosed six to eight weeks ago.", ("eight weeks ago", "DATE", "2021-W03")),
@@ -558,6 +589,13 @@ DATED = [
     ("Engineers hope one day to tame the river.", ("one day", "DATE", "FUTURE_REF")),
     ("With one day to go, the race is tight.", ("one day", "DURATION", "P1D")),
     ("The strike was cut to one day.", ("one day", "DURATION", "P1D")),
+    # right after a modal whatever the tagger calls the next word, and between a pronoun and a bare verb
+    ("Exiles say they would one day return to the island.", ("one day", "DATE", "FUTURE_REF")),
+    (
+        "His mother voiced the hope he one day follow his uncle into the navy.",
+        ("one day", "DATE", "FUTURE_REF"),
+    ),
+    ("The hearing will last one day.", ("one day", "DURATION", "P1D")),
     # the verb "last" before a count is no span word of the duration
     ("The curfew is expected to last three weeks.", ("three weeks", "DURATION", "P3W")),
     ("Fuel stocks could last about a month.", ("about a month", "DURATION", "P1M")),
@@ -1047,6 +1085,10 @@ NOT_TIME = [
     # a year-like number before a street's name is a house number
     "Protesters marched toward 1700 Harbor Street.",
     "The family lives inside 1850 Elm Ave., police said.",
+    # a year before a vehicle maker and a model's name or a vehicle noun is the model year
+    "Brandt's 1994 Buick Regal was found at the airport.",
+    "Police stopped a blue 2012 Honda Accord on the bridge.",
+    "A 2004 Ford pickup was seen near the farm.",
     # bare "minutes" with no time to count from: a span apart, a meeting's notes
     "The two blasts went off only minutes apart.",
     "The board approved the minutes before the vote.",

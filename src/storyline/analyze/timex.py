@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
-from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize
+from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize, shift
 from storyline.analyze.timex_tense import (
     NOUN_TAGS,
     TENSE_WORDS,
@@ -274,7 +274,8 @@ def _past_or_connective(parsed: Parsed, text: str, m: Match, future: bool | None
 def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> Norm:
     """ "will one day be", "hopes to one day lead", "hope one day to find": "one day" between a modal or "to"
     and its verb, or right after a verb of hope, is an unspecified future day (FUTURE_REF), not a duration of
-    one day."""
+    one day. Right after a modal it is so whatever the tagger calls the next word ("would one day return",
+    "return" read as a noun); between a subject pronoun and a bare verb too ("the hope he one day follow")."""
     if m.rule != "duration" or " ".join(text[m.start : m.end].lower().split()) != LEXICONS[language].someday:
         return norm
     span = _match_tokens(parsed, m)
@@ -283,7 +284,13 @@ def _someday(parsed: Parsed, text: str, m: Match, norm: Norm, language: str) -> 
     before, after = parsed.doc[span.start - 1], parsed.doc[span.end]
     modal = before.tag_ == "MD" or before.lower_ in LEXICONS[language].someday_after
     wish = before.pos_ == "VERB" and before.lemma_ in LEXICONS[language].someday_wishes
-    if wish or (modal and (after.tag_ == "VB" or after.pos_ in ("VERB", "AUX"))):
+    bare_after_subject = before.tag_ == "PRP" and after.tag_ == "VB"
+    if (
+        wish
+        or before.tag_ == "MD"
+        or bare_after_subject
+        or (modal and (after.tag_ == "VB" or after.pos_ in ("VERB", "AUX")))
+    ):
         return Norm("DATE", "FUTURE_REF", None, "dct")
     return norm
 
@@ -537,6 +544,23 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
 
 
+def _ended_day(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
+    """ "the second quarter ended Oct. 31" in an October 27 paper: a period that ended is over, so its last day is
+    on or before the document's date (the tense reach had turned the past back to the closest day, four days
+    ahead). "ending Oct. 31" may lie ahead and is left alone."""
+    point = norm.point
+    if dct is None or m.rule not in DAY_RULES or norm.anchor != "dct" or point is None or point.date <= dct:
+        return norm
+    previous = text[max(0, m.start - 12) : m.start].split()[-1:]
+    if not previous or previous[0] not in LEXICONS[language].period_ended_words:
+        return norm
+    date = point.date
+    while date > dct:
+        date = shift(date, "Y", -1)
+    moved = dataclasses.replace(point, date=date)
+    return dataclasses.replace(norm, value=moved.value(), point=moved)
+
+
 def _paired_decade(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, language: str) -> Norm:
     """ "the 1960s and 70s", "the 1870s and '80s": a decade given by its tens right after a full one and a link
     word is in that one's century (the next when its tens come first: "the 1990s and '00s"), not the latest
@@ -710,6 +734,26 @@ def _is_house_number(text: str, m: Match, language: str) -> bool:
         if not word[:1].isupper():
             return False
     return False
+
+
+def _is_model_year(text: str, m: Match, language: str) -> bool:
+    """ "Kopp's 1987 Chevrolet Cavalier was found", "a blue 2012 Honda Accord": a year before a vehicle maker and
+    a model's name or a vehicle noun is the model year, no date (TempEval-3 leaves it unmarked). A preposition
+    that opens a year keeps it ("In 1987 Ford sold more trucks"); an article does not, as it does for a house
+    number: "the 2004 Buick Regal" is a car."""
+    lex = LEXICONS[language]
+    if m.rule != "year" or not lex.vehicle_makers:
+        return False
+    previous = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
+    if previous and previous[0] in lex.year_openers and previous[0] not in lex.determiners:
+        return False
+    words = text[m.end : m.end + 40].split()[:2]
+    if len(words) < 2 or words[0] not in lex.vehicle_makers:
+        return False
+    model = words[1].rstrip(".,;:")
+    if model.lower() in lex.vehicle_nouns or model in lex.vehicle_nouns:
+        return True
+    return model[:1].isupper() and words[1] not in lex.maker_org_words and model not in lex.maker_org_words
 
 
 def _is_publication(parsed: Parsed, m: Match) -> bool:
@@ -891,6 +935,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             or _is_a_fall(parsed, text, m, language)
             or _is_a_march(text, m, language)
             or _is_house_number(text, m, language)
+            or _is_model_year(text, m, language)
             or _is_publication(parsed, m)
             or _in_quoted_title(text, m)
             or _not_a_clock(parsed, text, m, language)
@@ -913,6 +958,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _scheduled_weekday(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm)
         norm = _paired_decade(text, prev, m, norm, language)
+        norm = _ended_day(text, m, norm, dct, language)
         norm = _game_period(parsed, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
         m = _part_of_period(text, m, norm, language)

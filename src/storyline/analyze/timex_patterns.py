@@ -106,6 +106,9 @@ class Lexicon:
     # "the day before" a day the text names: one day earlier ("the day after the vote" names no day); alone,
     # ending its phrase (``phrase_end_words``), one day from the reference day ("had quit the day before.")
     day_offsets: Mapping[str, int] = field(default_factory=dict)
+    # words right before a day that end a period: "the quarter ended Oct. 31" is over, so the day is on or before
+    # the document's date (see ``timex._ended_day``)
+    period_ended_words: tuple[str, ...] = ()
     # plural weekdays and parts of day: a recurring time ("on Mondays", "Sunday nights" → a SET)
     weekday_plurals: Mapping[str, int] = field(default_factory=dict)
     pod_plurals: Mapping[str, str] = field(default_factory=dict)
@@ -186,6 +189,14 @@ class Lexicon:
     street_words: tuple[str, ...] = ()
     # words after which such a number stays a year: "in 1999 Main Street was rebuilt", "the 2012 Main Street fair"
     year_openers: tuple[str, ...] = ()
+    # makers of vehicles: a year before one is the model year ("Kopp's 1987 Chevrolet Cavalier", "a blue 2012 Honda
+    # Accord"), when a model's name or a vehicle noun follows the maker and no preposition opens the year ("In 1987
+    # Ford sold more trucks"); see ``timex._is_model_year``
+    vehicle_makers: tuple[str, ...] = ()
+    vehicle_nouns: tuple[str, ...] = ()
+    # capitalized words after a maker's name that make it an organization's, not a model's: "the 1992 Ford
+    # Foundation report"
+    maker_org_words: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
     count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
@@ -562,6 +573,7 @@ ENGLISH = Lexicon(
         "the same",
     ),
     day_offsets={"the day before": -1, "the day after": 1},
+    period_ended_words=("ended",),
     day_part_modifiers=("mid", "early", "late"),
     modified_parts_of_day=("morning", "afternoon", "evening"),
     weekday_plurals={
@@ -738,6 +750,77 @@ ENGLISH = Lexicon(
         "the",
         "a",
     ),
+    vehicle_makers=(
+        "Acura",
+        "Audi",
+        "BMW",
+        "Buick",
+        "Cadillac",
+        "Chevrolet",
+        "Chevy",
+        "Chrysler",
+        "Dodge",
+        "Fiat",
+        "Ford",
+        "GMC",
+        "Honda",
+        "Hyundai",
+        "Infiniti",
+        "Jeep",
+        "Kia",
+        "Lexus",
+        "Lincoln",
+        "Mazda",
+        "Mercedes",
+        "Mercedes-Benz",
+        "Mercury",
+        "Mitsubishi",
+        "Nissan",
+        "Oldsmobile",
+        "Peugeot",
+        "Plymouth",
+        "Pontiac",
+        "Porsche",
+        "Renault",
+        "Saab",
+        "Saturn",
+        "Subaru",
+        "Tesla",
+        "Toyota",
+        "Volkswagen",
+        "Volvo",
+    ),
+    vehicle_nouns=(
+        "car",
+        "sedan",
+        "coupe",
+        "convertible",
+        "pickup",
+        "truck",
+        "van",
+        "minivan",
+        "wagon",
+        "SUV",
+        "hatchback",
+        "station",
+    ),
+    maker_org_words=(
+        "Foundation",
+        "Motor",
+        "Motors",
+        "Company",
+        "Co.",
+        "Corp.",
+        "Inc.",
+        "Administration",
+        "Library",
+        "Museum",
+        "Center",
+        "Field",
+        "Group",
+        "Credit",
+        "Presidential",
+    ),
     determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
     count_ranges=("to",),
@@ -873,9 +956,11 @@ def _templates(lex: Lexicon) -> dict[str, str]:
     any_year = rf"(?:{year}|{_word_year(lex)})"  # digits or words, for month, season and year rules
     zone = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|local\s+time)\b)?"
     the = r"(?:[Tt]he\s+)?"
+    # "the first two quarters of 1990" is the first half: the count of quarters that make one
+    pair = _ci(k for k, v in lex.numbers.items() if v == 2)
     # "the latter half of 2012": a final-part word only where "of" and a year follow
     final = (
-        rf"|{_ci(lex.final_part_words)}(?=\s+(?:quarter|half)\s+of\s+{the}(?:{year}|{rel}\s+year|year)\b)"
+        rf"|{_ci(lex.final_part_words)}(?=\s+(?:{pair}\s+quarters|quarter|half)\s+of\s+{the}(?:{year}|{rel}\s+year|year)\b)"
         if lex.final_part_words
         else ""
     )
@@ -960,14 +1045,16 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "tonight": rf"(?:(?P<mod>{mod})\s+)?(?:\b(?P<tonight>[Tt]onight)\b|\b(?P<thispod>[Tt]his\s+(?P<pod>{pod}))\b"
         r"|\b(?P<lastnight>[Ll]ast\s+night)\b)",
         "quarter": rf"(?:{the}(?:(?P<yearq>{year})\s+|(?P<relq>{rel})\s+(?:{fiscal}\s+)?year'?s\s+)?"
-        rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)}{final})(?P<hyphen>-)?\s*(?P<half>quarter|half)\b"
+        rf"(?:{fiscal}\s+)?)?\b(?P<ord>{_ci(lex.ordinals)}{final})(?P<hyphen>-)?\s*"
+        rf"(?:(?P<pair>{pair})\s+(?=quarters\b))?(?P<half>(?(pair)quarters|(?:quarter|half)))\b"
         rf"(?:\s+of\s+(?:{the}(?:{fiscal}\s+)?(?:(?P<year>{year})\b|(?P<rely>{rel})\s+(?:{fiscal}\s+)?year"
         r"|(?P<theyear>year)\b)))?"
         # of any other word it is no part of a year: "the second half of February", "of the 1990s", "of the 20th
         # century" (left to the decade's and the century's rules), "of the season"; "of $5 million" is the result
         r"(?!\s+of\s+[A-Za-z'‘])",
+        # "the next year or so": the hedge after it is part of it, as after a count ("the next two years or so")
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
-        rf"(?P<unit>{unit}|{season})\b",
+        rf"(?P<unit>{unit}|{season})\b{or_so}",
         # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
         "modpod": rf"\b(?P<mod>{_ci(lex.day_part_modifiers)})[-\s]?"
         rf"(?P<pod>{_alt(lex.modified_parts_of_day)})\b"
@@ -1157,7 +1244,7 @@ def trigger(language: str) -> re.Pattern[str]:
         # "midafternoon" is one word ("midnight" is no part of day here: the noon rule's)
         "pod": rf"\b(?:{_ci([*lex.parts_of_day, 'tonight'])}|[Mm]id{_alt(lex.modified_parts_of_day)})\b",
         "noon": rf"\b{_ci(lex.noon_words)}\b",
-        "quarter": r"\b(?:[Qq]uarter|half|[QH][1-4])\b",
+        "quarter": r"\b(?:[Qq]uarters?|half|[QH][1-4])\b",
         "unit": rf"\b{_ci(lex.units)}(?:-?{lex.long_suffix})?\b"
         if lex.long_suffix
         else rf"\b{_ci(lex.units)}\b",

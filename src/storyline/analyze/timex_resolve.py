@@ -486,7 +486,8 @@ def _quarter_year(ctx: Context, q: int, g: Groups) -> int | None:
 
 
 def r_quarter(g: Groups, ctx: Context) -> Norm:
-    half = _words(g["half"]) == "half"
+    """ "the third quarter", "the latter half of 1990", "the first two quarters of 1990" (the first half)."""
+    half = _words(g["half"]) == "half" or bool(g.get("pair"))
     final = 2 if half else 4  # "the latter half", "the last quarter" of a year
     n = final if _words(g["ord"]) in ctx.lex.final_part_words else ctx.lex.ordinals.get(_words(g["ord"]))
     if n is None or n > (2 if half else 4):

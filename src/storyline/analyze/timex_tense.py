@@ -78,6 +78,9 @@ class TenseWords:
     not_ahead_to: frozenset[str] = frozenset()
     # lemmas of verbs whose object takes a bare infinitive: "would see him endorse her on Tuesday"
     bare_infinitive: frozenset[str] = frozenset()
+    # lemmas of verbs that make a passive with a participle, as "be" does: "will get paid in March", "is going to
+    # start getting beat up in the spring" (the participle alone read as a past)
+    passive_auxiliaries: frozenset[str] = frozenset()
     # a refusal to tell is told of the past: "wouldn't say Tuesday whether he would run" (the modals, then the
     # verbs' lemmas)
     refusing_modals: frozenset[str] = frozenset()
@@ -150,6 +153,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         future_unless_negated=frozenset({"can"}),
         not_ahead_to=frozenset({"seem", "appear", "happen", "tend", "use"}),
         bare_infinitive=frozenset({"see", "let", "make", "help", "watch", "hear"}),
+        passive_auxiliaries=frozenset({"get"}),
         refusing_modals=frozenset({"would", "wo", "will"}),
         refused_telling=frozenset(
             {
@@ -547,11 +551,14 @@ def _plan_word(token: SpacyToken, words: TenseWords) -> bool:
 
 
 def verb_group(verb: SpacyToken, words: TenseWords) -> SpacySpan:
-    """The auxiliaries and the verb ending at ``verb``: "will not be held", "had been due to expire"."""
+    """The auxiliaries and the verb ending at ``verb``: "will not be held", "had been due to expire", "will get
+    paid"."""
     doc = verb.doc
     first = verb.i
     while first > verb.sent.start and (
-        doc[first - 1].tag_ in AUXILIARY_TAGS or _plan_word(doc[first - 1], words)
+        doc[first - 1].tag_ in AUXILIARY_TAGS
+        or _plan_word(doc[first - 1], words)
+        or (doc[first].tag_ == "VBN" and doc[first - 1].lemma_ in words.passive_auxiliaries)
     ):
         first -= 1
     return doc[first : verb.i + 1]
