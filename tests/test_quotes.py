@@ -772,6 +772,18 @@ def test_restrictive_that_clause_names_no_source(parse):
                 ("Howard Rubel", "Howard Rubel, a senior analyst at Jefferies", "the deal was good", "said"),
             ],
         ),
+        (  # a relative clause stating the source's terms stays out of the source, wherever it hangs
+            "A senior aide to the mayor, who spoke on the condition of anonymity to discuss the budget, said the"
+            " vote would be close.",
+            [("A senior aide to the mayor", "A senior aide to the mayor", "the vote would be close", "said")],
+        ),
+        (  # the request is an attribution of its own, as PolNeAR marks it
+            "One council member who requested anonymity said the deal was dead.",
+            [
+                ("One council member", "who", "anonymity", "requested"),
+                ("One council member", "One council member", "the deal was dead", "said"),
+            ],
+        ),
         (  # a participle set off by commas does not
             "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
             [("The governor", "The governor", "the state would not raise taxes", "said")],
