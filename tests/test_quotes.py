@@ -784,6 +784,25 @@ def test_restrictive_that_clause_names_no_source(parse):
                 ("One council member", "One council member", "the deal was dead", "said"),
             ],
         ),
+        (  # a condition or a reason the parser hung on the cue belongs to the plan or the stance it closes
+            "The governor vowed to veto the budget unless the legislature cut spending.",
+            [
+                (
+                    "The governor",
+                    "The governor",
+                    "to veto the budget unless the legislature cut spending",
+                    "vowed",
+                )
+            ],
+        ),
+        (
+            "The council rejected the plan as reckless because it would raise rents.",
+            [("The council", "The council", "the plan as reckless because it would raise rents", "rejected")],
+        ),
+        (
+            "The mayor promised new parks if voters approved the bond.",
+            [("The mayor", "The mayor", "new parks if voters approved the bond", "promised")],
+        ),
         (  # a participle set off by commas does not
             "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
             [("The governor", "The governor", "the state would not raise taxes", "said")],

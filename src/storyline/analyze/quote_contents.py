@@ -284,7 +284,10 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
             and verb.i < c.i < complements[0].i
             and c.ent_type_ not in TIME_ENTITIES
         ]
-        return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
+        end = complements[0].right_edge.i
+        if complements[0].i > verb.i:  # "vowed to impose a tariff unless the company stays"
+            end = _condition_end(verb, end, table)
+        return trim(doc, min(objects, default=complements[0].left_edge.i), end)
     if verb.lemma_.lower() in table.choices:
         return None  # "likes him": a liking is a cue only with what is wished for ("would like to see …")
     return _complements(doc, verb, table)
@@ -458,7 +461,8 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
     """The end of a reported clause extended over a clause of condition, reason or concession right after it
     that the parser hung on the cue ("said he would run if the party asked", "says he left so he would not
     be blamed", "said he would serve should the party ask"): it belongs to what was said. One holding a cue
-    of its own ("…, though polls show …") does not."""
+    of its own ("…, though polls show …") does not. The same holds after a plan's infinitive or a stance's
+    object ("vowed to veto it unless …", "rejected the plan as reckless because …")."""
     doc = verb.doc
     for child in verb.rights:
         if child.i <= end or child.dep_ == "punct":
@@ -613,7 +617,7 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
     if (lemma, "as") in table.object_preps:
         end = _as_phrase_end(verb, end)
-    end = _noun_clause_end(verb, _infinitive_end(verb, end))
+    end = _condition_end(verb, _noun_clause_end(verb, _infinitive_end(verb, end)), table)
     return trim(doc, min(p.left_edge.i for p in parts), end)
 
 
