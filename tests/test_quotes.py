@@ -803,6 +803,14 @@ def test_restrictive_that_clause_names_no_source(parse):
             "The mayor promised new parks if voters approved the bond.",
             [("The mayor", "The mayor", "new parks if voters approved the bond", "promised")],
         ),
+        (  # a name after "…," said: the parser made it the subject of the participle after it
+            '"It was a fair fight," said retired teacher Mary Olsen, asked about the vote.',
+            [("retired teacher Mary Olsen", "retired teacher Mary Olsen", '"It was a fair fight,"', "said")],
+        ),
+        (  # or read the verb as a modifier of the name and the name as the quotation's object
+            '"Big night," tweeted campaign spokesman Tom Reyes.',
+            [("campaign spokesman Tom Reyes", "campaign spokesman Tom Reyes", '"Big night,"', "tweeted")],
+        ),
         (  # a participle set off by commas does not
             "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
             [("The governor", "The governor", "the state would not raise taxes", "said")],
