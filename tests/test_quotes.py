@@ -811,6 +811,18 @@ def test_restrictive_that_clause_names_no_source(parse):
             '"Big night," tweeted campaign spokesman Tom Reyes.',
             [("campaign spokesman Tom Reyes", "campaign spokesman Tom Reyes", '"Big night,"', "tweeted")],
         ),
+        (  # a cue in an "as" clause with its own object or infinitive says when, not what: its own content
+            "Turnout fell in the county, as Democrats attacked Republicans for closing polling places.",
+            [("Democrats", "Democrats", "Republicans for closing polling places", "attacked")],
+        ),
+        (
+            "The crowd cheered as the senator promised to defend the pension fund.",
+            [("the senator", "the senator", "to defend the pension fund", "promised")],
+        ),
+        (  # without one it reports the main clause
+            "As the mayor pointed out, turnout fell.",
+            [("the mayor", "the mayor", "turnout fell", "pointed out")],
+        ),
         (  # a participle set off by commas does not
             "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
             [("The governor", "The governor", "the state would not raise taxes", "said")],

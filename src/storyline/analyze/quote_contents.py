@@ -563,10 +563,29 @@ def _before_closing_frame(doc: Doc, verb: Token, subject: Token) -> tuple[int, i
 
 
 def _as_clause(verb: Token, table: CueTable) -> bool:
-    """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as"."""
-    return verb.dep_ == "advcl" and any(
+    """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as". A cue with
+    a content of its own, an object, an infinitive or its preposition's object, says when, not what ("Turnout
+    fell, as Democrats attacked Republicans for …", "… as he promised to defend Social Security")."""
+    marked = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in table.as_marks for c in verb.children
     )
+    return marked and not _own_complement(verb, table)
+
+
+def _own_complement(verb: Token, table: CueTable) -> bool:
+    """Whether a cue verb has its own object (not a pronoun, as in "put it", nor a listener: "as he told
+    reporters"), infinitive or cue preposition after it."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "xcomp" or (
+            child.dep_ == "dobj" and child.pos_ != "PRON" and lemma not in table.no_object
+        ):
+            return True
+    # "as he called for …"; a bare particle ("as she pointed out, …") takes nothing
+    prep = cue_prep(verb, table)
+    return prep is not None and any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
 
 
 def _belief_only(verb: Token, table: CueTable) -> bool:
