@@ -819,6 +819,20 @@ def test_restrictive_that_clause_names_no_source(parse):
             "The crowd cheered as the senator promised to defend the pension fund.",
             [("the senator", "the senator", "to defend the pension fund", "promised")],
         ),
+        (  # a cue preposition's object is the content, not a fronted clause the parser hung on the cue
+            # (the parser reads "populists" as a verb and hangs the "While" clause on "points")
+            "While populists like Mr. Hale partly blame immigrants for low wages, the bishop points to the rules"
+            " of global trade.",
+            [
+                (
+                    "While populists like Mr. Hale",
+                    "While populists like Mr. Hale",
+                    "immigrants for low wages",
+                    "partly blame",
+                ),
+                ("the bishop", "the bishop", "the rules of global trade", "points to"),
+            ],
+        ),
         (  # without one it reports the main clause
             "As the mayor pointed out, turnout fell.",
             [("the mayor", "the mayor", "turnout fell", "pointed out")],

@@ -301,7 +301,14 @@ def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTab
     if any(c.i > verb.i for c in clauses) or verb.lemma_.lower() in table.no_object:
         return False
     has_subject = any(c.dep_ in SUBJECT_DEPS and clauses[0].i < c.i < verb.i for c in verb.children)
-    return has_subject and _noun_object(verb, len(verb.doc))
+    return has_subject and (_noun_object(verb, len(verb.doc)) or _prep_object(verb, table))
+
+
+def _prep_object(verb: Token, table: CueTable) -> bool:
+    """Whether the verb's cue preposition has its object ("Francis points to structural inequities"): the
+    content, as a noun object would be."""
+    prep = cue_prep(verb, table)
+    return prep is not None and any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
 
 
 def _coordinated_after_object(verb: Token, clause: Token) -> bool:
@@ -583,9 +590,7 @@ def _own_complement(verb: Token, table: CueTable) -> bool:
             child.dep_ == "dobj" and child.pos_ != "PRON" and lemma not in table.no_object
         ):
             return True
-    # "as he called for …"; a bare particle ("as she pointed out, …") takes nothing
-    prep = cue_prep(verb, table)
-    return prep is not None and any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
+    return _prep_object(verb, table)  # "as he called for …"; not a bare particle ("as she pointed out, …")
 
 
 def _belief_only(verb: Token, table: CueTable) -> bool:
