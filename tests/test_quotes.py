@@ -833,6 +833,10 @@ def test_restrictive_that_clause_names_no_source(parse):
                 ("the bishop", "the bishop", "the rules of global trade", "points to"),
             ],
         ),
+        (  # a "for" marking the infinitive's clause counts as the preposition's object
+            "Prices rose again, as rivals called for the chairman to be replaced.",
+            [("rivals", "rivals", "the chairman to be replaced", "called for")],
+        ),
         (  # without one it reports the main clause
             "As the mayor pointed out, turnout fell.",
             [("the mayor", "the mayor", "turnout fell", "pointed out")],

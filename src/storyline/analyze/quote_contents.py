@@ -307,8 +307,10 @@ def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTab
 def _prep_object(verb: Token, table: CueTable) -> bool:
     """Whether the verb's cue preposition has its object ("Francis points to structural inequities"): the
     content, as a noun object would be."""
-    prep = cue_prep(verb, table)
-    return prep is not None and any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
+    prep = cue_prep(verb, table)  # "called for the mayor to resign": the "for" marks the clause
+    return prep is not None and (
+        prep.dep_ == "mark" or any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
+    )
 
 
 def _coordinated_after_object(verb: Token, clause: Token) -> bool:
