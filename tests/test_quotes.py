@@ -837,6 +837,14 @@ def test_restrictive_that_clause_names_no_source(parse):
             "Prices rose again, as rivals called for the chairman to be replaced.",
             [("rivals", "rivals", "the chairman to be replaced", "called for")],
         ),
+        (  # so does a cue set off in brackets that the parser hung on the clause before it
+            "Deregulation passed with both parties' votes (Smith cites a celebratory White House memo saying as"
+            " much).",
+            [
+                ("Smith", "Smith", "a celebratory White House memo saying as much", "cites"),
+                ("Smith", "Smith", "as much", "cites a celebratory White House memo saying"),
+            ],
+        ),
         (  # without one it reports the main clause
             "As the mayor pointed out, turnout fell.",
             [("the mayor", "the mayor", "turnout fell", "pointed out")],

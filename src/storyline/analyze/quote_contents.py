@@ -47,6 +47,8 @@ LINKING_PHRASES = frozenset(
     {"in fact", "in contrast", "by contrast", "in addition", "in particular", "at the same time"}
 )
 MAX_OPENER = 8
+MAX_INFINITIVE_GAP = 2  # "promised to defend", "promised again to": a purpose set off further ("said, on
+# condition of anonymity to speak freely") is no content of the cue
 # "Asked about it, …", "Speaking at a rally, …" (with no subject, a past tense is a participle the tagger missed)
 OPENING_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 # what the parser calls "…, a swipe at his rivals" at a clause's end
@@ -260,7 +262,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return _before_closing_frame(doc, verb, subject)
     if _inverted_closing(verb, table):
         return _before_inverted_frame(doc, verb)
-    if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
+    if _reports_head(verb, table) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
             doc,
             (_after_leading_participle(verb), verb.head.right_edge.i),
@@ -571,6 +573,13 @@ def _before_closing_frame(doc: Doc, verb: Token, subject: Token) -> tuple[int, i
     return without_opener(doc, root, content) if content is not None else None
 
 
+def _reports_head(verb: Token, table: CueTable) -> bool:
+    """A cue the parser hung on the clause it reports: set off by commas ("The war is over, the minister said,
+    and …") or through "as" ("As the report noted, turnout fell"). One with a content of its own after it is a
+    clause of its own instead ("For that she drew his ire - he called her “weak”")."""
+    return (verb.dep_ == "parataxis" and not _own_complement(verb, table)) or _as_clause(verb, table)
+
+
 def _as_clause(verb: Token, table: CueTable) -> bool:
     """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as". A cue with
     a content of its own, an object, an infinitive or its preposition's object, says when, not what ("Turnout
@@ -588,9 +597,8 @@ def _own_complement(verb: Token, table: CueTable) -> bool:
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ == "xcomp" or (
-            child.dep_ == "dobj" and child.pos_ != "PRON" and lemma not in table.no_object
-        ):
+        infinitive = child.dep_ == "xcomp" and child.left_edge.i <= verb.i + MAX_INFINITIVE_GAP
+        if infinitive or (child.dep_ == "dobj" and child.pos_ != "PRON" and lemma not in table.no_object):
             return True
     return _prep_object(verb, table)  # "as he called for …"; not a bare particle ("as she pointed out, …")
 
