@@ -772,6 +772,83 @@ def test_restrictive_that_clause_names_no_source(parse):
                 ("Howard Rubel", "Howard Rubel, a senior analyst at Jefferies", "the deal was good", "said"),
             ],
         ),
+        (  # a relative clause stating the source's terms stays out of the source, wherever it hangs
+            "A senior aide to the mayor, who spoke on the condition of anonymity to discuss the budget, said the"
+            " vote would be close.",
+            [("A senior aide to the mayor", "A senior aide to the mayor", "the vote would be close", "said")],
+        ),
+        (  # the request is an attribution of its own, as PolNeAR marks it
+            "One council member who requested anonymity said the deal was dead.",
+            [
+                ("One council member", "who", "anonymity", "requested"),
+                ("One council member", "One council member", "the deal was dead", "said"),
+            ],
+        ),
+        (  # a condition or a reason the parser hung on the cue belongs to the plan or the stance it closes
+            "The governor vowed to veto the budget unless the legislature cut spending.",
+            [
+                (
+                    "The governor",
+                    "The governor",
+                    "to veto the budget unless the legislature cut spending",
+                    "vowed",
+                )
+            ],
+        ),
+        (
+            "The council rejected the plan as reckless because it would raise rents.",
+            [("The council", "The council", "the plan as reckless because it would raise rents", "rejected")],
+        ),
+        (
+            "The mayor promised new parks if voters approved the bond.",
+            [("The mayor", "The mayor", "new parks if voters approved the bond", "promised")],
+        ),
+        (  # a name after "…," said: the parser made it the subject of the participle after it
+            '"It was a fair fight," said retired teacher Mary Olsen, asked about the vote.',
+            [("retired teacher Mary Olsen", "retired teacher Mary Olsen", '"It was a fair fight,"', "said")],
+        ),
+        (  # or read the verb as a modifier of the name and the name as the quotation's object
+            '"Big night," tweeted campaign spokesman Tom Reyes.',
+            [("campaign spokesman Tom Reyes", "campaign spokesman Tom Reyes", '"Big night,"', "tweeted")],
+        ),
+        (  # a cue in an "as" clause with its own object or infinitive says when, not what: its own content
+            "Turnout fell in the county, as Democrats attacked Republicans for closing polling places.",
+            [("Democrats", "Democrats", "Republicans for closing polling places", "attacked")],
+        ),
+        (
+            "The crowd cheered as the senator promised to defend the pension fund.",
+            [("the senator", "the senator", "to defend the pension fund", "promised")],
+        ),
+        (  # a cue preposition's object is the content, not a fronted clause the parser hung on the cue
+            # (the parser reads "populists" as a verb and hangs the "While" clause on "points")
+            "While populists like Mr. Hale partly blame immigrants for low wages, the bishop points to the rules"
+            " of global trade.",
+            [
+                (
+                    "While populists like Mr. Hale",
+                    "While populists like Mr. Hale",
+                    "immigrants for low wages",
+                    "partly blame",
+                ),
+                ("the bishop", "the bishop", "the rules of global trade", "points to"),
+            ],
+        ),
+        (  # a "for" marking the infinitive's clause counts as the preposition's object
+            "Prices rose again, as rivals called for the chairman to be replaced.",
+            [("rivals", "rivals", "the chairman to be replaced", "called for")],
+        ),
+        (  # so does a cue set off in brackets that the parser hung on the clause before it
+            "Deregulation passed with both parties' votes (Smith cites a celebratory White House memo saying as"
+            " much).",
+            [
+                ("Smith", "Smith", "a celebratory White House memo saying as much", "cites"),
+                ("Smith", "Smith", "as much", "cites a celebratory White House memo saying"),
+            ],
+        ),
+        (  # without one it reports the main clause
+            "As the mayor pointed out, turnout fell.",
+            [("the mayor", "the mayor", "turnout fell", "pointed out")],
+        ),
         (  # a participle set off by commas does not
             "The governor, speaking at a rally in Denver, said the state would not raise taxes.",
             [("The governor", "The governor", "the state would not raise taxes", "said")],

@@ -102,6 +102,9 @@ MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or
 LABEL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
 MAX_POLL_PHRASE = 9  # tokens from "in" to the poll noun: "in a new Washington Post-ABC News poll"
 CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the tags
+RUN_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "VERB"})  # "retired neurosurgeon Ben Carson"
+RUN_DEPS = frozenset({"compound", "amod", "det", "nmod"})  # how those words hang on the name's head
+NAME_HEAD_POS = frozenset({"PROPN", "NOUN"})
 CLOSING_PUNCT = frozenset(",.?!")  # what ends a quoted sentence inside its closing mark ("“…,” Ramos told")
 # a cue verb in its bare form with no subject found is an order or a plan, not a stance anyone took: "Ask
 # yourself …", "Call it a win", "Attack the policies"; PolNeAR marks 14 of 68 such cues on train 0-300/450-840
@@ -1031,6 +1034,9 @@ def _verb_attribution(
     if subject is not None and _demonstrative(subject):
         subject = None  # "That prompted Rubio to call Trump …": an event or a claim, no source PolNeAR marks
     speaker = speaker_span(subject, max_speaker) if subject is not None else None
+    if speaker is not None and subject is not None and speaker[0] <= verb.i < subject.i <= speaker[1]:
+        # "“…,” tweeted Rubio spokesman Alex Conant": the verb, read as a modifier of the name, is no part of it
+        speaker = trim(doc, verb.i + 1, speaker[1])
     if speaker is not None and speaker[0] < verb.i <= speaker[1] and _whole_group(verb.head) == subject:
         # the cue hangs on the speaker's phrase: "two of the groups backing X", "Smith called Friday for …" misread
         speaker = trim(doc, speaker[0], verb.left_edge.i - 1)
@@ -1237,7 +1243,28 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         or _misread_subject(verb, table)
         or next((c for c in verb.lefts if misread_modal(c, verb)), None)  # "Will wrote": the columnist
         or _clause_subject(verb)
+        or _name_after_closing(verb, table)
     )
+
+
+def _name_after_closing(verb: Token, table: CueTable) -> Token | None:
+    """The noun phrase right after a speech verb that right follows a closing quote mark ("“…,” said retired
+    neurosurgeon Ben Carson, asked about …", "“…,” tweeted Rubio spokesman Alex Conant"), when the parser
+    hung it elsewhere (the subject of the participle after it, the object of the quotation's verb) and read
+    the verb as a modifier: the head of the run of name words after the verb, each hanging on a later one."""
+    doc = verb.doc
+    if (
+        not _speech(verb, table)
+        or verb.i < 2
+        or not quote_mark(doc[verb.i - 1])
+        or not _closing(doc[verb.i - 1])
+    ):
+        return None
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ in RUN_POS and doc[i].dep_ in RUN_DEPS and i < doc[i].head.i:
+        i += 1  # "retired", "neurosurgeon", "Ben" all hang on "Carson"
+    head = doc[i] if i < len(doc) else None
+    return head if head is not None and head.pos_ in NAME_HEAD_POS else None
 
 
 def _clause_subject(verb: Token) -> Token | None:

@@ -47,6 +47,8 @@ LINKING_PHRASES = frozenset(
     {"in fact", "in contrast", "by contrast", "in addition", "in particular", "at the same time"}
 )
 MAX_OPENER = 8
+MAX_INFINITIVE_GAP = 2  # "promised to defend", "promised again to": a purpose set off further ("said, on
+# condition of anonymity to speak freely") is no content of the cue
 # "Asked about it, …", "Speaking at a rally, …" (with no subject, a past tense is a participle the tagger missed)
 OPENING_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 # what the parser calls "…, a swipe at his rivals" at a clause's end
@@ -260,7 +262,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return _before_closing_frame(doc, verb, subject)
     if _inverted_closing(verb, table):
         return _before_inverted_frame(doc, verb)
-    if (verb.dep_ == "parataxis" or _as_clause(verb, table)) and verb.head.pos_ in VERBAL_POS:
+    if _reports_head(verb, table) and verb.head.pos_ in VERBAL_POS:
         content = around_phrase(
             doc,
             (_after_leading_participle(verb), verb.head.right_edge.i),
@@ -284,7 +286,10 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
             and verb.i < c.i < complements[0].i
             and c.ent_type_ not in TIME_ENTITIES
         ]
-        return trim(doc, min(objects, default=complements[0].left_edge.i), complements[0].right_edge.i)
+        end = complements[0].right_edge.i
+        if complements[0].i > verb.i:  # "vowed to impose a tariff unless the company stays"
+            end = _condition_end(verb, end, table)
+        return trim(doc, min(objects, default=complements[0].left_edge.i), end)
     if verb.lemma_.lower() in table.choices:
         return None  # "likes him": a liking is a cue only with what is wished for ("would like to see …")
     return _complements(doc, verb, table)
@@ -298,7 +303,16 @@ def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTab
     if any(c.i > verb.i for c in clauses) or verb.lemma_.lower() in table.no_object:
         return False
     has_subject = any(c.dep_ in SUBJECT_DEPS and clauses[0].i < c.i < verb.i for c in verb.children)
-    return has_subject and _noun_object(verb, len(verb.doc))
+    return has_subject and (_noun_object(verb, len(verb.doc)) or _prep_object(verb, table))
+
+
+def _prep_object(verb: Token, table: CueTable) -> bool:
+    """Whether the verb's cue preposition has its object ("Francis points to structural inequities"): the
+    content, as a noun object would be."""
+    prep = cue_prep(verb, table)  # "called for the mayor to resign": the "for" marks the clause
+    return prep is not None and (
+        prep.dep_ == "mark" or any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
+    )
 
 
 def _coordinated_after_object(verb: Token, clause: Token) -> bool:
@@ -458,7 +472,8 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
     """The end of a reported clause extended over a clause of condition, reason or concession right after it
     that the parser hung on the cue ("said he would run if the party asked", "says he left so he would not
     be blamed", "said he would serve should the party ask"): it belongs to what was said. One holding a cue
-    of its own ("…, though polls show …") does not."""
+    of its own ("…, though polls show …") does not. The same holds after a plan's infinitive or a stance's
+    object ("vowed to veto it unless …", "rejected the plan as reckless because …")."""
     doc = verb.doc
     for child in verb.rights:
         if child.i <= end or child.dep_ == "punct":
@@ -558,11 +573,34 @@ def _before_closing_frame(doc: Doc, verb: Token, subject: Token) -> tuple[int, i
     return without_opener(doc, root, content) if content is not None else None
 
 
+def _reports_head(verb: Token, table: CueTable) -> bool:
+    """A cue the parser hung on the clause it reports: set off by commas ("The war is over, the minister said,
+    and …") or through "as" ("As the report noted, turnout fell"). One with a content of its own after it is a
+    clause of its own instead ("For that she drew his ire - he called her “weak”")."""
+    return (verb.dep_ == "parataxis" and not _own_complement(verb, table)) or _as_clause(verb, table)
+
+
 def _as_clause(verb: Token, table: CueTable) -> bool:
-    """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as"."""
-    return verb.dep_ == "advcl" and any(
+    """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as". A cue with
+    a content of its own, an object, an infinitive or its preposition's object, says when, not what ("Turnout
+    fell, as Democrats attacked Republicans for …", "… as he promised to defend Social Security")."""
+    marked = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in table.as_marks for c in verb.children
     )
+    return marked and not _own_complement(verb, table)
+
+
+def _own_complement(verb: Token, table: CueTable) -> bool:
+    """Whether a cue verb has its own object (not a pronoun, as in "put it", nor a listener: "as he told
+    reporters"), infinitive or cue preposition after it."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        infinitive = child.dep_ == "xcomp" and child.left_edge.i <= verb.i + MAX_INFINITIVE_GAP
+        if infinitive or (child.dep_ == "dobj" and child.pos_ != "PRON" and lemma not in table.no_object):
+            return True
+    return _prep_object(verb, table)  # "as he called for …"; not a bare particle ("as she pointed out, …")
 
 
 def _belief_only(verb: Token, table: CueTable) -> bool:
@@ -613,7 +651,7 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
     if (lemma, "as") in table.object_preps:
         end = _as_phrase_end(verb, end)
-    end = _noun_clause_end(verb, _infinitive_end(verb, end))
+    end = _condition_end(verb, _noun_clause_end(verb, _infinitive_end(verb, end)), table)
     return trim(doc, min(p.left_edge.i for p in parts), end)
 
 

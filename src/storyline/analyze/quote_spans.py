@@ -315,12 +315,23 @@ def _aside(child: Token) -> bool:
 def _before_reporting_clause(subject: Token, end: int) -> int:
     """The end of a speaker phrase before a relative clause with a cue of its own that the parser hung deeper
     in the phrase, on an apposition or its object ("Ann Lee, an analyst at Fitch, who notes that …, said"):
-    as when it hangs on the name itself, PolNeAR marks the clause as an attribution of its own."""
+    as when it hangs on the name itself, PolNeAR marks the clause as an attribution of its own. A clause stating
+    the source's terms ("who spoke on the condition of anonymity") goes wherever it hangs, on the name too."""
     for token in subject.subtree:
         first = token.left_edge.i
-        if token.dep_ == "relcl" and token.head != subject and subject.i < first <= end and _speaks(token):
+        if token.dep_ != "relcl" or not subject.i < first <= end:
+            continue
+        if (token.head != subject and _speaks(token)) or _sourcing(token):
             end = first - 1
     return end
+
+
+def _sourcing(clause: Token) -> bool:
+    """A relative clause stating on what terms the source speaks ("a White House official, who requested
+    anonymity to discuss the talks,", "who spoke on the condition of anonymity"): it says how, not who, and
+    PolNeAR leaves it out of the source (14 times on train, 4 in)."""
+    table = cues_for(clause.doc.lang_)
+    return table is not None and any(t.lower_ in table.sourcing_words for t in clause.subtree)
 
 
 def _speaks(clause: Token) -> bool:
