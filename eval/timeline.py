@@ -315,7 +315,12 @@ def event_at(document: Document | None, token: Token) -> Event | None:
 
 
 def score(
-    articles: dict[str, Article], timelines: dict[str, list[Mention]], errors: set[str], *, oracle: bool
+    articles: dict[str, Article],
+    timelines: dict[str, list[Mention]],
+    errors: set[str],
+    *,
+    oracle: bool,
+    listed: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     gold_tokens = [
         (articles[m.doc_id], token)
@@ -344,8 +349,10 @@ def score(
                 verdict = judge(mention.anchor, event.date if event else None)
                 for tally in (totals["all"], totals[half], totals[group], per_timeline[name]):
                     tally.add(event, verdict, mention.anchor)
-                if half in errors and event is not None and not verdict["granularity"]:
-                    _print_error(article, token, mention, event)
+                if event is not None and (half in listed or (half in errors and not verdict["granularity"])):
+                    _print_mention(
+                        article, token, mention, event, "right" if verdict["granularity"] else "WRONG"
+                    )
     kind = "oracle triggers (every gold word made a trigger)" if oracle else "our triggers"
     print(
         f"TimeLine trial: {len(articles)} articles, {len(names)} timelines, {kind}; date accuracy on found mentions"
@@ -370,10 +377,10 @@ def score(
         print(f"  {missing} gold mentions name no token of the articles (a misspelt document id, a phrase)")
 
 
-def _print_error(article: Article, token: Token, mention: Mention, event: Event) -> None:
+def _print_mention(article: Article, token: Token, mention: Mention, event: Event, verdict: str) -> None:
     sentence = " ".join(t.word for t in article.tokens if t.sentence == token.sentence)
     print(
-        f"  WRONG {mention.timeline} {mention.doc_id}-{mention.sentence} {event.trigger!r} {event.type}"
+        f"  {verdict} {mention.timeline} {mention.doc_id}-{mention.sentence} {event.trigger!r} {event.type}"
         f" gold {mention.anchor} ours {event.date} ({event.date_source}) dct {article.dct}: {sentence}"
     )
 
@@ -383,6 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the timeline-trial folder")
     parser.add_argument(
         "--errors", choices=("dev", "check", "all"), help="print the wrongly dated found mentions of a half"
+    )
+    parser.add_argument(
+        "--list", choices=("dev", "check", "all"), help="print every found mention of a half, right or wrong"
     )
     parser.add_argument(
         "--oracle",
@@ -395,7 +405,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     errors = {"dev", "check"} if args.errors == "all" else {args.errors} if args.errors else set()
     articles, timelines = read_data(args.data)
-    score(articles, timelines, errors, oracle=args.oracle)
+    listed = {"dev", "check"} if args.list == "all" else {args.list} if args.list else set()
+    score(articles, timelines, errors, oracle=args.oracle, listed=listed)
     return 0
 
 
