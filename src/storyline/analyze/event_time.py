@@ -7,8 +7,9 @@ from the words that trigger an event.
 
 Dates: an attached timex wins ("timex"); else the sentence's reference time ("reference"): a resolved date
 in the same sentence attached to no event ("the ministry said on Sunday that…"), else the most recent
-resolved date earlier in the same paragraph; else ``None``. Never the publication date: background events
-("the 2020 war") do not share it, and an honest unknown beats a wrong date on a timeline.
+resolved date earlier in the same paragraph that fits the event's tense; else ``None``. Never the publication
+date: background events ("the 2020 war") do not share it, and an honest unknown beats a wrong date on a
+timeline.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from storyline.model import EventStatus, Timex
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
+__all__ = ["attached_dates", "coordinated_date", "fitting_reference", "reference_dates", "status"]
 
 COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  # links status climbs
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})  # "calls [to resign]", "demand for him [to resign]"
@@ -145,22 +146,26 @@ def _circumstance(lex: Lexicon | None, noun: Token) -> bool:
     return lex is None or lex.verbs.get(verb.lemma_.lower()) not in CASE_TYPES
 
 
-def reference_date(ctx: Context, sentence: Span, dates: dict[int | None, str]) -> str | None:
-    """The sentence's reference time: an unattached date in it, else the paragraph's last earlier date."""
+def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) -> list[str]:
+    """The sentence's reference times, best first: an unattached date in it alone, else the paragraph's
+    earlier dates, the most recent first (``fitting_reference`` takes the first that fits the event's tense:
+    "Jobs said yesterday that … until September 30. Jobs also said that …" is a saying of yesterday, not of
+    September 30)."""
     if None in dates:
-        return dates[None]
+        return [dates[None]]
     text = ctx.parsed.document.text
+    found: list[str] = []
     before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
     for index in range(before - 1, -1, -1):
         timex = ctx.timexes[index]
         if timex.end > sentence.start_char:
             continue
         if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
-            return None
+            break
         value = _date_value(timex)
         if value is not None:
-            return value
-    return None
+            found.append(value)
+    return found
 
 
 def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
@@ -175,17 +180,21 @@ def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None
 # ---------------------------------------------------------------------------------------------- status
 
 
-def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], reference: str | None) -> str | None:
-    """``reference`` unless its side of publication contradicts the grammar: a reference time is only borrowed
-    from the sentence or the paragraph, and "which forces have held since the clash" after "the gates reopen
-    from May 1" is no clash on May 1, nor is "he will cooperate" after "the valves were ordered in March" a
-    cooperation in March ("would" may look forward from a past time, so only "will" and "shall" count)."""
+def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], references: list[str]) -> str | None:
+    """The first of ``references`` whose side of publication does not contradict the grammar: a reference
+    time is only borrowed from the sentence or the paragraph, and "which forces have held since the clash"
+    after "the gates reopen from May 1" is no clash on May 1, nor is "he will cooperate" after "the valves were
+    ordered in March" a cooperation in March ("would" may look forward from a past time, so only "will" and
+    "shall" count). A date that does not fit is a plan or a background the paragraph mentions, not its
+    narrative time, so an earlier date of the paragraph is tried next."""
     tokens = [parse[a] for a in anchors]
-    if _after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
-        return None
-    if _before_publication(ctx, reference) and _told_future(tokens):
-        return None
-    return reference
+    for reference in references:
+        if _after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
+            continue
+        if _before_publication(ctx, reference) and _told_future(tokens):
+            continue
+        return reference
+    return None
 
 
 def names_background(lex: Lexicon, trigger: Token) -> bool:
