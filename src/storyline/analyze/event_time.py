@@ -38,6 +38,7 @@ IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")  # "2016-W23": an ISO week
+YEAR_VALUE = re.compile(r"^\d{4}$")  # "2003": a year and no more
 RANGE_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$")  # "1992-1994": 1992/1994
 
 
@@ -163,9 +164,25 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
         if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
             break
         value = _date_value(timex)
-        if value is not None:
+        if value is not None and not _modifies_a_noun(ctx, timex):
             found.append(value)
     return found
+
+
+def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:
+    """Whether a year stands between a determiner or a possessive and a noun ("a breach of **the 1991**
+    settlement", "**its 2003** launch", "**Apple's 2010** conference"): it is that thing's date, a background
+    the paragraph names, not the time its next sentences tell of. A day there is the news's own time ("in **a
+    Wednesday** media event, Apple released…"). Read off the tags, as the sentence that holds it may have no
+    parse."""
+    if timex.value is None or not YEAR_VALUE.match(timex.value):
+        return False
+    doc = ctx.parsed.doc
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    return before.tag_ in ("DT", "PRP$", "POS") and after.pos_ in ("NOUN", "PROPN")
 
 
 def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
