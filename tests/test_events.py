@@ -901,9 +901,12 @@ def test_a_past_event_skips_a_later_reference_time_for_an_earlier_one(
             "2021-03-15",
             "2021-03-15",
         ),
+        # a date in a relative clause is the background of the thing it describes
+        ("Farmers cited the accord, which was signed in 1991. The minister resigned.", "1991", "1991", None),
+        ("Farmers cited the accord that was signed in 1991. The minister resigned.", "1991", "1991", None),
     ],
 )
-def test_a_year_naming_a_thing_is_no_reference_time(
+def test_a_background_date_is_no_reference_time(
     parse: Parse, text: str, surface: str, value: str, date: str | None
 ) -> None:
     parsed = parse(text)

@@ -81,11 +81,26 @@ def attached_dates(
         tokens = _timex_tokens(sentence, parse, timex)
         token = _timex_root(tokens)
         target = _owning_trigger(token, owner, folded, ctx.lexicon) if token is not None else None
+        if token is not None and _in_relative_clause(token):  # no reference time for the sentences after it
+            ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
         if target != IGNORED:
             dates.setdefault(target, value)
         if _opening_phrase(ctx.lexicon, parse, tokens):  # it also dates the rest of the sentence
             dates.setdefault(None, value)
     return dates
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Whether ``token`` lies in a relative clause ("Snow Leopard, which was released **in 2009**", "the
+    blizzard that hit his state **last month**"): that date is the background of the thing described, not the
+    time the next sentences tell of. Only there: a participle's date ("a statement issued **late Tuesday**")
+    was as often the news's own (PolNeAR train), and the sentence's own unattached date is left alone (it
+    lowered the hand set's date accuracy)."""
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl:relcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _timex_tokens(sentence: Span, parse: Doc, timex: Timex) -> list[Token]:
@@ -151,10 +166,13 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
     """The sentence's reference times, best first: an unattached date in it alone, else the paragraph's
     earlier dates, the most recent first (``fitting_reference`` takes the first that fits the event's tense:
     "Jobs said yesterday that … until September 30. Jobs also said that …" is a saying of yesterday, not of
-    September 30)."""
+    September 30). A year naming a thing (``_modifies_a_noun``) and a date in a relative clause of a sentence
+    already read (``attached_dates`` marks it; a sentence with no trigger has no parse) are no reference
+    times."""
     if None in dates:
         return [dates[None]]
     text = ctx.parsed.document.text
+    background = ctx.parsed.memo.get("events.background_timexes", set())
     found: list[str] = []
     before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
     for index in range(before - 1, -1, -1):
@@ -164,7 +182,7 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
         if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
             break
         value = _date_value(timex)
-        if value is not None and not _modifies_a_noun(ctx, timex):
+        if value is not None and not _modifies_a_noun(ctx, timex) and timex.start not in background:
             found.append(value)
     return found
 
