@@ -1,6 +1,6 @@
 """Score how storyline dates its events against the SemEval-2015 Task 4 TimeLine trial gold.
 
-    python eval/timeline.py [--data ../shared/data/timeline-trial] [--errors dev|check|all]
+    python eval/timeline.py [--data ../shared/data/timeline-trial] [--oracle] [--errors dev] [--list all]
 
 The trial data are 30 Wikinews articles about Apple and 6 gold timelines (one per target entity: iPhone 4,
 Steve Jobs…). Each timeline line gives an anchor date (``2010-06-07``, ``2008-03-XX``, ``2009``, or
