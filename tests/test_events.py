@@ -856,6 +856,64 @@ def test_a_later_reference_time_does_not_date_a_past_event(parse: Parse) -> None
     assert (found["SIGN"].date, found["SIGN"].status) == ("2021-05-01", "future")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # a date after publication that does not fit a past event is a plan, not the paragraph's time: the
+        # date before it is tried next
+        (
+            "The minister said on Monday that the border will reopen on May 1. He signed a decree.",
+            "signed",
+            "2021-03-15",
+        ),
+        (
+            "The minister said on Monday that the border will reopen on May 1. He will sign a decree.",
+            "sign",
+            "2021-05-01",
+        ),
+        (
+            "The minister said on Monday that the border will reopen on May 1. He is signing a decree.",
+            "signing",
+            "2021-05-01",
+        ),
+    ],
+)
+def test_a_past_event_skips_a_later_reference_time_for_an_earlier_one(
+    parse: Parse, text: str, trigger: str, date: str
+) -> None:
+    parsed = parse(text)
+    days = [timex(parsed, "Monday", "2021-03-15"), timex(parsed, "May 1", "2021-05-01")]
+    found = events.extract(parsed, [], days)
+    assert next(e for e in found if e.trigger == trigger).date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "date"),
+    [
+        # a year naming a thing ("the 1991 accord") is that thing's time, not the paragraph's
+        ("Farmers cited a breach of the 1991 accord. The minister resigned.", "1991", "1991", None),
+        ("The union recalled its 2014 strike. The minister resigned.", "2014", "2014", None),
+        # a year told as a time, or a day before a noun ("a Monday news conference"), still is
+        ("The accord was reached in 1991. The minister resigned.", "1991", "1991", "1991"),
+        (
+            "He spoke at a Monday news conference. The minister resigned.",
+            "Monday",
+            "2021-03-15",
+            "2021-03-15",
+        ),
+        # a date in a relative clause is the background of the thing it describes
+        ("Farmers cited the accord, which was signed in 1991. The minister resigned.", "1991", "1991", None),
+        ("Farmers cited the accord that was signed in 1991. The minister resigned.", "1991", "1991", None),
+    ],
+)
+def test_a_background_date_is_no_reference_time(
+    parse: Parse, text: str, surface: str, value: str, date: str | None
+) -> None:
+    parsed = parse(text)
+    found = events.extract(parsed, [], [timex(parsed, surface, value)])
+    assert next(e for e in found if e.trigger == "resigned").date == date
+
+
 @pytest.mark.parametrize(("river_label", "owner"), [("LOC", 2), ("", event_time.IGNORED)])
 def test_a_date_hung_on_a_named_place_dates_the_event(river_label: str, owner: int) -> None:
     # "Guards were killed on the Selna River on Thursday", the parser hanging the day on the river: a named

@@ -7,8 +7,9 @@ from the words that trigger an event.
 
 Dates: an attached timex wins ("timex"); else the sentence's reference time ("reference"): a resolved date
 in the same sentence attached to no event ("the ministry said on Sunday that…"), else the most recent
-resolved date earlier in the same paragraph; else ``None``. Never the publication date: background events
-("the 2020 war") do not share it, and an honest unknown beats a wrong date on a timeline.
+resolved date earlier in the same paragraph that fits the event's tense; else ``None``. Never the publication
+date: background events ("the 2020 war") do not share it, and an honest unknown beats a wrong date on a
+timeline.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from storyline.model import EventStatus, Timex
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["attached_dates", "coordinated_date", "reference_date", "status"]
+__all__ = ["attached_dates", "coordinated_date", "fitting_reference", "reference_dates", "status"]
 
 COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  # links status climbs
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})  # "calls [to resign]", "demand for him [to resign]"
@@ -37,6 +38,7 @@ IGNORED = -1  # the owner of a timex that dates something other than an event
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")  # "2016-W23": an ISO week
+YEAR_VALUE = re.compile(r"^\d{4}$")  # "2003": a year and no more
 RANGE_VALUE = re.compile(r"^\d{4}(-\d{2}){0,2}/\d{4}(-\d{2}){0,2}$")  # "1992-1994": 1992/1994
 
 
@@ -79,11 +81,26 @@ def attached_dates(
         tokens = _timex_tokens(sentence, parse, timex)
         token = _timex_root(tokens)
         target = _owning_trigger(token, owner, folded, ctx.lexicon) if token is not None else None
+        if token is not None and _in_relative_clause(token):  # no reference time for the sentences after it
+            ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
         if target != IGNORED:
             dates.setdefault(target, value)
         if _opening_phrase(ctx.lexicon, parse, tokens):  # it also dates the rest of the sentence
             dates.setdefault(None, value)
     return dates
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Whether ``token`` lies in a relative clause ("Snow Leopard, which was released **in 2009**", "the
+    blizzard that hit his state **last month**"): that date is the background of the thing described, not the
+    time the next sentences tell of. Only there: a participle's date ("a statement issued **late Tuesday**")
+    was as often the news's own (PolNeAR train), and the sentence's own unattached date is left alone (it
+    lowered the hand set's date accuracy)."""
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl:relcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _timex_tokens(sentence: Span, parse: Doc, timex: Timex) -> list[Token]:
@@ -145,22 +162,45 @@ def _circumstance(lex: Lexicon | None, noun: Token) -> bool:
     return lex is None or lex.verbs.get(verb.lemma_.lower()) not in CASE_TYPES
 
 
-def reference_date(ctx: Context, sentence: Span, dates: dict[int | None, str]) -> str | None:
-    """The sentence's reference time: an unattached date in it, else the paragraph's last earlier date."""
+def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) -> list[str]:
+    """The sentence's reference times, best first: an unattached date in it alone, else the paragraph's
+    earlier dates, the most recent first (``fitting_reference`` takes the first that fits the event's tense:
+    "Jobs said yesterday that … until September 30. Jobs also said that …" is a saying of yesterday, not of
+    September 30). A year naming a thing (``_modifies_a_noun``) and a date in a relative clause of a sentence
+    already read (``attached_dates`` marks it; a sentence with no trigger has no parse) are no reference
+    times."""
     if None in dates:
-        return dates[None]
+        return [dates[None]]
     text = ctx.parsed.document.text
+    background = ctx.parsed.memo.get("events.background_timexes", set())
+    found: list[str] = []
     before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
     for index in range(before - 1, -1, -1):
         timex = ctx.timexes[index]
         if timex.end > sentence.start_char:
             continue
         if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
-            return None
+            break
         value = _date_value(timex)
-        if value is not None:
-            return value
-    return None
+        if value is not None and not _modifies_a_noun(ctx, timex) and timex.start not in background:
+            found.append(value)
+    return found
+
+
+def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:
+    """Whether a year stands between a determiner or a possessive and a noun ("a breach of **the 1991**
+    settlement", "**its 2003** launch", "**Apple's 2010** conference"): it is that thing's date, a background
+    the paragraph names, not the time its next sentences tell of. A day there is the news's own time ("in **a
+    Wednesday** media event, Apple released…"). Read off the tags, as the sentence that holds it may have no
+    parse."""
+    if timex.value is None or not YEAR_VALUE.match(timex.value):
+        return False
+    doc = ctx.parsed.doc
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    return before.tag_ in ("DT", "PRP$", "POS") and after.pos_ in ("NOUN", "PROPN")
 
 
 def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
@@ -175,17 +215,21 @@ def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None
 # ---------------------------------------------------------------------------------------------- status
 
 
-def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], reference: str | None) -> str | None:
-    """``reference`` unless its side of publication contradicts the grammar: a reference time is only borrowed
-    from the sentence or the paragraph, and "which forces have held since the clash" after "the gates reopen
-    from May 1" is no clash on May 1, nor is "he will cooperate" after "the valves were ordered in March" a
-    cooperation in March ("would" may look forward from a past time, so only "will" and "shall" count)."""
+def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], references: list[str]) -> str | None:
+    """The first of ``references`` whose side of publication does not contradict the grammar: a reference
+    time is only borrowed from the sentence or the paragraph, and "which forces have held since the clash"
+    after "the gates reopen from May 1" is no clash on May 1, nor is "he will cooperate" after "the valves were
+    ordered in March" a cooperation in March ("would" may look forward from a past time, so only "will" and
+    "shall" count). A date that does not fit is a plan or a background the paragraph mentions, not its
+    narrative time, so an earlier date of the paragraph is tried next."""
     tokens = [parse[a] for a in anchors]
-    if _after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
-        return None
-    if _before_publication(ctx, reference) and _told_future(tokens):
-        return None
-    return reference
+    for reference in references:
+        if _after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
+            continue
+        if _before_publication(ctx, reference) and _told_future(tokens):
+            continue
+        return reference
+    return None
 
 
 def names_background(lex: Lexicon, trigger: Token) -> bool:

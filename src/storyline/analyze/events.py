@@ -318,14 +318,14 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     kept = [t for t in kept if t.index not in frames]
     anchors = {t.index: _anchors(parse, t) for t in kept}
     dates = event_time.attached_dates(ctx, sentence, parse, anchors, set(by_index))
-    reference = event_time.reference_date(ctx, sentence, dates)
+    references = event_time.reference_dates(ctx, sentence, dates)
     owner = {a: index for index, group in anchors.items() for a in group}
     site = Site(sentence, parse, set(by_index), is_headline(ctx.parsed, sentence))
     for trigger in kept:
         if not _reported(ctx.lexicon, parse, trigger, anchors[trigger.index]):
             continue
         date = dates.get(trigger.index) or event_time.coordinated_date(parse[trigger.index], owner, dates)
-        yield _event(ctx, site, trigger, anchors[trigger.index], date, reference)
+        yield _event(ctx, site, trigger, anchors[trigger.index], date, references)
 
 
 def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
@@ -476,13 +476,13 @@ def _passive_with(token: Token) -> bool:
 
 
 def _event(
-    ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date: str | None, reference: str | None
+    ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date: str | None, references: list[str]
 ) -> Event:
     sentence, parse = site.sentence, site.parse
     place = event_roles.place(ctx, sentence, parse, anchors)
     if date is None and event_time.names_background(ctx.lexicon, parse[trigger.index]):
-        reference = None
-    reference = event_time.fitting_reference(ctx, parse, anchors, reference) if date is None else None
+        references = []
+    reference = event_time.fitting_reference(ctx, parse, anchors, references) if date is None else None
     chosen = date or reference
     return dataclasses.replace(
         bare_event(ctx, sentence, trigger),
