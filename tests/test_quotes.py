@@ -21,6 +21,7 @@ from storyline.analyze.quotes import (
     _unquoted,
     extract,
     find_quoted,
+    sentences_to_parse,
 )
 from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings
@@ -1515,6 +1516,16 @@ def test_title_case_headline(parse, text, expected):
     assert [
         (q.cue, text[q.speaker_start : q.speaker_end]) for q in found if q.speaker_start is not None
     ] == expected
+
+
+def test_headline_read_in_sentence_case_is_not_planned_for_a_parse(parse):
+    """Its cues are read from the re-reading, so a parse of its own would be made for nothing."""
+    text = (
+        "Governor Tom Reyes Slams Council Over Budget Cuts\n\nThe governor said on Monday that the cuts hurt."
+    )
+    parsed = parse(text)
+    assert [s.text for s in sentences_to_parse(parsed)] == ["The governor said on Monday that the cuts hurt."]
+    assert [q.cue for q in extract(parsed, [])] == ["Slams", "said"]
 
 
 def test_capitalized_sentence_inside_a_paragraph_is_no_headline(parse):
