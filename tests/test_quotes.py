@@ -11,7 +11,7 @@ import pytest
 from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
 from storyline.analyze.quote_attributions import Attribution
 from storyline.analyze.quote_cues import cues_for
-from storyline.analyze.quote_headlines import headline_parse
+from storyline.analyze.quote_headlines import headline_parse, parsed_reading
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quotes import (
     _introduces,
@@ -1526,6 +1526,15 @@ def test_headline_read_in_sentence_case_is_not_planned_for_a_parse(parse):
     parsed = parse(text)
     assert [s.text for s in sentences_to_parse(parsed)] == ["The governor said on Monday that the cuts hurt."]
     assert [q.cue for q in extract(parsed, [])] == ["Slams", "said"]
+
+
+def test_title_case_line_is_parsed_only_when_a_cue_needs_it(parse):
+    """The re-reading is tagged when made; its dependency parse is added on first use, once."""
+    parsed = parse("Governor Tom Reyes Slams Council Over Budget Cuts\n\nThe governor spoke on Monday.")
+    reading = headline_parse(parsed, next(line_pieces(next(iter(parsed.doc.sents)))), ENGLISH)
+    assert reading is not None and not reading.has_annotation("DEP")
+    assert parsed_reading(parsed, reading) is reading and reading.has_annotation("DEP")
+    assert [(q.cue, q.speaker) for q in extract(parsed, [])] == [("Slams", "Governor Tom Reyes")]
 
 
 def test_capitalized_sentence_inside_a_paragraph_is_no_headline(parse):

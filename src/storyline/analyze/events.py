@@ -37,7 +37,7 @@ from storyline.analyze.event_context import (
     is_clause_prep,
     is_headline,
 )
-from storyline.analyze.quote_headlines import headline_reading
+from storyline.analyze.quote_headlines import headline_reading, parsed_reading
 from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
 from storyline.settings import AnalyzeSettings
@@ -176,7 +176,7 @@ def headline_doc(parsed: Parsed, sentence: Span, lex: Lexicon) -> Doc | None:
     key = (sentence.start_char, sentence.end_char)
     if key not in memo:
         reading = headline_reading(parsed, sentence, frozenset(lex.verbs), "events", verbless=True)
-        memo[key] = _with_entities(reading, sentence) if reading is not None else None
+        memo[key] = _with_entities(parsed_reading(parsed, reading), sentence) if reading is not None else None
     return memo[key]
 
 
