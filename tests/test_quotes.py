@@ -11,7 +11,7 @@ import pytest
 from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
 from storyline.analyze.quote_attributions import Attribution
 from storyline.analyze.quote_cues import cues_for
-from storyline.analyze.quote_headlines import headline_parse, parsed_reading
+from storyline.analyze.quote_headlines import headline_parse, headline_reading, parsed_reading
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quotes import (
     _introduces,
@@ -1535,6 +1535,14 @@ def test_title_case_line_is_parsed_only_when_a_cue_needs_it(parse):
     assert reading is not None and not reading.has_annotation("DEP")
     assert parsed_reading(parsed, reading) is reading and reading.has_annotation("DEP")
     assert [(q.cue, q.speaker) for q in extract(parsed, [])] == [("Slams", "Governor Tom Reyes")]
+
+
+def test_title_case_line_is_tagged_once_for_quotes_and_events(parse):
+    parsed = parse("Overnight Fire Destroys Historic Dairy Building\n\nThe fire started on Monday.")
+    piece = next(line_pieces(next(iter(parsed.doc.sents))))
+    for_quotes = headline_parse(parsed, piece, ENGLISH)
+    for_events = headline_reading(parsed, piece, frozenset({"destroy"}), "events", verbless=True)
+    assert for_quotes is not None and for_events is for_quotes
 
 
 def test_capitalized_sentence_inside_a_paragraph_is_no_headline(parse):
