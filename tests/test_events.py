@@ -751,6 +751,18 @@ def test_headline_events(headline: str, kind: str, actors: set[str]) -> None:
     assert (event.type, names(event, "actor")) == (kind, actors)
 
 
+def test_headline_read_from_its_re_reading_is_not_planned_for_a_parse() -> None:
+    """Its triggers are checked on the re-reading, so a parse of its own would be made for nothing; it still
+    gets its checked event, not a bare one."""
+    text = "Israel, Hamas Agree To Ceasefire In Gaza\nThe two governments met on Monday, officials said."
+    document = make_document("h.txt", text, published=PUBLISHED, language="en")
+    parsed = next(parse_batch([document], AnalyzeSettings()))
+    assert parsed is not None
+    assert [s.text for s in events.sentences_to_parse(parsed)] == [text.split("\n")[1]]
+    event = next(e for e in events.extract(parsed, [], []) if e.start < text.index("\n"))
+    assert (event.type, names(event, "actor")) == ("AGREE", {"Israel", "Hamas"})
+
+
 @pytest.mark.parametrize(
     ("headline", "kind", "actors", "targets"),
     [

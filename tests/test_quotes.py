@@ -11,7 +11,7 @@ import pytest
 from storyline.analyze.nlp import Parsed, line_pieces, parse_batch
 from storyline.analyze.quote_attributions import Attribution
 from storyline.analyze.quote_cues import cues_for
-from storyline.analyze.quote_headlines import headline_parse
+from storyline.analyze.quote_headlines import headline_parse, headline_reading, parsed_reading
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quotes import (
     _introduces,
@@ -21,6 +21,7 @@ from storyline.analyze.quotes import (
     _unquoted,
     extract,
     find_quoted,
+    sentences_to_parse,
 )
 from storyline.model import Document, Entity, Mention, Quote
 from storyline.settings import AnalyzeSettings
@@ -1592,6 +1593,33 @@ def test_title_case_headline(parse, text, expected):
     assert [
         (q.cue, text[q.speaker_start : q.speaker_end]) for q in found if q.speaker_start is not None
     ] == expected
+
+
+def test_headline_read_in_sentence_case_is_not_planned_for_a_parse(parse):
+    """Its cues are read from the re-reading, so a parse of its own would be made for nothing."""
+    text = (
+        "Governor Tom Reyes Slams Council Over Budget Cuts\n\nThe governor said on Monday that the cuts hurt."
+    )
+    parsed = parse(text)
+    assert [s.text for s in sentences_to_parse(parsed)] == ["The governor said on Monday that the cuts hurt."]
+    assert [q.cue for q in extract(parsed, [])] == ["Slams", "said"]
+
+
+def test_title_case_line_is_parsed_only_when_a_cue_needs_it(parse):
+    """The re-reading is tagged when made; its dependency parse is added on first use, once."""
+    parsed = parse("Governor Tom Reyes Slams Council Over Budget Cuts\n\nThe governor spoke on Monday.")
+    reading = headline_parse(parsed, next(line_pieces(next(iter(parsed.doc.sents)))), ENGLISH)
+    assert reading is not None and not reading.has_annotation("DEP")
+    assert parsed_reading(parsed, reading) is reading and reading.has_annotation("DEP")
+    assert [(q.cue, q.speaker) for q in extract(parsed, [])] == [("Slams", "Governor Tom Reyes")]
+
+
+def test_title_case_line_is_tagged_once_for_quotes_and_events(parse):
+    parsed = parse("Overnight Fire Destroys Historic Dairy Building\n\nThe fire started on Monday.")
+    piece = next(line_pieces(next(iter(parsed.doc.sents))))
+    for_quotes = headline_parse(parsed, piece, ENGLISH)
+    for_events = headline_reading(parsed, piece, frozenset({"destroy"}), "events", verbless=True)
+    assert for_quotes is not None and for_events is for_quotes
 
 
 def test_capitalized_sentence_inside_a_paragraph_is_no_headline(parse):

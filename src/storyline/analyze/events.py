@@ -37,7 +37,7 @@ from storyline.analyze.event_context import (
     is_clause_prep,
     is_headline,
 )
-from storyline.analyze.quote_headlines import headline_reading
+from storyline.analyze.quote_headlines import headline_reading, parsed_reading
 from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
 from storyline.settings import AnalyzeSettings
@@ -105,7 +105,7 @@ def extract(
         parsed, entities, ordered, lex, settings or AnalyzeSettings(),
         [t.start for t in ordered], EntityIndex(entities),
     )  # fmt: skip
-    to_parse = {(s.start_char, s.end_char) for s in sentences_to_parse(parsed, ctx.settings)}
+    to_parse = {(s.start_char, s.end_char) for s in _checked_sentences(parsed, lex, ctx.settings)}
     events: list[Event] = []
     for sentence in _pieces(parsed):
         triggers = _triggers(parsed, sentence, lex)
@@ -119,11 +119,21 @@ def extract(
 
 
 def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
-    """The sentences ``extract`` will ask a parse for, so that ``nlp.parse_batch`` can parse them in a batch."""
+    """The sentences ``extract`` will ask a parse for, so that ``nlp.parse_batch`` can parse them in a batch.
+
+    A headline read from its re-reading (``headline_doc``) is checked on that, never on its own parse, so it is
+    not planned.
+    """
     lex = lexicon(parsed.document.language or "en")
     if lex is None:
         return []
-    settings = settings or AnalyzeSettings()
+    checked = _checked_sentences(parsed, lex, settings or AnalyzeSettings())
+    return [sentence for sentence in checked if headline_doc(parsed, sentence, lex) is None]
+
+
+def _checked_sentences(parsed: Parsed, lex: Lexicon, settings: AnalyzeSettings) -> list[Span]:
+    """The sentences whose triggers ``sentence_events`` checks on a parse (or a headline's re-reading); the
+    triggers of the others make bare events: a sentence too long to parse, or past the document's cap."""
     wanted: list[Span] = []
     for sentence in _pieces(parsed):
         if len(wanted) >= settings.event_max_parsed_sentences:
@@ -166,7 +176,7 @@ def headline_doc(parsed: Parsed, sentence: Span, lex: Lexicon) -> Doc | None:
     key = (sentence.start_char, sentence.end_char)
     if key not in memo:
         reading = headline_reading(parsed, sentence, frozenset(lex.verbs), "events", verbless=True)
-        memo[key] = _with_entities(reading, sentence) if reading is not None else None
+        memo[key] = _with_entities(parsed_reading(parsed, reading), sentence) if reading is not None else None
     return memo[key]
 
 

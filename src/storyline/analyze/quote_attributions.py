@@ -30,7 +30,7 @@ from storyline.analyze.quote_contents import (
     without_opener,
 )
 from storyline.analyze.quote_cues import CueTable
-from storyline.analyze.quote_headlines import headline_parse, label_lines, speaker_turns
+from storyline.analyze.quote_headlines import headline_parse, label_lines, parsed_reading, speaker_turns
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quote_noun_cues import (
     AdjectiveCue,
@@ -238,7 +238,7 @@ def sentence_attributions(
 ) -> list[Attribution]:
     """Every cue of ``sentence`` with its speaker, reported clause and reach, read from the parse."""
     headline = headline_parse(parsed, sentence, table) or None
-    doc = headline or parsed.parse(sentence)
+    doc = parsed_reading(parsed, headline) if headline is not None else parsed.parse(sentence)
     base = sentence.start_char
     turns = speaker_turns(parsed, table, inside)
     found: list[Attribution] = []
