@@ -452,6 +452,15 @@ DATED = [
     ),
     ("He sank a free throw with 4:43 left in the first half.", ("the first half", "DATE", None)),
     ("Profit fell 5% in the fourth quarter.", ("the fourth quarter", "DATE", "2020-Q4")),
+    # ... and so in a story whose other sentences tell of a game (two game words in its text)
+    (
+        "The Rams led at halftime after a touchdown. Their defence held firm in the fourth quarter.",
+        ("the fourth quarter", "DATE", None),
+    ),
+    (
+        "The Rams led by a touchdown. Their defence held firm in the fourth quarter.",
+        ("the fourth quarter", "DATE", "2020-Q4"),
+    ),
     # "quarter-century" and "a quarter of a century" are 25 years, not a quarter
     ("The quarter-century-old brigade was disbanded.", ("The quarter", "DATE", "2020-Q4"), False),
     ("The truce has held for a quarter of a century.", ("a quarter of a century", "DURATION", "P25Y")),

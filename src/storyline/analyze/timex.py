@@ -48,6 +48,9 @@ __all__ = ["Resolved", "extract", "published_lower_bound", "resolve"]
 
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
+# a story whose text holds this many different words of a game tells of one: its bare halves and quarters are the
+# game's even in a sentence with no such word ("the Colts capitalized in the fourth quarter")
+GAME_STORY_WORDS = 2
 REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
 # rules whose match is a count back or forward from another time ("a year ago", "year-earlier", "two days
 # later"): never a reference time of their own
@@ -641,8 +644,9 @@ def _is_fraction(text: str, m: Match, language: str) -> bool:
 
 def _game_period(parsed: Parsed, m: Match, norm: Norm, language: str) -> Norm:
     """ "a touchdown early in the fourth quarter", "with 4:43 left in the first half": a half or quarter with no
-    year whose sentence tells of a game is the game's. It stays a time expression (ECB+ marks these as times),
-    but with no value and no point: it is no half or quarter of the document's year, nor a reference time."""
+    year whose sentence, or whose story (``GAME_STORY_WORDS``), tells of a game is the game's. It stays a time
+    expression (ECB+ marks these as times), but with no value and no point: it is no half or quarter of the
+    document's year, nor a reference time."""
     lex = LEXICONS[language]
     if (
         m.rule != "quarter"
@@ -653,10 +657,14 @@ def _game_period(parsed: Parsed, m: Match, norm: Norm, language: str) -> Norm:
     sentence = _sentence_at(parsed, m.start, m.end)
     if sentence is None:
         return norm
-    words = " ".join(t.lower_ for t in sentence)
-    if not any(re.search(rf"\b{re.escape(w)}\b", words) for w in lex.game_words):
+    in_sentence = _game_words_in(" ".join(t.lower_ for t in sentence), lex)
+    if not in_sentence and len(_game_words_in(parsed.doc.text.lower(), lex)) < GAME_STORY_WORDS:
         return norm
     return Norm(norm.type, None, norm.mod)
+
+
+def _game_words_in(words: str, lex: Lexicon) -> set[str]:
+    return {w for w in lex.game_words if re.search(rf"\b{re.escape(w)}\b", words)}
 
 
 def _is_season_noun(text: str, m: Match, language: str) -> bool:
