@@ -103,6 +103,12 @@ DATED = [
     ("She is eligible to vote in the November general election.", ("November", "DATE", "2021-11")),
     ("Aides said the fight could go on to the party's October convention.", ("October", "DATE", "2021-10")),
     ("Trump won the November election.", ("November", "DATE", "2020-11")),
+    # ... and so "the convention in October" in a clause led by a gerund or bare infinitive; a finite verb decides
+    (
+        "Aides spent the week preparing a platform for the convention in October.",
+        ("October", "DATE", "2021-10"),
+    ),
+    ("At the party's convention in October, it was Smith who won the vote.", ("October", "DATE", "2020-10")),
     ("He appeared at the November debate anyway.", ("November", "DATE", "2020-11")),
     # a weekday after "ahead of", "in advance of", "days before" looks forward unless the verb is a past
     ("Candidates barnstorm the state ahead of Monday's vote.", ("Monday", "DATE", "2021-03-22")),

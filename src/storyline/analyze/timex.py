@@ -400,7 +400,9 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
     span = _match_tokens(parsed, m)
     lex = LEXICONS[language]
     if span is None or not (
-        _names_event(span, lex.scheduled_events) or _election_month(span, norm, dct, lex)
+        _names_event(span, lex.scheduled_events)
+        or _after_event(span, lex)
+        or _election_month(span, norm, dct, lex)
     ):
         return norm
     words = TENSE_WORDS.get(language)
@@ -519,6 +521,24 @@ def _names_event(span: SpacySpan, nouns: tuple[str, ...]) -> bool:
             return True
         if token.tag_ not in EVENT_MODIFIER_TAGS:
             return False
+    return False
+
+
+def _after_event(span: SpacySpan, lex: Lexicon) -> bool:
+    """Whether the month follows a scheduled event's noun and a link word in a clause led by a gerund or a bare
+    infinitive, which tells no tense: "drafting the platform for the Democratic convention in July". A finite
+    verb decides alone ("at the state's convention in April, it was Cruz who swept" is over)."""
+    if span.start - 2 < span.sent.start:
+        return False
+    doc = span.doc
+    link, noun = doc[span.start - 1], doc[span.start - 2]
+    if link.lower_ not in lex.scheduled_event_links or noun.lower_ not in lex.scheduled_events:
+        return False
+    for token in reversed(doc[span.sent.start : span.start - 2]):
+        if token.tag_ in CLAUSE_BREAK_TAGS:
+            return False
+        if is_verb(token) or token.tag_ == "VBG":
+            return token.tag_ in ("VBG", "VB")
     return False
 
 

@@ -148,6 +148,8 @@ class Lexicon:
     # a month without a year right before one of these nouns (adjectives between: "the November general
     # election", "the July Democratic convention") names a scheduled event: the next one, not the last
     scheduled_events: tuple[str, ...] = ()
+    # and so a month after one of them and one of these words: "the Republican convention in July"
+    scheduled_event_links: tuple[str, ...] = ()
     # lemmas that make a sentence speak of voting: in an even year, a bare month of an even-year holiday (US
     # Election Day's November) in such a sentence is that year's election ("can Cruz win in November?")
     voting_words: tuple[str, ...] = ()
@@ -644,6 +646,7 @@ ENGLISH = Lexicon(
     event_days={
         "09-11": (2001, ("attacks", "terrorist attacks", "terror attacks", "hijackers", "hijackings"))
     },
+    scheduled_event_links=("in",),
     scheduled_events=(
         "election",
         "elections",
