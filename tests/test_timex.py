@@ -689,6 +689,10 @@ DEADLINES = [
         "2021-03-19",
     ),
     ("The crews cleared the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    # an infinitive after the past of an implicative ("was able to", "managed to") happened then
+    ("The crews were able to reopen the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    ("The crews managed to reopen the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    ("The crews promised to reopen the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-23"),
     ("The firm had promised a refund by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
 ]
 
