@@ -397,6 +397,10 @@ DATED = [
     ("Hearings resume the week of April 12.", ("the week of April 12", "DATE", "2021-W15")),
     ("The envoy visited the camp a month or so ago.", ("a month or so ago", "DATE", "2021-02")),
     ("Rents should stay flat over the next year or so.", ("the next year or so", "DATE", "2022")),
+    # a second count after a relative unit makes it a stretch of a few units, no day
+    ("Engineers will restore the link over the next day or two.", ("the next day or two", "DURATION", "PXD")),
+    ("The rebels have gained ground in the past week or two.", ("the past week or two", "DURATION", "PXW")),
+    ("She left the next day or two days later.", ("two days", "DURATION", "P2D")),
     # a period that ended is over: its last day is not a few days ahead; one "ending" may be
     (
         "Net income fell in the fiscal quarter ended March 31, the firm said.",

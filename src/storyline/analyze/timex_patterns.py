@@ -123,6 +123,8 @@ class Lexicon:
     # the parts of a decade or century: "the first half of the 1990s", "the last quarter of the century"
     part_words: tuple[str, ...] = ()
     approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
+    # after a relative unit, a second count that makes it a stretch of a few units: "over the next day or two"
+    approx_counts: tuple[str, ...] = ()
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
     range_words: tuple[str, ...] = ()
@@ -616,6 +618,7 @@ ENGLISH = Lexicon(
         "twenty first": 21,
     },
     approx_suffixes=("or so",),
+    approx_counts=("or two", "or three"),
     clock_day_links=("on", ","),
     season_links=("and", "or"),
     verbal_relatives=("following",),
@@ -1005,6 +1008,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else ""
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
+    or_two = rf"(?:\s+(?P<ortwo>{_alt(lex.approx_counts)})\b)?" if lex.approx_counts else ""
     holiday_span = _alt(lex.holiday_spans) if lex.holiday_spans else "(?!)"
     every_holiday = _alt(k for k in lex.holidays if k not in lex.span_only_holidays)
     span_holiday = (
@@ -1058,9 +1062,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         # of any other word it is no part of a year: "the second half of February", "of the 1990s", "of the 20th
         # century" (left to the decade's and the century's rules), "of the season"; "of $5 million" is the result
         r"(?!\s+of\s+[A-Za-z'‘])",
-        # "the next year or so": the hedge after it is part of it, as after a count ("the next two years or so")
+        # "the next year or so": the hedge after it is part of it, as after a count ("the next two years or so"),
+        # and so is a second count ("the next day or two", a stretch of days)
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
-        rf"(?P<unit>{unit}|{season})\b{or_so}",
+        rf"(?P<unit>{unit}|{season})\b(?:{or_two}(?(ortwo)(?!\s+(?:{unit})\b)|{or_so}))",
         # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
         "modpod": rf"\b(?P<mod>{_ci(lex.day_part_modifiers)})[-\s]?"
         rf"(?P<pod>{_alt(lex.modified_parts_of_day)})\b"
