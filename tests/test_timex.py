@@ -474,6 +474,7 @@ DATED = [
     # "quarter-century" and "a quarter of a century" are 25 years, not a quarter
     ("The quarter-century-old brigade was disbanded.", ("The quarter", "DATE", "2020-Q4"), False),
     ("The truce has held for a quarter of a century.", ("a quarter of a century", "DURATION", "P25Y")),
+    ("Sales fell 5% in the quarter, 2 percent below forecasts.", ("the quarter", "DATE", "2020-Q4")),
     ("The mine closed a quarter of a century ago.", ("a quarter of a century ago", "DATE", "1996")),
     # holidays: fixed, n-th weekday, last weekday of the month, Easter
     ("Voters will go to the polls on Election Day.", ("Election Day", "DATE", "2021-11-02")),
@@ -1041,6 +1042,11 @@ NOT_TIME = [
     # a protest walk with a name is no month
     "She marched in the annual March for Life on Capitol Hill.",
     "Pellegrini is a vice president at the March of Dimes.",
+    # a quarter paired with another fraction, or followed by its share in figures, is a share
+    "Turnout in the valley fell by between a quarter and a third.",
+    "The steward guessed that one-quarter to one-third of the members agreed.",
+    "Just under a quarter, 24 percent, said they were undecided.",
+    "The charity reached a quarter-of-a-million homes.",
     "Prices could fall further, analysts warned.",
     "The 47-year-old commander was detained.",
     "He paid $2021 for the ticket and 1,998 people came.",

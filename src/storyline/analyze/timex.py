@@ -646,15 +646,25 @@ def _is_people(text: str, m: Match, language: str) -> bool:
 
 
 def _is_fraction(text: str, m: Match, language: str) -> bool:
-    """ "about a quarter of voters", "the quarter of caucus-goers who …": a share of something, not three months.
-    It stays a time when a unit or a year follows the link word ("a quarter of a century", "of 2012")."""
+    """ "about a quarter of voters", "the quarter of caucus-goers who …", "between a quarter and a third", "just
+    over a quarter, 26 percent": a share of something, not three months. It stays a time when a unit or a year
+    follows the link word ("a quarter of a century", "of 2012")."""
     lex = LEXICONS[language]
     if (
         m.rule not in ("duration", "theunit")
         or (m.groups.get("unit") or "").lower() not in lex.fraction_units
     ):
         return False
-    after = text[m.end : m.end + 40].split()
+    rest = text[m.end : m.end + 40]
+    partner = rf"\s+(?:{'|'.join(lex.fraction_pairs)})\s+(?:(?:an?|one)[\s-]+)?(?:{'|'.join(lex.fraction_partners)})\b"
+    share = rf"(?:-{lex.fraction_link}-|,?\s*\(?\d+(?:\.\d+)?\s*(?:{'|'.join(map(re.escape, lex.percent_words))}))"
+    if (
+        m.rule == "duration"
+        and lex.fraction_pairs
+        and (re.match(partner, rest, re.I) or re.match(share, rest))
+    ):
+        return True
+    after = rest.split()
     if len(after) < 2 or after[0].lower() != lex.fraction_link:
         return False
     head = after[2] if after[1].lower() in lex.fraction_articles and len(after) > 2 else after[1]

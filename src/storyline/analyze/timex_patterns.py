@@ -174,6 +174,11 @@ class Lexicon:
     # the articles read past to find that time ("of a century")
     fraction_units: tuple[str, ...] = ()
     fraction_link: str = ""
+    # a fraction word paired with it ("between a quarter and a third", "one-quarter to one-third") and the words
+    # that pair them; a share in figures right after it ("just over a quarter, 26 percent") makes it one as well
+    fraction_partners: tuple[str, ...] = ()
+    fraction_pairs: tuple[str, ...] = ()
+    percent_words: tuple[str, ...] = ()
     # words of a game in the sentence of a bare "the second half", "the fourth quarter": the game's half or quarter,
     # no half or quarter of a year ("a touchdown early in the fourth quarter", "scored 11 points in the second half")
     game_words: tuple[str, ...] = ()
@@ -703,6 +708,9 @@ ENGLISH = Lexicon(
     ),
     fraction_units=("quarter",),
     fraction_link="of",
+    fraction_partners=("third", "thirds", "half", "fifth", "fifths", "quarter", "quarters", "tenth"),
+    fraction_pairs=("to", "and", "or"),
+    percent_words=("percent", "per cent", "%"),
     game_words=(
         "halftime",
         "half-time",
