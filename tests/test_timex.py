@@ -103,6 +103,11 @@ DATED = [
     ("She is eligible to vote in the November general election.", ("November", "DATE", "2021-11")),
     ("Aides said the fight could go on to the party's October convention.", ("October", "DATE", "2021-10")),
     ("Trump won the November election.", ("November", "DATE", "2020-11")),
+    # "could" + verb looks forward as "can" does; not negated, before a perfect or a passive
+    ("The new ad could reach the airwaves on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("Turnout could be higher on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("Investigators could be seen inside the store on Monday.", ("Monday", "DATE", "2021-03-15")),
+    ("He was not the spoiler he could have been on Monday.", ("Monday", "DATE", "2021-03-15")),
     # ... and so "the convention in October" in a clause led by a gerund or bare infinitive; a finite verb decides
     (
         "Aides spent the week preparing a platform for the convention in October.",

@@ -153,7 +153,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
         reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
-        future_unless_negated=frozenset({"can"}),
+        future_unless_negated=frozenset({"can", "could"}),
         not_ahead_to=frozenset({"seem", "appear", "happen", "tend", "use"}),
         bare_infinitive=frozenset({"see", "let", "make", "help", "watch", "hear"}),
         passive_auxiliaries=frozenset({"get"}),
@@ -666,11 +666,17 @@ def _reported(verb: SpacyToken, words: TenseWords) -> bool:
 
 
 def _affirmed(token: SpacyToken, words: TenseWords) -> bool:
-    """ "a candidate who can win in November" looks forward; "you can't trash us in February and then …" does
-    not: a modal of ability counts as future only when not negated."""
-    if _word(token) not in words.future_unless_negated or token.i + 1 >= len(token.doc):
+    """ "a candidate who can win in November", "could hit the airwaves Monday" look forward; "you can't trash us
+    in February and then …" does not: a modal of ability counts as future only when not negated, and not before a
+    perfect ("the spoiler he could have been Tuesday") or a passive ("could be seen inside the store on Tuesday",
+    "could be located Wednesday": what was found or seen then)."""
+    doc = token.doc
+    if _word(token) not in words.future_unless_negated or token.i + 2 >= len(doc):
         return False
-    return _word(token.doc[token.i + 1]) not in ("not", "n't")
+    following, second = _word(doc[token.i + 1]), doc[token.i + 2]
+    if following == "have" or (following == "be" and second.tag_ == "VBN"):
+        return False
+    return following not in ("not", "n't")
 
 
 def _aims(token: SpacyToken, words: TenseWords) -> bool:
