@@ -476,6 +476,10 @@ DATED = [
         "The Rams led by a touchdown. Their defence held firm in the fourth quarter.",
         ("the fourth quarter", "DATE", "2020-Q4"),
     ),
+    (  # "left in", "remaining in" count only in the expression's own sentence
+        "Little cash was left in the fund. Staff remaining in Ohio kept their jobs. Others went in the fourth quarter.",
+        ("the fourth quarter", "DATE", "2020-Q4"),
+    ),
     # "quarter-century" and "a quarter of a century" are 25 years, not a quarter
     ("The quarter-century-old brigade was disbanded.", ("The quarter", "DATE", "2020-Q4"), False),
     ("The truce has held for a quarter of a century.", ("a quarter of a century", "DURATION", "P25Y")),

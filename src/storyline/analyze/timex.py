@@ -687,14 +687,14 @@ def _game_period(parsed: Parsed, m: Match, norm: Norm, language: str) -> Norm:
     sentence = _sentence_at(parsed, m.start, m.end)
     if sentence is None:
         return norm
-    in_sentence = _game_words_in(" ".join(t.lower_ for t in sentence), lex)
-    if not in_sentence and len(_game_words_in(parsed.doc.text.lower(), lex)) < GAME_STORY_WORDS:
+    in_sentence = _game_words_in(" ".join(t.lower_ for t in sentence), lex.game_words + lex.game_period_cues)
+    if not in_sentence and len(_game_words_in(parsed.doc.text.lower(), lex.game_words)) < GAME_STORY_WORDS:
         return norm
     return Norm(norm.type, None, norm.mod)
 
 
-def _game_words_in(words: str, lex: Lexicon) -> set[str]:
-    return {w for w in lex.game_words if re.search(rf"\b{re.escape(w)}\b", words)}
+def _game_words_in(words: str, cues: tuple[str, ...]) -> set[str]:
+    return {w for w in cues if re.search(rf"\b{re.escape(w)}\b", words)}
 
 
 def _is_season_noun(text: str, m: Match, language: str) -> bool:

@@ -182,6 +182,9 @@ class Lexicon:
     # words of a game in the sentence of a bare "the second half", "the fourth quarter": the game's half or quarter,
     # no half or quarter of a year ("a touchdown early in the fourth quarter", "scored 11 points in the second half")
     game_words: tuple[str, ...] = ()
+    # phrases that tell of a game only right in the expression's sentence ("with 4:43 left in the first half");
+    # anywhere else in a story they are common words ("the troops remaining in Iraq")
+    game_period_cues: tuple[str, ...] = ()
     fraction_articles: tuple[str, ...] = ()
     # seasons that are also nouns of change, and the words after them that make them one: "the fall of the
     # Berlin Wall", "the fall in prices" (not "the fall of 2011", "the fall of that year", "last fall in New
@@ -730,10 +733,8 @@ ENGLISH = Lexicon(
         "yards",
         "scored",
         "scoreless",
-        "left in",
-        "to play in",
-        "remaining in",
     ),
+    game_period_cues=("left in", "to play in", "remaining in"),
     fraction_articles=("a", "an", "the"),
     noun_seasons=("fall",),
     noun_season_links=("of", "in"),
