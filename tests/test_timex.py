@@ -103,6 +103,17 @@ DATED = [
     ("She is eligible to vote in the November general election.", ("November", "DATE", "2021-11")),
     ("Aides said the fight could go on to the party's October convention.", ("October", "DATE", "2021-10")),
     ("Trump won the November election.", ("November", "DATE", "2020-11")),
+    # "could" + verb looks forward as "can" does; not negated, before a perfect or a passive
+    ("The new ad could reach the airwaves on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("Turnout could be higher on Monday.", ("Monday", "DATE", "2021-03-22")),
+    ("Investigators could be seen inside the store on Monday.", ("Monday", "DATE", "2021-03-15")),
+    ("He was not the spoiler he could have been on Monday.", ("Monday", "DATE", "2021-03-15")),
+    # ... and so "the convention in October" in a clause led by a gerund or bare infinitive; a finite verb decides
+    (
+        "Aides spent the week preparing a platform for the convention in October.",
+        ("October", "DATE", "2021-10"),
+    ),
+    ("At the party's convention in October, it was Smith who won the vote.", ("October", "DATE", "2020-10")),
     ("He appeared at the November debate anyway.", ("November", "DATE", "2020-11")),
     # a weekday after "ahead of", "in advance of", "days before" looks forward unless the verb is a past
     ("Candidates barnstorm the state ahead of Monday's vote.", ("Monday", "DATE", "2021-03-22")),
@@ -391,6 +402,10 @@ DATED = [
     ("Hearings resume the week of April 12.", ("the week of April 12", "DATE", "2021-W15")),
     ("The envoy visited the camp a month or so ago.", ("a month or so ago", "DATE", "2021-02")),
     ("Rents should stay flat over the next year or so.", ("the next year or so", "DATE", "2022")),
+    # a second count after a relative unit makes it a stretch of a few units, no day
+    ("Engineers will restore the link over the next day or two.", ("the next day or two", "DURATION", "PXD")),
+    ("The rebels have gained ground in the past week or two.", ("the past week or two", "DURATION", "PXW")),
+    ("She left the next day or two days later.", ("two days", "DURATION", "P2D")),
     # a period that ended is over: its last day is not a few days ahead; one "ending" may be
     (
         "Net income fell in the fiscal quarter ended March 31, the firm said.",
@@ -452,9 +467,23 @@ DATED = [
     ),
     ("He sank a free throw with 4:43 left in the first half.", ("the first half", "DATE", None)),
     ("Profit fell 5% in the fourth quarter.", ("the fourth quarter", "DATE", "2020-Q4")),
+    # ... and so in a story whose other sentences tell of a game (two game words in its text)
+    (
+        "The Rams led at halftime after a touchdown. Their defence held firm in the fourth quarter.",
+        ("the fourth quarter", "DATE", None),
+    ),
+    (
+        "The Rams led by a touchdown. Their defence held firm in the fourth quarter.",
+        ("the fourth quarter", "DATE", "2020-Q4"),
+    ),
+    (  # "left in", "remaining in" count only in the expression's own sentence
+        "Little cash was left in the fund. Staff remaining in Ohio kept their jobs. Others went in the fourth quarter.",
+        ("the fourth quarter", "DATE", "2020-Q4"),
+    ),
     # "quarter-century" and "a quarter of a century" are 25 years, not a quarter
     ("The quarter-century-old brigade was disbanded.", ("The quarter", "DATE", "2020-Q4"), False),
     ("The truce has held for a quarter of a century.", ("a quarter of a century", "DURATION", "P25Y")),
+    ("Sales fell 5% in the quarter, 2 percent below forecasts.", ("the quarter", "DATE", "2020-Q4")),
     ("The mine closed a quarter of a century ago.", ("a quarter of a century ago", "DATE", "1996")),
     # holidays: fixed, n-th weekday, last weekday of the month, Easter
     ("Voters will go to the polls on Election Day.", ("Election Day", "DATE", "2021-11-02")),
@@ -674,6 +703,10 @@ DEADLINES = [
         "2021-03-19",
     ),
     ("The crews cleared the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    # an infinitive after the past of an implicative ("was able to", "managed to") happened then
+    ("The crews were able to reopen the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    ("The crews managed to reopen the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
+    ("The crews promised to reopen the road by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-23"),
     ("The firm had promised a refund by Tuesday.", dt.date(2021, 3, 18), "Tuesday", "2021-03-16"),
 ]
 
@@ -1018,6 +1051,11 @@ NOT_TIME = [
     # a protest walk with a name is no month
     "She marched in the annual March for Life on Capitol Hill.",
     "Pellegrini is a vice president at the March of Dimes.",
+    # a quarter paired with another fraction, or followed by its share in figures, is a share
+    "Turnout in the valley fell by between a quarter and a third.",
+    "The steward guessed that one-quarter to one-third of the members agreed.",
+    "Just under a quarter, 24 percent, said they were undecided.",
+    "The charity reached a quarter-of-a-million homes.",
     "Prices could fall further, analysts warned.",
     "The 47-year-old commander was detained.",
     "He paid $2021 for the ticket and 1,998 people came.",

@@ -48,6 +48,9 @@ __all__ = ["Resolved", "extract", "published_lower_bound", "resolve"]
 
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
+# a story whose text holds this many different words of a game tells of one: its bare halves and quarters are the
+# game's even in a sentence with no such word ("the Colts capitalized in the fourth quarter")
+GAME_STORY_WORDS = 2
 REF_GRAINS = frozenset({"day", "pod", "month", "year", "week", "quarter", "season"})
 # rules whose match is a count back or forward from another time ("a year ago", "year-earlier", "two days
 # later"): never a reference time of their own
@@ -397,7 +400,9 @@ def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, 
     span = _match_tokens(parsed, m)
     lex = LEXICONS[language]
     if span is None or not (
-        _names_event(span, lex.scheduled_events) or _election_month(span, norm, dct, lex)
+        _names_event(span, lex.scheduled_events)
+        or _after_event(span, lex)
+        or _election_month(span, norm, dct, lex)
     ):
         return norm
     words = TENSE_WORDS.get(language)
@@ -519,6 +524,24 @@ def _names_event(span: SpacySpan, nouns: tuple[str, ...]) -> bool:
     return False
 
 
+def _after_event(span: SpacySpan, lex: Lexicon) -> bool:
+    """Whether the month follows a scheduled event's noun and a link word in a clause led by a gerund or a bare
+    infinitive, which tells no tense: "drafting the platform for the Democratic convention in July". A finite
+    verb decides alone ("at the state's convention in April, it was Cruz who swept" is over)."""
+    if span.start - 2 < span.sent.start:
+        return False
+    doc = span.doc
+    link, noun = doc[span.start - 1], doc[span.start - 2]
+    if link.lower_ not in lex.scheduled_event_links or noun.lower_ not in lex.scheduled_events:
+        return False
+    for token in reversed(doc[span.sent.start : span.start - 2]):
+        if token.tag_ in CLAUSE_BREAK_TAGS:
+            return False
+        if is_verb(token) or token.tag_ == "VBG":
+            return token.tag_ in ("VBG", "VB")
+    return False
+
+
 def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     """Whether the nearest verb before the expression in its stretch of the clause (else the first one after
     it, for an expression in the subject) is a finite past: "won", "was held", "has won"; not "to be replaced
@@ -623,15 +646,25 @@ def _is_people(text: str, m: Match, language: str) -> bool:
 
 
 def _is_fraction(text: str, m: Match, language: str) -> bool:
-    """ "about a quarter of voters", "the quarter of caucus-goers who …": a share of something, not three months.
-    It stays a time when a unit or a year follows the link word ("a quarter of a century", "of 2012")."""
+    """ "about a quarter of voters", "the quarter of caucus-goers who …", "between a quarter and a third", "just
+    over a quarter, 26 percent": a share of something, not three months. It stays a time when a unit or a year
+    follows the link word ("a quarter of a century", "of 2012")."""
     lex = LEXICONS[language]
     if (
         m.rule not in ("duration", "theunit")
         or (m.groups.get("unit") or "").lower() not in lex.fraction_units
     ):
         return False
-    after = text[m.end : m.end + 40].split()
+    rest = text[m.end : m.end + 40]
+    partner = rf"\s+(?:{'|'.join(lex.fraction_pairs)})\s+(?:(?:an?|one)[\s-]+)?(?:{'|'.join(lex.fraction_partners)})\b"
+    share = rf"(?:-{lex.fraction_link}-|,?\s*\(?\d+(?:\.\d+)?\s*(?:{'|'.join(map(re.escape, lex.percent_words))}))"
+    if (
+        m.rule == "duration"
+        and lex.fraction_pairs
+        and (re.match(partner, rest, re.I) or re.match(share, rest))
+    ):
+        return True
+    after = rest.split()
     if len(after) < 2 or after[0].lower() != lex.fraction_link:
         return False
     head = after[2] if after[1].lower() in lex.fraction_articles and len(after) > 2 else after[1]
@@ -641,8 +674,9 @@ def _is_fraction(text: str, m: Match, language: str) -> bool:
 
 def _game_period(parsed: Parsed, m: Match, norm: Norm, language: str) -> Norm:
     """ "a touchdown early in the fourth quarter", "with 4:43 left in the first half": a half or quarter with no
-    year whose sentence tells of a game is the game's. It stays a time expression (ECB+ marks these as times),
-    but with no value and no point: it is no half or quarter of the document's year, nor a reference time."""
+    year whose sentence, or whose story (``GAME_STORY_WORDS``), tells of a game is the game's. It stays a time
+    expression (ECB+ marks these as times), but with no value and no point: it is no half or quarter of the
+    document's year, nor a reference time."""
     lex = LEXICONS[language]
     if (
         m.rule != "quarter"
@@ -653,10 +687,14 @@ def _game_period(parsed: Parsed, m: Match, norm: Norm, language: str) -> Norm:
     sentence = _sentence_at(parsed, m.start, m.end)
     if sentence is None:
         return norm
-    words = " ".join(t.lower_ for t in sentence)
-    if not any(re.search(rf"\b{re.escape(w)}\b", words) for w in lex.game_words):
+    in_sentence = _game_words_in(" ".join(t.lower_ for t in sentence), lex.game_words + lex.game_period_cues)
+    if not in_sentence and len(_game_words_in(parsed.doc.text.lower(), lex.game_words)) < GAME_STORY_WORDS:
         return norm
     return Norm(norm.type, None, norm.mod)
+
+
+def _game_words_in(words: str, cues: tuple[str, ...]) -> set[str]:
+    return {w for w in cues if re.search(rf"\b{re.escape(w)}\b", words)}
 
 
 def _is_season_noun(text: str, m: Match, language: str) -> bool:

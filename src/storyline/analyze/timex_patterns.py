@@ -123,6 +123,8 @@ class Lexicon:
     # the parts of a decade or century: "the first half of the 1990s", "the last quarter of the century"
     part_words: tuple[str, ...] = ()
     approx_suffixes: tuple[str, ...] = ()  # "a week or so ago": a vague count after the unit
+    # after a relative unit, a second count that makes it a stretch of a few units: "over the next day or two"
+    approx_counts: tuple[str, ...] = ()
     week_of: str = ""  # the phrase before a date that names its week ("the week of March 6")
     # words between two dates that make them a range: "from Monday to Friday", "March to May"
     range_words: tuple[str, ...] = ()
@@ -148,6 +150,8 @@ class Lexicon:
     # a month without a year right before one of these nouns (adjectives between: "the November general
     # election", "the July Democratic convention") names a scheduled event: the next one, not the last
     scheduled_events: tuple[str, ...] = ()
+    # and so a month after one of them and one of these words: "the Republican convention in July"
+    scheduled_event_links: tuple[str, ...] = ()
     # lemmas that make a sentence speak of voting: in an even year, a bare month of an even-year holiday (US
     # Election Day's November) in such a sentence is that year's election ("can Cruz win in November?")
     voting_words: tuple[str, ...] = ()
@@ -170,9 +174,17 @@ class Lexicon:
     # the articles read past to find that time ("of a century")
     fraction_units: tuple[str, ...] = ()
     fraction_link: str = ""
+    # a fraction word paired with it ("between a quarter and a third", "one-quarter to one-third") and the words
+    # that pair them; a share in figures right after it ("just over a quarter, 26 percent") makes it one as well
+    fraction_partners: tuple[str, ...] = ()
+    fraction_pairs: tuple[str, ...] = ()
+    percent_words: tuple[str, ...] = ()
     # words of a game in the sentence of a bare "the second half", "the fourth quarter": the game's half or quarter,
     # no half or quarter of a year ("a touchdown early in the fourth quarter", "scored 11 points in the second half")
     game_words: tuple[str, ...] = ()
+    # phrases that tell of a game only right in the expression's sentence ("with 4:43 left in the first half");
+    # anywhere else in a story they are common words ("the troops remaining in Iraq")
+    game_period_cues: tuple[str, ...] = ()
     fraction_articles: tuple[str, ...] = ()
     # seasons that are also nouns of change, and the words after them that make them one: "the fall of the
     # Berlin Wall", "the fall in prices" (not "the fall of 2011", "the fall of that year", "last fall in New
@@ -614,6 +626,7 @@ ENGLISH = Lexicon(
         "twenty first": 21,
     },
     approx_suffixes=("or so",),
+    approx_counts=("or two", "or three"),
     clock_day_links=("on", ","),
     season_links=("and", "or"),
     verbal_relatives=("following",),
@@ -644,6 +657,7 @@ ENGLISH = Lexicon(
     event_days={
         "09-11": (2001, ("attacks", "terrorist attacks", "terror attacks", "hijackers", "hijackings"))
     },
+    scheduled_event_links=("in",),
     scheduled_events=(
         "election",
         "elections",
@@ -697,11 +711,16 @@ ENGLISH = Lexicon(
     ),
     fraction_units=("quarter",),
     fraction_link="of",
+    fraction_partners=("third", "thirds", "half", "fifth", "fifths", "quarter", "quarters", "tenth"),
+    fraction_pairs=("to", "and", "or"),
+    percent_words=("percent", "per cent", "%"),
     game_words=(
         "halftime",
         "half-time",
         "touchdown",
         "touchdowns",
+        "end zone",
+        "yard line",
         "field goal",
         "quarterback",
         "fumble",
@@ -710,13 +729,12 @@ ENGLISH = Lexicon(
         "rebounds",
         "free throw",
         "inning",
+        "playoffs",
         "yards",
         "scored",
         "scoreless",
-        "left in",
-        "to play in",
-        "remaining in",
     ),
+    game_period_cues=("left in", "to play in", "remaining in"),
     fraction_articles=("a", "an", "the"),
     noun_seasons=("fall",),
     noun_season_links=("of", "in"),
@@ -999,6 +1017,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         else ""
     )
     or_so = rf"(?:\s+{_alt(lex.approx_suffixes)})?" if lex.approx_suffixes else ""
+    or_two = rf"(?:\s+(?P<ortwo>{_alt(lex.approx_counts)})\b)?" if lex.approx_counts else ""
     holiday_span = _alt(lex.holiday_spans) if lex.holiday_spans else "(?!)"
     every_holiday = _alt(k for k in lex.holidays if k not in lex.span_only_holidays)
     span_holiday = (
@@ -1052,9 +1071,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         # of any other word it is no part of a year: "the second half of February", "of the 1990s", "of the 20th
         # century" (left to the decade's and the century's rules), "of the season"; "of $5 million" is the result
         r"(?!\s+of\s+[A-Za-z'‘])",
-        # "the next year or so": the hedge after it is part of it, as after a count ("the next two years or so")
+        # "the next year or so": the hedge after it is part of it, as after a count ("the next two years or so"),
+        # and so is a second count ("the next day or two", a stretch of days)
         "relunit": rf"(?:(?P<mod>{mod})\s+)?(?P<rel>{rel})\s+(?:(?P<fiscal>{fiscal})\s+)?\b"
-        rf"(?P<unit>{unit}|{season})\b{or_so}",
+        rf"(?P<unit>{unit}|{season})\b(?:{or_two}(?(ortwo)(?!\s+(?:{unit})\b)|{or_so}))",
         # "mid-afternoon yesterday", "by late morning": a modified part of day (not "late night": a genre)
         "modpod": rf"\b(?P<mod>{_ci(lex.day_part_modifiers)})[-\s]?"
         rf"(?P<pod>{_alt(lex.modified_parts_of_day)})\b"

@@ -542,7 +542,8 @@ def r_relunit(g: Groups, ctx: Context) -> Norm:
             return _unresolved(mod=mod)
         return _dated(_season_point(ctx, ctx.lex.seasons[word], step, ctx.future, ctx.dct), "dct", mod=mod)
     unit = ctx.lex.units[word]
-    if word.endswith("s") and unit != "S":  # "the coming months": a stretch of unknown length
+    # "the coming months", "the next day or two": a stretch of unknown length
+    if (word.endswith("s") and unit != "S") or g.get("ortwo"):
         return Norm("DURATION", duration_value(None, unit), mod)
     if unit in ("H", "MIN", "S"):
         return Norm("DURATION", duration_value(1, unit), mod)

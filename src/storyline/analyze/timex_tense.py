@@ -62,6 +62,9 @@ class TenseWords:
     # the end of October", "committed to a treaty by October", "gave them until Friday" name a time ahead
     # ("finished the count by Friday" does not), as does a gerund of one ("stopped short of committing to …")
     deadline_setting: frozenset[str] = frozenset()
+    # verbs and adjectives whose past tells that the infinitive after them happened (or did not) then: "was able to
+    # restore some services by Saturday", "managed to reopen the road by Friday" are the Saturday and Friday gone by
+    implicatives: frozenset[str] = frozenset()
     # words between a cue and the expression that hedge the time without changing its direction: "until at least
     # Saturday" looks forward as "until Saturday" does
     hedges: frozenset[str] = frozenset()
@@ -150,7 +153,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         conditionals=frozenset({"if", "unless"}),
         as_planned=frozenset({"as"}),
         reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
-        future_unless_negated=frozenset({"can"}),
+        future_unless_negated=frozenset({"can", "could"}),
         not_ahead_to=frozenset({"seem", "appear", "happen", "tend", "use"}),
         bare_infinitive=frozenset({"see", "let", "make", "help", "watch", "hear"}),
         passive_auxiliaries=frozenset({"get"}),
@@ -172,6 +175,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         ahead_of_events=AHEAD_OF_EVENTS_EN,
         deferring=frozenset({"postpone", "delay", "defer", "adjourn", "extend", "recess", "reschedule"}),
         deferred_ends=frozenset({"until", "till", "through", "to"}),
+        implicatives=frozenset({"able", "unable", "manage", "fail"}),
         deadline_setting=frozenset(
             {
                 "promise",
@@ -542,7 +546,22 @@ def _past_perfect(
     group = verb_group(verb, words)
     if simple and verb.tag_ == "VBD" and not any(_word(t) in words.future for t in group):
         return True  # "lasted", "was valid"; not the passive "was extended"
+    if simple and _implied_past(verb, words):
+        return True
     return any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in group)
+
+
+def _implied_past(verb: SpacyToken, words: TenseWords) -> bool:
+    """Whether a bare infinitive hangs on a simple past of an implicative: "managed to reopen", "was able to
+    restore" (see ``TenseWords.implicatives``)."""
+    doc = verb.doc
+    i = verb.i
+    if verb.tag_ != "VB" or i < 2 or doc[i - 1].tag_ != "TO":
+        return False
+    head = doc[i - 2]
+    if head.tag_ == "VBD":
+        return head.lemma_ in words.implicatives
+    return head.lower_ in words.implicatives and i >= 3 and doc[i - 3].tag_ == "VBD"
 
 
 def _plan_word(token: SpacyToken, words: TenseWords) -> bool:
@@ -647,11 +666,17 @@ def _reported(verb: SpacyToken, words: TenseWords) -> bool:
 
 
 def _affirmed(token: SpacyToken, words: TenseWords) -> bool:
-    """ "a candidate who can win in November" looks forward; "you can't trash us in February and then …" does
-    not: a modal of ability counts as future only when not negated."""
-    if _word(token) not in words.future_unless_negated or token.i + 1 >= len(token.doc):
+    """ "a candidate who can win in November", "could hit the airwaves Monday" look forward; "you can't trash us
+    in February and then …" does not: a modal of ability counts as future only when not negated, and not before a
+    perfect ("the spoiler he could have been Tuesday") or a passive ("could be seen inside the store on Tuesday",
+    "could be located Wednesday": what was found or seen then)."""
+    doc = token.doc
+    if _word(token) not in words.future_unless_negated or token.i + 2 >= len(doc):
         return False
-    return _word(token.doc[token.i + 1]) not in ("not", "n't")
+    following, second = _word(doc[token.i + 1]), doc[token.i + 2]
+    if following == "have" or (following == "be" and second.tag_ == "VBN"):
+        return False
+    return following not in ("not", "n't")
 
 
 def _aims(token: SpacyToken, words: TenseWords) -> bool:
