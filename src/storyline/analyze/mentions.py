@@ -470,9 +470,16 @@ def _glued_to_hyphen(doc: Doc, start: int, end: int) -> bool:
 
 
 def _headline_case(sentence) -> bool:
-    """A line in capitals or title case, where every word is capitalized and a name's edges don't show."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    """A line in capitals or title case, where every word is capitalized and a name's edges don't show.
+
+    Remembered per document and token range (in ``doc.user_data``; the answer depends only on the tokens'
+    texts): the rules ask it of a name's sentence for nearly every name, several times each."""
+    known = sentence.doc.user_data.setdefault("storyline.headline_case", {})
+    key = (sentence.start, sentence.end)
+    if key not in known:
+        words = [t for t in sentence if t.is_alpha and len(t) > 3]
+        known[key] = len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    return known[key]
 
 
 def _extend_to_acronyms(doc: Doc, names: list[Named]) -> list[Named]:
