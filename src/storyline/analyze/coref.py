@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze import first_names
 from storyline.analyze.mentions import DETERMINERS, Named
+from storyline.analyze.nlp import token_lowers
 from storyline.analyze.roles import (
     RoleTable,
     Title,
@@ -267,14 +268,14 @@ def resolve_descriptions(doc: Doc, clusters: list[Cluster], roles: RoleTable) ->
     if not people:
         return
     named = {i for c in clusters if c.label == "PERSON" for r in c.refs for i in range(r.start, r.end)}
-    for tok in doc:
+    for i, lower in enumerate(token_lowers(doc)):
         if (
-            tok.lower_ in last_words
-            and tok.i not in taken
-            and tok.pos_ in ("NOUN", "PROPN")
-            and not _head_goes_on(doc, tok.i, roles)
+            lower in last_words
+            and i not in taken
+            and doc[i].pos_ in ("NOUN", "PROPN")
+            and not _head_goes_on(doc, i, roles)
         ):
-            description = _description(doc, tok.i, roles, named)
+            description = _description(doc, i, roles, named)
             if description is not None:
                 _attach(description, people, roles)
 
@@ -371,14 +372,14 @@ def resolve_pronouns(doc: Doc, clusters: list[Cluster], roles: RoleTable, window
     people = [c for c in clusters if c.label == "PERSON"]
     if not people:
         return
-    for tok in doc:
-        gender = roles.pronouns.get(tok.lower_)
-        if gender is None or tok.pos_ not in ("PRON", "DET"):
+    for i, lower in enumerate(token_lowers(doc)):
+        gender = roles.pronouns.get(lower)
+        if gender is None or doc[i].pos_ not in ("PRON", "DET"):
             continue
-        sentence = bisect.bisect_right(sentence_starts, tok.i) - 1
-        cluster = _antecedent(doc, tok.i, sentence, sentence_starts, people, gender, window)
+        sentence = bisect.bisect_right(sentence_starts, i) - 1
+        cluster = _antecedent(doc, i, sentence, sentence_starts, people, gender, window)
         if cluster is not None:
-            cluster.refs.append(Ref(tok.i, tok.i + 1, "pronoun"))
+            cluster.refs.append(Ref(i, i + 1, "pronoun"))
             cluster.gender = cluster.gender or gender
 
 

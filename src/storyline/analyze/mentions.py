@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyze.nlp import token_lowers, token_texts
 from storyline.analyze.roles import RoleTable, Title, country_of, is_title_word, role_head
 
 if TYPE_CHECKING:
@@ -232,10 +233,9 @@ def _add_listed_places(doc: Doc, names: list[Named], roles: RoleTable) -> list[N
     """Listed capitals/regions the model missed ("BAKU," in a dateline) become GPE mentions."""
     covered = {i for n in names for i in range(n.start, n.end)}
     extra = [
-        Named(tok.i, tok.i + 1, "GPE", tok.text.title() if tok.is_upper else tok.text)
-        for tok in doc
-        if tok.i not in covered
-        and (tok.text in roles.places or (tok.is_upper and tok.text.title() in roles.places))
+        Named(i, i + 1, "GPE", text.title() if doc[i].is_upper else text)
+        for i, text in enumerate(token_texts(doc))
+        if i not in covered and (text in roles.places or (text.title() in roles.places and doc[i].is_upper))
     ]
     if not extra:
         return names
@@ -347,7 +347,7 @@ def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
     covered = {i for n in names for i in range(n.start, n.end)}
     longest = max((len(words) for words in known), default=0)
     firsts = {words[0] for words in known}
-    texts, lowers = [t.text for t in doc], [t.lower_ for t in doc]  # read once: ``doc[i]`` makes a Token
+    texts, lowers = token_texts(doc), token_lowers(doc)  # read once: ``doc[i]`` makes a Token
     extra: list[Named] = []
     i = 0
     while i < len(doc):

@@ -408,6 +408,30 @@ class Parsed:
         return self._whole is not None
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, in token order (see ``_token_strings``)."""
+    return _token_strings(doc, "ORTH")
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case text, in token order (see ``_token_strings``)."""
+    return _token_strings(doc, "LOWER")
+
+
+def _token_strings(doc: Doc, name: str) -> list[str]:
+    """The strings of attribute ``name`` for every token, read from the token arrays once per document and kept
+    in ``doc.user_data``: rules that walk the whole document looking for words (listed places, missed
+    surnames, role descriptions, pronouns) would otherwise make a spaCy ``Token`` object per word per walk."""
+    key = f"storyline.token_strings.{name}"
+    found = doc.user_data.get(key)
+    if found is None:
+        from spacy.attrs import IDS
+
+        strings = doc.vocab.strings
+        found = doc.user_data[key] = [strings[value] for value in doc.to_array(IDS[name]).tolist()]
+    return found
+
+
 def _lower_lemma(value: int, strings: Any) -> str:
     """The lower-cased lemma of hash ``value``, spelled out once per process."""
     if value not in _LOWER_LEMMAS:
