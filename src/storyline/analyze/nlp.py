@@ -432,6 +432,17 @@ def _token_strings(doc: Doc, name: str) -> list[str]:
     return found
 
 
+def _token_spaces(doc: Doc) -> list[bool]:
+    """Whether each token has a space after it, read from the arrays once per document (as ``_token_strings``):
+    every sentence copied for the parser needs its tokens' words and spaces."""
+    found = doc.user_data.get("storyline.token_spaces")
+    if found is None:
+        from spacy.attrs import SPACY
+
+        found = doc.user_data["storyline.token_spaces"] = [bool(v) for v in doc.to_array(SPACY).tolist()]
+    return found
+
+
 def _lower_lemma(value: int, strings: Any) -> str:
     """The lower-cased lemma of hash ``value``, spelled out once per process."""
     if value not in _LOWER_LEMMAS:
@@ -521,7 +532,7 @@ def _copy(source: Doc, arrays: Any, names: tuple[str, ...], start: int, end: int
         rows = span._fix_dep_copy(ids, rows)
     continues = end < len(source) and arrays[end, ids.index(ENT_IOB)] == IOB_INSIDE
     _drop_cut_entities(rows, ids, continues)
-    copy = Doc(source.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+    copy = Doc(source.vocab, words=token_texts(source)[start:end], spaces=_token_spaces(source)[start:end])
     return copy.from_array(ids, rows)
 
 
