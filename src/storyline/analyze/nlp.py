@@ -199,15 +199,25 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     sentence before it (the senter cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan" and "“Get out!” |
     the senator shouted", which loses the quotation's speaker), as does a name after a title ("Capt. | Ann").
     A capitalized word after a number's full stop starts one ("on May 3. | Officials said"), and so does the
-    sentence after a dateline (``_dateline_breaks``)."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif token.i > 0 and token.is_sent_start:
-            if _goes_on(token):
-                token.is_sent_start = False
-        elif token.i > 1 and token.is_title and _after_numbered_stop(token):
-            token.is_sent_start = True
+    sentence after a dateline (``_dateline_breaks``).
+
+    Tokens are read from per-document lists (``token_texts``, the SENT_START array kept up to date as the walk
+    changes it): a ``Token`` object is made only for the few words a rule has to look at more closely."""
+    from spacy.attrs import SENT_START
+
+    texts = token_texts(doc)
+    starts = doc.to_array(SENT_START).tolist()  # 1 where a sentence starts
+    for i in range(len(doc) - 1):
+        if "\n" in texts[i] and doc[i].is_space:
+            doc[i + 1].is_sent_start = True
+            starts[i + 1] = 1
+        elif i > 0 and starts[i] == 1:
+            if _goes_on(doc[i]):
+                doc[i].is_sent_start = False
+                starts[i] = -1
+        elif i > 1 and texts[i - 1] == "." and doc[i].is_title and _after_numbered_stop(doc[i]):
+            doc[i].is_sent_start = True
+            starts[i] = 1
     _dateline_breaks(doc)
     return doc
 
@@ -217,9 +227,11 @@ def _dateline_breaks(doc: Doc) -> None:
     Six soldiers were killed"): in the sentence it opens, the parser makes its place names the verb's subject
     or object, and they would become an event's participants. Its place names are places (``_dateline_places``).
 
-    ``doc.text`` is read once: spaCy rebuilds the whole string from the tokens on every access.
+    The text is rebuilt once from the per-document word and space lists (``doc.text`` would make a ``Token`` per
+    word to rebuild it, on every access).
     """
-    text = doc.text
+    words, spaces = token_texts(doc), _token_spaces(doc)
+    text = "".join([word + " " if space else word for word, space in zip(words, spaces, strict=True)])
     for line_start in _line_starts(text[: metadata.HEAD_CHARS]):
         line_end = text.find("\n", line_start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
