@@ -21,6 +21,7 @@ Every rule is measured by ``eval/entities.py`` on ECB+ and by the hand-made tabl
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze import first_names
 from storyline.analyze.mentions import DETERMINERS, Named
+from storyline.analyze.nlp import token_lowers
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.roles import (
     RoleTable,
@@ -128,8 +130,12 @@ def cluster_names(doc: Doc, names: list[Named], *, bodies: frozenset[str] = froz
     return clusters
 
 
+@functools.lru_cache(maxsize=4096)
 def folded(name: str) -> str:
-    """A name compared case- and accent-blind: "İlham Aliyev" (Turkish dotted İ) is "Ilham Aliyev"."""
+    """A name compared case- and accent-blind: "İlham Aliyev" (Turkish dotted İ) is "Ilham Aliyev".
+
+    Cached: clustering compares every single-word person with every name of every person cluster (``_by_part``),
+    several hundred foldings of the same few dozen names per document."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -273,16 +279,16 @@ def resolve_descriptions(
     if not people:
         return
     named = {i for c in clusters if c.label == "PERSON" for r in c.refs for i in range(r.start, r.end)}
-    for tok in doc:
+    for i, lower in enumerate(token_lowers(doc)):
         if (
-            tok.lower_ in last_words
-            and tok.i not in taken
-            and tok.pos_ in ("NOUN", "PROPN")
-            and not _head_goes_on(doc, tok.i, roles)
+            lower in last_words
+            and i not in taken
+            and doc[i].pos_ in ("NOUN", "PROPN")
+            and not _head_goes_on(doc, i, roles)
         ):
-            description = _description(doc, tok.i, roles, named)
+            description = _description(doc, i, roles, named)
             if description is not None:
-                _attach(description, people, roles, _outside(doc, quoted, tok.idx))
+                _attach(description, people, roles, _outside(doc, quoted, doc[i].idx))
 
 
 def _head_goes_on(doc: Doc, i: int, roles: RoleTable) -> bool:
@@ -398,15 +404,15 @@ def resolve_pronouns(
     people = [c for c in clusters if c.label == "PERSON"]
     if not people:
         return
-    for tok in doc:
-        gender = roles.pronouns.get(tok.lower_)
-        if gender is None or tok.pos_ not in ("PRON", "DET"):
+    for i, lower in enumerate(token_lowers(doc)):
+        gender = roles.pronouns.get(lower)
+        if gender is None or doc[i].pos_ not in ("PRON", "DET"):
             continue
-        sentence = bisect.bisect_right(sentence_starts, tok.i) - 1
-        counts = _outside(doc, quoted, tok.idx)
-        cluster = _antecedent(doc, tok.i, sentence, sentence_starts, people, gender, window, counts)
+        sentence = bisect.bisect_right(sentence_starts, i) - 1
+        counts = _outside(doc, quoted, doc[i].idx)
+        cluster = _antecedent(doc, i, sentence, sentence_starts, people, gender, window, counts)
         if cluster is not None:
-            cluster.refs.append(Ref(tok.i, tok.i + 1, "pronoun"))
+            cluster.refs.append(Ref(i, i + 1, "pronoun"))
             cluster.gender = cluster.gender or gender
 
 

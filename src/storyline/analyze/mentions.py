@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyze.nlp import token_lowers, token_texts
 from storyline.analyze.roles import RoleTable, Title, country_of, is_title_word, role_head
 
 if TYPE_CHECKING:
@@ -232,10 +233,9 @@ def _add_listed_places(doc: Doc, names: list[Named], roles: RoleTable) -> list[N
     """Listed capitals/regions the model missed ("BAKU," in a dateline) become GPE mentions."""
     covered = {i for n in names for i in range(n.start, n.end)}
     extra = [
-        Named(tok.i, tok.i + 1, "GPE", tok.text.title() if tok.is_upper else tok.text)
-        for tok in doc
-        if tok.i not in covered
-        and (tok.text in roles.places or (tok.is_upper and tok.text.title() in roles.places))
+        Named(i, i + 1, "GPE", text.title() if doc[i].is_upper else text)
+        for i, text in enumerate(token_texts(doc))
+        if i not in covered and (text in roles.places or (text.title() in roles.places and doc[i].is_upper))
     ]
     if not extra:
         return names
@@ -347,7 +347,7 @@ def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
     covered = {i for n in names for i in range(n.start, n.end)}
     longest = max((len(words) for words in known), default=0)
     firsts = {words[0] for words in known}
-    texts, lowers = [t.text for t in doc], [t.lower_ for t in doc]  # read once: ``doc[i]`` makes a Token
+    texts, lowers = token_texts(doc), token_lowers(doc)  # read once: ``doc[i]`` makes a Token
     extra: list[Named] = []
     i = 0
     while i < len(doc):
@@ -470,9 +470,16 @@ def _glued_to_hyphen(doc: Doc, start: int, end: int) -> bool:
 
 
 def _headline_case(sentence) -> bool:
-    """A line in capitals or title case, where every word is capitalized and a name's edges don't show."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    """A line in capitals or title case, where every word is capitalized and a name's edges don't show.
+
+    Remembered per document and token range (in ``doc.user_data``; the answer depends only on the tokens'
+    texts): the rules ask it of a name's sentence for nearly every name, several times each."""
+    known = sentence.doc.user_data.setdefault("storyline.headline_case", {})
+    key = (sentence.start, sentence.end)
+    if key not in known:
+        words = [t for t in sentence if t.is_alpha and len(t) > 3]
+        known[key] = len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    return known[key]
 
 
 def _extend_to_acronyms(doc: Doc, names: list[Named]) -> list[Named]:

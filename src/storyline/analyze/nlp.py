@@ -199,15 +199,25 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     sentence before it (the senter cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan" and "“Get out!” |
     the senator shouted", which loses the quotation's speaker), as does a name after a title ("Capt. | Ann").
     A capitalized word after a number's full stop starts one ("on May 3. | Officials said"), and so does the
-    sentence after a dateline (``_dateline_breaks``)."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif token.i > 0 and token.is_sent_start:
-            if _goes_on(token):
-                token.is_sent_start = False
-        elif token.i > 1 and token.is_title and _after_numbered_stop(token):
-            token.is_sent_start = True
+    sentence after a dateline (``_dateline_breaks``).
+
+    Tokens are read from per-document lists (``token_texts``, the SENT_START array kept up to date as the walk
+    changes it): a ``Token`` object is made only for the few words a rule has to look at more closely."""
+    from spacy.attrs import SENT_START
+
+    texts = token_texts(doc)
+    starts = doc.to_array(SENT_START).tolist()  # 1 where a sentence starts
+    for i in range(len(doc) - 1):
+        if "\n" in texts[i] and doc[i].is_space:
+            doc[i + 1].is_sent_start = True
+            starts[i + 1] = 1
+        elif i > 0 and starts[i] == 1:
+            if _goes_on(doc[i]):
+                doc[i].is_sent_start = False
+                starts[i] = -1
+        elif i > 1 and texts[i - 1] == "." and doc[i].is_title and _after_numbered_stop(doc[i]):
+            doc[i].is_sent_start = True
+            starts[i] = 1
     _dateline_breaks(doc)
     return doc
 
@@ -217,9 +227,11 @@ def _dateline_breaks(doc: Doc) -> None:
     Six soldiers were killed"): in the sentence it opens, the parser makes its place names the verb's subject
     or object, and they would become an event's participants. Its place names are places (``_dateline_places``).
 
-    ``doc.text`` is read once: spaCy rebuilds the whole string from the tokens on every access.
+    The text is rebuilt once from the per-document word and space lists (``doc.text`` would make a ``Token`` per
+    word to rebuild it, on every access).
     """
-    text = doc.text
+    words, spaces = token_texts(doc), _token_spaces(doc)
+    text = "".join([word + " " if space else word for word, space in zip(words, spaces, strict=True)])
     for line_start in _line_starts(text[: metadata.HEAD_CHARS]):
         line_end = text.find("\n", line_start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -408,6 +420,41 @@ class Parsed:
         return self._whole is not None
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, in token order (see ``_token_strings``)."""
+    return _token_strings(doc, "ORTH")
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case text, in token order (see ``_token_strings``)."""
+    return _token_strings(doc, "LOWER")
+
+
+def _token_strings(doc: Doc, name: str) -> list[str]:
+    """The strings of attribute ``name`` for every token, read from the token arrays once per document and kept
+    in ``doc.user_data``: rules that walk the whole document looking for words (listed places, missed
+    surnames, role descriptions, pronouns) would otherwise make a spaCy ``Token`` object per word per walk."""
+    key = f"storyline.token_strings.{name}"
+    found = doc.user_data.get(key)
+    if found is None:
+        from spacy.attrs import IDS
+
+        strings = doc.vocab.strings
+        found = doc.user_data[key] = [strings[value] for value in doc.to_array(IDS[name]).tolist()]
+    return found
+
+
+def _token_spaces(doc: Doc) -> list[bool]:
+    """Whether each token has a space after it, read from the arrays once per document (as ``_token_strings``):
+    every sentence copied for the parser needs its tokens' words and spaces."""
+    found = doc.user_data.get("storyline.token_spaces")
+    if found is None:
+        from spacy.attrs import SPACY
+
+        found = doc.user_data["storyline.token_spaces"] = [bool(v) for v in doc.to_array(SPACY).tolist()]
+    return found
+
+
 def _lower_lemma(value: int, strings: Any) -> str:
     """The lower-cased lemma of hash ``value``, spelled out once per process."""
     if value not in _LOWER_LEMMAS:
@@ -497,7 +544,7 @@ def _copy(source: Doc, arrays: Any, names: tuple[str, ...], start: int, end: int
         rows = span._fix_dep_copy(ids, rows)
     continues = end < len(source) and arrays[end, ids.index(ENT_IOB)] == IOB_INSIDE
     _drop_cut_entities(rows, ids, continues)
-    copy = Doc(source.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+    copy = Doc(source.vocab, words=token_texts(source)[start:end], spaces=_token_spaces(source)[start:end])
     return copy.from_array(ids, rows)
 
 

@@ -66,6 +66,8 @@ class FastRuler:
     """Apply an ``AttributeRuler``'s parse-independent patterns to a tagged ``Doc``."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
+        from spacy.strings import hash_string
+
         self.single: list[Rule] = []
         self.multi: list[Rule] = []
         for index, entry in enumerate(ruler.patterns):
@@ -82,15 +84,17 @@ class FastRuler:
         for rule in self.single:
             for word in rule.word_set or ():
                 self._single_by_word.setdefault(word, []).append(rule)
-        self._multi_by_word: dict[str, tuple[tuple[Rule, int], ...]] = {}  # keyed by one literal word
+        # keyed by the hash of one literal word (the LOWER value ``Doc.to_array`` gives), so the document's
+        # tokens are looked up from an array instead of a ``Token`` object each
+        self._multi_by_word: dict[int, tuple[tuple[Rule, int], ...]] = {}
         self._multi_any: tuple[Rule, ...] = ()
         for rule in self.multi:
             literal = next((k for k, word in enumerate(rule.words) if word is not None), None)
             if literal is None:
                 self._multi_any = (*self._multi_any, rule)
                 continue
-            word = rule.words[literal]
-            self._multi_by_word[word] = (*self._multi_by_word.get(word, ()), (rule, literal))
+            key = hash_string(rule.words[literal])
+            self._multi_by_word[key] = (*self._multi_by_word.get(key, ()), (rule, literal))
         self._cache: dict[tuple[str, str, bool], list[tuple[int, Mapping[str, str]]]] = {}
         self._row_cache: dict[tuple[int, ...], tuple[int, ...]] = {}
 
@@ -100,8 +104,8 @@ class FastRuler:
         multi-token rule matches."""
         from spacy.attrs import IS_SPACE, LOWER, TAG
 
-        hits = self._multi_hits(doc)
         rows = doc.to_array([LOWER, TAG, IS_SPACE, *_set_attribute_ids()]).tolist()
+        hits = self._multi_hits(doc, [row[0] for row in rows])
         cache = self._row_cache
         if len(cache) > ROW_CACHE_LIMIT:
             cache.clear()
@@ -130,14 +134,14 @@ class FastRuler:
                     found[name] = _array_value(doc, name, value)
         return tuple(found[name] for name in SET_ATTRIBUTE_NAMES)
 
-    def _multi_hits(self, doc: Doc) -> dict[int, list[tuple[int, Mapping[str, str]]]]:
+    def _multi_hits(self, doc: Doc, lowers: list[int]) -> dict[int, list[tuple[int, Mapping[str, str]]]]:
         """Multi-token rule matches, by the token that gets their attributes; only tokens that are a rule's
-        literal word are tried (the English rules all have one)."""
+        literal word are tried (the English rules all have one). ``lowers``: each token's LOWER hash."""
         hits: dict[int, list[tuple[int, Mapping[str, str]]]] = {}
         by_word = self._multi_by_word
-        candidates = [(rule, token.i - at) for token in doc for rule, at in by_word.get(token.lower_, ())]
+        candidates = [(rule, i - at) for i, lower in enumerate(lowers) for rule, at in by_word.get(lower, ())]
         if self._multi_any:
-            candidates += [(rule, token.i) for token in doc for rule in self._multi_any]
+            candidates += [(rule, i) for i in range(len(doc)) for rule in self._multi_any]
         for rule, start in candidates:
             width = len(rule.tests)
             if (
