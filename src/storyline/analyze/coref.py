@@ -14,6 +14,9 @@ Reads the named mentions of one document (``analyze.mentions``) and groups them 
   what a clearly gendered first name suggests (``analyze.first_names``: "Hillary Clinton"), else unknown;
   an unknown-gender person is as good an antecedent as a known one (preferring the known one would favour
   common English first names over foreign ones: "Wladimir Klitschko stopped Tony Thompson … his titles").
+  Outside quotation marks, descriptions and pronouns look only at people named outside them (the speaker, not
+  the man a quoted speaker addressed); a description with no such person takes the nearest one anyway, a
+  pronoun stays unresolved.
 
 Every rule is measured by ``eval/entities.py`` on ECB+ and by the hand-made table in tests/test_entities.py.
 """
