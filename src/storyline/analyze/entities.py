@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.analyze import coref, mentions
+from storyline.analyze import coref, mentions, quotes
 from storyline.analyze.coref import Cluster, Ref
 from storyline.analyze.quote_cues import cues_for
-from storyline.analyze.quote_marks import Inside, find_quoted
 from storyline.analyze.roles import RoleTable, table
 from storyline.model import Entity, Mention
 from storyline.settings import AnalyzeSettings
@@ -51,18 +50,13 @@ def extract(parsed: Parsed, *, settings: AnalyzeSettings | None = None) -> list[
     names = mentions.find(doc, document.language, roles)
     clusters = coref.cluster_names(doc, names, bodies=roles.bodies if roles else frozenset())
     if roles is not None:
-        quoted = _quotations(doc, document.language)
+        cues = cues_for(document.language)
+        quoted = quotes.inside_quotations(parsed, cues) if cues is not None else None
         coref.resolve_descriptions(doc, clusters, roles, quoted)
         coref.resolve_pronouns(doc, clusters, roles, settings.coref_pronoun_window, quoted)
         _mark_metonyms(parsed, clusters, roles)
     ordered = sorted((c for c in clusters if c.refs), key=lambda c: c.first)
     return [_entity(f"{document.id}:e{n}", document.id, doc, c) for n, c in enumerate(ordered)]
-
-
-def _quotations(doc: Doc, language: str | None) -> Inside | None:
-    """Where the text's quotations lie, for pronoun resolution; ``None`` for a language without quote marks."""
-    cues = cues_for(language)
-    return Inside(find_quoted(doc.text, cues)) if cues is not None else None
 
 
 def _entity(entity_id: str, doc_id: str, doc: Doc, cluster: Cluster) -> Entity:

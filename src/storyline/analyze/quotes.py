@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     from storyline.analyze.nlp import Parsed
 
-__all__ = ["Quoted", "extract", "find_quoted", "sentences_to_parse"]
+__all__ = ["Quoted", "extract", "find_quoted", "inside_quotations", "sentences_to_parse"]
 
 WORD = re.compile(r"\w+")
 MAX_TITLE_WORDS = 8  # a quotation this short, in title case, is a title ("Face the Nation"), not speech
@@ -505,7 +505,7 @@ def extract(
     settings = settings or AnalyzeSettings()
     document = parsed.document
     table = cues_for(document.language)
-    inside = _inside(parsed, table)
+    inside = inside_quotations(parsed, table)
     attributions: list[Attribution] = []
     if table is not None:
         attributions += headline_attributions(parsed, table, inside)
@@ -596,13 +596,15 @@ def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) 
 def _planned_sentences(parsed: Parsed, table: CueTable, settings: AnalyzeSettings) -> list[Span]:
     """``cue_sentences``, found once per document for both planning and extraction (``Parsed.memo``)."""
     if "quotes.cue_sentences" not in parsed.memo:
-        found = cue_sentences(parsed, table, _inside(parsed, table), settings.quote_max_sentence_tokens)
+        found = cue_sentences(
+            parsed, table, inside_quotations(parsed, table), settings.quote_max_sentence_tokens
+        )
         parsed.memo["quotes.cue_sentences"] = found
     return parsed.memo["quotes.cue_sentences"]
 
 
-def _inside(parsed: Parsed, table: CueTable | None) -> Inside:
-    """The document's quotations (``find_quoted``), found once per document."""
+def inside_quotations(parsed: Parsed, table: CueTable | None) -> Inside:
+    """The document's quotations (``find_quoted``), found once per document (entities' coreference asks too)."""
     if "quotes.inside" not in parsed.memo:
         parsed.memo["quotes.inside"] = Inside(find_quoted(parsed.document.text, table))
     return parsed.memo["quotes.inside"]
