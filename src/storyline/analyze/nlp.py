@@ -431,27 +431,28 @@ def token_lowers(doc: Doc) -> list[str]:
 
 
 def _token_strings(doc: Doc, name: str) -> list[str]:
-    """The strings of attribute ``name`` for every token, read from the token arrays once per document and kept
-    in ``doc.user_data``: rules that walk the whole document looking for words (listed places, missed
-    surnames, role descriptions, pronouns) would otherwise make a spaCy ``Token`` object per word per walk."""
-    key = f"storyline.token_strings.{name}"
+    """The strings of attribute ``name`` for every token (``_token_column``): rules that walk the whole document
+    looking for words (listed places, missed surnames, role descriptions, pronouns) would otherwise make a spaCy
+    ``Token`` object per word per walk."""
+    strings = doc.vocab.strings
+    return _token_column(doc, name, lambda value: strings[value])
+
+
+def _token_spaces(doc: Doc) -> list[bool]:
+    """Whether each token has a space after it (``_token_column``): every sentence copied for the parser needs
+    its tokens' words and spaces."""
+    return _token_column(doc, "SPACY", bool)
+
+
+def _token_column(doc: Doc, name: str, convert: Callable[[int], Any]) -> list[Any]:
+    """Token attribute ``name`` for every token, converted, read from the token arrays once per document and
+    kept in ``doc.user_data``."""
+    key = f"storyline.token_column.{name}"
     found = doc.user_data.get(key)
     if found is None:
         from spacy.attrs import IDS
 
-        strings = doc.vocab.strings
-        found = doc.user_data[key] = [strings[value] for value in doc.to_array(IDS[name]).tolist()]
-    return found
-
-
-def _token_spaces(doc: Doc) -> list[bool]:
-    """Whether each token has a space after it, read from the arrays once per document (as ``_token_strings``):
-    every sentence copied for the parser needs its tokens' words and spaces."""
-    found = doc.user_data.get("storyline.token_spaces")
-    if found is None:
-        from spacy.attrs import SPACY
-
-        found = doc.user_data["storyline.token_spaces"] = [bool(v) for v in doc.to_array(SPACY).tolist()]
+        found = doc.user_data[key] = [convert(value) for value in doc.to_array(IDS[name]).tolist()]
     return found
 
 
