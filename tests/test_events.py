@@ -212,6 +212,12 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
             "killed",
             "DISASTER",
         ),
+        (  # the parser made "said" the last conjunct and the second verb, with the fire, its clause
+            "Three miners were killed and 60 people were hospitalized after a fire at the Norrby mine in the "
+            "northern town of Halvik late on Sunday, the regional Interior Ministry said on Monday.",
+            "killed",
+            "DISASTER",
+        ),
         # "charge" with a clause is an accusation, with a person a charge in court
         ("Opponents charge that the new rule guts the law.", "charge", "ACCUSE"),
         ("Police charged the driver with manslaughter.", "charged", "ARREST"),
@@ -520,6 +526,25 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
     nowak = entity(parsed, "Anna Nowak", "PERSON", "Nowak")
     event = only(events.extract(parsed, [nowak], []))
     assert ("actor", "Anna Nowak", nowak.id) in {(p.role, p.name, p.entity) for p in event.participants}
+
+
+def test_an_active_conjunct_of_a_passive_said_goes_on_the_verb_of_saying(parse: Parse) -> None:
+    """ "accused" has an object, so it shares no "had been" with "shelled": Varnia accuses, not the posts."""
+    text = "Varnia said two of its border posts had been shelled and accused Oskarian gunners of breaking the truce."
+    accused = next(e for e in events.extract(parse(text), [], []) if e.trigger == "accused")
+    assert (names(accused, "actor"), names(accused, "target")) == ({"Varnia"}, {"Oskarian gunners"})
+
+
+def test_the_time_of_a_closing_verb_of_saying_dates_no_conjunct_before_it(parse: Parse) -> None:
+    """ "…, the ministry said on Monday" parsed as a conjunct of "killed": Monday is when it was said."""
+    text = (
+        "Three miners were killed and 60 people were hospitalized after a fire at the Norrby mine in the "
+        "northern town of Halvik late on Sunday, the regional Interior Ministry said on Monday."
+    )
+    parsed = parse(text, dt.date(2026, 5, 5))
+    dated = [timex(parsed, "late on Sunday", "2026-05-03"), timex(parsed, "on Monday", "2026-05-04")]
+    killed = next(e for e in events.extract(parsed, [], dated) if e.trigger == "killed")
+    assert killed.date == "2026-05-03"
 
 
 @pytest.mark.parametrize(

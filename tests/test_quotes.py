@@ -453,6 +453,26 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "Two passers-by called the station, said Sgt. Nora Quist.",
             [("Sgt. Nora Quist", "Two passers-by called the station", "indirect", "said")],
         ),
+        (  # "said" parsed as the last conjunct of "killed", the second clause its own: all of it was said
+            "Three miners were killed and 60 people were hospitalized after a fire at the Norrby mine in the "
+            "northern town of Halvik late on Sunday, the regional Interior Ministry said on Monday.",
+            [
+                (
+                    "the regional Interior Ministry",
+                    "Three miners were killed and 60 people were hospitalized after a fire at the Norrby mine in "
+                    "the northern town of Halvik late on Sunday",
+                    "indirect",
+                    "said",
+                )
+            ],
+        ),
+        (  # an active past after "had been shelled" goes on with "said": what Varnia did, not what it said
+            "Varnia said two of its border posts had been shelled and accused Oskarian gunners of breaking the truce.",
+            [
+                ("Varnia", "two of its border posts had been shelled", "indirect", "said"),
+                ("Varnia", "Oskarian gunners of breaking the truce", "indirect", "accused"),
+            ],
+        ),
     ],
 )
 def test_reported_speech(parse, text, expected):

@@ -26,6 +26,7 @@ from storyline.analyze.event_context import (
     is_clause_prep,
 )
 from storyline.analyze.event_senses import ACCIDENT_TYPE
+from storyline.analyze.quote_contents import saying_goes_on
 from storyline.analyze.roles import RoleTable
 from storyline.analyze.roles import table as role_table
 from storyline.model import Entity, Participant
@@ -273,7 +274,7 @@ def _subject_roles(lex: Lexicon, verb: Token, headline: bool = False) -> Iterato
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return
         passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
-        current = _quoted_conjunct_cue(current) or current.head
+        current = _quoted_conjunct_cue(current) or saying_goes_on(current) or current.head
 
 
 def _headline_passive(lex: Lexicon, verb: Token) -> bool:

@@ -399,6 +399,11 @@ def _joined_verbs(verb: Token) -> list[Token]:
     joined = list(verb.conjuncts)
     if any(c.dep_ == "cc" for c in verb.children) and verb.head.i != verb.i:
         joined += [s for s in verb.head.children if s.i > verb.i and s.dep_ == verb.dep_ and s.pos_ == "VERB"]
+    # or made the verb of saying the last conjunct, the second verb its complement: "killed and [140 were
+    # hospitalized after a leak], officials said"
+    joined += [
+        c for conj in verb.conjuncts for c in conj.children if c.dep_ == "ccomp" and verb.i < c.i < conj.i
+    ]
     return joined
 
 

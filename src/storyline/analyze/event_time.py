@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import Context, Lexicon, Site, Trigger
+from storyline.analyze.event_context import SUBJECT_DEPS, Context, Lexicon, Site, Trigger
 from storyline.model import EventStatus, Timex
 
 if TYPE_CHECKING:
@@ -148,6 +148,8 @@ def _owning_trigger(
             return IGNORED
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
+        if token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return None  # a clause of its own: "… were killed, the ministry said on Friday"
         token = token.head
 
 

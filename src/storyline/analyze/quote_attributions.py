@@ -25,6 +25,7 @@ from storyline.analyze.quote_contents import (
     around_phrase,
     content_of,
     cue_prep,
+    saying_goes_on,
     second_cue,
     that_clause,
     without_opener,
@@ -1234,7 +1235,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
             return agent
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
-        current = current.head
+        current = saying_goes_on(current) or current.head  # "said X had been hurt and accused Y": the speaker
     return (
         participle_subject(verb)
         or _name_before(verb)

@@ -245,6 +245,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if verb.lemma_.lower() in table.regards:
         return _regarded(doc, verb)
     clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
+    if (subject := _coordinated_closing_subject(verb, clauses)) is not None:
+        return _before_closing_frame(doc, verb, subject)
     if clauses and _object_over_fronted_clause(verb, clauses, table):
         clauses = []
     clauses = [c for c in clauses if not _coordinated_after_object(verb, c)]
@@ -255,7 +257,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
             end = _condition_end(
                 verb, _split_clause_end(verb, _coordinate_end(verb, clause, table), table), table
             )
-        return trim(doc, _after_time_opener(verb, clause), end)
+        return trim(doc, _after_time_opener(verb, clause), _before_own_conjunct(verb, clause, end))
     if (stranded := _stranded_that_clause(verb, table)) is not None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
     if (subject := closing_subject(verb, table)) is not None:
@@ -293,6 +295,51 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if verb.lemma_.lower() in table.choices:
         return None  # "likes him": a liking is a cue only with what is wished for ("would like to see …")
     return _complements(doc, verb, table)
+
+
+def _coordinated_closing_subject(verb: Token, clauses: list[Token]) -> Token | None:
+    """The subject of a closing speech verb the parser made the last conjunct of what it reports: in "Two
+    were killed and 140 were hospitalized after the leak, the ministry said" it reads "killed … and [140 were
+    hospitalized…], the ministry said", so the verb's own clause is only the second half. The content is the
+    whole sentence before the comma, as for ``closing_subject``."""
+    if verb.dep_ != "conj" or not clauses or any(c.i > verb.i for c in clauses) or verb.head.i > verb.i:
+        return None
+    before = verb.doc[clauses[0].left_edge.i - 1] if clauses[0].left_edge.i > 0 else None
+    if before is None or before.dep_ != "cc" or before.head.i != verb.head.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and clauses[0].i < c.i < verb.i), None)
+    if subject is None or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    return subject
+
+
+def saying_goes_on(conjunct: Token) -> Token | None:
+    """The verb of saying an active past conjunct goes on when the parser hung it on a passive in the clause
+    said: in "Oskaria said three soldiers had been wounded and accused Varnia of firing first", "accused" has
+    an object, so it cannot share "had been"; it is a past of its own, like "said", whose subject accuses and
+    which ends what was said. (Outside a reported clause, "had been wounded and accused the rebels" keeps the
+    shared subject.)"""
+    head = conjunct.head
+    if conjunct.dep_ != "conj" or head.dep_ != "ccomp" or not head.head.i < head.i < conjunct.i:
+        return None
+    if conjunct.tag_ not in ("VBD", "VBN") or not any(
+        c.dep_ in {"dobj", "dative"} for c in conjunct.children
+    ):
+        return None
+    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in conjunct.children):
+        return None
+    passive_head = any(c.dep_ == "auxpass" for c in head.children)
+    return head.head if passive_head and head.head.tag_ == "VBD" else None
+
+
+def _before_own_conjunct(verb: Token, clause: Token, end: int) -> int:
+    """``end``, or the word before the "and" of a conjunct that goes on with the verb of saying rather than
+    with what was said (``saying_goes_on``)."""
+    for child in clause.rights:
+        if child.dep_ == "conj" and getattr(saying_goes_on(child), "i", None) == verb.i:
+            joiners = [c.i for c in clause.children if c.dep_ in {"cc", "punct"} and c.i < child.i]
+            return min(end, (joiners[-1] if joiners else child.left_edge.i) - 1)
+    return end
 
 
 def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTable) -> bool:
