@@ -218,6 +218,11 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
             "killed",
             "DISASTER",
         ),
+        (
+            "Two miners died and a dozen others were treated in hospital after the gas leak.",
+            "died",
+            "DISASTER",
+        ),
         # "charge" with a clause is an accusation, with a person a charge in court
         ("Opponents charge that the new rule guts the law.", "charge", "ACCUSE"),
         ("Police charged the driver with manslaughter.", "charged", "ARREST"),
@@ -727,6 +732,12 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("Officials hope to revive the talks after the collapse of the truce.", "CEASEFIRE", "past"),
         ("Officials hope to revive the talks after the collapse of the truce.", "CONSULT", "future"),
         ("Turkey plans to send troops following the attack on its embassy.", "ATTACK", "past"),
+        # the occasion a planning verb was used on is no part of the plan: the address happened
+        (
+            "The Estmark premier, Ola Berg, had set the tone for the summit in a televised address on Sunday.",
+            "STATEMENT",
+            "past",
+        ),
     ],
 )
 def test_status_from_tense_aspect_and_modals(parse: Parse, text: str, kind: str, status: str) -> None:
@@ -1016,6 +1027,43 @@ def test_timex_of_another_noun_dates_nothing(parse: Parse) -> None:
     parsed = parse("Prague expelled two diplomats over a 2014 depot explosion.")
     event = only(events.extract(parsed, [], [timex(parsed, "2014", "2014")]))
     assert (event.type, event.date) == ("SANCTION", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "value", "trigger", "date"),
+    [
+        # a relative clause's date is its noun's: an event's, or no one's
+        (
+            "The talks that began on Monday ended without a deal.",
+            "Monday",
+            "2021-03-15",
+            "talks",
+            "2021-03-15",
+        ),
+        (
+            "For the farmers, the shelling deepened a crisis that began last year.",
+            "last year",
+            "2020",
+            "shelling",
+            None,
+        ),
+        # the deadline of an act demanded is not the date of the demand
+        (
+            "The agency ordered the plant to replace its valves by the end of June.",
+            "the end of June",
+            "2021-06",
+            "ordered",
+            None,
+        ),
+        ("The president is expected to run for re-election in 2022.", "2022", "2022", "election", "2022"),
+    ],
+)
+def test_a_date_in_a_clause_below_dates_only_its_own_events(
+    parse: Parse, text: str, when: str, value: str, trigger: str, date: str | None
+) -> None:
+    parsed = parse(text)
+    event = next(e for e in events.extract(parsed, [], [timex(parsed, when, value)]) if e.trigger == trigger)
+    assert event.date == date
 
 
 def test_span_between_two_years_dates_the_event(parse: Parse) -> None:

@@ -146,11 +146,25 @@ def _owning_trigger(
         named = token.ent_type_ in UNDATED_NAMES or (token.i in folded and _circumstance(lex, token))
         if token is not start and token.pos_ in ("NOUN", "PROPN") and not named:
             return IGNORED
-        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+        if token.dep_ in ("relcl", "acl:relcl"):  # the date of the noun described: an event's ("the talks that
+            return owner.get(token.head.i, IGNORED)  # began on Monday"), else no one's ("a crisis that began …")
+        if _demanded_act(lex, token):
+            return IGNORED  # the date of the act demanded ("ordered the plant to replace them by June")
+        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "parataxis"):
             return None
         if token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             return None  # a clause of its own: "… were killed, the ministry said on Friday"
         token = token.head
+
+
+def _demanded_act(lex: Lexicon | None, verb: Token) -> bool:
+    """Whether ``verb`` is the to-infinitive of what someone was asked or ordered to do ("ordered **the plant**
+    to replace the valves by June"): its date is the deadline of that act, not the order's. Only with the
+    object that does it: "is expected to run in 2017" dates the running."""
+    head = verb.head
+    if lex is None or verb.dep_ != "xcomp" or head.lemma_.lower() not in lex.object_control_verbs:
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.i < verb.i for c in head.children)
 
 
 def _circumstance(lex: Lexicon | None, noun: Token) -> bool:
@@ -289,7 +303,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
         chain = _complement_chain(lex, anchor)
         if any(_aux_lemmas(t) & lex.future_aux for t in chain):
             return "future"
-        if any(t.lemma_.lower() in lex.future_heads for t in chain[1:]):
+        if any(_planned_by(lex, below, head) for below, head in itertools.pairwise(chain)):
             return "future"
         if anchor.i == trigger.index and _requested(lex, chain):
             return "future"
@@ -332,6 +346,14 @@ def _complement_chain(lex: Lexicon, token: Token) -> list[Token]:
         token = token.head
         chain.append(token)
     return chain
+
+
+def _planned_by(lex: Lexicon, below: Token, head: Token) -> bool:
+    """Whether ``head``, reached from ``below`` in a complement chain, is a planning head over it ("set to
+    meet", "prepare for the talks"); a phrase of the head's own occasion is not planned by it ("had set the
+    tone in a televised **address**": the address happened)."""
+    occasion = below.dep_ == "prep" and below.lower_ in lex.setting_preps
+    return head.lemma_.lower() in lex.future_heads and not occasion
 
 
 def _requested(lex: Lexicon, chain: list[Token]) -> bool:
