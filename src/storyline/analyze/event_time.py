@@ -146,8 +146,13 @@ def _owning_trigger(
         named = token.ent_type_ in UNDATED_NAMES or (token.i in folded and _circumstance(lex, token))
         if token is not start and token.pos_ in ("NOUN", "PROPN") and not named:
             return IGNORED
-        if token.dep_ in ("relcl", "acl:relcl"):  # the date of the noun described: an event's ("the talks that
-            return owner.get(token.head.i, IGNORED)  # began on Monday"), else no one's ("a crisis that began …")
+        if token.dep_ in (
+            "relcl",
+            "acl:relcl",
+        ):  # the date of the noun described: an event's ("the talks that
+            return owner.get(
+                token.head.i, IGNORED
+            )  # began on Monday"), else no one's ("a crisis that began …")
         if _demanded_act(lex, token):
             return IGNORED  # the date of the act demanded ("ordered the plant to replace them by June")
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "parataxis"):
