@@ -630,6 +630,22 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "A poll released on Monday showed the senator leading by six points.",
             [("A poll released on Monday", "the senator leading by six points", "indirect", "showed")],
         ),
+        (  # a pronoun a poll shows somewhere: the pronoun and its standing, as a name would be
+            "Polls in the state show him with a big lead.",
+            [("Polls in the state", "him with a big lead", "indirect", "show")],
+        ),
+        (
+            "The latest survey shows her ahead of the mayor.",
+            [("The latest survey", "her ahead of the mayor", "indirect", "shows")],
+        ),
+        (  # no standing after the pronoun, or no study showing it: no finding
+            "The poll shows her.",
+            [],
+        ),
+        (
+            "Photos show him at the rally.",
+            [],
+        ),
         (  # a survey's finding as a that-clause
             "The survey found that most voters distrust both parties.",
             [("The survey", "that most voters distrust both parties", "indirect", "found")],
