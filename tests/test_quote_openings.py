@@ -31,6 +31,7 @@ ONE_CUE_OF_EACH_SHAPE = [
     "The envoy talked about the prisoners held in the north.",  # a speech verb's preposition
     "Officials believe the fire started in the kitchen.",  # a belief
     "The report found no evidence of fraud.",  # a finding
+    "The jet was bought in 2011, records show.",  # a finding verb the tagger reads as a noun
 ]
 
 

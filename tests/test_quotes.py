@@ -650,6 +650,37 @@ def test_adversarial_document_is_not_parsed_whole(parse):
             "A poll released on Monday showed the senator leading by six points.",
             [("A poll released on Monday", "the senator leading by six points", "indirect", "showed")],
         ),
+        (  # a pronoun a poll shows somewhere: the pronoun and its standing, as a name would be
+            "Polls in the state show him with a big lead.",
+            [("Polls in the state", "him with a big lead", "indirect", "show")],
+        ),
+        (
+            "The latest survey shows her ahead of the mayor.",
+            [("The latest survey", "her ahead of the mayor", "indirect", "shows")],
+        ),
+        (  # no standing after the pronoun, or no study showing it: no finding
+            "The poll shows her.",
+            [],
+        ),
+        (
+            "Photos show him at the rally.",
+            [],
+        ),
+        (  # "records show" set off by a comma, "show" read as a noun: the clause it sets off is the finding
+            "The jet was bought in 2011, records show.",
+            [("records", "The jet was bought in 2011", "indirect", "show")],
+        ),
+        (  # … in two pieces around it
+            "During that stretch, flight records show, the jet flew 200 hours.",
+            [
+                ("flight records", "During that stretch", "indirect", "show"),
+                ("flight records", "the jet flew 200 hours", "indirect", "show"),
+            ],
+        ),
+        (  # a show on the radio shows nothing
+            "He hosts a weekly radio show, writes a column and teaches.",
+            [],
+        ),
         (  # a survey's finding as a that-clause
             "The survey found that most voters distrust both parties.",
             [("The survey", "that most voters distrust both parties", "indirect", "found")],

@@ -116,6 +116,9 @@ PASSIVE_COMPLEMENT_DEPS = frozenset({"oprd", "attr", "dobj"})  # "was declared *
 MODIFIER_OPENERS = frozenset({"DT", "POS", "CD", "PRP$"})
 QUESTION_OBJECT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp"})  # "asked him", "asked to leave"
 TOPIC_PATH_DEPS = frozenset({"prep", "pobj", "agent", "npadvmod"})  # "asked [by X] [on Monday] about"
+# what an evidence phrase before a misread "show" is made of ("the F.A.A.'s flight records", "Tuesday's results")
+EVIDENCE_PHRASE_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "DT", "CD", "POS", "PRP$", "HYPH"})
+EVIDENCE_FOLLOWERS = frozenset({",", ".", ";"})  # "…, records show." / "…, records show, the jet …"
 PARTICIPLE_LIKE_TAGS = frozenset(
     {"VBN", "VBD"}
 )  # the parser tags "pledged" in "pledged delegates" either way
@@ -146,6 +149,8 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     lower = token.lower_
     if lower in table.according_words or lower in table.hearsay:
         return True
+    if lower in table.misread_findings and _evidence_phrase(token, table) is not None:
+        return True  # "…, records show.": a finding however the tagger read it
     if lower in table.poll_preps:
         return _poll_ahead(token, table)
     pos = token.pos_
@@ -309,6 +314,11 @@ def sentence_attributions(
             attribution = _adjective_attribution(doc, adjective, table, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
+        misread = lower in table.misread_findings and all(a.cue_start != base + token.idx for a in found)
+        if misread and (attribution := _evidence_attribution(doc, token, table, base)) is not None:
+            found.append(
+                attribution
+            )  # "…, records show.": the tagger read "show" as a noun, the parse is broken
     return found
 
 
@@ -996,6 +1006,62 @@ def _hearsay_attribution(adverb: Token, table: CueTable, base: int) -> Attributi
     if content is not None:
         content = without_opener(doc, head, content)
     return _record(doc, base, phrase, None, None, content, clause, gap=phrase)
+
+
+def _evidence_phrase(token: Token, table: CueTable) -> tuple[int, int] | None:
+    """The phrase before a finding verb the tagger may have read as a noun ("fundraising documents show.", "FEC
+    records from the 2008 cycle show he backed …"), read from the tags alone: nouns, adjectives, determiners,
+    and prepositions or participles inside the phrase ("records compiled by the Center"), holding a plural
+    evidence noun. Only before a comma, a full stop, a "that" or a pronoun opening the clause shown."""
+    doc, start = token.doc, token.i
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    shown = (
+        following is None
+        or following.text in EVIDENCE_FOLLOWERS
+        or following.tag_ == "PRP"
+        or following.lower_ in table.that
+    )
+    if not shown:
+        return None
+    stops = table.as_marks | table.condition_marks | table.that
+    while start > 0 and (
+        doc[start - 1].tag_ in EVIDENCE_PHRASE_TAGS
+        or (doc[start - 1].tag_ in {"IN", "VBN"} and doc[start - 1].lower_ not in stops)
+    ):
+        start -= 1
+    while start < token.i and doc[start].tag_ in {"IN", "VBN"}:
+        start += 1
+    evidence = any(t.tag_ == "NNS" and t.lower_ in table.evidence_nouns for t in doc[start : token.i])
+    return (start, token.i - 1) if evidence else None
+
+
+def _evidence_attribution(doc: Doc, token: Token, table: CueTable, base: int) -> Attribution | None:
+    """ "The jet was bought in 2011, records show.", "During that stretch, flight records show, the jet flew …",
+    "(as the results show, the state is in reach)": the evidence phrase is the source and the clause it sets
+    off, before it, after it or around it, the content (``_evidence_phrase``)."""
+    source = _evidence_phrase(token, table)
+    if source is None:
+        return None
+    end = next((t.i - 1 for t in doc[token.i + 1 :] if t.text == ")"), len(doc) - 1)
+    before = doc[source[0] - 1] if source[0] > 0 else None
+    set_off = before is not None and before.text == ","
+    after = trim(doc, token.i + 1, end) if token.i + 1 <= end else None
+    if after is not None and doc[token.i + 1].text != ",":
+        content = after  # "records show he backed …", "records show that …"
+    elif not set_off:
+        content = after  # "(as the results show, the state is in reach)"; none after "results show."
+    elif after is None or doc[after[0] - 1].text != "," or doc[after[0]].pos_ == "CCONJ":
+        content = trim(doc, 0, source[0] - 2)  # "…, records show." / "…, records show, and experts say …"
+    elif source[0] > 1 and doc[source[0] - 2].pos_ == "CCONJ":
+        content = after  # "… and, records show, does not use the plane"
+    else:
+        # "During that stretch, records show, the jet flew …": the clause around the phrase, in two pieces
+        whole = trim(doc, 0, after[1])
+        gap = (source[0] - 1, token.i + 1)
+        return _record(doc, base, (token.i, token.i), source, None, whole, whole or source, gap=gap)
+    if content is None:
+        return None
+    return _record(doc, base, (token.i, token.i), source, None, content, content)
 
 
 def _opening_source(doc: Doc, speaker: tuple[int, int]) -> tuple[int, int]:

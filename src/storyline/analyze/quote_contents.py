@@ -693,6 +693,8 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     ]
     if len(parts) == 1 and _judged_pronoun(verb, parts[0], table):
         return (parts[0].i, parts[0].i)
+    if len(parts) == 1 and _shown_pronoun(verb, parts[0], table):
+        return (parts[0].i, _shown_end(verb, parts[0], table))
     if not parts or all(p.pos_ == "PRON" and p.dep_ == "dobj" and len(parts) == 1 for p in parts):
         return None
     end = _trailing_phrases(verb, max(_object_end(p) for p in parts), table)
@@ -716,6 +718,37 @@ def _judged_pronoun(verb: Token, part: Token, table: CueTable) -> bool:
         and lemma not in table.verbs
         and not to_infinitive(verb)
     )
+
+
+def _shown_pronoun(verb: Token, part: Token, table: CueTable) -> bool:
+    """A pronoun a poll shows somewhere ("polls show him with a big lead", "the poll shows her ahead of the
+    mayor"): with the standing after it, the pronoun and the standing are what the poll found, as a name would
+    be ("shows Clinton with a lead"). Only a study's finding verb, and only with a standing after the pronoun."""
+    if part.dep_ != "dobj" or part.lower_ not in table.object_pronouns:
+        return False
+    if verb.lemma_.lower() not in table.findings | table.finding_beliefs or not _study_subject(verb, table):
+        return False
+    return _shown_end(verb, part, table) > part.i
+
+
+def _study_subject(verb: Token, table: CueTable) -> bool:
+    """Whether the verb's subject is a study ("the poll", "polls in the state"), or a relative pronoun standing
+    for one ("polls that show …")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject.lemma_.lower() in table.study_nouns:
+            return True
+    return False
+
+
+def _shown_end(verb: Token, part: Token, table: CueTable) -> int:
+    """The end of a shown pronoun's standing: the phrases (``_trailing_phrases``), adverb or participle the parser
+    hung on the verb right after the pronoun ("with a big lead", "ahead of the mayor", "leading the mayor")."""
+    following = [c for c in verb.rights if c.i == part.i + 1]
+    if following and (following[0].dep_ == "advmod" or following[0].tag_ == "VBG"):
+        return following[0].right_edge.i
+    return _trailing_phrases(verb, part.i, table)
 
 
 def _as_phrase_end(verb: Token, end: int) -> int:

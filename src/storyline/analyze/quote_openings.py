@@ -3,7 +3,7 @@
 Planning (``cue_sentences``) asks of every token of a document whether it opens a cue, and extraction
 (``sentence_attributions``) asks it again of every token of a parsed sentence: nearly a million questions per
 thousand articles, each a Python call that looks at the token's neighbours. Almost every answer is no, and
-the word alone tells: a cue opens with a word of the cue table's lists ("according", "reportedly") or with a
+the word alone tells: a cue opens with a word of the cue table's lists ("according", "reportedly", "show") or with a
 verb, noun or adjective whose lemma (or, for adjectives, whose word) is one of the table's. ``openings``
 finds those few tokens with array operations (a lemma's spelling is read once per process), so the full
 tests run on them alone. It must accept every token either test can accept: when a cue of a new shape is
@@ -32,7 +32,7 @@ def openings(doc: Doc, table: CueTable) -> list[int]:
     if not len(doc):
         return []
     lower, lemma, pos = doc.to_array([LOWER, LEMMA, POS]).T
-    may_open = np.isin(lower, _hashes(table.word_cues))
+    may_open = np.isin(lower, _hashes(table.opening_words))
     adjectives = pos == ADJ
     may_open[adjectives] |= np.isin(lower[adjectives], _hashes(table.opening_adjectives))
     for tag, words in ((VERB, table.opening_verbs), (NOUN, table.opening_nouns)):
