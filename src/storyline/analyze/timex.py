@@ -987,7 +987,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         context = Context(dct, None if _heading_clock(text, m) else ref, future, language)
         counts = count_range(text, m, context)
         if counts is not None:
-            out += [_timex(document.id, text, *count) for count in counts]
+            out += [_timex(document.id, text, _signal_trimmed(text, *count), count[1]) for count in counts]
             continue
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         norm = _event_day(text, m, norm, language)

@@ -211,7 +211,8 @@ class Lexicon:
     maker_org_words: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
-    count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
+    # words between the two counts of a range: "two to three weeks", "six or seven months"
+    count_ranges: tuple[str, ...] = ()
     # "a"/"an" as a count, "per" as a set word: after a quantity ("$5 a year", "24 hours a day", "120 miles per
     # hour") the unit is a rate, not a time
     rate_articles: tuple[str, ...] = ()
@@ -483,6 +484,7 @@ ENGLISH = Lexicon(
         "trading",
         "business",
         "working",
+        "plus",  # "the past four-plus months": four months and more
     ),
     holidays={
         "Christmas": (12, 25),
@@ -515,9 +517,12 @@ ENGLISH = Lexicon(
         # the main day of the US presidential primaries: the first Tuesday of March since 2000, only in
         # presidential election years (see quadrennial_days)
         "Super Tuesday": (3, -2, 1),
+        # lower case as often as capitalized in running news ("eligible to vote on election day")
+        "election day": (11, -2, 1, 2),
+        "Bastille Day": (7, 14),
     },
     quadrennial_days=("Super Tuesday",),
-    even_year_days=("Election Day",),
+    even_year_days=("Election Day", "election day"),
     holiday_spans={"week": "week", "weekend": "weekend"},
     span_only_holidays=("New Year's",),
     decade_links=("and", "or", "to", "through", ","),
@@ -841,7 +846,7 @@ ENGLISH = Lexicon(
     ),
     determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
-    count_ranges=("to",),
+    count_ranges=("to", "or"),
     rate_articles=("a", "an", "per"),
     long_suffix="long",
     pod_hours={
