@@ -556,6 +556,12 @@ DATED = [
     ),
     ("Interns work 35-plus hours at the bureau.", ("35-plus hours", "DURATION", "PT35H")),
     ("A truck drove into crowds celebrating Bastille Day in Nice.", ("Bastille Day", "DATE", "2020-07-14")),
+    # a copula makes "the year" the year before it, as a comma does ("in 2010, the year the court ruled")
+    ("Analysts say 2019 was the year of the electric scooter.", ("the year", "DATE", "2019")),
+    ("Perhaps 2023 will be the year the bridge gets fixed.", ("the year", "DATE", "2023")),
+    # "after hours" is outside business hours, no span; "after hours of talks" is one
+    ("The shares fell 4% in after-hours trading.", ("hours", "DURATION", "PTXH"), False),
+    ("After hours of talks, the envoys signed.", ("hours", "DURATION", "PTXH")),
     ("Simmer the rice for 20-25 minutes.", ("25 minutes", "DURATION", "PT25M")),
     ("The pipeline took 1,500 days to build.", ("1,500 days", "DURATION", "P1500D")),
     ("The year-ago figures were restated.", ("year-ago", "DATE", "2019-Q4")),

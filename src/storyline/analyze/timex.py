@@ -615,19 +615,21 @@ def _unpaired_season(text: str, prev: tuple[Match, Norm] | None, m: Match, langu
     return len(between) != 1 or between[0].lower() not in lex.season_links or last not in lex.seasons
 
 
-def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm) -> Norm:
+def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, language: str) -> Norm:
     """ "in 2010, the year the court ruled", "in May, the month he left": "the year" right after a comma that
-    follows a year names that year again (an apposition), not the document's year."""
+    follows a year names that year again (an apposition), not the document's year; so does a copula between
+    them ("2007 was the year of the iPhone")."""
     if prev is None or m.rule != "theunit" or (m.groups.get("the") or "").lower() != "the":
         return norm
     if m.groups.get("same") or m.groups.get("fiscal") or m.groups.get("ended") or m.groups.get("mod"):
         return norm
     before, first = prev
     point = first.point
+    between = " ".join(text[before.end : m.start].lower().split())
     if (
         point is None
         or point.grain != m.groups.get("unit")
-        or not re.fullmatch(r",\s*", text[before.end : m.start])
+        or (between != "," and between not in LEXICONS[language].appositive_links)
     ):
         return norm
     return Norm("DATE", point.value(), norm.mod, first.anchor, point)
@@ -994,7 +996,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _past_month(parsed, m, norm, future, language)
         norm = _scheduled_weekday(parsed, m, norm, future, language)
-        norm = _appositive(text, prev, m, norm)
+        norm = _appositive(text, prev, m, norm, language)
         norm = _paired_decade(text, prev, m, norm, language)
         norm = _ended_day(text, m, norm, dct, language)
         norm = _game_period(parsed, m, norm, language)

@@ -100,6 +100,9 @@ class Lexicon:
     # "today is the eighth day of the siege", "it's the second day of the offensive": after a present copula
     # whose subject is the present (``present_copulas``), a counted day of something is the document's day
     present_copulas: tuple[str, ...] = ()
+    # a copula between a time and "the year" (or month, day…) makes them one, as a comma does: "2007 was the year
+    # of the iPhone", "2016 will be the year this gets fixed" (the year named, not the document's)
+    appositive_links: tuple[str, ...] = ()
     day_ordinal_words: tuple[str, ...] = ()
     day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
     modified_parts_of_day: tuple[str, ...] = ()
@@ -544,6 +547,17 @@ ENGLISH = Lexicon(
     in_pod="in the",
     at_the_time="at the time",
     present_copulas=("today is", "it is", "it's", "this is"),
+    appositive_links=(
+        "is",
+        "was",
+        "will be",
+        "would be",
+        "could be",
+        "may be",
+        "might be",
+        "has been",
+        "had been",
+    ),
     day_ordinal_words=(
         "first",
         "second",
@@ -1155,8 +1169,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"(?<!-quarters)",  # "three-quarters of donors" is a fraction
         # "half an hour", "a half-hour" (not "half-hourly")
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<unit>{unit})\b",
-        # "in the early hours of Sunday" names a part of Sunday, not a duration
-        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
+        # "in the early hours of Sunday" names a part of Sunday, not a duration; "after hours" (trading, staying)
+        # is outside business hours ("after hours of talks" stays a span)
+        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours"
+        r"|(?<=[Aa]fter[\s-])hours(?!\s+of\b))"
         rf"(?P<unit>{plural_units}|{short_units})\b{not_age}(?:\s+{back}\b)?",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season}|{pod})\b",
