@@ -559,6 +559,11 @@ DATED = [
     # a copula makes "the year" the year before it, as a comma does ("in 2010, the year the court ruled")
     ("Analysts say 2019 was the year of the electric scooter.", ("the year", "DATE", "2019")),
     ("Perhaps 2023 will be the year the bridge gets fixed.", ("the year", "DATE", "2023")),
+    # a hyphenated count right before "period" or "term" is one expression with it, an article before included;
+    # with a word between the determiner and the count it stays alone
+    ("Profits were inflated over a three-year period.", ("a three-year period", "DURATION", "P3Y")),
+    ("The note converts into shares during its one-year term.", ("one-year term", "DURATION", "P1Y")),
+    ("The court may waive the extra seven-day period.", ("seven-day", "DURATION", "P7D")),
     # "after hours" is outside business hours, no span; "after hours of talks" is one
     ("The shares fell 4% in after-hours trading.", ("hours", "DURATION", "PTXH"), False),
     ("After hours of talks, the envoys signed.", ("hours", "DURATION", "PTXH")),

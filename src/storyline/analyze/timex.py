@@ -95,6 +95,30 @@ def _trimmed(match: Match, text: str) -> Match:
     return dataclasses.replace(match, start=match.start + 4) if hyphenated else match
 
 
+def _with_span_noun(match: Match, text: str, language: str) -> Match:
+    """ "a three-year period", "its one-year term": a hyphenated count of units right before a noun that names a
+    stretch of time is one expression with it, an article right before the count included (a possessive is
+    not: "its"); with a word between ("the extra seven-day period", "the 14-day waiting period") the count
+    stays alone, as TempEval-3 train marks it."""
+    lex = LEXICONS[language]
+    words = text[match.start : match.end].split()
+    if match.rule != "duration" or not lex.span_nouns or len(words) > 2 or "-" not in words[-1]:
+        return match
+    if len(words) == 2 and words[0].lower() not in lex.span_articles:
+        return match
+    nouns = "|".join(re.escape(noun) for noun in lex.span_nouns)
+    noun = re.match(rf"\s+(?:{nouns})\b", text[match.end : match.end + 20])
+    if noun is None:
+        return match
+    if len(words) == 2:  # "the three-year period"
+        return dataclasses.replace(match, end=match.end + noun.end())
+    before = re.search(r"(\w+)\s+$", text[max(0, match.start - 8) : match.start])
+    if before is None or before[1].lower() not in lex.determiners:
+        return match
+    start = match.start - len(before[0]) if before[1].lower() in lex.span_articles else match.start
+    return dataclasses.replace(match, start=start, end=match.end + noun.end())
+
+
 # a typographic apostrophe, and the opening quote often typed for one ("in the ‘90s"), read as plain
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
@@ -107,7 +131,8 @@ def candidates(text: str, language: str = "en") -> list[Match]:
     if language not in LEXICONS:
         return []
     plain = text.translate(APOSTROPHES)
-    return [_trimmed(m, plain) for m in choose(list(find(plain, language)), len(plain))]
+    found = choose(list(find(plain, language)), len(plain))
+    return [_trimmed(_with_span_noun(m, plain, language), plain) for m in found]
 
 
 def resolve(

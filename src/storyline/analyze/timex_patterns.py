@@ -220,6 +220,10 @@ class Lexicon:
     # hour") the unit is a rate, not a time
     rate_articles: tuple[str, ...] = ()
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
+    # nouns for a stretch of time that a hyphenated count before them joins ("a three-year period", "its one-year
+    # term": one expression in TempEval-3 train), and the articles right before the count that join it too
+    span_nouns: tuple[str, ...] = ()
+    span_articles: tuple[str, ...] = ()
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
     # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
@@ -863,6 +867,8 @@ ENGLISH = Lexicon(
     count_ranges=("to", "or"),
     rate_articles=("a", "an", "per"),
     long_suffix="long",
+    span_nouns=("period", "term"),
+    span_articles=("a", "an", "the"),
     pod_hours={
         "in the morning": "am",
         "in the afternoon": "pm",
