@@ -556,6 +556,8 @@ DATED = [
     ),
     ("Interns work 35-plus hours at the bureau.", ("35-plus hours", "DURATION", "PT35H")),
     ("A truck drove into crowds celebrating Bastille Day in Nice.", ("Bastille Day", "DATE", "2020-07-14")),
+    # "the 2019 fiscal year" is one expression, as "the current fiscal year" and "fiscal 2019" are
+    ("Arrests fell in the 2019 fiscal year, the agency said.", ("the 2019 fiscal year", "DATE", "2019")),
     # a copula makes "the year" the year before it, as a comma does ("in 2010, the year the court ruled")
     ("Analysts say 2019 was the year of the electric scooter.", ("the year", "DATE", "2019")),
     ("Perhaps 2023 will be the year the bridge gets fixed.", ("the year", "DATE", "2023")),

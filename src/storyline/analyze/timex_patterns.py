@@ -1126,6 +1126,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         + rf")(?:[Tt]he\s+)?(?:{_alt(lex.day_ordinal_words)}|\d+(?:st|nd|rd|th))\s+day(?=\s+of\b)"
         if lex.present_copulas
         else "(?!)",
+        # "the 2015 fiscal year": the fiscal year named by its number, as "fiscal 2015" is
+        "fiscalyear": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<fiscal>{fiscal})\s+year\b",
         "yearperiod": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<unit>quarter|{_alt(lex.period_words)})\b"
         if lex.period_words
         else "(?!)",
@@ -1218,7 +1220,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
 # "May May May" wakes one or two rules instead of all of them.
 _UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade", "yearperiod"), ("year",)),
+    **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade", "yearperiod", "fiscalyear"), ("year",)),
     **dict.fromkeys(("mdy", "mdycomma", "dmy", "month", "weekof"), ("month",)),
     "worddecade": ("decade",),
     "weekdays": ("weekday",),
