@@ -524,12 +524,10 @@ ENGLISH = Lexicon(
         # the main day of the US presidential primaries: the first Tuesday of March since 2000, only in
         # presidential election years (see quadrennial_days)
         "Super Tuesday": (3, -2, 1),
-        # lower case as often as capitalized in running news ("eligible to vote on election day")
-        "election day": (11, -2, 1, 2),
         "Bastille Day": (7, 14),
     },
     quadrennial_days=("Super Tuesday",),
-    even_year_days=("Election Day", "election day"),
+    even_year_days=("Election Day",),
     holiday_spans={"week": "week", "weekend": "weekend"},
     span_only_holidays=("New Year's",),
     decade_links=("and", "or", "to", "through", ","),
