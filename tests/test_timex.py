@@ -535,6 +535,40 @@ DATED = [
     # … and "ago" after one counts both back from the document date
     ("She was diagnosed six to eight weeks ago.", ("six", "DATE", "2021-W05")),
     ("She was diagnosed six to eight weeks ago.", ("eight weeks ago", "DATE", "2021-W03")),
+    # "or" joins the two counts as "to" does; "later" after the second is its signal, left out of the span
+    ("The ceasefire held for six or seven months.", ("six", "DURATION", "P6M")),
+    ("The ceasefire held for six or seven months.", ("seven months", "DURATION", "P7M")),
+    (
+        "Over the past two or three weeks, the envoys met twice.",
+        ("the past two or three weeks", "DURATION", "PXW"),
+    ),
+    ("The militia pulled out, then one or two days later it came back.", ("two days", "DURATION", "P2D")),
+    (
+        "The militia pulled out, then one or two days later it came back.",
+        ("two days later", "DURATION", "P2D"),
+        False,
+    ),
+    ("She was diagnosed three or four months ago.", ("four months ago", "DATE", "2020-11")),
+    # "-plus" after a count keeps the count: "four-plus months" is four months and more
+    (
+        "Talks have dragged on over the past four-plus months.",
+        ("the past four-plus months", "DURATION", "P4M"),
+    ),
+    ("Interns work 35-plus hours at the bureau.", ("35-plus hours", "DURATION", "PT35H")),
+    ("A truck drove into crowds celebrating Bastille Day in Nice.", ("Bastille Day", "DATE", "2020-07-14")),
+    # "the 2019 fiscal year" is one expression, as "the current fiscal year" and "fiscal 2019" are
+    ("Arrests fell in the 2019 fiscal year, the agency said.", ("the 2019 fiscal year", "DATE", "2019")),
+    # a copula makes "the year" the year before it, as a comma does ("in 2010, the year the court ruled")
+    ("Analysts say 2019 was the year of the electric scooter.", ("the year", "DATE", "2019")),
+    ("Perhaps 2023 will be the year the bridge gets fixed.", ("the year", "DATE", "2023")),
+    # a hyphenated count right before "period" or "term" is one expression with it, an article before included;
+    # with a word between the determiner and the count it stays alone
+    ("Profits were inflated over a three-year period.", ("a three-year period", "DURATION", "P3Y")),
+    ("The note converts into shares during its one-year term.", ("one-year term", "DURATION", "P1Y")),
+    ("The court may waive the extra seven-day period.", ("seven-day", "DURATION", "P7D")),
+    # "after hours" is outside business hours, no span; "after hours of talks" is one
+    ("The shares fell 4% in after-hours trading.", ("hours", "DURATION", "PTXH"), False),
+    ("After hours of talks, the envoys signed.", ("hours", "DURATION", "PTXH")),
     ("Simmer the rice for 20-25 minutes.", ("25 minutes", "DURATION", "PT25M")),
     ("The pipeline took 1,500 days to build.", ("1,500 days", "DURATION", "P1500D")),
     ("The year-ago figures were restated.", ("year-ago", "DATE", "2019-Q4")),
@@ -1047,6 +1081,9 @@ def test_without_document_date_relative_values_stay_open(
 
 NOT_TIME = [
     "Theresa May said the talks may resume.",
+    # "after hours" is outside business hours; a lower-case "election day" may be any country's (no US date)
+    "The shares fell sharply in after-hours trading.",
+    "Voters in Nairobi queued patiently on election day.",
     "The winner was May Ellis, a nurse.",
     # a protest walk with a name is no month
     "She marched in the annual March for Life on Capitol Hill.",

@@ -95,6 +95,30 @@ def _trimmed(match: Match, text: str) -> Match:
     return dataclasses.replace(match, start=match.start + 4) if hyphenated else match
 
 
+def _with_span_noun(match: Match, text: str, language: str) -> Match:
+    """ "a three-year period", "its one-year term": a hyphenated count of units right before a noun that names a
+    stretch of time is one expression with it, an article right before the count included (a possessive is
+    not: "its"); with a word between ("the extra seven-day period", "the 14-day waiting period") the count
+    stays alone, as TempEval-3 train marks it."""
+    lex = LEXICONS[language]
+    words = text[match.start : match.end].split()
+    if match.rule != "duration" or not lex.span_nouns or len(words) > 2 or "-" not in words[-1]:
+        return match
+    if len(words) == 2 and words[0].lower() not in lex.span_articles:
+        return match
+    nouns = "|".join(re.escape(noun) for noun in lex.span_nouns)
+    noun = re.match(rf"\s+(?:{nouns})\b", text[match.end : match.end + 20])
+    if noun is None:
+        return match
+    if len(words) == 2:  # "the three-year period"
+        return dataclasses.replace(match, end=match.end + noun.end())
+    before = re.search(r"(\w+)\s+$", text[max(0, match.start - 8) : match.start])
+    if before is None or before[1].lower() not in lex.determiners:
+        return match
+    start = match.start - len(before[0]) if before[1].lower() in lex.span_articles else match.start
+    return dataclasses.replace(match, start=start, end=match.end + noun.end())
+
+
 # a typographic apostrophe, and the opening quote often typed for one ("in the ‘90s"), read as plain
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
@@ -107,7 +131,8 @@ def candidates(text: str, language: str = "en") -> list[Match]:
     if language not in LEXICONS:
         return []
     plain = text.translate(APOSTROPHES)
-    return [_trimmed(m, plain) for m in choose(list(find(plain, language)), len(plain))]
+    found = choose(list(find(plain, language)), len(plain))
+    return [_trimmed(_with_span_noun(m, plain, language), plain) for m in found]
 
 
 def resolve(
@@ -615,19 +640,21 @@ def _unpaired_season(text: str, prev: tuple[Match, Norm] | None, m: Match, langu
     return len(between) != 1 or between[0].lower() not in lex.season_links or last not in lex.seasons
 
 
-def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm) -> Norm:
+def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm, language: str) -> Norm:
     """ "in 2010, the year the court ruled", "in May, the month he left": "the year" right after a comma that
-    follows a year names that year again (an apposition), not the document's year."""
+    follows a year names that year again (an apposition), not the document's year; so does a copula between
+    them ("2007 was the year of the iPhone")."""
     if prev is None or m.rule != "theunit" or (m.groups.get("the") or "").lower() != "the":
         return norm
     if m.groups.get("same") or m.groups.get("fiscal") or m.groups.get("ended") or m.groups.get("mod"):
         return norm
     before, first = prev
     point = first.point
+    between = " ".join(text[before.end : m.start].lower().split())
     if (
         point is None
         or point.grain != m.groups.get("unit")
-        or not re.fullmatch(r",\s*", text[before.end : m.start])
+        or (between != "," and between not in LEXICONS[language].appositive_links)
     ):
         return norm
     return Norm("DATE", point.value(), norm.mod, first.anchor, point)
@@ -987,14 +1014,14 @@ def extract(parsed: Parsed) -> list[Timex]:
         context = Context(dct, None if _heading_clock(text, m) else ref, future, language)
         counts = count_range(text, m, context)
         if counts is not None:
-            out += [_timex(document.id, text, *count) for count in counts]
+            out += [_timex(document.id, text, _signal_trimmed(text, *count), count[1]) for count in counts]
             continue
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
         norm = _event_day(text, m, norm, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _past_month(parsed, m, norm, future, language)
         norm = _scheduled_weekday(parsed, m, norm, future, language)
-        norm = _appositive(text, prev, m, norm)
+        norm = _appositive(text, prev, m, norm, language)
         norm = _paired_decade(text, prev, m, norm, language)
         norm = _ended_day(text, m, norm, dct, language)
         norm = _game_period(parsed, m, norm, language)

@@ -100,6 +100,9 @@ class Lexicon:
     # "today is the eighth day of the siege", "it's the second day of the offensive": after a present copula
     # whose subject is the present (``present_copulas``), a counted day of something is the document's day
     present_copulas: tuple[str, ...] = ()
+    # a copula between a time and "the year" (or month, day…) makes them one, as a comma does: "2007 was the year
+    # of the iPhone", "2016 will be the year this gets fixed" (the year named, not the document's)
+    appositive_links: tuple[str, ...] = ()
     day_ordinal_words: tuple[str, ...] = ()
     day_part_modifiers: tuple[str, ...] = ()  # "mid-afternoon", "late morning" (keys of ``modifiers``)
     modified_parts_of_day: tuple[str, ...] = ()
@@ -211,11 +214,16 @@ class Lexicon:
     maker_org_words: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()
     generic_nouns: tuple[str, ...] = ()
-    count_ranges: tuple[str, ...] = ()  # "two to three weeks": words between the two counts of a range
+    # words between the two counts of a range: "two to three weeks", "six or seven months"
+    count_ranges: tuple[str, ...] = ()
     # "a"/"an" as a count, "per" as a set word: after a quantity ("$5 a year", "24 hours a day", "120 miles per
     # hour") the unit is a rate, not a time
     rate_articles: tuple[str, ...] = ()
     long_suffix: str = ""  # a unit + this is a duration adjective: "a decades-long dispute", "weeklong talks"
+    # nouns for a stretch of time that a hyphenated count before them joins ("a three-year period", "its one-year
+    # term": one expression in TempEval-3 train), and the articles right before the count that join it too
+    span_nouns: tuple[str, ...] = ()
+    span_articles: tuple[str, ...] = ()
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
     # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
@@ -483,6 +491,7 @@ ENGLISH = Lexicon(
         "trading",
         "business",
         "working",
+        "plus",  # "the past four-plus months": four months and more
     ),
     holidays={
         "Christmas": (12, 25),
@@ -515,6 +524,7 @@ ENGLISH = Lexicon(
         # the main day of the US presidential primaries: the first Tuesday of March since 2000, only in
         # presidential election years (see quadrennial_days)
         "Super Tuesday": (3, -2, 1),
+        "Bastille Day": (7, 14),
     },
     quadrennial_days=("Super Tuesday",),
     even_year_days=("Election Day",),
@@ -539,6 +549,17 @@ ENGLISH = Lexicon(
     in_pod="in the",
     at_the_time="at the time",
     present_copulas=("today is", "it is", "it's", "this is"),
+    appositive_links=(
+        "is",
+        "was",
+        "will be",
+        "would be",
+        "could be",
+        "may be",
+        "might be",
+        "has been",
+        "had been",
+    ),
     day_ordinal_words=(
         "first",
         "second",
@@ -841,9 +862,11 @@ ENGLISH = Lexicon(
     ),
     determiners=("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"),
     generic_nouns=("world", "youth", "society", "generation", "standards", "dollars", "culture"),
-    count_ranges=("to",),
+    count_ranges=("to", "or"),
     rate_articles=("a", "an", "per"),
     long_suffix="long",
+    span_nouns=("period", "term"),
+    span_articles=("a", "an", "the"),
     pod_hours={
         "in the morning": "am",
         "in the afternoon": "pm",
@@ -1101,6 +1124,8 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         + rf")(?:[Tt]he\s+)?(?:{_alt(lex.day_ordinal_words)}|\d+(?:st|nd|rd|th))\s+day(?=\s+of\b)"
         if lex.present_copulas
         else "(?!)",
+        # "the 2015 fiscal year": the fiscal year named by its number, as "fiscal 2015" is
+        "fiscalyear": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<fiscal>{fiscal})\s+year\b",
         "yearperiod": rf"\b[Tt]he\s+(?P<year>{year})\s+(?P<unit>quarter|{_alt(lex.period_words)})\b"
         if lex.period_words
         else "(?!)",
@@ -1150,8 +1175,10 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         r"(?<!-quarters)",  # "three-quarters of donors" is a fraction
         # "half an hour", "a half-hour" (not "half-hourly")
         "halfunit": rf"(?:(?P<approx>{approx})\s+)?\b(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<unit>{unit})\b",
-        # "in the early hours of Sunday" names a part of Sunday, not a duration
-        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours)"
+        # "in the early hours of Sunday" names a part of Sunday, not a duration; "after hours" (trading, staying)
+        # is outside business hours ("after hours of talks" stays a span)
+        "bareunit": rf"(?:(?P<approx>{approx})\s+)?\b(?!(?<=[Ee]arly\s)hours|(?<=wee\s)hours"
+        r"|(?<=[Aa]fter[\s-])hours(?!\s+of\b))"
         rf"(?P<unit>{plural_units}|{short_units})\b{not_age}(?:\s+{back}\b)?",
         "set": rf"\b(?P<every>{_ci(lex.set_words)})\s+(?:(?P<num>{num}|other)\s+)?"
         rf"(?P<unit>{unit}|{wd}|{month_full}|{season}|{pod})\b",
@@ -1191,7 +1218,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
 # "May May May" wakes one or two rules instead of all of them.
 _UNITS = ("unit", "quarter")
 RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade", "yearperiod"), ("year",)),
+    **dict.fromkeys(("iso", "numeric", "year", "yearrange", "decade", "yearperiod", "fiscalyear"), ("year",)),
     **dict.fromkeys(("mdy", "mdycomma", "dmy", "month", "weekof"), ("month",)),
     "worddecade": ("decade",),
     "weekdays": ("weekday",),

@@ -147,10 +147,10 @@ def _counts_something(doc: SpacyDoc, text: str, end: int) -> bool:
 
 
 def count_range(text: str, m: Match, ctx: Context) -> list[tuple[Match, Norm]] | None:
-    """ "two to three weeks" as TimeML writes it: "two" (P2W) and "three weeks" (P3W), "six to eight weeks ago"
-    the two weeks counted back; None for other matches. An article or relative before the range governs both
-    counts: "the next 12 to 18 months" is one period of a length not given (PXM), and "the next 12" no
-    expression."""
+    """ "two to three weeks" (or "two or three weeks") as TimeML writes it: "two" (P2W) and "three weeks" (P3W),
+    "six to eight weeks ago" the two weeks counted back; None for other matches. An article or relative before
+    the range governs both counts: "the next 12 to 18 months" is one period of a length not given (PXM), and
+    "the next 12" no expression."""
     low, high = m.groups.get("low"), m.groups.get("num")
     if m.rule not in COUNTED_RULES or not low or not high or m.groups.get("the") or m.groups.get("rel"):
         return None

@@ -796,7 +796,7 @@ def r_bareseason(g: Groups, ctx: Context) -> Norm:
 
 def r_year(g: Groups, ctx: Context) -> Norm:
     year = year_number(g["year"], ctx.lex)
-    return _dated(Point(dt.date(year, 1, 1), "year"), "absolute", mod=_mod(ctx.lex, g["mod"]))
+    return _dated(Point(dt.date(year, 1, 1), "year"), "absolute", mod=_mod(ctx.lex, g.get("mod")))
 
 
 def r_yearrange(g: Groups, ctx: Context) -> Norm:
@@ -1108,6 +1108,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], Norm]] = {
     "season": r_season,
     "bareseason": r_bareseason,
     "year": r_year,
+    "fiscalyear": r_year,
     "yearrange": r_yearrange,
     "decade": r_decade,
     "ago": r_ago,
