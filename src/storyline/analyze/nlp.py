@@ -112,27 +112,30 @@ def _keep_title_abbreviations(nlp: Language) -> None:
 
 
 def _lemmatize_undoubled_verbs(nlp: Language) -> None:
-    """Give "hoped", "hoping", "hopes" the lemma "hope", "rated" "rate", "slated" "slate", "staged" "stage".
+    """Give "hoped", "hoping", "hopes" the lemma "hope", "rated" "rate", "staged" "stage", and "singing" "sing".
 
     spaCy's English rule lemmatizer strips the ending and, when both "hop" and "hope" are verbs of its index,
-    prefers the shorter one; its exception table cannot overrule a form the rules also found. English spelling
-    settles it: "hop" makes "hopped", so a single consonant before the ending means the verb with "e". One
-    attribute-ruler pattern per such pair of the lemmatizer's own index (65 in en_core_web_sm's) sets the
+    takes one of the two by a rule that changed between releases (3.8.7 the one with "e", giving "singe" for
+    "singing"; 3.8.18 the shorter, giving "hop" for "hoping"); its exception table cannot overrule a form the
+    rules also found. English spelling settles it: "hop" makes "hopped", so a single consonant before the
+    ending means the verb with "e", and "sing" makes "singing", so a verb ending otherwise keeps its own form.
+    One attribute-ruler pattern per such pair of the lemmatizer's own index (79 in en_core_web_sm's) sets the
     lemma of those forms when tagged as an inflected verb; the lemmatizer keeps a lemma the ruler set.
     """
     if "attribute_ruler" not in nlp.component_names or "lemmatizer" not in nlp.component_names:
         return
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
     verbs = set(index.get("verb", ()))
-    short = sorted(v for v in verbs if DOUBLING_VERB.search(v) and f"{v}e" in verbs)
-    nlp.get_pipe("attribute_ruler").add_patterns(_undoubled_forms_pattern(verb) for verb in short)
+    pairs = sorted(v for v in verbs if f"{v}e" in verbs)
+    nlp.get_pipe("attribute_ruler").add_patterns(_undoubled_forms_pattern(verb) for verb in pairs)
 
 
 def _undoubled_forms_pattern(verb: str) -> dict[str, Any]:
     """The ruler pattern giving "hoped", "hoping", "hopes" tagged as inflected verbs the lemma "hope" (for
-    ``verb`` "hop")."""
+    ``verb`` "hop"), and "singing", "singed" the lemma "sing" (for ``verb`` "sing")."""
     token = {"LOWER": {"IN": [verb + end for end in UNDOUBLED_ENDINGS]}, "TAG": {"IN": INFLECTED_VERB_TAGS}}
-    return {"patterns": [[token]], "attrs": {"LEMMA": f"{verb}e"}}
+    lemma = f"{verb}e" if DOUBLING_VERB.search(verb) else verb
+    return {"patterns": [[token]], "attrs": {"LEMMA": lemma}}
 
 
 @functools.lru_cache(maxsize=4)
