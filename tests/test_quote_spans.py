@@ -51,6 +51,10 @@ def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
             "“That is a fair concern,” Sarandon, 69, told the host.",
             [("Sarandon", "“That is a fair concern,”", "direct", "told")],
         ),
+        (  # the parser hung the cue on the speaker's noun: the speaker's phrase ends before its own cue
+            "Francis spoke of the malaise in the town, the lack of jobs for the young, the violence of the gangs.",
+            [("Francis", "the malaise in the town", "indirect", "spoke of")],
+        ),
     ],
 )
 def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:
