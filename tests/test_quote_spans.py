@@ -51,6 +51,40 @@ def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
             "“That is a fair concern,” Sarandon, 69, told the host.",
             [("Sarandon", "“That is a fair concern,”", "direct", "told")],
         ),
+        (  # a colon hands a quotation on from a clause with no cue of ours: its subject speaks, its verb cues
+            "The county board was conclusive in its findings: “Further talk on this issue is useless.”",
+            [
+                (
+                    "The county board",
+                    "“Further talk on this issue is useless.”",
+                    "direct",
+                    "was conclusive in its findings",
+                )
+            ],
+        ),
+        (  # …the verb alone when a noun object names what was said
+            "The governor delivered a snappy retort: “Come and see for yourself.”",
+            [("The governor", "“Come and see for yourself.”", "direct", "delivered")],
+        ),
+        (  # …and across a paragraph break
+            "The mayor went even further:\n\n“If he runs and loses, it is the end of his career.”",
+            [
+                (
+                    "The mayor",
+                    "“If he runs and loses, it is the end of his career.”",
+                    "direct",
+                    "went even further",
+                )
+            ],
+        ),
+        (  # "here", "there", "it" name nobody
+            "Here is the plan: “We will build the road first.”",
+            [(None, "“We will build the road first.”", "direct", None)],
+        ),
+        (  # the parser hung the cue on the speaker's noun: the speaker's phrase ends before its own cue
+            "Francis spoke of the malaise in the town, the lack of jobs for the young, the violence of the gangs.",
+            [("Francis", "the malaise in the town", "indirect", "spoke of")],
+        ),
     ],
 )
 def test_speaker_span(text: str, expected: list[tuple[str | None, str, str, str | None]]) -> None:

@@ -81,6 +81,9 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
 REPORTED_DEPS = frozenset({"ccomp", "acl"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
+COMPLETING_DEPS = frozenset(
+    {"prt", "acomp"}
+)  # "played up", "is sure": the word completing a colon cue's verb
 MAX_ISSUED_GAP = 4  # words between a text put out and its colon ("issued a statement on Monday:")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
@@ -213,8 +216,9 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
         tokens = headline if headline is not None else piece
         base = piece.start_char if headline is not None else 0
         starts = (tokens[i] for i in _openings_in(parsed, piece, table, headline))
-        if any(_is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in starts):
-            found.append(piece)
+        cue = any(_is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in starts)
+        if cue or (headline is None and _handing_colon(piece, parsed.document.text, 0, inside) is not None):
+            found.append(piece)  # a colon handing on to a quotation may have a cue in no table before it
     return found
 
 
@@ -319,7 +323,66 @@ def sentence_attributions(
             found.append(
                 attribution
             )  # "…, records show.": the tagger read "show" as a noun, the parse is broken
+    colon = _handing_colon(doc, parsed.document.text, base, inside) if headline is None else None
+    uncued = colon is not None and not any(a.cue_start < base + colon.idx for a in found)
+    if uncued and (attribution := _colon_attribution(doc, colon, base, inside, max_speaker)) is not None:
+        found.append(attribution)
     return found
+
+
+def _handing_colon(tokens: Doc | Span, text: str, base: int, inside: Inside) -> Token | None:
+    """A colon outside quotation marks that hands on to a quotation opening right after it, in the same
+    sentence or the next paragraph ("Article 33 affirms: “…”", "A footnote in the report makes that clear:"),
+    after a verb; ``base`` turns the tokens' offsets into the document's."""
+    colon = next((t for t in tokens if t.text == ":" and not inside(base + t.idx)), None)
+    if colon is None or not any(t.pos_ in VERBAL_POS for t in tokens[: colon.i - tokens[0].i]):
+        return None
+    after = base + colon.idx + 1
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return colon if inside.opens(after) else None
+
+
+def _colon_attribution(
+    doc: Doc, colon: Token, base: int, inside: Inside, max_speaker: int
+) -> Attribution | None:
+    """The clause before a colon handing on to a quotation, when no cue of ours stands in it ("the board was
+    conclusive in its findings: “…”", "Sanders delivered a snappy retort: “…”"): PolNeAR marks the clause's
+    verb as the cue and its subject as the source of the quotation. The verb is the highest word before the
+    colon that the colon's clause hangs on; its subject must stand before it and name someone ("it", "this",
+    "there" do not)."""
+    verb = doc[colon.i - 1]
+    while verb.head.i < colon.i and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in VERBAL_POS:
+        return None
+    subject = nearest_subject(verb)
+    if subject is None or subject.i > verb.i or subject.pos_ not in NOUN_POS:
+        return None
+    if (
+        subject.lower_ in EVENT_SUBJECTS
+        or subject.tag_ in RELATIVE_TAGS
+        or subject.lower_ in {"there", "here"}
+    ):
+        return None
+    if inside(base + subject.idx):
+        return None  # "“… I love it,” he wrote:": a subject inside a quotation speaks in it
+    speaker = speaker_span(subject, max_speaker)
+    return _record(doc, base, _colon_cue(verb, colon), speaker, subject, None, (verb.left_edge.i, colon.i))
+
+
+def _colon_cue(verb: Token, colon: Token) -> tuple[int, int]:
+    """The cue of a clause handing on to a quotation: the verb group up to the colon ("went even further",
+    "was conclusive in its findings", "makes that clear"), or the verb group and its particle alone when a noun
+    object or a clause names what was said ("delivered a snappy retort", "played up his strength")."""
+    doc, start = verb.doc, verb_group_start(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    clauses = [t for t in doc[verb.i + 1 : colon.i] if t.dep_ in CLAUSE_DEPS]
+    broken = any(t.is_punct and not t.is_quote for t in doc[verb.i + 1 : colon.i])  # "…, a voice celebrated"
+    if not objects and not clauses and not broken:
+        return trim(doc, start, colon.i - 1) or (start, verb.i)
+    words = [c.i for c in verb.children if c.dep_ in COMPLETING_DEPS and c.i == verb.i + 1]  # "played up"
+    return (start, max([verb.i, *words]))
 
 
 def _set_phrase(verb: Token, table: CueTable) -> bool:
@@ -1865,7 +1928,8 @@ def _record(
         return base + doc[pair[0]].idx, base + doc[pair[1]].idx + len(doc[pair[1]])
 
     head_pair = (head.i, head.i) if head is not None and speaker is not None else None
-    speaker = _with_glued_prefix(doc, speaker, head)
+    speaker = _before_cue(doc, _with_glued_prefix(doc, speaker, head), head, cue)
+    name = _before_cue(doc, name, head, cue)
     reach_start, reach_end = chars(reach)
     pieces = _pieces(doc, content, gap) if content is not None and gap is not None else ()
     return Attribution(
@@ -1899,6 +1963,24 @@ def _with_glued_prefix(doc: Doc, span: tuple[int, int] | None, head: Token | Non
     while start > first and not _phrase_break(doc[start - 1]):
         start -= 1
     return (start, span[1])
+
+
+def _before_cue(
+    doc: Doc, span: tuple[int, int] | None, head: Token | None, cue: tuple[int, int]
+) -> tuple[int, int] | None:
+    """A speaker span that runs on over its own cue ends before it: the parser hung the verb on the speaker's
+    noun ("Francis spoke of the malaise …", "Podliska further alleges that …", "The campaign countered Sunday
+    by suggesting …"), so the noun's phrase swallowed the sentence. PolNeAR's source never holds its own cue
+    (1 of 18,359 on all train); the phrase ends before the branch of the speaker's head that leads to the
+    cue, or else right before the cue."""
+    if span is None or not span[0] < cue[0] <= span[1]:
+        return span
+    end, branch = cue[0] - 1, doc[cue[0]]
+    while head is not None and branch.head not in (branch, head):
+        branch = branch.head
+    if head is not None and branch.head == head and head.i < branch.left_edge.i <= end:
+        end = branch.left_edge.i - 1
+    return trim(doc, span[0], end) or span
 
 
 def _phrase_break(token: Token) -> bool:

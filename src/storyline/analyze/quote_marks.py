@@ -99,6 +99,11 @@ class Inside:
         index = bisect.bisect_right(self.starts, pos) - 1
         return index >= 0 and self.quoted[index].start < pos < self.quoted[index].end - 1
 
+    def opens(self, pos: int) -> bool:
+        """Whether a quotation starts at ``pos``."""
+        index = bisect.bisect_left(self.starts, pos)
+        return index < len(self.starts) and self.starts[index] == pos
+
     def overlapping(self, start: int, end: int) -> range:
         """Indexes of the quotations overlapping ``[start, end)``."""
         first = max(bisect.bisect_right(self.starts, start) - 1, 0)
