@@ -381,6 +381,13 @@ def bench_spacy(
         return time.perf_counter() - started, cpu
 
 
+def spacy_version() -> str:
+    """The installed spaCy: its compiled loops, not only the model, set the rate (see pyproject.toml)."""
+    import spacy
+
+    return spacy.__version__
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
@@ -397,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(d.word_count for d in documents)
     print(
         f"{len(documents)} generated documents, {words / len(documents):.0f} words each on average; "
-        f"{args.processes} processes"
+        f"{args.processes} processes; spaCy {spacy_version()}"
     )
     tally, elapsed = bench_storyline(documents, args.processes)
     print(
