@@ -703,6 +703,28 @@ DATED = [
         "In January, orders rose 4% from the same period last year.",
         ("the same period last year", "DATE", "2020-01"),
     ),
+    # a full date told earlier in the story does not move the deictic words after it: they stay at the
+    # document's date, as TempEval-3 train's gold has them (tx28: 95 weekdays, 43 yesterday/today/tomorrow)
+    (
+        "The plant was bombed on Feb. 3, 2019. Police said Monday they had arrested a suspect.",
+        ("Monday", "DATE", "2021-03-15"),
+    ),
+    (
+        "The treaty was signed on June 4, 2020. Officials met again yesterday to discuss it.",
+        ("yesterday", "DATE", "2021-03-16"),
+    ),
+    (
+        "The dam burst on Oct. 2, 2019. Last month the inquiry published its report.",
+        ("Last month", "DATE", "2021-02"),
+    ),
+    (
+        "The strike began on Jan. 5, 2020. Talks on the pay claim resumed in January.",
+        ("January", "DATE", "2021-01"),
+    ),
+    (
+        "The truce was signed on March 2, 2020. This week both sides accused each other of breaking it.",
+        ("This week", "DATE", "2021-W11"),
+    ),
 ]
 
 
