@@ -243,6 +243,19 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("An arson fire set by two teenagers destroyed the school.", "destroyed", "ATTACK"),
         ("A guard was killed when gunfire erupted outside the bank.", "killed", "ATTACK"),
         ("Two people were killed in an explosion at a bus stop.", "killed", "ATTACK"),
+        # an explosion is an accident when a modifier or its "of"/"at" phrase names an accidental source ...
+        ("Two welders were killed after a gas explosion at the depot.", "killed", "DISASTER"),
+        ("A boiler blast wounded four kitchen workers.", "wounded", "DISASTER"),
+        ("Four people died in an explosion at a fertilizer plant.", "died", "DISASTER"),
+        (
+            "The explosion at a paint factory that killed six workers was blamed on a valve.",
+            "killed",
+            "DISASTER",
+        ),
+        # ... and stays an attack with a bomb, a suicide bomber or a land mine among its words
+        ("A car bomb blast killed three soldiers near the gas station.", "killed", "ATTACK"),
+        ("Two guards were killed in a suicide explosion at the oil refinery.", "killed", "ATTACK"),
+        ("Two shepherds were killed in a land mine explosion.", "killed", "ATTACK"),
     ],
 )
 def test_accident_sense(parse: Parse, text: str, trigger: str, expected: str) -> None:
@@ -632,6 +645,11 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         # a relative pronoun stands for its noun; a participle's noun underwent or did the act
         ("Hungary, which had threatened to veto the plan, abstained.", "threatened", {"Hungary"}, set()),
         ("The militants who attacked the convoy fled north.", "attacked", {"militants"}, {"convoy"}),
+        # ... but a place after an event noun does no harm: the event noun did ("the ambush at the bridge that killed")
+        ("The talks came a week after the ambush at the Orlen bridge that killed three policemen.", "killed", set(),
+         {"three policemen"}),
+        ("The explosion at a paint factory that killed six workers was blamed on a valve.", "killed", set(),
+         {"six workers"}),
         ("Four border guards killed in clash on Tavra River", "killed", set(), {"Four border guards"}),
         ("Gunmen attacking a bank shot a guard.", "attacking", {"Gunmen"}, {"bank"}),
     ],

@@ -30,6 +30,7 @@ __all__ = [
     "Site",
     "Trigger",
     "antecedent",
+    "cause_antecedent",
     "is_clause_prep",
     "is_headline",
 ]
@@ -40,6 +41,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "appos"})  # separate happenings
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})  # "who", "whose", "which"/"that" opening a relative clause
+NO_PLACE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})  # "the attack at the rally of a man who killed"
 HEADLINE_CHARS = 600  # a line without a closing mark that starts this near the top is a title or a subtitle
 CLOSING_MARKS = (".", "!", "?", "…", '"', "”", "'", "’", ":")  # what ends a sentence of prose, not a title
 
@@ -132,6 +134,10 @@ class Lexicon:
     accident_nouns: frozenset[str]  # "a leak", "the earthquake": what killed or destroyed, with no attacker
     accident_verbs: frozenset[str]  # "after chlorine gas leaked", "when the bus overturned"
     deliberate_words: frozenset[str]  # "an arson fire", "a fire set by teenagers": no accident
+    blast_nouns: frozenset[str]  # "explosion", "blast": an accident only with ``accident_sources``
+    blast_source_preps: frozenset[str]  # "an explosion at a chemical plant": where its source is named
+    accident_sources: frozenset[str]  # "a gas explosion", "a boiler blast"
+    attack_sources: frozenset[str]  # "a car bomb blast", "a suicide explosion": an attack
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     market_nouns: frozenset[
         str
@@ -205,6 +211,30 @@ def antecedent(token: Token) -> Token:
     if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
     return token
+
+
+def cause_antecedent(lex: Lexicon, token: Token) -> Token:
+    """What a relative pronoun that is the subject of a harm verb stands for: its noun (``antecedent``), except
+    a place after an event noun, where the event noun is meant ("the clash at the Brask **crossing** that killed
+    four border guards": the clash killed them; "the explosion at a chemical plant that killed two").
+
+    The parser hangs such a clause on the nearest noun, but a place cannot kill, wound or destroy. The clause
+    is moved to the event noun rather than the actor just dropped: that noun is the killing's cause, so it is no
+    participant (it is a trigger, or an explosion), and the sense rules then read the right cause (an accident
+    or an attack)."""
+    noun = antecedent(token)
+    if noun.i == token.i or token.head.lemma_.lower() not in lex.harm_verbs:
+        return noun
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in lex.place_preps or noun.ent_type_ in NO_PLACE_ENTITY_TYPES:
+        return noun
+    event = prep.head
+    lemma = event.lemma_.lower()
+    if event.pos_ == "NOUN" and (
+        lemma in lex.nouns or lemma in lex.accident_nouns or lemma in lex.blast_nouns
+    ):
+        return event
+    return noun
 
 
 def is_headline(parsed: Parsed, sentence: Span) -> bool:

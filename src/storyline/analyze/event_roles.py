@@ -22,6 +22,7 @@ from storyline.analyze.event_context import (
     Site,
     Trigger,
     antecedent,
+    cause_antecedent,
     has_demand_modal,
     is_clause_prep,
 )
@@ -71,6 +72,8 @@ def participants(
     trigger_token = site.parse[trigger.index]
     for role, word in _role_tokens(ctx.lexicon, site.parse, trigger, anchors, site.headline):
         token = antecedent(word)
+        if cause_antecedent(ctx.lexicon, word).i != token.i:
+            continue  # "the clash at the crossing that killed four": the cause is an event, no participant
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
         shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it

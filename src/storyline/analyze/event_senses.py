@@ -14,7 +14,14 @@ import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import OBJECT_DEPS, SUBJECT_DEPS, Lexicon, Trigger, antecedent
+from storyline.analyze.event_context import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    Lexicon,
+    Trigger,
+    antecedent,
+    cause_antecedent,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -415,7 +422,7 @@ def _natural_subject(lex: Lexicon, child: Token) -> bool:
     magnitude 5.8 earthquake" as "magnitude" with the quake in apposition)."""
     if child.dep_ not in SUBJECT_DEPS:
         return False
-    nouns = (antecedent(child), *(c for c in child.children if c.dep_ in ("appos", "compound")))
+    nouns = (cause_antecedent(lex, child), *(c for c in child.children if c.dep_ in ("appos", "compound")))
     return any(_accident_noun(lex, noun) for noun in nouns)
 
 
@@ -435,7 +442,7 @@ def _attacker(lex: Lexicon, child: Token) -> bool:
     if child.dep_ == "agent":
         return any(not _accident_agent(lex, o) for o in child.children if o.dep_ == "pobj")
     # a relative pronoun stands for the noun it describes: "the rebels who killed", "the fire that destroyed"
-    return child.dep_ in SUBJECT_DEPS and not _accident_noun(lex, antecedent(child))
+    return child.dep_ in SUBJECT_DEPS and not _accident_noun(lex, cause_antecedent(lex, child))
 
 
 def _accident_agent(lex: Lexicon, noun: Token) -> bool:
@@ -454,7 +461,7 @@ def _accident_agent(lex: Lexicon, noun: Token) -> bool:
 def _accidental(lex: Lexicon, child: Token) -> bool:
     """Whether a dependent of a harm verb names an accident as its cause (see ``accident``)."""
     if child.dep_ in SUBJECT_DEPS:
-        return _accident_noun(lex, antecedent(child))  # "the fire that destroyed": the fire
+        return _accident_noun(lex, cause_antecedent(lex, child))  # "the fire that destroyed": the fire
     if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
         return any(_accident_noun(lex, o) or _leaked(lex, o) for o in child.children if o.dep_ == "pobj")
     if child.dep_ == "agent":
@@ -472,12 +479,37 @@ def _leaked(lex: Lexicon, noun: Token) -> bool:
 
 
 def _accident_noun(lex: Lexicon, noun: Token) -> bool:
-    """An accident or a natural force, not one set on purpose ("an arson fire", "a fire set by teenagers")."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in lex.accident_nouns:
+    """An accident or a natural force, not one set on purpose ("an arson fire", "a fire set by teenagers"); an
+    explosion only with an accidental source (``_accidental_blast``)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.lemma_.lower() in lex.blast_nouns:
+        return _accidental_blast(lex, noun)
+    if noun.lemma_.lower() not in lex.accident_nouns:
         return False
     if any(c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in lex.gunfire_modifiers for c in noun.children):
         return False  # "sniper fire killed two soldiers" is an attack
     return not any(t.lemma_.lower() in lex.deliberate_words for t in noun.subtree)
+
+
+def _accidental_blast(lex: Lexicon, noun: Token) -> bool:
+    """An explosion or a blast an accidental source (``lex.accident_sources``) set off, named by a modifier ("a
+    **gas** explosion", "a **boiler** blast") or by its "of"/"at"/"in" phrase ("an explosion at a chemical
+    **plant**"). News tells bombings with the same nouns, so a bare one stays an attack, and so does one with a
+    bomb, a suicide bomber or an attacker among its words ("a car **bomb** blast", "a **land** mine explosion")."""
+    if any(t.lemma_.lower() in lex.attack_sources | lex.deliberate_words for t in noun.subtree):
+        return False
+    places = [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in lex.blast_source_preps
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    words = [*noun.children, *places, *(m for p in places for m in p.children)]
+    return any(
+        w.lemma_.lower() in lex.accident_sources for w in words if w.dep_ in MODIFIER_DEPS or w.dep_ == "pobj"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- object senses
