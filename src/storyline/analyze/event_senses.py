@@ -383,9 +383,8 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     flood"), and so is a death from one ("died in a **crash**"); else as it was."""
     token = parse[trigger.index]
     if not trigger.words and token.pos_ == "VERB" and token.lemma_.lower() in lex.death_verbs:
-        shared = [
-            child for verb in _joined_verbs(token) for child in verb.children
-        ]  # "died and … were hurt in"
+        # "died and … were hurt in a crash": what the joined verb's cause says
+        shared = [child for verb in _joined_verbs(token) for child in verb.children]
         accidental = any(_accidental(lex, child) for child in (*token.children, *shared))
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE) if accidental else trigger
     if trigger.type != "ATTACK" or trigger.words or token.lemma_.lower() not in lex.harm_verbs:

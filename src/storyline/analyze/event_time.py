@@ -137,7 +137,10 @@ def _owning_trigger(
     ``IGNORED`` when the timex dates some other noun on the way ("expelled diplomats over a 2014 explosion"),
     but not a named place or party, which has no time of its own: "killed at the Brask crossing on the Tavra
     River on Thursday", where the parser hung the day on the river; nor a folded noun event in the verb's
-    circumstance (``_circumstance``), which happened then with it: "wounded in **clashes** on Thursday".
+    circumstance (``_circumstance``), which happened then with it: "wounded in **clashes** on Thursday". Also
+    ``IGNORED``: a date in a relative clause on a noun that is no event, and the deadline of an act ordered
+    (``_demanded_act``); ``None`` (the sentence's reference time) past a new clause, a conjunct with a subject
+    of its own included ("… were killed, the ministry said on Friday").
     """
     start = token
     while True:
@@ -146,13 +149,10 @@ def _owning_trigger(
         named = token.ent_type_ in UNDATED_NAMES or (token.i in folded and _circumstance(lex, token))
         if token is not start and token.pos_ in ("NOUN", "PROPN") and not named:
             return IGNORED
-        if token.dep_ in (
-            "relcl",
-            "acl:relcl",
-        ):  # the date of the noun described: an event's ("the talks that
-            return owner.get(
-                token.head.i, IGNORED
-            )  # began on Monday"), else no one's ("a crisis that began …")
+        # a relative clause's date is its noun's: an event's ("the talks that began on Monday"), else no
+        # one's ("a crisis that began last year")
+        if token.dep_ in ("relcl", "acl:relcl"):
+            return owner.get(token.head.i, IGNORED)
         if _demanded_act(lex, token):
             return IGNORED  # the date of the act demanded ("ordered the plant to replace them by June")
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "parataxis"):

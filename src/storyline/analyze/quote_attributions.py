@@ -81,9 +81,8 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
 REPORTED_DEPS = frozenset({"ccomp", "acl"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
-COMPLETING_DEPS = frozenset(
-    {"prt", "acomp"}
-)  # "played up", "is sure": the word completing a colon cue's verb
+# "played up", "is sure": the word completing a colon cue's verb
+COMPLETING_DEPS = frozenset({"prt", "acomp"})
 MAX_ISSUED_GAP = 4  # words between a text put out and its colon ("issued a statement on Monday:")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
@@ -318,11 +317,10 @@ def sentence_attributions(
             attribution = _adjective_attribution(doc, adjective, table, base, max_speaker)
             if attribution is not None:
                 found.append(attribution)
+        # "…, records show.": the tagger read "show" as a noun, and the parse is broken
         misread = lower in table.misread_findings and all(a.cue_start != base + token.idx for a in found)
         if misread and (attribution := _evidence_attribution(doc, token, table, base)) is not None:
-            found.append(
-                attribution
-            )  # "…, records show.": the tagger read "show" as a noun, the parse is broken
+            found.append(attribution)
     colon = _handing_colon(doc, parsed.document.text, base, inside) if headline is None else None
     uncued = colon is not None and not any(a.cue_start < base + colon.idx for a in found)
     if uncued and (attribution := _colon_attribution(doc, colon, base, inside, max_speaker)) is not None:
