@@ -254,6 +254,10 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ),
         # ... and stays an attack with a bomb, a suicide bomber or a land mine among its words
         ("A car bomb blast killed three soldiers near the gas station.", "killed", "ATTACK"),
+        # a place's own modifier is no source, "set off" is no deliberate act, a company's name no bomb
+        ("The explosion at the gas station killed 12 people.", "killed", "ATTACK"),
+        ("A gas explosion set off by a spark killed four miners.", "killed", "DISASTER"),
+        ("An explosion at the Shell refinery killed two workers.", "killed", "DISASTER"),
         ("Two guards were killed in a suicide explosion at the oil refinery.", "killed", "ATTACK"),
         ("Two shepherds were killed in a land mine explosion.", "killed", "ATTACK"),
     ],
@@ -544,6 +548,20 @@ def test_participant_the_recognizer_missed_is_found_by_name(parse: Parse) -> Non
     nowak = entity(parsed, "Anna Nowak", "PERSON", "Nowak")
     event = only(events.extract(parsed, [nowak], []))
     assert ("actor", "Anna Nowak", nowak.id) in {(p.role, p.name, p.entity) for p in event.participants}
+
+
+def test_a_place_a_relative_clause_hangs_on_may_be_its_target(parse: Parse) -> None:
+    """Only a place as a harm verb's subject stands for the event noun before it; destroyed, it is the target."""
+    text = "The fighting near the bridge that the rebels destroyed lasted a week."
+    destroyed = next(e for e in events.extract(parse(text), [], []) if e.trigger == "destroyed")
+    assert (names(destroyed, "actor"), names(destroyed, "target")) == ({"rebels"}, {"bridge"})
+
+
+def test_a_passive_keeping_its_object_shares_the_passive(parse: Parse) -> None:
+    """ "denied bail" after "had been arrested" is passive too (``passive_object_verbs``): no act of Police."""
+    text = "Police said the suspect had been arrested and denied bail."
+    denied = next(e for e in events.extract(parse(text), [], []) if e.trigger == "denied")
+    assert "Police" not in names(denied, "actor")
 
 
 def test_an_active_conjunct_of_a_passive_said_goes_on_the_verb_of_saying(parse: Parse) -> None:

@@ -62,6 +62,10 @@ def quotes_of(text: str) -> list[tuple[str | None, str, str, str | None]]:
                 )
             ],
         ),
+        (  # …only from someone who can be quoted: a list of names after a colon is nobody's words
+            "The store sells three brands: “Acme,” “Zenith” and “Apex.”",
+            [],
+        ),
         (  # …the verb alone when a noun object names what was said
             "The governor delivered a snappy retort: “Come and see for yourself.”",
             [("The governor", "“Come and see for yourself.”", "direct", "delivered")],

@@ -466,6 +466,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
                 )
             ],
         ),
+        (  # a verb keeping its object in the passive shares it: all of it was said
+            "The club said the striker had been fined and handed a three-match ban.",
+            [("The club", "the striker had been fined and handed a three-match ban", "indirect", "said")],
+        ),
         (  # an active past after "had been shelled" goes on with "said": what Varnia did, not what it said
             "Varnia said two of its border posts had been shelled and accused Oskarian gunners of breaking the truce.",
             [

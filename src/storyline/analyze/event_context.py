@@ -41,7 +41,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative"})
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "appos"})  # separate happenings
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})  # "who", "whose", "which"/"that" opening a relative clause
-NO_PLACE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})  # "the attack at the rally of a man who killed"
+# a place preposition's object that is no place but someone who can act
+NO_PLACE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 HEADLINE_CHARS = 600  # a line without a closing mark that starts this near the top is a title or a subtitle
 CLOSING_MARKS = (".", "!", "?", "…", '"', "”", "'", "’", ":")  # what ends a sentence of prose, not a title
 
@@ -97,6 +98,7 @@ class Lexicon:
     reception_verbs: frozenset[str]  # "faced criticism": the subject is what the event is aimed at
     manner_nouns: frozenset[str]  # "occupied by force": how it was done, not who did it
     object_control_verbs: frozenset[str]  # "asked the network to donate": the network would donate
+    passive_object_verbs: frozenset[str]  # "had been arrested and denied bail": a passive keeping its object
     impact_verbs: frozenset[str]  # "the strike affected consumers": a noun event's subject verb with a target
     demand_modals: frozenset[str]  # "said that Sudan must return …": the saying is a demand
     stoppage_words: frozenset[str]  # "strike": an attack, or a work stoppage when ``stoppage_signs`` say so
@@ -223,8 +225,8 @@ def cause_antecedent(lex: Lexicon, token: Token) -> Token:
     participant (it is a trigger, or an explosion), and the sense rules then read the right cause (an accident
     or an attack)."""
     noun = antecedent(token)
-    if noun.i == token.i or token.head.lemma_.lower() not in lex.harm_verbs:
-        return noun
+    if noun.i == token.i or token.dep_ not in SUBJECT_DEPS or token.head.lemma_.lower() not in lex.harm_verbs:
+        return noun  # a place can be destroyed ("the bridge that the rebels destroyed"), it cannot destroy
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in lex.place_preps or noun.ent_type_ in NO_PLACE_ENTITY_TYPES:
         return noun

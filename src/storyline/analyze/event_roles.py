@@ -277,7 +277,9 @@ def _subject_roles(lex: Lexicon, verb: Token, headline: bool = False) -> Iterato
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return
         passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
-        current = _quoted_conjunct_cue(current) or saying_goes_on(current) or current.head
+        current = (
+            _quoted_conjunct_cue(current) or saying_goes_on(current, lex.passive_object_verbs) or current.head
+        )
 
 
 def _headline_passive(lex: Lexicon, verb: Token) -> bool:

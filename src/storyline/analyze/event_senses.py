@@ -493,10 +493,12 @@ def _accident_noun(lex: Lexicon, noun: Token) -> bool:
 
 def _accidental_blast(lex: Lexicon, noun: Token) -> bool:
     """An explosion or a blast an accidental source (``lex.accident_sources``) set off, named by a modifier ("a
-    **gas** explosion", "a **boiler** blast") or by its "of"/"at"/"in" phrase ("an explosion at a chemical
-    **plant**"). News tells bombings with the same nouns, so a bare one stays an attack, and so does one with a
-    bomb, a suicide bomber or an attacker among its words ("a car **bomb** blast", "a **land** mine explosion")."""
-    if any(t.lemma_.lower() in lex.attack_sources | lex.deliberate_words for t in noun.subtree):
+    **gas** explosion", "a **boiler** blast") or by the object of its "of"/"at"/"in" phrase ("an explosion at a
+    chemical **plant**"; the place's own modifiers do not count: "at the gas station" is no gas). News tells
+    bombings with the same nouns, so a bare one stays an attack, and so does one with a bomb, a suicide bomber or
+    an attacker among its words ("a car **bomb** blast", "a **land** mine explosion"); a name is no such word
+    ("the Shell refinery")."""
+    if any(_attack_word(lex, t) for t in noun.subtree):
         return False
     places = [
         o
@@ -505,10 +507,17 @@ def _accidental_blast(lex: Lexicon, noun: Token) -> bool:
         for o in c.children
         if o.dep_ == "pobj"
     ]
-    words = [*noun.children, *places, *(m for p in places for m in p.children)]
-    return any(
-        w.lemma_.lower() in lex.accident_sources for w in words if w.dep_ in MODIFIER_DEPS or w.dep_ == "pobj"
-    )
+    sources = [c for c in noun.children if c.dep_ in MODIFIER_DEPS] + places
+    return any(w.lemma_.lower() in lex.accident_sources for w in sources)
+
+
+def _attack_word(lex: Lexicon, token: Token) -> bool:
+    """A word of a blast's phrase that makes it a bombing or a deliberate act ("bomb", "suicide", "arson"); not a
+    name ("Shell"), nor "set off", what any explosion does."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" or (lemma == "set" and any(c.dep_ == "prt" for c in token.children)):
+        return False
+    return lemma in lex.attack_sources or lemma in lex.deliberate_words
 
 
 # ---------------------------------------------------------------------------------------------- object senses

@@ -66,6 +66,8 @@ from storyline.analyze.quote_spans import (
     with_floating,
     word_after_verb,
 )
+from storyline.analyze.roles import RoleTable
+from storyline.analyze.roles import table as role_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -81,6 +83,7 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
 REPORTED_DEPS = frozenset({"ccomp", "acl"})
 MAX_CLIMB = 3  # how far up the tree a subject-less cue ("adding", "saying") looks for its subject
 CHAIN_POS = frozenset({"VERB", "AUX", "ADJ"})  # what heads "to say" in a cue chain ("likely to say")
+SPEAKING_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # who can be quoted after a colon clause
 # "played up", "is sure": the word completing a colon cue's verb
 COMPLETING_DEPS = frozenset({"prt", "acomp"})
 MAX_ISSUED_GAP = 4  # words between a text put out and its colon ("issued a statement on Monday:")
@@ -323,7 +326,11 @@ def sentence_attributions(
             found.append(attribution)
     colon = _handing_colon(doc, parsed.document.text, base, inside) if headline is None else None
     uncued = colon is not None and not any(a.cue_start < base + colon.idx for a in found)
-    if uncued and (attribution := _colon_attribution(doc, colon, base, inside, max_speaker)) is not None:
+    roles = role_table(parsed.document.language) if uncued else None
+    if (
+        uncued
+        and (attribution := _colon_attribution(doc, colon, base, inside, max_speaker, roles)) is not None
+    ):
         found.append(attribution)
     return found
 
@@ -342,13 +349,13 @@ def _handing_colon(tokens: Doc | Span, text: str, base: int, inside: Inside) -> 
 
 
 def _colon_attribution(
-    doc: Doc, colon: Token, base: int, inside: Inside, max_speaker: int
+    doc: Doc, colon: Token, base: int, inside: Inside, max_speaker: int, roles: RoleTable | None
 ) -> Attribution | None:
     """The clause before a colon handing on to a quotation, when no cue of ours stands in it ("the board was
     conclusive in its findings: “…”", "Sanders delivered a snappy retort: “…”"): PolNeAR marks the clause's
     verb as the cue and its subject as the source of the quotation. The verb is the highest word before the
-    colon that the colon's clause hangs on; its subject must stand before it and name someone ("it", "this",
-    "there" do not)."""
+    colon that the colon's clause hangs on; its subject must stand before it and name someone (``_can_speak``;
+    "it", "this" do not)."""
     verb = doc[colon.i - 1]
     while verb.head.i < colon.i and verb.head.i != verb.i:
         verb = verb.head
@@ -357,16 +364,27 @@ def _colon_attribution(
     subject = nearest_subject(verb)
     if subject is None or subject.i > verb.i or subject.pos_ not in NOUN_POS:
         return None
-    if (
-        subject.lower_ in EVENT_SUBJECTS
-        or subject.tag_ in RELATIVE_TAGS
-        or subject.lower_ in {"there", "here"}
-    ):
+    if subject.lower_ in EVENT_SUBJECTS or subject.tag_ in RELATIVE_TAGS or not _can_speak(subject, roles):
         return None
     if inside(base + subject.idx):
         return None  # "“… I love it,” he wrote:": a subject inside a quotation speaks in it
     speaker = speaker_span(subject, max_speaker)
     return _record(doc, base, _colon_cue(verb, colon), speaker, subject, None, (verb.left_edge.i, colon.i))
+
+
+def _can_speak(subject: Token, roles: RoleTable | None) -> bool:
+    """Whether a colon clause's subject names someone who can be quoted: a phrase holding a name (a person, a
+    group, a place standing for its government), a personal pronoun, or a role or an institution of the
+    language's role table ("the spokesman", "the county board"); "The store sells three brands: “Acme,” …"
+    and "The question remains: “Who pays?”" hand on to no one's words."""
+    if subject.tag_ == "PRP" or any(
+        t.ent_type_ in SPEAKING_ENTITY_TYPES or t.pos_ == "PROPN" for t in subject.subtree
+    ):
+        return True  # "the columnist David Auerbach", "One early supporter, Representative Lee Zeldin,"
+    lemma = subject.lemma_.lower()
+    return roles is not None and (
+        lemma in roles.heads or lemma in roles.institutions or lemma in roles.bodies
+    )
 
 
 def _colon_cue(verb: Token, colon: Token) -> tuple[int, int]:
@@ -1111,7 +1129,7 @@ def _evidence_attribution(doc: Doc, token: Token, table: CueTable, base: int) ->
         content = after  # "records show he backed …", "records show that …"
     elif not set_off:
         content = after  # "(as the results show, the state is in reach)"; none after "results show."
-    elif after is None or doc[after[0] - 1].text != "," or doc[after[0]].pos_ == "CCONJ":
+    elif after is None or doc[after[0] - 1].text != ",":
         content = trim(doc, 0, source[0] - 2)  # "…, records show." / "…, records show, and experts say …"
     elif source[0] > 1 and doc[source[0] - 2].pos_ == "CCONJ":
         content = after  # "… and, records show, does not use the plane"
@@ -1362,7 +1380,8 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
             return agent
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             break
-        current = saying_goes_on(current) or current.head  # "said X had been hurt and accused Y": the speaker
+        # "said X had been hurt and accused Y": the speaker accuses
+        current = saying_goes_on(current, table.passive_object_verbs) or current.head
     return (
         participle_subject(verb)
         or _name_before(verb)

@@ -12,6 +12,7 @@ the cue ("…, because …") stays in it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cues import CueTable
@@ -257,7 +258,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
             end = _condition_end(
                 verb, _split_clause_end(verb, _coordinate_end(verb, clause, table), table), table
             )
-        return trim(doc, _after_time_opener(verb, clause), _before_own_conjunct(verb, clause, end))
+        return trim(doc, _after_time_opener(verb, clause), _before_own_conjunct(verb, clause, end, table))
     if (stranded := _stranded_that_clause(verb, table)) is not None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
     if (subject := closing_subject(verb, table)) is not None:
@@ -313,18 +314,19 @@ def _coordinated_closing_subject(verb: Token, clauses: list[Token]) -> Token | N
     return subject
 
 
-def saying_goes_on(conjunct: Token) -> Token | None:
-    """The verb of saying an active past conjunct goes on when the parser hung it on a passive in the clause
-    said: in "Oskaria said three soldiers had been wounded and accused Varnia of firing first", "accused" has
-    an object, so it cannot share "had been"; it is a past of its own, like "said", whose subject accuses and
-    which ends what was said. (Outside a reported clause, "had been wounded and accused the rebels" keeps the
-    shared subject.)"""
+def saying_goes_on(conjunct: Token, passive_object_verbs: Collection[str]) -> Token | None:
+    """The past verb over a reported clause (the verb of saying) that an active past conjunct goes on with,
+    when the parser hung it on a passive in that clause: in "Oskaria said three soldiers had been wounded and
+    accused Varnia of firing first", "accused" has an object, so it cannot share "had been"; it is a past of its
+    own, like "said", whose subject accuses and which ends what was said. A verb that keeps its object in the
+    passive (``passive_object_verbs``: "had been arrested and denied bail") shares it. Outside a reported
+    clause, "had been wounded and accused the rebels" keeps the shared subject."""
     head = conjunct.head
     if conjunct.dep_ != "conj" or head.dep_ != "ccomp" or not head.head.i < head.i < conjunct.i:
         return None
-    if conjunct.tag_ not in ("VBD", "VBN") or not any(
-        c.dep_ in {"dobj", "dative"} for c in conjunct.children
-    ):
+    if conjunct.tag_ not in ("VBD", "VBN") or conjunct.lemma_.lower() in passive_object_verbs:
+        return None
+    if not any(c.dep_ in {"dobj", "dative"} for c in conjunct.children):
         return None
     if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in conjunct.children):
         return None
@@ -332,11 +334,14 @@ def saying_goes_on(conjunct: Token) -> Token | None:
     return head.head if passive_head and head.head.tag_ == "VBD" else None
 
 
-def _before_own_conjunct(verb: Token, clause: Token, end: int) -> int:
+def _before_own_conjunct(verb: Token, clause: Token, end: int, table: CueTable) -> int:
     """``end``, or the word before the "and" of a conjunct that goes on with the verb of saying rather than
     with what was said (``saying_goes_on``)."""
     for child in clause.rights:
-        if child.dep_ == "conj" and getattr(saying_goes_on(child), "i", None) == verb.i:
+        if (
+            child.dep_ == "conj"
+            and getattr(saying_goes_on(child, table.passive_object_verbs), "i", None) == verb.i
+        ):
             joiners = [c.i for c in clause.children if c.dep_ in {"cc", "punct"} and c.i < child.i]
             return min(end, (joiners[-1] if joiners else child.left_edge.i) - 1)
     return end
