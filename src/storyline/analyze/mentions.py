@@ -24,16 +24,15 @@ than a gazetteer:
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyze.nlp import token_lowers, token_texts
+from storyline.analyze.nlp import sentence_of, token_lowers, token_texts
 from storyline.analyze.roles import RoleTable, Title, country_of, is_title_word, role_head
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 KEPT_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
 # NER labels of other languages' spaCy models mapped to storyline's (OntoNotes-style) types.
@@ -380,7 +379,7 @@ def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable) -> None:
     run of its words that the body gives as a name, and takes that name's type. Words the body uses in a name
     ("Arcade Joseph Comeaux Jr", the body's "Arcade Joseph Comeaux Jr.") or an institution's last word ("Obama
     Administration") are no headline verbs: such a name stays whole."""
-    in_headline = [_headline_case(_sentence(doc, n.start)) for n in names]
+    in_headline = [_headline_case(sentence_of(doc, n.start)) for n in names]
     body = [n for n, headline in zip(names, in_headline, strict=True) if not headline]
     known = _repeatable_names(doc, body)
     kept_words = {t.lower_ for n in body for t in doc[n.start : n.end]} | roles.institutions
@@ -439,7 +438,7 @@ def _capitalized_as_a_name(span) -> bool:
     """A name of several words, an acronym, or one word capitalized inside a sentence of lower-case words."""
     if len(span) > 1 or span[0].is_upper:
         return True
-    sentence = _sentence(span.doc, span.start)
+    sentence = sentence_of(span.doc, span.start)
     return span.start > sentence.start and not _headline_case(sentence)
 
 
@@ -456,7 +455,7 @@ def _uncovered_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
         return False
     if _glued_to_hyphen(doc, start, end):
         return False  # "anti-Trump" describes the activists; a pronoun after it means someone else
-    sentence = _sentence(doc, start)
+    sentence = sentence_of(doc, start)
     if _headline_case(sentence):
         return True
     before = doc[start - 1] if start > 0 and start > sentence.start else None
@@ -469,20 +468,6 @@ def _glued_to_hyphen(doc: Doc, start: int, end: int) -> bool:
     before = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
     after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
     return before or after
-
-
-def _sentence(doc: Doc, i: int) -> Span:
-    """The sentence of token ``i``, as ``doc[i].sent`` gives it.
-
-    ``Token.sent`` walks the tokens out to both ends of the sentence on every call (~8 µs), and these rules ask
-    it of nearly every name, several times each; the sentences' starts are read once per document (in
-    ``doc.user_data``) and the sentence is found by bisection (~0.5 µs).
-    """
-    starts = doc.user_data.get("storyline.sentence_starts")
-    if starts is None:
-        starts = doc.user_data["storyline.sentence_starts"] = [sentence.start for sentence in doc.sents]
-    k = bisect.bisect_right(starts, i) - 1
-    return doc[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(doc)]
 
 
 def _headline_case(sentence) -> bool:
@@ -627,7 +612,7 @@ def _in_hyphen_compound(doc: Doc, tok: Token) -> bool:
 def _title_before(doc: Doc, named: Named, roles: RoleTable) -> int | None:
     """Titles written right before the name; returns the first title token, or ``None`` if there is none."""
     lo = named.start
-    sent_start = _sentence(doc, named.start).start
+    sent_start = sentence_of(doc, named.start).start
     i = named.start - 1
     while i >= sent_start and named.start - i <= MAX_TITLE_TOKENS:
         tok = doc[i]
@@ -719,7 +704,7 @@ def _apposition_after(doc: Doc, named: Named, roles: RoleTable) -> None:
     closed = (
         after >= len(doc)
         or doc[after].text in APPOSITION_END
-        or _sentence(doc, after).start != _sentence(doc, first).start
+        or sentence_of(doc, after).start != sentence_of(doc, first).start
     )
     if last >= first and closed:
         span = _trim(doc, first, last + 1)
@@ -741,7 +726,7 @@ def _apposition_before(doc: Doc, named: Named, roles: RoleTable) -> None:
     before = doc[first - 1] if first > 0 else None
     opens = (
         before is None
-        or _sentence(doc, before.i).start != _sentence(doc, first).start
+        or sentence_of(doc, before.i).start != sentence_of(doc, first).start
         or before.text == ","
         or before.pos_ == "CCONJ"
     )
@@ -778,7 +763,7 @@ def _extend_run_on_surnames(doc: Doc, names: list[Named], roles: RoleTable) -> N
             or "\n" in doc[i - 1].whitespace_
         ):
             continue
-        if not _name_word(doc, i, covered, roles) or doc[i].ent_type_ or _headline_case(_sentence(doc, i)):
+        if not _name_word(doc, i, covered, roles) or doc[i].ent_type_ or _headline_case(sentence_of(doc, i)):
             continue
         if not (_foreign_shape(doc[i].text) or doc[i].text in elsewhere):
             continue
@@ -802,7 +787,7 @@ def _add_coordinated_people(doc: Doc, names: list[Named], roles: RoleTable) -> l
         if (
             named.label != "PERSON"
             or len(named.text.split()) < 2
-            or _headline_case(_sentence(doc, named.start))
+            or _headline_case(sentence_of(doc, named.start))
         ):
             continue
         if named.end + 1 < len(doc) and doc[named.end].lower_ in NAME_COORDINATORS:
@@ -827,7 +812,7 @@ def _name_run(doc: Doc, i: int, step: int, covered: set[int], roles: RoleTable) 
     unless the word past the run is lower case or, before it, a title ("President"): a capitalized word there
     may be the rest of a longer name ("Levon Arakelyan Foundation"), and a noun after the run makes it a
     modifier ("Civil Rights icon")."""
-    sentence = _sentence(doc, i)
+    sentence = sentence_of(doc, i)
     j, count = i, 0
     while sentence.start <= j < sentence.end and count <= max(COORDINATED_NAME_WORDS):
         if not _name_word(doc, j, covered, roles):

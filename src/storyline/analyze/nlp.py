@@ -13,6 +13,7 @@ records.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 import math
@@ -467,6 +468,20 @@ class Parsed:
     def whole_parsed(self) -> bool:
         """Whether the document ended up parsed whole (see the class docstring)."""
         return self._whole is not None
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i``, as ``doc[i].sent`` gives it.
+
+    ``Token.sent`` walks the tokens out to both ends of the sentence on every call (~8 µs); the entity rules ask
+    it of nearly every name, several times each, and timex of every candidate. The sentences' starts are read
+    once per document (in ``doc.user_data``) and the sentence is found by bisection (~0.5 µs).
+    """
+    starts = doc.user_data.get("storyline.sentence_starts")
+    if starts is None:
+        starts = doc.user_data["storyline.sentence_starts"] = [sentence.start for sentence in doc.sents]
+    k = bisect.bisect_right(starts, i) - 1
+    return doc[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(doc)]
 
 
 def token_texts(doc: Doc) -> list[str]:
