@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyze.nlp import token_lowers, token_texts
+from storyline.analyze.nlp import sentence_of, token_lowers, token_texts
 from storyline.analyze.roles import RoleTable, Title, country_of, is_title_word, role_head
 
 if TYPE_CHECKING:
@@ -379,7 +379,7 @@ def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable) -> None:
     run of its words that the body gives as a name, and takes that name's type. Words the body uses in a name
     ("Arcade Joseph Comeaux Jr", the body's "Arcade Joseph Comeaux Jr.") or an institution's last word ("Obama
     Administration") are no headline verbs: such a name stays whole."""
-    in_headline = [_headline_case(doc[n.start].sent) for n in names]
+    in_headline = [_headline_case(sentence_of(doc, n.start)) for n in names]
     body = [n for n, headline in zip(names, in_headline, strict=True) if not headline]
     known = _repeatable_names(doc, body)
     kept_words = {t.lower_ for n in body for t in doc[n.start : n.end]} | roles.institutions
@@ -438,7 +438,7 @@ def _capitalized_as_a_name(span) -> bool:
     """A name of several words, an acronym, or one word capitalized inside a sentence of lower-case words."""
     if len(span) > 1 or span[0].is_upper:
         return True
-    sentence = span.sent
+    sentence = sentence_of(span.doc, span.start)
     return span.start > sentence.start and not _headline_case(sentence)
 
 
@@ -455,9 +455,10 @@ def _uncovered_name(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
         return False
     if _glued_to_hyphen(doc, start, end):
         return False  # "anti-Trump" describes the activists; a pronoun after it means someone else
-    if _headline_case(tokens.sent):
+    sentence = sentence_of(doc, start)
+    if _headline_case(sentence):
         return True
-    before = doc[start - 1] if start > 0 and start > tokens.sent.start else None
+    before = doc[start - 1] if start > 0 and start > sentence.start else None
     after = doc[end] if end < len(doc) else None
     return not any(t is not None and t.text[:1].isupper() and t.is_alpha for t in (before, after))
 
@@ -611,7 +612,7 @@ def _in_hyphen_compound(doc: Doc, tok: Token) -> bool:
 def _title_before(doc: Doc, named: Named, roles: RoleTable) -> int | None:
     """Titles written right before the name; returns the first title token, or ``None`` if there is none."""
     lo = named.start
-    sent_start = doc[named.start].sent.start
+    sent_start = sentence_of(doc, named.start).start
     i = named.start - 1
     while i >= sent_start and named.start - i <= MAX_TITLE_TOKENS:
         tok = doc[i]
@@ -703,7 +704,7 @@ def _apposition_after(doc: Doc, named: Named, roles: RoleTable) -> None:
     closed = (
         after >= len(doc)
         or doc[after].text in APPOSITION_END
-        or doc[after].sent.start != doc[first].sent.start
+        or sentence_of(doc, after).start != sentence_of(doc, first).start
     )
     if last >= first and closed:
         span = _trim(doc, first, last + 1)
@@ -725,7 +726,7 @@ def _apposition_before(doc: Doc, named: Named, roles: RoleTable) -> None:
     before = doc[first - 1] if first > 0 else None
     opens = (
         before is None
-        or before.sent.start != doc[first].sent.start
+        or sentence_of(doc, before.i).start != sentence_of(doc, first).start
         or before.text == ","
         or before.pos_ == "CCONJ"
     )
@@ -762,7 +763,7 @@ def _extend_run_on_surnames(doc: Doc, names: list[Named], roles: RoleTable) -> N
             or "\n" in doc[i - 1].whitespace_
         ):
             continue
-        if not _name_word(doc, i, covered, roles) or doc[i].ent_type_ or _headline_case(doc[i].sent):
+        if not _name_word(doc, i, covered, roles) or doc[i].ent_type_ or _headline_case(sentence_of(doc, i)):
             continue
         if not (_foreign_shape(doc[i].text) or doc[i].text in elsewhere):
             continue
@@ -783,7 +784,11 @@ def _add_coordinated_people(doc: Doc, names: list[Named], roles: RoleTable) -> l
     covered = {i for n in names for i in range(n.start, n.end) if n.label != "NORP"}
     found: list[tuple[int, int]] = []
     for named in names:
-        if named.label != "PERSON" or len(named.text.split()) < 2 or _headline_case(doc[named.start].sent):
+        if (
+            named.label != "PERSON"
+            or len(named.text.split()) < 2
+            or _headline_case(sentence_of(doc, named.start))
+        ):
             continue
         if named.end + 1 < len(doc) and doc[named.end].lower_ in NAME_COORDINATORS:
             found.append(_name_run(doc, named.end + 1, 1, covered, roles))
@@ -807,7 +812,7 @@ def _name_run(doc: Doc, i: int, step: int, covered: set[int], roles: RoleTable) 
     unless the word past the run is lower case or, before it, a title ("President"): a capitalized word there
     may be the rest of a longer name ("Levon Arakelyan Foundation"), and a noun after the run makes it a
     modifier ("Civil Rights icon")."""
-    sentence = doc[i].sent
+    sentence = sentence_of(doc, i)
     j, count = i, 0
     while sentence.start <= j < sentence.end and count <= max(COORDINATED_NAME_WORDS):
         if not _name_word(doc, j, covered, roles):

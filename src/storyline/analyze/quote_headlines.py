@@ -14,6 +14,7 @@ import numpy as np
 from spacy.attrs import ORTH
 from spacy.strings import hash_string
 
+from storyline.analyze import nlp
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside, Quoted
 from storyline.analyze.quote_spans import DASHES, NAME_POS
@@ -131,11 +132,7 @@ def parsed_reading(parsed: Parsed, reading: Doc) -> Doc:
 
 def _tag(parsed: Parsed, doc: Doc) -> Doc:
     """``doc`` through the tagging steps of the document's pipeline (no parse: ``parsed_reading`` adds it)."""
-    nlp = parsed.nlp
-    for name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"):
-        if name in nlp.component_names:
-            doc = nlp.get_pipe(name)(doc)
-    return doc
+    return nlp.tag(parsed.nlp, doc)
 
 
 def _tag_and_parse(parsed: Parsed, doc: Doc) -> Doc:

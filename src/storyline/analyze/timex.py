@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.analyze.nlp import sentence_of
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
 from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize, shift
@@ -173,7 +174,7 @@ def _sentence_at(parsed: Parsed, start: int, end: int) -> SpacySpan | None:
     span = parsed.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return span[0].sent
+    return sentence_of(parsed.doc, span.start)
 
 
 def _timex(doc_id: str, text: str, m: Match, norm: Norm) -> Timex:
