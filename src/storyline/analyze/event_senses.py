@@ -384,8 +384,7 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     token = parse[trigger.index]
     if not trigger.words and token.pos_ == "VERB" and token.lemma_.lower() in lex.death_verbs:
         # "died and … were hurt in a crash": what the joined verb's cause says
-        shared = [child for verb in _joined_verbs(token) for child in verb.children]
-        accidental = any(_accidental(lex, child) for child in (*token.children, *shared))
+        accidental = any(_accidental(lex, child) for child in (*token.children, *_joined_children(token)))
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE) if accidental else trigger
     if trigger.type != "ATTACK" or trigger.words or token.lemma_.lower() not in lex.harm_verbs:
         return trigger
@@ -394,12 +393,16 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     if any(_attacker(lex, child) for child in dependents):
         return trigger  # "Rebels killed two villagers after the storm"
-    shared = [
-        child for verb in _joined_verbs(token) for child in verb.children
-    ]  # "killed and … hurt after …"
-    if any(_accidental(lex, child) for child in (*dependents, *shared)):
+    # "killed and … hurt after a leak": the joined verb's cause is the killing's too
+    if any(_accidental(lex, child) for child in (*dependents, *_joined_children(token))):
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     return trigger
+
+
+def _joined_children(verb: Token) -> list[Token]:
+    """The dependents of the verbs coordinated with ``verb`` (``_joined_verbs``): a cause one of them names is
+    theirs together."""
+    return [child for joined in _joined_verbs(verb) for child in joined.children]
 
 
 def _joined_verbs(verb: Token) -> list[Token]:

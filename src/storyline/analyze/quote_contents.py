@@ -308,10 +308,7 @@ def _coordinated_closing_subject(verb: Token, clauses: list[Token]) -> Token | N
     before = verb.doc[clauses[0].left_edge.i - 1] if clauses[0].left_edge.i > 0 else None
     if before is None or before.dep_ != "cc" or before.head.i != verb.head.i:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and clauses[0].i < c.i < verb.i), None)
-    if subject is None or verb.doc[subject.left_edge.i - 1].text != ",":
-        return None
-    return subject
+    return _subject_after_comma(verb, clauses[0].i)
 
 
 def saying_goes_on(conjunct: Token, passive_object_verbs: Collection[str]) -> Token | None:
@@ -577,7 +574,13 @@ def closing_subject(verb: Token, table: CueTable) -> Token | None:
         return None  # "… for Ted Cruz to counter": an infinitive is no closing frame
     if any(c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "dobj" or c.pos_ == "PRON") for c in verb.children):
         return None  # "…, Bash had mentioned it": what was said is the object; "told The Post" has a listener
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return _subject_after_comma(verb)
+
+
+def _subject_after_comma(verb: Token, after: int = -1) -> Token | None:
+    """The verb's subject before it (and after token ``after``) when a comma sets its phrase off from what
+    comes before: the speaker of a closing frame ("…, the minister said")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and after < c.i < verb.i), None)
     if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
         return None
     return subject
