@@ -1246,6 +1246,32 @@ def test_restrictive_that_clause_names_no_source(parse):
             "The tax, which she called “a gift to the rich,” passed easily.",
             [("she", "she", "which", "called"), ("she", "she", "“a gift to the rich,”", "called")],
         ),
+        (  # shares the parser split into two subjects of one verb, joined by "and": one source, as PolNeAR marks it
+            "The divide is narrow: 61% of nurses and 57% of teachers endorse the contract.",
+            [
+                (
+                    "61% of nurses and 57% of teachers",
+                    "61% of nurses and 57% of teachers",
+                    "the contract",
+                    "endorse",
+                )
+            ],
+        ),
+        (  # and a list of three, its first item split off before a comma
+            "Turnout was uneven: 52% of Democrats, 37% of independents and 30% of Republicans say they will vote soon.",
+            [
+                (
+                    "52% of Democrats, 37% of independents and 30% of Republicans",
+                    "52% of Democrats, 37% of independents and 30% of Republicans",
+                    "they will vote soon",
+                    "say",
+                )
+            ],
+        ),
+        (  # a place before the comma with no "and" is no list: the name after it speaks alone
+            "Speaking in Austin, Texas, Lopez said the plan would pass.",
+            [("Lopez", "Lopez", "the plan would pass", "said")],
+        ),
         (  # a question's "about" after a time or the asker: the content holds the preposition, the asker the source
             "When asked by a reporter on Friday about the lawsuit, the coach said he had not read it.",
             [
