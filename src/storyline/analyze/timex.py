@@ -508,6 +508,28 @@ def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, langu
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
 
 
+def _past_part_of_year(
+    text: str, m: Match, norm: Norm, future: bool | None, dct: dt.date | None, language: str
+) -> Norm:
+    """ "Cruz raised $12 million during the third quarter of the year" in a January paper: a quarter or half of
+    "the year" told in the past, inside which the event fell, that had not begun by the document's date is last
+    year's ("the year" is the document's otherwise; "slipped to the fourth quarter of the year" lies ahead)."""
+    point = norm.point
+    if (
+        m.rule != "quarter"
+        or not m.groups.get("theyear")
+        or future is not False
+        or point is None
+        or dct is None
+    ):
+        return norm
+    previous = text[max(0, m.start - 12) : m.start].split()[-1:]
+    if point.date <= dct or not previous or previous[0].lower() not in LEXICONS[language].within_period_words:
+        return norm
+    moved = dataclasses.replace(point, date=shift(point.date, "Y", -1))
+    return dataclasses.replace(norm, value=moved.value(), point=moved)
+
+
 def _clause_goes_on(span: SpacySpan) -> bool:
     """Whether the month modifies the noun after it ("organizing in the March states") or sits in the subject of
     a verb still to come before the clause ends ("said the gathering in September would be the last"): then the
@@ -1021,6 +1043,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _event_day(text, m, norm, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _past_month(parsed, m, norm, future, language)
+        norm = _past_part_of_year(text, m, norm, future, dct, language)
         norm = _scheduled_weekday(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm, language)
         norm = _paired_decade(text, prev, m, norm, language)

@@ -112,6 +112,9 @@ class Lexicon:
     # words right before a day that end a period: "the quarter ended Oct. 31" is over, so the day is on or before
     # the document's date (see ``timex._ended_day``)
     period_ended_words: tuple[str, ...] = ()
+    # words right before a part of "the year" that place an event inside it: "raised $12 million during the third
+    # quarter of the year" (not "slipped to the fourth quarter of the year", put off to it)
+    within_period_words: tuple[str, ...] = ()
     # plural weekdays and parts of day: a recurring time ("on Mondays", "Sunday nights" → a SET)
     weekday_plurals: Mapping[str, int] = field(default_factory=dict)
     pod_plurals: Mapping[str, str] = field(default_factory=dict)
@@ -607,6 +610,7 @@ ENGLISH = Lexicon(
     ),
     day_offsets={"the day before": -1, "the day after": 1},
     period_ended_words=("ended",),
+    within_period_words=("in", "during", "over", "through", "throughout"),
     day_part_modifiers=("mid", "early", "late"),
     modified_parts_of_day=("morning", "afternoon", "evening"),
     weekday_plurals={
