@@ -535,6 +535,9 @@ DATED = [
     ("The mill will shed 300 jobs over the next year.", ("the next year", "DATE", "2022")),
     ("Attacks on clinics rose over the past decade.", ("the past decade", "DURATION", "P10Y")),
     ("Fuel prices fell over the past month.", ("the past month", "DURATION", "P1M")),
+    # … but its possessive dates a noun: that week or month
+    ("Aides are preparing for the next week's primaries.", ("the next week", "DATE", "2021-W12")),
+    ("The past month's figures were revised.", ("The past month", "DATE", "2021-02")),
     # report abbreviations, a clock time with its zone, a full month name before the sentence's full stop
     ("Margins shrank in Q4, the bank said.", ("Q4", "DATE", "2020-Q4")),
     ("Orders should pick up in Q3 2021.", ("Q3 2021", "DATE", "2021-Q3")),

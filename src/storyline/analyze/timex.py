@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze.nlp import sentence_of
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
-from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize, shift
+from storyline.analyze.timex_resolve import GRAIN, Context, Norm, Point, add_months, normalize, shift
 from storyline.analyze.timex_tense import (
     NOUN_TAGS,
     TENSE_WORDS,
@@ -615,6 +615,24 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
 
 
+def _possessive_period(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
+    """ "the next week's primaries", "the upcoming week's round of primaries": "the" + a relative word + a week,
+    month or quarter is a stretch of time (P1W) alone, but its possessive dates a noun: that week (2016-W17), as
+    "next week's election" is (TempEval-3 train marks its possessive relatives, 13 of 13, as dates)."""
+    lex = LEXICONS[language]
+    rel = " ".join((m.groups.get("rel") or "").lower().split())
+    word = " ".join((m.groups.get("unit") or "").lower().split())
+    if m.rule != "relunit" or norm.type != "DURATION" or dct is None or rel in lex.ref_relatives:
+        return norm
+    unit, step = lex.units.get(word), lex.relatives.get(rel, 0)
+    if unit not in ("W", "M", "Q") or word.endswith("s") or step == 0 or not rel.startswith("the "):
+        return norm
+    if re.match(r"['’]s\b", text[m.end : m.end + 3]) is None:
+        return norm
+    point = Point(shift(dct, unit, step), GRAIN[unit])
+    return Norm("DATE", point.value(), norm.mod, "dct", point)
+
+
 def _ended_day(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
     """ "the second quarter ended Oct. 31" in an October 27 paper: a period that ended is over, so its last day is
     on or before the document's date (the tense reach had turned the past back to the closest day, four days
@@ -1048,6 +1066,7 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _appositive(text, prev, m, norm, language)
         norm = _paired_decade(text, prev, m, norm, language)
         norm = _ended_day(text, m, norm, dct, language)
+        norm = _possessive_period(text, m, norm, dct, language)
         norm = _game_period(parsed, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
         m = _part_of_period(text, m, norm, language)
