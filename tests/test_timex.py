@@ -132,6 +132,19 @@ DATED = [
     ("The senator was scheduled to fly home late Tuesday.", ("late Tuesday", "DATE", "2021-03-16")),
     ("The minister was set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-15")),
     ("The minister is set to sign the deal on Monday.", ("Monday", "DATE", "2021-03-22")),
+    # a passive infinitive hung on a noun names what is still to be done; after an ordinal it is done. On a
+    # Sunday a coming weekend is the one under way
+    (
+        "Officials expect the deal to be signed over the weekend.",
+        ("the weekend", "DATE", "2021-W11-WE"),
+        dt.date(2021, 3, 21),
+    ),
+    (
+        "The governor was revising a speech on the budget, to be given Friday in the capital.",
+        ("Friday", "DATE", "2021-03-19"),
+    ),
+    ("Unions were bracing for the cuts to be voted on Thursday.", ("Thursday", "DATE", "2021-03-18")),
+    ("She was the first judge to be sworn in on Monday.", ("Monday", "DATE", "2021-03-15")),
     # a participle between a determiner and its noun is no verb of the clause
     ("The president is expected to give a televised address on Monday.", ("Monday", "DATE", "2021-03-22")),
     ("The president gave a televised address on Monday.", ("Monday", "DATE", "2021-03-15")),
@@ -423,6 +436,15 @@ DATED = [
         "Deliveries slipped to the fourth quarter of the year.",
         ("the fourth quarter of the year", "DATE", "2021-Q4"),
     ),
+    # … unless told in the past of a part that had not begun by the document's date
+    (
+        "The party raised $3 million during the third quarter of the year.",
+        ("the third quarter of the year", "DATE", "2020-Q3"),
+    ),
+    (
+        "The party hopes to raise more in the third quarter of the year.",
+        ("the third quarter of the year", "DATE", "2021-Q3"),
+    ),
     # "latter", "last", "final" before "half/quarter of" a year name its final part, not the one before now
     ("Orders picked up in the latter half of 2019.", ("the latter half of 2019", "DATE", "2019-H2")),
     # two quarters counted from a year's start or end are its half
@@ -513,6 +535,9 @@ DATED = [
     ("The mill will shed 300 jobs over the next year.", ("the next year", "DATE", "2022")),
     ("Attacks on clinics rose over the past decade.", ("the past decade", "DURATION", "P10Y")),
     ("Fuel prices fell over the past month.", ("the past month", "DURATION", "P1M")),
+    # … but its possessive dates a noun: that week or month
+    ("Aides are preparing for the next week's primaries.", ("the next week", "DATE", "2021-W12")),
+    ("The past month's figures were revised.", ("The past month", "DATE", "2021-02")),
     # report abbreviations, a clock time with its zone, a full month name before the sentence's full stop
     ("Margins shrank in Q4, the bank said.", ("Q4", "DATE", "2020-Q4")),
     ("Orders should pick up in Q3 2021.", ("Q3 2021", "DATE", "2021-Q3")),
@@ -730,9 +755,12 @@ DATED = [
 
 @pytest.mark.parametrize("row", DATED)
 def test_resolves_against_document_date(nlp, row: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
-    """A row is (sentence, expected) or (sentence, unexpected, False) for a reading that must not appear."""
-    sentence, expected, *present = row
-    assert (expected in found(nlp, sentence, MARCH_2021)) == (present[0] if present else True)
+    """A row is (sentence, expected) or (sentence, unexpected, False) for a reading that must not appear; a date
+    at its end is the document's instead of MARCH_2021."""
+    sentence, expected, *rest = row
+    present = next((r for r in rest if isinstance(r, bool)), True)
+    published = next((r for r in rest if isinstance(r, dt.date)), MARCH_2021)
+    assert (expected in found(nlp, sentence, published)) == present
 
 
 # a deadline set by a verb of promising or demanding looks forward even after a simple past, as does one after a
@@ -1103,6 +1131,9 @@ def test_without_document_date_relative_values_stay_open(
 
 NOT_TIME = [
     "Theresa May said the talks may resume.",
+    # "the moment" and "formerly" are left out, as TempEval-3 train leaves them
+    "There are no shipments at the moment, the ministry said.",
+    "The fund is led by Ann Reyes, formerly the bank's treasurer.",
     # "after hours" is outside business hours; a lower-case "election day" may be any country's (no US date)
     "The shares fell sharply in after-hours trading.",
     "Voters in Nairobi queued patiently on election day.",

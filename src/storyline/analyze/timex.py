@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze.nlp import sentence_of
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon, Match, choose, find
 from storyline.analyze.timex_ranges import DAY_RULES, count_range, day_partner, range_end, year_from_range_end
-from storyline.analyze.timex_resolve import Context, Norm, Point, add_months, normalize, shift
+from storyline.analyze.timex_resolve import GRAIN, Context, Norm, Point, add_months, normalize, shift
 from storyline.analyze.timex_tense import (
     NOUN_TAGS,
     TENSE_WORDS,
@@ -508,6 +508,28 @@ def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, langu
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
 
 
+def _past_part_of_year(
+    text: str, m: Match, norm: Norm, future: bool | None, dct: dt.date | None, language: str
+) -> Norm:
+    """ "Cruz raised $12 million during the third quarter of the year" in a January paper: a quarter or half of
+    "the year" told in the past, inside which the event fell, that had not begun by the document's date is last
+    year's ("the year" is the document's otherwise; "slipped to the fourth quarter of the year" lies ahead)."""
+    point = norm.point
+    if (
+        m.rule != "quarter"
+        or not m.groups.get("theyear")
+        or future is not False
+        or point is None
+        or dct is None
+    ):
+        return norm
+    previous = text[max(0, m.start - 12) : m.start].split()[-1:]
+    if point.date <= dct or not previous or previous[0].lower() not in LEXICONS[language].within_period_words:
+        return norm
+    moved = dataclasses.replace(point, date=shift(point.date, "Y", -1))
+    return dataclasses.replace(norm, value=moved.value(), point=moved)
+
+
 def _clause_goes_on(span: SpacySpan) -> bool:
     """Whether the month modifies the noun after it ("organizing in the March states") or sits in the subject of
     a verb still to come before the clause ends ("said the gathering in September would be the last"): then the
@@ -591,6 +613,24 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
         return False
     group = verb_group(verb, words)
     return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
+
+
+def _possessive_period(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
+    """ "the next week's primaries", "the upcoming week's round of primaries": "the" + a relative word + a week,
+    month or quarter is a stretch of time (P1W) alone, but its possessive dates a noun: that week (2016-W17), as
+    "next week's election" is (TempEval-3 train marks its possessive relatives, 13 of 13, as dates)."""
+    lex = LEXICONS[language]
+    rel = " ".join((m.groups.get("rel") or "").lower().split())
+    word = " ".join((m.groups.get("unit") or "").lower().split())
+    if m.rule != "relunit" or norm.type != "DURATION" or dct is None or rel in lex.ref_relatives:
+        return norm
+    unit, step = lex.units.get(word), lex.relatives.get(rel, 0)
+    if unit not in ("W", "M", "Q") or word.endswith("s") or step == 0 or not rel.startswith("the "):
+        return norm
+    if re.match(r"['’]s\b", text[m.end : m.end + 3]) is None:
+        return norm
+    point = Point(shift(dct, unit, step), GRAIN[unit])
+    return Norm("DATE", point.value(), norm.mod, "dct", point)
 
 
 def _ended_day(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
@@ -1021,10 +1061,12 @@ def extract(parsed: Parsed) -> list[Timex]:
         norm = _event_day(text, m, norm, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _past_month(parsed, m, norm, future, language)
+        norm = _past_part_of_year(text, m, norm, future, dct, language)
         norm = _scheduled_weekday(parsed, m, norm, future, language)
         norm = _appositive(text, prev, m, norm, language)
         norm = _paired_decade(text, prev, m, norm, language)
         norm = _ended_day(text, m, norm, dct, language)
+        norm = _possessive_period(text, m, norm, dct, language)
         norm = _game_period(parsed, m, norm, language)
         m, norm = _day_offset(text, m, norm, language)
         m = _part_of_period(text, m, norm, language)

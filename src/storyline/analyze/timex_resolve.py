@@ -693,12 +693,16 @@ def r_podhour(g: Groups, ctx: Context) -> Norm:
 
 
 SATURDAY = 5
+SUNDAY = 6
 HALF_WEEK = 3  # a Saturday at most this many days after a holiday is the one nearest it
 
 
 def _weekend(dct: dt.date, future: bool) -> dt.date:
-    """ "the weekend": the last one begun by the DCT (a Monday's "over the weekend"), else the next one."""
+    """ "the weekend": the last one begun by the DCT (a Monday's "over the weekend"), else the next one; on a
+    Sunday the one still under way ("expects the deal to be finalized over the weekend" is today's)."""
     if future:
+        if dct.weekday() == SUNDAY:
+            return dct - dt.timedelta(days=1)
         return dct + dt.timedelta(days=(SATURDAY - dct.weekday()) % 7)
     return dct - dt.timedelta(days=(dct.weekday() - SATURDAY) % 7)
 

@@ -79,6 +79,8 @@ class TenseWords:
     reporting: frozenset[str] = frozenset()
     # lemmas of present verbs before "to" + verb that do not look forward: "seems to have", "tends to vote"
     not_ahead_to: frozenset[str] = frozenset()
+    # before a passive infinitive hung on a noun, words that make it what was done: "the first woman to be elected"
+    done_rank: frozenset[str] = frozenset()
     # lemmas of verbs whose object takes a bare infinitive: "would see him endorse her on Tuesday"
     bare_infinitive: frozenset[str] = frozenset()
     # lemmas of verbs that make a passive with a participle, as "be" does: "will get paid in March", "is going to
@@ -155,6 +157,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         reporting=frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "write"}),
         future_unless_negated=frozenset({"can", "could"}),
         not_ahead_to=frozenset({"seem", "appear", "happen", "tend", "use"}),
+        done_rank=frozenset({"first", "last", "only", "next"}),
         bare_infinitive=frozenset({"see", "let", "make", "help", "watch", "hear"}),
         passive_auxiliaries=frozenset({"get"}),
         refusing_modals=frozenset({"would", "wo", "will"}),
@@ -612,10 +615,31 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
         t.tag_ == "TO" and t.i < verb.i and _aims(doc[t.i - 1], words) for t in group if t.i > verb.sent.start
     ):
         return True
+    if _passive_to_come(group, words):
+        return True
     # a participle after a modal of possibility is no past: "could be concluded in October", "may be held"
     if any(t.tag_ in ("VBD", "VBN") for t in group) and not any(t.tag_ == "MD" for t in group):
         return False
     return None
+
+
+def _passive_to_come(group: SpacySpan, words: TenseWords) -> bool:
+    """ "an address, to be delivered Wednesday", "the measures to be voted on Thursday": a passive infinitive
+    hung on a noun (or after a comma), with no verb of its own, names what is still to be done; read as a past
+    participle it put the day in the week gone by. Not after an ordinal or superlative ("the first woman to be
+    elected in 2008" tells of what was done)."""
+    doc = group.doc
+    if len(group) < 3 or group[0].tag_ != "TO" or group[1].lemma_ != "be" or group[-1].tag_ != "VBN":
+        return False
+    if group.start == group.sent.start:
+        return False
+    before = doc[group.start - 1]
+    if before.text != "," and before.tag_ not in NOUN_TAGS:
+        return False
+    return not any(
+        t.tag_ in ("JJS", "RBS") or t.lower_ in words.done_rank
+        for t in doc[max(group.sent.start, group.start - 4) : group.start]
+    )
 
 
 def _refused(verb: SpacyToken, group: SpacySpan, words: TenseWords) -> bool:
