@@ -405,6 +405,53 @@ def test_html_title_loses_its_site_suffix(
 
 
 @pytest.mark.parametrize(
+    "meta_title, heading, expected",
+    [
+        # the page's one <h1> is its headline; the og:title is written for search engines and shares
+        (
+            "Strike: Velmora harbour shut",
+            "<h1>Dock workers shut the Velmora harbour</h1>",
+            "Dock workers shut the Velmora harbour",
+        ),
+        ("Strike - El Diario", "<h1>Strike ends</h1>", "Strike ends"),  # the og:title's site suffix goes too
+        ("Harbour strike", "<h1>Harbour strike</h1>", "Harbour strike"),
+        ("Autofinanzierung im Vergleich", "<h1>Finanzierung Ihres Autos</h1>", "Finanzierung Ihres Autos"),
+        # not the headline: a page part sharing no word, the site's name, cut short, the og:title with a label
+        ("Harbour strike", "<h1>Teilen</h1>", "Harbour strike"),
+        ("Harbour strike in Velmora", "<h1>El Diario</h1>", "Harbour strike in Velmora"),
+        (
+            "Harbour strike enters its sixth day",
+            "<h1>Harbour strike enters its si...</h1>",
+            "Harbour strike enters its sixth day",
+        ),
+        ("Harbour strike", "<h1>Headline: Harbour strike</h1>", "Harbour strike"),
+        ("Harbour strike", "<h1>Harbour strike - Download</h1>", "Harbour strike"),
+        # two <h1> (a site banner and the headline): a heading marked as the headline is taken
+        (
+            "Strike in Velmora",
+            "<h1>El Diario</h1><h1 class='entry-title'>Velmora dock workers stay out</h1>",
+            "Velmora dock workers stay out",
+        ),
+    ],
+)
+def test_html_title_is_the_visible_headline(meta_title: str, heading: str, expected: str) -> None:
+    paragraphs = "".join(
+        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
+        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    html = (
+        "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
+        f"<meta property='og:title' content='{meta_title}'></head><body>{heading}<article>{paragraphs}"
+        "</article></body></html>"
+    )
+    document = document_from_html(
+        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
+    )
+    assert not isinstance(document, Skipped)
+    assert document.title == expected
+
+
+@pytest.mark.parametrize(
     "author, expected",
     [
         ("Ana Ruiz; El Diario", "Ana Ruiz"),  # the site is the outlet, not a writer
