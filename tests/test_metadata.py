@@ -477,3 +477,48 @@ def test_html_byline_without_the_site_name(author: str, expected: str | None) ->
     )
     assert not isinstance(document, Skipped)
     assert document.byline == expected
+
+
+@pytest.mark.parametrize(
+    "card, expected",
+    [
+        # an SEO plugin's Twitter card: the author and the reading time, labelled in the site's language
+        (
+            {"label1": "Verfasst von", "data1": "Ana Ruiz", "label2": "Lesezeit", "data2": "4 Minuten"},
+            "Ana Ruiz",
+        ),
+        (
+            {
+                "label1": "Written by",
+                "data1": "Ana Ruiz",
+                "label2": "Est. reading time",
+                "data2": "4 minutes",
+            },
+            "Ana Ruiz",
+        ),
+        ({"label1": "Est. reading time", "data1": "4 minutes"}, None),  # the reading time alone names nobody
+        (
+            {"label1": "Price", "data1": "Ana Ruiz", "label2": "Colour", "data2": "blue"},
+            None,
+        ),  # not a byline card
+        (
+            {"label1": "Written by", "data1": "El Diario", "label2": "Lesezeit", "data2": "2 min"},
+            None,
+        ),  # the site
+    ],
+)
+def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | None) -> None:
+    paragraphs = "".join(
+        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
+        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    metas = "".join(f'<meta name="twitter:{name}" content="{value}">' for name, value in card.items())
+    html = (
+        f"<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>{metas}</head>"
+        f"<body><article><h1>Strike</h1>{paragraphs}</article></body></html>"
+    )
+    document = document_from_html(
+        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
+    )
+    assert not isinstance(document, Skipped)
+    assert document.byline == expected

@@ -8,11 +8,15 @@ from __future__ import annotations
 import functools
 import re
 from configparser import ConfigParser
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from storyline.ingest.document import make_document, parse_date
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MAX_TREE_SIZE = 500_000  # HTML elements; larger trees are pruned by trafilatura instead of processed whole
 TITLE_MAX_CHARS = 400  # a longer <title> is left as it is
@@ -55,6 +59,7 @@ def document_from_html(
     try:
         tree = load_html(html)
         heading = extract_title(tree) if tree is not None else None  # before extraction prunes the tree
+        card_author = _card_author(tree) if tree is not None else None
         extracted = trafilatura.bare_extraction(
             tree if tree is not None else html,
             url=url,
@@ -82,10 +87,32 @@ def document_from_html(
         url=page_url,
         title=strip_site_suffix(title, sitename, host, page_url) if title else None,
         outlet=sitename or _clean(meta.get("hostname")),
-        byline=_byline(_clean(meta.get("author")), sitename, host),
+        byline=_byline(_clean(meta.get("author")) or card_author, sitename, host),
         published=parse_date(meta.get("date")),
         hints=hints,
     )
+
+
+def _card_author(tree: HtmlElement) -> str | None:
+    """The author an SEO plugin's Twitter card states, which trafilatura does not read.
+
+    Yoast SEO (WordPress) writes the author and the reading time as two labelled values, in the site's language:
+    ``twitter:label1`` "Written by" / "Verfasst von" with ``twitter:data1`` the name, ``twitter:label2`` with
+    ``twitter:data2`` "5 minutes". The pair is read without a table of labels: the second value is a number of
+    minutes, so the first is the author. A card with the reading time alone names no author.
+    """
+    values = {
+        name: str(content).strip()
+        for name, content in (
+            (meta.get("name") or meta.get("property"), meta.get("content"))
+            for meta in tree.iterfind(".//head/meta")
+        )
+        if name in {"twitter:data1", "twitter:data2", "twitter:label2"} and content
+    }
+    reading_time = values.get("twitter:data2", "")
+    if "twitter:label2" not in values or not reading_time[:1].isdigit():
+        return None
+    return values.get("twitter:data1") or None
 
 
 def _headline(
