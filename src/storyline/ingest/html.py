@@ -131,8 +131,8 @@ def _headline(
     """
     if not heading or len(heading) > TITLE_MAX_CHARS:
         return meta_title
-    if not meta_title:
-        return heading
+    if not meta_title or len(meta_title) > TITLE_MAX_CHARS:
+        return heading  # a meta title this long is no headline (and bounds the word comparison below)
     other = _words(meta_title)
     shares = any(a in b or b in a for a in _words(heading) for b in other)
     names_site = _names_site(heading, sitename, host)
