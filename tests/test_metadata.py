@@ -416,6 +416,17 @@ def test_html_title_loses_its_site_suffix(
         ("Strike - El Diario", "<h1>Strike ends</h1>", "Strike ends"),  # the og:title's site suffix goes too
         ("Harbour strike", "<h1>Harbour strike</h1>", "Harbour strike"),
         ("Autofinanzierung im Vergleich", "<h1>Finanzierung Ihres Autos</h1>", "Finanzierung Ihres Autos"),
+        # a kicker set in a styled element of its own is not part of the headline; an emphasized word is
+        (
+            "Harbour strike: Velmora docks stay shut",
+            "<h1><span class='kicker'>Harbour strike</span> Velmora docks stay shut</h1>",
+            "Velmora docks stay shut",
+        ),
+        (
+            "Velmora docks stay shut",
+            "<h1><em class='ship'>Velmora</em> docks stay shut</h1>",
+            "Velmora docks stay shut",
+        ),
         # not the headline: a page part sharing no word, the site's name, cut short, the og:title with a label
         ("Harbour strike", "<h1>Teilen</h1>", "Harbour strike"),
         ("Harbour strike in Velmora", "<h1>El Diario</h1>", "Harbour strike in Velmora"),

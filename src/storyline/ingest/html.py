@@ -27,6 +27,7 @@ _TITLE_SUFFIX = re.compile(r"^(?P<head>.+\S)[ \t]+[-|–—·•⋆][ \t]+(?P<si
 # "Site | Headline": a first segment before a separator other than a hyphen ("Covid-19 - …" is a headline)
 _TITLE_PREFIX = re.compile(r"^(?P<site>[^|–—·•⋆]+?)[ \t]+[|–—·•⋆][ \t]+(?P<head>.+)$")
 _SEPARATORS = (":", "|", "-", "–", "—")  # set a label or a suffix off a headline ("Headline: …")
+KICKER_TAGS = {"span", "small", "div"}  # elements a heading's kicker (overline) is set in
 MAX_SITE_SEGMENTS = 3  # "Headline | Section | Site"
 # an author page's link text in front of the name ("View all posts by Ann Lee", "Zeige alle Beiträge von …")
 _POSTS_BY = re.compile(
@@ -58,7 +59,7 @@ def document_from_html(
 
     try:
         tree = load_html(html)
-        heading = extract_title(tree) if tree is not None else None  # before extraction prunes the tree
+        heading = _without_kicker(tree, extract_title(tree)) if tree is not None else None  # before pruning
         card_author = _card_author(tree) if tree is not None else None
         extracted = trafilatura.bare_extraction(
             tree if tree is not None else html,
@@ -113,6 +114,28 @@ def _card_author(tree: HtmlElement) -> str | None:
     if "twitter:label2" not in values or not reading_time[:1].isdigit():
         return None
     return values.get("twitter:data1") or None
+
+
+def _without_kicker(tree: HtmlElement, heading: str | None) -> str | None:
+    """The page's one ``<h1>`` without the kicker it opens with: ``<h1><span class="overline">Energy
+    prices</span> Parliament passes the cap</h1>`` → "Parliament passes the cap".
+
+    A kicker is a styled element of its own (a ``span``, ``small`` or ``div`` with a class) at the very start
+    of the heading, shorter than the headline after it; an ``<em>``/``<strong>`` at the start is part of the
+    headline ("*Titanic* sinks again") and stays.
+    """
+    from trafilatura.utils import trim
+
+    headings = tree.findall(".//h1")
+    if not heading or len(headings) != 1 or trim(headings[0].text_content()) != heading:
+        return heading
+    h1 = headings[0]
+    first = next((child for child in h1 if isinstance(child.tag, str)), None)
+    if first is None or (h1.text or "").strip() or first.tag not in KICKER_TAGS or not first.get("class"):
+        return heading
+    kicker = trim(first.text_content())
+    rest = heading[len(kicker) :].lstrip(" \t:|–—-") if kicker and heading.startswith(kicker) else ""
+    return rest if len(rest) > len(kicker) else heading
 
 
 def _headline(
