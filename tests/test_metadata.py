@@ -405,6 +405,64 @@ def test_html_title_loses_its_site_suffix(
 
 
 @pytest.mark.parametrize(
+    "meta_title, heading, expected",
+    [
+        # the page's one <h1> is its headline; the og:title is written for search engines and shares
+        (
+            "Strike: Velmora harbour shut",
+            "<h1>Dock workers shut the Velmora harbour</h1>",
+            "Dock workers shut the Velmora harbour",
+        ),
+        ("Strike - El Diario", "<h1>Strike ends</h1>", "Strike ends"),  # the og:title's site suffix goes too
+        ("Harbour strike", "<h1>Harbour strike</h1>", "Harbour strike"),
+        ("Autofinanzierung im Vergleich", "<h1>Finanzierung Ihres Autos</h1>", "Finanzierung Ihres Autos"),
+        # a kicker set in a styled element of its own is not part of the headline; an emphasized word is
+        (
+            "Harbour strike: Velmora docks stay shut",
+            "<h1><span class='kicker'>Harbour strike</span> Velmora docks stay shut</h1>",
+            "Velmora docks stay shut",
+        ),
+        (
+            "Velmora docks stay shut",
+            "<h1><em class='ship'>Velmora</em> docks stay shut</h1>",
+            "Velmora docks stay shut",
+        ),
+        # not the headline: a page part sharing no word, the site's name, cut short, the og:title with a label
+        ("Harbour strike", "<h1>Teilen</h1>", "Harbour strike"),
+        ("Harbour strike in Velmora", "<h1>El Diario</h1>", "Harbour strike in Velmora"),
+        (
+            "Harbour strike enters its sixth day",
+            "<h1>Harbour strike enters its si...</h1>",
+            "Harbour strike enters its sixth day",
+        ),
+        ("Harbour strike", "<h1>Headline: Harbour strike</h1>", "Harbour strike"),
+        ("Harbour strike", "<h1>Harbour strike - Download</h1>", "Harbour strike"),
+        # two <h1> (a site banner and the headline): a heading marked as the headline is taken
+        (
+            "Strike in Velmora",
+            "<h1>El Diario</h1><h1 class='entry-title'>Velmora dock workers stay out</h1>",
+            "Velmora dock workers stay out",
+        ),
+    ],
+)
+def test_html_title_is_the_visible_headline(meta_title: str, heading: str, expected: str) -> None:
+    paragraphs = "".join(
+        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
+        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    html = (
+        "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
+        f"<meta property='og:title' content='{meta_title}'></head><body>{heading}<article>{paragraphs}"
+        "</article></body></html>"
+    )
+    document = document_from_html(
+        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
+    )
+    assert not isinstance(document, Skipped)
+    assert document.title == expected
+
+
+@pytest.mark.parametrize(
     "author, expected",
     [
         ("Ana Ruiz; El Diario", "Ana Ruiz"),  # the site is the outlet, not a writer
@@ -424,6 +482,51 @@ def test_html_byline_without_the_site_name(author: str, expected: str | None) ->
         "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
         f'<meta name="author" content="{author}"></head><body><article><h1>Strike</h1>{paragraphs}'
         "</article></body></html>"
+    )
+    document = document_from_html(
+        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
+    )
+    assert not isinstance(document, Skipped)
+    assert document.byline == expected
+
+
+@pytest.mark.parametrize(
+    "card, expected",
+    [
+        # an SEO plugin's Twitter card: the author and the reading time, labelled in the site's language
+        (
+            {"label1": "Verfasst von", "data1": "Ana Ruiz", "label2": "Lesezeit", "data2": "4 Minuten"},
+            "Ana Ruiz",
+        ),
+        (
+            {
+                "label1": "Written by",
+                "data1": "Ana Ruiz",
+                "label2": "Est. reading time",
+                "data2": "4 minutes",
+            },
+            "Ana Ruiz",
+        ),
+        ({"label1": "Est. reading time", "data1": "4 minutes"}, None),  # the reading time alone names nobody
+        (
+            {"label1": "Price", "data1": "Ana Ruiz", "label2": "Colour", "data2": "blue"},
+            None,
+        ),  # not a byline card
+        (
+            {"label1": "Written by", "data1": "El Diario", "label2": "Lesezeit", "data2": "2 min"},
+            None,
+        ),  # the site
+    ],
+)
+def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | None) -> None:
+    paragraphs = "".join(
+        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
+        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    metas = "".join(f'<meta name="twitter:{name}" content="{value}">' for name, value in card.items())
+    html = (
+        f"<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>{metas}</head>"
+        f"<body><article><h1>Strike</h1>{paragraphs}</article></body></html>"
     )
     document = document_from_html(
         "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"

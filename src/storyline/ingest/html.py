@@ -8,11 +8,15 @@ from __future__ import annotations
 import functools
 import re
 from configparser import ConfigParser
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from storyline.ingest.document import make_document, parse_date
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MAX_TREE_SIZE = 500_000  # HTML elements; larger trees are pruned by trafilatura instead of processed whole
 TITLE_MAX_CHARS = 400  # a longer <title> is left as it is
@@ -22,6 +26,8 @@ HOST_LABEL_MIN_CHARS = 3  # shorter host names ("ap") also prefix unrelated word
 _TITLE_SUFFIX = re.compile(r"^(?P<head>.+\S)[ \t]+[-|–—·•⋆][ \t]+(?P<site>[^|–—·•⋆]+)$")
 # "Site | Headline": a first segment before a separator other than a hyphen ("Covid-19 - …" is a headline)
 _TITLE_PREFIX = re.compile(r"^(?P<site>[^|–—·•⋆]+?)[ \t]+[|–—·•⋆][ \t]+(?P<head>.+)$")
+_SEPARATORS = (":", "|", "-", "–", "—")  # set a label or a suffix off a headline ("Headline: …")
+KICKER_TAGS = {"span", "small", "div"}  # elements a heading's kicker (overline) is set in
 MAX_SITE_SEGMENTS = 3  # "Headline | Section | Site"
 # an author page's link text in front of the name ("View all posts by Ann Lee", "Zeige alle Beiträge von …")
 _POSTS_BY = re.compile(
@@ -48,10 +54,15 @@ def document_from_html(
 ) -> Document | Skipped:
     """The page's main text as a ``Document``, or a ``Skipped`` saying why there is no article in it."""
     import trafilatura
+    from trafilatura.metadata import extract_title
+    from trafilatura.utils import load_html
 
     try:
+        tree = load_html(html)
+        heading = _without_kicker(tree, extract_title(tree)) if tree is not None else None  # before pruning
+        card_author = _card_author(tree) if tree is not None else None
         extracted = trafilatura.bare_extraction(
-            html,
+            tree if tree is not None else html,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -70,17 +81,95 @@ def document_from_html(
     page_url = str(meta.get("url") or url or "") or None
     sitename = _clean(meta.get("sitename"))
     host = _clean(meta.get("hostname")) or (urlsplit(page_url).hostname if page_url else None)
-    title = _clean(meta.get("title"))
+    title = _headline(_clean(meta.get("title")), _clean(heading), sitename, host)
     return make_document(
         source,
         text,
         url=page_url,
         title=strip_site_suffix(title, sitename, host, page_url) if title else None,
         outlet=sitename or _clean(meta.get("hostname")),
-        byline=_byline(_clean(meta.get("author")), sitename, host),
+        byline=_byline(_clean(meta.get("author")) or card_author, sitename, host),
         published=parse_date(meta.get("date")),
         hints=hints,
     )
+
+
+def _card_author(tree: HtmlElement) -> str | None:
+    """The author an SEO plugin's Twitter card states, which trafilatura does not read.
+
+    Yoast SEO (WordPress) writes the author and the reading time as two labelled values, in the site's language:
+    ``twitter:label1`` "Written by" / "Verfasst von" with ``twitter:data1`` the name, ``twitter:label2`` with
+    ``twitter:data2`` "5 minutes". The pair is read without a table of labels: the second value is a number of
+    minutes, so the first is the author. A card with the reading time alone names no author.
+    """
+    values = {
+        name: str(content).strip()
+        for name, content in (
+            (meta.get("name") or meta.get("property"), meta.get("content"))
+            for meta in tree.iterfind(".//head/meta")
+        )
+        if name in {"twitter:data1", "twitter:data2", "twitter:label2"} and content
+    }
+    reading_time = values.get("twitter:data2", "")
+    if "twitter:label2" not in values or not reading_time[:1].isdigit():
+        return None
+    return values.get("twitter:data1") or None
+
+
+def _without_kicker(tree: HtmlElement, heading: str | None) -> str | None:
+    """The page's one ``<h1>`` without the kicker it opens with: ``<h1><span class="overline">Energy
+    prices</span> Parliament passes the cap</h1>`` → "Parliament passes the cap".
+
+    A kicker is a styled element of its own (a ``span``, ``small`` or ``div`` with a class) at the very start
+    of the heading, shorter than the headline after it; an ``<em>``/``<strong>`` at the start is part of the
+    headline ("*Titanic* sinks again") and stays.
+    """
+    from trafilatura.utils import trim
+
+    headings = tree.findall(".//h1")
+    if not heading or len(headings) != 1 or trim(headings[0].text_content()) != heading:
+        return heading
+    h1 = headings[0]
+    first = next((child for child in h1 if isinstance(child.tag, str)), None)
+    if first is None or (h1.text or "").strip() or first.tag not in KICKER_TAGS or not first.get("class"):
+        return heading
+    kicker = trim(first.text_content())
+    rest = heading[len(kicker) :].lstrip(" \t:|–—-") if kicker and heading.startswith(kicker) else ""
+    return rest if len(rest) > len(kicker) else heading
+
+
+def _headline(
+    meta_title: str | None, heading: str | None, sitename: str | None, host: str | None
+) -> str | None:
+    """The page's visible headline (its one ``<h1>``, a heading marked as the headline, else a part of
+    ``<title>``) when it is about the same thing as the meta title, else the meta title.
+
+    The meta title (``og:title`` first) is often written for search engines and shares ("Kind krank? Was
+    Arbeitgeber jetzt wissen müssen") while the page shows its headline ("Kind krank: Was Arbeitgeber wissen
+    müssen"), which is what a reader, and the web-page gold, calls the title. The heading is not the headline
+    when it shares no word of four or more letters with the meta title (one inside the other counts:
+    "Finanzierung" in "Autofinanzierung"): it is a page part ("Teilen", a dateline place); nor when it names
+    the site, is cut short ("…"), or is the meta title with a label or suffix set off ("Headline: …",
+    "… - Download").
+    """
+    if not heading or len(heading) > TITLE_MAX_CHARS:
+        return meta_title
+    if not meta_title or len(meta_title) > TITLE_MAX_CHARS:
+        return heading  # a meta title this long is no headline (and bounds the word comparison below)
+    other = _words(meta_title)
+    shares = any(a in b or b in a for a in _words(heading) for b in other)
+    names_site = _names_site(heading, sitename, host)
+    cut_short = heading.endswith(("...", "…"))
+    before, found, after = heading.partition(meta_title)
+    labelled = bool(found) and (
+        before.rstrip().endswith(_SEPARATORS) or after.lstrip().startswith(_SEPARATORS)
+    )
+    return heading if shares and not (names_site or cut_short or labelled) else meta_title
+
+
+def _words(text: str) -> set[str]:
+    """Case-folded words of four or more letters."""
+    return set(re.findall(r"\w{4,}", text.casefold()))
 
 
 def strip_site_suffix(title: str, sitename: str | None, host: str | None, url: str | None = None) -> str:
@@ -93,15 +182,10 @@ def strip_site_suffix(title: str, sitename: str | None, host: str | None, url: s
     """
     if len(title) > TITLE_MAX_CHARS:
         return title  # not a headline; and the pattern's work grows with the square of the length
-    names = {_squash(sitename)} if sitename else set()
-    label = _host_label(host)
     sections = {_squash(part) for part in urlsplit(url).path.split("/")[:-1] if part} if url else set()
 
     def names_site(segment: str) -> bool:
-        squashed = _squash(segment)
-        return len(segment.split()) <= SITE_SUFFIX_MAX_WORDS and (
-            squashed in names or bool(label and squashed.startswith(label))
-        )
+        return _names_site(segment, sitename, host)
 
     for _ in range(MAX_SITE_SEGMENTS):
         if sitename and title.endswith(sitename) and (head := _before_separator(title[: -len(sitename)])):
@@ -115,6 +199,16 @@ def strip_site_suffix(title: str, sitename: str | None, host: str | None, url: s
         title = match["head"].strip()
     match = _TITLE_PREFIX.match(title)
     return match["head"].strip() if match and names_site(match["site"]) else title
+
+
+def _names_site(segment: str, sitename: str | None, host: str | None) -> bool:
+    """Whether a short title segment names the site: its ``sitename`` whole, or its host ("selmarherald.example"
+    names "The Selmar Herald" and "Selmar Herald")."""
+    if len(segment.split()) > SITE_SUFFIX_MAX_WORDS:
+        return False
+    squashed = _squash(segment)
+    label = _host_label(host)
+    return bool(sitename and squashed == _squash(sitename)) or bool(label and squashed.startswith(label))
 
 
 def _before_separator(text: str) -> str | None:
