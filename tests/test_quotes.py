@@ -289,6 +289,10 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             "Vale said, and I quote, “We love the people who vote for us.”",
             [("Vale", "“We love the people who vote for us.”", "direct", "said")],
         ),
+        (  # a condition's verb frames nothing
+            'If the bill passes, "I think it will fill a very deep void in the state."',
+            [(None, '"I think it will fill a very deep void in the state."', "direct", None)],
+        ),
         (  # a participle the tagger read as finite, with no subject of its own, frames nothing
             "The group launched a radio ad on Saturday afternoon titled, “Stop the Scam Now.”",
             [(None, "“Stop the Scam Now.”", "direct", None)],

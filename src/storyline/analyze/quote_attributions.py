@@ -373,7 +373,8 @@ def _framing_attribution(
         c.dep_ in SUBJECT_DEPS or (inverted and c.dep_ in INVERTED_DEPS and c.i > verb.i)
         for c in verb.children
     )
-    if not own:
+    condition = any(c.dep_ == "mark" and c.lower_ in table.condition_marks for c in verb.children)
+    if not own or condition:  # "If the bill passes, “…”": the quotation is no condition's
         return None
     lemma = verb.lemma_.lower()
     framed = replace(table, verbs=table.verbs | {lemma}, quote_only=table.quote_only | {lemma})
