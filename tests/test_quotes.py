@@ -268,6 +268,35 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 )
             ],
         ),
+        # a verb of no table framing a quotation is speech (quote_frames): subject, verb and comma before it
+        (
+            "During the hearing, Senator Tom Vale cracked, “I am a patient man, but not that patient.”",
+            [("Senator Tom Vale", "“I am a patient man, but not that patient.”", "direct", "cracked")],
+        ),
+        (
+            "The boat left the dock as his friends jeered, “Good luck out there!”",
+            [("his friends", "“Good luck out there!”", "direct", "jeered")],
+        ),
+        (  # after a quotation opening the sentence: subject then verb, or the verb then its subject
+            "“Our town will always be our town,” an angry Mayor Ruiz retaliated.",
+            [("an angry Mayor Ruiz", "“Our town will always be our town,”", "direct", "retaliated")],
+        ),
+        (
+            "“This is a great day for the town!” beamed Maria Ortiz.",
+            [("Maria Ortiz", "“This is a great day for the town!”", "direct", "beamed")],
+        ),
+        (  # the writer's aside is no frame: "said" governs
+            "Vale said, and I quote, “We love the people who vote for us.”",
+            [("Vale", "“We love the people who vote for us.”", "direct", "said")],
+        ),
+        (  # a condition's verb frames nothing
+            'If the bill passes, "I think it will fill a very deep void in the state."',
+            [(None, '"I think it will fill a very deep void in the state."', "direct", None)],
+        ),
+        (  # a participle the tagger read as finite, with no subject of its own, frames nothing
+            "The group launched a radio ad on Saturday afternoon titled, “Stop the Scam Now.”",
+            [(None, "“Stop the Scam Now.”", "direct", None)],
+        ),
     ],
 )
 def test_direct_quotes(parse, text, expected):
@@ -560,6 +589,10 @@ def test_speakers_resolve_to_entities_through_pronouns_and_roles(parse):
         ("Her claim that the count was rigged drew scorn.", "speech"),
         ("The mayor pointed out that the bridge was closed.", "speech"),  # a phrasal speech verb
         ("As one farmer put it, “The rain came too late.”", "speech"),
+        (
+            "“We will be back next year!” beamed the coach.",
+            "speech",
+        ),  # a verb of no table framing a quotation
         ("A new survey showed that most farmers back the plan.", "finding"),
         ("Most economists believe that prices will ease.", "belief"),
         ("The mayor wants to raise the bridge toll.", "intention"),

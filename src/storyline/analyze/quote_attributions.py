@@ -31,6 +31,7 @@ from storyline.analyze.quote_contents import (
     without_opener,
 )
 from storyline.analyze.quote_cues import CueTable
+from storyline.analyze.quote_frames import framing_verbs
 from storyline.analyze.quote_headlines import headline_parse, label_lines, parsed_reading, speaker_turns
 from storyline.analyze.quote_marks import Inside
 from storyline.analyze.quote_noun_cues import (
@@ -75,6 +76,7 @@ if TYPE_CHECKING:
     from storyline.analyze.nlp import Parsed
 
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})  # "the claim that …" (parsers disagree on the label)
+INVERTED_DEPS = frozenset({"dobj", "attr"})  # how the parser hangs the name after "“…!” beamed Ortiz"
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 # "…, adding that": a cue without a subject of its own takes the subject of the verb it hangs on
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acomp"})
@@ -146,6 +148,7 @@ class Attribution:
     name_start: int | None = None  # the words that name the speaker when the span is a "who"
     name_end: int | None = None
     pieces: tuple[tuple[int, int], ...] = ()  # the content around a cue inside it ("X, he says, is Y")
+    framing: bool = False  # a verb of no table framing a quotation (``quote_frames``): speech
 
 
 def _is_cue(token: Token, table: CueTable) -> bool:
@@ -211,6 +214,7 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
     """
     found = []
     turns = speaker_turns(parsed, table, inside)
+    frames = _frames(parsed, table, inside)
     for piece in parsed.pieces:
         if len(piece) > max_tokens:
             continue
@@ -219,9 +223,28 @@ def cue_sentences(parsed: Parsed, table: CueTable, inside: Inside, max_tokens: i
         base = piece.start_char if headline is not None else 0
         starts = (tokens[i] for i in _openings_in(parsed, piece, table, headline))
         cue = any(_is_cue(t, table) and not inside(base + t.idx) and not turns(base + t.idx) for t in starts)
-        if cue or (headline is None and _handing_colon(piece, parsed.document.text, 0, inside) is not None):
+        framed = headline is None and bool(_frames_in(frames, piece))
+        if (
+            cue
+            or framed
+            or (headline is None and _handing_colon(piece, parsed.document.text, 0, inside) is not None)
+        ):
             found.append(piece)  # a colon handing on to a quotation may have a cue in no table before it
     return found
+
+
+def _frames(parsed: Parsed, table: CueTable, inside: Inside) -> list[int]:
+    """``quote_frames.framing_verbs`` of the document, found once (planning and extraction both ask)."""
+    if "quotes.frames" not in parsed.memo:
+        parsed.memo["quotes.frames"] = framing_verbs(parsed.doc, parsed.document.text, inside.quoted, table)
+    return parsed.memo["quotes.frames"]
+
+
+def _frames_in(frames: list[int], piece: Span) -> list[int]:
+    """The framing verbs inside ``piece``, as indexes from its first token."""
+    return [
+        i - piece.start for i in frames[bisect_left(frames, piece.start) : bisect_left(frames, piece.end)]
+    ]
 
 
 def _openings_in(parsed: Parsed, piece: Span, table: CueTable, headline: Doc | None) -> list[int]:
@@ -324,6 +347,9 @@ def sentence_attributions(
         misread = lower in table.misread_findings and all(a.cue_start != base + token.idx for a in found)
         if misread and (attribution := _evidence_attribution(doc, token, table, base)) is not None:
             found.append(attribution)
+    for i in _frames_in(_frames(parsed, table, inside), sentence) if headline is None else ():
+        if (attribution := _framing_attribution(doc, doc[i], table, base, max_speaker)) is not None:
+            found.append(attribution)
     colon = _handing_colon(doc, parsed.document.text, base, inside) if headline is None else None
     uncued = colon is not None and not any(a.cue_start < base + colon.idx for a in found)
     roles = role_table(parsed.document.language) if uncued else None
@@ -333,6 +359,27 @@ def sentence_attributions(
     ):
         found.append(attribution)
     return found
+
+
+def _framing_attribution(
+    doc: Doc, verb: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """A verb of no table framing a quotation ("“…,” Vale quipped", "Vale cracked, “…”"), read as a speech verb
+    that is a cue only next to a quotation (as "“…,” he continued" is): the table with its lemma added. The parse
+    must give the verb a subject of its own, or a noun right after it when it follows the closing mark ("“…!”
+    beamed Ortiz"): "an ad on Saturday afternoon titled, “Scam.”" is a participle the tagger read as finite."""
+    inverted = quote_mark(doc[verb.i - 1]) if verb.i else False
+    own = any(
+        c.dep_ in SUBJECT_DEPS or (inverted and c.dep_ in INVERTED_DEPS and c.i > verb.i)
+        for c in verb.children
+    )
+    condition = any(c.dep_ == "mark" and c.lower_ in table.condition_marks for c in verb.children)
+    if not own or condition:  # "If the bill passes, “…”": the quotation is no condition's
+        return None
+    lemma = verb.lemma_.lower()
+    framed = replace(table, verbs=table.verbs | {lemma}, quote_only=table.quote_only | {lemma})
+    attribution = _verb_attribution(doc, verb, framed, base, max_speaker)
+    return replace(attribution, framing=True) if attribution is not None else None
 
 
 def _handing_colon(tokens: Doc | Span, text: str, base: int, inside: Inside) -> Token | None:

@@ -473,6 +473,8 @@ def _cue_class(doc: Doc, a: Attribution, table: CueTable | None) -> str | None:
     span = doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand") if table is not None else None
     if table is None or span is None:
         return None
+    if a.framing:
+        return "speech"  # a verb of no table framing a quotation
     return cue_class({t.lemma_.lower() for t in span} | {t.lower_ for t in span}, table)
 
 
