@@ -427,8 +427,24 @@ def test_html_title_loses_its_site_suffix(
             "<h1><em class='ship'>Velmora</em> docks stay shut</h1>",
             "Velmora docks stay shut",
         ),
+        (  # a kicker on a line of its own: trafilatura spaces the heading's text at the break, text_content not
+            "Harbour strike: Velmora docks stay shut",
+            "<h1><span class='kicker'>Harbour strike</span><br>Velmora docks stay shut</h1>",
+            "Velmora docks stay shut",
+        ),
+        # a script inside the heading is no part of its text
+        (
+            "Velmora docks stay shut",
+            "<h1>Velmora docks stay shut<script>track('headline')</script></h1>",
+            "Velmora docks stay shut",
+        ),
         # not the headline: a page part sharing no word, the site's name, cut short, the og:title with a label
         ("Harbour strike", "<h1>Teilen</h1>", "Harbour strike"),
+        (
+            "韦尔莫拉港口罢工进入第六天",
+            "<h1>分享</h1>",
+            "韦尔莫拉港口罢工进入第六天",
+        ),  # no spaces: one run, shared by none
         ("Harbour strike in Velmora", "<h1>El Diario</h1>", "Harbour strike in Velmora"),
         (
             "Harbour strike enters its sixth day",
