@@ -523,6 +523,11 @@ def test_html_byline_without_the_site_name(author: str, expected: str | None) ->
             },
             "Ana Ruiz",
         ),
+        (  # two names, and a handle, as trafilatura reads a meta author
+            {"label1": "Written by", "data1": "Ana Ruiz & Ben Ott", "label2": "Lesezeit", "data2": "4 min"},
+            "Ana Ruiz; Ben Ott",
+        ),
+        ({"label1": "Written by", "data1": "@anaruiz", "label2": "Lesezeit", "data2": "4 min"}, None),
         ({"label1": "Est. reading time", "data1": "4 minutes"}, None),  # the reading time alone names nobody
         (
             {"label1": "Price", "data1": "Ana Ruiz", "label2": "Colour", "data2": "blue"},

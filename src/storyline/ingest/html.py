@@ -102,8 +102,12 @@ def _card_author(tree: HtmlElement) -> str | None:
     Yoast SEO (WordPress) writes the author and the reading time as two labelled values, in the site's language:
     ``twitter:label1`` "Written by" / "Verfasst von" with ``twitter:data1`` the name, ``twitter:label2`` with
     ``twitter:data2`` "5 minutes". The pair is read without a table of labels: the second value is a number of
-    minutes, so the first is the author. A card with the reading time alone names no author.
+    minutes, so the first is the author. A card with the reading time alone names no author. The name is
+    normalized as trafilatura does a meta author's (handles, e-mail addresses and emoji out; "Ana Ruiz & Ben
+    Ott" two names).
     """
+    from trafilatura.json_metadata import normalize_authors
+
     values = {
         name: str(content).strip()
         for name, content in (
@@ -115,7 +119,8 @@ def _card_author(tree: HtmlElement) -> str | None:
     reading_time = values.get("twitter:data2", "")
     if "twitter:label2" not in values or not reading_time[:1].isdigit():
         return None
-    return values.get("twitter:data1") or None
+    author = values.get("twitter:data1")
+    return normalize_authors(None, author) if author else None
 
 
 def _drop_code_in_headings(tree: HtmlElement) -> None:
