@@ -17,7 +17,7 @@ from storyline.ingest.metadata import (
     outlet_from_url,
     recover,
 )
-from storyline.model import Skipped
+from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
 
 HEADLINE = "Ministers agree to resume border talks"
@@ -404,6 +404,24 @@ def test_html_title_loses_its_site_suffix(
     assert strip_site_suffix(title, sitename, host, url) == expected
 
 
+def _strike_page(head: str, heading: str = "", *, article_heading: str = "") -> Document:
+    """A page of El Diario (eldiario.example) with six paragraphs of article: ``head`` inside its <head>,
+    ``heading`` before the <article>, ``article_heading`` opening it."""
+    paragraphs = "".join(
+        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
+        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    html = (
+        f"<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>{head}</head>"
+        f"<body>{heading}<article>{article_heading}{paragraphs}</article></body></html>"
+    )
+    document = document_from_html(
+        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
+    )
+    assert not isinstance(document, Skipped)
+    return document
+
+
 @pytest.mark.parametrize(
     "meta_title, heading, expected",
     [
@@ -462,19 +480,7 @@ def test_html_title_loses_its_site_suffix(
     ],
 )
 def test_html_title_is_the_visible_headline(meta_title: str, heading: str, expected: str) -> None:
-    paragraphs = "".join(
-        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
-        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
-    )
-    html = (
-        "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
-        f"<meta property='og:title' content='{meta_title}'></head><body>{heading}<article>{paragraphs}"
-        "</article></body></html>"
-    )
-    document = document_from_html(
-        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
-    )
-    assert not isinstance(document, Skipped)
+    document = _strike_page(f"<meta property='og:title' content='{meta_title}'>", heading)
     assert document.title == expected
 
 
@@ -490,19 +496,7 @@ def test_html_title_is_the_visible_headline(meta_title: str, heading: str, expec
     ],
 )
 def test_html_byline_without_the_site_name(author: str, expected: str | None) -> None:
-    paragraphs = "".join(
-        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
-        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
-    )
-    html = (
-        "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
-        f'<meta name="author" content="{author}"></head><body><article><h1>Strike</h1>{paragraphs}'
-        "</article></body></html>"
-    )
-    document = document_from_html(
-        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
-    )
-    assert not isinstance(document, Skipped)
+    document = _strike_page(f'<meta name="author" content="{author}">', article_heading="<h1>Strike</h1>")
     assert document.byline == expected
 
 
@@ -540,17 +534,6 @@ def test_html_byline_without_the_site_name(author: str, expected: str | None) ->
     ],
 )
 def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | None) -> None:
-    paragraphs = "".join(
-        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
-        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
-    )
     metas = "".join(f'<meta name="twitter:{name}" content="{value}">' for name, value in card.items())
-    html = (
-        f"<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>{metas}</head>"
-        f"<body><article><h1>Strike</h1>{paragraphs}</article></body></html>"
-    )
-    document = document_from_html(
-        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
-    )
-    assert not isinstance(document, Skipped)
+    document = _strike_page(metas, article_heading="<h1>Strike</h1>")
     assert document.byline == expected
