@@ -17,7 +17,7 @@ from storyline.ingest.metadata import (
     outlet_from_url,
     recover,
 )
-from storyline.model import Skipped
+from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
 
 HEADLINE = "Ministers agree to resume border talks"
@@ -404,6 +404,24 @@ def test_html_title_loses_its_site_suffix(
     assert strip_site_suffix(title, sitename, host, url) == expected
 
 
+def _strike_page(head: str, heading: str = "", *, article_heading: str = "") -> Document:
+    """A page of El Diario (eldiario.example) with six paragraphs of article: ``head`` inside its <head>,
+    ``heading`` before the <article>, ``article_heading`` opening it."""
+    paragraphs = "".join(
+        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
+        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    html = (
+        f"<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>{head}</head>"
+        f"<body>{heading}<article>{article_heading}{paragraphs}</article></body></html>"
+    )
+    document = document_from_html(
+        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
+    )
+    assert not isinstance(document, Skipped)
+    return document
+
+
 @pytest.mark.parametrize(
     "meta_title, heading, expected",
     [
@@ -427,8 +445,24 @@ def test_html_title_loses_its_site_suffix(
             "<h1><em class='ship'>Velmora</em> docks stay shut</h1>",
             "Velmora docks stay shut",
         ),
+        (  # a kicker on a line of its own: trafilatura spaces the heading's text at the break, text_content not
+            "Harbour strike: Velmora docks stay shut",
+            "<h1><span class='kicker'>Harbour strike</span><br>Velmora docks stay shut</h1>",
+            "Velmora docks stay shut",
+        ),
+        # a script inside the heading is no part of its text
+        (
+            "Velmora docks stay shut",
+            "<h1>Velmora docks stay shut<script>track('headline')</script></h1>",
+            "Velmora docks stay shut",
+        ),
         # not the headline: a page part sharing no word, the site's name, cut short, the og:title with a label
         ("Harbour strike", "<h1>Teilen</h1>", "Harbour strike"),
+        (
+            "韦尔莫拉港口罢工进入第六天",
+            "<h1>分享</h1>",
+            "韦尔莫拉港口罢工进入第六天",
+        ),  # no spaces: one run, shared by none
         ("Harbour strike in Velmora", "<h1>El Diario</h1>", "Harbour strike in Velmora"),
         (
             "Harbour strike enters its sixth day",
@@ -446,19 +480,7 @@ def test_html_title_loses_its_site_suffix(
     ],
 )
 def test_html_title_is_the_visible_headline(meta_title: str, heading: str, expected: str) -> None:
-    paragraphs = "".join(
-        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
-        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
-    )
-    html = (
-        "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
-        f"<meta property='og:title' content='{meta_title}'></head><body>{heading}<article>{paragraphs}"
-        "</article></body></html>"
-    )
-    document = document_from_html(
-        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
-    )
-    assert not isinstance(document, Skipped)
+    document = _strike_page(f"<meta property='og:title' content='{meta_title}'>", heading)
     assert document.title == expected
 
 
@@ -474,19 +496,7 @@ def test_html_title_is_the_visible_headline(meta_title: str, heading: str, expec
     ],
 )
 def test_html_byline_without_the_site_name(author: str, expected: str | None) -> None:
-    paragraphs = "".join(
-        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
-        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
-    )
-    html = (
-        "<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>"
-        f'<meta name="author" content="{author}"></head><body><article><h1>Strike</h1>{paragraphs}'
-        "</article></body></html>"
-    )
-    document = document_from_html(
-        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
-    )
-    assert not isinstance(document, Skipped)
+    document = _strike_page(f'<meta name="author" content="{author}">', article_heading="<h1>Strike</h1>")
     assert document.byline == expected
 
 
@@ -507,6 +517,11 @@ def test_html_byline_without_the_site_name(author: str, expected: str | None) ->
             },
             "Ana Ruiz",
         ),
+        (  # two names, and a handle, as trafilatura reads a meta author
+            {"label1": "Written by", "data1": "Ana Ruiz & Ben Ott", "label2": "Lesezeit", "data2": "4 min"},
+            "Ana Ruiz; Ben Ott",
+        ),
+        ({"label1": "Written by", "data1": "@anaruiz", "label2": "Lesezeit", "data2": "4 min"}, None),
         ({"label1": "Est. reading time", "data1": "4 minutes"}, None),  # the reading time alone names nobody
         (
             {"label1": "Price", "data1": "Ana Ruiz", "label2": "Colour", "data2": "blue"},
@@ -519,17 +534,6 @@ def test_html_byline_without_the_site_name(author: str, expected: str | None) ->
     ],
 )
 def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | None) -> None:
-    paragraphs = "".join(
-        f"<p>Dock workers in Velmora kept the harbour closed for a {day} day, the union said.</p>"
-        for day in ("first", "second", "third", "fourth", "fifth", "sixth")
-    )
     metas = "".join(f'<meta name="twitter:{name}" content="{value}">' for name, value in card.items())
-    html = (
-        f"<html><head><title>Strike</title><meta property='og:site_name' content='El Diario'>{metas}</head>"
-        f"<body><article><h1>Strike</h1>{paragraphs}</article></body></html>"
-    )
-    document = document_from_html(
-        "strike.html", html.encode(), IngestSettings(), url="https://eldiario.example/a"
-    )
-    assert not isinstance(document, Skipped)
+    document = _strike_page(metas, article_heading="<h1>Strike</h1>")
     assert document.byline == expected

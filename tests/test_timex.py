@@ -145,6 +145,7 @@ DATED = [
     ),
     ("Unions were bracing for the cuts to be voted on Thursday.", ("Thursday", "DATE", "2021-03-18")),
     ("She was the first judge to be sworn in on Monday.", ("Monday", "DATE", "2021-03-15")),
+    ("She was the second judge to be sworn in on Monday.", ("Monday", "DATE", "2021-03-15")),
     # a participle between a determiner and its noun is no verb of the clause
     ("The president is expected to give a televised address on Monday.", ("Monday", "DATE", "2021-03-22")),
     ("The president gave a televised address on Monday.", ("Monday", "DATE", "2021-03-15")),

@@ -49,6 +49,7 @@ __all__ = ["Resolved", "extract", "published_lower_bound", "resolve"]
 
 # grains of resolved dates that become the reference time for "two months later", "that day"
 OFFSET_CUE_CHARS = 30  # how far before an expression "the day before" is looked for
+WORD_BEFORE_CHARS = 12  # how far back the one word before an expression is read ("throughout" and its space)
 # a story whose text holds this many different words of a game tells of one: its bare halves and quarters are the
 # game's even in a sentence with no such word ("the Colts capitalized in the fourth quarter")
 GAME_STORY_WORDS = 2
@@ -281,6 +282,12 @@ def _is_discourse_marker(parsed: Parsed, text: str, m: Match, language: str) -> 
     return span is not None and span[0].is_sent_start is True
 
 
+def _word_before(text: str, m: Match) -> str:
+    """The lower-cased word right before a match, "" at the text's start: the one word several rules read."""
+    words = text[max(0, m.start - WORD_BEFORE_CHARS) : m.start].split()
+    return words[-1].lower() if words else ""
+
+
 def _past_or_connective(parsed: Parsed, text: str, m: Match, future: bool | None, language: str) -> bool:
     """ "soon" is a time ahead (FUTURE_REF) only where the clause does not speak of the past ("the bank will soon
     reopen", not "the crowd soon dispersed") and it is no connective ("as soon as", "soon after", "too soon",
@@ -289,9 +296,8 @@ def _past_or_connective(parsed: Parsed, text: str, m: Match, future: bool | None
     word = text[m.start : m.end].lower()
     if m.rule != "ref" or word not in lex.tensed_refs:
         return False
-    before = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
     after = text[m.end : m.end + 16].lower().replace("-", " - ").split()[:1]
-    if set(before) & set(lex.tensed_ref_links[0]) or set(after) & set(lex.tensed_ref_links[1]):
+    if _word_before(text, m) in lex.tensed_ref_links[0] or set(after) & set(lex.tensed_ref_links[1]):
         return True
     if future is False:
         return True
@@ -523,8 +529,7 @@ def _past_part_of_year(
         or dct is None
     ):
         return norm
-    previous = text[max(0, m.start - 12) : m.start].split()[-1:]
-    if point.date <= dct or not previous or previous[0].lower() not in LEXICONS[language].within_period_words:
+    if point.date <= dct or _word_before(text, m) not in LEXICONS[language].within_period_words:
         return norm
     moved = dataclasses.replace(point, date=shift(point.date, "Y", -1))
     return dataclasses.replace(norm, value=moved.value(), point=moved)
@@ -640,8 +645,7 @@ def _ended_day(text: str, m: Match, norm: Norm, dct: dt.date | None, language: s
     point = norm.point
     if dct is None or m.rule not in DAY_RULES or norm.anchor != "dct" or point is None or point.date <= dct:
         return norm
-    previous = text[max(0, m.start - 12) : m.start].split()[-1:]
-    if not previous or previous[0] not in LEXICONS[language].period_ended_words:
+    if _word_before(text, m) not in LEXICONS[language].period_ended_words:
         return norm
     date = point.date
     while date > dct:
@@ -830,8 +834,8 @@ def _is_house_number(text: str, m: Match, language: str) -> bool:
     """ "stop Trump from reaching 1600 Pennsylvania Avenue": a year-like number before a street's name is a house
     number, unless a word that opens a year stands before it ("In 1999 Main Street was rebuilt")."""
     lex = LEXICONS[language]
-    previous = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
-    if m.rule != "year" or not previous or previous[0] in lex.year_openers:
+    previous = _word_before(text, m)
+    if m.rule != "year" or not previous or previous in lex.year_openers:
         return False
     words = text[m.end : m.end + 60].split()[: HOUSE_NAME_WORDS + 1]
     for i, word in enumerate(words):
@@ -850,8 +854,8 @@ def _is_model_year(text: str, m: Match, language: str) -> bool:
     lex = LEXICONS[language]
     if m.rule != "year" or not lex.vehicle_makers:
         return False
-    previous = text[max(0, m.start - 12) : m.start].lower().split()[-1:]
-    if previous and previous[0] in lex.year_openers and previous[0] not in lex.determiners:
+    previous = _word_before(text, m)
+    if previous in lex.year_openers and previous not in lex.determiners:
         return False
     words = text[m.end : m.end + 40].split()[:2]
     if len(words) < 2 or words[0] not in lex.vehicle_makers:

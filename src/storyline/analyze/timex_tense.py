@@ -626,8 +626,9 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
 def _passive_to_come(group: SpacySpan, words: TenseWords) -> bool:
     """ "an address, to be delivered Wednesday", "the measures to be voted on Thursday": a passive infinitive
     hung on a noun (or after a comma), with no verb of its own, names what is still to be done; read as a past
-    participle it put the day in the week gone by. Not after an ordinal or superlative ("the first woman to be
-    elected in 2008" tells of what was done)."""
+    participle it put the day in the week gone by. Not after an ordinal, a superlative or a rank word ("the
+    first woman to be elected in 2008", "the second judge to be sworn in Monday" tell of what was done): the
+    recognizer's ORDINAL covers "second", "10th" that no word table lists."""
     doc = group.doc
     if len(group) < 3 or group[0].tag_ != "TO" or group[1].lemma_ != "be" or group[-1].tag_ != "VBN":
         return False
@@ -637,7 +638,7 @@ def _passive_to_come(group: SpacySpan, words: TenseWords) -> bool:
     if before.text != "," and before.tag_ not in NOUN_TAGS:
         return False
     return not any(
-        t.tag_ in ("JJS", "RBS") or t.lower_ in words.done_rank
+        t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in words.done_rank
         for t in doc[max(group.sent.start, group.start - 4) : group.start]
     )
 

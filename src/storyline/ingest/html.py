@@ -59,6 +59,8 @@ def document_from_html(
 
     try:
         tree = load_html(html)
+        if tree is not None:
+            _drop_code_in_headings(tree)
         heading = _without_kicker(tree, extract_title(tree)) if tree is not None else None  # before pruning
         card_author = _card_author(tree) if tree is not None else None
         extracted = trafilatura.bare_extraction(
@@ -100,8 +102,12 @@ def _card_author(tree: HtmlElement) -> str | None:
     Yoast SEO (WordPress) writes the author and the reading time as two labelled values, in the site's language:
     ``twitter:label1`` "Written by" / "Verfasst von" with ``twitter:data1`` the name, ``twitter:label2`` with
     ``twitter:data2`` "5 minutes". The pair is read without a table of labels: the second value is a number of
-    minutes, so the first is the author. A card with the reading time alone names no author.
+    minutes, so the first is the author. A card with the reading time alone names no author. The name is
+    normalized as trafilatura does a meta author's (handles, e-mail addresses and emoji out; "Ana Ruiz & Ben
+    Ott" two names).
     """
+    from trafilatura.json_metadata import normalize_authors
+
     values = {
         name: str(content).strip()
         for name, content in (
@@ -113,7 +119,17 @@ def _card_author(tree: HtmlElement) -> str | None:
     reading_time = values.get("twitter:data2", "")
     if "twitter:label2" not in values or not reading_time[:1].isdigit():
         return None
-    return values.get("twitter:data1") or None
+    author = values.get("twitter:data1")
+    return normalize_authors(None, author) if author else None
+
+
+def _drop_code_in_headings(tree: HtmlElement) -> None:
+    """Removes scripts and styles inside ``<h1>`` elements, whose code the heading's text would otherwise carry
+    into the title ("Harbour strike <script>track()</script>" → "Harbour strike track()"). Only there: the
+    page's other scripts hold the JSON-LD metadata trafilatura reads, and its cleaning drops them from the text.
+    """
+    for element in tree.xpath(".//h1//script | .//h1//style | .//h1//noscript"):
+        element.drop_tree()
 
 
 def _without_kicker(tree: HtmlElement, heading: str | None) -> str | None:
@@ -127,7 +143,13 @@ def _without_kicker(tree: HtmlElement, heading: str | None) -> str | None:
     from trafilatura.utils import trim
 
     headings = tree.findall(".//h1")
-    if not heading or len(headings) != 1 or trim(headings[0].text_content()) != heading:
+    # the heading trafilatura took is this <h1>'s text; compared without spaces, as it puts a space between
+    # block elements ("<span>Strike</span><br>Docks shut" → "Strike Docks shut") that text_content() does not
+    if (
+        not heading
+        or len(headings) != 1
+        or "".join(headings[0].text_content().split()) != "".join(heading.split())
+    ):
         return heading
     h1 = headings[0]
     first = next((child for child in h1 if isinstance(child.tag, str)), None)
@@ -150,7 +172,8 @@ def _headline(
     when it shares no word of four or more letters with the meta title (one inside the other counts:
     "Finanzierung" in "Autofinanzierung"): it is a page part ("Teilen", a dateline place); nor when it names
     the site, is cut short ("…"), or is the meta title with a label or suffix set off ("Headline: …",
-    "… - Download").
+    "… - Download"). In a script written without spaces (Chinese, Japanese) a whole run of characters is one
+    "word", so there the heading is taken only when one title holds the other's run; else the meta title stays.
     """
     if not heading or len(heading) > TITLE_MAX_CHARS:
         return meta_title
