@@ -260,6 +260,23 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("An explosion at the Shell refinery killed two workers.", "killed", "DISASTER"),
         ("Two guards were killed in a suicide explosion at the oil refinery.", "killed", "ATTACK"),
         ("Two shepherds were killed in a land mine explosion.", "killed", "ATTACK"),
+        # a verb of injury without an object is a casualty typed by its cause: an accident ...
+        ("Forty miners were hurt in a coal mine explosion on Tuesday.", "hurt", "DISASTER"),
+        ("Two welders were hurt when a gas pipe burst under the yard.", "hurt", "DISASTER"),
+        ("Six workers were injured in a boiler blast at the dairy.", "injured", "DISASTER"),
+        # ... or an attacker, a weapon or a bare explosion
+        ("Three shepherds were hurt by gunmen near the village.", "hurt", "ATTACK"),
+        ("Two boys were injured by shrapnel on Sunday.", "injured", "ATTACK"),
+        ("Four people were injured in an explosion at a tram stop.", "injured", "ATTACK"),
+        # an injury in a trigger's phrase is that event's; a negative one leaves it alone
+        ("No one was hurt in the fire at the depot.", "fire", "DISASTER"),
+        # a vehicle, a boiler or a tank that exploded with no bomb or attacker named is an accident ...
+        ("The cargo plane exploded shortly after take-off, killing its crew.", "exploded", "DISASTER"),
+        ("The cargo plane exploded shortly after take-off, killing its crew.", "killing", "DISASTER"),
+        ("A boiler exploded at the laundry on Monday.", "exploded", "DISASTER"),
+        # ... and a bomb, a device or a bare subject keeps it an attack
+        ("A bomb exploded at the fish market, killing four.", "exploded", "ATTACK"),
+        ("The van exploded after a device hidden under a seat went off.", "exploded", "ATTACK"),
     ],
 )
 def test_accident_sense(parse: Parse, text: str, trigger: str, expected: str) -> None:
@@ -342,6 +359,11 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "The state will accept more refugees next year.",
         "The airline ordered 20 aircraft from Airbus.",
         "The valves were ordered in March.",
+        # "hurt" and "injure" are a casualty only without an object and with a cause: not a loss or a figure
+        "The slump in prices hurt sales last year.",
+        "Quarterly earnings were hurt by higher freight costs.",
+        "Her ankle was injured during training.",
+        "Nobody was hurt, the mayor said.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:

@@ -140,6 +140,11 @@ class Lexicon:
     blast_source_preps: frozenset[str]  # "an explosion at a chemical plant": where its source is named
     accident_sources: frozenset[str]  # "a gas explosion", "a boiler blast"
     attack_sources: frozenset[str]  # "a car bomb blast", "a suicide explosion": an attack
+    blast_verbs: frozenset[
+        str
+    ]  # "explode", "burst": an accident with ``blast_subjects``/``accident_sources``
+    blast_subjects: frozenset[str]  # "the plane exploded": a vehicle that blew up, no attacker named
+    injury_verbs: frozenset[str]  # "hurt", "injure": an event only as a casualty with a cause named
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     market_nouns: frozenset[
         str
@@ -193,6 +198,13 @@ class Context:
     settings: AnalyzeSettings
     timex_starts: list[int] = field(default_factory=list)
     entity_index: EntityIndex | None = None  # the entities' mentions, for "which entity is at this span"
+
+
+def negative(lex: Lexicon, noun: Token) -> bool:
+    """A noun phrase that says none took part or took place: "nobody", "no one", "no talks", "neither side"."""
+    if noun.lower_ in lex.negative_pronouns:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in lex.negative_determiners for c in noun.children)
 
 
 def has_demand_modal(clause: Token, lex: Lexicon) -> bool:

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.event_context import (
     OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     Lexicon,
     Trigger,
     antecedent,
     cause_antecedent,
+    negative,
 )
 
 if TYPE_CHECKING:
@@ -382,6 +384,9 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     ("Two workers were killed after chlorine gas leaked", "A fire killed three", "homes destroyed by the
     flood"), and so is a death from one ("died in a **crash**"); else as it was."""
     token = parse[trigger.index]
+    if trigger.type == "ATTACK" and not trigger.words and token.lemma_.lower() in lex.blast_verbs:
+        # "the plane exploded": an accident unless a bomb, a device or an attacker is among its words
+        return dataclasses.replace(trigger, type=ACCIDENT_TYPE) if _accidental_burst(lex, token) else trigger
     if not trigger.words and token.pos_ == "VERB" and token.lemma_.lower() in lex.death_verbs:
         # "died and … were hurt in a crash": what the joined verb's cause says
         accidental = any(_accidental(lex, child) for child in (*token.children, *_joined_children(token)))
@@ -389,7 +394,7 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     if trigger.type != "ATTACK" or trigger.words or token.lemma_.lower() not in lex.harm_verbs:
         return trigger
     dependents = [*token.children, *_subject_above(token)]
-    if any(_natural_subject(lex, child) for child in dependents):
+    if any(_natural_subject(lex, child) for child in dependents) or _after_burst(lex, token):
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     if any(_attacker(lex, child) for child in dependents):
         return trigger  # "Rebels killed two villagers after the storm"
@@ -397,6 +402,72 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     if any(_accidental(lex, child) for child in (*dependents, *_joined_children(token))):
         return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
     return trigger
+
+
+def injury(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
+    """A verb of injury (``lex.injury_verbs``) as the casualty its cause makes it: a DISASTER after an accident
+    ("60 **hurt** in a mine explosion", "two miners were **injured** when a gas pipe burst"), an ATTACK by an
+    attacker or in an attack ("**hurt** by gunmen", "**injured** in an ambush"); ``None`` with no cause named or
+    with an object ("it **hurt** sales", "the blast **injured** six": the blast is the event, its victims its
+    participants), where the word names no happening of its own or a figure of speech, and with a negative
+    subject ("nobody was hurt")."""
+    token = parse[trigger.index]
+    if trigger.words or token.lemma_.lower() not in lex.injury_verbs:
+        return trigger
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in token.children):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and negative(lex, c) for c in token.children):
+        return None  # "nobody was hurt, but the fire on Friday …": no casualty, and the date is the fire's
+    dependents = [*token.children, *_joined_children(token)]
+    if any(_accidental(lex, child) for child in dependents):
+        return dataclasses.replace(trigger, type=ACCIDENT_TYPE)
+    if any(_violent_cause(lex, child) for child in dependents):
+        return dataclasses.replace(trigger, type="ATTACK")
+    return None
+
+
+def _violent_cause(lex: Lexicon, child: Token) -> bool:
+    """Whether a dependent of an injury verb names an attacker or a weapon ("by **gunmen**", "by a **bomb**") or
+    an attack as its cause ("in an **ambush**", "when militants **opened fire**", "in an **explosion** at a bus
+    stop"). Any other agent is no attack: business news says "earnings were hurt by higher costs"."""
+    if child.dep_ == "agent":
+        return any(_attack_named(lex, t) for t in child.subtree)
+    if child.dep_ == "prep" and child.lower_ in CAUSE_PREPS:
+        objects = [o for o in child.children if o.dep_ == "pobj"]
+        return any(_attack_named(lex, o) for o in objects) or any(
+            o.lemma_.lower() in lex.blast_nouns and not _accidental_blast(lex, o) for o in objects
+        )
+    return child.dep_ == "advcl" and any(_attack_named(lex, t) for t in child.subtree)
+
+
+def _attack_named(lex: Lexicon, token: Token) -> bool:
+    """An ATTACK trigger word or phrase ("ambush", "shelling", "opened fire") or an attack source ("bomb")."""
+    lemma = token.lemma_.lower()
+    table = lex.verbs if token.pos_ == "VERB" else lex.nouns
+    if table.get(lemma) == "ATTACK" or _attack_word(lex, token):
+        return True
+    seconds = {second for second, kind in lex.phrases.get(lemma, ()) if kind == "ATTACK"}
+    return any(c.lemma_.lower() in seconds for c in token.children)
+
+
+def _accidental_burst(lex: Lexicon, verb: Token) -> bool:
+    """A verb of bursting (``lex.blast_verbs``) whose subject is an accidental source or a vehicle ("a boiler
+    exploded", "the plane exploded after take-off") and whose words hold no attack source ("a car bomb
+    exploded", "the bus exploded after a device went off"): news tells bombings with the same verb, so a bare
+    one or one with any other subject stays an attack."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    sources = [m for s in subjects for m in (s, *s.children) if m is s or m.dep_ in MODIFIER_DEPS]
+    named = any(w.lemma_.lower() in lex.accident_sources | lex.blast_subjects for w in sources)
+    return named and not any(_attack_word(lex, t) for t in verb.subtree)
+
+
+def _after_burst(lex: Lexicon, verb: Token) -> bool:
+    """A subjectless participle on an accidental burst ("the plane exploded after take-off, **killing** all 80
+    on board"): the accident did the harm."""
+    head = verb.head
+    if not _subject_above(verb) or head.lemma_.lower() not in lex.blast_verbs:
+        return False
+    return _accidental_burst(lex, head)
 
 
 def _joined_children(verb: Token) -> list[Token]:
@@ -469,6 +540,8 @@ def _accidental(lex: Lexicon, child: Token) -> bool:
     if child.dep_ == "agent":
         return any(_accident_agent(lex, o) for o in child.children if o.dep_ == "pobj")
     if child.dep_ == "advcl":
+        if child.lemma_.lower() in lex.blast_verbs:  # "when a gas pipe burst", "after the boiler exploded"
+            return _accidental_burst(lex, child)
         subjects = (c for c in child.children if c.dep_ in SUBJECT_DEPS)
         return child.lemma_.lower() in lex.accident_verbs or any(_accident_noun(lex, c) for c in subjects)
     return False
@@ -577,13 +650,18 @@ def _things_acted_on(verb: Token) -> list[Token]:
 
 
 def death_by_cause(lex: Lexicon, parse: Doc, trigger: Trigger, triggers: set[int]) -> bool:
-    """Whether a death verb (``lex.death_verbs``) is none of its own: not told as having happened (a bare form
-    or a gerund: "will not allow people **to die**", "do or **die**", "old habits **die** hard"), or with another
-    trigger for its cause in a phrase of its own ("died **in** a firefight", "died **as a result of** torture",
-    "died **after** the attack"): PLOVER codes the violence, not the death, so the cause's event carries it
-    (with its date)."""
+    """Whether a death or an injury verb (``lex.death_verbs``, ``lex.injury_verbs``) is none of its own: not
+    told as having happened (a bare form or a gerund: "will not allow people **to die**", "do or **die**", "old
+    habits **die** hard"), or with another trigger for its cause in a phrase of its own ("died **in** a
+    firefight", "died **as a result of** torture", "died **after** the attack", "nobody was hurt **in** the
+    fire"): PLOVER codes the violence, not the death, so the cause's event carries it (with its date)."""
     token = parse[trigger.index]
-    if trigger.words or token.pos_ != "VERB" or token.lemma_.lower() not in lex.death_verbs:
+    lemma = token.lemma_.lower()
+    if (
+        trigger.words
+        or token.pos_ != "VERB"
+        or (lemma not in lex.death_verbs and lemma not in lex.injury_verbs)
+    ):
         return False
     if token.tag_ in UNTOLD_TAGS:
         return True

@@ -36,6 +36,7 @@ from storyline.analyze.event_context import (
     has_demand_modal,
     is_clause_prep,
     is_headline,
+    negative,
 )
 from storyline.analyze.quote_headlines import headline_reading, parsed_reading
 from storyline.data import load_table
@@ -302,6 +303,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
     triggers = [event_senses.work_stoppage(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.verbal_attack(ctx.lexicon, parse, t) for t in triggers]
     triggers = [event_senses.accident(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [t for t in (event_senses.injury(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [event_senses.allegation(ctx.lexicon, parse, t) for t in triggers]
     triggers = [t for t in (event_senses.fire(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     indexes = {t.index for t in triggers}
@@ -577,13 +579,6 @@ def _anchors(parse: Doc, trigger: Trigger) -> list[int]:
     return anchors
 
 
-def _negative(lex: Lexicon, noun: Token) -> bool:
-    """A noun phrase that says none took part or took place: "nobody", "no one", "no talks", "neither side"."""
-    if noun.lower_ in lex.negative_pronouns:
-        return True
-    return any(c.dep_ == "det" and c.lower_ in lex.negative_determiners for c in noun.children)
-
-
 def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) -> bool:
     """False for what the sentence says did not or might not happen, or merely names.
 
@@ -597,12 +592,12 @@ def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) ->
         if any(
             c.dep_ == "neg"
             or (c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks)
-            or (c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj"} and _negative(lex, c))
+            or (c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj"} and negative(lex, c))
             for c in anchor.children
         ):
             return False
     token = parse[trigger.index]
-    if _negative(lex, token):
+    if negative(lex, token):
         return False  # "held no talks"
     if (
         token.pos_ == "NOUN"
