@@ -13,10 +13,11 @@ dates, quotes, meetings, attacks, agreements…), then times
   no dependency parses at all): what quotes and events add, with the parses they need. Each chunk is run both
   ways in the same worker, one right after the other, the order alternating from chunk to chunk. Two runs a
   minute apart see different loads from other processes on a shared machine, and the CPU time a document
-  takes moves with that load by as much as the share being measured (the same 192 documents without quotes
-  and events: 46 CPU ms/doc on a quiet machine, 57-68 beside two other busy processes), so a share taken from
-  two separate runs said anything from 24% to 80% for the same code. The share is printed with its range
-  over groups of ``SHARE_GROUP`` chunks (one chunk alone varies by ±30 points on a busy machine);
+  takes moves with that load by as much as the share being measured (the same 200 documents without quotes
+  and events took 46 to 63 CPU ms/doc in runs minutes apart), so a share taken from two separate runs said
+  anything from 24% to 80% for the same code (six single-process runs of one script: 27% to 68%). The share
+  is printed with its range over groups of ``SHARE_GROUP`` chunks (one chunk alone varies by ±30 points on
+  a busy machine);
 * **spaCy baselines**, in the same kind of process pool over the same documents (or the first
   ``--baseline-docs``): the full pipeline of the same model as spaCy ships it (parser included, thinc's BLIS
   matrix products), the full pipeline on the numpy matrix products storyline uses (``analyze.matmul``), and
