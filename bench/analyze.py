@@ -17,7 +17,9 @@ dates, quotes, meetings, attacks, agreements…), then times
   and events took 46 to 63 CPU ms/doc in runs minutes apart), so a share taken from two separate runs said
   anything from 24% to 80% for the same code (six single-process runs of one script: 27% to 68%). The share
   is printed with its range over groups of ``SHARE_GROUP`` chunks (one chunk alone varies by ±30 points on
-  a busy machine);
+  a busy machine). That range is the spread within one run; from run to run the share still moved between
+  30% and 42% for the same code on a machine shared with other work (768 and 512 documents, two
+  processes), so compare runs on an idle machine or repeat them;
 * **spaCy baselines**, in the same kind of process pool over the same documents (or the first
   ``--baseline-docs``): the full pipeline of the same model as spaCy ships it (parser included, thinc's BLIS
   matrix products), the full pipeline on the numpy matrix products storyline uses (``analyze.matmul``), and
