@@ -10,7 +10,16 @@ dates, quotes, meetings, attacks, agreements…), then times
   a process pool of ``--processes`` workers, each handed chunks of documents (spaCy loaded once per worker,
   before the clock starts);
 * **storyline without quotes and events** over the same documents (entities and time expressions only, so
-  no dependency parses at all): what quotes and events add, with the parses they need;
+  no dependency parses at all): what quotes and events add, with the parses they need. Each chunk is run both
+  ways in the same worker, one right after the other, the order alternating from chunk to chunk. Two runs a
+  minute apart see different loads from other processes on a shared machine, and the CPU time a document
+  takes moves with that load by as much as the share being measured (the same 200 documents without quotes
+  and events took 46 to 63 CPU ms/doc in runs minutes apart), so a share taken from two separate runs said
+  anything from 24% to 80% for the same code (six single-process runs of one script: 27% to 68%). The share
+  is printed with its range over groups of ``SHARE_GROUP`` chunks (one chunk alone varies by ±30 points on
+  a busy machine). That range is the spread within one run; from run to run the share still moved between
+  30% and 42% for the same code on a machine shared with other work (768 and 512 documents, two
+  processes), so compare runs on an idle machine or repeat them;
 * **spaCy baselines**, in the same kind of process pool over the same documents (or the first
   ``--baseline-docs``): the full pipeline of the same model as spaCy ships it (parser included, thinc's BLIS
   matrix products), the full pipeline on the numpy matrix products storyline uses (``analyze.matmul``), and
@@ -41,6 +50,7 @@ from storyline.model import Document
 from storyline.settings import AnalyzeSettings
 
 CHUNK_DOCS = 32  # documents per task handed to a worker (one nlp.pipe batch)
+SHARE_GROUP = 8  # chunks per group whose share of quotes and events is printed as the range
 BACKGROUND_SHARE = 0.35  # sentences with no quote, cue or event trigger (see the module docstring)
 
 COUNTRIES = [  # (country, demonym, capital)
@@ -326,6 +336,38 @@ def run_chunk(documents: list[Document], full: bool = True) -> Tally:
     return tally
 
 
+def run_pair(documents: list[Document], full_first: bool) -> tuple[Tally, Tally]:
+    """The chunk with and without quotes and events, back to back in ``full_first`` order, so that both see
+    the same machine."""
+    if full_first:
+        full = run_chunk(documents)
+        return full, run_chunk(documents, full=False)
+    alone = run_chunk(documents, full=False)
+    return run_chunk(documents), alone
+
+
+def bench_share(documents: list[Document], processes: int) -> list[tuple[Tally, Tally]]:
+    """(with, without) quotes and events for each chunk, alternately full or without first."""
+    chunks = [documents[i : i + CHUNK_DOCS] for i in range(0, len(documents), CHUNK_DOCS)]
+    with ProcessPoolExecutor(processes) as pool:
+        list(pool.map(warm, range(processes)))
+        return list(pool.map(run_pair, chunks, [i % 2 == 0 for i in range(len(chunks))]))
+
+
+def share_report(pairs: list[tuple[Tally, Tally]]) -> str:
+    """What quotes and events add to the CPU time per document over all pairs, with its range over groups of
+    ``SHARE_GROUP`` chunks and over the pairs run full first and those run without first."""
+
+    def share(some: list[tuple[Tally, Tally]]) -> float:
+        return sum(f.cpu for f, _ in some) / sum(a.cpu for _, a in some) - 1
+
+    groups = [share(pairs[i : i + SHARE_GROUP]) for i in range(0, len(pairs), SHARE_GROUP)]
+    return (
+        f"add {share(pairs):.0%} (groups of {SHARE_GROUP * CHUNK_DOCS} documents {min(groups):.0%} to "
+        f"{max(groups):.0%}; full run first {share(pairs[0::2]):.0%}, without first {share(pairs[1::2]):.0%})"
+    )
+
+
 def bench_storyline(documents: list[Document], processes: int, full: bool = True) -> tuple[Tally, float]:
     chunks = [documents[i : i + CHUNK_DOCS] for i in range(0, len(documents), CHUNK_DOCS)]
     total = Tally()
@@ -414,13 +456,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{tally.parsed / max(1, tally.sentences):.0%}; found {tally.items})"
     )
     if not args.no_baseline:
-        alone, alone_elapsed = bench_storyline(documents, args.processes, full=False)
-        share = tally.cpu / tally.documents / (alone.cpu / alone.documents) - 1
+        pairs = bench_share(documents, args.processes)
+        alone = Tally()
+        full = Tally()
+        for tally_full, tally_alone in pairs:
+            full.add(tally_full)
+            alone.add(tally_alone)
         print(
-            f"{'  without quotes and events':38}: {alone.documents / alone_elapsed:7.1f} docs/s "
-            f"{alone.words / alone_elapsed:9.0f} words/s {alone.cpu / alone.documents * 1000:6.1f} CPU ms/doc "
-            f"({alone_elapsed:.1f} s, {alone.documents} documents, no parses): quotes and events, with the "
-            f"parses they need, add {share:.0%}"
+            f"{'  without quotes and events':38}: {alone.cpu / alone.documents * 1000:6.1f} CPU ms/doc "
+            f"(no parses; each chunk run with and without in turn, with {full.cpu / full.documents * 1000:.1f}): "
+            f"quotes and events, with the parses they need, {share_report(pairs)}"
         )
     if not args.no_baseline:
         baseline = documents[: args.baseline_docs] if args.baseline_docs else documents

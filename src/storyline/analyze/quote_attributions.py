@@ -385,7 +385,13 @@ def _framing_attribution(
 def _handing_colon(tokens: Doc | Span, text: str, base: int, inside: Inside) -> Token | None:
     """A colon outside quotation marks that hands on to a quotation opening right after it, in the same
     sentence or the next paragraph ("Article 33 affirms: “…”", "A footnote in the report makes that clear:"),
-    after a verb; ``base`` turns the tokens' offsets into the document's."""
+    after a verb; ``base`` turns the tokens' offsets into the document's.
+
+    Asked of every sentence in planning and again of every parsed one: most have no colon at all, which the
+    text tells without making a spaCy ``Token`` per word (0.33 → 0.07 CPU ms per generated bench document)."""
+    last = tokens[-1]
+    if ":" not in text[base + tokens[0].idx : base + last.idx + len(last)]:
+        return None
     colon = next((t for t in tokens if t.text == ":" and not inside(base + t.idx)), None)
     if colon is None or not any(t.pos_ in VERBAL_POS for t in tokens[: colon.i - tokens[0].i]):
         return None

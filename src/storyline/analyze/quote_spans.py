@@ -468,13 +468,10 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
     only names, numbers and punctuation up to the dash."""
     if start > 0 and "\n" not in doc[start - 1].text_with_ws:
         return None
-    window = doc[start : start + MAX_DATELINE]
-    dash = next((t for t in window if t.text in DASHES or _agency_dash(t, start) or _slash_agency(t)), None)
+    dash = _first_dash(doc, start)
     if dash is None or dash.i == start:
         return None
     words = doc[start : dash.i]
-    if not all(t.is_upper or t.is_title or t.like_num or t.is_punct for t in words):
-        return None
     first = next((t for t in words if t.is_alpha), None)
     agency = doc[dash.i - 1].text == ")" or _slash_agency(dash)
     return (
@@ -482,6 +479,18 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
         if agency or (first is not None and first.is_upper and len(first) >= MIN_DATELINE_WORD)
         else None
     )
+
+
+def _first_dash(doc: Doc, start: int) -> Token | None:
+    """The first dash (or agency in slashes) within ``MAX_DATELINE`` tokens of ``start`` with only names,
+    numbers and punctuation before it, else ``None``. A word of any other kind before the dash rules out a
+    dateline, so the walk stops there: asked of every parsed sentence, most stop at their second word."""
+    for token in doc[start : start + MAX_DATELINE]:
+        if token.text in DASHES or _agency_dash(token, start) or _slash_agency(token):
+            return token
+        if not (token.is_upper or token.is_title or token.like_num or token.is_punct):
+            return None
+    return None
 
 
 def after_dateline(
