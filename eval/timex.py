@@ -5,7 +5,10 @@ inline ``TIMEX3`` elements (gold spans as character offsets into the plain text,
 ``storyline.analyze.timex.extract`` on the plain text with ``published`` = the DCT date and prints, as in
 UzZaman et al. (2013): strict span P/R/F1 (exact offsets), relaxed span P/R/F1 (any overlap), value F1
 (relaxed matches whose values are equal, over system and gold counts) and type accuracy (over relaxed
-matches), beside the published TE3-platinum anchors.
+matches), beside the published TE3-platinum anchors. A second value F1 line follows the task's evaluation
+script (``evaluate_entities.py`` of the TempEval-3 toolkit), which the anchors were scored with: value accuracy
+over the gold expressions matched, times relaxed F1; the two differ where one system expression overlaps two gold
+ones or the reverse.
 
     python eval/timex.py                       # train split (TimeBank + AQUAINT), for development
     python eval/timex.py --split test          # the platinum test set: report only, never tune on it
@@ -198,6 +201,11 @@ def report(c: Counts, split: str, n_docs: int, seconds: float) -> None:
     print(
         f"{'storyline':12} {100 * sp:9.2f} {100 * sr:6.2f} {100 * _f1(sp, sr):6.2f} | {100 * rp:9.2f} "
         f"{100 * rr:6.2f} {100 * _f1(rp, rr):6.2f} | {100 * _f1(vp, vr):8.2f} | {100 * c.type / pairs_n:.2f}"
+    )
+    toolkit = c.value / max(c.relaxed_gold, 1) * _f1(rp, rr)
+    print(
+        f"{'':12} value F1 as TE3's toolkit computes it (value accuracy over matched gold x relaxed F1): "
+        f"{100 * toolkit:.2f}"
     )
     for name, (strict, relaxed, value) in ANCHORS.items():
         cells = [f"{x:6.2f}" if x is not None else f"{'–':>6}" for x in (strict, relaxed, value)]
