@@ -144,9 +144,13 @@ def _drop_code_in_headings(tree: HtmlElement) -> None:
     """Removes scripts and styles inside ``<h1>`` elements, whose code the heading's text would otherwise carry
     into the title ("Harbour strike <script>track()</script>" → "Harbour strike track()"). Only there: the
     page's other scripts hold the JSON-LD metadata trafilatura reads, and its cleaning drops them from the text.
+    Walked element by element: the XPath ``.//h1//script`` costs libxml2 more than linear time on a page of
+    tens of thousands of ``<h1>`` (50,000: 5.5 s).
     """
-    for element in tree.xpath(".//h1//script | .//h1//style | .//h1//noscript"):
-        element.drop_tree()
+    code = [element for h1 in tree.iter("h1") for element in h1.iter("script", "style", "noscript")]
+    for element in code:
+        if element.getparent() is not None:  # an <h1> inside an <h1> lists its code twice
+            element.drop_tree()
 
 
 def _without_kicker(tree: HtmlElement, heading: str | None) -> str | None:
