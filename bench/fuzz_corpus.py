@@ -62,6 +62,13 @@ def _deep_html(rng: random.Random) -> bytes:
     return ("<html><body>" + "<div>" * depth + BODY + "</div>" * depth + "</body></html>").encode()
 
 
+def _many_blocks(rng: random.Random) -> bytes:
+    """Thousands of one-letter blocks before a short article: jusText, trafilatura's fallback, was quadratic."""
+    tag = rng.choice(["h1", "p", "div", "li"])
+    blocks = f"<{tag}>x</{tag}>" * rng.choice([5000, 10_000, 20_000])
+    return f"<html><body>{blocks}<article><p>{BODY * 3}</p></article></body></html>".encode()
+
+
 def _giant_attribute(rng: random.Random) -> bytes:
     value = "x" * rng.randint(100_000, 2_000_000)
     return f"<html><body><p title='{value}'>{BODY * 3}</p></body></html>".encode()
@@ -222,6 +229,7 @@ KINDS: dict[str, tuple[str, Callable[[random.Random], bytes], float]] = {
     "one-megabyte-line": (".txt", _one_megabyte_line, 0.004),
     "deep-html": (".html", _deep_html, 0.01),
     "giant-attribute": (".html", _giant_attribute, 0.004),
+    "many-blocks": (".html", _many_blocks, 0.002),
     "broken-jsonl": (".jsonl", _broken_jsonl, 0.002),
     "lone-surrogates-json": (".jsonl", _lone_surrogates_json, 0.04),
     "billion-laughs": (".rss", _billion_laughs, 0.08),

@@ -456,6 +456,11 @@ def _strike_page(head: str, heading: str = "", *, article_heading: str = "") -> 
             "<h1>Velmora docks stay shut<script>track('headline')</script></h1>",
             "Velmora docks stay shut",
         ),
+        (
+            "Velmora docks stay shut",
+            "<h1>Velmora docks <style>h1 {color: red}</style>stay shut<noscript>Turn on scripts</noscript></h1>",
+            "Velmora docks stay shut",
+        ),
         # not the headline: a page part sharing no word, the site's name, cut short, the og:title with a label
         ("Harbour strike", "<h1>Teilen</h1>", "Harbour strike"),
         (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,7 +16,7 @@ from fuzz_settings import fuzz_settings
 from storyline.clean import clean
 from storyline.ingest.document import make_document
 from storyline.ingest.files import decode, read_file, read_jsonl
-from storyline.ingest.html import document_from_html
+from storyline.ingest.html import MAX_FALLBACK_BLOCKS, document_from_html
 from storyline.ingest.metadata import recover
 from storyline.model import Document, Skipped
 from storyline.report.terminal import plain
@@ -106,6 +107,57 @@ def test_html_never_raises(html):
 def test_deeply_nested_html_is_handled():
     html = "<div>" * 10_000 + "Deep text about the treaty talks." * 20 + "</div>" * 10_000
     assert is_result(document_from_html("deep.html", html, INGEST))
+
+
+ARTICLE = "".join(
+    f"<p>The ferry to Ostrand ran late on its {day} crossing, and the harbour office blamed the fog.</p>"
+    for day in ("first", "second", "third", "fourth", "fifth")
+)
+
+
+def _spy_on_fast(monkeypatch) -> list[bool]:
+    """The ``fast`` argument of every trafilatura extraction ``document_from_html`` makes."""
+    import trafilatura
+
+    calls: list[bool] = []
+    extract = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("fast", False))
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    return calls
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        "<h1>x</h1>" * (MAX_FALLBACK_BLOCKS + 1),
+        "<p>x</p>" * (MAX_FALLBACK_BLOCKS + 1),
+        "<div>x</div>" * (MAX_FALLBACK_BLOCKS + 1),
+        "<ul>" + "<li>x</li>" * MAX_FALLBACK_BLOCKS + "</ul>",
+        "x<br><br>" * (MAX_FALLBACK_BLOCKS // 2 + 1),
+    ],
+    ids=["h1", "p", "div", "li", "br"],
+)
+def test_page_of_many_blocks_skips_the_fallback_extractors_and_keeps_its_text(monkeypatch, blocks):
+    """jusText's cost grows with the square of a run of short paragraphs: past ``MAX_FALLBACK_BLOCKS`` the
+    page is extracted in trafilatura's ``fast`` mode, which is linear (times in docs/RELIABILITY.md)."""
+    calls = _spy_on_fast(monkeypatch)
+    html = f"<html><body>{blocks}<article>{ARTICLE}</article></body></html>"
+    document = document_from_html("blocks.html", html, INGEST)
+    assert calls == [True]
+    assert isinstance(document, Document)
+    assert "the harbour office blamed the fog" in document.text
+
+
+def test_ordinary_page_keeps_the_fallback_extractors(monkeypatch):
+    calls = _spy_on_fast(monkeypatch)
+    html = f"<html><body><h1>Ferry late</h1><article>{ARTICLE}</article></body></html>"
+    document = document_from_html("page.html", html, INGEST)
+    assert calls == [False]
+    assert isinstance(document, Document)
 
 
 @FUZZ

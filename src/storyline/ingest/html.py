@@ -6,6 +6,7 @@ Used for every HTML source: files, fetched pages and WARC records alike.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from configparser import ConfigParser
 from typing import TYPE_CHECKING
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 MAX_TREE_SIZE = 500_000  # HTML elements; larger trees are pruned by trafilatura instead of processed whole
+# block elements (and <br>) a page may have for trafilatura's fallback extractors to run on it: jusText's
+# paragraph classification grows with the square of a run of short paragraphs (10,000 one-letter <h1> took
+# 15 s, 50,000 took 277 s). The largest of the 373 evaluation pages but one has 2,265; the one above (9,459)
+# extracts the same text without the fallbacks. See docs/RELIABILITY.md "Hostile HTML".
+MAX_FALLBACK_BLOCKS = 3_000
 TITLE_MAX_CHARS = 400  # a longer <title> is left as it is
 SITE_SUFFIX_MAX_WORDS = 5  # " | BBC News": a site name in a title suffix is short
 HOST_LABEL_MIN_CHARS = 3  # shorter host names ("ap") also prefix unrelated words: never matched
@@ -69,6 +75,7 @@ def document_from_html(
             with_metadata=True,
             include_comments=False,
             include_tables=True,
+            fast=tree is not None and _too_many_blocks(tree),
             config=_config(),
         )
     except (ValueError, TypeError, RecursionError, MemoryError, AssertionError) as exc:
@@ -94,6 +101,16 @@ def document_from_html(
         published=parse_date(meta.get("date")),
         hints=hints,
     )
+
+
+def _too_many_blocks(tree: HtmlElement) -> bool:
+    """Whether the page has more than ``MAX_FALLBACK_BLOCKS`` block elements, so that trafilatura is run in its
+    ``fast`` mode (its own extractor only, without readability and jusText) to keep the cost linear. Counted
+    are the elements jusText starts a paragraph at, and ``<br>`` (two in a row also do)."""
+    from justext.core import PARAGRAPH_TAGS
+
+    blocks = tree.iter(*PARAGRAPH_TAGS, "br")
+    return next(itertools.islice(blocks, MAX_FALLBACK_BLOCKS, None), None) is not None
 
 
 def _card_author(tree: HtmlElement) -> str | None:
@@ -127,9 +144,13 @@ def _drop_code_in_headings(tree: HtmlElement) -> None:
     """Removes scripts and styles inside ``<h1>`` elements, whose code the heading's text would otherwise carry
     into the title ("Harbour strike <script>track()</script>" → "Harbour strike track()"). Only there: the
     page's other scripts hold the JSON-LD metadata trafilatura reads, and its cleaning drops them from the text.
+    Walked element by element: the XPath ``.//h1//script`` costs libxml2 more than linear time on a page of
+    tens of thousands of ``<h1>`` (50,000: 5.5 s).
     """
-    for element in tree.xpath(".//h1//script | .//h1//style | .//h1//noscript"):
-        element.drop_tree()
+    code = [element for h1 in tree.iter("h1") for element in h1.iter("script", "style", "noscript")]
+    for element in code:
+        if element.getparent() is not None:  # an <h1> inside an <h1> lists its code twice
+            element.drop_tree()
 
 
 def _without_kicker(tree: HtmlElement, heading: str | None) -> str | None:
