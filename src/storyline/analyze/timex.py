@@ -627,14 +627,15 @@ def _possessive_period(text: str, m: Match, norm: Norm, dct: dt.date | None, lan
     lex = LEXICONS[language]
     rel = " ".join((m.groups.get("rel") or "").lower().split())
     word = " ".join((m.groups.get("unit") or "").lower().split())
-    if m.rule != "relunit" or norm.type != "DURATION" or dct is None or rel in lex.ref_relatives:
+    if m.rule != "relunit" or norm.type != "DURATION" or dct is None:
         return norm
-    unit, step = lex.units.get(word), lex.relatives.get(rel, 0)
-    if unit not in ("W", "M", "Q") or word.endswith("s") or step == 0 or not rel.startswith("the "):
+    if rel not in lex.possessive_relatives or word not in lex.possessive_units:
         return norm
-    if re.match(r"['’]s\b", text[m.end : m.end + 3]) is None:
+    after = text[m.end : m.end + 3]
+    if not any(re.match(rf"{re.escape(ending)}\b", after) for ending in lex.possessive_endings):
         return norm
-    point = Point(shift(dct, unit, step), GRAIN[unit])
+    unit = lex.units[word]
+    point = Point(shift(dct, unit, lex.relatives[rel]), GRAIN[unit])
     return Norm("DATE", point.value(), norm.mod, "dct", point)
 
 
