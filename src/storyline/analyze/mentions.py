@@ -96,6 +96,7 @@ def label_map(language: str | None) -> dict[str, str]:
 def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]:
     """Every kept named mention, types fixed and (with a role table) titles attached, in text order."""
     names = _extend_to_acronyms(doc, _from_ner(doc, language, roles))
+    dropped = _dropped_names(doc)
     if roles is not None:
         _extend_run_on_surnames(doc, names, roles)
         names = _add_coordinated_people(doc, names, roles)
@@ -108,9 +109,9 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     _fix_by_majority(names)
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
-        _cut_headline_names(doc, names, roles)
+        _cut_headline_names(doc, names, roles, dropped)
         _fix_names_after_the(doc, names)
-    names = _add_missed_surnames(doc, names)
+    names = _add_missed_surnames(doc, names, dropped)
     if roles is not None:
         for named in names:
             if named.label == "PERSON":
@@ -338,11 +339,11 @@ def _fix_titled(doc: Doc, names: list[Named], roles: RoleTable) -> None:
                 named.label = "PERSON"
 
 
-def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
+def _add_missed_surnames(doc: Doc, names: list[Named], dropped: Counter[str]) -> list[Named]:
     """Capitalized words the model missed, or typed as something we drop, that repeat a name the document gives
     elsewhere: a surname of someone named in full ("Pashinyan vows…"), or a whole name ("Evansville" typed
     PRODUCT once, "WLADIMIR KLITSCHKO" in a capitals headline). Each takes the type the name has."""
-    known = _repeatable_names(doc, names)
+    known = _repeatable_names(doc, names, dropped)
     surnames = {n.text.split()[-1] for n in names if n.label == "PERSON" and " " in n.text}
     covered = {i for n in names for i in range(n.start, n.end)}
     longest = max((len(words) for words in known), default=0)
@@ -373,7 +374,7 @@ def _add_missed_surnames(doc: Doc, names: list[Named]) -> list[Named]:
     return sorted(names + extra, key=lambda n: n.start) if extra else names
 
 
-def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable) -> None:
+def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable, dropped: Counter[str]) -> None:
     """In a title-case headline the model runs a name into the capitalized words around it ("Lindsay Lohan
     Checks", "Aide Fred LaRue Dies", "Colts Beat Chiefs"): a name the body never gives is cut to the longest
     run of its words that the body gives as a name, and takes that name's type. Words the body uses in a name
@@ -381,7 +382,7 @@ def _cut_headline_names(doc: Doc, names: list[Named], roles: RoleTable) -> None:
     Administration") are no headline verbs: such a name stays whole."""
     in_headline = [_headline_case(sentence_of(doc, n.start)) for n in names]
     body = [n for n, headline in zip(names, in_headline, strict=True) if not headline]
-    known = _repeatable_names(doc, body)
+    known = _repeatable_names(doc, body, dropped)
     kept_words = {t.lower_ for n in body for t in doc[n.start : n.end]} | roles.institutions
     for named, headline in zip(names, in_headline, strict=True):
         words = tuple(t.lower_ for t in doc[named.start : named.end])
@@ -410,12 +411,16 @@ def _longest_known_run(words: tuple[str, ...], known: dict[tuple[str, ...], str]
     return None
 
 
-def _repeatable_names(doc: Doc, names: list[Named]) -> dict[tuple[str, ...], str]:
+def _dropped_names(doc: Doc) -> Counter[str]:
+    """How often each lower-cased text is a model entity of a type we drop; read once for the document."""
+    return Counter(e.text.lower() for e in doc.ents if e.label_ in DROPPED_TYPES)
+
+
+def _repeatable_names(doc: Doc, names: list[Named], dropped: Counter[str]) -> dict[tuple[str, ...], str]:
     """Names a missed mention may repeat, as lower-case token tuples: every name but a nationality, a single
     letter, an abbreviation, a word capitalized only for opening a sentence or a headline ("Dozens",
     "Underdog"), or a title the model calls a work or a product as often ("Catching Fire"); and the surname
-    of a person named in full."""
-    dropped = Counter(e.text.lower() for e in doc.ents if e.label_ in DROPPED_TYPES)
+    of a person named in full. ``dropped`` counts the model's entities of dropped types (``_dropped_names``)."""
     kept = Counter(doc[n.start : n.end].text.lower() for n in names)
     known: dict[tuple[str, ...], str] = {}
     for named in names:

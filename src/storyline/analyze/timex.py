@@ -171,6 +171,16 @@ def _match_tokens(parsed: Parsed, m: Match) -> SpacySpan | None:
     return parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
 
 
+def _sent_start(span: SpacySpan) -> int:
+    """``span.sent.start`` by bisection (``nlp.sentence_of``): ``Span.sent`` walks the tokens on every call."""
+    return sentence_of(span.doc, span.start).start if len(span) else span.sent.start
+
+
+def _sent_end(span: SpacySpan) -> int:
+    """``span.sent.end`` by bisection: as ``Span.sent`` has it, the end of the sentence of the span's last token."""
+    return sentence_of(span.doc, span.end - 1).end if len(span) else span.sent.end
+
+
 def _sentence_at(parsed: Parsed, start: int, end: int) -> SpacySpan | None:
     span = parsed.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -265,7 +275,7 @@ def _is_rate(parsed: Parsed, m: Match, language: str) -> bool:
     span = _match_tokens(parsed, m)
     if span is None or span.start == 0:
         return False
-    before = parsed.doc[max(span.sent.start, span.start - RATE_WINDOW) : span.start]
+    before = parsed.doc[max(_sent_start(span), span.start - RATE_WINDOW) : span.start]
     if len(before) == 0 or before[-1].pos_ in ("ADP", "DET", "ADV", "VERB", "AUX", "SCONJ", "PUNCT"):
         return False
     # a frequency word needs a cardinal: "the first weekly loss", "a fifth of its monthly income" are no rates
@@ -465,7 +475,7 @@ def _scheduled_weekday(parsed: Parsed, m: Match, norm: Norm, future: bool | None
         return norm
     span = _match_tokens(parsed, m)
     doc = parsed.doc
-    if span is None or span.end + 1 >= span.sent.end or doc[span.end].lower_.replace("’", "'") != "'s":
+    if span is None or span.end + 1 >= _sent_end(span) or doc[span.end].lower_.replace("’", "'") != "'s":
         return norm
     if not _names_event(doc[span.end : span.end + 1], LEXICONS[language].scheduled_events) or _past_follows(
         span
@@ -481,7 +491,7 @@ def _scheduled_weekday(parsed: Parsed, m: Match, norm: Norm, future: bool | None
 def _past_follows(span: SpacySpan) -> bool:
     """Whether the first verb after the expression in its stretch of the clause is a simple past: "Thursday's
     referendum was a reminder" tells of the one held."""
-    for token in span.doc[span.end : span.sent.end]:
+    for token in span.doc[span.end : _sent_end(span)]:
         if token.tag_ in CLAUSE_BREAK_TAGS:
             return False
         if is_verb(token):
@@ -540,12 +550,12 @@ def _clause_goes_on(span: SpacySpan) -> bool:
     a verb still to come before the clause ends ("said the gathering in September would be the last"): then the
     past verb before it does not date it."""
     doc = span.doc
-    return (span.end < span.sent.end and doc[span.end].tag_ in NOUN_TAGS) or _verb_follows(span)
+    return (span.end < _sent_end(span) and doc[span.end].tag_ in NOUN_TAGS) or _verb_follows(span)
 
 
 def _verb_follows(span: SpacySpan) -> bool:
     """Whether a verb comes after the expression before its clause ends."""
-    for token in span.doc[span.end : span.sent.end]:
+    for token in span.doc[span.end : _sent_end(span)]:
         if token.tag_ in CLAUSE_BREAK_TAGS:
             return False
         if is_verb(token):
@@ -562,14 +572,14 @@ def _election_month(span: SpacySpan, norm: Norm, dct: dt.date, lex: Lexicon) -> 
         dct.year % 2 == 0
         and dct.month <= month
         and month in {lex.holidays[name][0] for name in lex.even_year_days}
-        and any(t.lemma_.lower() in lex.voting_words for t in span.sent)
+        and any(t.lemma_.lower() in lex.voting_words for t in span.doc[_sent_start(span) : _sent_end(span)])
     )
 
 
 def _names_event(span: SpacySpan, nouns: tuple[str, ...]) -> bool:
     """Whether one of ``nouns`` follows the month, after at most two adjectives or names."""
     doc = span.doc
-    for token in doc[span.end : min(span.end + 3, span.sent.end)]:
+    for token in doc[span.end : min(span.end + 3, _sent_end(span))]:
         if token.lower_ in nouns:
             return True
         if token.tag_ not in EVENT_MODIFIER_TAGS:
@@ -581,13 +591,13 @@ def _after_event(span: SpacySpan, lex: Lexicon) -> bool:
     """Whether the month follows a scheduled event's noun and a link word in a clause led by a gerund or a bare
     infinitive, which tells no tense: "drafting the platform for the Democratic convention in July". A finite
     verb decides alone ("at the state's convention in April, it was Cruz who swept" is over)."""
-    if span.start - 2 < span.sent.start:
+    if span.start - 2 < _sent_start(span):
         return False
     doc = span.doc
     link, noun = doc[span.start - 1], doc[span.start - 2]
     if link.lower_ not in lex.scheduled_event_links or noun.lower_ not in lex.scheduled_events:
         return False
-    for token in reversed(doc[span.sent.start : span.start - 2]):
+    for token in reversed(doc[_sent_start(span) : span.start - 2]):
         if token.tag_ in CLAUSE_BREAK_TAGS:
             return False
         if is_verb(token) or token.tag_ == "VBG":
@@ -601,14 +611,14 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
     … through the November election" nor "referring to the party's July convention"."""
     doc = span.doc
     verb = None
-    for token in reversed(doc[span.sent.start : span.start]):
+    for token in reversed(doc[_sent_start(span) : span.start]):
         if token.tag_ in CLAUSE_BREAK_TAGS:
             break
         if is_verb(token) or token.tag_ == "VBG":
             verb = token
             break
-    if verb is None and not any(is_verb(t) for t in doc[span.sent.start : span.start]):
-        for token in doc[span.end : span.sent.end]:
+    if verb is None and not any(is_verb(t) for t in doc[_sent_start(span) : span.start]):
+        for token in doc[span.end : _sent_end(span)]:
             if token.tag_ in CLAUSE_BREAK_TAGS:
                 break
             if is_verb(token) or token.tag_ == "VBG":
@@ -627,14 +637,15 @@ def _possessive_period(text: str, m: Match, norm: Norm, dct: dt.date | None, lan
     lex = LEXICONS[language]
     rel = " ".join((m.groups.get("rel") or "").lower().split())
     word = " ".join((m.groups.get("unit") or "").lower().split())
-    if m.rule != "relunit" or norm.type != "DURATION" or dct is None or rel in lex.ref_relatives:
+    if m.rule != "relunit" or norm.type != "DURATION" or dct is None:
         return norm
-    unit, step = lex.units.get(word), lex.relatives.get(rel, 0)
-    if unit not in ("W", "M", "Q") or word.endswith("s") or step == 0 or not rel.startswith("the "):
+    if rel not in lex.possessive_relatives or word not in lex.possessive_units:
         return norm
-    if re.match(r"['’]s\b", text[m.end : m.end + 3]) is None:
+    after = text[m.end : m.end + 3]
+    if not any(re.match(rf"{re.escape(ending)}\b", after) for ending in lex.possessive_endings):
         return norm
-    point = Point(shift(dct, unit, step), GRAIN[unit])
+    unit = lex.units[word]
+    point = Point(shift(dct, unit, lex.relatives[rel]), GRAIN[unit])
     return Norm("DATE", point.value(), norm.mod, "dct", point)
 
 
@@ -819,8 +830,8 @@ def _is_a_fall(parsed: Parsed, text: str, m: Match, language: str) -> bool:
     if span is None:
         return False
     doc = parsed.doc
-    before = doc[span.start - 1] if span.start > span.sent.start else None
-    after = doc[span.end] if span.end < span.sent.end else None
+    before = doc[span.start - 1] if span.start > _sent_start(span) else None
+    after = doc[span.end] if span.end < _sent_end(span) else None
     # a subject: not the object of a preposition ("winning in the fall must have its teams ready")
     if after is not None and after.tag_ in ("VBD", "VBZ", "MD") and (before is None or before.tag_ != "IN"):
         return True
@@ -878,7 +889,7 @@ def _is_publication(parsed: Parsed, m: Match) -> bool:
     token, doc = span[0], parsed.doc
     if token.tag_ in ("NN", "NNS"):
         return True
-    previous = doc[token.i - 1] if token.i > token.sent.start else None
+    previous = doc[token.i - 1] if token.i > sentence_of(doc, token.i).start else None
     return (
         token.text[:1].isupper()
         and previous is not None

@@ -112,6 +112,12 @@ class Lexicon:
     # words right before a day that end a period: "the quarter ended Oct. 31" is over, so the day is on or before
     # the document's date (see ``timex._ended_day``)
     period_ended_words: tuple[str, ...] = ()
+    # "the next week's primaries": a relative, a period and a possessive ending date a noun to that period (see
+    # ``timex._possessive_period``); a plural ("the past weeks'") or a reference relative ("the following
+    # week's") does not
+    possessive_relatives: tuple[str, ...] = ()
+    possessive_units: tuple[str, ...] = ()
+    possessive_endings: tuple[str, ...] = ()
     # words right before a part of "the year" that place an event inside it: "raised $12 million during the third
     # quarter of the year" (not "slipped to the fourth quarter of the year", put off to it)
     within_period_words: tuple[str, ...] = ()
@@ -610,6 +616,9 @@ ENGLISH = Lexicon(
     ),
     day_offsets={"the day before": -1, "the day after": 1},
     period_ended_words=("ended",),
+    possessive_relatives=("the past", "the last", "the next", "the coming", "the upcoming"),
+    possessive_units=("week", "month", "quarter"),
+    possessive_endings=("'s", "’s"),
     within_period_words=("in", "during", "over", "through", "throughout"),
     day_part_modifiers=("mid", "early", "late"),
     modified_parts_of_day=("morning", "afternoon", "evening"),

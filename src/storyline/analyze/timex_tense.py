@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.analyze.nlp import sentence_of
 from storyline.analyze.timex_patterns import LEXICONS
 
 if TYPE_CHECKING:
@@ -363,7 +364,8 @@ def _attributive_participle(token: SpacyToken) -> bool:
     if token.tag_ != "VBN" or token.i + 1 >= len(doc) or doc[token.i + 1].tag_ not in ("NN", "NNS"):
         return False
     earlier = next(
-        (t for t in reversed(doc[token.sent.start : token.i]) if t.tag_ not in ("RB", "HYPH")), None
+        (t for t in reversed(doc[sentence_of(doc, token.i).start : token.i]) if t.tag_ not in ("RB", "HYPH")),
+        None,
     )
     return earlier is not None and earlier.tag_ in ATTRIBUTE_OPENERS
 
@@ -432,7 +434,9 @@ def _infinitive_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     has_to = any(t.tag_ == "TO" for t in group)
     if finite:
         return True if has_to and _looks_ahead(group, words) else None
-    governor = _governor(verb.doc[group.start - 1] if group.start > verb.sent.start else None)
+    governor = _governor(
+        verb.doc[group.start - 1] if group.start > sentence_of(verb.doc, verb.i).start else None
+    )
     if governor is None or not (has_to or governor.lemma_ in words.bare_infinitive):
         return None
     tense = _verb_group_tense(governor, words)
@@ -460,7 +464,7 @@ def _governor(token: SpacyToken | None) -> SpacyToken | None:
     for _ in range(INFINITIVE_REACH):
         if token is None or token.tag_ not in INFINITIVE_OBJECT_TAGS:
             break
-        token = token.doc[token.i - 1] if token.i > token.sent.start else None
+        token = token.doc[token.i - 1] if token.i > sentence_of(token.doc, token.i).start else None
     return token if token is not None and (is_verb(token) or token.tag_ == "VBG") else None
 
 
@@ -470,7 +474,7 @@ def group_end(verb: SpacyToken) -> SpacyToken:
     if verb.tag_ != "MD" and verb.lemma_ not in ("be", "have"):
         return verb
     end = verb
-    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+    for token in verb.doc[verb.i + 1 : sentence_of(verb.doc, verb.i).end]:
         if token.tag_ in ("VB", "VBN", "VBG"):
             end = token
         elif token.tag_ != "RB":
@@ -523,7 +527,9 @@ def _scheduled(verb: SpacyToken, words: TenseWords) -> bool | None:
     of a present progressive does not ("the focus is taking a toll, pointing to his wins Tuesday")."""
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in words.present_not_scheduled:
         return None
-    following = next((t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.tag_ != "RB"), None)
+    following = next(
+        (t for t in verb.doc[verb.i + 1 : sentence_of(verb.doc, verb.i).end] if t.tag_ != "RB"), None
+    )
     return None if following is not None and following.tag_ == "VBG" else True
 
 
@@ -576,8 +582,8 @@ def verb_group(verb: SpacyToken, words: TenseWords) -> SpacySpan:
     """The auxiliaries and the verb ending at ``verb``: "will not be held", "had been due to expire", "will get
     paid"."""
     doc = verb.doc
-    first = verb.i
-    while first > verb.sent.start and (
+    first, start = verb.i, sentence_of(doc, verb.i).start
+    while first > start and (
         doc[first - 1].tag_ in AUXILIARY_TAGS
         or _plan_word(doc[first - 1], words)
         or (doc[first].tag_ == "VBN" and doc[first - 1].lemma_ in words.passive_auxiliaries)
@@ -590,6 +596,7 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
     """The tense of the verb group ending at ``verb``: "will be held" is future although "held" is VBN."""
     doc = verb.doc
     group = verb_group(verb, words)
+    start = sentence_of(doc, verb.i).start
     if any(_word(t) in words.past_perfect and t.tag_ == "VBD" for t in group):
         return False
     # a perfect modal looks back ("would have turned 74 on Friday", "should have been signed"); a future
@@ -607,12 +614,12 @@ def _verb_group_tense(verb: SpacyToken, words: TenseWords) -> bool | None:
         return True
     # the word before "to" may stand outside the group: an adjective ("is likely to clinch it on June 7")
     if any(
-        t.tag_ == "TO" and t.i > verb.sent.start and _word(doc[t.i - 1]) in words.before_to and t.i < verb.i
+        t.tag_ == "TO" and t.i > start and _word(doc[t.i - 1]) in words.before_to and t.i < verb.i
         for t in group
     ):
         return True
     if not any(t.tag_ == "VBD" for t in group) and any(
-        t.tag_ == "TO" and t.i < verb.i and _aims(doc[t.i - 1], words) for t in group if t.i > verb.sent.start
+        t.tag_ == "TO" and t.i < verb.i and _aims(doc[t.i - 1], words) for t in group if t.i > start
     ):
         return True
     if _passive_to_come(group, words):
@@ -632,14 +639,15 @@ def _passive_to_come(group: SpacySpan, words: TenseWords) -> bool:
     doc = group.doc
     if len(group) < 3 or group[0].tag_ != "TO" or group[1].lemma_ != "be" or group[-1].tag_ != "VBN":
         return False
-    if group.start == group.sent.start:
+    start = sentence_of(doc, group.start).start
+    if group.start == start:
         return False
     before = doc[group.start - 1]
     if before.text != "," and before.tag_ not in NOUN_TAGS:
         return False
     return not any(
         t.tag_ in ("JJS", "RBS") or t.ent_type_ == "ORDINAL" or t.lower_ in words.done_rank
-        for t in doc[max(group.sent.start, group.start - 4) : group.start]
+        for t in doc[max(start, group.start - 4) : group.start]
     )
 
 
@@ -686,7 +694,9 @@ def _planned_to(verb: SpacyToken, words: TenseWords) -> bool:
 
 def _reported(verb: SpacyToken, words: TenseWords) -> bool:
     """ "said he planned to visit": a past right after a verb of saying is the speaker's present, shifted back."""
-    earlier = next((t for t in reversed(verb.doc[verb.sent.start : verb.i]) if is_verb(t)), None)
+    earlier = next(
+        (t for t in reversed(verb.doc[sentence_of(verb.doc, verb.i).start : verb.i]) if is_verb(t)), None
+    )
     return earlier is not None and earlier.lemma_ in words.reporting
 
 
@@ -709,5 +719,8 @@ def _aims(token: SpacyToken, words: TenseWords) -> bool:
     the plain present form: "if you want to understand Thursday night's debate" is generic."""
     if token.tag_ not in ("VBZ", "VBG") or token.lemma_ not in words.aim_to:
         return False
-    auxiliary = next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.tag_ != "RB"), None)
+    auxiliary = next(
+        (t for t in reversed(token.doc[sentence_of(token.doc, token.i).start : token.i]) if t.tag_ != "RB"),
+        None,
+    )
     return token.tag_ != "VBG" or auxiliary is None or auxiliary.tag_ != "VBD"  # not "were hoping to meet"
