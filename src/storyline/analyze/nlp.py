@@ -37,6 +37,7 @@ TAGGED_ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "SENT_START", "ENT_IOB", "E
 PARSED_ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE")
 IOB_MISSING, IOB_INSIDE, IOB_BEGIN = 0, 1, 3  # spaCy's ENT_IOB codes
 PLANNED_PARSE_BATCH = 256  # sentence copies per parser batch
+SENTENCE_STARTS = "storyline.sentence_starts"  # doc.user_data key of sentence_of's memo
 # titles before a name that spaCy's English tokenizer splits from their full stop ("Sgt" "."); not "Sr.", "Jr.",
 # "St." or "Sec.", which also end sentences ("said Martin Luther King Jr. | The …")
 _TITLE_WORDS = (
@@ -424,7 +425,7 @@ class Parsed:
         if cached is None:
             self._on_demand += 1
             if self._whole is None and self._on_demand >= self._switch_at():
-                self._whole = self._run_parser(self.doc.copy())
+                self._whole = self._run_parser(_copy_for_parser(self.doc))
             if self._whole is not None:
                 cached = self._copy_of_whole(sentence.start, sentence.end)
             else:
@@ -472,6 +473,14 @@ class Parsed:
         return self._whole is not None
 
 
+def _copy_for_parser(doc: Doc) -> Doc:
+    """A copy of ``doc`` for the parser to annotate, without ``sentence_of``'s memo of sentence starts:
+    ``Doc.copy`` copies ``user_data``, and a parse may set boundaries the memo does not know."""
+    copy = doc.copy()
+    copy.user_data.pop(SENTENCE_STARTS, None)
+    return copy
+
+
 def sentence_of(doc: Doc, i: int) -> Span:
     """The sentence of token ``i``, as ``doc[i].sent`` gives it.
 
@@ -479,9 +488,9 @@ def sentence_of(doc: Doc, i: int) -> Span:
     it of nearly every name, several times each, and timex of every candidate. The sentences' starts are read
     once per document (in ``doc.user_data``) and the sentence is found by bisection (~0.5 µs).
     """
-    starts = doc.user_data.get("storyline.sentence_starts")
+    starts = doc.user_data.get(SENTENCE_STARTS)
     if starts is None:
-        starts = doc.user_data["storyline.sentence_starts"] = [sentence.start for sentence in doc.sents]
+        starts = doc.user_data[SENTENCE_STARTS] = [sentence.start for sentence in doc.sents]
     k = bisect.bisect_right(starts, i) - 1
     return doc[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(doc)]
 
@@ -571,7 +580,7 @@ def _parse_upfront(batch: list[Parsed], nlp: Language, batch_size: int) -> None:
     """Parse copies of whole documents in one batched parser pass (token vectors reused, senter sentence
     boundaries kept): cheaper than per-document parses when most documents will need one anyway."""
     parser = nlp.get_pipe("parser")
-    copies = [p.doc.copy() for p in batch]
+    copies = [_copy_for_parser(p.doc) for p in batch]
     if any(not c.tensor.size for c in copies) and "tok2vec" in nlp.component_names:
         copies = list(nlp.get_pipe("tok2vec").pipe(copies, batch_size=batch_size))
     for parsed, whole in zip(batch, parser.pipe(copies, batch_size=batch_size), strict=True):
