@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from storyline.ingest.document import make_document, parse_date
+from storyline.ingest.metadata import person_name
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
 
@@ -36,6 +37,15 @@ _POSTS_BY = re.compile(
     re.IGNORECASE,
 )
 _NAME_EDGES = "\"'“”‘’«»,;:|-–— \t"
+# a visible byline: a word crediting the writer, the name, and at most a reading time or date after a separator
+# ("Von Max Muster", "Por Ana Ruiz", "By Ann Lee | 3 min read", "Autor: Jan Nowak")
+_CREDITS = r"(?:by|von|por|par|door|di|av|autor|autorin|auteur|text|texto)\b"
+_CREDIT_WORD = re.compile(r"^\s*" + _CREDITS, re.IGNORECASE)
+_VISIBLE_BYLINE = re.compile(
+    r"^" + _CREDITS + r":?\s+(?P<name>[^|·•,]+?)\s*(?:[|·•,].*)?$",
+    re.IGNORECASE,
+)
+BYLINE_MAX_CHARS = 80  # an element holding a byline alone is short
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,6 +73,7 @@ def document_from_html(
             _drop_code_in_headings(tree)
         heading = _without_kicker(tree, extract_title(tree)) if tree is not None else None  # before pruning
         card_author = _card_author(tree) if tree is not None else None
+        visible_author = _visible_byline(tree) if tree is not None else None
         extracted = trafilatura.bare_extraction(
             tree if tree is not None else html,
             url=url,
@@ -90,10 +101,53 @@ def document_from_html(
         url=page_url,
         title=strip_site_suffix(title, sitename, host, page_url) if title else None,
         outlet=sitename or _clean(meta.get("hostname")),
-        byline=_byline(_clean(meta.get("author")) or card_author, sitename, host),
+        byline=_byline(_writer(_clean(meta.get("author")) or card_author, visible_author), sitename, host),
         published=parse_date(meta.get("date")),
         hints=hints,
     )
+
+
+def _writer(found: str | None, visible: str | None) -> str | None:
+    """trafilatura's author, or the page's visible byline where trafilatura found none or found no person
+    ("Bund der Energieverbraucher e V", a run-together "Annlee"): the name the reader sees under the headline
+    is the writer, while metadata often credits the publisher or a site account."""
+    if found and visible and not any(person_name(part.strip()) for part in found.split(";")):
+        return visible
+    return found or visible
+
+
+def _visible_byline(tree: HtmlElement) -> str | None:
+    """The writer a byline element names on its own, which trafilatura does not read when the page's markup
+    does not call it an author: the first element of the body whose whole text is a credit word and a
+    person's name ("Von Max Muster", "<span><b>Por</b> Ana Ruiz</span>", "Autor: Jan Nowak", "By Ann Lee | 3 min
+    read"). Soft hyphens are dropped ("Mat\u00adthi\u00adas"); the name must read as a person's
+    (``metadata.person_name``). Only an element whose own text opens with the credit word, or its parent, is
+    read, so a page is walked once and no large container's text is joined.
+    """
+    from trafilatura.utils import trim
+
+    body = tree.find(".//body")
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str) or not _CREDIT_WORD.match(element.text or ""):
+            continue
+        for candidate in (element, element.getparent()):
+            text = _short_text(candidate) if candidate is not None else None
+            match = _VISIBLE_BYLINE.match(trim(text.replace("\u00ad", ""))) if text else None
+            name = person_name(match["name"].strip(_NAME_EDGES)) if match else None
+            if name:
+                return name
+    return None
+
+
+def _short_text(element: HtmlElement) -> str | None:
+    """The element's text with its children's, spaced, or None once it grows longer than a byline can be."""
+    parts, size = [], 0
+    for part in element.itertext():
+        size += len(part)
+        if size > BYLINE_MAX_CHARS * 2:  # room for the spaces and soft hyphens a short byline is set with
+            return None
+        parts.append(part)
+    return " ".join(parts)
 
 
 def _card_author(tree: HtmlElement) -> str | None:
