@@ -542,3 +542,27 @@ def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | N
     metas = "".join(f'<meta name="twitter:{name}" content="{value}">' for name, value in card.items())
     document = _strike_page(metas, article_heading="<h1>Strike</h1>")
     assert document.byline == expected
+
+
+@pytest.mark.parametrize(
+    "author, byline_html, expected",
+    [
+        # a byline line the page shows, in the site's language, when trafilatura reads no author
+        ("", "<p class='meta'>Von Ana Ruiz</p>", "Ana Ruiz"),
+        ("", "<div><span class='label'>por</span> <a href='/autor/ana'>Ana Ruiz</a></div>", "Ana Ruiz"),
+        ("", "<span><strong>Von Ana Ru\u00adiz</strong></span>", "Ana Ruiz"),  # soft hyphens
+        ("", "<div>By Ana Ruiz | 3 min read</div>", "Ana Ruiz"),  # a reading time after a separator
+        ("", "<p>Autor: Ana Ruiz</p>", "Ana Ruiz"),
+        # or when what trafilatura read names no person (an association, a run-together handle)
+        ("Verband der Hafenarbeiter e V", "<h5><em>Von Ana Ruiz</em></h5>", "Ana Ruiz"),
+        ("Anaruiz", "<p>Von Ana Ruiz</p>", "Ana Ruiz"),
+        # a person trafilatura read stays; a credit line naming no person, or a sentence, is no byline
+        ("Luis Mora", "<p>Von Ana Ruiz</p>", "Luis Mora"),
+        ("", "<p>Von der Redaktion</p>", None),
+        ("", "<p>By the time the ships left, Ana Ruiz had gone home to Velmora.</p>", None),
+    ],
+)
+def test_html_byline_from_the_visible_credit(author: str, byline_html: str, expected: str | None) -> None:
+    head = f'<meta name="author" content="{author}">' if author else ""
+    document = _strike_page(head, article_heading=f"<h1>Strike</h1>{byline_html}")
+    assert document.byline == expected

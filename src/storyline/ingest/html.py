@@ -12,7 +12,9 @@ from configparser import ConfigParser
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from storyline.data import load_table
 from storyline.ingest.document import make_document, parse_date
+from storyline.ingest.metadata import person_name
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
 
@@ -42,6 +44,20 @@ _POSTS_BY = re.compile(
     re.IGNORECASE,
 )
 _NAME_EDGES = "\"'“”‘’«»,;:|-–— \t"
+BYLINE_MAX_CHARS = 80  # an element holding a byline alone is short
+
+
+@functools.cache
+def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An element's text opening with a word that credits the writer (``page_credits`` of boilerplate.toml, every
+    language's), and a whole visible byline: that word, the name, and at most a reading time or date after a
+    separator ("Von Max Muster", "Autor: Jan Nowak", "By Ann Lee | 3 min read")."""
+    table = (load_table("boilerplate.toml") or {}).get("page_credits", {})
+    words = sorted({word for words in table.values() for word in words}, key=len, reverse=True)
+    credits = "(?:" + "|".join(map(re.escape, words)) + r")\b"
+    opening = re.compile(r"^\s*" + credits, re.IGNORECASE)
+    byline = re.compile(r"^" + credits + r":?\s+(?P<name>[^|·•,]+?)\s*(?:[|·•,].*)?$", re.IGNORECASE)
+    return opening, byline
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,6 +85,7 @@ def document_from_html(
             _drop_code_in_headings(tree)
         heading = _without_kicker(tree, extract_title(tree)) if tree is not None else None  # before pruning
         card_author = _card_author(tree) if tree is not None else None
+        visible_author = _visible_byline(tree) if tree is not None else None
         extracted = trafilatura.bare_extraction(
             tree if tree is not None else html,
             url=url,
@@ -97,7 +114,7 @@ def document_from_html(
         url=page_url,
         title=strip_site_suffix(title, sitename, host, page_url) if title else None,
         outlet=sitename or _clean(meta.get("hostname")),
-        byline=_byline(_clean(meta.get("author")) or card_author, sitename, host),
+        byline=_byline(_writer(_clean(meta.get("author")) or card_author, visible_author), sitename, host),
         published=parse_date(meta.get("date")),
         hints=hints,
     )
@@ -111,6 +128,50 @@ def _too_many_blocks(tree: HtmlElement) -> bool:
 
     blocks = tree.iter(*PARAGRAPH_TAGS, "br")
     return next(itertools.islice(blocks, MAX_FALLBACK_BLOCKS, None), None) is not None
+
+
+def _writer(found: str | None, visible: str | None) -> str | None:
+    """trafilatura's author, or the page's visible byline where trafilatura found none or found no person
+    ("Bund der Energieverbraucher e V", a run-together "Annlee"): the name the reader sees under the headline
+    is the writer, while metadata often credits the publisher or a site account."""
+    if found and visible and not any(person_name(part.strip()) for part in found.split(";")):
+        return visible
+    return found or visible
+
+
+def _visible_byline(tree: HtmlElement) -> str | None:
+    """The writer a byline element names on its own, which trafilatura does not read when the page's markup
+    does not call it an author: the first element of the body whose whole text is a credit word and a
+    person's name ("Von Max Muster", "<span><b>Por</b> Ana Ruiz</span>", "Autor: Jan Nowak", "By Ann Lee | 3 min
+    read"). Soft hyphens are dropped ("Mat\u00adthi\u00adas"); the name must read as a person's
+    (``metadata.person_name``). Only an element whose own text opens with the credit word, or its parent, is
+    read, so a page is walked once and no large container's text is joined.
+    """
+    from trafilatura.utils import trim
+
+    opening, byline = _credit_patterns()
+    body = tree.find(".//body")
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str) or not opening.match(element.text or ""):
+            continue
+        for candidate in (element, element.getparent()):
+            text = _short_text(candidate) if candidate is not None else None
+            match = byline.match(trim(text.replace("\u00ad", ""))) if text else None
+            name = person_name(match["name"].strip(_NAME_EDGES)) if match else None
+            if name:
+                return name
+    return None
+
+
+def _short_text(element: HtmlElement) -> str | None:
+    """The element's text with its children's, spaced, or None once it grows longer than a byline can be."""
+    parts, size = [], 0
+    for part in element.itertext():
+        size += len(part)
+        if size > BYLINE_MAX_CHARS * 2:  # room for the spaces and soft hyphens a short byline is set with
+            return None
+        parts.append(part)
+    return " ".join(parts)
 
 
 def _card_author(tree: HtmlElement) -> str | None:

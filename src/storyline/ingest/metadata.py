@@ -699,13 +699,14 @@ def find_byline(
     for line in lines:
         for word in words.byline:
             if line.startswith(word + " "):
-                name = _person(line[len(word) :].split(",")[0].strip().rstrip("."))
+                name = person_name(line[len(word) :].split(",")[0].strip().rstrip("."))
                 if name and name.casefold() not in outlets and not is_outlet_name(name, words):
                     return name
     return None
 
 
-def _person(name: str) -> str | None:
+def person_name(name: str) -> str | None:
+    """``name`` when it reads as one person's name (two to four capitalized words, no agency), else None."""
     tokens = name.split()
     if not 2 <= len(tokens) <= BYLINE_MAX_WORDS or canonical_agency(name):
         return None
