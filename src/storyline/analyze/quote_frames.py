@@ -10,7 +10,8 @@ said, so ``framing_verbs`` finds them from the tags alone (for the parse plan as
   then the verb, the sentence ending or going on with an adverb or a preposition ("“…,” an angry Vale
   retaliated.", "“…,” Vale quipped on Friday");
 - before a quotation: a subject, its finite verb and a comma right before the opening mark ("Vale cracked,
-  “…”", "as his friends jeered, “…”").
+  “…”", "as his friends jeered, “…”"), unless the quotation closes on a comma, which hands it on to a frame
+  after it ("The market crashed, “…,” one trader groaned": not the market's words).
 
 The quotation opens with a capital (speech, not a title inside the sentence) and is not itself a title in
 title case ("“Dune,” Villeneuve directed"), and a copula or auxiliary ("“…,”
@@ -60,7 +61,7 @@ def framing_verbs(doc: Doc, text: str, quoted: Sequence[Quoted], table: CueTable
         if after < len(doc) and _closes_on_frame(text, q, words) and (verb := _after(doc, after)) is not None:
             found.add(verb.i)
         before = bisect.bisect_left(starts, q.start) - 1
-        if before > 0 and (verb := _before(doc, before)) is not None:
+        if before > 0 and not words.endswith(",") and (verb := _before(doc, before)) is not None:
             found.add(verb.i)
     return sorted(i for i in found if not _listed(doc[i], table))
 
