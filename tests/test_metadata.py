@@ -565,6 +565,8 @@ def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | N
         ("", "<h2>By The Numbers</h2>", None),  # a section, a button or a slogan in title case names no one
         ("", "<button>Text To Speech</button>", None),
         ("", "<p>By <a href='/letters'>Letters To The Editor</a></p>", None),
+        ("", "<p>By Web Desk</p>", None),  # a desk or a picture agency is no writer
+        ("", "<figcaption>Text: Getty Images</figcaption>", None),
     ],
 )
 def test_html_byline_from_the_visible_credit(author: str, byline_html: str, expected: str | None) -> None:
