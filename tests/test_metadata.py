@@ -560,6 +560,13 @@ def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | N
         ("Luis Mora", "<p>Von Ana Ruiz</p>", "Luis Mora"),
         ("", "<p>Von der Redaktion</p>", None),
         ("", "<p>By the time the ships left, Ana Ruiz had gone home to Velmora.</p>", None),
+        ("", "<p>Autor Ana Ruiz:</p>", "Ana Ruiz"),  # a colon ends the name
+        ("", "<div>By Region: North America</div>", None),  # a label and its value: a colon is in no name
+        ("", "<h2>By The Numbers</h2>", None),  # a section, a button or a slogan in title case names no one
+        ("", "<button>Text To Speech</button>", None),
+        ("", "<p>By <a href='/letters'>Letters To The Editor</a></p>", None),
+        ("", "<p>By Web Desk</p>", None),  # a desk or a picture agency is no writer
+        ("", "<figcaption>Text: Getty Images</figcaption>", None),
     ],
 )
 def test_html_byline_from_the_visible_credit(author: str, byline_html: str, expected: str | None) -> None:

@@ -293,6 +293,14 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
             'If the bill passes, "I think it will fill a very deep void in the state."',
             [(None, '"I think it will fill a very deep void in the state."', "direct", None)],
         ),
+        (  # a quotation closing on a comma hands on to a frame after it: the verb before is no cue
+            "The market crashed, “This is the worst day in years,” one trader groaned.",
+            [(None, "“This is the worst day in years,”", "direct", None)],
+        ),
+        (  # a work's title in title case is not speech: the verb that made it frames nothing
+            "“Harbour Lights,” Ana Ruiz painted in 1990, hangs in the town hall.",
+            [],
+        ),
         (  # a participle the tagger read as finite, with no subject of its own, frames nothing
             "The group launched a radio ad on Saturday afternoon titled, “Stop the Scam Now.”",
             [(None, "“Stop the Scam Now.”", "direct", None)],

@@ -415,6 +415,8 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
         return True
     if token.lemma_ in lex.rising_verbs and _rose(lex, token):
         return True
+    if token.lemma_ in lex.blast_verbs and _grew(lex, token):
+        return True
     if token.pos_ == "VERB" and not trigger.words and _met_goal_or_fire(lex, token, trigger.type):
         return True
     if token.pos_ == "VERB" and not trigger.words and trigger.type == "ATTACK" and _figurative(lex, token):
@@ -431,6 +433,14 @@ def _rose(lex: Lexicon, token: Token) -> bool:
         return True
     goals = (g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
     return any(g.lemma_.lower() in lex.rise_goals for g in goals)
+
+
+def _grew(lex: Lexicon, token: Token) -> bool:
+    """ "sales exploded", "shares exploded higher", "the app exploded in popularity": a quantity that grew fast
+    (``lex.blast_figure_words`` as the subject or after "in"), no blast. Business news uses the verb so."""
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    after_in = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+    return any(w.lemma_.lower() in lex.blast_figure_words for w in (*subjects, *after_in))
 
 
 def _met_goal_or_fire(lex: Lexicon, token: Token, kind: str) -> bool:

@@ -10,9 +10,11 @@ said, so ``framing_verbs`` finds them from the tags alone (for the parse plan as
   then the verb, the sentence ending or going on with an adverb or a preposition ("“…,” an angry Vale
   retaliated.", "“…,” Vale quipped on Friday");
 - before a quotation: a subject, its finite verb and a comma right before the opening mark ("Vale cracked,
-  “…”", "as his friends jeered, “…”").
+  “…”", "as his friends jeered, “…”"), unless the quotation closes on a comma, which hands it on to a frame
+  after it ("The market crashed, “…,” one trader groaned": not the market's words).
 
-The quotation opens with a capital (speech, not a title inside the sentence), and a copula or auxiliary ("“…,”
+The quotation opens with a capital (speech, not a title inside the sentence) and is not itself a title in
+title case ("“Dune,” Villeneuve directed"), and a copula or auxiliary ("“…,”
 was another") is no cue. A verb of the tables is left to them. Counts on PolNeAR train are in docs/QUOTES.md
 (branch cue30).
 """
@@ -53,15 +55,27 @@ def framing_verbs(doc: Doc, text: str, quoted: Sequence[Quoted], table: CueTable
     found = set()
     for q in quoted:
         words = text[q.start : q.end].strip("\"“”'‘’«» ")
-        if not words[:1].isupper():
+        if not words[:1].isupper() or _title(doc, starts, q, words):
             continue
         after = bisect.bisect_left(starts, q.end)
         if after < len(doc) and _closes_on_frame(text, q, words) and (verb := _after(doc, after)) is not None:
             found.add(verb.i)
         before = bisect.bisect_left(starts, q.start) - 1
-        if before > 0 and (verb := _before(doc, before)) is not None:
+        if before > 0 and not words.endswith(",") and (verb := _before(doc, before)) is not None:
             found.add(verb.i)
     return sorted(i for i in found if not _listed(doc[i], table))
+
+
+def _title(doc: Doc, starts: list[int], q: Quoted, words: str) -> bool:
+    """Whether the quotation is a work's title, not speech: every word capitalized, more than one word or a
+    proper noun, and no "!" or "?" ("“Dune,” Villeneuve directed in 2021", "The band played, “Hey Jude”": the
+    verb makes the work; "“Enough,” Vale quipped" and the chant "“Lock Her Up!” the crowd roared" stay)."""
+    if words[-1:] in "!?":
+        return False
+    inside = doc[bisect.bisect_left(starts, q.start) : bisect.bisect_left(starts, q.end)]
+    alpha = [token for token in inside if token.is_alpha]
+    capitalized = bool(alpha) and all(token.text[:1].isupper() for token in alpha)
+    return capitalized and (len(alpha) > 1 or alpha[0].pos_ == "PROPN")
 
 
 def _closes_on_frame(text: str, q: Quoted, words: str) -> bool:

@@ -51,12 +51,13 @@ BYLINE_MAX_CHARS = 80  # an element holding a byline alone is short
 def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An element's text opening with a word that credits the writer (``page_credits`` of boilerplate.toml, every
     language's), and a whole visible byline: that word, the name, and at most a reading time or date after a
-    separator ("Von Max Muster", "Autor: Jan Nowak", "By Ann Lee | 3 min read")."""
+    separator ("Von Max Muster", "Autor: Jan Nowak", "By Ann Lee | 3 min read"). A colon ends the name ("Autor
+    Mark Newton:"); one with words after it marks a label, not a name ("By Region: North America")."""
     table = (load_table("boilerplate.toml") or {}).get("page_credits", {})
     words = sorted({word for words in table.values() for word in words}, key=len, reverse=True)
     credits = "(?:" + "|".join(map(re.escape, words)) + r")\b"
     opening = re.compile(r"^\s*" + credits, re.IGNORECASE)
-    byline = re.compile(r"^" + credits + r":?\s+(?P<name>[^|·•,]+?)\s*(?:[|·•,].*)?$", re.IGNORECASE)
+    byline = re.compile(r"^" + credits + r":?\s+(?P<name>[^|·•,:]+?)\s*:?\s*(?:[|·•,].*)?$", re.IGNORECASE)
     return opening, byline
 
 
@@ -157,10 +158,26 @@ def _visible_byline(tree: HtmlElement) -> str | None:
         for candidate in (element, element.getparent()):
             text = _short_text(candidate) if candidate is not None else None
             match = byline.match(trim(text.replace("\u00ad", ""))) if text else None
-            name = person_name(match["name"].strip(_NAME_EDGES)) if match else None
+            name = _credited_name(match["name"].strip(_NAME_EDGES)) if match else None
             if name:
                 return name
     return None
+
+
+def _credited_name(name: str) -> str | None:
+    """``name`` when it reads as a person's (``metadata.person_name``) and holds no capitalized word of
+    ``page_credit_stops`` (boilerplate.toml): "By The Numbers" and "Text To Speech" are a page's parts."""
+    stops = _credit_stops()
+    if any(word[:1].isupper() and word.lower() in stops for word in name.split()):
+        return None
+    return person_name(name)
+
+
+@functools.cache
+def _credit_stops() -> frozenset[str]:
+    """Every language's ``page_credit_stops``: the page's language is not known when its byline is read."""
+    table = (load_table("boilerplate.toml") or {}).get("page_credit_stops", {})
+    return frozenset(word for words in table.values() for word in words)
 
 
 def _short_text(element: HtmlElement) -> str | None:
