@@ -53,8 +53,7 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     language's), and a whole visible byline: that word, the name, and at most a reading time or date after a
     separator ("Von Max Muster", "Autor: Jan Nowak", "By Ann Lee | 3 min read"). A colon ends the name ("Autor
     Mark Newton:"); one with words after it marks a label, not a name ("By Region: North America")."""
-    table = (load_table("boilerplate.toml") or {}).get("page_credits", {})
-    words = sorted({word for words in table.values() for word in words}, key=len, reverse=True)
+    words = sorted(_every_language("page_credits"), key=len, reverse=True)
     credits = "(?:" + "|".join(map(re.escape, words)) + r")\b"
     opening = re.compile(r"^\s*" + credits, re.IGNORECASE)
     byline = re.compile(r"^" + credits + r":?\s+(?P<name>[^|·•,:]+?)\s*:?\s*(?:[|·•,].*)?$", re.IGNORECASE)
@@ -167,16 +166,17 @@ def _visible_byline(tree: HtmlElement) -> str | None:
 def _credited_name(name: str) -> str | None:
     """``name`` when it reads as a person's (``metadata.person_name``) and holds no capitalized word of
     ``page_credit_stops`` (boilerplate.toml): "By The Numbers" and "Text To Speech" are a page's parts."""
-    stops = _credit_stops()
+    stops = _every_language("page_credit_stops")
     if any(word[:1].isupper() and word.lower() in stops for word in name.split()):
         return None
     return person_name(name)
 
 
 @functools.cache
-def _credit_stops() -> frozenset[str]:
-    """Every language's ``page_credit_stops``: the page's language is not known when its byline is read."""
-    table = (load_table("boilerplate.toml") or {}).get("page_credit_stops", {})
+def _every_language(key: str) -> frozenset[str]:
+    """The words of every language under ``key`` of boilerplate.toml (``page_credits``, ``page_credit_stops``):
+    a page's language is known only after its text is extracted, and its byline is read before."""
+    table = (load_table("boilerplate.toml") or {}).get(key, {})
     return frozenset(word for words in table.values() for word in words)
 
 
@@ -305,10 +305,6 @@ def strip_site_suffix(title: str, sitename: str | None, host: str | None, url: s
     if len(title) > TITLE_MAX_CHARS:
         return title  # not a headline; and the pattern's work grows with the square of the length
     sections = {_squash(part) for part in urlsplit(url).path.split("/")[:-1] if part} if url else set()
-
-    def names_site(segment: str) -> bool:
-        return _names_site(segment, sitename, host)
-
     for _ in range(MAX_SITE_SEGMENTS):
         if sitename and title.endswith(sitename) and (head := _before_separator(title[: -len(sitename)])):
             title = (
@@ -316,11 +312,13 @@ def strip_site_suffix(title: str, sitename: str | None, host: str | None, url: s
             )
             continue
         match = _TITLE_SUFFIX.match(title)
-        if not match or not (names_site(match["site"]) or _squash(match["site"]) in sections):
+        if not match or not (
+            _names_site(match["site"], sitename, host) or _squash(match["site"]) in sections
+        ):
             break
         title = match["head"].strip()
     match = _TITLE_PREFIX.match(title)
-    return match["head"].strip() if match and names_site(match["site"]) else title
+    return match["head"].strip() if match and _names_site(match["site"], sitename, host) else title
 
 
 def _names_site(segment: str, sitename: str | None, host: str | None) -> bool:
