@@ -140,6 +140,13 @@ def test_title_from_metadata_is_kept() -> None:
         (f"Talks resume\n\nBy Tom O'Neill, Reuters\n\n{BODY}", "Tom O'Neill"),
         (f"Talks resume\n\nBy Anna de Vries\n\n{BODY}", "Anna de Vries"),
         (f"Talks resume\n\nBy Azernews\n\n{BODY}", None),  # an outlet credit, not a person
+        # several writers, joined as trafilatura joins a page's authors
+        (f"Talks resume\n\nBy Ann Lee and Ben Ott\n\n{BODY}", "Ann Lee; Ben Ott"),
+        (f"Talks resume\n\nBy Ann Lee, Ben Ott and Carla Diaz\n\n{BODY}", "Ann Lee; Ben Ott; Carla Diaz"),
+        (f"Talks resume\n\nBy Ann Lee & Ben Ott, Reuters\n\n{BODY}", "Ann Lee; Ben Ott"),
+        (f"Talks resume\n\nBy Ann Lee and Reuters\n\n{BODY}", "Ann Lee"),
+        (f"Talks resume\n\nBy Leyla Mammadova, Azernews staff writer\n\n{BODY}", "Leyla Mammadova"),
+        (f"Talks resume\n\nBy the time and the place agreed, talks went on\n\n{BODY}", None),
         (f"Talks resume\n\nBy Monday the talks had stalled again.\n\n{BODY}", None),
         (f"Talks resume\n\n{BODY}", None),
     ],
@@ -553,6 +560,7 @@ def test_html_byline_from_a_twitter_card(card: dict[str, str], expected: str | N
         ("", "<span><strong>Von Ana Ru\u00adiz</strong></span>", "Ana Ruiz"),  # soft hyphens
         ("", "<div>By Ana Ruiz | 3 min read</div>", "Ana Ruiz"),  # a reading time after a separator
         ("", "<p>Autor: Ana Ruiz</p>", "Ana Ruiz"),
+        ("", "<p>Von Ana Ruiz und Luis Mora</p>", "Ana Ruiz; Luis Mora"),  # two writers
         # or when what trafilatura read names no person (an association, a run-together handle)
         ("Verband der Hafenarbeiter e V", "<h5><em>Von Ana Ruiz</em></h5>", "Ana Ruiz"),
         ("Anaruiz", "<p>Von Ana Ruiz</p>", "Ana Ruiz"),

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from storyline.data import load_table
 from storyline.ingest.document import make_document, parse_date
-from storyline.ingest.metadata import person_name
+from storyline.ingest.metadata import person_name, person_names
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
 
@@ -164,12 +164,13 @@ def _visible_byline(tree: HtmlElement) -> str | None:
 
 
 def _credited_name(name: str) -> str | None:
-    """``name`` when it reads as a person's (``metadata.person_name``) and holds no capitalized word of
-    ``page_credit_stops`` (boilerplate.toml): "By The Numbers" and "Text To Speech" are a page's parts."""
+    """``name`` when it reads as one or more people's (``metadata.person_names``: "Ann Lee and Ben Ott") and
+    holds no capitalized word of ``page_credit_stops`` (boilerplate.toml): "By The Numbers" and "Text To Speech"
+    are a page's parts."""
     stops = _every_language("page_credit_stops")
     if any(word[:1].isupper() and word.lower() in stops for word in name.split()):
         return None
-    return person_name(name)
+    return person_names(name)
 
 
 @functools.cache

@@ -699,10 +699,41 @@ def find_byline(
     for line in lines:
         for word in words.byline:
             if line.startswith(word + " "):
-                name = person_name(line[len(word) :].split(",")[0].strip().rstrip("."))
-                if name and name.casefold() not in outlets and not is_outlet_name(name, words):
-                    return name
+                names = person_names(line[len(word) :].strip().rstrip("."))
+                if names and not any(
+                    name.casefold() in outlets or is_outlet_name(name, words) for name in names.split("; ")
+                ):
+                    return names
     return None
+
+
+def person_names(credit: str) -> str | None:
+    """The people a credit names, joined by "; " as trafilatura joins a page's authors, or None: "Ann Lee",
+    "Ann Lee and Ben Ott", "Ann Lee, Ben Ott & Carla Diaz" (a list: its last comma part names two).
+
+    A comma that closes no list ends the credit: "Ann Lee, Reuters" and "Aisha Jabbarova, Azernews staff
+    writer" credit Ann Lee and Aisha Jabbarova alone, as "Ann Lee and Reuters" credits Ann Lee. Every name must
+    read as a person's (``person_name``) as written. The split at "and", "&", "und" is trafilatura's
+    (``normalize_authors``), not a table of ours.
+    """
+    first, *rest = credit.split(",")
+    if rest and len(_split_names(rest[-1])) < 2:
+        credit = first
+    names = _split_names(credit)
+    people = [name for name in names if name in credit and person_name(name)]  # not title-cased by the split
+    if len(people) == len(names) > 1:
+        return "; ".join(names)
+    if people and people[0] == names[0] and len(names) > 1:  # "Ann Lee and Reuters"
+        return people[0]
+    return person_name(credit.strip())  # one name, or one the split broke ("Ann and Ben Lee")
+
+
+def _split_names(credit: str) -> list[str]:
+    """``credit`` split into names by trafilatura's ``normalize_authors`` (which also drops handles, e-mail
+    addresses and numbers); imported here, since plain-text ingest needs trafilatura only for a byline."""
+    from trafilatura.json_metadata import normalize_authors
+
+    return (normalize_authors(None, credit) or "").split("; ")
 
 
 def person_name(name: str) -> str | None:
