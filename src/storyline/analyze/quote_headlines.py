@@ -18,6 +18,7 @@ from storyline.analyze import nlp
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside, Quoted
 from storyline.analyze.quote_spans import DASHES, NAME_POS
+from storyline.analyze.quote_trees import forget
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -127,6 +128,7 @@ def parsed_reading(parsed: Parsed, reading: Doc) -> Doc:
     """
     if "parser" in parsed.nlp.component_names and not reading.has_annotation("DEP"):
         parsed.nlp.get_pipe("parser")(reading)
+        forget(reading)
     return reading
 
 

@@ -22,6 +22,7 @@ from storyline.analyze.quote_spans import (
     trim,
     verb_group_start,
 )
+from storyline.analyze.quote_trees import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -100,7 +101,7 @@ def light_reading(
     ]
     prep = following[0] if following and following[0].lower_ in table.light_preps else None  # not "to … in"
     target = (
-        next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        next((g for g in children(prep) if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     )
     modified = any(
         c.dep_ in {"poss", "amod"} for c in noun.lefts
@@ -145,7 +146,7 @@ def noun_prep(noun: Token, table: CueTable) -> Token | None:
     if following is None or following.head.i != noun.i:
         return None
     pair = (noun.lemma_.lower(), following.lower_)
-    if pair in table.owned_noun_preps and any(c.dep_ == "poss" for c in noun.children):
+    if pair in table.owned_noun_preps and any(c.dep_ == "poss" for c in children(noun)):
         return following
     return following if pair in table.noun_preps else None
 
@@ -154,13 +155,13 @@ def noun_prep_reading(noun: Token, table: CueTable) -> NounCue | None:
     """ "Her call for a ban", "direct criticism of Trump": the noun with its modifiers and preposition is
     the cue (as PolNeAR marks it), the preposition's object the content, the possessor the source."""
     prep = noun_prep(noun, table)
-    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
+    objects = [c for c in children(prep) if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
     if prep is None or not objects:
         return None
     content = trim(noun.doc, objects[0].left_edge.i, objects[0].right_edge.i)
     if content is None:
         return None
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = [c for c in children(noun) if c.dep_ == "poss"]
     return NounCue((noun_cue_start(noun), prep.i), content, owners[0] if owners else None)
 
 
@@ -169,7 +170,7 @@ def noun_cue_start(noun: Token) -> int:
     stern warning that"; PolNeAR keeps the article in 140 of the 144 "a/an/the" + statement noun cues on
     train), not at its possessor, the source. A name or a number among them ("a CNN report", "the 1999
     admission") names the source or the time, not the statement: the noun alone is the cue then."""
-    modifiers = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
+    modifiers = [c.left_edge.i for c in children(noun) if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
     start = min(modifiers, default=noun.i)
     others = [c for c in noun.lefts if c.i >= start and c.dep_ not in NOUN_CUE_DEPS]
     return noun.i if others else start
@@ -204,9 +205,9 @@ def adjective_reading(adjective: Token, table: CueTable) -> AdjectiveCue | None:
     head = adjective.head
     if adjective.dep_ == "acomp" and head.pos_ in VERBAL_POS and head.i < adjective.i:
         return AdjectiveCue((verb_group_start(head), end), content, None, head)
-    adverbs = [c.left_edge.i for c in adjective.children if c.dep_ == "advmod" and c.i < adjective.i]
+    adverbs = [c.left_edge.i for c in children(adjective) if c.dep_ == "advmod" and c.i < adjective.i]
     start = min(adverbs, default=adjective.i)
-    subjects = [c for c in adjective.children if c.dep_ in SUBJECT_DEPS and c.i < adjective.i]
+    subjects = [c for c in children(adjective) if c.dep_ in SUBJECT_DEPS and c.i < adjective.i]
     if subjects:  # "many of them deeply skeptical about him"
         return AdjectiveCue((start, end), content, subjects[0], None)
     if adjective.dep_ == "amod" and head.pos_ in NOUN_HEADS and head.i < adjective.i:  # "officials angry"
@@ -222,16 +223,16 @@ def _adjective_content(adjective: Token, table: CueTable) -> tuple[tuple[int, in
         clauses = [
             c
             for head in (adjective, adjective.head)
-            for c in head.children
+            for c in children(head)
             if c.dep_ == "ccomp" and c.left_edge.i == following.i
         ]
         content = trim(doc, following.i, clauses[0].right_edge.i) if clauses else None
         return (content, adjective.i) if content is not None else None
     if following.lower_ == "to" and adjective.lower_ in table.adjective_infinitives:  # "eager to run"
-        verbs = [c for c in adjective.children if c.dep_ == "xcomp" and c.left_edge.i == following.i]
+        verbs = [c for c in children(adjective) if c.dep_ == "xcomp" and c.left_edge.i == following.i]
         content = trim(doc, following.i, verbs[0].right_edge.i) if verbs else None
         return (content, adjective.i) if content is not None else None
-    objects = [c for c in following.children if c.dep_ in {"pobj", "pcomp"}]
+    objects = [c for c in children(following) if c.dep_ in {"pobj", "pcomp"}]
     if following.head.i != adjective.i or not objects:
         return None
     content = trim(doc, objects[0].left_edge.i, objects[0].right_edge.i)

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cues import cues_for
+from storyline.analyze.quote_trees import children
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,7 +53,7 @@ MAX_ADVERBS_BEFORE_PREP = (
 
 def to_infinitive(verb: Token) -> bool:
     """Whether ``verb`` is a "to" infinitive ("to say", "to run"): the "to" hangs on it as its auxiliary."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(verb))
 
 
 def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | None:
@@ -115,7 +116,7 @@ def with_floating(verb: Token, start: int) -> int:
     if start == 0:
         return start
     doc, word = verb.doc, verb.doc[start - 1]
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < word.i]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i < word.i]
     floating = word.tag_ in FLOATING_TAGS and word.dep_ not in SUBJECT_DEPS
     if not (floating and subjects and word.head in (verb, subjects[0])):
         return start
@@ -209,7 +210,7 @@ def _with_others(subject: Token, end: int) -> int:
     doc, verb = subject.doc, subject.head
     if subject.dep_ not in SUBJECT_DEPS or end + 2 >= verb.i or doc[end + 1].text != ",":
         return end
-    for child in verb.children:
+    for child in children(verb):
         if (
             child.dep_ == "prep"
             and child.left_edge.i == end + 2
@@ -231,9 +232,9 @@ def _coordinated_start(subject: Token) -> int:
     inside the earlier phrase only ("Records and maps of the region, the researchers found, …") or with a verb
     in it ("The coach campaigned for her, and the team touted it")."""
     doc, start = subject.doc, subject.left_edge.i
-    joined = any(c.dep_ == "cc" and c.i > subject.i for c in subject.children)
+    joined = any(c.dep_ == "cc" and c.i > subject.i for c in children(subject))
     siblings = sorted(
-        (c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i < subject.i),
+        (c for c in children(subject.head) if c.dep_ in SUBJECT_DEPS and c.i < subject.i),
         key=lambda c: c.i,
         reverse=True,
     )
@@ -258,7 +259,7 @@ def _title_subject(subject: Token) -> Token:
     first = subject.left_edge.i
     if subject.pos_ != "PROPN":
         return subject  # "the party he leads", "which she said": a relative clause, not a title
-    for sibling in subject.head.children:
+    for sibling in children(subject.head):
         if (
             sibling.dep_ in SUBJECT_DEPS
             and sibling.pos_ in TITLE_POS
@@ -336,7 +337,7 @@ def _aside(child: Token) -> bool:
         return _reports(child)
     if child.dep_ == "prep" and child.left_edge.lower_ in INCLUSIONS:
         return False  # "Two senators, including Ann Dole,": PolNeAR's source names everyone who speaks
-    if child.dep_ == "prep" and child.lower_ in ORIGINS and any(c.pos_ == "PROPN" for c in child.children):
+    if child.dep_ == "prep" and child.lower_ in ORIGINS and any(c.pos_ == "PROPN" for c in children(child)):
         return False  # "Ann Dole, 55, of Ames,": where the speaker is from (on train: 12 in, 4 out)
     if not comma or child.dep_ in {"conj", "cc", "punct"}:
         return False
@@ -370,11 +371,11 @@ def _speaks(clause: Token) -> bool:
     said he would", "who notes that …", "but who suggested that …"); with an object instead it may say who
     the speaker is ("who recalled the dinner", "who knows its gist": PolNeAR keeps those in the source)."""
     table = cues_for(clause.doc.lang_)
-    heads = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    heads = [clause, *(c for c in children(clause) if c.dep_ == "conj")]
     return table is not None and any(
         t.pos_ == "VERB"
         and t.lemma_.lower() in table.verbs
-        and any(c.dep_ in CLAUSE_DEPS for c in t.children)
+        and any(c.dep_ in CLAUSE_DEPS for c in children(t))
         for t in heads
     )
 
@@ -390,7 +391,7 @@ def time_phrase(token: Token) -> bool:
     """ "on Friday", "Tuesday", "last week": a date or time, or a preposition governing one."""
     if token.dep_ == "npadvmod":
         return token.ent_type_ in TIME_ENTITIES
-    objects = [c for c in token.children if c.dep_ == "pobj"]
+    objects = [c for c in children(token) if c.dep_ == "pobj"]
     return token.dep_ == "prep" and any(c.ent_type_ in TIME_ENTITIES for c in objects)
 
 
@@ -402,7 +403,7 @@ def _reports(clause: Token) -> bool:
     table = cues_for(clause.doc.lang_)
     if table is None:
         return False
-    heads = [clause, *(c for c in clause.children if c.dep_ == "conj")]  # "who backs Cruz", a stance too
+    heads = [clause, *(c for c in children(clause) if c.dep_ == "conj")]  # "who backs Cruz", a stance too
     return any(t.pos_ == "VERB" and t.lemma_.lower() in table.all_verbs for t in heads) or any(
         t.pos_ == "VERB" and t.lemma_.lower() in table.verbs for t in clause.subtree
     )
@@ -426,7 +427,7 @@ def participle_subject(verb: Token) -> Token | None:
     speaks ("interrupted by protesters chanting …"), and the caller keeps it, as it keeps a named group or
     person holding a stance, a belief or a plan ("cheered Democrats hoping to …", "gave to a PAC backing X")."""
     noun = verb.head
-    if verb.tag_ != "VBG" or verb.dep_ != "acl" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         return None
     if noun.ent_type_ in HOLDER_ENTITIES and not _speaks_or_finds(verb):
         return None
@@ -437,7 +438,7 @@ def participle_subject(verb: Token) -> Token | None:
         return None
     if head.pos_ not in VERBAL_POS:
         return None
-    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return next((c for c in children(head) if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _speaks_or_finds(verb: Token) -> bool:
@@ -457,7 +458,7 @@ def quoted_after(verb: Token, other: Token) -> bool:
 def nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it ("Speaking in Salem, New Hampshire, Trump went
     after Bush": the parser took the place for a second subject)."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if before else next(iter(subjects), None)
 
