@@ -67,7 +67,7 @@ from storyline.analyze.quote_spans import (
     with_floating,
     word_after_verb,
 )
-from storyline.analyze.quote_trees import children
+from storyline.analyze.quote_trees import children, subtree
 from storyline.analyze.roles import RoleTable
 from storyline.analyze.roles import table as role_table
 
@@ -432,7 +432,7 @@ def _can_speak(subject: Token, roles: RoleTable | None) -> bool:
     language's role table ("the spokesman", "the county board"); "The store sells three brands: “Acme,” …"
     and "The question remains: “Who pays?”" hand on to no one's words."""
     if subject.tag_ == "PRP" or any(
-        t.ent_type_ in SPEAKING_ENTITY_TYPES or t.pos_ == "PROPN" for t in subject.subtree
+        t.ent_type_ in SPEAKING_ENTITY_TYPES or t.pos_ == "PROPN" for t in subtree(subject)
     ):
         return True  # "the columnist David Auerbach", "One early supporter, Representative Lee Zeldin,"
     lemma = subject.lemma_.lower()
@@ -1703,7 +1703,7 @@ def _subject_before_aside(verb: Token) -> Token | None:
     for clause in verb.lefts:
         if clause.dep_ not in {"ccomp", "advcl"} or _skip_closing(doc, first - 1) != clause.right_edge.i:
             continue
-        if any(quote_mark(t) for t in clause.subtree):
+        if any(quote_mark(t) for t in subtree(clause)):
             continue
         subjects = [c for c in clause.lefts if c.dep_ in SUBJECT_DEPS]
         subject = subjects[0] if subjects else None

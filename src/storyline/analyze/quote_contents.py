@@ -31,7 +31,7 @@ from storyline.analyze.quote_spans import (
     trim,
     word_after_verb,
 )
-from storyline.analyze.quote_trees import children
+from storyline.analyze.quote_trees import children, subtree, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -56,6 +56,7 @@ OPENING_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 # what the parser calls "…, a swipe at his rivals" at a clause's end
 COMMENT_DEPS = frozenset({"dep", "npadvmod"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser hangs "…, saying …"
+FOLLOW_UP_DEPS = frozenset({"advcl", "conj"})  # how a follow-up cue hangs in a reported clause
 # how the parser hangs a closing "…, the Tribune reports." on the clause it reports, instead of the reverse
 CLOSING_FRAME_DEPS = frozenset({"advcl", "conj", "ccomp"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})  # a past participle stays: with a subject it is a misread past
@@ -106,11 +107,12 @@ def _past_colon(doc: Doc, content: tuple[int, int], table: CueTable) -> tuple[in
 def _without_closing_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     """The content without a relative clause or an apposition set off by a comma at its end ("…
     exchanges with Eric Fanning, who was his chief of staff"): the writer's aside, not what the source said."""
-    for token in doc[content[0] : content[1] + 1]:
+    for token in tokens(doc)[content[0] : content[1] + 1]:
+        if not _closing_aside(token):
+            continue
         first = token.left_edge.i
         if (
-            _closing_aside(token)
-            and content[0] < first - 1
+            content[0] < first - 1
             and doc[first - 1].text == ","
             and (trim(doc, first, content[1]) or (0, -1))[1] == token.right_edge.i
         ):
@@ -125,7 +127,7 @@ def _without_closing_setting(
     “that crap,” in an interview with CNN"): it says where the words were spoken, not what they were; the
     parser hangs it on the reported clause's verb. (Without the quotation to mark where the words end, a
     "rally" or a "debate" at the end is as often what was said.)"""
-    for token in doc[content[0] + 1 : content[1] + 1]:
+    for token in tokens(doc)[content[0] + 1 : content[1] + 1]:
         if (
             token.dep_ == "prep"
             and token.i > verb.i
@@ -144,10 +146,11 @@ def _without_closing_adjunct(
     """The content without a phrase of contrast, concession or comparison set off by a comma at its end
     ("said turnout rose, while others saw it fall", "… 40 percent, compared with 35 in May", "…, despite the
     polls"): the writer sets the reported words against other facts; PolNeAR ends the content before it."""
+    words = tokens(doc)
     for i in range(content[0] + 1, content[1]):
-        if doc[i].text != "," or not _adjunct_opener(doc[i + 1], table):
+        if words[i].text != "," or not _adjunct_opener(words[i + 1], table):
             continue
-        phrase = doc[i + 1]
+        phrase = words[i + 1]
         while phrase.head.i != phrase.i and phrase.head.left_edge.i == i + 1:
             phrase = phrase.head
         if (
@@ -166,12 +169,12 @@ def _without_closing_participle(
     he would hurt the ticket, *saying the crowds prove otherwise*", "…, explaining that …"): a cue of its own,
     with its own content, even when the parser hung it on the object's clause. (With the cues that take a
     preposition too, "…, pointing to his wins", as many were lost as gained on PolNeAR train.)"""
-    for token in doc[max(content[0], verb.i + 1) : content[1] + 1]:
+    for token in tokens(doc)[max(content[0], verb.i + 1) : content[1] + 1]:
+        if token.tag_ != "VBG" or token.dep_ not in PARTICIPLE_DEPS:
+            continue
         first = token.left_edge.i
         if (
-            token.tag_ == "VBG"
-            and token.dep_ in PARTICIPLE_DEPS
-            and content[0] < first - 1
+            content[0] < first - 1
             and doc[first - 1].text == ","
             and token.right_edge.i >= content[1]
             and token.lemma_.lower() in table.verbs
@@ -190,7 +193,7 @@ def _second_figure(verb: Token, before: Span, phrase: Token, table: CueTable) ->
         lemma not in table.findings and lemma not in table.finding_beliefs
     ):
         return False
-    return any(_figure(t) for t in before) and any(_figure(t) for t in phrase.subtree)
+    return any(_figure(t) for t in before) and any(_figure(t) for t in subtree(phrase))
 
 
 def _figure(token: Token) -> bool:
@@ -202,7 +205,7 @@ def _set_against(phrase: Token) -> bool:
     """Whether a closing adjunct sets the reported words against another fact: a comparison needs a number
     ("compared with 33 percent"; "compared with Sanders" is still what was said), and "despite" a noun, not
     the speaker's own doing ("despite trailing in the polls")."""
-    words = phrase.subtree
+    words = subtree(phrase)
     if phrase.lower_ == "compared" or phrase.left_edge.lower_ == "compared":
         return any(t.like_num for t in words)
     if phrase.lower_ == "despite":
@@ -222,8 +225,9 @@ def _without_dashed_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]
     """The content without a dash and what follows it after a closing quote mark ("called him “the next
     Washington” – the Founding Father who …", "… “felony charges” – absent intervention, of course"): the
     writer's comment on the quotation."""
+    words = tokens(doc)
     for i in range(content[0] + 1, content[1]):
-        if doc[i].text in DASHES and quote_mark(doc[i - 1]) and not quote_mark(doc[i + 1]):
+        if words[i].text in DASHES and quote_mark(words[i - 1]) and not quote_mark(words[i + 1]):
             return trim(doc, content[0], i - 1) or content
     return content
 
@@ -233,11 +237,12 @@ def _closing_aside(token: Token) -> bool:
     article ("a provision that …"); an apposition without one is often the next item of a list. The writer's
     comment on the whole clause ("…, a swipe at his rivals", "…, a charge the party denied") counts too when
     the parser hung it loosely on a verb ("dep", "npadvmod")."""
-    first = token.left_edge
-    if token.dep_ == "relcl":
+    dep = token.dep_
+    if dep == "relcl":
+        first = token.left_edge
         return first.tag_ in RELATIVE_TAGS | RELATIVE_ADVERB_TAGS | {"WP$"} and first.lower_ != "that"
-    noun = token.dep_ == "appos" or (token.dep_ in COMMENT_DEPS and token.pos_ == "NOUN")
-    return noun and first.dep_ == "det" and not any(t.dep_ == "cc" for t in token.subtree)
+    noun = dep == "appos" or (dep in COMMENT_DEPS and token.pos_ == "NOUN")
+    return noun and token.left_edge.dep_ == "det" and not any(t.dep_ == "cc" for t in subtree(token))
 
 
 def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -386,7 +391,7 @@ def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
     series of Twitter messages that the truck was carrying arms", "told Clinton at a debate that voters were
     tired"): a relative clause whose "that" is a complementizer (``mark``) and which has a subject of its own
     is the verb's reported clause. A statement noun's own clause ("responded to accusations that …") stays."""
-    for token in verb.subtree:
+    for token in subtree(verb):
         if (
             token.i <= verb.i
             or token.dep_ not in {"relcl", "acl"}
@@ -539,7 +544,7 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
             c.dep_ in INVERTING_DEPS and c.i == first and c.lower_ in table.inverted_auxiliaries
             for c in children(child)
         )
-        cue = any(_cue_lemma(t, table) for t in child.subtree if t.pos_ == "VERB")
+        cue = any(_cue_lemma(t, table) for t in subtree(child) if t.pos_ == "VERB")
         if (
             near
             and ((child.dep_ == "advcl" and condition) or (child.dep_ in CLAUSE_DEPS and inverted))
@@ -616,7 +621,7 @@ def _without_closing_frame(
 ) -> tuple[int, int]:
     """The content without another speaker's closing frame ("Fans chanted “…”, the Tribune reports"): the
     frame reports this cue's sentence, it is not part of what the fans said."""
-    for token in doc[content[0] : content[1] + 1]:
+    for token in tokens(doc)[content[0] : content[1] + 1]:
         subject = closing_subject(token, table) if token.i != verb.i else None
         if subject is not None and subject.left_edge.i > content[0]:
             return trim(doc, content[0], subject.left_edge.i - 1) or content
@@ -875,7 +880,9 @@ def _before_follow_up(clause: Token, table: CueTable) -> int:
     """The clause's last token before a follow-up cue ("…, adding that …", "… and accused him of …"), which
     is a quote of its own."""
     end = clause.right_edge.i
-    for token in clause.subtree:
+    for token in subtree(clause):
+        if token.dep_ not in FOLLOW_UP_DEPS:
+            continue  # what neither test below can accept
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in table.verbs:
             end = min(end, token.left_edge.i - 1)
         elif second_cue(token, table) is not None or _follow_up_act(token, clause, table):
@@ -887,8 +894,10 @@ def _follow_up_act(verb: Token, clause: Token, table: CueTable) -> bool:
     """A speech verb or a stance conjoined (through other conjoined verbs too) to the reported clause's head,
     with no subject of its own and the tense of the cue ("says he respects her and calls her a friend", "said
     he would come and criticized the mayor"): what the speaker did next, not what was reported."""
+    if verb.dep_ != "conj" or clause.dep_ not in CLAUSE_DEPS:
+        return False
     speech = clause.head
-    if verb.dep_ != "conj" or clause.dep_ not in CLAUSE_DEPS or verb.tag_ != speech.tag_:
+    if verb.tag_ != speech.tag_:
         return False
     if verb.lemma_.lower() not in table.verbs and verb.lemma_.lower() not in table.stances:
         return False
@@ -911,11 +920,12 @@ def second_cue(verb: Token, table: CueTable) -> Token | None:
     ("He said the plan was dead and accused the mayor of lying"): a speech verb conjoined to the clause's
     head, with no subject of its own and the tense of the first. (A belief or a plan there, "she said she was
     tired and hoped to rest", is more often still reported.) Returns the first speech verb, else ``None``."""
+    if verb.dep_ != "conj":
+        return None  # most tokens: no head looked up
     clause = verb.head
     speech = clause.head
     if (
-        verb.dep_ != "conj"
-        or clause.dep_ not in CLAUSE_DEPS
+        clause.dep_ not in CLAUSE_DEPS
         or speech.lemma_.lower() not in table.verbs
         or verb.tag_ != speech.tag_
         or verb.lemma_.lower() not in table.verbs

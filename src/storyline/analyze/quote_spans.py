@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cues import cues_for
-from storyline.analyze.quote_trees import children
+from storyline.analyze.quote_trees import children, subtree
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -243,7 +243,7 @@ def _coordinated_start(subject: Token) -> int:
         if (
             sibling.tag_ in RELATIVE_TAGS
             or not all(t.text == "," or t.pos_ == "CCONJ" for t in gap)
-            or any(t.pos_ in VERBAL_POS for t in sibling.subtree)
+            or any(t.pos_ in VERBAL_POS for t in subtree(sibling))
         ):
             break
         joined = joined or any(t.pos_ == "CCONJ" for t in [*gap, doc[sibling.right_edge.i]])
@@ -349,7 +349,7 @@ def _before_reporting_clause(subject: Token, end: int) -> int:
     in the phrase, on an apposition or its object ("Ann Lee, an analyst at Fitch, who notes that …, said"):
     as when it hangs on the name itself, PolNeAR marks the clause as an attribution of its own. A clause stating
     the source's terms ("who spoke on the condition of anonymity") goes wherever it hangs, on the name too."""
-    for token in subject.subtree:
+    for token in subtree(subject):
         first = token.left_edge.i
         if token.dep_ != "relcl" or not subject.i < first <= end:
             continue
@@ -363,7 +363,7 @@ def _sourcing(clause: Token) -> bool:
     anonymity to discuss the talks,", "who spoke on the condition of anonymity"): it says how, not who, and
     PolNeAR leaves it out of the source (14 times on train, 4 in)."""
     table = cues_for(clause.doc.lang_)
-    return table is not None and any(t.lower_ in table.sourcing_words for t in clause.subtree)
+    return table is not None and any(t.lower_ in table.sourcing_words for t in subtree(clause))
 
 
 def _speaks(clause: Token) -> bool:
@@ -405,7 +405,7 @@ def _reports(clause: Token) -> bool:
         return False
     heads = [clause, *(c for c in children(clause) if c.dep_ == "conj")]  # "who backs Cruz", a stance too
     return any(t.pos_ == "VERB" and t.lemma_.lower() in table.all_verbs for t in heads) or any(
-        t.pos_ == "VERB" and t.lemma_.lower() in table.verbs for t in clause.subtree
+        t.pos_ == "VERB" and t.lemma_.lower() in table.verbs for t in subtree(clause)
     )
 
 
