@@ -67,7 +67,7 @@ from storyline.analyze.quote_spans import (
     with_floating,
     word_after_verb,
 )
-from storyline.analyze.quote_trees import children, subtree
+from storyline.analyze.quote_trees import children, lefts, rights, subtree, tokens
 from storyline.analyze.roles import RoleTable
 from storyline.analyze.roles import table as role_table
 
@@ -499,12 +499,19 @@ def _modifier_participle(verb: Token) -> bool:
 def _stance_asked(verb: Token, table: CueTable) -> bool:
     """ "Do you support the senator?": a stance the question asks the reader about, which nobody took (the
     "Like the page" lines under web articles); a Q&A's "Do you think …?" stays, as a belief."""
-    sentence = verb.sent  # the cheap tests first: this runs for every cue candidate
+    lemma = verb.lemma_.lower()  # the cheap tests first: this runs for every cue candidate
+    if (
+        lemma not in table.stances
+        or lemma in table.verbs
+        or lemma in table.beliefs
+        or lemma in table.intentions
+    ):
+        return False
+    sentence = verb.sent
     return (
         sentence[-1].text == "?"
         and sentence[0].lemma_.lower() == "do"
         and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children(verb))
-        and verb.lemma_.lower() in table.stances - table.verbs - table.beliefs - table.intentions
     )
 
 
@@ -656,7 +663,7 @@ def _made_clear_attribution(
     if adjective.i + 1 >= len(doc):
         return None
     after = [
-        c for head in (verb, adjective) for c in head.rights if c.i > adjective.i and c.dep_ in CLEAR_DEPS
+        c for head in (verb, adjective) for c in rights(head) if c.i > adjective.i and c.dep_ in CLEAR_DEPS
     ]
     if not after:
         return None
@@ -780,7 +787,7 @@ def _agent_span(verb: Token, agent: Token, table: CueTable, max_speaker: int) ->
     speaker = speaker_span(agent, max_speaker)
     if verb.lemma_.lower() not in table.regards:
         return speaker
-    complements = [c.i for c in agent.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    complements = [c.i for c in rights(agent) if c.dep_ == "prep" and c.lower_ == "as"]
     cut = trim(agent.doc, speaker[0], complements[0] - 1) if complements else None
     return cut if cut is not None and cut[0] <= agent.i <= cut[1] else speaker
 
@@ -833,13 +840,13 @@ def _unsourced_passive(doc: Doc, verb: Token, table: CueTable, base: int) -> Att
     ):
         return None
     cue = (verb_group_start(verb), verb.i)
-    clause = content_of(doc, verb, table) if any(c.dep_ == "ccomp" for c in verb.rights) else None
+    clause = content_of(doc, verb, table) if any(c.dep_ == "ccomp" for c in rights(verb)) else None
     if clause is not None:
         return _record(doc, base, cue, None, None, clause, clause)
     subjects = [c for c in children(verb) if c.dep_ == "nsubjpass" and c.lower_ not in table.expletives]
     if not subjects or subjects[0].i > verb.i:
         return None
-    complements = [c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENT_DEPS or c.lower_ in table.as_marks]
+    complements = [c for c in rights(verb) if c.dep_ in PASSIVE_COMPLEMENT_DEPS or c.lower_ in table.as_marks]
     end = complements[0].right_edge.i if complements else subjects[0].right_edge.i
     content = trim(doc, subjects[0].left_edge.i, end)
     if content is None:
@@ -855,7 +862,7 @@ def _question_clause(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] 
     the sentence does not name."""
     if verb.lemma_.lower() not in table.questions:
         return None
-    for child in verb.rights:
+    for child in rights(verb):
         if child.dep_ == "advcl" and child.left_edge.lower_ in table.whether:
             return trim(doc, child.left_edge.i, child.right_edge.i)
     return None
@@ -1304,7 +1311,7 @@ def _name_before_role(subject: Token, speaker: tuple[int, int]) -> _Name | None:
     name = doc[comma - 1]
     if name.pos_ != "PROPN" or not name.is_title or subject.head != name or _in_opening_phrase(name):
         return None
-    compounds = [c.left_edge.i for c in name.lefts if c.dep_ == "compound"]  # "Gene" of "Gene Sperling"
+    compounds = [c.left_edge.i for c in lefts(name) if c.dep_ == "compound"]  # "Gene" of "Gene Sperling"
     return _Name(min(compounds, default=name.i), name)
 
 
@@ -1343,7 +1350,7 @@ def _loose_regard(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | N
 def _without_occasion(doc: Doc, subject: Token, speaker: tuple[int, int], table: CueTable) -> tuple[int, int]:
     """The speaker without a phrase of the occasion that the parser hung on the name ("Durbin in an interview
     said", "Trump in his speech called …"): where the words were spoken, not who spoke them."""
-    for prep in subject.rights:
+    for prep in rights(subject):
         objects = [c for c in children(prep) if c.dep_ == "pobj"]
         if (
             prep.dep_ == "prep"
@@ -1442,7 +1449,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         or _subject_before_aside(verb)
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
-        or next((c for c in verb.lefts if misread_modal(c, verb)), None)  # "Will wrote": the columnist
+        or next((c for c in lefts(verb) if misread_modal(c, verb)), None)  # "Will wrote": the columnist
         or _clause_subject(verb)
         or _name_after_closing(verb, table)
     )
@@ -1509,7 +1516,7 @@ def _named_after_opener(subject: Token, verb: Token) -> Token | None:
     return next(
         (
             c
-            for c in subject.rights
+            for c in rights(subject)
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.right_edge.i == end
         ),
         None,
@@ -1523,7 +1530,7 @@ def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
     return next(
         (
             c
-            for c in subject.rights
+            for c in rights(subject)
             if c.dep_ == "appos"
             and c.pos_ == "PROPN"
             and _skip_closing(verb.doc, c.right_edge.i) == end
@@ -1536,8 +1543,9 @@ def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
 def _quoted_apart(subject: Token, verb: Token) -> bool:
     """Whether an odd number of quote marks stands between a subject and a later verb: the subject is inside
     a quotation the verb (outside it) follows."""
-    marks = sum(quote_mark(t) for t in verb.doc[subject.i + 1 : verb.i])
-    return subject.i < verb.i and marks % 2 == 1
+    if subject.i >= verb.i:
+        return False
+    return sum(quote_mark(t) for t in tokens(verb.doc)[subject.i + 1 : verb.i]) % 2 == 1
 
 
 def _misread_subject(verb: Token, table: CueTable) -> Token | None:
@@ -1547,7 +1555,7 @@ def _misread_subject(verb: Token, table: CueTable) -> Token | None:
     took for a clause subject ("voters going to the polls said") lost as many sources as it gained."""
     if verb.lemma_.lower() not in table.verbs:
         return None
-    return next((c for c in verb.lefts if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
+    return next((c for c in lefts(verb) if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
 
 
 def _controller(verb: Token, table: CueTable) -> Token | None:
@@ -1595,7 +1603,7 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
     closing = verb.i - 1 if quote_mark(doc[verb.i - 1]) else verb.i - 2
     if quote_mark(doc[closing]) and _quoted_before(doc, subjects[-1], closing):
         after = [
-            c for c in verb.rights if c.dep_ in {"nsubj", "dobj", "attr"} and c.left_edge.i == verb.i + 1
+            c for c in rights(verb) if c.dep_ in {"nsubj", "dobj", "attr"} and c.left_edge.i == verb.i + 1
         ]
         if after and (after[0].pos_ in NOUN_POS or after[0].tag_ == "CD"):
             return after[0]
@@ -1603,7 +1611,7 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
         return None
     if verb.dep_ == "ROOT" and (inverted := _subject_right_after(verb, verb)) is not None:
         return inverted
-    for clause in (c for c in verb.rights if c.dep_ in CLAUSE_DEPS):
+    for clause in (c for c in rights(verb) if c.dep_ in CLAUSE_DEPS):
         name = _subject_right_after(clause, verb)
         if (
             name is not None
@@ -1635,7 +1643,7 @@ def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
     )
     objects = [
         c
-        for c in verb.rights
+        for c in rights(verb)
         if c.dep_ in {"dobj", "attr"}
         and (c.pos_ in {"PROPN", "NOUN"} or c.tag_ in {"CD", "DT"})  # "read one"
     ]
@@ -1700,12 +1708,12 @@ def _subject_before_aside(verb: Token) -> Token | None:
     doc, first = verb.doc, verb_group_start(verb)
     if not _finite(verb) or first < 2 or doc[first - 1].text != ",":
         return None
-    for clause in verb.lefts:
+    for clause in lefts(verb):
         if clause.dep_ not in {"ccomp", "advcl"} or _skip_closing(doc, first - 1) != clause.right_edge.i:
             continue
         if any(quote_mark(t) for t in subtree(clause)):
             continue
-        subjects = [c for c in clause.lefts if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in lefts(clause) if c.dep_ in SUBJECT_DEPS]
         subject = subjects[0] if subjects else None
         if subject is not None and subject.left_edge == clause.left_edge and _set_off_name(subject):
             return subject
@@ -1993,10 +2001,12 @@ def _record(
     """Token ranges (inclusive) turned into document character offsets; a ``gap`` (the attribution phrase)
     strictly inside the content cuts it into the two pieces around it, as PARC/PolNeAR mark it."""
 
+    words = tokens(doc)
+
     def chars(pair: tuple[int, int] | None) -> tuple[int | None, int | None]:
         if pair is None:
             return None, None
-        return base + doc[pair[0]].idx, base + doc[pair[1]].idx + len(doc[pair[1]])
+        return base + words[pair[0]].idx, base + words[pair[1]].idx + len(words[pair[1]])
 
     head_pair = (head.i, head.i) if head is not None and speaker is not None else None
     speaker = _before_cue(doc, _with_glued_prefix(doc, speaker, head), head, cue)

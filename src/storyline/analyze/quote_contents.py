@@ -31,7 +31,7 @@ from storyline.analyze.quote_spans import (
     trim,
     word_after_verb,
 )
-from storyline.analyze.quote_trees import children, subtree, tokens
+from storyline.analyze.quote_trees import children, rights, subtree, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -342,7 +342,7 @@ def saying_goes_on(conjunct: Token, passive_object_verbs: Collection[str]) -> To
 def _before_own_conjunct(verb: Token, clause: Token, end: int, table: CueTable) -> int:
     """``end``, or the word before the "and" of a conjunct that goes on with the verb of saying rather than
     with what was said (``saying_goes_on``)."""
-    for child in clause.rights:
+    for child in rights(clause):
         if (
             child.dep_ == "conj"
             and getattr(saying_goes_on(child, table.passive_object_verbs), "i", None) == verb.i
@@ -472,7 +472,7 @@ def _infinitive_after(verb: Token, table: CueTable) -> list[Token]:
         return []
     return [
         c
-        for c in verb.rights
+        for c in rights(verb)
         if c.dep_ == "advcl"
         and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.left_edge.i for a in children(c))
     ][:1]
@@ -491,7 +491,7 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
     which goes on with what was reported; "…, but he did not apologize" is the writer's, about the speaker,
     and so is "…, and the council has already sued"."""
     end, joiner = clause.right_edge.i, ""
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end or child.dep_ in {"cc", "punct"}:
             joiner = child.lower_ if child.dep_ == "cc" else joiner
             continue
@@ -512,7 +512,7 @@ def _split_clause_end(verb: Token, end: int, table: CueTable) -> int:
     ("voters say they do*n't know enough about him*", "claimed that ads calling for a ban *make him* a
     target": two clauses of one cue): with no word between them, it is the rest of the same clause, unless a
     speech verb heads it ("… he says. He says …" in a sentence the splitter did not cut)."""
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end:
             continue
         if (
@@ -532,7 +532,7 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
     of its own ("…, though polls show …") does not. The same holds after a plan's infinitive or a stance's
     object ("vowed to veto it unless …", "rejected the plan as reckless because …")."""
     doc = verb.doc
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end or child.dep_ == "punct":
             continue
         first = child.left_edge.i
@@ -761,7 +761,7 @@ def _study_subject(verb: Token, table: CueTable) -> bool:
 def _shown_end(verb: Token, part: Token, table: CueTable) -> int:
     """The end of a shown pronoun's standing: the phrases (``_trailing_phrases``), adverb or participle the parser
     hung on the verb right after the pronoun ("with a big lead", "ahead of the mayor", "leading the mayor")."""
-    following = [c for c in verb.rights if c.i == part.i + 1]
+    following = [c for c in rights(verb) if c.i == part.i + 1]
     if following and (following[0].dep_ == "advmod" or following[0].tag_ == "VBG"):
         return following[0].right_edge.i
     return _trailing_phrases(verb, part.i, table)
@@ -828,7 +828,7 @@ def _trailing_phrases(verb: Token, end: int, table: CueTable) -> int:
     after the object, with no "and" or comma of the verb's between them, is part of the object too ("opposed a
     bill that gave the mayor *expanded powers*", the adjective taken for a verb): the parser cut the object
     short (on PolNeAR train 0-150 and 300-450, 3 exact contents gained, none lost)."""
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end:
             continue
         phrase = child.i == end + 1 and child.dep_ == "prep" and not _setting(child, table)
@@ -851,7 +851,7 @@ def _object_end(part: Token) -> int:
     """The last token of an object without a clause set off by a comma ("billionaire Donald Trump, with whom
     he clashed on Saturday"): the aside describes the object, it is not what the source said of it."""
     end = part.right_edge.i
-    for child in part.rights:
+    for child in rights(part):
         first = child.left_edge.i
         if child.dep_ in {"relcl", "acl"} and first > 0 and part.doc[first - 1].text == ",":
             end = min(end, first - 2)
@@ -983,7 +983,10 @@ def _opener_comma(doc: Doc, span: tuple[int, int]) -> int | None:
     """The comma closing an adverb or a linking phrase that opens ``span`` ("However,", "In contrast,", "At
     the same time,"): the first comma, when the words before it are one such phrase of the clause."""
     start, end = span
-    comma = next((i for i in range(start + 1, min(end, start + MAX_OPENER + 1)) if doc[i].text == ","), None)
+    words = tokens(doc)
+    comma = next(
+        (i for i in range(start + 1, min(end, start + MAX_OPENER + 1)) if words[i].text == ","), None
+    )
     if comma is None or trim(doc, comma + 1, end) is None:
         return None
     opener = doc[start]

@@ -22,7 +22,7 @@ from storyline.analyze.quote_spans import (
     trim,
     verb_group_start,
 )
-from storyline.analyze.quote_trees import children
+from storyline.analyze.quote_trees import children, lefts, rights
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -69,7 +69,7 @@ def light_noun_ahead(verb: Token, table: CueTable) -> bool:
 def light_noun(verb: Token, table: CueTable) -> Token | None:
     """The object noun that states something with ``verb`` ("made *the case*", "expressed *concern*"), or
     ``None``."""
-    return next((c for c in verb.rights if c.dep_ == "dobj" and _light_pair(verb, c, table)), None)
+    return next((c for c in rights(verb) if c.dep_ == "dobj" and _light_pair(verb, c, table)), None)
 
 
 def _light_pair(verb: Token, noun: Token, table: CueTable) -> bool:
@@ -91,12 +91,12 @@ def light_reading(
     clauses = [
         c
         for head in (noun, verb)
-        for c in head.rights
+        for c in rights(head)
         if c.i > noun.i and c.dep_ in LIGHT_CLAUSE_DEPS and clause_opening(c, table)
     ]
-    following = [c for c in noun.rights if c.dep_ == "prep"] + [
+    following = [c for c in rights(noun) if c.dep_ == "prep"] + [
         c
-        for c in verb.rights
+        for c in rights(verb)
         if c.i == noun.i + 1 and c.dep_ == "prep"  # "took aim at"
     ]
     prep = following[0] if following and following[0].lower_ in table.light_preps else None  # not "to … in"
@@ -104,7 +104,7 @@ def light_reading(
         next((g for g in children(prep) if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     )
     modified = any(
-        c.dep_ in {"poss", "amod"} for c in noun.lefts
+        c.dep_ in {"poss", "amod"} for c in lefts(noun)
     )  # "expressed their support", "… grave concern"
     if modified and verb.lemma_.lower() in table.all_verbs:
         return None
@@ -124,7 +124,7 @@ def _reporting_participle(noun: Token, table: CueTable) -> Token | None:
     return next(
         (
             c
-            for c in noun.rights
+            for c in rights(noun)
             if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in table.all_verbs
         ),
         None,
@@ -172,7 +172,7 @@ def noun_cue_start(noun: Token) -> int:
     admission") names the source or the time, not the statement: the noun alone is the cue then."""
     modifiers = [c.left_edge.i for c in children(noun) if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
     start = min(modifiers, default=noun.i)
-    others = [c for c in noun.lefts if c.i >= start and c.dep_ not in NOUN_CUE_DEPS]
+    others = [c for c in lefts(noun) if c.i >= start and c.dep_ not in NOUN_CUE_DEPS]
     return noun.i if others else start
 
 

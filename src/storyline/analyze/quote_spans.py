@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cues import cues_for
-from storyline.analyze.quote_trees import children, subtree
+from storyline.analyze.quote_trees import children, lefts, rights, subtree, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -148,7 +148,7 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
             break
         i -= 1
     end = _before_open_quote(doc, subject.i + 1, end)  # "Jason Sims — a teacher from Ohio — said" stays
-    for child in subject.rights:
+    for child in rights(subject):
         if _aside(child):
             end = min(end, child.left_edge.i - 1)
     end = min(end, _before_reporting_clause(subject, end))
@@ -166,7 +166,8 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         if shorter is not None and shorter[1] - shorter[0] + 1 <= max_speaker:
             return shorter  # "X, one of the “big four”, along with …": the others go first
         left = min(
-            (c.left_edge.i for c in subject.lefts if c.dep_ in {"compound", "amod", "det"}), default=subject.i
+            (c.left_edge.i for c in lefts(subject) if c.dep_ in {"compound", "amod", "det"}),
+            default=subject.i,
         )
         return (left, subject.i)
     return trimmed
@@ -197,7 +198,7 @@ def _without_others(subject: Token, span: tuple[int, int]) -> tuple[int, int] | 
     """A speaker span without the phrase naming who else speaks ("…, along with …"), for a span too long to
     keep whole; ``None`` when it has none."""
     doc = subject.doc
-    for child in subject.rights:
+    for child in rights(subject):
         first = child.left_edge.i
         if child.dep_ == "prep" and child.left_edge.lower_ in INCLUSIONS and span[0] < first <= span[1]:
             return trim(doc, span[0], first - 1)
@@ -290,7 +291,7 @@ def _before_open_quote(doc: Doc, start: int, end: int) -> int:
 def _dateline_dash(doc: Doc, start: int, end: int) -> int | None:
     """The dash after "(AFP)" or "(Reuters)" when a speaker phrase holds a dateline ("New York (AFP) –
     Joe Biden", "Dec 29 (Reuters) - Hillary Clinton"), else ``None``."""
-    return next((t.i for t in doc[start + 1 : end + 2] if _agency_dash(t, start)), None)
+    return next((t.i for t in tokens(doc)[start + 1 : end + 2] if _agency_dash(t, start)), None)
 
 
 def _name_after(doc: Doc, start: int) -> tuple[int, int]:
@@ -350,8 +351,10 @@ def _before_reporting_clause(subject: Token, end: int) -> int:
     as when it hangs on the name itself, PolNeAR marks the clause as an attribution of its own. A clause stating
     the source's terms ("who spoke on the condition of anonymity") goes wherever it hangs, on the name too."""
     for token in subtree(subject):
+        if token.dep_ != "relcl":
+            continue
         first = token.left_edge.i
-        if token.dep_ != "relcl" or not subject.i < first <= end:
+        if not subject.i < first <= end:
             continue
         if (token.head != subject and _speaks(token)) or _sourcing(token):
             end = first - 1
@@ -413,7 +416,7 @@ def name_part(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
     """The words that name a speaker whose span holds a relative clause, an apposition or an age set off by a
     comma ("Barkley, who rarely votes,", "Tom Hale, 64, a farmer,"): the phrase before it, or ``None``."""
     doc = subject.doc
-    for child in subject.rights:
+    for child in rights(subject):
         first = child.left_edge.i
         if child.dep_ in {"relcl", "appos"} and span[0] < first - 1 <= span[1] and doc[first - 1].text == ",":
             return trim(doc, span[0], first - 2)
@@ -517,14 +520,22 @@ def dateline_end(doc: Doc, token: int) -> int | None:
     """The last token of the dateline that ``token`` opens or sits inside, else ``None``. A sentence may start
     inside one: "BAKU, March 14. /TASS/. Baku is ready …" is split after "14.", and a sentence parsed alone
     then starts with the agency ("/TASS/.", "/ITAR - TASS/.")."""
+    # remembered per parse and token: a sentence's content, speaker and follow-ups all ask about the same line
+    known = doc.user_data.setdefault("storyline.dateline_end", {})
+    if token not in known:
+        known[token] = _dateline_end(doc, token)
+    return known[token]
+
+
+def _dateline_end(doc: Doc, token: int) -> int | None:
+    """``dateline_end``, not remembered."""
     if _agency_opening(doc, token):
         closing = (t.i for t in doc[token : token + MAX_AGENCY_TOKENS] if _slash_agency(t) and t.text != "/")
         return next(closing, None)
-    start = token
-    while start > max(0, token - MAX_DATELINE) and "\n" not in doc[start - 1].text_with_ws:
+    start, words = token, tokens(doc)
+    while start > max(0, token - MAX_DATELINE) and "\n" not in words[start - 1].text_with_ws:
         start -= 1
-    # remembered per parse: a sentence's content, speaker and follow-ups all ask about the same line's dateline
-    lines = doc.user_data.setdefault("storyline.dateline_dash", {})
+    lines = doc.user_data.setdefault("storyline.dateline_dash", {})  # the same line's, for every token in it
     if start not in lines:
         lines[start] = dateline_dash(doc, start)
     dash = lines[start]

@@ -4,7 +4,7 @@ The quote rules ask for a token's children hundreds of times per sentence and wa
 again and again. spaCy's ``Token.children`` walks the token's left and right edges in a generator and makes a
 new ``Token`` per child on every call (2-3 µs for a verb), ``Token.subtree`` does so recursively (~15 µs for
 a sentence's root), and ``doc[a:b]`` makes a ``Span`` (~2 µs) and then a ``Token`` per word. ``tokens``,
-``children`` and ``subtree`` return the same tokens, in the same order, from lists made once.
+``children`` (``lefts``, ``rights``) and ``subtree`` return the same tokens, in the same order, from lists made once.
 
 The lists are kept for the last parse asked about only: the rules read one sentence's parse at a time, and
 the lists hold their doc's tokens (which hold the doc), so keeping them in ``doc.user_data`` would make every
@@ -40,6 +40,16 @@ def tokens(doc: Doc) -> list[Token]:
 def children(token: Token) -> list[Token]:
     """``token.children`` as a list."""
     return _tree(token.doc).children[token.i]
+
+
+def lefts(token: Token) -> list[Token]:
+    """``token.lefts`` as a list: the children before it."""
+    return [child for child in children(token) if child.i < token.i]
+
+
+def rights(token: Token) -> list[Token]:
+    """``token.rights`` as a list: the children after it."""
+    return [child for child in children(token) if child.i > token.i]
 
 
 def subtree(token: Token) -> list[Token]:
