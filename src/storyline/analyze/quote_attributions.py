@@ -646,8 +646,8 @@ def _made_clear(verb: Token, table: CueTable) -> Token | None:
     if verb.pos_ != "VERB":
         return None
     doc, lemma = verb.doc, verb.lemma_.lower()
-    following = doc[verb.i + 1 : verb.i + 3]
-    for word in following:
+    for i in range(verb.i + 1, min(verb.i + 3, len(doc))):  # no Span: asked in planning of the whole document
+        word = doc[i]
         if (lemma, word.lower_) in table.verb_adjectives:
             return word
         if word.lower_ not in table.expletives:
@@ -814,7 +814,7 @@ def _question_topic(verb: Token, table: CueTable) -> tuple[int, int] | None:
     if verb.tag_ != "VBN" or any(c.dep_ in QUESTION_OBJECT_DEPS for c in children(verb)):
         return None
     doc = verb.doc
-    for token in doc[verb.i + 2 : verb.right_edge.i + 1]:
+    for token in tokens(doc)[verb.i + 2 : verb.right_edge.i + 1]:
         if token.text in CLAUSE_STOPS:
             return None
         if token.lower_ in table.topic_preps and token.dep_ == "prep" and _hangs_on(token, verb):
@@ -1087,7 +1087,9 @@ def _according(token: Token, table: CueTable) -> bool:
 def _poll_ahead(token: Token, table: CueTable) -> bool:
     """A poll named a few words after ``token`` ("in a new CNN/ORC poll"), read from the tags alone: a
     singular poll noun before a comma, a full stop or a verb ("CNN/ORC", "Post-ABC" go on)."""
-    for word in token.doc[token.i + 1 : token.i + MAX_POLL_PHRASE]:
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + MAX_POLL_PHRASE, len(doc))):  # no Span: asked in planning
+        word = doc[i]
         if word.lower_ in table.poll_nouns and word.tag_ == "NN":
             return True
         if word.text in CLAUSE_STOPS or word.pos_ in VERBAL_POS:

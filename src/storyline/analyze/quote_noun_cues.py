@@ -58,7 +58,9 @@ def light_noun_ahead(verb: Token, table: CueTable) -> bool:
     read from the tags alone (planning): the parse decides whether it is the verb's object."""
     if verb.pos_ != "VERB":
         return False
-    for word in verb.doc[verb.i + 1 : verb.i + MAX_LIGHT_GAP + 1]:
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.i + MAX_LIGHT_GAP + 1, len(doc))):  # no Span: asked in planning
+        word = doc[i]
         if _light_pair(verb, word, table):
             return True
         if word.is_punct or word.pos_ in VERBAL_POS:

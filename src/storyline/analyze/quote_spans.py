@@ -240,7 +240,7 @@ def _coordinated_start(subject: Token) -> int:
         reverse=True,
     )
     for sibling in siblings:
-        gap = doc[sibling.right_edge.i + 1 : start]
+        gap = tokens(doc)[sibling.right_edge.i + 1 : start]
         if (
             sibling.tag_ in RELATIVE_TAGS
             or not all(t.text == "," or t.pos_ == "CCONJ" for t in gap)
@@ -455,7 +455,7 @@ def _speaks_or_finds(verb: Token) -> bool:
 def quoted_after(verb: Token, other: Token) -> bool:
     """Whether ``other`` comes after ``verb`` past a quote mark: a verb of the quotation a participle
     introduces ("…, telling reporters, “A lot of people said …”"), whose subject is not the speaker's."""
-    return other.i > verb.i and any(quote_mark(t) for t in verb.doc[verb.i + 1 : other.i])
+    return other.i > verb.i and any(quote_mark(t) for t in tokens(verb.doc)[verb.i + 1 : other.i])
 
 
 def nearest_subject(verb: Token) -> Token | None:
@@ -475,8 +475,7 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
     dash = _first_dash(doc, start)
     if dash is None or dash.i == start:
         return None
-    words = doc[start : dash.i]
-    first = next((t for t in words if t.is_alpha), None)
+    first = next((t for t in tokens(doc)[start : dash.i] if t.is_alpha), None)
     agency = doc[dash.i - 1].text == ")" or _slash_agency(dash)
     return (
         dash.i
@@ -489,7 +488,7 @@ def _first_dash(doc: Doc, start: int) -> Token | None:
     """The first dash (or agency in slashes) within ``MAX_DATELINE`` tokens of ``start`` with only names,
     numbers and punctuation before it, else ``None``. A word of any other kind before the dash rules out a
     dateline, so the walk stops there: asked of every parsed sentence, most stop at their second word."""
-    for token in doc[start : start + MAX_DATELINE]:
+    for token in tokens(doc)[start : start + MAX_DATELINE]:
         if token.text in DASHES or _agency_dash(token, start) or _slash_agency(token):
             return token
         if not (token.is_upper or token.is_title or token.like_num or token.is_punct):
