@@ -1812,9 +1812,11 @@ def _set_off(verb: Token) -> bool:
 
 def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
     """The "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
+    if verb.dep_ != "pcomp":
+        return None  # most verbs: no head looked up
     prep = verb.head
     frame = prep.head
-    if verb.dep_ == "pcomp" and frame.i != prep.i and frame.lemma_.lower() == table.quoted_verb:
+    if frame.i != prep.i and frame.lemma_.lower() == table.quoted_verb:
         return frame
     return None
 

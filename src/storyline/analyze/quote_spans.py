@@ -72,9 +72,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range without punctuation, spaces or a dangling "and" at its ends (quote marks stay: they
     belong to the quotation); the "both" or "either" of a pair stays ("Both the mayor and the governor"), as
     the parser's "preconj" or, before a name, its "det"."""
-    while start <= end and _loose(doc[start]) and doc[start].dep_ not in PAIR_DEPS:
+    words = tokens(doc)
+    while start <= end and _loose(words[start]) and words[start].dep_ not in PAIR_DEPS:
         start += 1
-    while end >= start and _loose(doc[end]):
+    while end >= start and _loose(words[end]):
         end -= 1
     return (start, end) if start <= end else None
 
