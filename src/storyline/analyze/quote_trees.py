@@ -3,8 +3,9 @@
 The quote rules ask for a token's children hundreds of times per sentence and walk the tokens of a clause
 again and again. spaCy's ``Token.children`` walks the token's left and right edges in a generator and makes a
 new ``Token`` per child on every call (2-3 µs for a verb), ``Token.subtree`` does so recursively (~15 µs for
-a sentence's root), and ``doc[a:b]`` makes a ``Span`` (~2 µs) and then a ``Token`` per word. ``tokens``,
-``children`` (``lefts``, ``rights``) and ``subtree`` return the same tokens, in the same order, from lists made once.
+a sentence's root), and ``doc[a:b]`` makes a ``Span`` (2-5 µs) and then a ``Token`` per word. ``tokens``,
+``children`` (``lefts``, ``rights``) and ``subtree`` return the same tokens, in the same order, from lists made
+once; the lists are shared, so callers read them and never change them.
 
 The lists are kept for the last parse asked about only: the rules read one sentence's parse at a time, and
 the lists hold their doc's tokens (which hold the doc), so keeping them in ``doc.user_data`` would make every
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class _Tree:
+    """One parse's lists: its tokens, each token's children, and the subtrees asked for so far."""
+
     doc: Doc | None
     tokens: list[Token]
     children: list[list[Token]]
