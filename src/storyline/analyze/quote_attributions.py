@@ -67,6 +67,7 @@ from storyline.analyze.quote_spans import (
     with_floating,
     word_after_verb,
 )
+from storyline.analyze.quote_trees import children, lefts, rights, subtree, tokens
 from storyline.analyze.roles import RoleTable
 from storyline.analyze.roles import table as role_table
 
@@ -371,9 +372,9 @@ def _framing_attribution(
     inverted = quote_mark(doc[verb.i - 1]) if verb.i else False
     own = any(
         c.dep_ in SUBJECT_DEPS or (inverted and c.dep_ in INVERTED_DEPS and c.i > verb.i)
-        for c in verb.children
+        for c in children(verb)
     )
-    condition = any(c.dep_ == "mark" and c.lower_ in table.condition_marks for c in verb.children)
+    condition = any(c.dep_ == "mark" and c.lower_ in table.condition_marks for c in children(verb))
     if not own or condition:  # "If the bill passes, “…”": the quotation is no condition's
         return None
     lemma = verb.lemma_.lower()
@@ -431,7 +432,7 @@ def _can_speak(subject: Token, roles: RoleTable | None) -> bool:
     language's role table ("the spokesman", "the county board"); "The store sells three brands: “Acme,” …"
     and "The question remains: “Who pays?”" hand on to no one's words."""
     if subject.tag_ == "PRP" or any(
-        t.ent_type_ in SPEAKING_ENTITY_TYPES or t.pos_ == "PROPN" for t in subject.subtree
+        t.ent_type_ in SPEAKING_ENTITY_TYPES or t.pos_ == "PROPN" for t in subtree(subject)
     ):
         return True  # "the columnist David Auerbach", "One early supporter, Representative Lee Zeldin,"
     lemma = subject.lemma_.lower()
@@ -445,12 +446,12 @@ def _colon_cue(verb: Token, colon: Token) -> tuple[int, int]:
     "was conclusive in its findings", "makes that clear"), or the verb group and its particle alone when a noun
     object or a clause names what was said ("delivered a snappy retort", "played up his strength")."""
     doc, start = verb.doc, verb_group_start(verb)
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    objects = [c for c in children(verb) if c.dep_ == "dobj" and c.pos_ != "PRON"]
     clauses = [t for t in doc[verb.i + 1 : colon.i] if t.dep_ in CLAUSE_DEPS]
     broken = any(t.is_punct and not t.is_quote for t in doc[verb.i + 1 : colon.i])  # "…, a voice celebrated"
     if not objects and not clauses and not broken:
         return trim(doc, start, colon.i - 1) or (start, verb.i)
-    words = [c.i for c in verb.children if c.dep_ in COMPLETING_DEPS and c.i == verb.i + 1]  # "played up"
+    words = [c.i for c in children(verb) if c.dep_ in COMPLETING_DEPS and c.i == verb.i + 1]  # "played up"
     return (start, max([verb.i, *words]))
 
 
@@ -469,11 +470,11 @@ def _relayed(verb: Token, table: CueTable) -> bool:
     CNN", "According to the pool report, Obama said …", "majorities want X, according to exit polls"): PolNeAR
     marks the "according to" attribution alone, its content the clause with the verb in it (for speech verbs
     9 of 10 times on train; 4 of 4 with the phrase first)."""
-    phrase = next((c for c in verb.children if c.dep_ == "prep" and _according(c, table)), None)
+    phrase = next((c for c in children(verb) if c.dep_ == "prep" and _according(c, table)), None)
     if phrase is None:
         return False
     # "X says the plan will fail, according to …": the phrase closes the reported clause, not the speech
-    return not any(c.dep_ in CLAUSE_DEPS and verb.i < c.i < phrase.i for c in verb.children)
+    return not any(c.dep_ in CLAUSE_DEPS and verb.i < c.i < phrase.i for c in children(verb))
 
 
 def _unmarked_gerund(verb: Token, table: CueTable) -> bool:
@@ -498,12 +499,19 @@ def _modifier_participle(verb: Token) -> bool:
 def _stance_asked(verb: Token, table: CueTable) -> bool:
     """ "Do you support the senator?": a stance the question asks the reader about, which nobody took (the
     "Like the page" lines under web articles); a Q&A's "Do you think …?" stays, as a belief."""
-    sentence = verb.sent  # the cheap tests first: this runs for every cue candidate
+    lemma = verb.lemma_.lower()  # the cheap tests first: this runs for every cue candidate
+    if (
+        lemma not in table.stances
+        or lemma in table.verbs
+        or lemma in table.beliefs
+        or lemma in table.intentions
+    ):
+        return False
+    sentence = verb.sent
     return (
         sentence[-1].text == "?"
         and sentence[0].lemma_.lower() == "do"
-        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
-        and verb.lemma_.lower() in table.stances - table.verbs - table.beliefs - table.intentions
+        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children(verb))
     )
 
 
@@ -516,8 +524,8 @@ def _chain_head(verb: Token, table: CueTable) -> bool:
         c.dep_ == "xcomp"
         and c.i > verb.i
         and _is_cue_verb(c, table)
-        and any(a.tag_ == "TO" for a in c.children)
-        for c in verb.children
+        and any(a.tag_ == "TO" for a in children(c))
+        for c in children(verb)
     )
 
 
@@ -528,7 +536,7 @@ def _asked_about(verb: Token, table: CueTable) -> bool:
         return False
     return any(
         (c.dep_ == "mark" and c.lower_ in table.whether) or (c.tag_ == "WRB" and c.i < verb.i)
-        for c in verb.children
+        for c in children(verb)
     )
 
 
@@ -553,11 +561,11 @@ def _label_prep(verb: Token, table: CueTable) -> Token | None:
     return next(
         (
             c
-            for c in verb.children
+            for c in children(verb)
             if c.dep_ == "prep"
             and c.i > verb.i
             and (lemma, c.lower_) in table.passive_labels
-            and list(c.children)
+            and list(children(c))
         ),
         None,
     )
@@ -566,7 +574,7 @@ def _label_prep(verb: Token, table: CueTable) -> Token | None:
 def _label_attribution(doc: Doc, verb: Token, prep: Token, base: int) -> Attribution | None:
     """The cue runs from the verb group over the preposition ("is best known for"); the content is the subject
     and the preposition's object, the two pieces around the cue."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     if not subjects:
         return None
     content = trim(doc, subjects[0].left_edge.i, prep.right_edge.i)
@@ -579,7 +587,7 @@ def _label_attribution(doc: Doc, verb: Token, prep: Token, base: int) -> Attribu
 def _infinitive(verb: Token) -> Token | None:
     """The "to" infinitive the verb governs ("seems to be", "is expected to win"), when it has one."""
     return next(
-        (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and to_infinitive(c)),
+        (c for c in children(verb) if c.dep_ == "xcomp" and c.i > verb.i and to_infinitive(c)),
         None,
     )
 
@@ -595,7 +603,7 @@ def _raised_complement(verb: Token, table: CueTable) -> Token | None:
         return infinitive
     if verb.tag_ == "VBG" or to_infinitive(verb):
         return None
-    return next((c for c in verb.children if c.dep_ in RAISED_DEPS and c.i > verb.i), None)
+    return next((c for c in children(verb) if c.dep_ in RAISED_DEPS and c.i > verb.i), None)
 
 
 def _raising_attribution(
@@ -609,7 +617,7 @@ def _raising_attribution(
     seeming = _seeming_cue(doc, verb, infinitive, table, base, max_speaker)
     if seeming is not None:
         return seeming
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     start = subjects[0].left_edge.i if subjects else infinitive.left_edge.i
     content = trim(doc, start, infinitive.right_edge.i)
     if content is None:
@@ -638,8 +646,8 @@ def _made_clear(verb: Token, table: CueTable) -> Token | None:
     if verb.pos_ != "VERB":
         return None
     doc, lemma = verb.doc, verb.lemma_.lower()
-    following = doc[verb.i + 1 : verb.i + 3]
-    for word in following:
+    for i in range(verb.i + 1, min(verb.i + 3, len(doc))):  # no Span: asked in planning of the whole document
+        word = doc[i]
         if (lemma, word.lower_) in table.verb_adjectives:
             return word
         if word.lower_ not in table.expletives:
@@ -655,7 +663,7 @@ def _made_clear_attribution(
     if adjective.i + 1 >= len(doc):
         return None
     after = [
-        c for head in (verb, adjective) for c in head.rights if c.i > adjective.i and c.dep_ in CLEAR_DEPS
+        c for head in (verb, adjective) for c in rights(head) if c.i > adjective.i and c.dep_ in CLEAR_DEPS
     ]
     if not after:
         return None
@@ -732,9 +740,9 @@ def _noun_cue_attribution(found: NounCue | None, doc: Doc, base: int, max_speake
 
 def _agent(verb: Token) -> Token | None:
     """The "by" phrase's object of a passive verb ("was first reported by Politico"), when it has one."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return next((c for c in children(child) if c.dep_ == "pobj"), None)
     return None
 
 
@@ -743,7 +751,7 @@ def _passive_attribution(
 ) -> Attribution | None:
     """ "The meeting was first reported by Politico", "The plan was criticized by unions": the agent is the
     source and the passive subject the content (a "that"/"which" subject names nothing and is skipped)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in RELATIVE_TAGS]
+    subjects = [c for c in children(verb) if c.dep_ == "nsubjpass" and c.tag_ not in RELATIVE_TAGS]
     agent = _agent(verb)
     if agent is None:
         return None
@@ -762,7 +770,7 @@ def _asked_by(
 ) -> Attribution | None:
     """ "Asked by a reporter whether …, Trump said": the asker the agent names is the question's source (with
     no agent, ``_question_attribution`` leaves the asker unnamed)."""
-    if verb.lemma_.lower() not in table.questions or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.lemma_.lower() not in table.questions or any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         return None
     content = (
         content_of(doc, verb, table) or _question_clause(doc, verb, table) or _question_topic(verb, table)
@@ -779,7 +787,7 @@ def _agent_span(verb: Token, agent: Token, table: CueTable, max_speaker: int) ->
     speaker = speaker_span(agent, max_speaker)
     if verb.lemma_.lower() not in table.regards:
         return speaker
-    complements = [c.i for c in agent.rights if c.dep_ == "prep" and c.lower_ == "as"]
+    complements = [c.i for c in rights(agent) if c.dep_ == "prep" and c.lower_ == "as"]
     cut = trim(agent.doc, speaker[0], complements[0] - 1) if complements else None
     return cut if cut is not None and cut[0] <= agent.i <= cut[1] else speaker
 
@@ -803,10 +811,10 @@ def _question_topic(verb: Token, table: CueTable) -> tuple[int, int] | None:
     whose "about" comes after a time, a place or the asker is asked that phrase, "about" and all (PolNeAR's
     content; right after the verb, "asked about", the preposition is the cue's). Only a participle with no
     object: "asked the mayor at a rally about …" is ``_asked_about``'s listener reading, not this."""
-    if verb.tag_ != "VBN" or any(c.dep_ in QUESTION_OBJECT_DEPS for c in verb.children):
+    if verb.tag_ != "VBN" or any(c.dep_ in QUESTION_OBJECT_DEPS for c in children(verb)):
         return None
     doc = verb.doc
-    for token in doc[verb.i + 2 : verb.right_edge.i + 1]:
+    for token in tokens(doc)[verb.i + 2 : verb.right_edge.i + 1]:
         if token.text in CLAUSE_STOPS:
             return None
         if token.lower_ in table.topic_preps and token.dep_ == "prep" and _hangs_on(token, verb):
@@ -828,17 +836,17 @@ def _unsourced_passive(doc: Doc, verb: Token, table: CueTable, base: int) -> Att
     no source; the content is the that-clause, or the subject with what the verb says of it ("the winner",
     "as a backer"), in two pieces around the cue."""
     if verb.lemma_.lower() not in table.passive_reports or not any(
-        c.dep_ == "auxpass" for c in verb.children
+        c.dep_ == "auxpass" for c in children(verb)
     ):
         return None
     cue = (verb_group_start(verb), verb.i)
-    clause = content_of(doc, verb, table) if any(c.dep_ == "ccomp" for c in verb.rights) else None
+    clause = content_of(doc, verb, table) if any(c.dep_ == "ccomp" for c in rights(verb)) else None
     if clause is not None:
         return _record(doc, base, cue, None, None, clause, clause)
-    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in table.expletives]
+    subjects = [c for c in children(verb) if c.dep_ == "nsubjpass" and c.lower_ not in table.expletives]
     if not subjects or subjects[0].i > verb.i:
         return None
-    complements = [c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENT_DEPS or c.lower_ in table.as_marks]
+    complements = [c for c in rights(verb) if c.dep_ in PASSIVE_COMPLEMENT_DEPS or c.lower_ in table.as_marks]
     end = complements[0].right_edge.i if complements else subjects[0].right_edge.i
     content = trim(doc, subjects[0].left_edge.i, end)
     if content is None:
@@ -854,7 +862,7 @@ def _question_clause(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] 
     the sentence does not name."""
     if verb.lemma_.lower() not in table.questions:
         return None
-    for child in verb.rights:
+    for child in rights(verb):
         if child.dep_ == "advcl" and child.left_edge.lower_ in table.whether:
             return trim(doc, child.left_edge.i, child.right_edge.i)
     return None
@@ -870,7 +878,7 @@ def _nested(verb: Token, table: CueTable) -> bool:
     # a speech verb inside a reported clause is an attribution of its own ("said that the mayor announced …"), but
     # not with a modal or a negation ("said she would announce", "said he did not recall"): no speech took place;
     # "said the council never asked for the money": with its preposition a speech verb makes a request, as a stance
-    hypothetical = any(c.tag_ == "MD" or c.dep_ == "neg" for c in verb.children)
+    hypothetical = any(c.tag_ == "MD" or c.dep_ == "neg" for c in children(verb))
     if _speech(verb, table) and cue_prep(verb, table) is None and not hypothetical:
         return False
     if verb.dep_ in PURPOSE_DEPS and to_infinitive(verb):
@@ -898,7 +906,7 @@ def _gerund_object(verb: Token, table: CueTable) -> bool:
         verb.tag_ == "VBG"
         and verb.dep_ == "pcomp"
         and verb.head.lower_ in table.gerund_preps
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in children(verb))
     )
 
 
@@ -911,7 +919,7 @@ def _noun_complement(verb: Token, table: CueTable) -> bool:
         return False
     return any(
         (c.dep_ == "mark" and c.lower_ in table.that) or (c.dep_ == "aux" and c.tag_ == "TO")
-        for c in verb.children
+        for c in children(verb)
     )
 
 
@@ -923,7 +931,7 @@ def _impersonal(verb: Token, table: CueTable) -> bool:
     head = verb.head
     while head.dep_ in {"acomp", "advmod"} and head.pos_ in {"ADJ", "ADV"} and head.head.i != head.i:
         head = head.head
-    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children(head) if c.dep_ in SUBJECT_DEPS]
     return _copula(head) and any(c.lower_ in table.expletives for c in subjects)
 
 
@@ -952,7 +960,7 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
     ("the speech that he gave"), whose "that" is a pronoun, not a complementizer."""
     clauses = [
         c
-        for c in noun.children
+        for c in children(noun)
         if c.dep_ in NOUN_CLAUSE_DEPS
         and c.i > noun.i
         and c.left_edge.lower_ in table.that
@@ -960,7 +968,7 @@ def _noun_attribution(noun: Token, table: CueTable, base: int, max_speaker: int)
     ]
     if not clauses or _denied_existence(noun):
         return None
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = [c for c in children(noun) if c.dep_ == "poss"]
     speaker = speaker_span(owners[0], max_speaker) if owners else None
     content = trim(noun.doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
     verb = _statement_verb(noun, table)
@@ -989,13 +997,13 @@ def _copula_attribution(noun: Token, table: CueTable, base: int, max_speaker: in
         return None
     clauses = [
         c
-        for c in copula.children
+        for c in children(copula)
         if c.dep_ == "ccomp" and c.i > copula.i and c.left_edge.lower_ in table.that
     ]
     content = trim(noun.doc, clauses[0].left_edge.i, clauses[0].right_edge.i) if clauses else None
     if content is None or copula.i < noun.i:
         return None
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = [c for c in children(noun) if c.dep_ == "poss"]
     owner = owners[0] if owners else None
     speaker = speaker_span(owner, max_speaker) if owner is not None else None
     cue = (owner.right_edge.i + 1 if owner is not None else noun.left_edge.i, copula.i)
@@ -1004,9 +1012,9 @@ def _copula_attribution(noun: Token, table: CueTable, base: int, max_speaker: in
 
 def _denied_existence(noun: Token) -> bool:
     """ "There is no doubt that …", "there is little fear that …": the writer's own assertion, no one's doubt."""
-    existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+    existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in children(noun.head))
     return existential and any(
-        c.lower_ in ("no", "little") for c in noun.children if c.dep_ in ("det", "amod")
+        c.lower_ in ("no", "little") for c in children(noun) if c.dep_ in ("det", "amod")
     )
 
 
@@ -1065,7 +1073,7 @@ def _addressed(verb: Token, table: CueTable) -> bool:
     "have" ("while the governor has opposed …", "Having announced that …") is active: its subject speaks."""
     if _passive(verb):
         return True
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() in table.perfect_auxiliaries for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() in table.perfect_auxiliaries for c in children(verb))
     return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not perfect
 
 
@@ -1079,7 +1087,9 @@ def _according(token: Token, table: CueTable) -> bool:
 def _poll_ahead(token: Token, table: CueTable) -> bool:
     """A poll named a few words after ``token`` ("in a new CNN/ORC poll"), read from the tags alone: a
     singular poll noun before a comma, a full stop or a verb ("CNN/ORC", "Post-ABC" go on)."""
-    for word in token.doc[token.i + 1 : token.i + MAX_POLL_PHRASE]:
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + MAX_POLL_PHRASE, len(doc))):  # no Span: asked in planning
+        word = doc[i]
         if word.lower_ in table.poll_nouns and word.tag_ == "NN":
             return True
         if word.text in CLAUSE_STOPS or word.pos_ in VERBAL_POS:
@@ -1091,7 +1101,7 @@ def _poll_phrase(token: Token, table: CueTable) -> bool:
     """ "In a Gallup poll, 52 percent back the plan": the phrase opens the clause and its object is one poll,
     which PolNeAR reads as the clause's source ("in the polls" is a standing, not a source). When the clause's
     verb is a cue of its own ("In a poll, the firm found …") that verb's subject is the source."""
-    objects = [c for c in token.children if c.dep_ == "pobj"]
+    objects = [c for c in children(token) if c.dep_ == "pobj"]
     if not objects or objects[0].lower_ not in table.poll_nouns or objects[0].tag_ != "NN":
         return False
     return token.i == token.head.left_edge.i and not _is_cue_verb(token.head, table)
@@ -1100,12 +1110,12 @@ def _poll_phrase(token: Token, table: CueTable) -> bool:
 def _according_attribution(token: Token, to: Token, base: int, max_speaker: int) -> Attribution:
     """ "According to X, CONTENT" (``to`` is the phrase's last word, whose object X is; "in a poll" is one
     word): X is the speaker, the clause around the phrase is the content."""
-    objects = [c for c in to.children if c.dep_ == "pobj"]
+    objects = [c for c in children(to) if c.dep_ == "pobj"]
     speaker = speaker_span(objects[0], max_speaker) if objects else None
     head = token.head if token.head.i != token.i else token
     cue = (token.i, to.i)
     copula = token.doc[token.i - 1] if token.i > 0 else token
-    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < copula.i]
+    subjects = [c for c in children(head) if c.dep_ in SUBJECT_DEPS and c.i < copula.i]
     phrase: tuple[int, int] | None = None
     if _copula(copula) and copula.head.i in {token.i, head.i} and subjects:  # "That's according to X"
         content = trim(token.doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
@@ -1303,7 +1313,7 @@ def _name_before_role(subject: Token, speaker: tuple[int, int]) -> _Name | None:
     name = doc[comma - 1]
     if name.pos_ != "PROPN" or not name.is_title or subject.head != name or _in_opening_phrase(name):
         return None
-    compounds = [c.left_edge.i for c in name.lefts if c.dep_ == "compound"]  # "Gene" of "Gene Sperling"
+    compounds = [c.left_edge.i for c in lefts(name) if c.dep_ == "compound"]  # "Gene" of "Gene Sperling"
     return _Name(min(compounds, default=name.i), name)
 
 
@@ -1327,13 +1337,13 @@ def _loose_regard(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | N
     clause with a subject of its own ("saw him as he left") is a time, not a regard."""
     if verb.lemma_.lower() not in table.regards:
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    objects = [c for c in children(verb) if c.dep_ == "dobj" and c.i > verb.i]
     if not objects:
         return None
     marker = next(
         (t for t in doc[objects[0].i : verb.i + MAX_REGARD_GAP] if t.lower_ in table.as_marks), None
     )
-    if marker is None or any(c.dep_ in SUBJECT_DEPS for c in marker.head.children):
+    if marker is None or any(c.dep_ in SUBJECT_DEPS for c in children(marker.head)):
         return None
     phrase = marker.head if marker.head.i > marker.i else marker
     return trim(doc, objects[0].left_edge.i, max(objects[0].right_edge.i, phrase.right_edge.i))
@@ -1342,8 +1352,8 @@ def _loose_regard(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | N
 def _without_occasion(doc: Doc, subject: Token, speaker: tuple[int, int], table: CueTable) -> tuple[int, int]:
     """The speaker without a phrase of the occasion that the parser hung on the name ("Durbin in an interview
     said", "Trump in his speech called …"): where the words were spoken, not who spoke them."""
-    for prep in subject.rights:
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
+    for prep in rights(subject):
+        objects = [c for c in children(prep) if c.dep_ == "pobj"]
         if (
             prep.dep_ == "prep"
             and prep.lower_ in table.statement_preps
@@ -1366,7 +1376,7 @@ def _demonstrative(subject: Token) -> bool:
 def _wrote_document(verb: Token, table: CueTable) -> bool:
     """ "She wrote a book about the war": "write" with a document for its object reports nothing said."""
     return verb.lemma_.lower() == "write" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in table.documents for c in verb.children
+        c.dep_ == "dobj" and c.lemma_.lower() in table.documents for c in children(verb)
     )
 
 
@@ -1374,7 +1384,7 @@ def _called_back(verb: Token, table: CueTable) -> bool:
     """ "Selmar recalled its ambassador", "the maker recalled 40,000 cars": "recall" calling someone or something
     back tells no memory."""
     return verb.lemma_.lower() == "recall" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in table.recalled for c in verb.children
+        c.dep_ == "dobj" and c.lemma_.lower() in table.recalled for c in children(verb)
     )
 
 
@@ -1387,7 +1397,7 @@ def _relative_object(verb: Token, table: CueTable) -> tuple[int, int] | None:
         return None
     if first.tag_ not in RELATIVE_TAGS and first.lower_ not in table.that:
         return None
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > first.i]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i > first.i]
     return (first.i, first.i) if subjects else None
 
 
@@ -1402,7 +1412,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     speech = second_cue(verb, table)
     if speech is not None:
         return _subject(speech, table)
-    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         child = verb
         for ancestor in list(verb.ancestors)[: MAX_CLIMB + 1]:
             if (
@@ -1441,7 +1451,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         or _subject_before_aside(verb)
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
-        or next((c for c in verb.lefts if misread_modal(c, verb)), None)  # "Will wrote": the columnist
+        or next((c for c in lefts(verb) if misread_modal(c, verb)), None)  # "Will wrote": the columnist
         or _clause_subject(verb)
         or _name_after_closing(verb, table)
     )
@@ -1477,7 +1487,7 @@ def _clause_subject(verb: Token) -> Token | None:
     doc = verb.doc
     before = verb.left_edge.i - 1
     set_off = verb.tag_ == "VBG" and before >= 0 and doc[before].lower_ in PARTICIPLE_OPENERS
-    subjectless = not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    subjectless = not any(c.dep_ in SUBJECT_DEPS for c in children(verb))
     joined = verb.tag_ in FINITE_TAGS and verb.dep_ == "conj" and subjectless
     if not set_off and not joined:
         return None
@@ -1508,7 +1518,7 @@ def _named_after_opener(subject: Token, verb: Token) -> Token | None:
     return next(
         (
             c
-            for c in subject.rights
+            for c in rights(subject)
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and c.right_edge.i == end
         ),
         None,
@@ -1522,7 +1532,7 @@ def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
     return next(
         (
             c
-            for c in subject.rights
+            for c in rights(subject)
             if c.dep_ == "appos"
             and c.pos_ == "PROPN"
             and _skip_closing(verb.doc, c.right_edge.i) == end
@@ -1535,8 +1545,9 @@ def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
 def _quoted_apart(subject: Token, verb: Token) -> bool:
     """Whether an odd number of quote marks stands between a subject and a later verb: the subject is inside
     a quotation the verb (outside it) follows."""
-    marks = sum(quote_mark(t) for t in verb.doc[subject.i + 1 : verb.i])
-    return subject.i < verb.i and marks % 2 == 1
+    if subject.i >= verb.i:
+        return False
+    return sum(quote_mark(t) for t in tokens(verb.doc)[subject.i + 1 : verb.i]) % 2 == 1
 
 
 def _misread_subject(verb: Token, table: CueTable) -> Token | None:
@@ -1546,7 +1557,7 @@ def _misread_subject(verb: Token, table: CueTable) -> Token | None:
     took for a clause subject ("voters going to the polls said") lost as many sources as it gained."""
     if verb.lemma_.lower() not in table.verbs:
         return None
-    return next((c for c in verb.lefts if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
+    return next((c for c in lefts(verb) if c.dep_ == "nummod" and c.pos_ == "NUM"), None)
 
 
 def _controller(verb: Token, table: CueTable) -> Token | None:
@@ -1557,7 +1568,7 @@ def _controller(verb: Token, table: CueTable) -> Token | None:
         return None
     if head.lemma_.lower() not in table.causatives:
         return None
-    return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
+    return next((c for c in children(head) if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
 
 
 def _purpose_of_object(verb: Token) -> bool:
@@ -1578,7 +1589,7 @@ def _subject_right_after(head: Token, verb: Token) -> Token | None:
     its sentence after a comma ("A passer-by called the station, said the sergeant.", ``head`` the verb itself,
     though the parser made a noun before the comma a subject too) or of the clause it reports, where the parser
     made the name set off by commas that clause's subject ("The contrast, said Ann Lee, would be clear")."""
-    return next((c for c in head.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    return next((c for c in children(head) if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
 
 
 def _speaker_after(verb: Token, table: CueTable) -> Token | None:
@@ -1588,13 +1599,13 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
     doc = verb.doc
     if verb.i < 2 or verb.i + 1 >= len(doc) or not _speech(verb, table):
         return None
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     if not subjects:
         return None
     closing = verb.i - 1 if quote_mark(doc[verb.i - 1]) else verb.i - 2
     if quote_mark(doc[closing]) and _quoted_before(doc, subjects[-1], closing):
         after = [
-            c for c in verb.rights if c.dep_ in {"nsubj", "dobj", "attr"} and c.left_edge.i == verb.i + 1
+            c for c in rights(verb) if c.dep_ in {"nsubj", "dobj", "attr"} and c.left_edge.i == verb.i + 1
         ]
         if after and (after[0].pos_ in NOUN_POS or after[0].tag_ == "CD"):
             return after[0]
@@ -1602,7 +1613,7 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
         return None
     if verb.dep_ == "ROOT" and (inverted := _subject_right_after(verb, verb)) is not None:
         return inverted
-    for clause in (c for c in verb.rights if c.dep_ in CLAUSE_DEPS):
+    for clause in (c for c in rights(verb) if c.dep_ in CLAUSE_DEPS):
         name = _subject_right_after(clause, verb)
         if (
             name is not None
@@ -1629,12 +1640,12 @@ def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
     the group, tells Breitbart News" names the listener after the verb)."""
     if not _speech(verb, table) or verb.i == 0:
         return None
-    after_speech = any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in verb.children) or quote_mark(
+    after_speech = any(c.dep_ in CLAUSE_DEPS and c.i < verb.i for c in children(verb)) or quote_mark(
         verb.doc[verb.i - 1]
     )
     objects = [
         c
-        for c in verb.rights
+        for c in rights(verb)
         if c.dep_ in {"dobj", "attr"}
         and (c.pos_ in {"PROPN", "NOUN"} or c.tag_ in {"CD", "DT"})  # "read one"
     ]
@@ -1699,12 +1710,12 @@ def _subject_before_aside(verb: Token) -> Token | None:
     doc, first = verb.doc, verb_group_start(verb)
     if not _finite(verb) or first < 2 or doc[first - 1].text != ",":
         return None
-    for clause in verb.lefts:
+    for clause in lefts(verb):
         if clause.dep_ not in {"ccomp", "advcl"} or _skip_closing(doc, first - 1) != clause.right_edge.i:
             continue
-        if any(quote_mark(t) for t in clause.subtree):
+        if any(quote_mark(t) for t in subtree(clause)):
             continue
-        subjects = [c for c in clause.lefts if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in lefts(clause) if c.dep_ in SUBJECT_DEPS]
         subject = subjects[0] if subjects else None
         if subject is not None and subject.left_edge == clause.left_edge and _set_off_name(subject):
             return subject
@@ -1746,7 +1757,7 @@ def _aside_before(doc: Doc, end: int, verb: Token) -> Token | None:
 def _finite(verb: Token) -> bool:
     """A verb group that needs a subject: a finite verb, or a participle with a finite auxiliary ("have said")."""
     return verb.tag_ in FINITE_TAGS or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS and c.i < verb.i for c in verb.children
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS and c.i < verb.i for c in children(verb)
     )
 
 
@@ -1784,7 +1795,7 @@ def _phrase_head(token: Token, verb: Token) -> Token:
 def _coordinated(conjunct: Token) -> bool:
     """Whether a conjunct stands in a list joined by "and"/"or" (spaCy hangs the "and" on the conjunct
     before the last): a comma alone between two names is an apposition the parser read as a list."""
-    return any(c.dep_ == "cc" for t in (conjunct, conjunct.head) for c in t.children)
+    return any(c.dep_ == "cc" for t in (conjunct, conjunct.head) for c in children(t))
 
 
 def _after_comma(token: Token) -> bool:
@@ -1801,16 +1812,18 @@ def _set_off(verb: Token) -> bool:
 
 def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
     """The "quoted" of "X was quoted as saying", when ``verb`` is its "saying"."""
+    if verb.dep_ != "pcomp":
+        return None  # most verbs: no head looked up
     prep = verb.head
     frame = prep.head
-    if verb.dep_ == "pcomp" and frame.i != prep.i and frame.lemma_.lower() == table.quoted_verb:
+    if frame.i != prep.i and frame.lemma_.lower() == table.quoted_verb:
         return frame
     return None
 
 
 def _passive(verb: Token) -> bool:
     """A verb in the passive ("was quoted"), told by its passive subject or auxiliary."""
-    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    return any(c.dep_ in PASSIVE_DEPS for c in children(verb))
 
 
 def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = None) -> tuple[int, int]:
@@ -1821,7 +1834,7 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
         return (verb_group_start(frame), verb.i)
     if frame is not None:  # "The paper quoted him as saying": PolNeAR's cue is "quoted" alone
         return (verb_group_start(frame), frame.i)
-    particles = [c.i for c in verb.children if c.i == verb.i + 1 and _particle(verb, c, table)]
+    particles = [c.i for c in children(verb) if c.i == verb.i + 1 and _particle(verb, c, table)]
     prep = cue_prep(verb, table)
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
@@ -1856,7 +1869,7 @@ def _to_frame(verb: Token, table: CueTable) -> Token | None:
     if frame.pos_ != "VERB" or frame.i != prep.i - 1:
         return None
     if any(
-        c.dep_ == "mark" or (c.dep_ in SUBJECT_DEPS and c.lower_ in table.expletives) for c in frame.children
+        c.dep_ == "mark" or (c.dep_ in SUBJECT_DEPS and c.lower_ in table.expletives) for c in children(frame)
     ):
         return None
     return frame
@@ -1875,9 +1888,9 @@ def _issued_frame(verb: Token, table: CueTable) -> Token | None:
         return None
     noun = verb.head
     if verb.dep_ == "advcl":
-        if noun.lemma_.lower() not in table.issuing or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if noun.lemma_.lower() not in table.issuing or any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
             return None
-        texts = [c for c in noun.children if c.dep_ == "dobj" and c.i < verb.i]
+        texts = [c for c in children(noun) if c.dep_ == "dobj" and c.i < verb.i]
         if texts and _topic_between(texts[0], verb, table):
             return None
         noun = texts[0] if texts else noun
@@ -1899,7 +1912,7 @@ def _topic_between(noun: Token, participle: Token, table: CueTable) -> bool:
         t.dep_ == "prep"
         and t.lower_ in table.light_preps
         and t.head in (noun, noun.head)
-        and not any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in t.children)  # "on Friday"
+        and not any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in children(t))  # "on Friday"
         for t in noun.doc[noun.i + 1 : participle.i]
     )
 
@@ -1919,7 +1932,7 @@ def _chain_top(verb: Token, table: CueTable) -> Token:
     whole chain ("tended to support", "is expected to endorse", "are more likely to say", "went on to say")."""
     top = verb
     for _ in range(MAX_CHAIN):
-        to = any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < top.i for c in top.children)
+        to = any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < top.i for c in children(top))
         head = top.head
         if not to and not _gerund_step(top):
             break
@@ -1973,7 +1986,7 @@ def _statement_phrase(verb: Token, end: int, table: CueTable) -> int:
     ):
         return end
     objects = [
-        c for c in doc[end + 1].children if c.dep_ == "pobj" and c.lemma_.lower() in table.statement_nouns
+        c for c in children(doc[end + 1]) if c.dep_ == "pobj" and c.lemma_.lower() in table.statement_nouns
     ]
     return objects[0].i if objects and objects[0].right_edge.i == objects[0].i else end
 
@@ -1992,10 +2005,12 @@ def _record(
     """Token ranges (inclusive) turned into document character offsets; a ``gap`` (the attribution phrase)
     strictly inside the content cuts it into the two pieces around it, as PARC/PolNeAR mark it."""
 
+    words = tokens(doc)
+
     def chars(pair: tuple[int, int] | None) -> tuple[int | None, int | None]:
         if pair is None:
             return None, None
-        return base + doc[pair[0]].idx, base + doc[pair[1]].idx + len(doc[pair[1]])
+        return base + words[pair[0]].idx, base + words[pair[1]].idx + len(words[pair[1]])
 
     head_pair = (head.i, head.i) if head is not None and speaker is not None else None
     speaker = _before_cue(doc, _with_glued_prefix(doc, speaker, head), head, cue)

@@ -31,6 +31,7 @@ from storyline.analyze.quote_spans import (
     trim,
     word_after_verb,
 )
+from storyline.analyze.quote_trees import children, rights, subtree, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -55,6 +56,7 @@ OPENING_PARTICIPLE_TAGS = frozenset({"VBN", "VBG", "VBD"})
 # what the parser calls "…, a swipe at his rivals" at a clause's end
 COMMENT_DEPS = frozenset({"dep", "npadvmod"})
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser hangs "…, saying …"
+FOLLOW_UP_DEPS = frozenset({"advcl", "conj"})  # how a follow-up cue hangs in a reported clause
 # how the parser hangs a closing "…, the Tribune reports." on the clause it reports, instead of the reverse
 CLOSING_FRAME_DEPS = frozenset({"advcl", "conj", "ccomp"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})  # a past participle stays: with a subject it is a misread past
@@ -69,7 +71,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     content = _without_dashed_aside(doc, _without_closing_adjunct(doc, content, verb, table))
     content = _without_closing_participle(doc, content, verb, table)
     content = _without_closing_frame(doc, content, verb, table)
-    subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    subjects = [c.left_edge.i for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     content = (
         without_opener(doc, verb, content, (min([verb.i, *subjects]), verb.i)) or content
     )  # "In fact, …"
@@ -77,7 +79,7 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
         content = trim(doc, dash + 1, content[1]) or content
     content = _past_colon(doc, content, table)
-    wh = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS and c.i < verb.i]
+    wh = [c for c in children(verb) if c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS and c.i < verb.i]
     if wh and content[0] > verb.i:  # "which he described as a failure": the "which" is what he described
         return (wh[0].i, content[1])
     return content
@@ -105,11 +107,12 @@ def _past_colon(doc: Doc, content: tuple[int, int], table: CueTable) -> tuple[in
 def _without_closing_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     """The content without a relative clause or an apposition set off by a comma at its end ("…
     exchanges with Eric Fanning, who was his chief of staff"): the writer's aside, not what the source said."""
-    for token in doc[content[0] : content[1] + 1]:
+    for token in tokens(doc)[content[0] : content[1] + 1]:
+        if not _closing_aside(token):
+            continue
         first = token.left_edge.i
         if (
-            _closing_aside(token)
-            and content[0] < first - 1
+            content[0] < first - 1
             and doc[first - 1].text == ","
             and (trim(doc, first, content[1]) or (0, -1))[1] == token.right_edge.i
         ):
@@ -124,13 +127,13 @@ def _without_closing_setting(
     “that crap,” in an interview with CNN"): it says where the words were spoken, not what they were; the
     parser hangs it on the reported clause's verb. (Without the quotation to mark where the words end, a
     "rally" or a "debate" at the end is as often what was said.)"""
-    for token in doc[content[0] + 1 : content[1] + 1]:
+    for token in tokens(doc)[content[0] + 1 : content[1] + 1]:
         if (
             token.dep_ == "prep"
             and token.i > verb.i
             and token.head.pos_ in VERBAL_POS
             and (trim(doc, token.i, content[1]) or (0, -1))[1] == token.right_edge.i
-            and any(c.dep_ == "pobj" and c.lemma_.lower() in table.settings for c in token.children)
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in table.settings for c in children(token))
             and doc[token.i - 1].is_quote
         ):
             return trim(doc, content[0], token.i - 1) or content
@@ -143,10 +146,11 @@ def _without_closing_adjunct(
     """The content without a phrase of contrast, concession or comparison set off by a comma at its end
     ("said turnout rose, while others saw it fall", "… 40 percent, compared with 35 in May", "…, despite the
     polls"): the writer sets the reported words against other facts; PolNeAR ends the content before it."""
+    words = tokens(doc)
     for i in range(content[0] + 1, content[1]):
-        if doc[i].text != "," or not _adjunct_opener(doc[i + 1], table):
+        if words[i].text != "," or not _adjunct_opener(words[i + 1], table):
             continue
-        phrase = doc[i + 1]
+        phrase = words[i + 1]
         while phrase.head.i != phrase.i and phrase.head.left_edge.i == i + 1:
             phrase = phrase.head
         if (
@@ -165,12 +169,12 @@ def _without_closing_participle(
     he would hurt the ticket, *saying the crowds prove otherwise*", "…, explaining that …"): a cue of its own,
     with its own content, even when the parser hung it on the object's clause. (With the cues that take a
     preposition too, "…, pointing to his wins", as many were lost as gained on PolNeAR train.)"""
-    for token in doc[max(content[0], verb.i + 1) : content[1] + 1]:
+    for token in tokens(doc)[max(content[0], verb.i + 1) : content[1] + 1]:
+        if token.tag_ != "VBG" or token.dep_ not in PARTICIPLE_DEPS:
+            continue
         first = token.left_edge.i
         if (
-            token.tag_ == "VBG"
-            and token.dep_ in PARTICIPLE_DEPS
-            and content[0] < first - 1
+            content[0] < first - 1
             and doc[first - 1].text == ","
             and token.right_edge.i >= content[1]
             and token.lemma_.lower() in table.verbs
@@ -189,7 +193,7 @@ def _second_figure(verb: Token, before: Span, phrase: Token, table: CueTable) ->
         lemma not in table.findings and lemma not in table.finding_beliefs
     ):
         return False
-    return any(_figure(t) for t in before) and any(_figure(t) for t in phrase.subtree)
+    return any(_figure(t) for t in before) and any(_figure(t) for t in subtree(phrase))
 
 
 def _figure(token: Token) -> bool:
@@ -201,11 +205,11 @@ def _set_against(phrase: Token) -> bool:
     """Whether a closing adjunct sets the reported words against another fact: a comparison needs a number
     ("compared with 33 percent"; "compared with Sanders" is still what was said), and "despite" a noun, not
     the speaker's own doing ("despite trailing in the polls")."""
-    words = phrase.subtree
+    words = subtree(phrase)
     if phrase.lower_ == "compared" or phrase.left_edge.lower_ == "compared":
         return any(t.like_num for t in words)
     if phrase.lower_ == "despite":
-        return not any(c.dep_ == "pcomp" for c in phrase.children)
+        return not any(c.dep_ == "pcomp" for c in children(phrase))
     return True
 
 
@@ -221,8 +225,9 @@ def _without_dashed_aside(doc: Doc, content: tuple[int, int]) -> tuple[int, int]
     """The content without a dash and what follows it after a closing quote mark ("called him “the next
     Washington” – the Founding Father who …", "… “felony charges” – absent intervention, of course"): the
     writer's comment on the quotation."""
+    words = tokens(doc)
     for i in range(content[0] + 1, content[1]):
-        if doc[i].text in DASHES and quote_mark(doc[i - 1]) and not quote_mark(doc[i + 1]):
+        if words[i].text in DASHES and quote_mark(words[i - 1]) and not quote_mark(words[i + 1]):
             return trim(doc, content[0], i - 1) or content
     return content
 
@@ -232,11 +237,12 @@ def _closing_aside(token: Token) -> bool:
     article ("a provision that …"); an apposition without one is often the next item of a list. The writer's
     comment on the whole clause ("…, a swipe at his rivals", "…, a charge the party denied") counts too when
     the parser hung it loosely on a verb ("dep", "npadvmod")."""
-    first = token.left_edge
-    if token.dep_ == "relcl":
+    dep = token.dep_
+    if dep == "relcl":
+        first = token.left_edge
         return first.tag_ in RELATIVE_TAGS | RELATIVE_ADVERB_TAGS | {"WP$"} and first.lower_ != "that"
-    noun = token.dep_ == "appos" or (token.dep_ in COMMENT_DEPS and token.pos_ == "NOUN")
-    return noun and first.dep_ == "det" and not any(t.dep_ == "cc" for t in token.subtree)
+    noun = dep == "appos" or (dep in COMMENT_DEPS and token.pos_ == "NOUN")
+    return noun and token.left_edge.dep_ == "det" and not any(t.dep_ == "cc" for t in subtree(token))
 
 
 def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -245,7 +251,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return None
     if verb.lemma_.lower() in table.regards:
         return _regarded(doc, verb)
-    clauses = sorted((c for c in verb.children if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
+    clauses = sorted((c for c in children(verb) if c.dep_ in CLAUSE_DEPS), key=lambda c: c.i < verb.i)
     if (subject := _coordinated_closing_subject(verb, clauses)) is not None:
         return _before_closing_frame(doc, verb, subject)
     if clauses and _object_over_fronted_clause(verb, clauses, table):
@@ -275,15 +281,17 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return without_opener(doc, verb.head, content, attribution) if content is not None else None
     if _belief_only(verb, table) and not _study_finding(verb, table) and cue_prep(verb, table) is None:
         return None  # "she feels he is unfit" is a belief; "she feels a lot of emotion" is not ("believes in" is)
-    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
+    complements = [c for c in children(verb) if c.dep_ == "xcomp" and c.lemma_.lower() not in table.verbs]
     complements = complements or _infinitive_after(verb, table)
     if complements:  # "urged voters to slow down": PolNeAR's content holds the addressee too
         infinitive = to_infinitive(complements[0])
         prep = cue_prep(verb, table)  # "called on the mayor to resign": the addressee is the preposition's
-        addressees = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None and infinitive else []
+        addressees = (
+            [c for c in children(prep) if c.dep_ == "pobj"] if prep is not None and infinitive else []
+        )
         objects = [
             c.left_edge.i
-            for c in [*verb.children, *addressees]
+            for c in [*children(verb), *addressees]
             if infinitive
             and c.dep_ in {"dobj", "pobj"}
             and verb.i < c.i < complements[0].i
@@ -323,23 +331,23 @@ def saying_goes_on(conjunct: Token, passive_object_verbs: Collection[str]) -> To
         return None
     if conjunct.tag_ not in ("VBD", "VBN") or conjunct.lemma_.lower() in passive_object_verbs:
         return None
-    if not any(c.dep_ in {"dobj", "dative"} for c in conjunct.children):
+    if not any(c.dep_ in {"dobj", "dative"} for c in children(conjunct)):
         return None
-    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in conjunct.children):
+    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in children(conjunct)):
         return None
-    passive_head = any(c.dep_ == "auxpass" for c in head.children)
+    passive_head = any(c.dep_ == "auxpass" for c in children(head))
     return head.head if passive_head and head.head.tag_ == "VBD" else None
 
 
 def _before_own_conjunct(verb: Token, clause: Token, end: int, table: CueTable) -> int:
     """``end``, or the word before the "and" of a conjunct that goes on with the verb of saying rather than
     with what was said (``saying_goes_on``)."""
-    for child in clause.rights:
+    for child in rights(clause):
         if (
             child.dep_ == "conj"
             and getattr(saying_goes_on(child, table.passive_object_verbs), "i", None) == verb.i
         ):
-            joiners = [c.i for c in clause.children if c.dep_ in {"cc", "punct"} and c.i < child.i]
+            joiners = [c.i for c in children(clause) if c.dep_ in {"cc", "punct"} and c.i < child.i]
             return min(end, (joiners[-1] if joiners else child.left_edge.i) - 1)
     return end
 
@@ -351,7 +359,7 @@ def _object_over_fronted_clause(verb: Token, clauses: list[Token], table: CueTab
     ("tell" takes a listener), and "…, said the official" has no subject before the verb."""
     if any(c.i > verb.i for c in clauses) or verb.lemma_.lower() in table.no_object:
         return False
-    has_subject = any(c.dep_ in SUBJECT_DEPS and clauses[0].i < c.i < verb.i for c in verb.children)
+    has_subject = any(c.dep_ in SUBJECT_DEPS and clauses[0].i < c.i < verb.i for c in children(verb))
     return has_subject and (_noun_object(verb, len(verb.doc)) or _prep_object(verb, table))
 
 
@@ -360,7 +368,7 @@ def _prep_object(verb: Token, table: CueTable) -> bool:
     content, as a noun object would be."""
     prep = cue_prep(verb, table)  # "called for the mayor to resign": the "for" marks the clause
     return prep is not None and (
-        prep.dep_ == "mark" or any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
+        prep.dep_ == "mark" or any(c.dep_ in {"pobj", "pcomp"} for c in children(prep))
     )
 
 
@@ -374,7 +382,7 @@ def _coordinated_after_object(verb: Token, clause: Token) -> bool:
 def _noun_object(verb: Token, before: int) -> bool:
     """Whether the verb has a noun or name as its direct object after it and before token ``before``."""
     return any(
-        c.dep_ == "dobj" and verb.i < c.i < before and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+        c.dep_ == "dobj" and verb.i < c.i < before and c.pos_ in ("NOUN", "PROPN") for c in children(verb)
     )
 
 
@@ -383,15 +391,15 @@ def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
     series of Twitter messages that the truck was carrying arms", "told Clinton at a debate that voters were
     tired"): a relative clause whose "that" is a complementizer (``mark``) and which has a subject of its own
     is the verb's reported clause. A statement noun's own clause ("responded to accusations that …") stays."""
-    for token in verb.subtree:
+    for token in subtree(verb):
         if (
             token.i <= verb.i
             or token.dep_ not in {"relcl", "acl"}
             or token.head.lemma_.lower() in table.nouns
         ):
             continue
-        that = [c for c in token.children if c.dep_ == "mark" and c.lower_ in table.that and c.i < token.i]
-        if not that or not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        that = [c for c in children(token) if c.dep_ == "mark" and c.lower_ in table.that and c.i < token.i]
+        if not that or not any(c.dep_ in SUBJECT_DEPS for c in children(token)):
             continue
         host = token.head
         if host.dep_ != "pobj" or _is_cue_prep(verb, host.head, table):
@@ -428,16 +436,16 @@ def _after_leading_participle(verb: Token) -> int:
     right before the phrase ("Asked about the plan, he said, “…”", "Pressed on the issue, she said, …"): the
     occasion of the words, not what was said."""
     head, phrase = verb.head, verb.left_edge.i
-    if not any(c.dep_ in SUBJECT_DEPS and c.i > phrase for c in head.children):
+    if not any(c.dep_ in SUBJECT_DEPS and c.i > phrase for c in children(head)):
         return head.left_edge.i  # "Riding alone at night, she said, can be risky": the gerund is the subject
-    for child in head.children:
+    for child in children(head):
         if (
             child.dep_ == "advcl"
             and child.tag_ in OPENING_PARTICIPLE_TAGS
             and child.left_edge.i == head.left_edge.i
             and verb.doc[child.right_edge.i + 1].text == ","
             and child.right_edge.i + 1 <= phrase <= child.right_edge.i + 2
-            and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in children(child))
         ):
             return phrase
     return head.left_edge.i
@@ -448,10 +456,10 @@ def _after_time_opener(verb: Token, clause: Token) -> int:
     Friday he met Trump", "said Tuesday the talks would resume"): the parser hangs it on the clause, but it
     says when the words were spoken, as PolNeAR reads it."""
     start = clause.left_edge.i
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i]
+    subjects = [c for c in children(clause) if c.dep_ in SUBJECT_DEPS and c.i < clause.i]
     if start != verb.i + 1 or not subjects:
         return start
-    for child in clause.children:
+    for child in children(clause):
         if child.left_edge.i == start and child.right_edge.i < subjects[0].left_edge.i and time_phrase(child):
             return child.right_edge.i + 1
     return start
@@ -464,16 +472,16 @@ def _infinitive_after(verb: Token, table: CueTable) -> list[Token]:
         return []
     return [
         c
-        for c in verb.rights
+        for c in rights(verb)
         if c.dep_ == "advcl"
-        and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.left_edge.i for a in c.children)
+        and any(a.dep_ == "aux" and a.tag_ == "TO" and a.i == c.left_edge.i for a in children(c))
     ][:1]
 
 
 def that_clause(verb: Token, table: CueTable) -> bool:
     """A verb opened by "that": a reported clause ("said in a statement that she is proud of it"), whatever the
     parser hung it on."""
-    return any(c.dep_ == "mark" and c.lower_ in table.that for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in table.that for c in children(verb))
 
 
 def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
@@ -483,12 +491,12 @@ def _coordinate_end(verb: Token, clause: Token, table: CueTable) -> int:
     which goes on with what was reported; "…, but he did not apologize" is the writer's, about the speaker,
     and so is "…, and the council has already sued"."""
     end, joiner = clause.right_edge.i, ""
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end or child.dep_ in {"cc", "punct"}:
             joiner = child.lower_ if child.dep_ == "cc" else joiner
             continue
         if child.dep_ == "conj" and child.left_edge.i > end and not _cue_lemma(child, table):
-            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [c for c in children(child) if c.dep_ in SUBJECT_DEPS]
             that = that_clause(child, table)
             against = joiner in table.contrasts or joiner == "nor"
             if that or (
@@ -504,7 +512,7 @@ def _split_clause_end(verb: Token, end: int, table: CueTable) -> int:
     ("voters say they do*n't know enough about him*", "claimed that ads calling for a ban *make him* a
     target": two clauses of one cue): with no word between them, it is the rest of the same clause, unless a
     speech verb heads it ("… he says. He says …" in a sentence the splitter did not cut)."""
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end:
             continue
         if (
@@ -524,19 +532,19 @@ def _condition_end(verb: Token, end: int, table: CueTable) -> int:
     of its own ("…, though polls show …") does not. The same holds after a plan's infinitive or a stance's
     object ("vowed to veto it unless …", "rejected the plan as reckless because …")."""
     doc = verb.doc
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end or child.dep_ == "punct":
             continue
         first = child.left_edge.i
         near = first == end + 1 or (first == end + 2 and doc[end + 1].text == ",")
         condition = any(
-            c.dep_ == "mark" and c.i == first and c.lower_ in table.condition_marks for c in child.children
+            c.dep_ == "mark" and c.i == first and c.lower_ in table.condition_marks for c in children(child)
         )
         inverted = any(  # "…, should the party ask": the parser takes it for a second reported clause too
             c.dep_ in INVERTING_DEPS and c.i == first and c.lower_ in table.inverted_auxiliaries
-            for c in child.children
+            for c in children(child)
         )
-        cue = any(_cue_lemma(t, table) for t in child.subtree if t.pos_ == "VERB")
+        cue = any(_cue_lemma(t, table) for t in subtree(child) if t.pos_ == "VERB")
         if (
             near
             and ((child.dep_ == "advcl" and condition) or (child.dep_ in CLAUSE_DEPS and inverted))
@@ -556,8 +564,8 @@ def _cue_lemma(token: Token, table: CueTable) -> bool:
 
 def _regarded(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """ "Voters see him as a fighter": the object and its "as" phrase, or ``None`` without both ("I see")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
+    objects = [c for c in children(verb) if c.dep_ == "dobj" and c.i > verb.i]
+    phrases = [c for c in children(verb) if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i]
     if not objects or not phrases:
         return None
     return trim(doc, objects[0].left_edge.i, phrases[0].right_edge.i)
@@ -572,7 +580,7 @@ def closing_subject(verb: Token, table: CueTable) -> Token | None:
         return None
     if verb.lemma_.lower() not in table.verbs or verb.tag_ in NON_FINITE_TAGS:
         return None  # "… for Ted Cruz to counter": an infinitive is no closing frame
-    if any(c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "dobj" or c.pos_ == "PRON") for c in verb.children):
+    if any(c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "dobj" or c.pos_ == "PRON") for c in children(verb)):
         return None  # "…, Bash had mentioned it": what was said is the object; "told The Post" has a listener
     return _subject_after_comma(verb)
 
@@ -580,7 +588,7 @@ def closing_subject(verb: Token, table: CueTable) -> Token | None:
 def _subject_after_comma(verb: Token, after: int = -1) -> Token | None:
     """The verb's subject before it (and after token ``after``) when a comma sets its phrase off from what
     comes before: the speaker of a closing frame ("…, the minister said")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and after < c.i < verb.i), None)
+    subject = next((c for c in children(verb) if c.dep_ == "nsubj" and after < c.i < verb.i), None)
     if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
         return None
     return subject
@@ -594,7 +602,7 @@ def _inverted_closing(verb: Token, table: CueTable) -> bool:
         return False
     if verb.lemma_.lower() not in table.verbs or verb.tag_ in NON_FINITE_TAGS:
         return False
-    return any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.i > verb.i for c in children(verb))
 
 
 def _before_inverted_frame(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -613,7 +621,7 @@ def _without_closing_frame(
 ) -> tuple[int, int]:
     """The content without another speaker's closing frame ("Fans chanted “…”, the Tribune reports"): the
     frame reports this cue's sentence, it is not part of what the fans said."""
-    for token in doc[content[0] : content[1] + 1]:
+    for token in tokens(doc)[content[0] : content[1] + 1]:
         subject = closing_subject(token, table) if token.i != verb.i else None
         if subject is not None and subject.left_edge.i > content[0]:
             return trim(doc, content[0], subject.left_edge.i - 1) or content
@@ -640,7 +648,7 @@ def _as_clause(verb: Token, table: CueTable) -> bool:
     a content of its own, an object, an infinitive or its preposition's object, says when, not what ("Turnout
     fell, as Democrats attacked Republicans for …", "… as he promised to defend Social Security")."""
     marked = verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in table.as_marks for c in verb.children
+        c.dep_ == "mark" and c.lower_ in table.as_marks for c in children(verb)
     )
     return marked and not _own_complement(verb, table)
 
@@ -649,7 +657,7 @@ def _own_complement(verb: Token, table: CueTable) -> bool:
     """Whether a cue verb has its own object (not a pronoun, as in "put it", nor a listener: "as he told
     reporters"), infinitive or cue preposition after it."""
     lemma = verb.lemma_.lower()
-    for child in verb.children:
+    for child in children(verb):
         if child.i < verb.i:
             continue
         infinitive = child.dep_ == "xcomp" and child.left_edge.i <= verb.i + MAX_INFINITIVE_GAP
@@ -671,7 +679,7 @@ def _study_finding(verb: Token, table: CueTable) -> bool:
     0-150 and 300-450, all 12 such study subjects with an object were gold cues)."""
     if verb.lemma_.lower() not in table.finding_beliefs:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in table.study_nouns for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in table.study_nouns for c in children(verb))
 
 
 def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -682,7 +690,7 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
     if prep is not None and prep.dep_ == "mark":  # "called for the party to unite": the clause after "for"
         return trim(doc, prep.i + 1, prep.head.right_edge.i)
     if prep is not None:
-        objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        objects = [c for c in children(prep) if c.dep_ in {"pobj", "pcomp"}]
         if not objects:
             return None
         end = _infinitive_end(verb, _as_phrase_end(verb, objects[0].right_edge.i))
@@ -695,7 +703,7 @@ def _complements(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | No
         return None
     parts = [
         c
-        for c in verb.children
+        for c in children(verb)
         if c.i > verb.i
         and (c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "prep" and (lemma, c.lower_) in table.object_preps))
     ]
@@ -742,7 +750,7 @@ def _shown_pronoun(verb: Token, part: Token, table: CueTable) -> bool:
 def _study_subject(verb: Token, table: CueTable) -> bool:
     """Whether the verb's subject is a study ("the poll", "polls in the state"), or a relative pronoun standing
     for one ("polls that show …")."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+    for subject in (c for c in children(verb) if c.dep_ == "nsubj"):
         if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
             subject = verb.head
         if subject.lemma_.lower() in table.study_nouns:
@@ -753,7 +761,7 @@ def _study_subject(verb: Token, table: CueTable) -> bool:
 def _shown_end(verb: Token, part: Token, table: CueTable) -> int:
     """The end of a shown pronoun's standing: the phrases (``_trailing_phrases``), adverb or participle the parser
     hung on the verb right after the pronoun ("with a big lead", "ahead of the mayor", "leading the mayor")."""
-    following = [c for c in verb.rights if c.i == part.i + 1]
+    following = [c for c in rights(verb) if c.i == part.i + 1]
     if following and (following[0].dep_ == "advmod" or following[0].tag_ == "VBG"):
         return following[0].right_edge.i
     return _trailing_phrases(verb, part.i, table)
@@ -820,7 +828,7 @@ def _trailing_phrases(verb: Token, end: int, table: CueTable) -> int:
     after the object, with no "and" or comma of the verb's between them, is part of the object too ("opposed a
     bill that gave the mayor *expanded powers*", the adjective taken for a verb): the parser cut the object
     short (on PolNeAR train 0-150 and 300-450, 3 exact contents gained, none lost)."""
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i <= end:
             continue
         phrase = child.i == end + 1 and child.dep_ == "prep" and not _setting(child, table)
@@ -835,7 +843,7 @@ def _setting(prep: Token, table: CueTable) -> bool:
     """A phrase of time or setting: "during the debate", "on Monday", "in a tweet"."""
     if prep.lower_ in table.setting_preps:
         return True
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
     return any(c.ent_type_ in TIME_ENTITIES or c.lemma_.lower() in table.settings for c in objects)
 
 
@@ -843,7 +851,7 @@ def _object_end(part: Token) -> int:
     """The last token of an object without a clause set off by a comma ("billionaire Donald Trump, with whom
     he clashed on Saturday"): the aside describes the object, it is not what the source said of it."""
     end = part.right_edge.i
-    for child in part.rights:
+    for child in rights(part):
         first = child.left_edge.i
         if child.dep_ in {"relcl", "acl"} and first > 0 and part.doc[first - 1].text == ",":
             end = min(end, first - 2)
@@ -863,7 +871,7 @@ def cue_prep(verb: Token, table: CueTable) -> Token | None:
     on_verb = verb.i <= following.head.i < following.i  # or on an adverb between them: "spoke fondly of"
     if (not on_verb and not clause_mark) or (lemma, following.lower_) not in pairs:
         return None
-    if (lemma, following.lower_) in table.belief_preps and any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+    if (lemma, following.lower_) in table.belief_preps and any(c.dep_ in CLAUSE_DEPS for c in children(verb)):
         return None
     return following
 
@@ -872,7 +880,9 @@ def _before_follow_up(clause: Token, table: CueTable) -> int:
     """The clause's last token before a follow-up cue ("…, adding that …", "… and accused him of …"), which
     is a quote of its own."""
     end = clause.right_edge.i
-    for token in clause.subtree:
+    for token in subtree(clause):
+        if token.dep_ not in FOLLOW_UP_DEPS:
+            continue  # what neither test below can accept
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in table.verbs:
             end = min(end, token.left_edge.i - 1)
         elif second_cue(token, table) is not None or _follow_up_act(token, clause, table):
@@ -884,12 +894,14 @@ def _follow_up_act(verb: Token, clause: Token, table: CueTable) -> bool:
     """A speech verb or a stance conjoined (through other conjoined verbs too) to the reported clause's head,
     with no subject of its own and the tense of the cue ("says he respects her and calls her a friend", "said
     he would come and criticized the mayor"): what the speaker did next, not what was reported."""
+    if verb.dep_ != "conj" or clause.dep_ not in CLAUSE_DEPS:
+        return False
     speech = clause.head
-    if verb.dep_ != "conj" or clause.dep_ not in CLAUSE_DEPS or verb.tag_ != speech.tag_:
+    if verb.tag_ != speech.tag_:
         return False
     if verb.lemma_.lower() not in table.verbs and verb.lemma_.lower() not in table.stances:
         return False
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or _contrast(verb, table):
+    if any(c.dep_ in SUBJECT_DEPS for c in children(verb)) or _contrast(verb, table):
         return False
     head = verb.head
     while head.dep_ == "conj" and head.i != clause.i:
@@ -908,15 +920,16 @@ def second_cue(verb: Token, table: CueTable) -> Token | None:
     ("He said the plan was dead and accused the mayor of lying"): a speech verb conjoined to the clause's
     head, with no subject of its own and the tense of the first. (A belief or a plan there, "she said she was
     tired and hoped to rest", is more often still reported.) Returns the first speech verb, else ``None``."""
+    if verb.dep_ != "conj":
+        return None  # most tokens: no head looked up
     clause = verb.head
     speech = clause.head
     if (
-        verb.dep_ != "conj"
-        or clause.dep_ not in CLAUSE_DEPS
+        clause.dep_ not in CLAUSE_DEPS
         or speech.lemma_.lower() not in table.verbs
         or verb.tag_ != speech.tag_
         or verb.lemma_.lower() not in table.verbs
-        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or any(c.dep_ in SUBJECT_DEPS for c in children(verb))
     ):
         return None
     return speech
@@ -970,7 +983,10 @@ def _opener_comma(doc: Doc, span: tuple[int, int]) -> int | None:
     """The comma closing an adverb or a linking phrase that opens ``span`` ("However,", "In contrast,", "At
     the same time,"): the first comma, when the words before it are one such phrase of the clause."""
     start, end = span
-    comma = next((i for i in range(start + 1, min(end, start + MAX_OPENER + 1)) if doc[i].text == ","), None)
+    words = tokens(doc)
+    comma = next(
+        (i for i in range(start + 1, min(end, start + MAX_OPENER + 1)) if words[i].text == ","), None
+    )
     if comma is None or trim(doc, comma + 1, end) is None:
         return None
     opener = doc[start]

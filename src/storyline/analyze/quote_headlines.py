@@ -18,6 +18,7 @@ from storyline.analyze import nlp
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside, Quoted
 from storyline.analyze.quote_spans import DASHES, NAME_POS
+from storyline.analyze.quote_trees import forget
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -52,7 +53,13 @@ def headline_parse(parsed: Parsed, piece: Span, table: CueTable) -> Doc | None:
     demands …", "DNC issues …"); such a verb is parsed in its past form (``_stand_ins``). The text keeps its
     length, so offsets hold.
     """
-    if not _headline_line(piece):
+    lines = parsed.memo.setdefault(
+        "quotes.headline_lines", {}
+    )  # asked of a piece in planning and again after
+    key = (piece.start, piece.end)
+    if key not in lines:
+        lines[key] = _headline_line(piece)
+    if not lines[key]:
         return None  # a sentence full of names and titles is no headline, and re-parsing it costs a parse
     return headline_reading(parsed, piece, table.verb_lemmas, "quotes")
 
@@ -127,6 +134,7 @@ def parsed_reading(parsed: Parsed, reading: Doc) -> Doc:
     """
     if "parser" in parsed.nlp.component_names and not reading.has_annotation("DEP"):
         parsed.nlp.get_pipe("parser")(reading)
+        forget(reading)
     return reading
 
 

@@ -22,6 +22,7 @@ from storyline.analyze.quote_spans import (
     trim,
     verb_group_start,
 )
+from storyline.analyze.quote_trees import children, lefts, rights
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,7 +58,9 @@ def light_noun_ahead(verb: Token, table: CueTable) -> bool:
     read from the tags alone (planning): the parse decides whether it is the verb's object."""
     if verb.pos_ != "VERB":
         return False
-    for word in verb.doc[verb.i + 1 : verb.i + MAX_LIGHT_GAP + 1]:
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.i + MAX_LIGHT_GAP + 1, len(doc))):  # no Span: asked in planning
+        word = doc[i]
         if _light_pair(verb, word, table):
             return True
         if word.is_punct or word.pos_ in VERBAL_POS:
@@ -68,7 +71,7 @@ def light_noun_ahead(verb: Token, table: CueTable) -> bool:
 def light_noun(verb: Token, table: CueTable) -> Token | None:
     """The object noun that states something with ``verb`` ("made *the case*", "expressed *concern*"), or
     ``None``."""
-    return next((c for c in verb.rights if c.dep_ == "dobj" and _light_pair(verb, c, table)), None)
+    return next((c for c in rights(verb) if c.dep_ == "dobj" and _light_pair(verb, c, table)), None)
 
 
 def _light_pair(verb: Token, noun: Token, table: CueTable) -> bool:
@@ -90,20 +93,20 @@ def light_reading(
     clauses = [
         c
         for head in (noun, verb)
-        for c in head.rights
+        for c in rights(head)
         if c.i > noun.i and c.dep_ in LIGHT_CLAUSE_DEPS and clause_opening(c, table)
     ]
-    following = [c for c in noun.rights if c.dep_ == "prep"] + [
+    following = [c for c in rights(noun) if c.dep_ == "prep"] + [
         c
-        for c in verb.rights
+        for c in rights(verb)
         if c.i == noun.i + 1 and c.dep_ == "prep"  # "took aim at"
     ]
     prep = following[0] if following and following[0].lower_ in table.light_preps else None  # not "to … in"
     target = (
-        next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        next((g for g in children(prep) if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     )
     modified = any(
-        c.dep_ in {"poss", "amod"} for c in noun.lefts
+        c.dep_ in {"poss", "amod"} for c in lefts(noun)
     )  # "expressed their support", "… grave concern"
     if modified and verb.lemma_.lower() in table.all_verbs:
         return None
@@ -123,7 +126,7 @@ def _reporting_participle(noun: Token, table: CueTable) -> Token | None:
     return next(
         (
             c
-            for c in noun.rights
+            for c in rights(noun)
             if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in table.all_verbs
         ),
         None,
@@ -145,7 +148,7 @@ def noun_prep(noun: Token, table: CueTable) -> Token | None:
     if following is None or following.head.i != noun.i:
         return None
     pair = (noun.lemma_.lower(), following.lower_)
-    if pair in table.owned_noun_preps and any(c.dep_ == "poss" for c in noun.children):
+    if pair in table.owned_noun_preps and any(c.dep_ == "poss" for c in children(noun)):
         return following
     return following if pair in table.noun_preps else None
 
@@ -154,13 +157,13 @@ def noun_prep_reading(noun: Token, table: CueTable) -> NounCue | None:
     """ "Her call for a ban", "direct criticism of Trump": the noun with its modifiers and preposition is
     the cue (as PolNeAR marks it), the preposition's object the content, the possessor the source."""
     prep = noun_prep(noun, table)
-    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
+    objects = [c for c in children(prep) if c.dep_ in {"pobj", "pcomp"}] if prep is not None else []
     if prep is None or not objects:
         return None
     content = trim(noun.doc, objects[0].left_edge.i, objects[0].right_edge.i)
     if content is None:
         return None
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = [c for c in children(noun) if c.dep_ == "poss"]
     return NounCue((noun_cue_start(noun), prep.i), content, owners[0] if owners else None)
 
 
@@ -169,9 +172,9 @@ def noun_cue_start(noun: Token) -> int:
     stern warning that"; PolNeAR keeps the article in 140 of the 144 "a/an/the" + statement noun cues on
     train), not at its possessor, the source. A name or a number among them ("a CNN report", "the 1999
     admission") names the source or the time, not the statement: the noun alone is the cue then."""
-    modifiers = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
+    modifiers = [c.left_edge.i for c in children(noun) if c.i < noun.i and c.dep_ in NOUN_CUE_DEPS]
     start = min(modifiers, default=noun.i)
-    others = [c for c in noun.lefts if c.i >= start and c.dep_ not in NOUN_CUE_DEPS]
+    others = [c for c in lefts(noun) if c.i >= start and c.dep_ not in NOUN_CUE_DEPS]
     return noun.i if others else start
 
 
@@ -204,9 +207,9 @@ def adjective_reading(adjective: Token, table: CueTable) -> AdjectiveCue | None:
     head = adjective.head
     if adjective.dep_ == "acomp" and head.pos_ in VERBAL_POS and head.i < adjective.i:
         return AdjectiveCue((verb_group_start(head), end), content, None, head)
-    adverbs = [c.left_edge.i for c in adjective.children if c.dep_ == "advmod" and c.i < adjective.i]
+    adverbs = [c.left_edge.i for c in children(adjective) if c.dep_ == "advmod" and c.i < adjective.i]
     start = min(adverbs, default=adjective.i)
-    subjects = [c for c in adjective.children if c.dep_ in SUBJECT_DEPS and c.i < adjective.i]
+    subjects = [c for c in children(adjective) if c.dep_ in SUBJECT_DEPS and c.i < adjective.i]
     if subjects:  # "many of them deeply skeptical about him"
         return AdjectiveCue((start, end), content, subjects[0], None)
     if adjective.dep_ == "amod" and head.pos_ in NOUN_HEADS and head.i < adjective.i:  # "officials angry"
@@ -222,16 +225,16 @@ def _adjective_content(adjective: Token, table: CueTable) -> tuple[tuple[int, in
         clauses = [
             c
             for head in (adjective, adjective.head)
-            for c in head.children
+            for c in children(head)
             if c.dep_ == "ccomp" and c.left_edge.i == following.i
         ]
         content = trim(doc, following.i, clauses[0].right_edge.i) if clauses else None
         return (content, adjective.i) if content is not None else None
     if following.lower_ == "to" and adjective.lower_ in table.adjective_infinitives:  # "eager to run"
-        verbs = [c for c in adjective.children if c.dep_ == "xcomp" and c.left_edge.i == following.i]
+        verbs = [c for c in children(adjective) if c.dep_ == "xcomp" and c.left_edge.i == following.i]
         content = trim(doc, following.i, verbs[0].right_edge.i) if verbs else None
         return (content, adjective.i) if content is not None else None
-    objects = [c for c in following.children if c.dep_ in {"pobj", "pcomp"}]
+    objects = [c for c in children(following) if c.dep_ in {"pobj", "pcomp"}]
     if following.head.i != adjective.i or not objects:
         return None
     content = trim(doc, objects[0].left_edge.i, objects[0].right_edge.i)

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cues import cues_for
+from storyline.analyze.quote_trees import children, lefts, rights, subtree, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,7 +53,7 @@ MAX_ADVERBS_BEFORE_PREP = (
 
 def to_infinitive(verb: Token) -> bool:
     """Whether ``verb`` is a "to" infinitive ("to say", "to run"): the "to" hangs on it as its auxiliary."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(verb))
 
 
 def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | None:
@@ -71,9 +72,10 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range without punctuation, spaces or a dangling "and" at its ends (quote marks stay: they
     belong to the quotation); the "both" or "either" of a pair stays ("Both the mayor and the governor"), as
     the parser's "preconj" or, before a name, its "det"."""
-    while start <= end and _loose(doc[start]) and doc[start].dep_ not in PAIR_DEPS:
+    words = tokens(doc)
+    while start <= end and _loose(words[start]) and words[start].dep_ not in PAIR_DEPS:
         start += 1
-    while end >= start and _loose(doc[end]):
+    while end >= start and _loose(words[end]):
         end -= 1
     return (start, end) if start <= end else None
 
@@ -115,7 +117,7 @@ def with_floating(verb: Token, start: int) -> int:
     if start == 0:
         return start
     doc, word = verb.doc, verb.doc[start - 1]
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < word.i]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i < word.i]
     floating = word.tag_ in FLOATING_TAGS and word.dep_ not in SUBJECT_DEPS
     if not (floating and subjects and word.head in (verb, subjects[0])):
         return start
@@ -147,7 +149,7 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
             break
         i -= 1
     end = _before_open_quote(doc, subject.i + 1, end)  # "Jason Sims — a teacher from Ohio — said" stays
-    for child in subject.rights:
+    for child in rights(subject):
         if _aside(child):
             end = min(end, child.left_edge.i - 1)
     end = min(end, _before_reporting_clause(subject, end))
@@ -165,7 +167,8 @@ def speaker_span(subject: Token, max_speaker: int) -> tuple[int, int]:
         if shorter is not None and shorter[1] - shorter[0] + 1 <= max_speaker:
             return shorter  # "X, one of the “big four”, along with …": the others go first
         left = min(
-            (c.left_edge.i for c in subject.lefts if c.dep_ in {"compound", "amod", "det"}), default=subject.i
+            (c.left_edge.i for c in lefts(subject) if c.dep_ in {"compound", "amod", "det"}),
+            default=subject.i,
         )
         return (left, subject.i)
     return trimmed
@@ -196,7 +199,7 @@ def _without_others(subject: Token, span: tuple[int, int]) -> tuple[int, int] | 
     """A speaker span without the phrase naming who else speaks ("…, along with …"), for a span too long to
     keep whole; ``None`` when it has none."""
     doc = subject.doc
-    for child in subject.rights:
+    for child in rights(subject):
         first = child.left_edge.i
         if child.dep_ == "prep" and child.left_edge.lower_ in INCLUSIONS and span[0] < first <= span[1]:
             return trim(doc, span[0], first - 1)
@@ -209,7 +212,7 @@ def _with_others(subject: Token, end: int) -> int:
     doc, verb = subject.doc, subject.head
     if subject.dep_ not in SUBJECT_DEPS or end + 2 >= verb.i or doc[end + 1].text != ",":
         return end
-    for child in verb.children:
+    for child in children(verb):
         if (
             child.dep_ == "prep"
             and child.left_edge.i == end + 2
@@ -231,18 +234,18 @@ def _coordinated_start(subject: Token) -> int:
     inside the earlier phrase only ("Records and maps of the region, the researchers found, …") or with a verb
     in it ("The coach campaigned for her, and the team touted it")."""
     doc, start = subject.doc, subject.left_edge.i
-    joined = any(c.dep_ == "cc" and c.i > subject.i for c in subject.children)
+    joined = any(c.dep_ == "cc" and c.i > subject.i for c in children(subject))
     siblings = sorted(
-        (c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i < subject.i),
+        (c for c in children(subject.head) if c.dep_ in SUBJECT_DEPS and c.i < subject.i),
         key=lambda c: c.i,
         reverse=True,
     )
     for sibling in siblings:
-        gap = doc[sibling.right_edge.i + 1 : start]
+        gap = tokens(doc)[sibling.right_edge.i + 1 : start]
         if (
             sibling.tag_ in RELATIVE_TAGS
             or not all(t.text == "," or t.pos_ == "CCONJ" for t in gap)
-            or any(t.pos_ in VERBAL_POS for t in sibling.subtree)
+            or any(t.pos_ in VERBAL_POS for t in subtree(sibling))
         ):
             break
         joined = joined or any(t.pos_ == "CCONJ" for t in [*gap, doc[sibling.right_edge.i]])
@@ -258,7 +261,7 @@ def _title_subject(subject: Token) -> Token:
     first = subject.left_edge.i
     if subject.pos_ != "PROPN":
         return subject  # "the party he leads", "which she said": a relative clause, not a title
-    for sibling in subject.head.children:
+    for sibling in children(subject.head):
         if (
             sibling.dep_ in SUBJECT_DEPS
             and sibling.pos_ in TITLE_POS
@@ -289,7 +292,7 @@ def _before_open_quote(doc: Doc, start: int, end: int) -> int:
 def _dateline_dash(doc: Doc, start: int, end: int) -> int | None:
     """The dash after "(AFP)" or "(Reuters)" when a speaker phrase holds a dateline ("New York (AFP) –
     Joe Biden", "Dec 29 (Reuters) - Hillary Clinton"), else ``None``."""
-    return next((t.i for t in doc[start + 1 : end + 2] if _agency_dash(t, start)), None)
+    return next((t.i for t in tokens(doc)[start + 1 : end + 2] if _agency_dash(t, start)), None)
 
 
 def _name_after(doc: Doc, start: int) -> tuple[int, int]:
@@ -336,7 +339,7 @@ def _aside(child: Token) -> bool:
         return _reports(child)
     if child.dep_ == "prep" and child.left_edge.lower_ in INCLUSIONS:
         return False  # "Two senators, including Ann Dole,": PolNeAR's source names everyone who speaks
-    if child.dep_ == "prep" and child.lower_ in ORIGINS and any(c.pos_ == "PROPN" for c in child.children):
+    if child.dep_ == "prep" and child.lower_ in ORIGINS and any(c.pos_ == "PROPN" for c in children(child)):
         return False  # "Ann Dole, 55, of Ames,": where the speaker is from (on train: 12 in, 4 out)
     if not comma or child.dep_ in {"conj", "cc", "punct"}:
         return False
@@ -348,9 +351,11 @@ def _before_reporting_clause(subject: Token, end: int) -> int:
     in the phrase, on an apposition or its object ("Ann Lee, an analyst at Fitch, who notes that …, said"):
     as when it hangs on the name itself, PolNeAR marks the clause as an attribution of its own. A clause stating
     the source's terms ("who spoke on the condition of anonymity") goes wherever it hangs, on the name too."""
-    for token in subject.subtree:
+    for token in subtree(subject):
+        if token.dep_ != "relcl":
+            continue
         first = token.left_edge.i
-        if token.dep_ != "relcl" or not subject.i < first <= end:
+        if not subject.i < first <= end:
             continue
         if (token.head != subject and _speaks(token)) or _sourcing(token):
             end = first - 1
@@ -362,7 +367,7 @@ def _sourcing(clause: Token) -> bool:
     anonymity to discuss the talks,", "who spoke on the condition of anonymity"): it says how, not who, and
     PolNeAR leaves it out of the source (14 times on train, 4 in)."""
     table = cues_for(clause.doc.lang_)
-    return table is not None and any(t.lower_ in table.sourcing_words for t in clause.subtree)
+    return table is not None and any(t.lower_ in table.sourcing_words for t in subtree(clause))
 
 
 def _speaks(clause: Token) -> bool:
@@ -370,11 +375,11 @@ def _speaks(clause: Token) -> bool:
     said he would", "who notes that …", "but who suggested that …"); with an object instead it may say who
     the speaker is ("who recalled the dinner", "who knows its gist": PolNeAR keeps those in the source)."""
     table = cues_for(clause.doc.lang_)
-    heads = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    heads = [clause, *(c for c in children(clause) if c.dep_ == "conj")]
     return table is not None and any(
         t.pos_ == "VERB"
         and t.lemma_.lower() in table.verbs
-        and any(c.dep_ in CLAUSE_DEPS for c in t.children)
+        and any(c.dep_ in CLAUSE_DEPS for c in children(t))
         for t in heads
     )
 
@@ -390,7 +395,7 @@ def time_phrase(token: Token) -> bool:
     """ "on Friday", "Tuesday", "last week": a date or time, or a preposition governing one."""
     if token.dep_ == "npadvmod":
         return token.ent_type_ in TIME_ENTITIES
-    objects = [c for c in token.children if c.dep_ == "pobj"]
+    objects = [c for c in children(token) if c.dep_ == "pobj"]
     return token.dep_ == "prep" and any(c.ent_type_ in TIME_ENTITIES for c in objects)
 
 
@@ -402,9 +407,9 @@ def _reports(clause: Token) -> bool:
     table = cues_for(clause.doc.lang_)
     if table is None:
         return False
-    heads = [clause, *(c for c in clause.children if c.dep_ == "conj")]  # "who backs Cruz", a stance too
+    heads = [clause, *(c for c in children(clause) if c.dep_ == "conj")]  # "who backs Cruz", a stance too
     return any(t.pos_ == "VERB" and t.lemma_.lower() in table.all_verbs for t in heads) or any(
-        t.pos_ == "VERB" and t.lemma_.lower() in table.verbs for t in clause.subtree
+        t.pos_ == "VERB" and t.lemma_.lower() in table.verbs for t in subtree(clause)
     )
 
 
@@ -412,7 +417,7 @@ def name_part(subject: Token, span: tuple[int, int]) -> tuple[int, int] | None:
     """The words that name a speaker whose span holds a relative clause, an apposition or an age set off by a
     comma ("Barkley, who rarely votes,", "Tom Hale, 64, a farmer,"): the phrase before it, or ``None``."""
     doc = subject.doc
-    for child in subject.rights:
+    for child in rights(subject):
         first = child.left_edge.i
         if child.dep_ in {"relcl", "appos"} and span[0] < first - 1 <= span[1] and doc[first - 1].text == ",":
             return trim(doc, span[0], first - 2)
@@ -426,7 +431,7 @@ def participle_subject(verb: Token) -> Token | None:
     speaks ("interrupted by protesters chanting …"), and the caller keeps it, as it keeps a named group or
     person holding a stance, a belief or a plan ("cheered Democrats hoping to …", "gave to a PAC backing X")."""
     noun = verb.head
-    if verb.tag_ != "VBG" or verb.dep_ != "acl" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         return None
     if noun.ent_type_ in HOLDER_ENTITIES and not _speaks_or_finds(verb):
         return None
@@ -437,7 +442,7 @@ def participle_subject(verb: Token) -> Token | None:
         return None
     if head.pos_ not in VERBAL_POS:
         return None
-    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return next((c for c in children(head) if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _speaks_or_finds(verb: Token) -> bool:
@@ -451,13 +456,13 @@ def _speaks_or_finds(verb: Token) -> bool:
 def quoted_after(verb: Token, other: Token) -> bool:
     """Whether ``other`` comes after ``verb`` past a quote mark: a verb of the quotation a participle
     introduces ("…, telling reporters, “A lot of people said …”"), whose subject is not the speaker's."""
-    return other.i > verb.i and any(quote_mark(t) for t in verb.doc[verb.i + 1 : other.i])
+    return other.i > verb.i and any(quote_mark(t) for t in tokens(verb.doc)[verb.i + 1 : other.i])
 
 
 def nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it ("Speaking in Salem, New Hampshire, Trump went
     after Bush": the parser took the place for a second subject)."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS]
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if before else next(iter(subjects), None)
 
@@ -471,8 +476,7 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
     dash = _first_dash(doc, start)
     if dash is None or dash.i == start:
         return None
-    words = doc[start : dash.i]
-    first = next((t for t in words if t.is_alpha), None)
+    first = next((t for t in tokens(doc)[start : dash.i] if t.is_alpha), None)
     agency = doc[dash.i - 1].text == ")" or _slash_agency(dash)
     return (
         dash.i
@@ -485,7 +489,7 @@ def _first_dash(doc: Doc, start: int) -> Token | None:
     """The first dash (or agency in slashes) within ``MAX_DATELINE`` tokens of ``start`` with only names,
     numbers and punctuation before it, else ``None``. A word of any other kind before the dash rules out a
     dateline, so the walk stops there: asked of every parsed sentence, most stop at their second word."""
-    for token in doc[start : start + MAX_DATELINE]:
+    for token in tokens(doc)[start : start + MAX_DATELINE]:
         if token.text in DASHES or _agency_dash(token, start) or _slash_agency(token):
             return token
         if not (token.is_upper or token.is_title or token.like_num or token.is_punct):
@@ -516,14 +520,22 @@ def dateline_end(doc: Doc, token: int) -> int | None:
     """The last token of the dateline that ``token`` opens or sits inside, else ``None``. A sentence may start
     inside one: "BAKU, March 14. /TASS/. Baku is ready …" is split after "14.", and a sentence parsed alone
     then starts with the agency ("/TASS/.", "/ITAR - TASS/.")."""
+    # remembered per parse and token: a sentence's content, speaker and follow-ups all ask about the same line
+    known = doc.user_data.setdefault("storyline.dateline_end", {})
+    if token not in known:
+        known[token] = _dateline_end(doc, token)
+    return known[token]
+
+
+def _dateline_end(doc: Doc, token: int) -> int | None:
+    """``dateline_end``, not remembered."""
     if _agency_opening(doc, token):
         closing = (t.i for t in doc[token : token + MAX_AGENCY_TOKENS] if _slash_agency(t) and t.text != "/")
         return next(closing, None)
-    start = token
-    while start > max(0, token - MAX_DATELINE) and "\n" not in doc[start - 1].text_with_ws:
+    start, words = token, tokens(doc)
+    while start > max(0, token - MAX_DATELINE) and "\n" not in words[start - 1].text_with_ws:
         start -= 1
-    # remembered per parse: a sentence's content, speaker and follow-ups all ask about the same line's dateline
-    lines = doc.user_data.setdefault("storyline.dateline_dash", {})
+    lines = doc.user_data.setdefault("storyline.dateline_dash", {})  # the same line's, for every token in it
     if start not in lines:
         lines[start] = dateline_dash(doc, start)
     dash = lines[start]
