@@ -76,14 +76,17 @@ def forget(doc: Doc) -> None:
 
 
 def _tree(doc: Doc) -> _Tree:
-    """The lists of ``doc``, made when it is not the last doc asked about."""
+    """The lists of ``doc``, made when it is not the last doc asked about. The global is read once and the
+    tree returned is the one checked or made here, so a thread that replaces ``_last`` meanwhile (two
+    documents analyzed at once) costs a rebuild, never another doc's lists."""
     global _last
-    if _last.doc is not doc:
+    tree = _last
+    if tree.doc is not doc:
         found = list(doc)
         kids: list[list[Token]] = [[] for _ in found]
         for token in found:
             head = token.head.i
             if head != token.i:
                 kids[head].append(token)
-        _last = _Tree(doc, found, kids)
-    return _last
+        tree = _last = _Tree(doc, found, kids)
+    return tree
