@@ -751,6 +751,19 @@ DATED = [
         "The truce was signed on March 2, 2020. This week both sides accused each other of breaking it.",
         ("This week", "DATE", "2021-W11"),
     ),
+    # a weekday in the subject of a simple past is the last one, even the day after the document's (tx31); not in a
+    # past plan, nor before a noun it dates
+    (
+        "The jury on Friday convicted the man of arson.",
+        ("Friday", "DATE", "2021-03-12"),
+        dt.date(2021, 3, 18),
+    ),
+    ("The vote on Friday was expected to be close.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
+    (
+        "The nominee for the Nov. 8 election later said he had been joking.",
+        ("Nov. 8", "DATE", "2016-11-08"),
+        dt.date(2016, 7, 31),
+    ),
 ]
 
 
@@ -857,6 +870,12 @@ PAST_VERB_MONTH = [
     ("He announced his candidacy in March at a college in Virginia.", dt.date(2016, 1, 12), "2015-03"),
     ("Aides detailed the operation in the March states and beyond.", dt.date(2016, 1, 31), "2016-03"),
     ("Clinton said the gathering in September would be the last.", dt.date(2016, 8, 22), "2016-09"),
+    # a phrase that opens the sentence is dated by the clause after its comma (tx31)
+    ("In October, the senator, then a candidate, proposed a no-fly zone.", dt.date(2016, 9, 6), "2015-10"),
+    ("In October, the senator will propose a no-fly zone.", dt.date(2016, 9, 6), "2016-10"),
+    # in the subject of a simple past, by that past (tx31); a future says nothing of it
+    ("A grand jury in December charged the former manager with fraud.", dt.date(2013, 8, 24), "2012-12"),
+    ("A grand jury in December will hear the case.", dt.date(2013, 8, 24), "2013-12"),
 ]
 
 

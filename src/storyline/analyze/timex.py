@@ -516,12 +516,31 @@ def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, langu
         return norm
     span = _match_tokens(parsed, m)
     words = TENSE_WORDS.get(language)
-    if span is None or words is None or _clause_goes_on(span) or not _past_around(span, words):
+    if span is None or words is None or _clause_goes_on(span):
+        return norm
+    if not (_past_around(span, words) or _past_after_opening(span, words)):
         return norm
     point = Point(norm.point.date.replace(year=norm.point.date.year - 1), "month")
     if point.date > dct:
         return norm
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _past_after_opening(span: SpacySpan, words: TenseWords) -> bool:
+    """Whether the expression sits in a phrase that opens its sentence, closed by a comma, before a clause whose
+    first verb is a finite past: "In October, Mrs. Clinton, the nominee, proposed …", "During an interview in
+    October, Trump said …" (the clause's verb dates the opening phrase, as "won" does in "won in October")."""
+    doc = span.doc
+    start, end = _sent_start(span), _sent_end(span)
+    if any(is_verb(t) or t.tag_ == "VBG" for t in doc[start : span.start]):
+        return False
+    if span.end >= end or doc[span.end].text != ",":
+        return False
+    verb = next((t for t in doc[span.end + 1 : end] if is_verb(t) or t.tag_ == "VBG"), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+        return False
+    group = verb_group(group_end(verb), words)
+    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
 
 
 def _past_part_of_year(

@@ -330,7 +330,26 @@ def tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bo
             if tense is None and not possessive and token.i < (after[0].i if after else len(token.doc)):
                 return _scheduled(token, words)
             return tense
+    if in_subject:
+        return _told_past(after, quoted, words)
     return None
+
+
+def _told_past(after: list[SpacyToken], quoted: set[int], words: TenseWords) -> bool | None:
+    """ "A grand jury in December indicted him", "Jurors on Monday asked to review …": an expression in the
+    subject of a simple past tells of a time gone by, as the predicate does ("her wins on Tuesday will …" says
+    nothing of Tuesday, so only the past counts); a past plan ("was expected to") does not, nor a past whose
+    subject is a noun the expression dates ("the nominee for the Nov. 8 election later said")."""
+    if after and after[0].tag_ in NOUN_TAGS:
+        return None
+    verb = next((t for t in after if is_verb(t) and t.i not in quoted), None)
+    if verb is None:
+        return None
+    verb = group_end(verb)
+    group = verb_group(verb, words)
+    if not any(t.tag_ == "VBD" for t in group):
+        return None
+    return False if _verb_group_tense(verb, words) is False else None
 
 
 def _attributive(sentence: SpacySpan, start: int, following: SpacyToken, language: str) -> bool:
