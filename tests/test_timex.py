@@ -353,6 +353,13 @@ DATED = [
         ("September 11", "DATE", "2001-09-11"),
         False,
     ),
+    # … and so is the day alone after "after" or "since" (tx31)
+    ("Many volunteers felt called to go home after Sept. 11.", ("Sept. 11", "DATE", "2001-09-11")),
+    (
+        "The mayor said the city had changed a great deal since September 11.",
+        ("September 11", "DATE", "2001-09-11"),
+    ),
+    ("The filing deadline was moved to Sept. 11.", ("Sept. 11", "DATE", "2001-09-11"), False),
     # "should" speaks of the future; a perfect modal ("would have", "should have") looks back, a future perfect not
     ("The vote should take place on Tuesday, officials said.", ("Tuesday", "DATE", "2021-03-23")),
     ("He would have turned 74 on Friday.", ("Friday", "DATE", "2021-03-12")),

@@ -400,16 +400,22 @@ def _in_quoted_title(text: str, m: Match) -> bool:
 def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
     """ "the Sept. 11 attacks", "after the September 11 terrorist attacks": a day without a year followed by the
     name of the event it is known for is that event's day, not this year's (only for years after the event; a
-    singular "attack" may be another one: "the Sept. 11 attack in Benghazi")."""
+    singular "attack" may be another one: "the Sept. 11 attack in Benghazi"). So is the day alone after "after"
+    or "since" ("were shocked after Sept. 11", "called to offer help after Sept. 11"): the event, not this
+    year's day."""
     if m.groups.get("year") or norm.point is None or norm.point.grain != "day" or not norm.value:
         return norm
-    event = LEXICONS[language].event_days.get(norm.value[5:10])
+    lex = LEXICONS[language]
+    event = lex.event_days.get(norm.value[5:10])
     if event is None or (norm.point.date.year <= event[0]):
         return norm
     after = " ".join(text[m.end : m.end + 40].lower().split())
-    if not any(
-        after.startswith(noun) and after[len(noun) : len(noun) + 1] in ("", " ", ",", ".")
-        for noun in event[1]
+    if (
+        not any(
+            after.startswith(noun) and after[len(noun) : len(noun) + 1] in ("", " ", ",", ".")
+            for noun in event[1]
+        )
+        and _word_before(text, m) not in lex.event_day_cues
     ):
         return norm
     # no point: a passing mention of the event is no reference time ("Since the Sept. 11 attacks … On Oct. 3

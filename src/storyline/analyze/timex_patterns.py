@@ -159,6 +159,8 @@ class Lexicon:
     # a day without a year that names a past event when one of the nouns follows: "the Sept. 11 attacks" is
     # 2001-09-11 in any later year ("MM-DD" → (year, nouns))
     event_days: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    # words before such a day, alone, that make it the event's too: "shocked after Sept. 11", "since Sept. 11"
+    event_day_cues: tuple[str, ...] = ()
     # a month without a year right before one of these nouns (adjectives between: "the November general
     # election", "the July Democratic convention") names a scheduled event: the next one, not the last
     scheduled_events: tuple[str, ...] = ()
@@ -691,6 +693,7 @@ ENGLISH = Lexicon(
     event_days={
         "09-11": (2001, ("attacks", "terrorist attacks", "terror attacks", "hijackers", "hijackings"))
     },
+    event_day_cues=("after", "since"),
     scheduled_event_links=("in",),
     scheduled_events=(
         "election",
