@@ -81,20 +81,25 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _trimmed(match: Match, text: str) -> Match:
+def _trimmed(match: Match, text: str, language: str) -> Match:
     """TempEval span convention: a hyphenated modifier leaves out the article ("the third-quarter loss",
     "the 45-day strike", "the year-ago results" → "third-quarter", "45-day", "year-ago")."""
+    lex = LEXICONS[language]
     covered = text[match.start : match.end]
-    if match.rule == "ref" and covered[:3].lower() == "to ":  # "to this day": "to" is the signal
-        return dataclasses.replace(match, start=match.start + 3)
-    if covered[:4].lower() != "the ":
+    first = covered.split(" ", 1)[0]
+    if match.rule == "ref" and first.lower() in lex.ref_signals and covered[len(first) :][:1] == " ":
+        return dataclasses.replace(
+            match, start=match.start + len(first) + 1
+        )  # "to this day": "to" is the signal
+    article = lex.definite_article
+    if not article or covered[: len(article) + 1].lower() != article + " ":
         return match
     hyphenated = bool(match.rule in ("quarter", "century") and match.groups.get("hyphen"))
     if match.rule == "duration" and not match.groups.get("rel"):
-        hyphenated = "-" in covered and " " not in covered[4:].strip()
+        hyphenated = "-" in covered and " " not in covered[len(article) + 1 :].strip()
     if match.rule == "yearago" and not match.groups.get("unit"):
         hyphenated = "-" in covered
-    return dataclasses.replace(match, start=match.start + 4) if hyphenated else match
+    return dataclasses.replace(match, start=match.start + len(article) + 1) if hyphenated else match
 
 
 def _with_span_noun(match: Match, text: str, language: str) -> Match:
@@ -134,7 +139,7 @@ def candidates(text: str, language: str = "en") -> list[Match]:
         return []
     plain = text.translate(APOSTROPHES)
     found = choose(list(find(plain, language)), len(plain))
-    return [_trimmed(_with_span_noun(m, plain, language), plain) for m in found]
+    return [_trimmed(_with_span_noun(m, plain, language), plain, language) for m in found]
 
 
 def resolve(
@@ -545,8 +550,8 @@ def _past_after_opening(span: SpacySpan, words: TenseWords) -> bool:
     verb = next((t for t in doc[span.end + 1 : end] if is_verb(t) or t.tag_ == "VBG"), None)
     if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "MD"):
         return False
-    group = verb_group(group_end(verb), words)
-    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
+    group = verb_group(group_end(verb, words), words)
+    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == words.perfect_auxiliary for t in group)
 
 
 def _past_part_of_year(
@@ -647,12 +652,12 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
             if token.tag_ in CLAUSE_BREAK_TAGS:
                 break
             if is_verb(token) or token.tag_ == "VBG":
-                verb = group_end(token)
+                verb = group_end(token, words)
                 break
     if verb is None or verb.tag_ not in ("VBD", "VBN"):
         return False
     group = verb_group(verb, words)
-    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
+    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == words.perfect_auxiliary for t in group)
 
 
 def _possessive_period(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
@@ -725,7 +730,8 @@ def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm
     """ "in 2010, the year the court ruled", "in May, the month he left": "the year" right after a comma that
     follows a year names that year again (an apposition), not the document's year; so does a copula between
     them ("2007 was the year of the iPhone")."""
-    if prev is None or m.rule != "theunit" or (m.groups.get("the") or "").lower() != "the":
+    lex = LEXICONS[language]
+    if prev is None or m.rule != "theunit" or (m.groups.get("the") or "").lower() != lex.definite_article:
         return norm
     if m.groups.get("same") or m.groups.get("fiscal") or m.groups.get("ended") or m.groups.get("mod"):
         return norm
@@ -735,7 +741,7 @@ def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm
     if (
         point is None
         or point.grain != m.groups.get("unit")
-        or (between != "," and between not in LEXICONS[language].appositive_links)
+        or (between != "," and between not in lex.appositive_links)
     ):
         return norm
     return Norm("DATE", point.value(), norm.mod, first.anchor, point)

@@ -235,6 +235,11 @@ class Lexicon:
     # term": one expression in TempEval-3 train), and the articles right before the count that join it too
     span_nouns: tuple[str, ...] = ()
     span_articles: tuple[str, ...] = ()
+    # the definite article: left out before a hyphenated modifier ("the third-quarter loss" → "third-quarter", as
+    # TempEval marks it), and the one that makes "the year" after a comma an apposition ("in 2010, the year …")
+    definite_article: str = ""
+    # words before a reference word that are its signal, left out of the span: "to this day"
+    ref_signals: tuple[str, ...] = ()
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
     # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
@@ -776,6 +781,8 @@ ENGLISH = Lexicon(
     noun_seasons=("fall",),
     noun_season_links=("of", "in"),
     noun_season_article="the",
+    definite_article="the",
+    ref_signals=("to",),
     noun_season_year="year",
     season_object_verbs=frozenset({"spend", "pass", "start", "begin", "end", "finish"}),
     street_words=(
