@@ -123,6 +123,10 @@ DATED = [
         ("Monday", "DATE", "2021-03-22"),
     ),
     ("Police arrested 20 people ahead of Monday's vote.", ("Monday", "DATE", "2021-03-15")),
+    # … and so do "heading into", "leading up to", "in the lead up to" (tx31)
+    ("Heading into Monday's vote, the mayor leads in every poll.", ("Monday", "DATE", "2021-03-22")),
+    ("More news in the lead up to Monday's primary.", ("Monday", "DATE", "2021-03-22")),
+    ("The mayor had won 40 seats heading into Monday's vote.", ("Monday", "DATE", "2021-03-15")),
     # … also across the noun phrase naming the event ahead
     (
         "The senator is in a tight race ahead of the state caucuses on Monday.",

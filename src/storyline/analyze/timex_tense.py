@@ -97,7 +97,10 @@ class TenseWords:
     perfect_auxiliary: str = ""
 
 
-AHEAD_OF_EVENTS_EN = frozenset({"ahead of", "in advance of", "days before"})  # see TenseWords.ahead_of_events
+# see TenseWords.ahead_of_events
+AHEAD_OF_EVENTS_EN = frozenset(
+    {"ahead of", "in advance of", "days before", "heading into", "leading up to", "lead up to"}
+)
 
 TENSE_WORDS: dict[str, TenseWords] = {
     "en": TenseWords(
