@@ -844,6 +844,9 @@ SCHEDULED_WEEKDAY = [
     ("While the party is regrouping, Tuesday's primary was a warning.", dt.date(2021, 3, 20), "2021-03-16"),
     ("The mayor badly needs a win in Tuesday's primary.", dt.date(2021, 3, 18), "2021-03-16"),
     ("Police are investigating Tuesday's shooting.", dt.date(2021, 3, 20), "2021-03-16"),
+    # a meeting or a debate is scheduled as a vote is (tx31)
+    ("Aides planning for Tuesday's meeting say donors will attend.", dt.date(2021, 3, 20), "2021-03-23"),
+    ("The governor barely qualified for Tuesday's debate.", dt.date(2021, 3, 20), "2021-03-23"),
 ]
 
 

@@ -488,9 +488,9 @@ def _scheduled_weekday(parsed: Parsed, m: Match, norm: Norm, future: bool | None
     doc = parsed.doc
     if span is None or span.end + 1 >= _sent_end(span) or doc[span.end].lower_.replace("’", "'") != "'s":
         return norm
-    if not _names_event(doc[span.end : span.end + 1], LEXICONS[language].scheduled_events) or _past_follows(
-        span
-    ):
+    lex = LEXICONS[language]
+    events = (*lex.scheduled_events, *lex.scheduled_day_events)
+    if not _names_event(doc[span.end : span.end + 1], events) or _past_follows(span):
         return norm
     ahead = norm.point.date + dt.timedelta(days=7)
     if (ahead - dct).days >= (dct - norm.point.date).days:

@@ -164,6 +164,9 @@ class Lexicon:
     # a month without a year right before one of these nouns (adjectives between: "the November general
     # election", "the July Democratic convention") names a scheduled event: the next one, not the last
     scheduled_events: tuple[str, ...] = ()
+    # besides those, nouns of a meeting that a weekday's possessive names as scheduled ("planning for Thursday's
+    # meeting", "qualified for Tuesday's debate"; a month before them names one held as often: "a March meeting")
+    scheduled_day_events: tuple[str, ...] = ()
     # and so a month after one of them and one of these words: "the Republican convention in July"
     scheduled_event_links: tuple[str, ...] = ()
     # lemmas that make a sentence speak of voting: in an even year, a bare month of an even-year holiday (US
@@ -714,6 +717,7 @@ ENGLISH = Lexicon(
         "ballot",
         "midterms",
     ),
+    scheduled_day_events=("debate", "debates", "meeting", "meetings", "summit", "hearing"),
     voting_words=(
         "vote",
         "voter",
