@@ -123,6 +123,10 @@ DATED = [
         ("Monday", "DATE", "2021-03-22"),
     ),
     ("Police arrested 20 people ahead of Monday's vote.", ("Monday", "DATE", "2021-03-15")),
+    # … and so do "heading into", "leading up to", "in the lead up to" (tx31)
+    ("Heading into Monday's vote, the mayor leads in every poll.", ("Monday", "DATE", "2021-03-22")),
+    ("More news in the lead up to Monday's primary.", ("Monday", "DATE", "2021-03-22")),
+    ("The mayor had won 40 seats heading into Monday's vote.", ("Monday", "DATE", "2021-03-15")),
     # … also across the noun phrase naming the event ahead
     (
         "The senator is in a tight race ahead of the state caucuses on Monday.",
@@ -353,6 +357,13 @@ DATED = [
         ("September 11", "DATE", "2001-09-11"),
         False,
     ),
+    # … and so is the day alone after "after" or "since" (tx31)
+    ("Many volunteers felt called to go home after Sept. 11.", ("Sept. 11", "DATE", "2001-09-11")),
+    (
+        "The mayor said the city had changed a great deal since September 11.",
+        ("September 11", "DATE", "2001-09-11"),
+    ),
+    ("The filing deadline was moved to Sept. 11.", ("Sept. 11", "DATE", "2001-09-11"), False),
     # "should" speaks of the future; a perfect modal ("would have", "should have") looks back, a future perfect not
     ("The vote should take place on Tuesday, officials said.", ("Tuesday", "DATE", "2021-03-23")),
     ("He would have turned 74 on Friday.", ("Friday", "DATE", "2021-03-12")),
@@ -751,6 +762,19 @@ DATED = [
         "The truce was signed on March 2, 2020. This week both sides accused each other of breaking it.",
         ("This week", "DATE", "2021-W11"),
     ),
+    # a weekday in the subject of a simple past is the last one, even the day after the document's (tx31); not in a
+    # past plan, nor before a noun it dates
+    (
+        "The jury on Friday convicted the man of arson.",
+        ("Friday", "DATE", "2021-03-12"),
+        dt.date(2021, 3, 18),
+    ),
+    ("The vote on Friday was expected to be close.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
+    (
+        "The nominee for the Nov. 8 election later said he had been joking.",
+        ("Nov. 8", "DATE", "2016-11-08"),
+        dt.date(2016, 7, 31),
+    ),
 ]
 
 
@@ -820,6 +844,9 @@ SCHEDULED_WEEKDAY = [
     ("While the party is regrouping, Tuesday's primary was a warning.", dt.date(2021, 3, 20), "2021-03-16"),
     ("The mayor badly needs a win in Tuesday's primary.", dt.date(2021, 3, 18), "2021-03-16"),
     ("Police are investigating Tuesday's shooting.", dt.date(2021, 3, 20), "2021-03-16"),
+    # a meeting or a debate is scheduled as a vote is (tx31)
+    ("Aides planning for Tuesday's meeting say donors will attend.", dt.date(2021, 3, 20), "2021-03-23"),
+    ("The governor barely qualified for Tuesday's debate.", dt.date(2021, 3, 20), "2021-03-23"),
 ]
 
 
@@ -857,6 +884,12 @@ PAST_VERB_MONTH = [
     ("He announced his candidacy in March at a college in Virginia.", dt.date(2016, 1, 12), "2015-03"),
     ("Aides detailed the operation in the March states and beyond.", dt.date(2016, 1, 31), "2016-03"),
     ("Clinton said the gathering in September would be the last.", dt.date(2016, 8, 22), "2016-09"),
+    # a phrase that opens the sentence is dated by the clause after its comma (tx31)
+    ("In October, the senator, then a candidate, proposed a no-fly zone.", dt.date(2016, 9, 6), "2015-10"),
+    ("In October, the senator will propose a no-fly zone.", dt.date(2016, 9, 6), "2016-10"),
+    # in the subject of a simple past, by that past (tx31); a future says nothing of it
+    ("A grand jury in December charged the former manager with fraud.", dt.date(2013, 8, 24), "2012-12"),
+    ("A grand jury in December will hear the case.", dt.date(2013, 8, 24), "2013-12"),
 ]
 
 

@@ -81,20 +81,25 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _trimmed(match: Match, text: str) -> Match:
+def _trimmed(match: Match, text: str, language: str) -> Match:
     """TempEval span convention: a hyphenated modifier leaves out the article ("the third-quarter loss",
     "the 45-day strike", "the year-ago results" → "third-quarter", "45-day", "year-ago")."""
+    lex = LEXICONS[language]
     covered = text[match.start : match.end]
-    if match.rule == "ref" and covered[:3].lower() == "to ":  # "to this day": "to" is the signal
-        return dataclasses.replace(match, start=match.start + 3)
-    if covered[:4].lower() != "the ":
+    first = covered.split(" ", 1)[0]
+    if match.rule == "ref" and first.lower() in lex.ref_signals and covered[len(first) :][:1] == " ":
+        return dataclasses.replace(
+            match, start=match.start + len(first) + 1
+        )  # "to this day": "to" is the signal
+    article = lex.definite_article
+    if not article or covered[: len(article) + 1].lower() != article + " ":
         return match
     hyphenated = bool(match.rule in ("quarter", "century") and match.groups.get("hyphen"))
     if match.rule == "duration" and not match.groups.get("rel"):
-        hyphenated = "-" in covered and " " not in covered[4:].strip()
+        hyphenated = "-" in covered and " " not in covered[len(article) + 1 :].strip()
     if match.rule == "yearago" and not match.groups.get("unit"):
         hyphenated = "-" in covered
-    return dataclasses.replace(match, start=match.start + 4) if hyphenated else match
+    return dataclasses.replace(match, start=match.start + len(article) + 1) if hyphenated else match
 
 
 def _with_span_noun(match: Match, text: str, language: str) -> Match:
@@ -134,7 +139,7 @@ def candidates(text: str, language: str = "en") -> list[Match]:
         return []
     plain = text.translate(APOSTROPHES)
     found = choose(list(find(plain, language)), len(plain))
-    return [_trimmed(_with_span_noun(m, plain, language), plain) for m in found]
+    return [_trimmed(_with_span_noun(m, plain, language), plain, language) for m in found]
 
 
 def resolve(
@@ -400,16 +405,22 @@ def _in_quoted_title(text: str, m: Match) -> bool:
 def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
     """ "the Sept. 11 attacks", "after the September 11 terrorist attacks": a day without a year followed by the
     name of the event it is known for is that event's day, not this year's (only for years after the event; a
-    singular "attack" may be another one: "the Sept. 11 attack in Benghazi")."""
+    singular "attack" may be another one: "the Sept. 11 attack in Benghazi"). So is the day alone after "after"
+    or "since" ("were shocked after Sept. 11", "called to offer help after Sept. 11"): the event, not this
+    year's day."""
     if m.groups.get("year") or norm.point is None or norm.point.grain != "day" or not norm.value:
         return norm
-    event = LEXICONS[language].event_days.get(norm.value[5:10])
+    lex = LEXICONS[language]
+    event = lex.event_days.get(norm.value[5:10])
     if event is None or (norm.point.date.year <= event[0]):
         return norm
     after = " ".join(text[m.end : m.end + 40].lower().split())
-    if not any(
-        after.startswith(noun) and after[len(noun) : len(noun) + 1] in ("", " ", ",", ".")
-        for noun in event[1]
+    if (
+        not any(
+            after.startswith(noun) and after[len(noun) : len(noun) + 1] in ("", " ", ",", ".")
+            for noun in event[1]
+        )
+        and _word_before(text, m) not in lex.event_day_cues
     ):
         return norm
     # no point: a passing mention of the event is no reference time ("Since the Sept. 11 attacks … On Oct. 3
@@ -477,9 +488,9 @@ def _scheduled_weekday(parsed: Parsed, m: Match, norm: Norm, future: bool | None
     doc = parsed.doc
     if span is None or span.end + 1 >= _sent_end(span) or doc[span.end].lower_.replace("’", "'") != "'s":
         return norm
-    if not _names_event(doc[span.end : span.end + 1], LEXICONS[language].scheduled_events) or _past_follows(
-        span
-    ):
+    lex = LEXICONS[language]
+    events = (*lex.scheduled_events, *lex.scheduled_day_events)
+    if not _names_event(doc[span.end : span.end + 1], events) or _past_follows(span):
         return norm
     ahead = norm.point.date + dt.timedelta(days=7)
     if (ahead - dct).days >= (dct - norm.point.date).days:
@@ -516,12 +527,31 @@ def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, langu
         return norm
     span = _match_tokens(parsed, m)
     words = TENSE_WORDS.get(language)
-    if span is None or words is None or _clause_goes_on(span) or not _past_around(span, words):
+    if span is None or words is None or _clause_goes_on(span):
+        return norm
+    if not (_past_around(span, words) or _past_after_opening(span, words)):
         return norm
     point = Point(norm.point.date.replace(year=norm.point.date.year - 1), "month")
     if point.date > dct:
         return norm
     return Norm(norm.type, point.value(), norm.mod, "dct", point)
+
+
+def _past_after_opening(span: SpacySpan, words: TenseWords) -> bool:
+    """Whether the expression sits in a phrase that opens its sentence, closed by a comma, before a clause whose
+    first verb is a finite past: "In October, Mrs. Clinton, the nominee, proposed …", "During an interview in
+    October, Trump said …" (the clause's verb dates the opening phrase, as "won" does in "won in October")."""
+    doc = span.doc
+    start, end = _sent_start(span), _sent_end(span)
+    if any(is_verb(t) or t.tag_ == "VBG" for t in doc[start : span.start]):
+        return False
+    if span.end >= end or doc[span.end].text != ",":
+        return False
+    verb = next((t for t in doc[span.end + 1 : end] if is_verb(t) or t.tag_ == "VBG"), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+        return False
+    group = verb_group(group_end(verb, words), words)
+    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == words.perfect_auxiliary for t in group)
 
 
 def _past_part_of_year(
@@ -622,12 +652,12 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
             if token.tag_ in CLAUSE_BREAK_TAGS:
                 break
             if is_verb(token) or token.tag_ == "VBG":
-                verb = group_end(token)
+                verb = group_end(token, words)
                 break
     if verb is None or verb.tag_ not in ("VBD", "VBN"):
         return False
     group = verb_group(verb, words)
-    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == "have" for t in group)
+    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == words.perfect_auxiliary for t in group)
 
 
 def _possessive_period(text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
@@ -700,7 +730,8 @@ def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm
     """ "in 2010, the year the court ruled", "in May, the month he left": "the year" right after a comma that
     follows a year names that year again (an apposition), not the document's year; so does a copula between
     them ("2007 was the year of the iPhone")."""
-    if prev is None or m.rule != "theunit" or (m.groups.get("the") or "").lower() != "the":
+    lex = LEXICONS[language]
+    if prev is None or m.rule != "theunit" or (m.groups.get("the") or "").lower() != lex.definite_article:
         return norm
     if m.groups.get("same") or m.groups.get("fiscal") or m.groups.get("ended") or m.groups.get("mod"):
         return norm
@@ -710,7 +741,7 @@ def _appositive(text: str, prev: tuple[Match, Norm] | None, m: Match, norm: Norm
     if (
         point is None
         or point.grain != m.groups.get("unit")
-        or (between != "," and between not in LEXICONS[language].appositive_links)
+        or (between != "," and between not in lex.appositive_links)
     ):
         return norm
     return Norm("DATE", point.value(), norm.mod, first.anchor, point)

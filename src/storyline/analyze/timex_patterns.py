@@ -159,9 +159,14 @@ class Lexicon:
     # a day without a year that names a past event when one of the nouns follows: "the Sept. 11 attacks" is
     # 2001-09-11 in any later year ("MM-DD" → (year, nouns))
     event_days: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    # words before such a day, alone, that make it the event's too: "shocked after Sept. 11", "since Sept. 11"
+    event_day_cues: tuple[str, ...] = ()
     # a month without a year right before one of these nouns (adjectives between: "the November general
     # election", "the July Democratic convention") names a scheduled event: the next one, not the last
     scheduled_events: tuple[str, ...] = ()
+    # besides those, nouns of a meeting that a weekday's possessive names as scheduled ("planning for Thursday's
+    # meeting", "qualified for Tuesday's debate"; a month before them names one held as often: "a March meeting")
+    scheduled_day_events: tuple[str, ...] = ()
     # and so a month after one of them and one of these words: "the Republican convention in July"
     scheduled_event_links: tuple[str, ...] = ()
     # lemmas that make a sentence speak of voting: in an even year, a bare month of an even-year holiday (US
@@ -233,6 +238,11 @@ class Lexicon:
     # term": one expression in TempEval-3 train), and the articles right before the count that join it too
     span_nouns: tuple[str, ...] = ()
     span_articles: tuple[str, ...] = ()
+    # the definite article: left out before a hyphenated modifier ("the third-quarter loss" → "third-quarter", as
+    # TempEval marks it), and the one that makes "the year" after a comma an apposition ("in 2010, the year …")
+    definite_article: str = ""
+    # words before a reference word that are its signal, left out of the span: "to this day"
+    ref_signals: tuple[str, ...] = ()
     # a bare hour + one of these phrases is a clock time: "4 in the morning", "10 at night"
     pod_hours: Mapping[str, str] = field(default_factory=dict)
     # among the vague numbers, those that count two: "a couple of years" (P2Y, as TimeML writes it)
@@ -691,6 +701,7 @@ ENGLISH = Lexicon(
     event_days={
         "09-11": (2001, ("attacks", "terrorist attacks", "terror attacks", "hijackers", "hijackings"))
     },
+    event_day_cues=("after", "since"),
     scheduled_event_links=("in",),
     scheduled_events=(
         "election",
@@ -706,6 +717,7 @@ ENGLISH = Lexicon(
         "ballot",
         "midterms",
     ),
+    scheduled_day_events=("debate", "debates", "meeting", "meetings", "summit", "hearing"),
     voting_words=(
         "vote",
         "voter",
@@ -773,6 +785,8 @@ ENGLISH = Lexicon(
     noun_seasons=("fall",),
     noun_season_links=("of", "in"),
     noun_season_article="the",
+    definite_article="the",
+    ref_signals=("to",),
     noun_season_year="year",
     season_object_verbs=frozenset({"spend", "pass", "start", "begin", "end", "finish"}),
     street_words=(

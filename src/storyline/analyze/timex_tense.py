@@ -91,9 +91,16 @@ class TenseWords:
     # verbs' lemmas)
     refusing_modals: frozenset[str] = frozenset()
     refused_telling: frozenset[str] = frozenset()
+    # lemmas of the auxiliaries that open a verb group ("Saturday would have been", "the vote was held"), and the
+    # one of them that makes a perfect ("has won" tells of the past as "won" does)
+    auxiliary_lemmas: frozenset[str] = frozenset()
+    perfect_auxiliary: str = ""
 
 
-AHEAD_OF_EVENTS_EN = frozenset({"ahead of", "in advance of", "days before"})  # see TenseWords.ahead_of_events
+# see TenseWords.ahead_of_events
+AHEAD_OF_EVENTS_EN = frozenset(
+    {"ahead of", "in advance of", "days before", "heading into", "leading up to", "lead up to"}
+)
 
 TENSE_WORDS: dict[str, TenseWords] = {
     "en": TenseWords(
@@ -161,6 +168,8 @@ TENSE_WORDS: dict[str, TenseWords] = {
         done_rank=frozenset({"first", "last", "only", "next"}),
         bare_infinitive=frozenset({"see", "let", "make", "help", "watch", "hear"}),
         passive_auxiliaries=frozenset({"get"}),
+        auxiliary_lemmas=frozenset({"be", "have"}),
+        perfect_auxiliary="have",
         refusing_modals=frozenset({"would", "wo", "will"}),
         refused_telling=frozenset(
             {
@@ -319,7 +328,7 @@ def tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bo
     for token in [*reversed(before), *([] if in_subject else after)]:
         if is_verb(token) and token.i not in quoted and not _as_planned(token, words):
             if after and token.i >= after[0].i:
-                token = group_end(token)
+                token = group_end(token, words)
             tense = _verb_group_tense(token, words)
             if tense is None and token.tag_ == "VB" and token.i > 0 and token.doc[token.i - 1].tag_ == "CC":
                 tense = _conjoined_tense(before, token, words)
@@ -330,7 +339,26 @@ def tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bo
             if tense is None and not possessive and token.i < (after[0].i if after else len(token.doc)):
                 return _scheduled(token, words)
             return tense
+    if in_subject:
+        return _told_past(after, quoted, words)
     return None
+
+
+def _told_past(after: list[SpacyToken], quoted: set[int], words: TenseWords) -> bool | None:
+    """ "A grand jury in December indicted him", "Jurors on Monday asked to review …": an expression in the
+    subject of a simple past tells of a time gone by, as the predicate does ("her wins on Tuesday will …" says
+    nothing of Tuesday, so only the past counts); a past plan ("was expected to") does not, nor a past whose
+    subject is a noun the expression dates ("the nominee for the Nov. 8 election later said")."""
+    if after and after[0].tag_ in NOUN_TAGS:
+        return None
+    verb = next((t for t in after if is_verb(t) and t.i not in quoted), None)
+    if verb is None:
+        return None
+    verb = group_end(verb, words)
+    group = verb_group(verb, words)
+    if not any(t.tag_ == "VBD" for t in group):
+        return None
+    return False if _verb_group_tense(verb, words) is False else None
 
 
 def _attributive(sentence: SpacySpan, start: int, following: SpacyToken, language: str) -> bool:
@@ -468,10 +496,10 @@ def _governor(token: SpacyToken | None) -> SpacyToken | None:
     return token if token is not None and (is_verb(token) or token.tag_ == "VBG") else None
 
 
-def group_end(verb: SpacyToken) -> SpacyToken:
+def group_end(verb: SpacyToken, words: TenseWords) -> SpacyToken:
     """The main verb of the group an auxiliary after the expression opens: "Saturday would have been his
     birthday" is read from "would have been" (a perfect modal, looking back), not from "would" alone."""
-    if verb.tag_ != "MD" and verb.lemma_ not in ("be", "have"):
+    if verb.tag_ != "MD" and verb.lemma_ not in words.auxiliary_lemmas:
         return verb
     end = verb
     for token in verb.doc[verb.i + 1 : sentence_of(verb.doc, verb.i).end]:
