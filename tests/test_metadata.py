@@ -145,6 +145,11 @@ def test_title_from_metadata_is_kept() -> None:
         (f"Talks resume\n\nBy Ann Lee, Ben Ott and Carla Diaz\n\n{BODY}", "Ann Lee; Ben Ott; Carla Diaz"),
         (f"Talks resume\n\nBy Ann Lee & Ben Ott, Reuters\n\n{BODY}", "Ann Lee; Ben Ott"),
         (f"Talks resume\n\nBy Ann Lee and Reuters\n\n{BODY}", "Ann Lee"),
+        (
+            f"Talks resume\n\nBy Ann Lee and Ben Ott, AP and Reuters\n\n{BODY}",
+            "Ann Lee; Ben Ott",
+        ),  # both writers
+        (f"Talks resume\n\nBy Land, Sea and Air\n\n{BODY}", None),  # a comma is in no one person's name
         (f"Talks resume\n\nBy Leyla Mammadova, Azernews staff writer\n\n{BODY}", "Leyla Mammadova"),
         (f"Talks resume\n\nBy the time and the place agreed, talks went on\n\n{BODY}", None),
         (f"Talks resume\n\nBy Monday the talks had stalled again.\n\n{BODY}", None),

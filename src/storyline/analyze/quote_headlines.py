@@ -53,9 +53,8 @@ def headline_parse(parsed: Parsed, piece: Span, table: CueTable) -> Doc | None:
     demands …", "DNC issues …"); such a verb is parsed in its past form (``_stand_ins``). The text keeps its
     length, so offsets hold.
     """
-    lines = parsed.memo.setdefault(
-        "quotes.headline_lines", {}
-    )  # asked of a piece in planning and again after
+    # asked of a piece in planning and again in extraction
+    lines = parsed.memo.setdefault("quotes.headline_lines", {})
     key = (piece.start, piece.end)
     if key not in lines:
         lines[key] = _headline_line(piece)

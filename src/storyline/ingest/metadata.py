@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -712,20 +713,21 @@ def person_names(credit: str) -> str | None:
     "Ann Lee and Ben Ott", "Ann Lee, Ben Ott & Carla Diaz" (a list: its last comma part names two).
 
     A comma that closes no list ends the credit: "Ann Lee, Reuters" and "Aisha Jabbarova, Azernews staff
-    writer" credit Ann Lee and Aisha Jabbarova alone, as "Ann Lee and Reuters" credits Ann Lee. Every name must
-    read as a person's (``person_name``) as written. The split at "and", "&", "und" is trafilatura's
-    (``normalize_authors``), not a table of ours.
+    writer" credit Ann Lee and Aisha Jabbarova alone, as "Ann Lee and Reuters" credits Ann Lee. The people
+    named before the first name that is no person's are the writers ("Ann Lee and Ben Ott, AP and Reuters":
+    the agencies helped, the writers are both). Every name must read as a person's (``person_name``) as
+    written. The split at "and", "&", "und" is trafilatura's (``normalize_authors``), not a table of ours.
     """
     first, *rest = credit.split(",")
     if rest and len(_split_names(rest[-1])) < 2:
         credit = first
     names = _split_names(credit)
-    people = [name for name in names if name in credit and person_name(name)]  # not title-cased by the split
-    if len(people) == len(names) > 1:
-        return "; ".join(names)
-    if people and people[0] == names[0] and len(names) > 1:  # "Ann Lee and Reuters"
-        return people[0]
-    return person_name(credit.strip())  # one name, or one the split broke ("Ann and Ben Lee")
+    # not title-cased by the split ("agencies" -> "Agencies")
+    writers = list(itertools.takewhile(lambda name: name in credit and person_name(name), names))
+    if writers and len(names) > 1:
+        return "; ".join(writers)
+    # one name, or one the split broke ("Ann and Ben Lee"); a comma is in no one name ("Land, Sea and Air")
+    return person_name(first.strip())
 
 
 def _split_names(credit: str) -> list[str]:
