@@ -16,8 +16,9 @@ from storyline.model import Entity, EntityIndex, Timex
 from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span
 
+    from storyline.analyze.event_words import Parse, Word
     from storyline.analyze.nlp import Parsed
 
 __all__ = [
@@ -183,7 +184,7 @@ class Site:
     """One parsed sentence: its span in the document, its parse and where its trigger words are."""
 
     sentence: Span
-    parse: Doc
+    parse: Parse
     triggers: set[int]  # token indexes of every trigger word, folded ones included
     headline: bool = False  # the document's title or a line like it (``is_headline``)
 
@@ -201,26 +202,26 @@ class Context:
     entity_index: EntityIndex | None = None  # the entities' mentions, for "which entity is at this span"
 
 
-def negative(lex: Lexicon, noun: Token) -> bool:
+def negative(lex: Lexicon, noun: Word) -> bool:
     """A noun phrase that says none took part or took place: "nobody", "no one", "no talks", "neither side"."""
     if noun.lower_ in lex.negative_pronouns:
         return True
     return any(c.dep_ == "det" and c.lower_ in lex.negative_determiners for c in noun.children)
 
 
-def has_demand_modal(clause: Token, lex: Lexicon) -> bool:
+def has_demand_modal(clause: Word, lex: Lexicon) -> bool:
     """Whether a clause's verb has a demand modal as its auxiliary ("Sudan must return …")."""
     return any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children)
 
 
-def is_clause_prep(token: Token, lex: Lexicon) -> bool:
+def is_clause_prep(token: Word, lex: Lexicon) -> bool:
     """A link that starts a separate happening: a circumstantial preposition or a coordinated verb."""
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
         return True
     return token.dep_ == "prep" and token.lower_ in lex.clause_preps
 
 
-def antecedent(token: Token) -> Token:
+def antecedent(token: Word) -> Word:
     """A relative pronoun's noun ("Hungary, **which** had threatened to veto": Hungary), else ``token``."""
     clause = token.head
     if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
@@ -228,7 +229,7 @@ def antecedent(token: Token) -> Token:
     return token
 
 
-def cause_antecedent(lex: Lexicon, token: Token) -> Token:
+def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     """What a relative pronoun that is the subject of a harm verb stands for: its noun (``antecedent``), except
     a place after an event noun, where the event noun is meant ("the clash at the Brask **crossing** that killed
     four border guards": the clash killed them; "the explosion at a chemical plant that killed two").
