@@ -8,6 +8,7 @@ importing each other in a circle.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -166,6 +167,18 @@ class Lexicon:
     death_verbs: frozenset[str]  # "die": an OTHER, unless another trigger says why ("died in a firefight")
     object_verbs: frozenset[str]  # "detain": never without an object, so a headline's "X detained" is passive
 
+    @functools.cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every lemma that can start a trigger (``events.find_triggers``): a trigger verb, noun or adjective, a
+        phrase's first word, or a demand modal (beside which a verb of saying is one)."""
+        return (
+            frozenset(self.verbs)
+            | set(self.nouns)
+            | set(self.adjectives)
+            | set(self.phrases)
+            | self.demand_modals
+        )
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -255,7 +268,18 @@ def cause_antecedent(lex: Lexicon, token: Word) -> Word:
 
 def is_headline(parsed: Parsed, sentence: Span) -> bool:
     """Whether ``sentence`` is the document's title as its text repeats it, or a line near the top without a
-    sentence's closing mark (a subtitle: "Sluice gates to be reopened, observers to patrol the island")."""
+    sentence's closing mark (a subtitle: "Sluice gates to be reopened, observers to patrol the island").
+
+    Asked several times of each sentence with a trigger (planning, the headline re-reading, the events' site),
+    so the answer is kept per sentence: the lines near the top are told apart by their text."""
+    memo = parsed.memo.setdefault("events.is_headline", {})
+    key = (sentence.start_char, sentence.end_char)
+    if key not in memo:
+        memo[key] = _is_headline(parsed, sentence)
+    return bool(memo[key])
+
+
+def _is_headline(parsed: Parsed, sentence: Span) -> bool:
     title = parsed.document.title
     long_enough = title is not None and sentence.end_char - sentence.start_char >= len(title.strip())
     if sentence.start_char >= HEADLINE_CHARS and not long_enough:

@@ -215,9 +215,13 @@ def find_triggers(
     if lemmas is None or tags is None:
         lemmas = [token.lemma_.lower() for token in sentence]
         tags = [token.pos_ for token in sentence]
+    hits = [i for i, lemma in enumerate(lemmas) if lemma in lex.trigger_words]  # most words are none
+    if not hits:
+        return []
     claimed: set[int] = set()
     found: dict[int, Trigger] = {}
-    for i, lemma in enumerate(lemmas):
+    for i in hits:
+        lemma = lemmas[i]
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
             if j is not None and not _split_noun_particle(tags, i, j):
@@ -225,8 +229,9 @@ def find_triggers(
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
-    modal = any(lemma in lex.demand_modals for lemma in lemmas)  # before or after the verb of saying
-    for i, tag in enumerate(tags):
+    modal = any(lemmas[i] in lex.demand_modals for i in hits)  # before or after the verb of saying
+    for i in range(len(tags)) if modal else hits:  # a verb of saying is a trigger only beside a modal
+        tag = tags[i]
         if i in claimed:
             continue
         if modal and tag == "VERB" and _saying(lex, lemmas[i]):
@@ -271,6 +276,9 @@ def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str)
     words = (first, last) if last > first else ()
     if any(not sentence[k].is_punct for k in range(first + 1, last)):
         first = last = head  # "sent humanitarian aid": the span is the head word alone
+    if first == last:  # one word: its own offsets and text, without making a Span
+        token = sentence[first]
+        return Trigger(head, kind, token.idx, token.idx + len(token.text), token.text, words)
     span = sentence[first : last + 1]  # never doc.text: that rebuilds the whole document's string
     return Trigger(head, kind, span.start_char, span.end_char, span.text, words)
 
