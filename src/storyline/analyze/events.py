@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.analyze import event_roles, event_senses, event_time
 from storyline.analyze.event_context import (
@@ -286,8 +286,9 @@ def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str)
 # ---------------------------------------------------------------------------------------------- sentences
 
 
-def bare_event(ctx: Context, sentence: Span, trigger: Trigger) -> Event:
-    """An event without participants, for a sentence too long (or a document too large) to parse."""
+def bare_event(ctx: Context, sentence: Span, trigger: Trigger, **details: Any) -> Event:
+    """An event without participants, for a sentence too long (or a document too large) to parse; with
+    ``details`` (participants, place, date, status), the event ``_event`` read off the parse, made in one go."""
     doc_id = ctx.parsed.document.id
     return Event(
         id=f"{doc_id}:v{trigger.start}-{trigger.end}",
@@ -298,6 +299,7 @@ def bare_event(ctx: Context, sentence: Span, trigger: Trigger) -> Event:
         end=trigger.end,
         sentence_start=sentence.start_char,
         sentence_end=sentence.end_char,
+        **details,
     )
 
 
@@ -515,8 +517,10 @@ def _event(
         references = []
     reference = event_time.fitting_reference(ctx, parse, anchors, references) if date is None else None
     chosen = date or reference
-    return dataclasses.replace(
-        bare_event(ctx, sentence, trigger),
+    return bare_event(
+        ctx,
+        sentence,
+        trigger,
         participants=event_roles.participants(ctx, site, trigger, anchors, place),
         place=place,
         date=chosen,
