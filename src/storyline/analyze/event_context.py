@@ -281,13 +281,14 @@ def is_headline(parsed: Parsed, sentence: Span) -> bool:
 
 def _is_headline(parsed: Parsed, sentence: Span) -> bool:
     title = parsed.document.title
-    long_enough = title is not None and sentence.end_char - sentence.start_char >= len(title.strip())
-    if sentence.start_char >= HEADLINE_CHARS and not long_enough:
+    start, end = sentence.start_char, sentence.end_char
+    long_enough = title is not None and end - start >= len(title.strip())
+    if start >= HEADLINE_CHARS and not long_enough:
         return False  # asked of every sentence with a trigger: most are settled without building their text
-    text = sentence.text.strip()
+    whole = parsed.document.text
+    text = whole[start:end].strip()  # the sentence's text, cut from the document's (Span.text rebuilds it)
     if title and text == title.strip():
         return True
-    whole = parsed.document.text
-    at_line_start = sentence.start_char == 0 or whole[sentence.start_char - 1] == "\n"
+    at_line_start = start == 0 or whole[start - 1] == "\n"
     unclosed = not text.endswith(CLOSING_MARKS)
-    return at_line_start and unclosed and sentence.start_char < HEADLINE_CHARS
+    return at_line_start and unclosed and start < HEADLINE_CHARS

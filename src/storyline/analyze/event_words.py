@@ -62,12 +62,14 @@ class Word:
     doc: Parse
 
     @property
-    def lefts(self) -> tuple[Word, ...]:
-        return tuple(c for c in self.children if c.i < self.i)
+    def lefts(self) -> list[Word]:
+        i = self.i
+        return [c for c in self.children if c.i < i]
 
     @property
-    def rights(self) -> tuple[Word, ...]:
-        return tuple(c for c in self.children if c.i > self.i)
+    def rights(self) -> list[Word]:
+        i = self.i
+        return [c for c in self.children if c.i > i]
 
     @property
     def subtree(self) -> Iterator[Word]:

@@ -135,14 +135,21 @@ def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) 
 
 def _checked_sentences(parsed: Parsed, lex: Lexicon, settings: AnalyzeSettings) -> list[Span]:
     """The sentences whose triggers ``sentence_events`` checks on a parse (or a headline's re-reading); the
-    triggers of the others make bare events: a sentence too long to parse, or past the document's cap."""
+    triggers of the others make bare events: a sentence too long to parse, or past the document's cap.
+
+    Planning and extraction both ask, so the list is kept per document (and per cap)."""
+    memo = parsed.memo.setdefault("events.checked", {})
+    caps = (settings.event_max_parsed_sentences, settings.event_max_sentence_tokens)
+    if caps in memo:
+        return list(memo[caps])
     wanted: list[Span] = []
     for sentence in _pieces(parsed):
         if len(wanted) >= settings.event_max_parsed_sentences:
             break
         if len(sentence) <= settings.event_max_sentence_tokens and _triggers(parsed, sentence, lex):
             wanted.append(sentence)
-    return wanted
+    memo[caps] = wanted
+    return list(wanted)
 
 
 def _pieces(parsed: Parsed) -> Iterator[Span]:
