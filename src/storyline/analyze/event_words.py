@@ -127,6 +127,13 @@ class Parse:
     def __getitem__(self, index: int | slice) -> Word | list[Word]:
         return self.words[index]
 
+    def release(self) -> None:
+        """Unlink the words (from their heads, children and this parse), so that they are freed as soon as the
+        caller is done, not left for the garbage collector."""
+        for word in self.words:
+            del word.head, word.children, word.doc
+        self.words = []
+
     def __len__(self) -> int:
         return len(self.words)
 

@@ -313,6 +313,14 @@ def bare_event(ctx: Context, sentence: Span, trigger: Trigger, **details: Any) -
 def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> Iterator[Event]:
     """Parse ``sentence`` once and build an event for every trigger that is not part of another."""
     parse = Parse(headline_doc(ctx.parsed, sentence, ctx.lexicon) or ctx.parsed.parse(sentence))
+    try:
+        yield from _parsed_events(ctx, sentence, parse, triggers)
+    finally:
+        parse.release()
+
+
+def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Trigger]) -> Iterator[Event]:
+    """``sentence_events`` on the parse's words."""
     if len(parse) < len(sentence):  # the parse cache holds a shorter span starting at the same character
         beyond = [t for t in triggers if t.index >= len(parse)]
         yield from (bare_event(ctx, sentence, t) for t in _unchecked(ctx.lexicon, sentence, beyond))
