@@ -222,7 +222,8 @@ def find_triggers(
     if lemmas is None or tags is None:
         lemmas = [token.lemma_.lower() for token in sentence]
         tags = [token.pos_ for token in sentence]
-    hits = [i for i, lemma in enumerate(lemmas) if lemma in lex.trigger_words]  # most words are none
+    words = lex.trigger_words
+    hits = [i for i, lemma in enumerate(lemmas) if lemma in words]  # most words are none
     if not hits:
         return []
     claimed: set[int] = set()
