@@ -204,10 +204,21 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
             continue
         if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
             break
-        value = _date_value(timex)
-        if value is not None and not _modifies_a_noun(ctx, timex) and timex.start not in background:
+        value = _reference_value(ctx, timex)
+        if value is not None and timex.start not in background:
             found.append(value)
     return found
+
+
+def _reference_value(ctx: Context, timex: Timex) -> str | None:
+    """``_date_value`` of a timex that names no thing's date (``_modifies_a_noun``), else ``None``; kept per
+    document, as every later sentence of the timex's paragraph asks again."""
+    memo: dict[tuple[object, ...], str | None] = ctx.parsed.memo.setdefault("events.reference_values", {})
+    key = (timex.start, timex.end, timex.type, timex.value, timex.point)
+    if key not in memo:
+        value = _date_value(timex)
+        memo[key] = value if value is not None and not _modifies_a_noun(ctx, timex) else None
+    return memo[key]
 
 
 def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:
