@@ -600,7 +600,12 @@ def _named_span(ctx: Context, sentence: Span, token: Word) -> str | None:
 
 
 def place(ctx: Context, sentence: Span, parse: Parse, anchors: list[int]) -> str | None:
-    """The first location in an "in"/"at" phrase under the trigger, its verb or their objects."""
+    """The first location in an "in"/"at" phrase under the trigger, its verb or their objects.
+
+    Half of the sentences with an event have no such phrase at all: a look at their words spares the walk."""
+    preps = ctx.lexicon.place_preps
+    if not any(word.lower_ in preps and word.dep_ == "prep" for word in parse):
+        return _modifier_place(ctx, sentence, parse[anchors[0]])
     frontier = [parse[a] for a in anchors]
     seen: set[int] = set()
     while frontier:
