@@ -8,6 +8,7 @@ importing each other in a circle.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,8 +17,9 @@ from storyline.model import Entity, EntityIndex, Timex
 from storyline.settings import AnalyzeSettings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span
 
+    from storyline.analyze.event_words import Parse, Word
     from storyline.analyze.nlp import Parsed
 
 __all__ = [
@@ -165,6 +167,18 @@ class Lexicon:
     death_verbs: frozenset[str]  # "die": an OTHER, unless another trigger says why ("died in a firefight")
     object_verbs: frozenset[str]  # "detain": never without an object, so a headline's "X detained" is passive
 
+    @functools.cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every lemma that can start a trigger (``events.find_triggers``): a trigger verb, noun or adjective, a
+        phrase's first word, or a demand modal (beside which a verb of saying is one)."""
+        return (
+            frozenset(self.verbs)
+            | set(self.nouns)
+            | set(self.adjectives)
+            | set(self.phrases)
+            | self.demand_modals
+        )
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -183,7 +197,7 @@ class Site:
     """One parsed sentence: its span in the document, its parse and where its trigger words are."""
 
     sentence: Span
-    parse: Doc
+    parse: Parse
     triggers: set[int]  # token indexes of every trigger word, folded ones included
     headline: bool = False  # the document's title or a line like it (``is_headline``)
 
@@ -201,26 +215,26 @@ class Context:
     entity_index: EntityIndex | None = None  # the entities' mentions, for "which entity is at this span"
 
 
-def negative(lex: Lexicon, noun: Token) -> bool:
+def negative(lex: Lexicon, noun: Word) -> bool:
     """A noun phrase that says none took part or took place: "nobody", "no one", "no talks", "neither side"."""
     if noun.lower_ in lex.negative_pronouns:
         return True
     return any(c.dep_ == "det" and c.lower_ in lex.negative_determiners for c in noun.children)
 
 
-def has_demand_modal(clause: Token, lex: Lexicon) -> bool:
+def has_demand_modal(clause: Word, lex: Lexicon) -> bool:
     """Whether a clause's verb has a demand modal as its auxiliary ("Sudan must return …")."""
     return any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children)
 
 
-def is_clause_prep(token: Token, lex: Lexicon) -> bool:
+def is_clause_prep(token: Word, lex: Lexicon) -> bool:
     """A link that starts a separate happening: a circumstantial preposition or a coordinated verb."""
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
         return True
     return token.dep_ == "prep" and token.lower_ in lex.clause_preps
 
 
-def antecedent(token: Token) -> Token:
+def antecedent(token: Word) -> Word:
     """A relative pronoun's noun ("Hungary, **which** had threatened to veto": Hungary), else ``token``."""
     clause = token.head
     if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
@@ -228,7 +242,7 @@ def antecedent(token: Token) -> Token:
     return token
 
 
-def cause_antecedent(lex: Lexicon, token: Token) -> Token:
+def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     """What a relative pronoun that is the subject of a harm verb stands for: its noun (``antecedent``), except
     a place after an event noun, where the event noun is meant ("the clash at the Brask **crossing** that killed
     four border guards": the clash killed them; "the explosion at a chemical plant that killed two").
@@ -254,15 +268,27 @@ def cause_antecedent(lex: Lexicon, token: Token) -> Token:
 
 def is_headline(parsed: Parsed, sentence: Span) -> bool:
     """Whether ``sentence`` is the document's title as its text repeats it, or a line near the top without a
-    sentence's closing mark (a subtitle: "Sluice gates to be reopened, observers to patrol the island")."""
+    sentence's closing mark (a subtitle: "Sluice gates to be reopened, observers to patrol the island").
+
+    Asked several times of each sentence with a trigger (planning, the headline re-reading, the events' site),
+    so the answer is kept per sentence: the lines near the top are told apart by their text."""
+    memo = parsed.memo.setdefault("events.is_headline", {})
+    key = (sentence.start_char, sentence.end_char)
+    if key not in memo:
+        memo[key] = _is_headline(parsed, sentence)
+    return bool(memo[key])
+
+
+def _is_headline(parsed: Parsed, sentence: Span) -> bool:
     title = parsed.document.title
-    long_enough = title is not None and sentence.end_char - sentence.start_char >= len(title.strip())
-    if sentence.start_char >= HEADLINE_CHARS and not long_enough:
+    start, end = sentence.start_char, sentence.end_char
+    long_enough = title is not None and end - start >= len(title.strip())
+    if start >= HEADLINE_CHARS and not long_enough:
         return False  # asked of every sentence with a trigger: most are settled without building their text
-    text = sentence.text.strip()
+    whole = parsed.document.text
+    text = whole[start:end].strip()  # the sentence's text, cut from the document's (Span.text rebuilds it)
     if title and text == title.strip():
         return True
-    whole = parsed.document.text
-    at_line_start = sentence.start_char == 0 or whole[sentence.start_char - 1] == "\n"
+    at_line_start = start == 0 or whole[start - 1] == "\n"
     unclosed = not text.endswith(CLOSING_MARKS)
-    return at_line_start and unclosed and sentence.start_char < HEADLINE_CHARS
+    return at_line_start and unclosed and start < HEADLINE_CHARS

@@ -33,7 +33,9 @@ from storyline.analyze.roles import table as role_table
 from storyline.model import Entity, Participant
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span
+
+    from storyline.analyze.event_words import Parse, Word
 
 __all__ = ["participants", "place"]
 
@@ -76,7 +78,7 @@ def participants(
             continue  # "the clash at the crossing that killed four": the cause is an event, no participant
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
-        shares: dict[int, Token] = {}  # noun -> the bare modifier coordinated with it
+        shares: dict[int, Word] = {}  # noun -> the bare modifier coordinated with it
         members = _conjuncts(token) + (_comma_names(token) if site.headline else [])
         for member in members:
             if member.i in site.triggers or member.i in trigger.words:
@@ -97,8 +99,8 @@ def participants(
 
 
 def _role_tokens(
-    lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int], headline: bool = False
-) -> Iterator[tuple[str, Token]]:
+    lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int], headline: bool = False
+) -> Iterator[tuple[str, Word]]:
     trigger_token = parse[trigger.index]
     for anchor in (parse[a] for a in anchors):
         predicate = _object_predicate(anchor, trigger_token)
@@ -130,7 +132,7 @@ def _role_tokens(
             yield from _speaker_roles(lex, trigger_token)
 
 
-def _anchor_subject_roles(lex: Lexicon, verb: Token, noun: Token) -> Iterator[tuple[str, Token]]:
+def _anchor_subject_roles(lex: Lexicon, verb: Word, noun: Word) -> Iterator[tuple[str, Word]]:
     """The subjects of the verb a noun trigger hangs on, as far as they take part in the noun's event.
 
     Who breaks, causes, mentions or hails an event takes no part in it ("violated the truce", "incites
@@ -150,7 +152,7 @@ def _anchor_subject_roles(lex: Lexicon, verb: Token, noun: Token) -> Iterator[tu
     yield from roles
 
 
-def _said_subject(lex: Lexicon, verb: Token, noun: Token) -> bool:
+def _said_subject(lex: Lexicon, verb: Word, noun: Word) -> bool:
     """Whether ``noun``, parsed as the object of a verb of saying, is the subject of the clause after it."""
     if noun.dep_ not in OBJECT_DEPS or verb.lemma_ not in lex.speech_verbs:
         return False
@@ -162,7 +164,7 @@ def _said_subject(lex: Lexicon, verb: Token, noun: Token) -> bool:
     )
 
 
-def _object_predicate(verb: Token, noun: Token) -> Token | None:
+def _object_predicate(verb: Word, noun: Word) -> Word | None:
     """What a verb says a noun trigger, its object, is: "a betrayal" in "called the vote a betrayal", "a
     priority" in "made the deal a priority" (an object predicate, or a second object the parser made of it).
 
@@ -174,12 +176,12 @@ def _object_predicate(verb: Token, noun: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "dobj" and c.i > noun.i)), None)
 
 
-def _names_actor(token: Token) -> bool:
+def _names_actor(token: Word) -> bool:
     """A name, a pronoun or a named entity: who can be something ("Trump is a threat"), unlike a common noun."""
     return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ACTOR_ENTITY_TYPES
 
 
-def _demanded_of(lex: Lexicon, clause: Token) -> Iterator[tuple[str, Token]]:
+def _demanded_of(lex: Lexicon, clause: Word) -> Iterator[tuple[str, Word]]:
     """Whom a demand is made of: the subject of a "must" clause ("said that Sudan must return …")."""
     if has_demand_modal(clause, lex):
         for child in clause.children:
@@ -187,12 +189,12 @@ def _demanded_of(lex: Lexicon, clause: Token) -> Iterator[tuple[str, Token]]:
                 yield "target", child
 
 
-def _sibling(token: Token, trigger: Token) -> bool:
+def _sibling(token: Word, trigger: Word) -> bool:
     """Whether ``token`` is the trigger or coordinated with it: what is listed with an event is no participant."""
     return token.i == trigger.i or _coordinated(token, trigger) or _coordinated(trigger, token)
 
 
-def _coordinated(token: Token, trigger: Token) -> bool:
+def _coordinated(token: Word, trigger: Word) -> bool:
     """Whether ``trigger`` is a conjunct of ``token`` (the first conjunct carries the verb link)."""
     current = trigger
     while current.dep_ == "conj" and current.head.i != current.i:
@@ -202,7 +204,7 @@ def _coordinated(token: Token, trigger: Token) -> bool:
     return False
 
 
-def _object_takes_part(lex: Lexicon, anchor: Token, trigger: Token, obj: Token) -> bool:
+def _object_takes_part(lex: Lexicon, anchor: Word, trigger: Word, obj: Word) -> bool:
     """Whether a direct object of the trigger or its verb names a participant rather than a topic or a predicate.
 
     "discussed the situation" names what was talked about, and a noun trigger that is the subject of a verb of
@@ -217,7 +219,7 @@ def _object_takes_part(lex: Lexicon, anchor: Token, trigger: Token, obj: Token) 
     return obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES
 
 
-def _consequence(lex: Lexicon, verb: Token, subject: Token) -> bool:
+def _consequence(lex: Lexicon, verb: Word, subject: Word) -> bool:
     """Whether a noun trigger is the active subject of a verb that says what the event led to, not whom it
     struck: one outside the trigger lexicon and ``impact_verbs`` ("the attacks changed the campaign", "the
     meeting produced favorable optics"; but "the attack killed two soldiers", "the strike affected consumers")."""
@@ -225,7 +227,7 @@ def _consequence(lex: Lexicon, verb: Token, subject: Token) -> bool:
     return subject.dep_ in SUBJECT_DEPS and lemma not in lex.verbs and lemma not in lex.impact_verbs
 
 
-def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
+def _speaker_roles(lex: Lexicon, noun: Word) -> Iterator[tuple[str, Word]]:
     """Who spoke at a noun event took part in it: "X said at a meeting with Y" makes X an actor of the meeting."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lex.setting_preps:
@@ -238,7 +240,7 @@ def _speaker_roles(lex: Lexicon, noun: Token) -> Iterator[tuple[str, Token]]:
         yield from ((role, token) for role, token in _subject_roles(lex, verb) if role == "actor")
 
 
-def _subject_roles(lex: Lexicon, verb: Token, headline: bool = False) -> Iterator[tuple[str, Token]]:
+def _subject_roles(lex: Lexicon, verb: Word, headline: bool = False) -> Iterator[tuple[str, Word]]:
     """Subjects of ``verb`` or, for a subjectless complement, of the verb it depends on.
 
     A borrowed subject acts ("Putin is expected to host…"), unless ``verb`` is passive itself: then it undergoes
@@ -282,7 +284,7 @@ def _subject_roles(lex: Lexicon, verb: Token, headline: bool = False) -> Iterato
         )
 
 
-def _headline_passive(lex: Lexicon, verb: Token) -> bool:
+def _headline_passive(lex: Lexicon, verb: Word) -> bool:
     """A headline's past participle without "was" ("Plant director detained over leak", "Two soldiers killed in
     border clash"), which the parser reads as an active past: a verb that always takes an object
     (``lex.object_verbs``) has none here, so its subject underwent the act."""
@@ -293,7 +295,7 @@ def _headline_passive(lex: Lexicon, verb: Token) -> bool:
     )
 
 
-def _quoted_conjunct_cue(conjunct: Token) -> Token | None:
+def _quoted_conjunct_cue(conjunct: Word) -> Word | None:
     """The verb of saying a conjunct goes on when the parser hung it on a verb inside the quotation before it.
 
     'the spokesman said the island had been "occupied by force" and called on Selmar to withdraw': "called" is
@@ -311,7 +313,7 @@ def _quoted_conjunct_cue(conjunct: Token) -> Token | None:
     return head.head if marks and len(marks) % 2 == 0 and closed_after_head else None
 
 
-def _modified_noun_role(participle: Token) -> Iterator[tuple[str, Token]]:
+def _modified_noun_role(participle: Word) -> Iterator[tuple[str, Word]]:
     """The noun a participle describes takes part: it underwent a past participle ("four guards **killed** in a
     clash", a headline's and a caption's way of saying "were killed") and did a present one ("gunmen
     **attacking** the convoy")."""
@@ -321,7 +323,7 @@ def _modified_noun_role(participle: Token) -> Iterator[tuple[str, Token]]:
         yield "actor", participle.head
 
 
-def _controller(lex: Lexicon, head: Token, verb: Token) -> Token | None:
+def _controller(lex: Lexicon, head: Word, verb: Word) -> Word | None:
     """The object of a verb like "ask" or "force" that the to-infinitive under it hangs on: who does what that
     infinitive says ("Republicans asked **the DOJ** to investigate", "the leak forced **Schultz** to resign")."""
     if head.lemma_ not in lex.object_control_verbs:
@@ -334,7 +336,7 @@ def _controller(lex: Lexicon, head: Token, verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < complement.i), None)
 
 
-def _passive_conjunct(token: Token) -> bool:
+def _passive_conjunct(token: Word) -> bool:
     """A bare participle coordinated with a passive ("was shot and **killed** by police"): passive too, so the
     subject it shares is what was done to, not who did it. One with an object of its own is active ("had been
     wounded and **accused** the rebels of the attack")."""
@@ -349,7 +351,7 @@ def _passive_conjunct(token: Token) -> bool:
     )
 
 
-def _agents(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
+def _agents(lex: Lexicon, verb: Word) -> Iterator[tuple[str, Word]]:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in lex.agent_preps):
             # not "signed and ratified by the time anybody is elected", nor "occupied by force"
@@ -360,13 +362,13 @@ def _agents(lex: Lexicon, verb: Token) -> Iterator[tuple[str, Token]]:
             )
 
 
-def _manner(lex: Lexicon, noun: Token) -> bool:
+def _manner(lex: Lexicon, noun: Word) -> bool:
     """A bare singular noun of means after "by" ("by force", "by mistake", "by video link"), not "by the forces"."""
     bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
     return bare and noun.tag_ == "NN" and noun.lemma_.lower() in lex.manner_nouns
 
 
-def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
+def _prep_roles(lex: Lexicon, prep: Word) -> Iterator[tuple[str, Word]]:
     word = prep.lower_
     role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
     named = word in lex.named_target_preps
@@ -381,26 +383,26 @@ def _prep_roles(lex: Lexicon, prep: Token) -> Iterator[tuple[str, Token]]:
             yield "target", obj
 
 
-def _outcome(lex: Lexicon, obj: Token) -> bool:
+def _outcome(lex: Lexicon, obj: Word) -> bool:
     """How an act ended or what a court sent someone to ("to death", "to life in prison"), not a life someone
     owns ("a threat to **their life**")."""
     return obj.lemma_.lower() in lex.outcome_nouns and not any(c.dep_ == "poss" for c in obj.children)
 
 
-def _medium(lex: Lexicon, obj: Token) -> bool:
+def _medium(lex: Lexicon, obj: Word) -> bool:
     """A network or platform named after "on" ("announced on Twitter", "Fox News"): where, not whom."""
     name = " ".join(t.text for t in obj.lefts if t.dep_ == "compound") + " " + obj.text
     return obj.text in lex.media_names or name.strip() in lex.media_names
 
 
-def _named_objects(prep: Token) -> Iterator[tuple[str, Token]]:
+def _named_objects(prep: Word) -> Iterator[tuple[str, Word]]:
     """A named actor after "of" is what a noun event was done to: "the appointment of Ann Linde"."""
     for obj in prep.children:
         if obj.dep_ == "pobj" and obj.ent_type_ in ACTOR_ENTITY_TYPES:
             yield "target", obj
 
 
-def _prep_objects(prep: Token) -> Iterator[Token]:
+def _prep_objects(prep: Word) -> Iterator[Word]:
     """The objects of a preposition; a named actor after a participle the parser took for a gerund counts too.
 
     "a meeting with visiting Foreign Minister Linde" is parsed with "visiting" as the preposition's clause and
@@ -415,7 +417,7 @@ def _prep_objects(prep: Token) -> Iterator[Token]:
             )
 
 
-def _appositive_name(token: Token) -> Token:
+def _appositive_name(token: Word) -> Word:
     """A named actor in apposition to a common noun ("the Dutch foreign minister Wopke Hoekstra" -> Hoekstra)."""
     if token.ent_type_ or token.pos_ != "NOUN":
         return token
@@ -425,7 +427,7 @@ def _appositive_name(token: Token) -> Token:
     return token
 
 
-def _of_phrase(lex: Lexicon, token: Token) -> Token:
+def _of_phrase(lex: Lexicon, token: Word) -> Word:
     """What a generic head introduces ("the town of Tartar" -> Tartar, "thousands of people" -> people)."""
     lemma = token.lemma_.lower()
     generic = lemma in lex.place_nouns or lemma in lex.quantity_nouns or token.pos_ == "NUM"
@@ -438,7 +440,7 @@ def _of_phrase(lex: Lexicon, token: Token) -> Token:
     return token
 
 
-def _shared_head(token: Token) -> Token | None:
+def _shared_head(token: Word) -> Word | None:
     """The noun a bare proper modifier shares with its conjunct, which the parser made the phrase's head.
 
     "Kyrgyz and Tajik border guards" is parsed with "Kyrgyz" as the subject and "guards" as its conjunct: the
@@ -455,7 +457,7 @@ def _shared_head(token: Token) -> Token | None:
     return None
 
 
-def _conjuncts(token: Token) -> list[Token]:
+def _conjuncts(token: Word) -> list[Word]:
     """``token`` and the nouns coordinated with it ("Putin, Aliyev and Pashinyan")."""
     members = [token]
     for member in members:
@@ -473,7 +475,7 @@ def _holds_trigger(name: str, trigger: Trigger) -> bool:
     return trigger.text.casefold() in name.casefold().split()
 
 
-def _comma_names(subject: Token) -> list[Token]:
+def _comma_names(subject: Word) -> list[Word]:
     """The other name of a headline's "A, B" subject, which the parser reads as one name in apposition to the
     other ("Oskaria, Varnia agree on …"), as a modifier of the verb ("Israel, Hamas agree to …") or as a second
     subject ("Verizon, striking unions reach deal"): a headline writes "and" as a comma, so both take part."""
@@ -495,19 +497,19 @@ def _comma_names(subject: Token) -> list[Token]:
     return found
 
 
-def _pair_member(token: Token) -> bool:
+def _pair_member(token: Word) -> bool:
     """A name beside a headline's subject as the parser hangs one, or a common noun as a second subject."""
     if token.pos_ == "PROPN":
         return token.dep_ in PAIR_MODIFIER_DEPS
     return token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS
 
 
-def _comma_between(doc: Doc, first: Token, second: int) -> bool:
+def _comma_between(doc: Parse, first: Word, second: int) -> bool:
     """Whether nothing but a comma comes between the name ``first`` and the token at ``second``."""
     return second == first.i + 2 and doc[first.i + 1].text == ","
 
 
-def _ends_of_list(head: Token, conj: Token) -> bool:
+def _ends_of_list(head: Word, conj: Word) -> bool:
     """A name the parser hung on the noun before a list of names after "of" ("the leaders of Russia,
     Azerbaijan, and Armenia signed": "Armenia" a conjunct of "leaders"): the list's last member, not a
     participant of its own."""
@@ -519,7 +521,7 @@ def _ends_of_list(head: Token, conj: Token) -> bool:
 
 
 def _participant(
-    ctx: Context, sentence: Span, token: Token, role: str, left: Token | None = None
+    ctx: Context, sentence: Span, token: Word, role: str, left: Word | None = None
 ) -> Participant | None:
     """A participant named by its document entity, else by its named-entity span, else by its noun phrase.
 
@@ -550,12 +552,12 @@ def _entity_at(ctx: Context, start: int, end: int) -> Entity | None:
     return ctx.entity_index.at(start, end)
 
 
-def _word_like(token: Token) -> bool:
+def _word_like(token: Word) -> bool:
     text = token.text
     return any(ch.isalpha() for ch in text) and (len(text) > 2 or text.isupper())
 
 
-def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
+def _noun_phrase(sentence: Span, token: Word) -> tuple[int, int]:
     """Character offsets of ``token`` with its left modifiers ("Azerbaijani President Ilham Aliyev")."""
     left = token
     for child in token.lefts:
@@ -575,12 +577,12 @@ def _noun_phrase(sentence: Span, token: Token) -> tuple[int, int]:
     return offset + left.idx, offset + right.idx + len(right.text)
 
 
-def _glued(first: Token, hyphen: Token) -> bool:
+def _glued(first: Word, hyphen: Word) -> bool:
     """Whether ``first`` and ``hyphen`` are written without spaces, as parts of one hyphenated word."""
     return first.is_alpha and not first.whitespace_ and not hyphen.whitespace_
 
 
-def _named_span(ctx: Context, sentence: Span, token: Token) -> str | None:
+def _named_span(ctx: Context, sentence: Span, token: Word) -> str | None:
     """The named-entity span of the whole document that covers ``token``, if any."""
     doc = ctx.parsed.doc
     absolute = doc[sentence.start + token.i]
@@ -597,8 +599,13 @@ def _named_span(ctx: Context, sentence: Span, token: Token) -> str | None:
 # ---------------------------------------------------------------------------------------------- place
 
 
-def place(ctx: Context, sentence: Span, parse: Doc, anchors: list[int]) -> str | None:
-    """The first location in an "in"/"at" phrase under the trigger, its verb or their objects."""
+def place(ctx: Context, sentence: Span, parse: Parse, anchors: list[int]) -> str | None:
+    """The first location in an "in"/"at" phrase under the trigger, its verb or their objects.
+
+    Half of the sentences with an event have no such phrase at all: a look at their words spares the walk."""
+    preps = ctx.lexicon.place_preps
+    if not any(word.lower_ in preps and word.dep_ == "prep" for word in parse):
+        return _modifier_place(ctx, sentence, parse[anchors[0]])
     frontier = [parse[a] for a in anchors]
     seen: set[int] = set()
     while frontier:
@@ -621,7 +628,7 @@ def place(ctx: Context, sentence: Span, parse: Doc, anchors: list[int]) -> str |
     return _modifier_place(ctx, sentence, parse[anchors[0]])
 
 
-def _modifier_place(ctx: Context, sentence: Span, trigger: Token) -> str | None:
+def _modifier_place(ctx: Context, sentence: Span, trigger: Word) -> str | None:
     """A city or region naming a noun event ("the Orlando shooting", "the Iowa caucuses"): where it took place,
     not who acted (a named place is never also a participant). A country there is a party ("the US strike")."""
     roles = role_table(ctx.parsed.document.language or "en")
@@ -645,7 +652,7 @@ def _country(name: str, roles: RoleTable) -> bool:
     )
 
 
-def _location(ctx: Context, sentence: Span, prep: Token) -> str | None:
+def _location(ctx: Context, sentence: Span, prep: Word) -> str | None:
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
         of_objects = (g for p in obj.children if p.lower_ == "of" for g in p.children)
         compounds = (c for c in obj.children if c.dep_ == "compound")  # "the Tovuz region"

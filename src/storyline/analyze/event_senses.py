@@ -26,8 +26,7 @@ from storyline.analyze.event_context import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
+    from storyline.analyze.event_words import Parse, Word
     from storyline.analyze.nlp import Parsed
     from storyline.model import Event
 
@@ -46,7 +45,7 @@ UNTOLD_TAGS = frozenset({"VB", "VBG", "VBP"})
 CAUSE_PREPS = frozenset({"in", "after", "during", "following"})  # "killed in a crash", "after the quake"
 
 
-def work_stoppage(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
+def work_stoppage(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger:
     """``trigger`` as a PROTEST when it is a stoppage word (``lex.stoppage_words``) that the parse shows to be
     a work stoppage (``is_stoppage``); else as the lexicon made it."""
     token = parse[trigger.index]
@@ -57,7 +56,7 @@ def work_stoppage(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     return dataclasses.replace(trigger, type=STOPPAGE_TYPE) if is_stoppage(lex, token) else trigger
 
 
-def is_stoppage(lex: Lexicon, token: Token) -> bool:
+def is_stoppage(lex: Lexicon, token: Word) -> bool:
     """Whether workers, a union or pay (``lex.stoppage_signs``) strike here, or the strike is a stoppage's kind.
 
     The signs count as the striking verb's subject, as a modifier of the noun ("the teachers' strike", "a
@@ -100,7 +99,7 @@ def _stoppage_noun(lex: Lexicon, parsed: Parsed, event: Event) -> bool:
     return last.lemma_.lower() in lex.stoppage_words and last.pos_ == "NOUN"
 
 
-def _signs_around(token: Token, modifiers: list[Token]) -> list[Token]:
+def _signs_around(token: Word, modifiers: list[Word]) -> list[Word]:
     """The words that say who strikes or why: modifiers, motive objects and the subjects above."""
     words = list(modifiers)
     if token.dep_ == "amod":  # "striking workers"
@@ -115,20 +114,20 @@ def _signs_around(token: Token, modifiers: list[Token]) -> list[Token]:
     return words
 
 
-def _subjects(token: Token) -> list[Token]:
+def _subjects(token: Word) -> list[Word]:
     """``token``'s subjects with their own modifiers ("rail workers", "the teachers' union")."""
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     return subjects + [m for s in subjects for m in s.children if m.dep_ in MODIFIER_DEPS]
 
 
-def _is_sign(lex: Lexicon, word: Token) -> bool:
+def _is_sign(lex: Lexicon, word: Word) -> bool:
     return word.lemma_.lower() in lex.stoppage_signs or word.lower_ in lex.stoppage_signs
 
 
 # ---------------------------------------------------------------------------------------------- verbal attacks
 
 
-def verbal_attack(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
+def verbal_attack(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger:
     """``trigger`` as an ACCUSE when it is an attack word (``lex.verbal_attack_words``) that the parse shows to
     be an attack in words (``is_verbal``); else as the lexicon made it."""
     token = parse[trigger.index]
@@ -137,7 +136,7 @@ def verbal_attack(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     return dataclasses.replace(trigger, type=VERBAL_TYPE) if is_verbal(lex, token) else trigger
 
 
-def is_verbal(lex: Lexicon, token: Token) -> bool:
+def is_verbal(lex: Lexicon, token: Word) -> bool:
     """Whether the attack is made of words: campaign news says "Trump attacked Clinton" far more often than any
     armed attack on a named person.
 
@@ -165,30 +164,30 @@ def is_verbal(lex: Lexicon, token: Token) -> bool:
     return _named_on_both_sides(targets, _attackers(token, anchor))
 
 
-def _noun_anchor(token: Token) -> Token | None:
+def _noun_anchor(token: Word) -> Word | None:
     """The verb a noun attack is the object of ("leveled an attack"), or ``None`` for a verb."""
     if token.pos_ != "NOUN" or token.dep_ not in OBJECT_DEPS:
         return None
     return token.head
 
 
-def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+def _prep_objects(token: Word, preps: frozenset[str]) -> list[Word]:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children]
 
 
-def _speech_clause(lex: Lexicon, token: Token) -> bool:
+def _speech_clause(lex: Lexicon, token: Word) -> bool:
     """A verb of saying hanging on ``token`` as a clause: "attacked Trump, saying …", "calling him …"."""
     saying = lex.speech_verbs | {"call"}
     return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in saying for c in token.children)
 
 
-def _attacked(token: Token) -> list[Token]:
+def _attacked(token: Word) -> list[Word]:
     """Who or what is attacked: the object, the passive subject, or the object of "on"/"against"."""
     found = [c for c in token.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
     return found + _prep_objects(token, ATTACKED_PREPS)
 
 
-def _attackers(token: Token, anchor: Token | None) -> list[Token]:
+def _attackers(token: Word, anchor: Word | None) -> list[Word]:
     """Who attacks: the subject, the "by" agent, the possessive of a noun or the subject of its verb."""
     found = [c for c in token.children if c.dep_ in SUBJECT_DEPS | {"poss"}]
     found += [g for c in token.children if c.dep_ == "agent" for g in c.children]
@@ -197,7 +196,7 @@ def _attackers(token: Token, anchor: Token | None) -> list[Token]:
     return found
 
 
-def _named_on_both_sides(targets: list[Token], attackers: list[Token]) -> bool:
+def _named_on_both_sides(targets: list[Word], attackers: list[Word]) -> bool:
     """A named person attacked by no one, a name or a pronoun; or anyone attacked by a named person."""
     named_actor = any(a.ent_type_ in NAMED_ACTOR_TYPES for a in attackers)
     if any(t.ent_type_ == "PERSON" for t in targets):
@@ -208,7 +207,7 @@ def _named_on_both_sides(targets: list[Token], attackers: list[Token]) -> bool:
 # ---------------------------------------------------------------------------------------------- no happening
 
 
-def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+def names_no_happening(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether a trigger is part of a set phrase ("dead on **arrival**", "email **address**", "**sign** up"), or
     a noun trigger names an illness ("a **heart** attack", "cardiac arrest") or, as a compound before another
     noun, a kind of thing ("**assault** rifles", "**attack** ads", "a **bomb** squad").
@@ -227,7 +226,7 @@ def names_no_happening(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads
 
 
-def counted(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+def counted(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether a plural noun trigger is a tally in crime or casualty figures, no happening of its own: a number
     of them a place had or a total included ("Ferguson had two **murders** in 2014", "6,000 crimes, including 80
     **murders**", "with 159 **homicides**"), or a share of them ("82 percent of **murders**")."""
@@ -244,7 +243,7 @@ def counted(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return token.dep_ == "pobj" and head.lower_ in lex.tally_preps
 
 
-def figurative_disaster(parse: Doc, trigger: Trigger) -> bool:
+def figurative_disaster(parse: Parse, trigger: Trigger) -> bool:
     """Whether a disaster's noun is a figure of speech or a kind: "a **flood** of donations", "a **blizzard** of
     tweets", "Italy's **quake** zone", "**hurricane** season", "spread like **wildfire**"."""
     token = parse[trigger.index]
@@ -255,7 +254,7 @@ def figurative_disaster(parse: Doc, trigger: Trigger) -> bool:
     return token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
-def allegation(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
+def allegation(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger:
     """``trigger`` as an ACCUSE when an ARREST verb such as "charge" (``lex.allegation_verbs``) takes a clause:
     "the complaint **charged** that the shooting was gang-related", "critics charge that the rule guts the
     law" say something, they bring no one to court; else as it was."""
@@ -267,7 +266,7 @@ def allegation(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     return trigger
 
 
-def fire(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
+def fire(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger | None:
     """A fire noun (``lex.blaze_nouns``) as a DISASTER when the parse shows a fire (``_burning``), as an ATTACK
     when it was set on purpose ("an **arson** fire", "a fire **set** by teenagers"), else ``None``: "came under
     fire", "held his fire", "sniper fire" name no fire."""
@@ -279,7 +278,7 @@ def fire(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
     return dataclasses.replace(trigger, type="ATTACK" if _set_on_purpose(lex, token) else ACCIDENT_TYPE)
 
 
-def _set_on_purpose(lex: Lexicon, token: Token) -> bool:
+def _set_on_purpose(lex: Lexicon, token: Word) -> bool:
     """A fire its own words say was set ("an **arson** fire", "a fire **set** by teenagers"), or the verb it is
     the subject of ("the fire **was set** at the entrance", "the fire was **deliberately** lit")."""
     if any(t.lemma_.lower() in lex.deliberate_words for t in token.subtree):
@@ -290,7 +289,7 @@ def _set_on_purpose(lex: Lexicon, token: Token) -> bool:
     return any(w.lemma_.lower() in lex.deliberate_words for w in (verb, *verb.children))
 
 
-def _burning(lex: Lexicon, token: Token) -> bool:
+def _burning(lex: Lexicon, token: Word) -> bool:
     """Whether a fire noun names a fire: what it does, what it caused, where or whose it was (see
     ``lex.blaze_nouns``); weapon fire never."""
     children = list(token.children)
@@ -308,7 +307,7 @@ def _burning(lex: Lexicon, token: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in children)
 
 
-def sourcing_note(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+def sourcing_note(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether a trigger only states a source's terms: "a White House official, who **requested** anonymity",
     "speaking on condition of anonymity to **discuss** the talks", "were not authorized to **discuss** them".
 
@@ -326,7 +325,7 @@ def sourcing_note(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return any(_mentions_sourcing(lex, c) for c in head.children)
 
 
-def _mentions_sourcing(lex: Lexicon, child: Token) -> bool:
+def _mentions_sourcing(lex: Lexicon, child: Word) -> bool:
     """An object "anonymity", an adverb "anonymously", or a phrase "on (the) condition of anonymity": not any
     phrase that holds the word further down ("an aide who requested anonymity" names a person)."""
     if child.dep_ in ("dobj", "obj", "advmod"):
@@ -340,7 +339,7 @@ def _mentions_sourcing(lex: Lexicon, child: Token) -> bool:
     return any(o.lemma_.lower() in lex.sourcing_words for o in objects)
 
 
-def names_a_market(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+def names_a_market(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether a noun trigger names a market quantity: "spur **demand**", "domestic **demand** growth", "very
     much in **demand**". Economic news uses the word as often as political news uses it for a demand made."""
     token = parse[trigger.index]
@@ -357,7 +356,7 @@ def names_a_market(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.market_verbs and bare
 
 
-def _in_idiom(lex: Lexicon, parse: Doc, index: int) -> bool:
+def _in_idiom(lex: Lexicon, parse: Parse, index: int) -> bool:
     """Whether the token at ``index`` is inside one of the lexicon's set phrases, compared by lemma ("declared
     dead on **arrival**", "enter your email **addresses**")."""
     for offset, words in _idiom_places(lex.idioms).get(parse[index].lemma_.lower(), ()):
@@ -379,7 +378,7 @@ def _idiom_places(idioms: frozenset[str]) -> dict[str, list[tuple[int, tuple[str
     return places
 
 
-def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
+def accident(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger:
     """``trigger`` as a DISASTER when an ATTACK verb of harm has an accident or a natural force for its cause
     ("Two workers were killed after chlorine gas leaked", "A fire killed three", "homes destroyed by the
     flood"), and so is a death from one ("died in a **crash**"); else as it was."""
@@ -404,7 +403,7 @@ def accident(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger:
     return trigger
 
 
-def injury(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
+def injury(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger | None:
     """A verb of injury (``lex.injury_verbs``) as the casualty its cause makes it: a DISASTER after an accident
     ("60 **hurt** in a mine explosion", "two miners were **injured** when a gas pipe burst"), an ATTACK by an
     attacker or in an attack ("**hurt** by gunmen", "**injured** in an ambush"); ``None`` with no cause named or
@@ -426,7 +425,7 @@ def injury(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
     return None
 
 
-def _violent_cause(lex: Lexicon, child: Token) -> bool:
+def _violent_cause(lex: Lexicon, child: Word) -> bool:
     """Whether a dependent of an injury verb names an attacker or a weapon ("by **gunmen**", "by a **bomb**") or
     an attack as its cause ("in an **ambush**", "when militants **opened fire**", "in an **explosion** at a bus
     stop"). Any other agent is no attack: business news says "earnings were hurt by higher costs"."""
@@ -440,7 +439,7 @@ def _violent_cause(lex: Lexicon, child: Token) -> bool:
     return child.dep_ == "advcl" and any(_attack_named(lex, t) for t in child.subtree)
 
 
-def _attack_named(lex: Lexicon, token: Token) -> bool:
+def _attack_named(lex: Lexicon, token: Word) -> bool:
     """An ATTACK trigger word or phrase ("ambush", "shelling", "opened fire") or an attack source ("bomb")."""
     lemma = token.lemma_.lower()
     table = lex.verbs if token.pos_ == "VERB" else lex.nouns
@@ -450,7 +449,7 @@ def _attack_named(lex: Lexicon, token: Token) -> bool:
     return any(c.lemma_.lower() in seconds for c in token.children)
 
 
-def _accidental_burst(lex: Lexicon, verb: Token) -> bool:
+def _accidental_burst(lex: Lexicon, verb: Word) -> bool:
     """A verb of bursting (``lex.blast_verbs``) whose subject is an accidental source or a vehicle ("a boiler
     exploded", "the plane exploded after take-off") and whose words hold no attack source ("a car bomb
     exploded", "the bus exploded after a device went off"): news tells bombings with the same verb, so a bare
@@ -461,7 +460,7 @@ def _accidental_burst(lex: Lexicon, verb: Token) -> bool:
     return named and not any(_attack_word(lex, t) for t in verb.subtree)
 
 
-def _after_burst(lex: Lexicon, verb: Token) -> bool:
+def _after_burst(lex: Lexicon, verb: Word) -> bool:
     """A subjectless participle on an accidental burst ("the plane exploded after take-off, **killing** all 80
     on board"): the accident did the harm."""
     head = verb.head
@@ -470,13 +469,13 @@ def _after_burst(lex: Lexicon, verb: Token) -> bool:
     return _accidental_burst(lex, head)
 
 
-def _joined_children(verb: Token) -> list[Token]:
+def _joined_children(verb: Word) -> list[Word]:
     """The dependents of the verbs coordinated with ``verb`` (``_joined_verbs``): a cause one of them names is
     theirs together."""
     return [child for joined in _joined_verbs(verb) for child in joined.children]
 
 
-def _joined_verbs(verb: Token) -> list[Token]:
+def _joined_verbs(verb: Word) -> list[Word]:
     """The verbs coordinated with ``verb``, also where the parser hung both on a verb of saying instead of
     joining them ("Two were killed and 140 were hospitalized after a leak, officials said")."""
     joined = list(verb.conjuncts)
@@ -490,7 +489,7 @@ def _joined_verbs(verb: Token) -> list[Token]:
     return joined
 
 
-def _natural_subject(lex: Lexicon, child: Token) -> bool:
+def _natural_subject(lex: Lexicon, child: Word) -> bool:
     """Whether a subject is an accident or a natural force, also where the parser hung it on a measure ("a
     magnitude 5.8 earthquake" as "magnitude" with the quake in apposition)."""
     if child.dep_ not in SUBJECT_DEPS:
@@ -499,7 +498,7 @@ def _natural_subject(lex: Lexicon, child: Token) -> bool:
     return any(_accident_noun(lex, noun) for noun in nouns)
 
 
-def _subject_above(verb: Token) -> list[Token]:
+def _subject_above(verb: Word) -> list[Word]:
     """The subject a subjectless participle shares with the verb it hangs on ("a quake struck Iran, killing
     seven")."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
@@ -509,7 +508,7 @@ def _subject_above(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
 
 
-def _attacker(lex: Lexicon, child: Token) -> bool:
+def _attacker(lex: Lexicon, child: Word) -> bool:
     """Whether an active subject or a "by" agent of a harm verb names someone or something other than an
     accident (soldiers, rockets, gunfire)."""
     if child.dep_ == "agent":
@@ -518,7 +517,7 @@ def _attacker(lex: Lexicon, child: Token) -> bool:
     return child.dep_ in SUBJECT_DEPS and not _accident_noun(lex, cause_antecedent(lex, child))
 
 
-def _accident_agent(lex: Lexicon, noun: Token) -> bool:
+def _accident_agent(lex: Lexicon, noun: Word) -> bool:
     """An accident as a "by" agent: "fire" only as a fire ("destroyed by a fire"), not as gunfire ("killed by
     rocket fire", "by fire from the ridge")."""
     if not _accident_noun(lex, noun):
@@ -531,7 +530,7 @@ def _accident_agent(lex: Lexicon, noun: Token) -> bool:
     )
 
 
-def _accidental(lex: Lexicon, child: Token) -> bool:
+def _accidental(lex: Lexicon, child: Word) -> bool:
     """Whether a dependent of a harm verb names an accident as its cause (see ``accident``)."""
     if child.dep_ in SUBJECT_DEPS:
         return _accident_noun(lex, cause_antecedent(lex, child))  # "the fire that destroyed": the fire
@@ -547,13 +546,13 @@ def _accidental(lex: Lexicon, child: Token) -> bool:
     return False
 
 
-def _leaked(lex: Lexicon, noun: Token) -> bool:
+def _leaked(lex: Lexicon, noun: Word) -> bool:
     """A noun the parser gave the clause's accident verb as a participle: "after chlorine gas **leaked** from a
     tank" read as "after [gas leaked]" (a clause) or "after [gas [leaked]]" (a noun and its participle)."""
     return any(c.dep_ == "acl" and c.lemma_.lower() in lex.accident_verbs for c in noun.children)
 
 
-def _accident_noun(lex: Lexicon, noun: Token) -> bool:
+def _accident_noun(lex: Lexicon, noun: Word) -> bool:
     """An accident or a natural force, not one set on purpose ("an arson fire", "a fire set by teenagers"); an
     explosion only with an accidental source (``_accidental_blast``)."""
     if noun.pos_ not in ("NOUN", "PROPN"):
@@ -567,7 +566,7 @@ def _accident_noun(lex: Lexicon, noun: Token) -> bool:
     return not any(t.lemma_.lower() in lex.deliberate_words for t in noun.subtree)
 
 
-def _accidental_blast(lex: Lexicon, noun: Token) -> bool:
+def _accidental_blast(lex: Lexicon, noun: Word) -> bool:
     """An explosion or a blast an accidental source (``lex.accident_sources``) set off, named by a modifier ("a
     **gas** explosion", "a **boiler** blast") or by the object of its "of"/"at"/"in" phrase ("an explosion at a
     chemical **plant**"; the place's own modifiers do not count: "at the gas station" is no gas). News tells
@@ -587,7 +586,7 @@ def _accidental_blast(lex: Lexicon, noun: Token) -> bool:
     return any(w.lemma_.lower() in lex.accident_sources for w in sources)
 
 
-def _attack_word(lex: Lexicon, token: Token) -> bool:
+def _attack_word(lex: Lexicon, token: Word) -> bool:
     """A word of a blast's phrase that makes it a bombing or a deliberate act ("bomb", "suicide", "arson"); not a
     name ("Shell"), nor "set off", what any explosion does."""
     lemma = token.lemma_.lower()
@@ -599,7 +598,7 @@ def _attack_word(lex: Lexicon, token: Token) -> bool:
 # ---------------------------------------------------------------------------------------------- object senses
 
 
-def unaccepted(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+def unaccepted(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether "accept" (``lex.consent_verbs``) takes something other than an offer or its terms: refugees,
     donations, an award, a nomination, a fact ("accepted $200,000 from donors", "will accept the nomination",
     "accepted that he lost"). Only "accepted the **proposal**", "accepted an **invitation**" (``consent_objects``)
@@ -610,7 +609,7 @@ def unaccepted(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return not any(o.lemma_.lower() in lex.consent_objects for o in _things_acted_on(token))
 
 
-def purchase(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+def purchase(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether "order" (``lex.purchase_verbs``) is a purchase, no command: its object is goods
     (``lex.goods_nouns``) or a counted thing, or comes from a supplier ("ordered 20 **aircraft**", "the
     **valves** were ordered in March", "ordered the parts **from** a Dutch firm"). A to-infinitive, a clause, a
@@ -629,7 +628,7 @@ def purchase(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return all(_goods(lex, thing, supplier) for thing in things)
 
 
-def _goods(lex: Lexicon, thing: Token, supplier: bool) -> bool:
+def _goods(lex: Lexicon, thing: Word, supplier: bool) -> bool:
     """A thing one buys: goods, or anything counted or from a supplier that is no one and no event."""
     lemma = thing.lemma_.lower()
     if lemma in lex.goods_nouns:
@@ -639,7 +638,7 @@ def _goods(lex: Lexicon, thing: Token, supplier: bool) -> bool:
     return supplier or any(c.dep_ == "nummod" for c in thing.children)
 
 
-def _things_acted_on(verb: Token) -> list[Token]:
+def _things_acted_on(verb: Word) -> list[Word]:
     """What a verb is done to, with its conjuncts: the direct object, the subject of a passive (through a
     relative pronoun), or the noun a past participle describes ("the valves **ordered** in March")."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
@@ -649,7 +648,7 @@ def _things_acted_on(verb: Token) -> list[Token]:
     return found + [c for t in found for c in t.conjuncts]
 
 
-def death_by_cause(lex: Lexicon, parse: Doc, trigger: Trigger, triggers: set[int]) -> bool:
+def death_by_cause(lex: Lexicon, parse: Parse, trigger: Trigger, triggers: set[int]) -> bool:
     """Whether a death or an injury verb (``lex.death_verbs``, ``lex.injury_verbs``) is none of its own: not
     told as having happened (a bare form or a gerund: "will not allow people **to die**", "do or **die**", "old
     habits **die** hard"), or with another trigger for its cause in a phrase of its own ("died **in** a

@@ -25,7 +25,9 @@ from storyline.analyze.event_context import SUBJECT_DEPS, Context, Lexicon, Site
 from storyline.model import EventStatus, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span
+
+    from storyline.analyze.event_words import Parse, Word
 
 __all__ = ["attached_dates", "coordinated_date", "fitting_reference", "reference_dates", "status"]
 
@@ -60,7 +62,7 @@ def _date_value(timex: Timex) -> str | None:
 def attached_dates(
     ctx: Context,
     sentence: Span,
-    parse: Doc,
+    parse: Parse,
     anchors: dict[int, list[int]],
     folded: Collection[int] = (),
 ) -> dict[int | None, str]:
@@ -90,7 +92,7 @@ def attached_dates(
     return dates
 
 
-def _in_relative_clause(token: Token) -> bool:
+def _in_relative_clause(token: Word) -> bool:
     """Whether ``token`` lies in a relative clause ("Snow Leopard, which was released **in 2009**", "the
     blizzard that hit his state **last month**"): that date is the background of the thing described, not the
     time the next sentences tell of. Only there: a participle's date ("a statement issued **late Tuesday**")
@@ -103,18 +105,18 @@ def _in_relative_clause(token: Token) -> bool:
     return False
 
 
-def _timex_tokens(sentence: Span, parse: Doc, timex: Timex) -> list[Token]:
+def _timex_tokens(sentence: Span, parse: Parse, timex: Timex) -> list[Word]:
     start, end = timex.start - sentence.start_char, timex.end - sentence.start_char
     return [t for t in parse if t.idx < end and t.idx + len(t.text) > start]
 
 
-def _timex_root(tokens: list[Token]) -> Token | None:
+def _timex_root(tokens: list[Word]) -> Word | None:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     return roots[0] if roots else None
 
 
-def _opening_phrase(lex: Lexicon, parse: Doc, tokens: list[Token]) -> bool:
+def _opening_phrase(lex: Lexicon, parse: Parse, tokens: list[Word]) -> bool:
     """A timex in the phrase opening the sentence and closed by a comma, alone ("Jan. 11, …") or after a
     preposition of time ("In 1992-1994, tensions boiled over and exploded…", "In a 1963 speech, he declared"):
     it dates the sentence, whatever noun the parser hung it on (there "tensions", read as the root, or
@@ -130,7 +132,7 @@ def _opening_phrase(lex: Lexicon, parse: Doc, tokens: list[Token]) -> bool:
 
 
 def _owning_trigger(
-    token: Token, owner: dict[int, int], folded: Collection[int] = (), lex: Lexicon | None = None
+    token: Word, owner: dict[int, int], folded: Collection[int] = (), lex: Lexicon | None = None
 ) -> int | None:
     """The first trigger (or its verb) met walking up from ``token``; stops at a new clause.
 
@@ -162,7 +164,7 @@ def _owning_trigger(
         token = token.head
 
 
-def _demanded_act(lex: Lexicon | None, verb: Token) -> bool:
+def _demanded_act(lex: Lexicon | None, verb: Word) -> bool:
     """Whether ``verb`` is the to-infinitive of what someone was asked or ordered to do ("ordered **the plant**
     to replace the valves by June"): its date is the deadline of that act, not the order's. Only with the
     object that does it: "is expected to run in 2017" dates the running."""
@@ -172,7 +174,7 @@ def _demanded_act(lex: Lexicon | None, verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "obj") and c.i < verb.i for c in head.children)
 
 
-def _circumstance(lex: Lexicon | None, noun: Token) -> bool:
+def _circumstance(lex: Lexicon | None, noun: Word) -> bool:
     """A noun after a preposition other than "of" on a verb: "killed **in** an attack", "wounded **in**
     clashes"; not "accused Baku **of** shelling", whose date may be the shelling's alone, nor the crime a charge
     or a blame is about (``CASE_TYPES``: "charged **in** the 1967 slayings" this morning)."""
@@ -202,10 +204,21 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
             continue
         if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
             break
-        value = _date_value(timex)
-        if value is not None and not _modifies_a_noun(ctx, timex) and timex.start not in background:
+        value = _reference_value(ctx, timex)
+        if value is not None and timex.start not in background:
             found.append(value)
     return found
+
+
+def _reference_value(ctx: Context, timex: Timex) -> str | None:
+    """``_date_value`` of a timex that names no thing's date (``_modifies_a_noun``), else ``None``; kept per
+    document, as every later sentence of the timex's paragraph asks again."""
+    memo: dict[tuple[object, ...], str | None] = ctx.parsed.memo.setdefault("events.reference_values", {})
+    key = (timex.start, timex.end, timex.type, timex.value, timex.point)
+    if key not in memo:
+        value = _date_value(timex)
+        memo[key] = value if value is not None and not _modifies_a_noun(ctx, timex) else None
+    return memo[key]
 
 
 def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:
@@ -224,7 +237,7 @@ def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:
     return before.tag_ in ("DT", "PRP$", "POS") and after.pos_ in ("NOUN", "PROPN")
 
 
-def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
+def coordinated_date(token: Word, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
     """A coordinated verb shares its first conjunct's date ("met on Monday and agreed to…")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -236,7 +249,7 @@ def coordinated_date(token: Token, owner: dict[int, int], dates: dict[int | None
 # ---------------------------------------------------------------------------------------------- status
 
 
-def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], references: list[str]) -> str | None:
+def fitting_reference(ctx: Context, parse: Parse, anchors: list[int], references: list[str]) -> str | None:
     """The first of ``references`` whose side of publication does not contradict the grammar: a reference
     time is only borrowed from the sentence or the paragraph, and "which forces have held since the clash"
     after "the gates reopen from May 1" is no clash on May 1, nor is "he will cooperate" after "the valves were
@@ -253,7 +266,7 @@ def fitting_reference(ctx: Context, parse: Doc, anchors: list[int], references: 
     return None
 
 
-def names_background(lex: Lexicon, trigger: Token) -> bool:
+def names_background(lex: Lexicon, trigger: Word) -> bool:
     """Whether a noun trigger only modifies another noun, naming the event that thing belongs to ("the **murder**
     trial starts Monday", "arraigned on two **murder** charges today", "the **shooting** victims were buried on
     Friday"): the sentence's time is the trial's, the charges', the burial's, so the event borrows none. A time
@@ -263,7 +276,7 @@ def names_background(lex: Lexicon, trigger: Token) -> bool:
     return trigger.head.lemma_.lower() not in lex.time_heads
 
 
-def _told_past(lex: Lexicon, anchors: list[Token]) -> bool:
+def _told_past(lex: Lexicon, anchors: list[Word]) -> bool:
     """Whether the anchors say past: a past-tense or perfect verb ("clashed", "have held"), a past participle
     describing a noun ("under the arrangement announced at a news conference"), or a noun event in a phrase of
     what came before ("since the clash", "after the collapse")."""
@@ -276,12 +289,12 @@ def _told_past(lex: Lexicon, anchors: list[Token]) -> bool:
     return False
 
 
-def _told_future(anchors: list[Token]) -> bool:
+def _told_future(anchors: list[Word]) -> bool:
     """Whether an anchor itself takes "will" or "shall" ("will cooperate"), the future seen from today."""
     return any(_aux_lemmas(anchor) & PRESENT_FUTURE_AUX for anchor in anchors)
 
 
-def _past_form(verb: Token) -> bool:
+def _past_form(verb: Word) -> bool:
     """A past-tense verb, a perfect, or a past participle describing a noun ("the arrangement announced")."""
     if verb.tag_ == "VBD" or _aux_lemmas(verb) & {"have", "has", "had"}:
         return True
@@ -321,7 +334,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     return "past"
 
 
-def _tells_tense(lex: Lexicon, trigger: Token, anchor: Token) -> bool:
+def _tells_tense(lex: Lexicon, trigger: Word, anchor: Word) -> bool:
     """Whether ``anchor`` (the trigger or the verb a noun trigger hangs on) says when the event is: a verb
     with the event as its active subject only does if it says the event happens ("the talks begin today"), not
     when it says something of the event ("the deal stipulates the opening of corridors" is no ongoing deal,
@@ -332,7 +345,7 @@ def _tells_tense(lex: Lexicon, trigger: Token, anchor: Token) -> bool:
     return anchor.lemma_.lower() in lex.occurrence_verbs
 
 
-def _complement_chain(lex: Lexicon, token: Token) -> list[Token]:
+def _complement_chain(lex: Lexicon, token: Word) -> list[Word]:
     """``token`` and the heads it complements ("ready to sign" -> sign, ready, is).
 
     A bare verb coordinated with another shares its auxiliary and its head ("will withdraw and hand over",
@@ -353,7 +366,7 @@ def _complement_chain(lex: Lexicon, token: Token) -> list[Token]:
     return chain
 
 
-def _planned_by(lex: Lexicon, below: Token, head: Token) -> bool:
+def _planned_by(lex: Lexicon, below: Word, head: Word) -> bool:
     """Whether ``head``, reached from ``below`` in a complement chain, is a planning head over it ("set to
     meet", "prepare for the talks"); a phrase of the head's own occasion is not planned by it ("had set the
     tone in a televised **address**": the address happened)."""
@@ -361,7 +374,7 @@ def _planned_by(lex: Lexicon, below: Token, head: Token) -> bool:
     return head.lemma_.lower() in lex.future_heads and not occasion
 
 
-def _requested(lex: Lexicon, chain: list[Token]) -> bool:
+def _requested(lex: Lexicon, chain: list[Word]) -> bool:
     """Whether a verb trigger (or a bare verb coordinated with it) is the to-infinitive a request asks for
     ("asked Rome [to declare]", "faced calls [to resign]"). Only the verb itself: what it acts on or is done by
     may exist already ("asked to defend his criticism", "pressured them to stop by threatening")."""
@@ -374,23 +387,23 @@ def _requested(lex: Lexicon, chain: list[Token]) -> bool:
     return False
 
 
-def _shares_head_tense(verb: Token) -> bool:
+def _shares_head_tense(verb: Word) -> bool:
     """Whether a coordinated verb is a bare form with no auxiliary of its own, so its tense is its head's."""
     return verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not _aux_lemmas(verb)
 
 
-def _headline_plan(verb: Token) -> bool:
+def _headline_plan(verb: Word) -> bool:
     """Whether a headline verb is a to-infinitive on no verb of its own: "Armenia and Azerbaijan to sign
     ceasefire" announces a plan."""
     governed = verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ")
     return not governed and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _aux_lemmas(token: Token) -> set[str]:
+def _aux_lemmas(token: Word) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _progressive(token: Token) -> bool:
+def _progressive(token: Word) -> bool:
     return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.analyze import event_roles, event_senses, event_time
 from storyline.analyze.event_context import (
@@ -38,6 +38,7 @@ from storyline.analyze.event_context import (
     is_headline,
     negative,
 )
+from storyline.analyze.event_words import Parse, Word
 from storyline.analyze.quote_headlines import headline_reading, parsed_reading
 from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
@@ -134,14 +135,21 @@ def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) 
 
 def _checked_sentences(parsed: Parsed, lex: Lexicon, settings: AnalyzeSettings) -> list[Span]:
     """The sentences whose triggers ``sentence_events`` checks on a parse (or a headline's re-reading); the
-    triggers of the others make bare events: a sentence too long to parse, or past the document's cap."""
+    triggers of the others make bare events: a sentence too long to parse, or past the document's cap.
+
+    Planning and extraction both ask, so the list is kept per document (and per cap)."""
+    memo = parsed.memo.setdefault("events.checked", {})
+    caps = (settings.event_max_parsed_sentences, settings.event_max_sentence_tokens)
+    if caps in memo:
+        return list(memo[caps])
     wanted: list[Span] = []
     for sentence in _pieces(parsed):
         if len(wanted) >= settings.event_max_parsed_sentences:
             break
         if len(sentence) <= settings.event_max_sentence_tokens and _triggers(parsed, sentence, lex):
             wanted.append(sentence)
-    return wanted
+    memo[caps] = wanted
+    return list(wanted)
 
 
 def _pieces(parsed: Parsed) -> Iterator[Span]:
@@ -214,9 +222,14 @@ def find_triggers(
     if lemmas is None or tags is None:
         lemmas = [token.lemma_.lower() for token in sentence]
         tags = [token.pos_ for token in sentence]
+    words = lex.trigger_words
+    hits = [i for i, lemma in enumerate(lemmas) if lemma in words]  # most words are none
+    if not hits:
+        return []
     claimed: set[int] = set()
     found: dict[int, Trigger] = {}
-    for i, lemma in enumerate(lemmas):
+    for i in hits:
+        lemma = lemmas[i]
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
             if j is not None and not _split_noun_particle(tags, i, j):
@@ -224,8 +237,9 @@ def find_triggers(
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
-    modal = any(lemma in lex.demand_modals for lemma in lemmas)  # before or after the verb of saying
-    for i, tag in enumerate(tags):
+    modal = any(lemmas[i] in lex.demand_modals for i in hits)  # before or after the verb of saying
+    for i in range(len(tags)) if modal else hits:  # a verb of saying is a trigger only beside a modal
+        tag = tags[i]
         if i in claimed:
             continue
         if modal and tag == "VERB" and _saying(lex, lemmas[i]):
@@ -270,6 +284,9 @@ def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str)
     words = (first, last) if last > first else ()
     if any(not sentence[k].is_punct for k in range(first + 1, last)):
         first = last = head  # "sent humanitarian aid": the span is the head word alone
+    if first == last:  # one word: its own offsets and text, without making a Span
+        token = sentence[first]
+        return Trigger(head, kind, token.idx, token.idx + len(token.text), token.text, words)
     span = sentence[first : last + 1]  # never doc.text: that rebuilds the whole document's string
     return Trigger(head, kind, span.start_char, span.end_char, span.text, words)
 
@@ -277,8 +294,9 @@ def _phrase_trigger(sentence: Span, head: int, first: int, last: int, kind: str)
 # ---------------------------------------------------------------------------------------------- sentences
 
 
-def bare_event(ctx: Context, sentence: Span, trigger: Trigger) -> Event:
-    """An event without participants, for a sentence too long (or a document too large) to parse."""
+def bare_event(ctx: Context, sentence: Span, trigger: Trigger, **details: Any) -> Event:
+    """An event without participants, for a sentence too long (or a document too large) to parse; with
+    ``details`` (participants, place, date, status), the event ``_event`` read off the parse, made in one go."""
     doc_id = ctx.parsed.document.id
     return Event(
         id=f"{doc_id}:v{trigger.start}-{trigger.end}",
@@ -289,12 +307,21 @@ def bare_event(ctx: Context, sentence: Span, trigger: Trigger) -> Event:
         end=trigger.end,
         sentence_start=sentence.start_char,
         sentence_end=sentence.end_char,
+        **details,
     )
 
 
 def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> Iterator[Event]:
     """Parse ``sentence`` once and build an event for every trigger that is not part of another."""
-    parse = headline_doc(ctx.parsed, sentence, ctx.lexicon) or ctx.parsed.parse(sentence)
+    parse = Parse(headline_doc(ctx.parsed, sentence, ctx.lexicon) or ctx.parsed.parse(sentence))
+    try:
+        yield from _parsed_events(ctx, sentence, parse, triggers)
+    finally:
+        parse.release()
+
+
+def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Trigger]) -> Iterator[Event]:
+    """``sentence_events`` on the parse's words."""
     if len(parse) < len(sentence):  # the parse cache holds a shorter span starting at the same character
         beyond = [t for t in triggers if t.index >= len(parse)]
         yield from (bare_event(ctx, sentence, t) for t in _unchecked(ctx.lexicon, sentence, beyond))
@@ -340,7 +367,7 @@ def sentence_events(ctx: Context, sentence: Span, triggers: list[Trigger]) -> It
         yield _event(ctx, site, trigger, anchors[trigger.index], date, references)
 
 
-def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
+def _modal_demand(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger | None:
     """A verb of saying taken for a DEMAND by ``find_triggers``, checked on the parse (``_unchecked`` without one).
 
     It stays a DEMAND when a complement clause of its own has a demand modal and an active subject that is no
@@ -358,7 +385,7 @@ def _modal_demand(lex: Lexicon, parse: Doc, trigger: Trigger) -> Trigger | None:
     return _lexicon_sense(lex, token, trigger)
 
 
-def _opening_modifier(parse: Doc, trigger: Trigger) -> bool:
+def _opening_modifier(parse: Parse, trigger: Trigger) -> bool:
     """A past participle opening the sentence before the noun it describes ("Newly appointed Prime Minister X
     has refused …", "Elected President X said …"), whatever the parser made of it (it may take it for the
     root and hang the real verb under it): it names a state, as "the occupied territories" does, and folds
@@ -372,7 +399,7 @@ def _opening_modifier(parse: Doc, trigger: Trigger) -> bool:
     return before and not own and parse[token.i + 1].pos_ in ("ADJ", "PROPN", "NOUN")
 
 
-def _modal_candidate(lex: Lexicon, token: Token, trigger: Trigger) -> bool:
+def _modal_candidate(lex: Lexicon, token: Token | Word, trigger: Trigger) -> bool:
     """Whether ``trigger`` is a verb of saying that ``find_triggers`` made a DEMAND for a later "must"."""
     lemma = token.lemma_.lower()
     return (
@@ -383,7 +410,7 @@ def _modal_candidate(lex: Lexicon, token: Token, trigger: Trigger) -> bool:
     )
 
 
-def _lexicon_sense(lex: Lexicon, token: Token, trigger: Trigger) -> Trigger | None:
+def _lexicon_sense(lex: Lexicon, token: Token | Word, trigger: Trigger) -> Trigger | None:
     """The trigger with its verb's own lexicon type ("announced": STATEMENT), or ``None`` for none ("said")."""
     kind = lex.verbs.get(token.lemma_.lower())
     return dataclasses.replace(trigger, type=kind) if kind is not None else None
@@ -400,7 +427,7 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
     return out
 
 
-def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
+def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
     object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), or a rise
     ("the odds have shot up").
@@ -426,7 +453,7 @@ def _other_sense(lex: Lexicon, parse: Doc, trigger: Trigger) -> bool:
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
 
 
-def _rose(lex: Lexicon, token: Token) -> bool:
+def _rose(lex: Lexicon, token: Word) -> bool:
     """ "have shot up this week" ("up" and no object) or "shot to fame": a rise."""
     deps = {c.dep_ for c in token.children}
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children) and not deps & OBJECTLESS_BREAKERS:
@@ -435,7 +462,7 @@ def _rose(lex: Lexicon, token: Token) -> bool:
     return any(g.lemma_.lower() in lex.rise_goals for g in goals)
 
 
-def _grew(lex: Lexicon, token: Token) -> bool:
+def _grew(lex: Lexicon, token: Word) -> bool:
     """ "sales exploded", "shares exploded higher", "the app exploded in popularity": a quantity that grew fast
     (``lex.blast_figure_words`` as the subject or after "in"), no blast. Business news uses the verb so."""
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -443,7 +470,7 @@ def _grew(lex: Lexicon, token: Token) -> bool:
     return any(w.lemma_.lower() in lex.blast_figure_words for w in (*subjects, *after_in))
 
 
-def _met_goal_or_fire(lex: Lexicon, token: Token, kind: str) -> bool:
+def _met_goal_or_fire(lex: Lexicon, token: Word, kind: str) -> bool:
     """A meeting whose subject or object is a goal ("their objective has been met", "met the deadline", "make
     ends meet"), or an attack on a fire ("firefighters fought the blaze"; setting one is still an attack)."""
     if kind == "ATTACK":  # the fire as object only: "the blaze destroyed the store" stays what it was
@@ -462,7 +489,7 @@ def _met_goal_or_fire(lex: Lexicon, token: Token, kind: str) -> bool:
     return any(word in nouns for word in found)
 
 
-def _figurative(lex: Lexicon, token: Token) -> bool:
+def _figurative(lex: Lexicon, token: Word) -> bool:
     """An attack verb used as a figure of speech, told by its object ("struck a **chord**", "captured the
     **imagination**", "fought back **tears**", "captured two **wins**") or, for a verb such as "strike", by a
     particle with an object ("struck **up** a conversation", "struck **down** the law"). ECB+ news of sports,
@@ -474,7 +501,7 @@ def _figurative(lex: Lexicon, token: Token) -> bool:
     return bool(objects) and token.lemma_.lower() in lex.figurative_particle_verbs and any(particles)
 
 
-def _contest(lex: Lexicon, token: Token) -> bool:
+def _contest(lex: Lexicon, token: Word) -> bool:
     """A fight or battle that is a contest or an effort, no violence: a modifier says which ("a **legal**
     battle", "the **turnover** battle", "a **losing** battle"), or the verb strives for what its to-infinitive
     says ("fought **to keep** the protections", "fighting **to defend** the Constitution")."""
@@ -491,7 +518,7 @@ def _contest(lex: Lexicon, token: Token) -> bool:
     )
 
 
-def _passive_with(token: Token) -> bool:
+def _passive_with(token: Word) -> bool:
     """ "was met with resistance": a passive verb with a "with" phrase (a reaction, not a meeting)."""
     deps = {c.dep_ for c in token.children}
     return bool(deps & PASSIVE_MARKS) and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
@@ -506,8 +533,10 @@ def _event(
         references = []
     reference = event_time.fitting_reference(ctx, parse, anchors, references) if date is None else None
     chosen = date or reference
-    return dataclasses.replace(
-        bare_event(ctx, sentence, trigger),
+    return bare_event(
+        ctx,
+        sentence,
+        trigger,
         participants=event_roles.participants(ctx, site, trigger, anchors, place),
         place=place,
         date=chosen,
@@ -516,7 +545,7 @@ def _event(
     )
 
 
-def _independent(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
+def _independent(lex: Lexicon, parse: Parse, trigger: Trigger, by_index: dict[int, Trigger]) -> bool:
     """False when the trigger sits inside another (non-frame) trigger's complement or purpose clause."""
     token = parse[trigger.index]
     while token.head.i != token.i:
@@ -532,7 +561,7 @@ def _independent(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int,
     return True
 
 
-def _approved(lex: Lexicon, parse: Doc, token: Token, trigger: Trigger) -> bool:
+def _approved(lex: Lexicon, parse: Parse, token: Word, trigger: Trigger) -> bool:
     """A noun trigger that is the direct object of a verb of approval: "approved the appointment of X".
 
     The approval is how the appointment (or deployment, or sanction) came about: the object is the event and
@@ -547,12 +576,12 @@ def _approved(lex: Lexicon, parse: Doc, token: Token, trigger: Trigger) -> bool:
     )
 
 
-def _purpose(token: Token) -> bool:
+def _purpose(token: Word) -> bool:
     """An infinitival adverbial clause: "met in Ankara to discuss relief", "travel to Ankara to sign"."""
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
-def _frame_of(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Trigger]) -> int | None:
+def _frame_of(lex: Lexicon, parse: Parse, trigger: Trigger, by_index: dict[int, Trigger]) -> int | None:
     """The index of an announcement trigger whose content is ``trigger`` ("announced … will withdraw")."""
     token = parse[trigger.index]
     while token.head.i != token.i:
@@ -567,14 +596,14 @@ def _frame_of(lex: Lexicon, parse: Doc, trigger: Trigger, by_index: dict[int, Tr
     return None
 
 
-def _cancelled(lex: Lexicon, verb: Token) -> bool:
+def _cancelled(lex: Lexicon, verb: Word) -> bool:
     """A verb of cancelling, alone or with its particle ("cancelled", "called off"): its object did not happen."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
     return lemma in lex.cancel_verbs or (particle is not None and f"{lemma} {particle}" in lex.cancel_verbs)
 
 
-def _anchors(parse: Doc, trigger: Trigger) -> list[int]:
+def _anchors(parse: Parse, trigger: Trigger) -> list[int]:
     """The trigger plus, for a noun, the verb it hangs on ("held talks", "talks were held")."""
     token = parse[trigger.index]
     anchors = [token.i]
@@ -589,7 +618,7 @@ def _anchors(parse: Doc, trigger: Trigger) -> list[int]:
     return anchors
 
 
-def _reported(lex: Lexicon, parse: Doc, trigger: Trigger, anchors: list[int]) -> bool:
+def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) -> bool:
     """False for what the sentence says did not or might not happen, or merely names.
 
     Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks") and conditional
