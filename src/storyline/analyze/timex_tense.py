@@ -348,7 +348,9 @@ def _told_past(after: list[SpacyToken], quoted: set[int], words: TenseWords) -> 
     """ "A grand jury in December indicted him", "Jurors on Monday asked to review …": an expression in the
     subject of a simple past tells of a time gone by, as the predicate does ("her wins on Tuesday will …" says
     nothing of Tuesday, so only the past counts); a past plan ("was expected to") does not, nor a past whose
-    subject is a noun the expression dates ("the nominee for the Nov. 8 election later said")."""
+    subject is a noun the expression dates ("the nominee for the Nov. 8 election later said"), nor a passive: its
+    subject is what was done to, often an event still ahead ("The vote on Friday was called off", "A rally in
+    December was announced on Monday")."""
     if after and after[0].tag_ in NOUN_TAGS:
         return None
     verb = next((t for t in after if is_verb(t) and t.i not in quoted), None)
@@ -356,9 +358,19 @@ def _told_past(after: list[SpacyToken], quoted: set[int], words: TenseWords) -> 
         return None
     verb = group_end(verb, words)
     group = verb_group(verb, words)
-    if not any(t.tag_ == "VBD" for t in group):
+    if not any(t.tag_ == "VBD" for t in group) or _passive(group, words):
         return None
     return False if _verb_group_tense(verb, words) is False else None
+
+
+def _passive(group: SpacySpan, words: TenseWords) -> bool:
+    """Whether a verb group is a passive: a participle right after "be" or a verb that makes one ("was called
+    off", "had been announced", "got postponed")."""
+    return (
+        len(group) > 1
+        and group[-1].tag_ == "VBN"
+        and (group[-2].lemma_ == "be" or group[-2].lemma_ in words.passive_auxiliaries)
+    )
 
 
 def _attributive(sentence: SpacySpan, start: int, following: SpacyToken, language: str) -> bool:
