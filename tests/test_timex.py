@@ -909,6 +909,8 @@ PAST_VERB_MONTH = [
         "2016-10",
     ),
     ("In October, analysts said, the firm will open a plant.", dt.date(2016, 9, 6), "2016-10"),
+    # … and a month joined to the next one is in the phrase too (review31b)
+    ("In March and April, the firm cut 200 jobs.", dt.date(2016, 2, 6), "2015-03"),
     # in the subject of a simple past, by that past (tx31); a future says nothing of it
     ("A grand jury in December charged the former manager with fraud.", dt.date(2013, 8, 24), "2012-12"),
     ("A grand jury in December will hear the case.", dt.date(2013, 8, 24), "2013-12"),

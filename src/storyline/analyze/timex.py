@@ -457,6 +457,8 @@ EVENT_MODIFIER_TAGS = frozenset({"JJ", "NNP", "NN"})
 CLAUSE_BREAK_TAGS = frozenset({",", ":", "CC", "WDT", "WP", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
 # words that open a clause inside another one ("who", "which", "when"): a verb after them is that clause's
 CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# the tags of a date or name joined to an expression by a conjunction: "October and November", "May and June 4"
+COORDINATED_NAME_TAGS = frozenset({"NNP", "CD"})
 
 
 def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, language: str) -> Norm:
@@ -567,17 +569,24 @@ def _past_after_opening(span: SpacySpan, words: TenseWords) -> bool:
     Not when that first verb may belong to something else than the clause: a relative or adverbial clause
     opened before it ("In October, voters who were undecided will choose …", "…, the company, which announced
     the plan last week, will open …") or a reporting insertion closed by a comma ("In October, analysts said,
-    the company will open …"); the tagger gives no tree to find the clause's own verb, so these stay open."""
+    the company will open …"); the tagger gives no tree to find the clause's own verb, so these stay open. A
+    name joined to the expression belongs to the phrase ("In October and November, the firm cut …" dates both
+    months)."""
     doc = span.doc
     start, end = _sent_start(span), _sent_end(span)
     if any(is_verb(t) or t.tag_ == "VBG" for t in doc[start : span.start]):
         return False
-    if span.end >= end or doc[span.end].text != ",":
+    close = span.end
+    if close + 1 < end and doc[close].tag_ == "CC":
+        close += 1
+        while close < end and doc[close].tag_ in COORDINATED_NAME_TAGS:
+            close += 1
+    if close >= end or doc[close].text != ",":
         return False
-    verb = next((t for t in doc[span.end + 1 : end] if is_verb(t) or t.tag_ == "VBG"), None)
+    verb = next((t for t in doc[close + 1 : end] if is_verb(t) or t.tag_ == "VBG"), None)
     if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "MD"):
         return False
-    if any(t.tag_ in CLAUSE_OPENER_TAGS for t in doc[span.end + 1 : verb.i]):
+    if any(t.tag_ in CLAUSE_OPENER_TAGS for t in doc[close + 1 : verb.i]):
         return False
     main = group_end(verb, words)
     if main.i + 1 < end and doc[main.i + 1].text == ",":
