@@ -784,6 +784,8 @@ DATED = [
     ("The vote on Friday was expected to be close.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
     # … nor in a passive, whose subject is what was done to (review31b)
     ("The strike on Friday was called off.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
+    # … nor after a prospect's "for" (review31b)
+    ("Plans for a walkout on Friday drew criticism.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
     (
         "The nominee for the Nov. 8 election later said he had been joking.",
         ("Nov. 8", "DATE", "2016-11-08"),
