@@ -364,6 +364,18 @@ DATED = [
         ("September 11", "DATE", "2001-09-11"),
     ),
     ("The filing deadline was moved to Sept. 11.", ("Sept. 11", "DATE", "2001-09-11"), False),
+    # … but not in a clause to come, nor when this year's day is recent (review31b)
+    ("The council will vote after Sept. 11.", ("Sept. 11", "DATE", "2001-09-11"), False, dt.date(2015, 6, 1)),
+    (
+        "Since Sept. 11, the flood has displaced 4,000 people.",
+        ("Sept. 11", "DATE", "2015-09-11"),
+        dt.date(2015, 9, 20),
+    ),
+    (
+        "The ministers met in Geneva after Sept. 11.",
+        ("Sept. 11", "DATE", "2015-09-11"),
+        dt.date(2015, 9, 20),
+    ),
     # "should" speaks of the future; a perfect modal ("would have", "should have") looks back, a future perfect not
     ("The vote should take place on Tuesday, officials said.", ("Tuesday", "DATE", "2021-03-23")),
     ("He would have turned 74 on Friday.", ("Friday", "DATE", "2021-03-12")),
@@ -770,6 +782,10 @@ DATED = [
         dt.date(2021, 3, 18),
     ),
     ("The vote on Friday was expected to be close.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
+    # … nor in a passive, whose subject is what was done to (review31b)
+    ("The strike on Friday was called off.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
+    # … nor after a prospect's "for" (review31b)
+    ("Plans for a walkout on Friday drew criticism.", ("Friday", "DATE", "2021-03-19"), dt.date(2021, 3, 18)),
     (
         "The nominee for the Nov. 8 election later said he had been joking.",
         ("Nov. 8", "DATE", "2016-11-08"),
@@ -887,9 +903,20 @@ PAST_VERB_MONTH = [
     # a phrase that opens the sentence is dated by the clause after its comma (tx31)
     ("In October, the senator, then a candidate, proposed a no-fly zone.", dt.date(2016, 9, 6), "2015-10"),
     ("In October, the senator will propose a no-fly zone.", dt.date(2016, 9, 6), "2016-10"),
+    # … not by a verb of a relative clause or of a reporting insertion (review31b)
+    ("In October, voters who were undecided will pick a mayor.", dt.date(2016, 9, 6), "2016-10"),
+    (
+        "In October, the firm, which announced the plan on Monday, will open a plant.",
+        dt.date(2016, 9, 6),
+        "2016-10",
+    ),
+    ("In October, analysts said, the firm will open a plant.", dt.date(2016, 9, 6), "2016-10"),
+    # … and a month joined to the next one is in the phrase too (review31b)
+    ("In March and April, the firm cut 200 jobs.", dt.date(2016, 2, 6), "2015-03"),
     # in the subject of a simple past, by that past (tx31); a future says nothing of it
     ("A grand jury in December charged the former manager with fraud.", dt.date(2013, 8, 24), "2012-12"),
     ("A grand jury in December will hear the case.", dt.date(2013, 8, 24), "2013-12"),
+    ("A march in December was announced by the union.", dt.date(2013, 8, 24), "2013-12"),
 ]
 
 

@@ -83,23 +83,22 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 def _trimmed(match: Match, text: str, language: str) -> Match:
     """TempEval span convention: a hyphenated modifier leaves out the article ("the third-quarter loss",
-    "the 45-day strike", "the year-ago results" → "third-quarter", "45-day", "year-ago")."""
+    "the 45-day strike", "the year-ago results" → "third-quarter", "45-day", "year-ago"), and a reference word
+    leaves out its signal ("to this day" → "this day"). Both words come from the language's table."""
     lex = LEXICONS[language]
     covered = text[match.start : match.end]
-    first = covered.split(" ", 1)[0]
-    if match.rule == "ref" and first.lower() in lex.ref_signals and covered[len(first) :][:1] == " ":
-        return dataclasses.replace(
-            match, start=match.start + len(first) + 1
-        )  # "to this day": "to" is the signal
-    article = lex.definite_article
-    if not article or covered[: len(article) + 1].lower() != article + " ":
+    first, space, _ = covered.partition(" ")
+    after_first = match.start + len(first) + len(space)
+    if match.rule == "ref" and space and first.lower() in lex.ref_signals:
+        return dataclasses.replace(match, start=after_first)
+    if not space or not lex.definite_article or first.lower() != lex.definite_article:
         return match
     hyphenated = bool(match.rule in ("quarter", "century") and match.groups.get("hyphen"))
     if match.rule == "duration" and not match.groups.get("rel"):
-        hyphenated = "-" in covered and " " not in covered[len(article) + 1 :].strip()
+        hyphenated = "-" in covered and " " not in covered[after_first - match.start :].strip()
     if match.rule == "yearago" and not match.groups.get("unit"):
         hyphenated = "-" in covered
-    return dataclasses.replace(match, start=match.start + len(article) + 1) if hyphenated else match
+    return dataclasses.replace(match, start=after_first) if hyphenated else match
 
 
 def _with_span_noun(match: Match, text: str, language: str) -> Match:
@@ -402,12 +401,14 @@ def _in_quoted_title(text: str, m: Match) -> bool:
     return len(head) >= 2 and all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in head)
 
 
-def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
+def _event_day(parsed: Parsed, text: str, m: Match, norm: Norm, dct: dt.date | None, language: str) -> Norm:
     """ "the Sept. 11 attacks", "after the September 11 terrorist attacks": a day without a year followed by the
     name of the event it is known for is that event's day, not this year's (only for years after the event; a
     singular "attack" may be another one: "the Sept. 11 attack in Benghazi"). So is the day alone after "after"
-    or "since" ("were shocked after Sept. 11", "called to offer help after Sept. 11"): the event, not this
-    year's day."""
+    or "since" in a sentence told in the past ("were shocked after Sept. 11", "called us to offer help after
+    Sept. 11", "had changed since September 11"), unless this year's day is recent (see ``RECENT_DAY_DAYS``):
+    a sentence with no past ("will take place after Sept. 11", "is after Sept. 11 of this year") and a
+    week-old day ("Since Sept. 11, the storm has killed 40" in a Sept. 20 paper) are this year's."""
     if m.groups.get("year") or norm.point is None or norm.point.grain != "day" or not norm.value:
         return norm
     lex = LEXICONS[language]
@@ -415,13 +416,16 @@ def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
     if event is None or (norm.point.date.year <= event[0]):
         return norm
     after = " ".join(text[m.end : m.end + 40].lower().split())
-    if (
-        not any(
-            after.startswith(noun) and after[len(noun) : len(noun) + 1] in ("", " ", ",", ".")
-            for noun in event[1]
-        )
-        and _word_before(text, m) not in lex.event_day_cues
-    ):
+    named = any(
+        after.startswith(noun) and after[len(noun) : len(noun) + 1] in ("", " ", ",", ".")
+        for noun in event[1]
+    )
+    cued = (
+        _word_before(text, m) in lex.event_day_cues
+        and (dct is None or abs((dct - norm.point.date).days) > RECENT_DAY_DAYS)
+        and _told_in_past(parsed, m, language)
+    )
+    if not (named or cued):
         return norm
     # no point: a passing mention of the event is no reference time ("Since the Sept. 11 attacks … On Oct. 3
     # the Senate votes" is this year's Oct. 3)
@@ -429,11 +433,32 @@ def _event_day(text: str, m: Match, norm: Norm, language: str) -> Norm:
     return Norm("DATE", date.isoformat(), norm.mod, "absolute")
 
 
+# how many days around the document's date a day without a year is read as this year's even after an event cue
+# ("since Sept. 11" in a Sept. 20 paper is nine days ago, not 2001): news names a recent day without its year,
+# and two months is a judgement, not a measure (no such case in TempEval-3 train or the unseen documents)
+RECENT_DAY_DAYS = 60
+
+
+def _told_in_past(parsed: Parsed, m: Match, language: str) -> bool:
+    """Whether the sentence of a match has a simple past or a perfect anywhere: the tense of the clause right
+    around it may be an infinitive's ("called us to offer help after Sept. 11" reads ahead)."""
+    span = _match_tokens(parsed, m)
+    words = TENSE_WORDS.get(language)
+    if span is None or words is None:
+        return False
+    sentence = span.doc[_sent_start(span) : _sent_end(span)]
+    return any(t.tag_ == "VBD" or t.lemma_ == words.perfect_auxiliary for t in sentence)
+
+
 # between a month and a scheduled-event noun: adjectives and names ("general", "Democratic", "GOP")
 EVENT_MODIFIER_TAGS = frozenset({"JJ", "NNP", "NN"})
 # what ends the stretch of words around an expression whose verb says when the event was: a comma, a
 # conjunction, a relative pronoun ("the November election, which …", "and the threat of … in a June referendum")
 CLAUSE_BREAK_TAGS = frozenset({",", ":", "CC", "WDT", "WP", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
+# words that open a clause inside another one ("who", "which", "when"): a verb after them is that clause's
+CLAUSE_OPENER_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# the tags of a date or name joined to an expression by a conjunction: "October and November", "May and June 4"
+COORDINATED_NAME_TAGS = frozenset({"NNP", "CD"})
 
 
 def _scheduled_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, language: str) -> Norm:
@@ -540,18 +565,33 @@ def _past_month(parsed: Parsed, m: Match, norm: Norm, future: bool | None, langu
 def _past_after_opening(span: SpacySpan, words: TenseWords) -> bool:
     """Whether the expression sits in a phrase that opens its sentence, closed by a comma, before a clause whose
     first verb is a finite past: "In October, Mrs. Clinton, the nominee, proposed …", "During an interview in
-    October, Trump said …" (the clause's verb dates the opening phrase, as "won" does in "won in October")."""
+    October, Trump said …" (the clause's verb dates the opening phrase, as "won" does in "won in October").
+    Not when that first verb may belong to something else than the clause: a relative or adverbial clause
+    opened before it ("In October, voters who were undecided will choose …", "…, the company, which announced
+    the plan last week, will open …") or a reporting insertion closed by a comma ("In October, analysts said,
+    the company will open …"); the tagger gives no tree to find the clause's own verb, so these stay open. A
+    name joined to the expression belongs to the phrase ("In October and November, the firm cut …" dates both
+    months)."""
     doc = span.doc
     start, end = _sent_start(span), _sent_end(span)
     if any(is_verb(t) or t.tag_ == "VBG" for t in doc[start : span.start]):
         return False
-    if span.end >= end or doc[span.end].text != ",":
+    close = span.end
+    if close + 1 < end and doc[close].tag_ == "CC":
+        close += 1
+        while close < end and doc[close].tag_ in COORDINATED_NAME_TAGS:
+            close += 1
+    if close >= end or doc[close].text != ",":
         return False
-    verb = next((t for t in doc[span.end + 1 : end] if is_verb(t) or t.tag_ == "VBG"), None)
+    verb = next((t for t in doc[close + 1 : end] if is_verb(t) or t.tag_ == "VBG"), None)
     if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP", "MD"):
         return False
-    group = verb_group(group_end(verb, words), words)
-    return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == words.perfect_auxiliary for t in group)
+    if any(t.tag_ in CLAUSE_OPENER_TAGS for t in doc[close + 1 : verb.i]):
+        return False
+    main = group_end(verb, words)
+    if main.i + 1 < end and doc[main.i + 1].text == ",":
+        return False
+    return _tells_past(verb_group(main, words), words)
 
 
 def _past_part_of_year(
@@ -656,7 +696,11 @@ def _past_around(span: SpacySpan, words: TenseWords) -> bool:
                 break
     if verb is None or verb.tag_ not in ("VBD", "VBN"):
         return False
-    group = verb_group(verb, words)
+    return _tells_past(verb_group(verb, words), words)
+
+
+def _tells_past(group: SpacySpan, words: TenseWords) -> bool:
+    """Whether a verb group tells of the past: a simple past ("won") or a perfect ("has won", "had won")."""
     return any(t.tag_ == "VBD" for t in group) or any(t.lemma_ == words.perfect_auxiliary for t in group)
 
 
@@ -1104,7 +1148,7 @@ def extract(parsed: Parsed) -> list[Timex]:
             out += [_timex(document.id, text, _signal_trimmed(text, *count), count[1]) for count in counts]
             continue
         norm = _someday(parsed, text, m, normalize(m.rule, m.groups, context), language)
-        norm = _event_day(text, m, norm, language)
+        norm = _event_day(parsed, text, m, norm, dct, language)
         norm = _scheduled_month(parsed, m, norm, future, language)
         norm = _past_month(parsed, m, norm, future, language)
         norm = _past_part_of_year(text, m, norm, future, dct, language)

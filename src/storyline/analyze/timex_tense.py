@@ -95,6 +95,9 @@ class TenseWords:
     # one of them that makes a perfect ("has won" tells of the past as "won" does)
     auxiliary_lemmas: frozenset[str] = frozenset()
     perfect_auxiliary: str = ""
+    # prepositions in a subject that make the expression after them a prospect's time, not the predicate's:
+    # "Plans for a strike on Friday drew criticism", "The lineup for the festival in July included six bands"
+    prospect_prepositions: frozenset[str] = frozenset()
 
 
 # see TenseWords.ahead_of_events
@@ -170,6 +173,7 @@ TENSE_WORDS: dict[str, TenseWords] = {
         passive_auxiliaries=frozenset({"get"}),
         auxiliary_lemmas=frozenset({"be", "have"}),
         perfect_auxiliary="have",
+        prospect_prepositions=frozenset({"for"}),
         refusing_modals=frozenset({"would", "wo", "will"}),
         refused_telling=frozenset(
             {
@@ -340,25 +344,42 @@ def tense(sentence: SpacySpan | None, start: int, end: int, language: str) -> bo
                 return _scheduled(token, words)
             return tense
     if in_subject:
-        return _told_past(after, quoted, words)
+        return _told_past(before, after, quoted, words)
     return None
 
 
-def _told_past(after: list[SpacyToken], quoted: set[int], words: TenseWords) -> bool | None:
+def _told_past(
+    before: list[SpacyToken], after: list[SpacyToken], quoted: set[int], words: TenseWords
+) -> bool | None:
     """ "A grand jury in December indicted him", "Jurors on Monday asked to review …": an expression in the
     subject of a simple past tells of a time gone by, as the predicate does ("her wins on Tuesday will …" says
     nothing of Tuesday, so only the past counts); a past plan ("was expected to") does not, nor a past whose
-    subject is a noun the expression dates ("the nominee for the Nov. 8 election later said")."""
+    subject is a noun the expression dates ("the nominee for the Nov. 8 election later said"), nor a passive: its
+    subject is what was done to, often an event still ahead ("The vote on Friday was called off", "A rally in
+    December was announced on Monday"), nor an expression after a prospect's preposition ("Plans for a strike on
+    Friday drew criticism": the strike's Friday, still ahead)."""
     if after and after[0].tag_ in NOUN_TAGS:
+        return None
+    if any(_word(t) in words.prospect_prepositions for t in before):
         return None
     verb = next((t for t in after if is_verb(t) and t.i not in quoted), None)
     if verb is None:
         return None
     verb = group_end(verb, words)
     group = verb_group(verb, words)
-    if not any(t.tag_ == "VBD" for t in group):
+    if not any(t.tag_ == "VBD" for t in group) or _passive(group, words):
         return None
     return False if _verb_group_tense(verb, words) is False else None
+
+
+def _passive(group: SpacySpan, words: TenseWords) -> bool:
+    """Whether a verb group is a passive: a participle right after "be" or a verb that makes one ("was called
+    off", "had been announced", "got postponed")."""
+    return (
+        len(group) > 1
+        and group[-1].tag_ == "VBN"
+        and (group[-2].lemma_ == "be" or group[-2].lemma_ in words.passive_auxiliaries)
+    )
 
 
 def _attributive(sentence: SpacySpan, start: int, following: SpacyToken, language: str) -> bool:
