@@ -487,6 +487,11 @@ def test_a_source_s_terms_are_no_event(parse: Parse, text: str, kept: list[str])
         ("The governor is very much in demand around the country.", []),
         ("The unions repeated their demand for higher wages.", ["demand"]),
         ("As Trump demands wall, smugglers build tunnels.", ["demands"]),
+        # a market rising or falling; a demand made may grow too
+        ("Demand for face masks exploded in the spring.", []),
+        ("Demand for heating oil slumped in April.", []),
+        ("Demand for a ceasefire grew after the shelling.", ["Demand"]),
+        ("The demand for a recount surged after the vote.", ["demand"]),
     ],
 )
 def test_a_market_quantity_is_no_demand(parse: Parse, text: str, found: list[str]) -> None:

@@ -155,6 +155,7 @@ class Lexicon:
     market_modifiers: frozenset[str]
     market_heads: frozenset[str]  # "demand growth": the noun a market quantity modifies
     market_verbs: frozenset[str]
+    market_change_verbs: frozenset[str]  # "Demand for masks exploded": rising or falling, a market quantity
     sourcing_words: frozenset[str]  # "requested anonymity", "spoke anonymously": a source's terms, no event
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time

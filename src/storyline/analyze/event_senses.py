@@ -341,7 +341,8 @@ def _mentions_sourcing(lex: Lexicon, child: Word) -> bool:
 
 def names_a_market(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether a noun trigger names a market quantity: "spur **demand**", "domestic **demand** growth", "very
-    much in **demand**". Economic news uses the word as often as political news uses it for a demand made."""
+    much in **demand**", "**Demand** for masks exploded". Economic news uses the word as often as political news
+    uses it for a demand made."""
     token = parse[trigger.index]
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.market_nouns:
         return False
@@ -353,6 +354,8 @@ def names_a_market(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "in" and bare:
         return True
+    if token.dep_ == "nsubj" and head.lemma_.lower() in lex.market_change_verbs and bare:
+        return True  # "Demand for masks exploded"; "The demand for a recount grew" is one made
     return token.dep_ in ("dobj", "obj") and head.lemma_.lower() in lex.market_verbs and bare
 
 
