@@ -145,9 +145,8 @@ def _words(doc: Doc, parse: Parse) -> list[Word]:
     """One ``Word`` per token from one ``to_array`` call, then the heads and children linked.
 
     Built for every parsed sentence with a trigger, so kept to one pass over plain lists: each string hash is
-    a single lookup in ``_STRINGS``."""
-    strings, names = _STRINGS, _pos_names()
-    strings.store = doc.vocab.strings
+    a single lookup in the vocabulary's ``_Strings``."""
+    strings, names = _strings_of(doc.vocab.strings), _pos_names()
     rows = doc.to_array(_column_ids()).tolist()
     words: list[Word] = []
     heads: list[int] = []
@@ -182,17 +181,22 @@ def _column_ids() -> list[int]:
 
 
 class _Strings(dict[int, str]):
-    """String hash -> its text, each hash looked up in a vocabulary's ``store`` once per process (hashes are the
-    same in any vocabulary)."""
+    """String hash -> its text, each hash looked up in the vocabulary's string ``store`` once per process."""
 
-    store: Any = None
+    def __init__(self, store: Any) -> None:
+        super().__init__()
+        self.store = store
 
     def __missing__(self, value: int) -> str:
         text = self[value] = self.store[value] if value else ""
         return text
 
 
-_STRINGS = _Strings()
+@functools.cache
+def _strings_of(store: Any) -> _Strings:
+    """The ``_Strings`` of one vocabulary's string store: one per loaded model, so that a model's words are never
+    looked up in another's store (two languages analyzed in two threads)."""
+    return _Strings(store)
 
 
 @functools.cache
