@@ -426,6 +426,18 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "The mayor has not said whether the market will reopen.",
             [("The mayor", "whether the market will reopen", "indirect", "has not said")],
         ),
+        (  # an auxiliary before a phrase inside the group still opens it
+            "The mayor has, however, said that the market will reopen.",
+            [("The mayor", "that the market will reopen", "indirect", "has, however, said")],
+        ),
+        (
+            "Officials have in fact warned that the dam could fail.",
+            [("Officials", "that the dam could fail", "indirect", "have in fact warned")],
+        ),
+        (  # but not past the subject of a question
+            "Did the engineers know that the bridge was unsafe?",
+            [("the engineers", "that the bridge was unsafe", "indirect", "know")],
+        ),
         (  # a parenthetical attribution in the middle cuts the reported clause in two pieces
             "The deal, the minister said, will be signed in Ankara.",
             [

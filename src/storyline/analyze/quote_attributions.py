@@ -48,6 +48,7 @@ from storyline.analyze.quote_noun_cues import (
 )
 from storyline.analyze.quote_openings import openings
 from storyline.analyze.quote_spans import (
+    AUX_DEPS,
     CLAUSE_DEPS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
@@ -1457,6 +1458,7 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         current = saying_goes_on(current, table.passive_object_verbs) or current.head
     return (
         participle_subject(verb)
+        or _auxiliary_subject(verb)
         or _name_before(verb, table)
         or _subject_before_aside(verb)
         or _inverted_subject(verb, table)
@@ -1464,6 +1466,14 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         or next((c for c in lefts(verb) if misread_modal(c, verb)), None)  # "Will wrote": the columnist
         or _clause_subject(verb)
         or _name_after_closing(verb, table)
+    )
+
+
+def _auxiliary_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on the verb's auxiliary when a phrase sets the two apart ("The mayor has,
+    however, said": "mayor" on "has")."""
+    return next(
+        (s for c in lefts(verb) if c.dep_ in AUX_DEPS for s in children(c) if s.dep_ in SUBJECT_DEPS), None
     )
 
 
