@@ -426,6 +426,18 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "The mayor has not said whether the market will reopen.",
             [("The mayor", "whether the market will reopen", "indirect", "has not said")],
         ),
+        (  # an auxiliary before a phrase inside the group still opens it
+            "The mayor has, however, said that the market will reopen.",
+            [("The mayor", "that the market will reopen", "indirect", "has, however, said")],
+        ),
+        (
+            "Officials have in fact warned that the dam could fail.",
+            [("Officials", "that the dam could fail", "indirect", "have in fact warned")],
+        ),
+        (  # but not past the subject of a question
+            "Did the engineers know that the bridge was unsafe?",
+            [("the engineers", "that the bridge was unsafe", "indirect", "know")],
+        ),
         (  # a parenthetical attribution in the middle cuts the reported clause in two pieces
             "The deal, the minister said, will be signed in Ankara.",
             [
@@ -436,6 +448,14 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
         (  # a headline: "Name: what they said"
             "Lavrov: Moscow Ready to Send Observers.\n\nThe minister spoke in Sochi.",
             [("Lavrov", "Moscow Ready to Send Observers", "indirect", ":")],
+        ),
+        (  # a preposition in the label ends the speaker: the topic and the listener are not the source
+            "Lavrov on Syria: Moscow Ready to Send Observers.\n\nThe minister spoke in Sochi.",
+            [("Lavrov", "Moscow Ready to Send Observers", "indirect", ":")],
+        ),
+        (
+            "Merkel to Farmers: Subsidies Will Stay.\n\nThe chancellor spoke in Hanover.",
+            [("Merkel", "Subsidies Will Stay", "indirect", ":")],
         ),
         (  # a digest line: heading, spaced dash, the source and a colon opening the quotation
             "SENATE RACE TIGHTENS - Ann Lee and Tom Berg: “The incumbent has lost ground in every county.”"
@@ -1980,6 +2000,16 @@ def test_words_between_cue_verb_and_preposition(parse, text, expected):
             "The mayor met two of the groups calling for a new stadium.",
             "calling for",
             "two of the groups",
+        ),
+        (  # and by a noun counting its members ("a coalition of", "a majority of"), unlike "the head of"
+            "A coalition of unions backing the mayor spent heavily on ads.",
+            "backing",
+            "A coalition of unions",
+        ),
+        (
+            "A majority of the groups supporting the bill are based in Ohio.",
+            "supporting",
+            "A majority of the groups",
         ),
         (  # a conjunct the parser hung on an infinitive goes on what the main verb's subject did
             "In the 2008 race, Ann Dole mostly ran on her plan to cut taxes and accused the mayor of waste.",

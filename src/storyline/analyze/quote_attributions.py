@@ -48,6 +48,7 @@ from storyline.analyze.quote_noun_cues import (
 )
 from storyline.analyze.quote_openings import openings
 from storyline.analyze.quote_spans import (
+    AUX_DEPS,
     CLAUSE_DEPS,
     RELATIVE_TAGS,
     SUBJECT_DEPS,
@@ -1048,10 +1049,16 @@ def headline_attributions(parsed: Parsed, table: CueTable, inside: Inside) -> li
             or not any(t.is_alpha for t in doc[colon + 1 : end])
         ):
             continue  # "For instance: …", "Among the votes: …", "Clinton: 547.": no speaker's label
-        found.append(
-            _record(doc, 0, (colon, colon), (first, colon - 1), doc[colon - 1], content, (first, end - 1))
-        )
+        last = _label_speaker_end(doc, first, colon, table)
+        found.append(_record(doc, 0, (colon, colon), (first, last), doc[last], content, (first, end - 1)))
     return found
+
+
+def _label_speaker_end(doc: Doc, first: int, colon: int, table: CueTable) -> int:
+    """The last word of a label line's speaker: the word before a preposition naming the topic or the listener
+    ("Clinton on Trade: …", "Obama To Donors: …"), else the word before the colon."""
+    topic = next((t.i for t in doc[first + 1 : colon] if t.lower_ in table.label_topics), None)
+    return topic - 1 if topic is not None else colon - 1
 
 
 def _opening_quotation(doc: Doc, colon: int, end: int, inside: Inside) -> tuple[int, int] | None:
@@ -1246,7 +1253,11 @@ def _verb_attribution(
     if speaker is not None and subject is not None and speaker[0] <= verb.i < subject.i <= speaker[1]:
         # "“…,” tweeted Rubio spokesman Alex Conant": the verb, read as a modifier of the name, is no part of it
         speaker = trim(doc, verb.i + 1, speaker[1])
-    if speaker is not None and speaker[0] < verb.i <= speaker[1] and _whole_group(verb.head) == subject:
+    if (
+        speaker is not None
+        and speaker[0] < verb.i <= speaker[1]
+        and _whole_group(verb.head, table) == subject
+    ):
         # the cue hangs on the speaker's phrase: "two of the groups backing X", "Smith called Friday for …" misread
         speaker = trim(doc, speaker[0], verb.left_edge.i - 1)
     if subject is not None and speaker is not None:
@@ -1447,13 +1458,22 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
         current = saying_goes_on(current, table.passive_object_verbs) or current.head
     return (
         participle_subject(verb)
-        or _name_before(verb)
+        or _auxiliary_subject(verb)
+        or _name_before(verb, table)
         or _subject_before_aside(verb)
         or _inverted_subject(verb, table)
         or _misread_subject(verb, table)
         or next((c for c in lefts(verb) if misread_modal(c, verb)), None)  # "Will wrote": the columnist
         or _clause_subject(verb)
         or _name_after_closing(verb, table)
+    )
+
+
+def _auxiliary_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on the verb's auxiliary when a phrase sets the two apart ("The mayor has,
+    however, said": "mayor" on "has")."""
+    return next(
+        (s for c in lefts(verb) if c.dep_ in AUX_DEPS for s in children(c) if s.dep_ in SUBJECT_DEPS), None
     )
 
 
@@ -1652,7 +1672,7 @@ def _inverted_subject(verb: Token, table: CueTable) -> Token | None:
     return objects[0] if after_speech and objects else None
 
 
-def _name_before(verb: Token) -> Token | None:
+def _name_before(verb: Token, table: CueTable) -> Token | None:
     """The noun phrase right before the verb when the parse found no subject ("…, President Ilham Aliyev
     said:"): the head of the phrase the word before it ends ("multiple sources privy to negotiations say"),
     past a comma or a closing bracket ("Sen. Ann Dole (R-Iowa), said"), a participle set off by commas
@@ -1662,7 +1682,7 @@ def _name_before(verb: Token) -> Token | None:
     doc = verb.doc
     if not _finite(verb):  # "a group backing Bush", "hearing him say it": the noun before
         previous = doc[verb.i - 1] if verb.i > 0 else None
-        return _whole_group(previous) if previous is not None and previous.pos_ in NOUN_POS else None
+        return _whole_group(previous, table) if previous is not None and previous.pos_ in NOUN_POS else None
     end = _skip_closing(doc, verb_group_start(verb) - 1)  # "…, Paul Manafort, bluntly suggested", "have said"
     # "Clinton, without naming him, accused", "Trump, speaking in Charleston, W.Va., said"
     aside = _aside_before(doc, end, verb) if end >= 0 else None
@@ -1728,13 +1748,15 @@ def _set_off_name(subject: Token) -> bool:
     return subject.is_title and after < len(subject.doc) and subject.doc[after].text == ","
 
 
-def _whole_group(noun: Token) -> Token:
-    """The number or pronoun a share of ``noun`` is counted by ("two of the groups", "some of them" backing …):
-    PolNeAR's source is the whole phrase. Not a noun: "the head of the PAC backing X" is no share of it."""
+def _whole_group(noun: Token, table: CueTable) -> Token:
+    """The number, pronoun or group noun a share of ``noun`` is counted by ("two of the groups", "some of them",
+    "a majority of the delegates", "the share of voters" backing …): PolNeAR's source is the whole phrase. Not
+    any noun: "the head of the PAC backing X" is no share of it."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < prep.i and prep.head.pos_ in GROUP_POS:
-        return prep.head
-    return noun
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i > prep.i:
+        return noun
+    group = prep.head
+    return group if group.pos_ in GROUP_POS or group.lemma_.lower() in table.group_nouns else noun
 
 
 def _aside_before(doc: Doc, end: int, verb: Token) -> Token | None:

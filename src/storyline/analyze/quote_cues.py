@@ -41,6 +41,10 @@ class CueTable:
         frozenset()
     )  # verbs that are cues only next to a quotation ("…," he continued)
     labels: frozenset[str] = frozenset()  # "Label: …" lines whose label is not a speaker ("Update: …")
+    group_nouns: frozenset[str] = frozenset()  # "a majority of voters", "a coalition of groups" backing …: a
+    # noun counting the members, which PolNeAR keeps in the source
+    label_topics: frozenset[str] = frozenset()  # "Clinton on Trade: …", "Obama to Donors: …": a preposition
+    # in a line's label ends its speaker (what follows is the topic or the listener)
     openers: str = "“«„"  # marks that only open a quotation
     closers: str = "”»"  # marks that only close one
     toggles: str = '"'  # marks that open or close depending on the state (straight quotes)
@@ -636,6 +640,17 @@ CUES: dict[str, CueTable] = {
             analysis factbox explainer timeline live warning transcript
             """
         ),
+        # "the N of X" opening a source on all PolNeAR train: number 13 times to 0, majority 10:0, group 7:0,
+        # average 5:0, lot, handful 3:0, trio, pair, chorus, collection 2:0
+        group_nouns=_words(
+            """
+            number majority minority plurality group average lot handful trio pair couple chorus collection
+            series share proportion percentage coalition mix amount flood constellation army host slew bunch
+            crowd dozens hundreds thousands millions
+            """
+        ),
+        # the speaker is the name alone in all 4 such labels of PolNeAR train ("at RNC" stays: 1 of 1)
+        label_topics=_words("on to"),
     ),
 }
 
