@@ -1515,6 +1515,14 @@ def test_no_attribution(parse, text):
             "The mayor would like to see the old pier rebuilt before the summer.",
             [("The mayor", "to see the old pier rebuilt before the summer", "would like")],
         ),
+        (  # "decide": a choice, with its infinitive
+            "Last spring the council decided to close the old ferry landing.",
+            [("the council", "to close the old ferry landing", "decided")],
+        ),
+        (  # or with its clause
+            "Voters have not decided which candidate they trust more.",
+            [("Voters", "which candidate they trust more", "have not decided")],
+        ),
         (  # "fear" with a noun object: what is feared, as a stance's object
             "Farmers in the valley fear a long drought.",
             [("Farmers in the valley", "a long drought", "fear")],
@@ -1583,6 +1591,7 @@ def test_non_speech_cue_shapes(parse, text, expected):
         "In the view of many, the bridge was too narrow.",  # no possessor: no one's opinion named
         "In our view from the hill, the valley looked green.",  # a view that is a sight, not an opinion
         "The self-described reformer said the budget was too large.",  # a speaker's description
+        "The referee decided the match in the last minute.",  # "decide" with a noun object is no choice told
     ],
 )
 def test_no_non_speech_cue(parse, text):
@@ -1591,7 +1600,7 @@ def test_no_non_speech_cue(parse, text):
         for q in extract(parse(text), [])
         if q.cue
         and q.cue.lower().split()[-1]
-        in {"appeared", "appearing", "expected", "for", "see", "saw", "view", "described"}
+        in {"appeared", "appearing", "expected", "for", "see", "saw", "view", "described", "decided"}
     ] == []
 
 

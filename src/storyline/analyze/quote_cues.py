@@ -292,7 +292,7 @@ ENGLISH_BELIEFS = _words(
 ENGLISH_INTENTIONS = _words(
     """
     want plan intend refuse decline seek aim wish prefer threaten vow pledge promise hope expect agree
-    like
+    like decide
     """
 )
 ENGLISH_FINDINGS = _words(
@@ -362,9 +362,11 @@ CUES: dict[str, CueTable] = {
         beliefs=ENGLISH_BELIEFS,
         intentions=ENGLISH_INTENTIONS,
         # "would like to": 12 of the 18 cues it adds on PolNeAR train are gold, 3 more overlap one ("likes to make
-        # a point": the gold cue runs over the infinitive); "decide" was a coin toss (23 of 47, "decided to sell
-        # his plane", "must decide what price …" unmarked)
-        choices=_words("like"),
+        # a point": the gold cue runs over the infinitive); "decide" was a coin toss as a plain intention (23 of
+        # 47, "decided to sell his plane", "must decide what price …" unmarked); as a choice (only with its
+        # infinitive or clause, and not inside another cue's content) 12 of the 21 cues it adds on train 0-400
+        # are gold cues (exact F1 +0.0 to +0.1 on 0-200, 200-400 and 400-700)
+        choices=_words("like decide"),
         findings=ENGLISH_FINDINGS,
         stances=ENGLISH_STANCES,
         verb_preps=frozenset(
