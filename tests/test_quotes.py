@@ -623,6 +623,7 @@ def test_speakers_resolve_to_entities_through_pronouns_and_roles(parse):
         ),  # a verb of no table framing a quotation
         ("A new survey showed that most farmers back the plan.", "finding"),
         ("Most economists believe that prices will ease.", "belief"),
+        ("In her opinion, prices will ease.", "belief"),
         ("The mayor wants to raise the bridge toll.", "intention"),
         ("The senator criticized the budget.", "stance"),
     ],
@@ -1534,6 +1535,14 @@ def test_no_attribution(parse, text):
             "The mayor would like to see the old pier rebuilt before the summer.",
             [("The mayor", "to see the old pier rebuilt before the summer", "would like")],
         ),
+        (  # "decide": a choice, with its infinitive
+            "Last spring the council decided to close the old ferry landing.",
+            [("the council", "to close the old ferry landing", "decided")],
+        ),
+        (  # or with its clause
+            "Voters have not decided which candidate they trust more.",
+            [("Voters", "which candidate they trust more", "have not decided")],
+        ),
         (  # "fear" with a noun object: what is feared, as a stance's object
             "Farmers in the valley fear a long drought.",
             [("Farmers in the valley", "a long drought", "fear")],
@@ -1561,6 +1570,21 @@ def test_no_attribution(parse, text):
             "The senator laid out her plan for the harbor.",
             [("The senator", "her plan for the harbor", "laid out")],
         ),
+        (  # "in X's view": the noun is the cue, the possessor the source, the clause the content
+            "In his view, the new tax would hurt small farms in the valley.",
+            [("his", "the new tax would hurt small farms in the valley", "view")],
+        ),
+        (  # the phrase inside the clause cuts the content in two
+            "The only sensible step, in the planner's opinion, is a second bridge.",
+            [
+                ("the planner's", "The only sensible step", "opinion"),
+                ("the planner's", "is a second bridge", "opinion"),
+            ],
+        ),
+        (  # "self-described": "self" is the source, the rest of the noun phrase the content
+            "The mayor, a self-described fiscal conservative, cut the library budget.",
+            [("self", "fiscal conservative", "described")],
+        ),
     ],
 )
 def test_non_speech_cue_shapes(parse, text, expected):
@@ -1584,13 +1608,19 @@ def test_non_speech_cue_shapes(parse, text, expected):
         "Support for the measure has grown among farmers.",  # "support for" is left out (too often no cue)
         "Do you support the new bridge? Like our page.",  # a stance the reader is asked about
         "The general wrote a book about the siege of the city.",  # "write" with a document for object
+        "In the view of many, the bridge was too narrow.",  # no possessor: no one's opinion named
+        "In our view from the hill, the valley looked green.",  # a view that is a sight, not an opinion
+        "The self-described reformer said the budget was too large.",  # a speaker's description
+        "The referee decided the match in the last minute.",  # "decide" with a noun object is no choice told
     ],
 )
 def test_no_non_speech_cue(parse, text):
     assert [
         q.cue
         for q in extract(parse(text), [])
-        if q.cue and q.cue.lower().split()[-1] in {"appeared", "appearing", "expected", "for", "see", "saw"}
+        if q.cue
+        and q.cue.lower().split()[-1]
+        in {"appeared", "appearing", "expected", "for", "see", "saw", "view", "described", "decided"}
     ] == []
 
 

@@ -111,6 +111,8 @@ MARKUP = frozenset("_=<>/")  # characters that glue a word into an identifier or
 # "For example:", "Among the votes:", "Meanwhile:": a label opening so names nobody
 LABEL_OPENERS = frozenset({"ADP", "SCONJ", "ADV"})
 MAX_POLL_PHRASE = 9  # tokens from "in" to the poll noun: "in a new Washington Post-ABC News poll"
+MAX_VIEW_PHRASE = 5  # tokens from "in" to the noun of opinion: "in the senator's own view"
+POSSESSIVE_TAGS = frozenset({"PRP$", "POS"})  # "her view", "the mayor's view"
 CLAUSE_STOPS = frozenset(",.;:")  # punctuation that ends a phrase read from the tags
 RUN_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "VERB"})  # "retired neurosurgeon Ben Carson"
 RUN_DEPS = frozenset({"compound", "amod", "det", "nmod"})  # how those words hang on the name's head
@@ -162,7 +164,7 @@ def _is_cue(token: Token, table: CueTable) -> bool:
     if lower in table.misread_findings and _evidence_phrase(token, table) is not None:
         return True  # "…, records show.": a finding however the tagger read it
     if lower in table.poll_preps:
-        return _poll_ahead(token, table)
+        return _poll_ahead(token, table) or _view_ahead(token, table)
     pos = token.pos_
     if pos not in CUE_POS:
         return False  # most words, which need no look at their neighbours
@@ -292,6 +294,11 @@ def sentence_attributions(
         elif lower in table.poll_preps:
             if _poll_phrase(token, table):
                 found.append(_according_attribution(token, token, base, max_speaker))
+            elif (noun := _view_noun(token, table)) is not None:
+                found.append(_view_attribution(token, noun, base, max_speaker))
+        elif (prefix := _self_prefix(token, table)) is not None:
+            if (attribution := _self_attribution(doc, token, prefix, table, base)) is not None:
+                found.append(attribution)
         elif (
             _is_cue_verb(token, table)
             and not _modifier_participle(token)
@@ -495,6 +502,31 @@ def _modifier_participle(verb: Token) -> bool:
     if before.tag_ == "DT" and before.head.i <= verb.i:
         return False  # "have both supported the plan": a quantifier floated before the verb
     return before.tag_ in MODIFIER_OPENERS and before.dep_ not in SUBJECT_DEPS and after.pos_ == "NOUN"
+
+
+def _self_prefix(verb: Token, table: CueTable) -> Token | None:
+    """The "self" of "a self-described socialist", "the self-proclaimed leader" (a cue participle joined to
+    it by a hyphen), read from the tags."""
+    if verb.i < 2 or verb.tag_ not in PARTICIPLE_LIKE_TAGS or verb.lemma_.lower() not in table.all_verbs:
+        return None
+    hyphen, prefix = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return prefix if hyphen.tag_ == "HYPH" and prefix.lower_ in table.self_prefixes else None
+
+
+def _self_attribution(doc: Doc, verb: Token, prefix: Token, table: CueTable, base: int) -> Attribution | None:
+    """ "A self-described democratic socialist": PolNeAR's source is "self", its cue the participle and its
+    content the words after it up to the noun it describes. A name ("the self-described Islamic State") is
+    no description, and a speaker's ("the self-described socialist said …") is left to the speaker, as PolNeAR
+    leaves it (4 of PolNeAR train's 11 "self-described" on 0-400 are such, none marked)."""
+    noun = verb.head
+    if verb.dep_ != "amod" or noun.pos_ != "NOUN" or noun.i <= verb.i:
+        return None
+    if noun.dep_ in SUBJECT_DEPS and _is_cue_verb(noun.head, table):
+        return None
+    content = trim(doc, verb.i + 1, noun.i)
+    if content is None:
+        return None
+    return _record(doc, base, (verb.i, verb.i), (prefix.i, prefix.i), prefix, content, content)
 
 
 def _stance_asked(verb: Token, table: CueTable) -> bool:
@@ -1112,6 +1144,55 @@ def _poll_phrase(token: Token, table: CueTable) -> bool:
     if not objects or objects[0].lower_ not in table.poll_nouns or objects[0].tag_ != "NN":
         return False
     return token.i == token.head.left_edge.i and not _is_cue_verb(token.head, table)
+
+
+def _view_ahead(token: Token, table: CueTable) -> bool:
+    """A possessed noun of opinion a few words after ``token`` ("in her view", "in the mayor's opinion"), read
+    from the tags alone (planning)."""
+    doc = token.doc
+    for i in range(token.i + 1, min(token.i + MAX_VIEW_PHRASE, len(doc))):  # no Span: asked in planning
+        word = doc[i]
+        if word.lower_ in table.view_nouns:
+            return doc[i - 1].tag_ in POSSESSIVE_TAGS or doc[i - 2].tag_ in POSSESSIVE_TAGS
+        if word.text in CLAUSE_STOPS or word.pos_ in VERBAL_POS:
+            return False
+    return False
+
+
+def _view_noun(token: Token, table: CueTable) -> Token | None:
+    """The noun of "In her view, the plan will fail": the phrase hangs on the clause's verb and its object is a
+    noun of opinion with a possessor and nothing after it, whose opinion the clause is (PolNeAR: the noun is
+    the cue, the possessor the source; 4 of the 5 such phrases on train 400-800 are gold cues, "’s view" the
+    fifth). When that verb is a cue of its own, its attribution reports the clause."""
+    objects = [c for c in children(token) if c.dep_ == "pobj" and c.lower_ in table.view_nouns]
+    if not objects or not any(c.dep_ == "poss" for c in children(objects[0])):
+        return None
+    if objects[0].right_edge.i != objects[0].i:
+        return None  # "in our view from the hill": a sight, not an opinion
+    head = _view_clause(token)
+    return objects[0] if head.pos_ in VERBAL_POS and not _is_cue_verb(head, table) else None
+
+
+def _view_clause(token: Token) -> Token:
+    """The verb of the clause an opinion phrase is set in; the parser may hang a phrase set off by commas
+    after the subject on the subject ("The step, in her view, is …")."""
+    head = token.head
+    set_off = token.i > 0 and token.doc[token.i - 1].text == ","
+    return head.head if set_off and head.dep_ in SUBJECT_DEPS and head.head.i > token.i else head
+
+
+def _view_attribution(token: Token, noun: Token, base: int, max_speaker: int) -> Attribution:
+    """ "In her view, CONTENT" / "CONTENT, in her view, CONTENT": the possessor is the speaker, the noun the
+    cue and the clause around the phrase the content."""
+    owner = next(c for c in children(noun) if c.dep_ == "poss")
+    doc, head = token.doc, _view_clause(token)
+    phrase = (token.left_edge.i, token.right_edge.i)
+    clause = (head.left_edge.i, head.right_edge.i)
+    content = around_phrase(doc, clause, phrase)
+    if content is not None:
+        content = without_opener(doc, head, content)
+    speaker = speaker_span(owner, max_speaker)
+    return _record(doc, base, (noun.i, noun.i), speaker, owner, content, clause, gap=phrase)
 
 
 def _according_attribution(token: Token, to: Token, base: int, max_speaker: int) -> Attribution:

@@ -257,6 +257,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if clauses and _object_over_fronted_clause(verb, clauses, table):
         clauses = []
     clauses = [c for c in clauses if not _coordinated_after_object(verb, c)]
+    if clauses and _chose_object(verb, table):
+        return None
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
         clause = clauses[0]
         end = _before_follow_up(clause, table)
@@ -304,6 +306,12 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if verb.lemma_.lower() in table.choices:
         return None  # "likes him": a liking is a cue only with what is wished for ("would like to see …")
     return _complements(doc, verb, table)
+
+
+def _chose_object(verb: Token, table: CueTable) -> bool:
+    """ "Turnout will decide it - More from Berg: “…”": a choice with a direct object chose that object; a
+    clause the parser hangs on it after the object (a quotation after a colon) is no content of it."""
+    return verb.lemma_.lower() in table.choices and any(c.dep_ == "dobj" for c in children(verb))
 
 
 def _coordinated_closing_subject(verb: Token, clauses: list[Token]) -> Token | None:
