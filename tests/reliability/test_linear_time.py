@@ -41,6 +41,7 @@ UNITS = [
 QUARTER = 256 * 1024
 GROWTH_LIMIT = 10.0  # linear is 4×; allow noise from a shared machine, not a quadratic blow-up (16×+)
 ABSOLUTE_LIMIT = 30.0  # seconds for 1 MB
+RETRIES = 3  # more runs of the 1 MB input before a ratio over the limit counts
 TIMER_FLOOR = 0.05  # below this, scheduler noise on a shared machine swamps the ratio
 
 
@@ -56,8 +57,11 @@ def check_linear(function: Callable[[str], object], unit: str) -> None:
     large = unit * (4 * QUARTER // len(unit))
     small_time = max(min(elapsed(function, small) for _ in range(2)), TIMER_FLOOR)
     large_time = elapsed(function, large)
-    # a pause of the shared machine hits one run; a quadratic blow-up hits both
-    if large_time / small_time >= GROWTH_LIMIT:
+    # a busy shared machine stretches some runs (seen once: "© " through metadata, 0.19 s idle, over 0.5 s
+    # while two other test suites ran); a quadratic blow-up stretches every one
+    for _ in range(RETRIES):
+        if large_time / small_time < GROWTH_LIMIT:
+            break
         large_time = min(large_time, elapsed(function, large))
     assert large_time < ABSOLUTE_LIMIT, f"{large_time:.1f}s on 1 MB of {unit!r}"
     assert large_time / small_time < GROWTH_LIMIT, f"{large_time / small_time:.1f}× growth on {unit!r}"
