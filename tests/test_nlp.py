@@ -96,6 +96,15 @@ def test_sentence_copies_carry_what_the_rules_read_and_parse_as_span_as_doc(docu
         assert token_rows(parsed.parse(sentence)) == token_rows(parser(reference))
 
 
+# "Nino Beridze" (tokens 3-4) cut at its end, at its start, and whole
+@pytest.mark.parametrize(("start", "end"), [(2, 4), (4, 12), (3, 5)])
+def test_sentence_copies_leave_cut_entities_unannotated_as_span_as_doc(document, start, end):
+    parsed = next(nlp.parse_batch([document], AnalyzeSettings(parse_upfront=False)))
+    first, second = parsed.doc[start:end], parsed.sentences[1]
+    copies = parsed.sentence_copies([first, second])
+    assert [tagged_rows(c) for c in copies] == [tagged_rows(first.as_doc()), tagged_rows(second.as_doc())]
+
+
 def tagged_rows(doc) -> list[tuple]:
     names = ("text", "whitespace_", "tag_", "pos_", "lemma_", "ent_iob_", "ent_type_", "is_sent_start")
     return [tuple(getattr(t, name) for name in names) for t in doc]
