@@ -865,6 +865,34 @@ def test_headline_read_from_its_re_reading_is_not_planned_for_a_parse() -> None:
     assert (event.type, names(event, "actor")) == ("AGREE", {"Israel", "Hamas"})
 
 
+def test_only_sentences_with_a_trigger_word_are_planned(parse: Parse) -> None:
+    """A sentence without a lexicon word is passed over by the document-wide look for trigger words."""
+    text = (
+        "The weather was mild on Tuesday. Rebels attacked the convoy near Kherson. "
+        "Shops opened late in the morning. The ministers signed the accord in Ankara."
+    )
+    parsed = parse(text)
+    assert [s.text for s in events.sentences_to_parse(parsed)] == [
+        "Rebels attacked the convoy near Kherson.",
+        "The ministers signed the accord in Ankara.",
+    ]
+    assert [e.trigger for e in events.extract(parsed, [], [])] == ["attacked", "signed"]
+
+
+@pytest.mark.parametrize(
+    ("ordered", "start", "end", "expected"),
+    [
+        ([], 0, 5, False),
+        ([3, 9], 4, 9, False),
+        ([3, 9], 3, 4, True),
+        ([3, 9], 5, 10, True),
+        ([3], 0, 3, False),
+    ],
+)
+def test_has_between(ordered: list[int], start: int, end: int, expected: bool) -> None:
+    assert events.has_between(ordered, start, end) is expected
+
+
 @pytest.mark.parametrize(
     ("headline", "kind", "actors", "targets"),
     [
