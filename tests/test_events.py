@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from storyline.analyze import entities, event_time, events
+from storyline.analyze import entities, event_time, event_words, events
 from storyline.analyze.event_context import Trigger
 from storyline.analyze.nlp import Parsed, load, parse_batch
 from storyline.ingest.document import make_document
@@ -877,6 +877,15 @@ def test_only_sentences_with_a_trigger_word_are_planned(parse: Parse) -> None:
         "The ministers signed the accord in Ankara.",
     ]
     assert [e.trigger for e in events.extract(parsed, [], [])] == ["attacked", "signed"]
+
+
+def test_lemmas_and_tags_read_as_the_tokens_spell_them(parse: Parse) -> None:
+    """The document-wide lower-case lemmas and coarse tags the trigger search reads, as spaCy's tokens say."""
+    parsed = parse("Talks In Geneva Collapse.\n\nThe Red Cross said aid convoys were shelled on Monday.")
+    lemmas, tags = event_words.lemmas_and_tags(parsed.doc)
+    assert lemmas == [t.lemma_.lower() for t in parsed.doc]
+    assert tags == [t.pos_ for t in parsed.doc]
+    assert "shell" in lemmas and "VERB" in tags
 
 
 @pytest.mark.parametrize(

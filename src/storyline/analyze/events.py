@@ -39,7 +39,7 @@ from storyline.analyze.event_context import (
     is_headline,
     negative,
 )
-from storyline.analyze.event_words import Parse, Word
+from storyline.analyze.event_words import Parse, Word, lemmas_and_tags
 from storyline.analyze.quote_headlines import headline_reading, parsed_reading
 from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
@@ -161,7 +161,7 @@ def _sentence_triggers(parsed: Parsed, lex: Lexicon) -> list[tuple[Span, list[Tr
     found: list[tuple[Span, list[Trigger]]] | None = parsed.memo.get("events.triggers")
     if found is not None:
         return found
-    lemmas, tags = parsed.lemmas, parsed.coarse_tags
+    lemmas, tags = lemmas_and_tags(parsed.doc)
     words = lex.trigger_words
     hits = [i for i, lemma in enumerate(lemmas) if lemma in words]
     found = []
@@ -235,7 +235,7 @@ def find_triggers(
     """Lexicon hits in ``sentence`` (tagged, not parsed): phrases first, then single verbs and nouns.
 
     ``lemmas`` (lower case) and ``tags`` (coarse parts of speech) of the sentence's tokens, when the caller has
-    them from the document's arrays (``Parsed.lemmas``), spare a spaCy ``Token`` object per word."""
+    them from the document's arrays (``event_words.lemmas_and_tags``), spare a spaCy ``Token`` object per word."""
     if lemmas is None or tags is None:
         lemmas = [token.lemma_.lower() for token in sentence]
         tags = [token.pos_ for token in sentence]
