@@ -888,6 +888,16 @@ def test_lemmas_and_tags_read_as_the_tokens_spell_them(parse: Parse) -> None:
     assert "shell" in lemmas and "VERB" in tags
 
 
+def test_a_parse_is_its_words_in_order_until_released(parse: Parse) -> None:
+    text = "Rebels attacked the convoy near Kherson."
+    parsed = parse(text)
+    words = event_words.Parse(parsed.parse(parsed.pieces[0]))
+    assert [w.text for w in words] == [t.text for t in parsed.doc]
+    assert words[1].lemma_ == "attack" and words[0].head is words[1] and words[-1].text == "."
+    words.release()
+    assert len(words) == 0
+
+
 @pytest.mark.parametrize(
     ("ordered", "start", "end", "expected"),
     [

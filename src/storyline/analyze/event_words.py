@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -111,34 +111,24 @@ class Word:
         return self.text
 
 
-class Parse:
-    """A parsed sentence (``Parsed.parse``, or a headline's re-reading) as ``Word`` records, indexed as the Doc."""
+class Parse(list[Word]):
+    """A parsed sentence (``Parsed.parse``, or a headline's re-reading) as ``Word`` records, indexed as the Doc.
 
-    __slots__ = ("spacy", "words")
+    A list of its words: the rules look a word up by its index over a hundred thousand times per hundred
+    documents, and a list answers ``parse[i]`` without a call into Python."""
+
+    __slots__ = ("spacy",)
 
     def __init__(self, doc: Doc) -> None:
+        super().__init__(_words(doc, self))
         self.spacy = doc
-        self.words = _words(doc, self)
-
-    @overload
-    def __getitem__(self, index: int) -> Word: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Word]: ...
-    def __getitem__(self, index: int | slice) -> Word | list[Word]:
-        return self.words[index]
 
     def release(self) -> None:
         """Unlink the words (from their heads, children and this parse), so that they are freed as soon as the
         caller is done, not left for the garbage collector."""
-        for word in self.words:
+        for word in self:
             del word.head, word.children, word.doc
-        self.words = []
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def __iter__(self) -> Iterator[Word]:
-        return iter(self.words)
+        self.clear()
 
 
 def _words(doc: Doc, parse: Parse) -> list[Word]:
