@@ -166,8 +166,8 @@ def lemmas_and_tags(doc: Doc) -> tuple[list[str], list[str]]:
     """Every token's lemma in lower case and its coarse part of speech ("VERB", "NOUN"…), as the lexicon is
     looked up in (``events.find_triggers``), from one ``to_array`` call.
 
-    The trigger search reads them for every word of every document: a lookup per word in the vocabulary's
-    lower-cased lemmas costs a third of lower-casing each word's lemma on the way."""
+    The trigger search reads them for every word of every document: a table of lower-cased lemmas kept per
+    process, read with ``map``, takes about half the time of lower-casing each word's lemma on the way."""
     from spacy.attrs import LEMMA, POS
 
     lemmas, tags = doc.to_array([LEMMA, POS]).T.tolist()
