@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from storyline.analyze import entities, event_time, events
+from storyline.analyze import entities, event_time, event_words, events
 from storyline.analyze.event_context import Trigger
 from storyline.analyze.nlp import Parsed, load, parse_batch
 from storyline.ingest.document import make_document
@@ -863,6 +863,53 @@ def test_headline_read_from_its_re_reading_is_not_planned_for_a_parse() -> None:
     assert [s.text for s in events.sentences_to_parse(parsed)] == [text.split("\n")[1]]
     event = next(e for e in events.extract(parsed, [], []) if e.start < text.index("\n"))
     assert (event.type, names(event, "actor")) == ("AGREE", {"Israel", "Hamas"})
+
+
+def test_only_sentences_with_a_trigger_word_are_planned(parse: Parse) -> None:
+    """A sentence without a lexicon word is passed over by the document-wide look for trigger words."""
+    text = (
+        "The weather was mild on Tuesday. Rebels attacked the convoy near Kherson. "
+        "Shops opened late in the morning. The ministers signed the accord in Ankara."
+    )
+    parsed = parse(text)
+    assert [s.text for s in events.sentences_to_parse(parsed)] == [
+        "Rebels attacked the convoy near Kherson.",
+        "The ministers signed the accord in Ankara.",
+    ]
+    assert [e.trigger for e in events.extract(parsed, [], [])] == ["attacked", "signed"]
+
+
+def test_lemmas_and_tags_read_as_the_tokens_spell_them(parse: Parse) -> None:
+    """The document-wide lower-case lemmas and coarse tags the trigger search reads, as spaCy's tokens say."""
+    parsed = parse("Talks In Geneva Collapse.\n\nThe Red Cross said aid convoys were shelled on Monday.")
+    lemmas, tags = event_words.lemmas_and_tags(parsed.doc)
+    assert lemmas == [t.lemma_.lower() for t in parsed.doc]
+    assert tags == [t.pos_ for t in parsed.doc]
+    assert "shell" in lemmas and "VERB" in tags
+
+
+def test_a_parse_is_its_words_in_order_until_released(parse: Parse) -> None:
+    text = "Rebels attacked the convoy near Kherson."
+    parsed = parse(text)
+    words = event_words.Parse(parsed.parse(parsed.pieces[0]))
+    assert [w.text for w in words] == [t.text for t in parsed.doc]
+    assert words[1].lemma_ == "attack" and words[0].head is words[1] and words[-1].text == "."
+    words.release()
+    assert len(words) == 0
+
+
+@pytest.mark.parametrize(
+    ("ordered", "start", "end", "expected"),
+    [
+        ([], 0, 5, False),
+        ([3, 9], 4, 9, False),
+        ([3, 9], 3, 4, True),
+        ([3, 9], 5, 10, True),
+        ([3], 0, 3, False),
+    ],
+)
+def test_has_between(ordered: list[int], start: int, end: int, expected: bool) -> None:
+    assert events.has_between(ordered, start, end) is expected
 
 
 @pytest.mark.parametrize(

@@ -194,15 +194,16 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
     times."""
     if None in dates:
         return [dates[None]]
-    text = ctx.parsed.document.text
     background = ctx.parsed.memo.get("events.background_timexes", set())
     found: list[str] = []
     before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
+    # the last line break before the sentence: a timex ending after it is in the sentence's paragraph
+    line_break = ctx.parsed.document.text.rfind("\n", 0, sentence.start_char)
     for index in range(before - 1, -1, -1):
         timex = ctx.timexes[index]
         if timex.end > sentence.start_char:
             continue
-        if ctx.settings.event_reference_same_paragraph and "\n" in text[timex.end : sentence.start_char]:
+        if ctx.settings.event_reference_same_paragraph and line_break >= timex.end:
             break
         value = _reference_value(ctx, timex)
         if value is not None and timex.start not in background:

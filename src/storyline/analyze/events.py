@@ -18,6 +18,7 @@ participants and the place, ``event_time`` the date and the status (its docstrin
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections.abc import Iterator, Sequence
@@ -38,7 +39,7 @@ from storyline.analyze.event_context import (
     is_headline,
     negative,
 )
-from storyline.analyze.event_words import Parse, Word
+from storyline.analyze.event_words import Parse, Word, lemmas_and_tags
 from storyline.analyze.quote_headlines import headline_reading, parsed_reading
 from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
@@ -109,10 +110,7 @@ def extract(
     )  # fmt: skip
     to_parse = {(s.start_char, s.end_char) for s in _checked_sentences(parsed, lex, ctx.settings)}
     events: list[Event] = []
-    for sentence in _pieces(parsed):
-        triggers = _triggers(parsed, sentence, lex)
-        if not triggers:
-            continue
+    for sentence, triggers in _sentence_triggers(parsed, lex):
         if (sentence.start_char, sentence.end_char) in to_parse:
             events.extend(sentence_events(ctx, sentence, triggers))
         else:  # too long to parse, or past the document's cap on parsed sentences
@@ -143,32 +141,51 @@ def _checked_sentences(parsed: Parsed, lex: Lexicon, settings: AnalyzeSettings) 
     if caps in memo:
         return list(memo[caps])
     wanted: list[Span] = []
-    for sentence in _pieces(parsed):
+    for sentence, _ in _sentence_triggers(parsed, lex):
         if len(wanted) >= settings.event_max_parsed_sentences:
             break
-        if len(sentence) <= settings.event_max_sentence_tokens and _triggers(parsed, sentence, lex):
+        if len(sentence) <= settings.event_max_sentence_tokens:
             wanted.append(sentence)
     memo[caps] = wanted
     return list(wanted)
 
 
-def _pieces(parsed: Parsed) -> Iterator[Span]:
-    """The document's sentences, cut at line breaks: the units events are looked for in."""
-    return iter(parsed.pieces)
+def _sentence_triggers(parsed: Parsed, lex: Lexicon) -> list[tuple[Span, list[Trigger]]]:
+    """Every piece of the document (its sentences cut at line breaks, ``Parsed.pieces``) that has a trigger,
+    with its triggers (``find_triggers``), in text order.
 
-
-def _triggers(parsed: Parsed, sentence: Span, lex: Lexicon) -> list[Trigger]:
-    """``find_triggers``, remembered per sentence so that planning and extraction look only once."""
-    found = parsed.memo.setdefault("events.triggers", {})
-    key = (sentence.start_char, sentence.end_char)
-    if key not in found:
-        span = slice(sentence.start, sentence.end)
-        lemmas, tags = parsed.lemmas[span], parsed.coarse_tags[span]
+    Found once per document, since planning and extraction both walk them. Half the pieces have no lexicon
+    word at all: one pass over the document's lemmas finds the words, so that such a piece is passed over
+    without slicing its lemmas; a headline is looked at whatever its words, as its re-reading may lemmatize
+    them otherwise ("Talks" read as a name)."""
+    found: list[tuple[Span, list[Trigger]]] | None = parsed.memo.get("events.triggers")
+    if found is not None:
+        return found
+    lemmas, tags = lemmas_and_tags(parsed.doc)
+    words = lex.trigger_words
+    hits = [i for i, lemma in enumerate(lemmas) if lemma in words]
+    found = []
+    for sentence in parsed.pieces:
+        start, end = sentence.start, sentence.end
         headline = headline_doc(parsed, sentence, lex)
         if headline is not None:
-            lemmas, tags = [t.lemma_.lower() for t in headline], [t.pos_ for t in headline]
-        found[key] = find_triggers(sentence, lex, lemmas, tags)
-    return found[key]
+            triggers = find_triggers(
+                sentence, lex, [t.lemma_.lower() for t in headline], [t.pos_ for t in headline]
+            )
+        elif has_between(hits, start, end):
+            triggers = find_triggers(sentence, lex, lemmas[start:end], tags[start:end])
+        else:
+            continue
+        if triggers:
+            found.append((sentence, triggers))
+    parsed.memo["events.triggers"] = found
+    return found
+
+
+def has_between(ordered: Sequence[int], start: int, end: int) -> bool:
+    """Whether the sorted ``ordered`` holds a number from ``start`` up to (not including) ``end``."""
+    k = bisect.bisect_left(ordered, start)
+    return k < len(ordered) and ordered[k] < end
 
 
 def headline_doc(parsed: Parsed, sentence: Span, lex: Lexicon) -> Doc | None:
@@ -218,7 +235,7 @@ def find_triggers(
     """Lexicon hits in ``sentence`` (tagged, not parsed): phrases first, then single verbs and nouns.
 
     ``lemmas`` (lower case) and ``tags`` (coarse parts of speech) of the sentence's tokens, when the caller has
-    them from the document's arrays (``Parsed.lemmas``), spare a spaCy ``Token`` object per word."""
+    them from the document's arrays (``event_words.lemmas_and_tags``), spare a spaCy ``Token`` object per word."""
     if lemmas is None or tags is None:
         lemmas = [token.lemma_.lower() for token in sentence]
         tags = [token.pos_ for token in sentence]
