@@ -392,23 +392,6 @@ class Parsed:
         return list(self.doc.sents)
 
     @functools.cached_property
-    def lemmas(self) -> list[str]:
-        """Every token's lemma in lower case, read from the token arrays once: lexicon lookups over a whole
-        document would otherwise make a spaCy ``Token`` object per word per look."""
-        from spacy.attrs import LEMMA
-
-        strings = self.doc.vocab.strings
-        return [_lower_lemma(value, strings) for value in self.doc.to_array(LEMMA).tolist()]
-
-    @functools.cached_property
-    def coarse_tags(self) -> list[str]:
-        """Every token's coarse part of speech ("VERB", "NOUN"…), read from the token arrays once."""
-        from spacy.attrs import POS
-        from spacy.parts_of_speech import NAMES
-
-        return [NAMES[value] for value in self.doc.to_array(POS).tolist()]
-
-    @functools.cached_property
     def pieces(self) -> list[Span]:
         """The sentences cut at line breaks (``line_pieces``), cut once per document: quote planning, event
         planning and event extraction each walk all of them. A sentence with no line break in its text is its
@@ -539,16 +522,6 @@ def _token_column(doc: Doc, name: str, convert: Callable[[int], Any]) -> list[An
 
         found = doc.user_data[key] = [convert(value) for value in doc.to_array(IDS[name]).tolist()]
     return found
-
-
-def _lower_lemma(value: int, strings: Any) -> str:
-    """The lower-cased lemma of hash ``value``, spelled out once per process."""
-    if value not in _LOWER_LEMMAS:
-        _LOWER_LEMMAS[value] = strings[value].lower()
-    return _LOWER_LEMMAS[value]
-
-
-_LOWER_LEMMAS: dict[int, str] = {}  # lemma hash -> its text in lower case (hashes are the same in any vocab)
 
 
 def parse_batch(
