@@ -498,6 +498,21 @@ def test_a_market_quantity_is_no_demand(parse: Parse, text: str, found: list[str
     assert [e.trigger for e in events.extract(parse(text), [], []) if e.type == "DEMAND"] == found
 
 
+@pytest.mark.parametrize(
+    "text, actors, targets",
+    [
+        # a burst into fighting is a conflict that grew: neither what grew nor what it grew into took part
+        ("In 1992-1994, tensions boiled over and exploded into large-scale military action.", set(), set()),
+        ("The long simmering border dispute exploded into open warfare in 1998.", set(), set()),
+        # a real blast keeps its roles
+        ("A bomb exploded at the crowded bus station on Monday.", {"bomb"}, set()),
+    ],
+)
+def test_an_escalation_has_no_participants(parse: Parse, text: str, actors: set, targets: set) -> None:
+    exploded = next(e for e in events.extract(parse(text), [], []) if e.trigger == "exploded")
+    assert (exploded.type, names(exploded, "actor"), names(exploded, "target")) == ("ATTACK", actors, targets)
+
+
 def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> None:
     found = events.extract(parse("The teenager was shot and killed by police in Athens."), [], [])
     killed = next(e for e in found if e.trigger == "killed")

@@ -104,7 +104,10 @@ def _role_tokens(
     trigger_token = parse[trigger.index]
     for anchor in (parse[a] for a in anchors):
         predicate = _object_predicate(anchor, trigger_token)
-        if anchor.i == trigger_token.i:
+        escalation = anchor.i == trigger_token.i and _escalation(lex, anchor)
+        if escalation:
+            pass  # "tensions exploded into war": what grew took no part in the fighting
+        elif anchor.i == trigger_token.i:
             yield from _subject_roles(lex, anchor, headline)
         elif trigger.type == ACCIDENT_TYPE:
             pass  # nobody does a flood: "firefighters battled a wildfire" fought it
@@ -116,7 +119,7 @@ def _role_tokens(
             if child.dep_ in OBJECT_DEPS:
                 if _object_takes_part(lex, anchor, trigger_token, child):
                     yield "target", child
-            elif child.dep_ == "prep":
+            elif child.dep_ == "prep" and not (escalation and child.lower_ in lex.escalation_preps):
                 yield from _prep_roles(lex, child)
             elif child.dep_ == "ccomp" and trigger.type == "DEMAND":
                 yield from _demanded_of(lex, child)
@@ -130,6 +133,14 @@ def _role_tokens(
                 yield from _prep_roles(lex, child)
         if trigger.type in SPOKEN_IN_TYPES:
             yield from _speaker_roles(lex, trigger_token)
+
+
+def _escalation(lex: Lexicon, verb: Word) -> bool:
+    """A burst into something ("tensions boiled over and exploded into large-scale military action"): a figure
+    of speech for a conflict that grew, so neither its subject nor what it grew into took part in it."""
+    return verb.lemma_.lower() in lex.blast_verbs and any(
+        c.dep_ == "prep" and c.lower_ in lex.escalation_preps for c in verb.children
+    )
 
 
 def _anchor_subject_roles(lex: Lexicon, verb: Word, noun: Word) -> Iterator[tuple[str, Word]]:
