@@ -276,6 +276,15 @@ def test_possessive_description_holds_its_owner(analyze):
     assert owner(analyze(text), "Norway’s president", "nominal") == "Ola Brekke"
 
 
+def test_possessive_country_the_model_reads_as_a_person_still_owns_the_description(analyze):
+    # after a paragraph naming the president, the model tags "Azerbaijan" in "Azerbaijan’s president" PERSON
+    text = (
+        "EU can help the region, says President Ilham Aliyev\n\n"
+        "Azerbaijan’s president on Wednesday reiterated his country’s willingness to talk to Armenia."
+    )
+    assert owner(analyze(text), "Azerbaijan’s president", "nominal") == "Ilham Aliyev"
+
+
 def test_a_person_s_aide_is_not_that_person(analyze):
     text = "Defense Secretary Ann Carver flew to Oslo. Carver’s press secretary said the trip was planned."
     found = analyze(text)
