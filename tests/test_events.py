@@ -513,6 +513,30 @@ def test_an_escalation_has_no_participants(parse: Parse, text: str, actors: set,
     assert (exploded.type, names(exploded, "actor"), names(exploded, "target")) == ("ATTACK", actors, targets)
 
 
+@pytest.mark.parametrize(
+    "text, trigger, actors, status",
+    [
+        # a noun that counts the event ("a new round of talks") passes its verb on and takes no part
+        (
+            "Ankara and Stockholm will hold a new round of talks in Brussels.",
+            "talks",
+            {"Ankara", "Stockholm"},
+            "future",
+        ),
+        ("The two sides held a series of meetings in Geneva.", "meetings", {"two sides"}, "past"),
+        ("Rebels carried out a spate of attacks on army posts.", "attacks", {"Rebels"}, "past"),
+        ("Several rounds of talks took place in Vienna.", "talks", set(), "past"),
+        # who decries an event takes no part in it
+        ("Politicians and activists decried a rash of incendiary speech.", "speech", set(), "past"),
+    ],
+)
+def test_a_counting_noun_passes_its_verb_on(
+    parse: Parse, text: str, trigger: str, actors: set, status: str
+) -> None:
+    event = next(e for e in events.extract(parse(text), [], []) if e.trigger == trigger)
+    assert (names(event, "actor"), names(event, "target"), event.status) == (actors, set(), status)
+
+
 def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> None:
     found = events.extract(parse("The teenager was shot and killed by police in Athens."), [], [])
     killed = next(e for e in found if e.trigger == "killed")

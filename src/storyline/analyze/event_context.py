@@ -148,6 +148,7 @@ class Lexicon:
     blast_subjects: frozenset[str]  # "the plane exploded": a vehicle that blew up, no attacker named
     blast_figure_words: frozenset[str]  # "sales exploded", "exploded in popularity": a fast rise, no blast
     escalation_preps: frozenset[str]  # "tensions exploded into war": an escalation, no participants
+    counting_nouns: frozenset[str]  # "held a round of talks": the verb of the counting noun is the event's
     injury_verbs: frozenset[str]  # "hurt", "injure": an event only as a casualty with a cause named
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     market_nouns: frozenset[

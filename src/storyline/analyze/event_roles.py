@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from storyline.analyze.event_words import Parse, Word
 
-__all__ = ["participants", "place"]
+__all__ = ["counted_by", "participants", "place"]
 
 PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
 # a verb without a subject borrows its head's ("plans to visit", "is ready to sign")
@@ -78,6 +78,8 @@ def participants(
             continue  # "the clash at the crossing that killed four": the cause is an event, no participant
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
+        if token.i != trigger_token.i and token.i == counted_by(ctx.lexicon, trigger_token).i:
+            continue  # "held a new round of talks": the round is the talks
         shares: dict[int, Word] = {}  # noun -> the bare modifier coordinated with it
         members = _conjuncts(token) + (_comma_names(token) if site.headline else [])
         for member in members:
@@ -102,6 +104,7 @@ def _role_tokens(
     lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int], headline: bool = False
 ) -> Iterator[tuple[str, Word]]:
     trigger_token = parse[trigger.index]
+    noun = counted_by(lex, trigger_token)  # "rounds of talks took place": the round is the verb's subject
     for anchor in (parse[a] for a in anchors):
         predicate = _object_predicate(anchor, trigger_token)
         escalation = anchor.i == trigger_token.i and _escalation(lex, anchor)
@@ -117,7 +120,7 @@ def _role_tokens(
             if child.i == trigger_token.i or _coordinated(child, trigger_token) or child == predicate:
                 continue  # "declared martial law and a mobilisation": the law is a sibling, not a participant
             if child.dep_ in OBJECT_DEPS:
-                if _object_takes_part(lex, anchor, trigger_token, child):
+                if _object_takes_part(lex, anchor, noun, child):
                     yield "target", child
             elif child.dep_ == "prep" and not (escalation and child.lower_ in lex.escalation_preps):
                 yield from _prep_roles(lex, child)
@@ -133,6 +136,20 @@ def _role_tokens(
                 yield from _prep_roles(lex, child)
         if trigger.type in SPOKEN_IN_TYPES:
             yield from _speaker_roles(lex, trigger_token)
+
+
+def counted_by(lex: Lexicon, noun: Word) -> Word:
+    """The noun that counts ``noun`` or the first noun it is listed with in "a new round of talks", "a series
+    of fundraisers and speeches" (``lex.counting_nouns``): its verb is the event's, and it is no participant;
+    else ``noun`` itself."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head  # "a series of fundraisers, speeches and other events"
+    of = first.head
+    if first.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return noun
+    counter = of.head
+    return counter if counter.lemma_.lower() in lex.counting_nouns else noun
 
 
 def _escalation(lex: Lexicon, verb: Word) -> bool:

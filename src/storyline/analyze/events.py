@@ -372,7 +372,7 @@ def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Tr
     ]
     frames = {i for t in triggers if (i := _frame_of(ctx.lexicon, parse, t, by_index)) is not None}
     kept = [t for t in kept if t.index not in frames]
-    anchors = {t.index: _anchors(parse, t) for t in kept}
+    anchors = {t.index: _anchors(ctx.lexicon, parse, t) for t in kept}
     dates = event_time.attached_dates(ctx, sentence, parse, anchors, set(by_index))
     references = event_time.reference_dates(ctx, sentence, dates)
     owner = {a: index for index, group in anchors.items() for a in group}
@@ -620,13 +620,15 @@ def _cancelled(lex: Lexicon, verb: Word) -> bool:
     return lemma in lex.cancel_verbs or (particle is not None and f"{lemma} {particle}" in lex.cancel_verbs)
 
 
-def _anchors(parse: Parse, trigger: Trigger) -> list[int]:
-    """The trigger plus, for a noun, the verb it hangs on ("held talks", "talks were held")."""
+def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
+    """The trigger plus, for a noun, the verb it hangs on ("held talks", "talks were held", "will hold a new
+    round of talks")."""
     token = parse[trigger.index]
     anchors = [token.i]
     first = token
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head  # "declared martial law and mobilisation": the verb of the first conjunct
+    first = event_roles.counted_by(lex, first)
     light = first.head.pos_ in ("VERB", "AUX") and first.dep_ in NOUN_TRIGGER_DEPS
     if token.pos_ != "VERB" and first.head.i != first.i and light:
         anchors.append(first.head.i)
