@@ -214,3 +214,22 @@ def test_dateline_places_are_places(text: str, places: list[str], kept: list[str
     assert set(kept) <= {text for text, _ in found}
     dateline = parsed.sentences[0]
     assert all(e.end_char <= dateline.end_char or e.start_char >= dateline.end_char for e in parsed.doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # after "(Reuters) -" the tagger reads a capitalized common noun as a name
+        ("MOSCOW, March 5 (Reuters) - Talks between the two sides stalled.", "Talks", ("NOUN", "talk")),
+        ("PARIS (AP) — Protesters gathered outside parliament.", "Protesters", ("NOUN", "protester")),
+        ("KYIV, June 4 (Reuters) - Police detained two men.", "Police", ("NOUN", "police")),
+        # names stay names: a recognized entity, a word before another name, a word no noun list holds
+        ("WASHINGTON (Reuters) - Bush said on Monday.", "Bush", ("PROPN", "Bush")),
+        ("WASHINGTON (Reuters) - Hope Hicks said on Monday.", "Hope", ("PROPN", "Hope")),
+        ("BERLIN (Reuters) - Merkel said on Monday.", "Merkel", ("PROPN", "Merkel")),
+    ],
+)
+def test_a_common_noun_opening_a_dateline_sentence_is_a_noun(text: str, word: str, expected: tuple) -> None:
+    parsed = next(nlp.parse_batch([make_document("d", text, language="en")], AnalyzeSettings()))
+    token = next(t for t in parsed.doc if t.text == word)
+    assert (token.pos_, token.lemma_) == expected

@@ -240,22 +240,33 @@ def _finishing(nlp: Language, name: str, settings: AnalyzeSettings) -> tuple[Cal
             nlp.disable_pipe(pipe_name)
         elif ruler is None and pipe_name in nlp.disabled:
             nlp.enable_pipe(pipe_name)
+    breaks = functools.partial(_paragraph_breaks, nouns=_noun_lemmas(nlp))
     if ruler is None:
-        return (_paragraph_breaks,)
+        return (breaks,)
     lemmatizer = [_fast_lemmatizer(name, settings.matmul)] if "lemmatizer" in moved else []
-    return (ruler, *lemmatizer, _paragraph_breaks)
+    return (ruler, *lemmatizer, breaks)
+
+
+def _noun_lemmas(nlp: Language) -> frozenset[str]:
+    """The nouns the rule lemmatizer knows (its ``lemma_index``), or none for a pipeline without one."""
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
 
 
 MAX_ABBREVIATION = 4  # "Vt", "Mass", "Ariz": a title-case word this short before a full stop may abbreviate
 
 
-def _paragraph_breaks(doc: Doc) -> Doc:
+def _paragraph_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
     """A line break always ends a sentence (the senter runs headlines into the next line's sentence), and a
     lowercase word right after an abbreviation's full stop or an exclaimed or asked quotation goes on with the
     sentence before it (the senter cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan" and "“Get out!” |
     the senator shouted", which loses the quotation's speaker), as does a name after a title ("Capt. | Ann").
     A capitalized word after a number's full stop starts one ("on May 3. | Officials said"), and so does the
-    sentence after a dateline (``_dateline_breaks``).
+    sentence after a dateline (``_dateline_breaks``), whose first word is a common noun when ``nouns`` says so.
 
     Tokens are read from per-document lists (``token_texts``, the SENT_START array kept up to date as the walk
     changes it): a ``Token`` object is made only for the few words a rule has to look at more closely."""
@@ -274,11 +285,11 @@ def _paragraph_breaks(doc: Doc) -> Doc:
         elif i > 1 and texts[i - 1] == "." and doc[i].is_title and _after_numbered_stop(doc[i]):
             doc[i].is_sent_start = True
             starts[i] = 1
-    _dateline_breaks(doc)
+    _dateline_breaks(doc, nouns)
     return doc
 
 
-def _dateline_breaks(doc: Doc) -> None:
+def _dateline_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> None:
     """A dateline that opens a line in the article's head is a sentence of its own ("BRASK, Varnia (LBN) - |
     Six soldiers were killed"): in the sentence it opens, the parser makes its place names the verb's subject
     or object, and they would become an event's participants. Its place names are places (``_dateline_places``).
@@ -300,7 +311,29 @@ def _dateline_breaks(doc: Doc) -> None:
         for token in span[1:]:
             token.is_sent_start = False
         doc[span.end].is_sent_start = True
+        _common_opening(doc[span.end], nouns)
         _dateline_places(doc, span.end, [(line_start + a, line_start + b) for a, b in dateline.places])
+
+
+def _common_opening(token: Token, nouns: frozenset[str]) -> None:
+    """The first word after a dateline as the common noun it is ("(Reuters) - Talks between Russia and Ukraine
+    stalled", "(AP) — Protesters gathered"): after "(Reuters) -" the tagger reads a capitalized noun as a name,
+    and the event and quote rules, which look for nouns, miss it. Only a title-case word no entity holds,
+    before a word that is no name either, and that the lemmatizer knows as a noun, without a plural "s" or as
+    it is."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.is_title:
+        return
+    if following is None or following.pos_ == "PROPN":
+        return
+    lower = token.lower_
+    if lower.endswith("s") and lower[:-1] in nouns:
+        token.tag_, token.lemma_ = "NNS", lower[:-1]
+    elif lower in nouns:
+        token.tag_, token.lemma_ = "NN", lower
+    else:
+        return
+    token.pos_ = "NOUN"
 
 
 def _dateline_places(doc: Doc, end: int, places: list[tuple[int, int]]) -> None:
