@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from storyline.analyze.event_words import Parse, Word
 
-__all__ = ["counted_by", "participants", "place"]
+__all__ = ["counted_by", "first_conjunct", "participants", "place"]
 
 PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
 # a verb without a subject borrows its head's ("plans to visit", "is ready to sign")
@@ -72,13 +72,14 @@ def participants(
     """
     found: list[Participant] = []
     trigger_token = site.parse[trigger.index]
+    counter = counted_by(ctx.lexicon, trigger_token)
     for role, word in _role_tokens(ctx.lexicon, site.parse, trigger, anchors, site.headline):
         token = antecedent(word)
         if cause_antecedent(ctx.lexicon, word).i != token.i:
             continue  # "the clash at the crossing that killed four": the cause is an event, no participant
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
-        if token.i != trigger_token.i and token.i == counted_by(ctx.lexicon, trigger_token).i:
+        if counter.i != trigger_token.i and token.i == counter.i:
             continue  # "held a new round of talks": the round is the talks
         shares: dict[int, Word] = {}  # noun -> the bare modifier coordinated with it
         members = _conjuncts(token) + (_comma_names(token) if site.headline else [])
@@ -142,14 +143,20 @@ def counted_by(lex: Lexicon, noun: Word) -> Word:
     """The noun that counts ``noun`` or the first noun it is listed with in "a new round of talks", "a series
     of fundraisers and speeches" (``lex.counting_nouns``): its verb is the event's, and it is no participant;
     else ``noun`` itself."""
-    first = noun
-    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
-        first = first.head  # "a series of fundraisers, speeches and other events"
+    first = first_conjunct(noun)  # "a series of fundraisers, speeches and other events"
     of = first.head
     if first.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
         return noun
     counter = of.head
     return counter if counter.lemma_.lower() in lex.counting_nouns else noun
+
+
+def first_conjunct(noun: Word) -> Word:
+    """The first noun of the list ``noun`` is in ("declared martial law and mobilisation": "law"), else
+    ``noun``: the list's verb and counting noun hang on it."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _escalation(lex: Lexicon, verb: Word) -> bool:

@@ -625,10 +625,8 @@ def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
     round of talks")."""
     token = parse[trigger.index]
     anchors = [token.i]
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
-        first = first.head  # "declared martial law and mobilisation": the verb of the first conjunct
-    first = event_roles.counted_by(lex, first)
+    # "declared martial law and mobilisation": the verb of the first conjunct, or of the noun counting it
+    first = event_roles.counted_by(lex, event_roles.first_conjunct(token))
     light = first.head.pos_ in ("VERB", "AUX") and first.dep_ in NOUN_TRIGGER_DEPS
     if token.pos_ != "VERB" and first.head.i != first.i and light:
         anchors.append(first.head.i)
