@@ -344,6 +344,22 @@ def test_places_acting_as_governments_are_metonyms(analyze, text, place, metonym
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # a person's name the model cut at a particle, reading the rest as a place
+        (
+            "European Commission President Ursula von der Leyen arrived in Kyiv on Friday.",
+            "Ursula von der Leyen",
+        ),
+        ("Economist Pedro dos Santos said inflation would ease.", "Pedro dos Santos"),
+    ],
+)
+def test_names_with_particles_are_one_person(analyze, text, name):
+    people = [e for e in analyze(text) if e.type == "PERSON"]
+    assert [e.name for e in people] == [name]
+
+
+@pytest.mark.parametrize(
     "text, name, type_",
     [
         ("Talks between the two delegations were held in Yerevan on Monday.", "Yerevan", "GPE"),

@@ -354,6 +354,10 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "Police arrested no one at the scene.",
         "The two delegations held no talks in Vienna.",
         "Neither army attacked the bridge.",
+        # what happened "without" a vote, a deal or a shot did not happen
+        "The cabinet pushed the budget through parliament without a vote.",
+        "The negotiators went home without a deal.",
+        "The convoy crossed the frontier without firing a shot.",
         # accepting money, awards or refugees agrees to nothing; ordering goods commands no one
         "The senator accepted an award from the academy.",
         "The state will accept more refugees next year.",
@@ -535,6 +539,44 @@ def test_a_counting_noun_passes_its_verb_on(
 ) -> None:
     event = next(e for e in events.extract(parse(text), [], []) if e.trigger == trigger)
     assert (names(event, "actor"), names(event, "target"), event.status) == (actors, set(), status)
+
+
+@pytest.mark.parametrize(
+    "text, actors, targets",
+    [
+        # a call has two parties: whoever did something in one, and to whom
+        (
+            "The Dutch prime minister congratulated Petra Novak in a phone call on Monday.",
+            {"Dutch prime minister"},
+            {"Petra Novak"},
+        ),
+        ("Kowalski told Ferreira during a video call that Lisbon would wait.", {"Kowalski"}, {"Ferreira"}),
+        (
+            "During a phone call on Tuesday, Sato and Keller reaffirmed their commitment to the pact.",
+            {"Sato", "Keller"},
+            set(),
+        ),
+        # a word that merely comes up in a conversation took no part in it
+        ("Her name came up during a phone call between the two ministers.", set(), set()),
+    ],
+)
+def test_the_parties_of_a_call(parse: Parse, text: str, actors: set, targets: set) -> None:
+    event = next(e for e in events.extract(parse(text), [], []) if e.type == "CONSULT")
+    assert (names(event, "actor"), names(event, "target")) == (actors, targets)
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # what a verb of membership lists belongs to its subject, which takes no part in it
+        ("The measures, which include asset freezes and travel bans, take effect on Tuesday.", "bans"),
+        ("The package includes sanctions on four banks.", "sanctions"),
+        ("Her schedule included a speech to the chamber of commerce.", "speech"),
+    ],
+)
+def test_a_listed_event_has_no_actor_from_its_list(parse: Parse, text: str, trigger: str) -> None:
+    event = next(e for e in events.extract(parse(text), [], []) if e.trigger == trigger)
+    assert names(event, "actor") == set()
 
 
 def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> None:

@@ -149,6 +149,11 @@ class Lexicon:
     blast_figure_words: frozenset[str]  # "sales exploded", "exploded in popularity": a fast rise, no blast
     escalation_preps: frozenset[str]  # "tensions exploded into war": an escalation, no participants
     counting_nouns: frozenset[str]  # "held a round of talks": the verb of the counting noun is the event's
+    membership_verbs: frozenset[
+        str
+    ]  # "the measures include travel bans": the subject is what the event is part of
+    absence_preps: frozenset[str]  # "passed the bill without a vote": the event did not take place
+    call_nouns: frozenset[str]  # "congratulated X in a phone call": the verb's subject and object took part
     injury_verbs: frozenset[str]  # "hurt", "injure": an event only as a casualty with a cause named
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense
     market_nouns: frozenset[

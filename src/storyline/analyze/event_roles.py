@@ -47,6 +47,7 @@ HEADLINE_ACTIVE_DEPS = OBJECT_DEPS | {"aux", "ccomp", "xcomp", "prt"}
 # Events one takes part in by speaking at them ("said at the summit", "told reporters during the visit"); a
 # speaker "in the worst violence in a decade" only dates what was said by it.
 SPOKEN_IN_TYPES = frozenset({"MEET", "CONSULT", "STATEMENT", "VISIT", "SIGN", "PROTEST"})
+CALLED_DEPS = frozenset({"dobj", "dative"})  # "congratulated Ionescu in a phone call": the other party
 NP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case", "nummod"})
 ACTOR_MODIFIER_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod"}
@@ -173,14 +174,15 @@ def _anchor_subject_roles(lex: Lexicon, verb: Word, noun: Word) -> Iterator[tupl
     Who breaks, causes, mentions or hails an event takes no part in it ("violated the truce", "incites
     violence", "mentioned the violence"); who faces or draws it is its target ("the plan drew criticism"); the
     subject of "be" is the event itself unless it names an actor ("the acknowledgement was an attack", but
-    "Trump is a threat"); and a noun the parser made the object of a verb of saying, before a clause without a
+    "Trump is a threat"), and so is the subject of a verb of membership ("the measures include travel bans");
+    and a noun the parser made the object of a verb of saying, before a clause without a
     subject, is that clause's subject ("told reporters violence would be punished").
     """
     lemma = verb.lemma_
     if lemma in lex.breach_verbs | lex.cause_verbs | lex.appraisal_verbs or _said_subject(lex, verb, noun):
         return
     roles = _subject_roles(lex, verb)
-    if noun.dep_ == "attr":
+    if noun.dep_ == "attr" or lemma in lex.membership_verbs:
         roles = ((role, token) for role, token in roles if _names_actor(token))
     if lemma in lex.reception_verbs:
         roles = (("target", token) for _, token in roles)
@@ -263,16 +265,32 @@ def _consequence(lex: Lexicon, verb: Word, subject: Word) -> bool:
 
 
 def _speaker_roles(lex: Lexicon, noun: Word) -> Iterator[tuple[str, Word]]:
-    """Who spoke at a noun event took part in it: "X said at a meeting with Y" makes X an actor of the meeting."""
+    """Who spoke at a noun event took part in it: "X said at a meeting with Y" makes X an actor of the meeting.
+
+    A call or a conversation has two parties, so whoever did anything in one took part, and so did the one it
+    was done to: "von der Leyen congratulated Ionescu in a phone call" is a call between the two.
+    """
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lex.setting_preps:
         return
     verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
     said = verb.lemma_ in lex.speech_verbs or any(
         c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.speech_nouns for c in verb.children
     )  # "made the remarks during the meeting"
-    if verb.pos_ in ("VERB", "AUX") and said:
-        yield from ((role, token) for role, token in _subject_roles(lex, verb) if role == "actor")
+    actors = ((role, token) for role, token in _subject_roles(lex, verb) if role == "actor")
+    call = noun.lemma_.lower() in lex.call_nouns and verb.pos_ == "VERB"  # not "the answer was indistinct"
+    if said:
+        yield from actors
+    elif call and verb.lemma_ not in lex.occurrence_verbs:
+        yield from actors  # not "his name came up in every conversation": what comes up takes no part
+    if call:
+        yield from (
+            ("target", c)
+            for c in verb.children
+            if c.dep_ in CALLED_DEPS and c.ent_type_ in ACTOR_ENTITY_TYPES
+        )
 
 
 def _subject_roles(lex: Lexicon, verb: Word, headline: bool = False) -> Iterator[tuple[str, Word]]:
@@ -311,12 +329,19 @@ def _subject_roles(lex: Lexicon, verb: Word, headline: bool = False) -> Iterator
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             yield from _modified_noun_role(current)
             return
-        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i or _listed_noun(current):
             return
         passive = (current is verb or passive) and _passive_conjunct(current)  # conjuncts all the way up
         current = (
             _quoted_conjunct_cue(current) or saying_goes_on(current, lex.passive_object_verbs) or current.head
         )
+
+
+def _listed_noun(token: Word) -> bool:
+    """A noun listed after another ("asset freezes and travel bans"): it borrows no subject from the first, which
+    has one only where the parser misread the list ("asset" the subject of "freezes"); the list's verb is found
+    as the noun's anchor instead."""
+    return token.dep_ == "conj" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN"
 
 
 def _headline_passive(lex: Lexicon, verb: Word) -> bool:

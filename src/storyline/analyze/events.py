@@ -620,6 +620,11 @@ def _cancelled(lex: Lexicon, verb: Word) -> bool:
     return lemma in lex.cancel_verbs or (particle is not None and f"{lemma} {particle}" in lex.cancel_verbs)
 
 
+def _absent(lex: Lexicon, word: Word) -> bool:
+    """The object of a preposition of absence ("without a vote", "without firing a shot"): it did not happen."""
+    return word.dep_ in ("pobj", "pcomp") and word.head.lower_ in lex.absence_preps
+
+
 def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
     """The trigger plus, for a noun, the verb it hangs on ("held talks", "talks were held", "will hold a new
     round of talks")."""
@@ -638,8 +643,8 @@ def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
 def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) -> bool:
     """False for what the sentence says did not or might not happen, or merely names.
 
-    Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks") and conditional
-    ("if the speaker visited") events are dropped, and so is a noun trigger hanging on another noun ("a
+    Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks", "without a vote")
+    and conditional ("if the speaker visited") events are dropped, and so is a noun trigger hanging on another noun ("a
     crackdown on protests"): it names a topic, not a happening; a past participle modifying a noun ("the
     occupied territories") describes a state; a cancelled or postponed noun event ("called off the talks") did
     not take place.
@@ -652,6 +657,8 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
             for c in anchor.children
         ):
             return False
+    if any(_absent(lex, parse[a]) for a in anchors):
+        return False  # "pushed the bill through without a vote", "left without holding talks"
     token = parse[trigger.index]
     if negative(lex, token):
         return False  # "held no talks"

@@ -98,6 +98,7 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
     names = _extend_to_acronyms(doc, _from_ner(doc, language, roles))
     dropped = _dropped_names(doc)
     if roles is not None:
+        names = _join_name_particles(doc, names, roles)
         _extend_run_on_surnames(doc, names, roles)
         names = _add_coordinated_people(doc, names, roles)
         names = _split_coordinated(doc, names)
@@ -751,6 +752,33 @@ def _head_is_last(doc: Doc, span: tuple[int, int], roles: RoleTable) -> bool:
             tokens = tokens[:i]
             break
     return bool(tokens) and tokens[-1].lower_ in roles.words and tokens[-1].ent_type_ not in ("NORP", "GPE")
+
+
+def _join_name_particles(doc: Doc, names: list[Named], roles: RoleTable) -> list[Named]:
+    """A person's name the model cut at a lower-case particle ("Ursula von der" and the place "Leyen", "Charles"
+    and "de Gaulle"): a person followed by particles, or ending in one, and then by capitalized words on the
+    same line is one name to the last of those words; whatever the model made of them goes."""
+    joined: dict[int, int] = {}  # start of a person -> its new end
+    for named in names:
+        i = named.end
+        while i < len(doc) and doc[i].text in roles.name_particles and doc[i - 1].whitespace_ == " ":
+            i += 1
+        if named.label != "PERSON" or doc[i - 1].text not in roles.name_particles:
+            continue
+        end = i
+        while end < len(doc) and _capitalized_word(doc[end]) and doc[end - 1].whitespace_ == " ":
+            end += 1
+        if end > i:
+            joined[named.start] = end
+    if not joined:
+        return names
+    spans = [(start, end) for start, end in joined.items()]
+    kept = [n for n in names if n.start in joined or not any(s < n.end and n.start < e for s, e in spans)]
+    for named in kept:
+        if named.start in joined:
+            named.end = joined[named.start]
+            named.text = clean_name(doc[named.start : named.end].text)
+    return kept
 
 
 def _extend_run_on_surnames(doc: Doc, names: list[Named], roles: RoleTable) -> None:

@@ -45,6 +45,7 @@ class RoleTable:
     bodies: frozenset[str] = frozenset()  # "senate", "house": every level of government has one
     place_nouns: Mapping[str, str] = field(default_factory=dict)  # "corridor" -> "LOC"
     subordinates: frozenset[str] = frozenset()  # "vice", "deputy": "vice president" is no "president"
+    name_particles: frozenset[str] = frozenset()  # "von", "de": lower-case words inside a person's name
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def table(language: str | None) -> RoleTable | None:
         bodies=frozenset(places.get("bodies", ())),
         place_nouns=dict(places.get("nouns", {})),
         subordinates=frozenset(titles.get("subordinates", ())),
+        name_particles=frozenset(titles.get("name_particles", ())),
     )
 
 
