@@ -534,6 +534,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
                 ("Varnia", "Oskarian gunners of breaking the truce", "indirect", "accused"),
             ],
         ),
+        (  # a percent sign ends the figure it belongs to: it is no punctuation to trim
+            "Turnout was 58%, the electoral commission said.",
+            [("the electoral commission", "Turnout was 58%", "indirect", "said")],
+        ),
     ],
 )
 def test_reported_speech(parse, text, expected):

@@ -22,6 +22,7 @@ CLAUSE_DEPS = frozenset({"ccomp"})  # the reported clause of a speech verb
 VERBAL_POS = frozenset({"VERB", "AUX"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who"/"which" as a subject: the speaker is the noun it modifies
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})  # what a speaker's name is made of
+UNIT_SIGNS = frozenset({"%", "‰"})  # signs spaCy counts as punctuation that end a figure ("58%")
 DASHES = frozenset({"–", "—", "--"})  # a dash sets off a dateline or an aside from the speaker's name
 DATELINE_DASHES = DASHES | {"-"}  # after "(Reuters)" a hyphen is a dateline's dash too
 FOCUS_ADVERBS = frozenset({"even", "especially", "particularly"})  # before a source: 32 times out, 9 in
@@ -82,7 +83,9 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _loose(token: Token) -> bool:
-    return (token.is_punct and not token.is_quote) or token.is_space or token.pos_ == "CCONJ"
+    """Punctuation, space or a conjunction: not "%", which spaCy counts as punctuation ("turnout was 58%")."""
+    punctuation = token.is_punct and not token.is_quote and token.text not in UNIT_SIGNS
+    return punctuation or token.is_space or token.pos_ == "CCONJ"
 
 
 def verb_group_start(verb: Token) -> int:
