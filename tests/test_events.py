@@ -354,6 +354,10 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "Police arrested no one at the scene.",
         "The two delegations held no talks in Vienna.",
         "Neither army attacked the bridge.",
+        # a reporter's request for comment, free speech and freezing rain are no events
+        "The minister's office did not immediately respond to a request for comment.",
+        "Civil rights groups said the rules violate free speech.",
+        "Rescue teams searched the rubble in freezing rain.",
         # what happened "without" a vote, a deal or a shot did not happen
         "The cabinet pushed the budget through parliament without a vote.",
         "The negotiators went home without a deal.",
@@ -531,7 +535,7 @@ def test_an_escalation_has_no_participants(parse: Parse, text: str, actors: set,
         ("Rebels carried out a spate of attacks on army posts.", "attacks", {"Rebels"}, "past"),
         ("Several rounds of talks took place in Vienna.", "talks", set(), "past"),
         # who decries an event takes no part in it
-        ("Politicians and activists decried a rash of incendiary speech.", "speech", set(), "past"),
+        ("Politicians and activists decried a rash of incendiary speeches.", "speeches", set(), "past"),
     ],
 )
 def test_a_counting_noun_passes_its_verb_on(
@@ -563,6 +567,33 @@ def test_a_counting_noun_passes_its_verb_on(
 def test_the_parties_of_a_call(parse: Parse, text: str, actors: set, targets: set) -> None:
     event = next(e for e in events.extract(parse(text), [], []) if e.type == "CONSULT")
     assert (names(event, "actor"), names(event, "target")) == (actors, targets)
+
+
+def test_a_dateline_date_dates_no_event(parse: Parse) -> None:
+    """The dateline's date is the publication's: the quake struck on the Tuesday the sentence names, and the
+    participle of result and the quake noun share that date."""
+    text = "ANKARA, March 12 (Reuters) - A strong earthquake struck eastern Turkey on Tuesday, killing at least 230."
+    parsed = parse(text)
+    found = events.extract(
+        parsed, [], [timex(parsed, "March 12", "2021-03-12"), timex(parsed, "Tuesday", "2021-03-09")]
+    )
+    assert {(e.trigger, e.date) for e in found} == {
+        ("earthquake", "2021-03-09"),
+        ("struck", "2021-03-09"),
+        ("killing", "2021-03-09"),
+    }
+
+
+def test_a_date_after_a_part_of_the_day_is_the_event_s(parse: Parse) -> None:
+    parsed = parse("Gunmen attacked a border post before dawn on Tuesday.")
+    event = only(events.extract(parsed, [], [timex(parsed, "Tuesday", "2021-03-09")]))
+    assert event.date == "2021-03-09"
+
+
+def test_a_subject_split_by_the_parser_is_no_actor(parse: Parse) -> None:
+    """ "A magnitude 6.8 earthquake" parsed as two subjects: the earthquake struck, not the magnitude."""
+    found = events.extract(parse("A magnitude 6.8 earthquake struck the coast before dawn."), [], [])
+    assert all(names(e, "actor") == set() for e in found) and found
 
 
 @pytest.mark.parametrize(

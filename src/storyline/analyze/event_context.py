@@ -127,6 +127,11 @@ class Lexicon:
     tally_preps: frozenset[str]  # "including 80 murders", "with 159 homicides"
     share_nouns: frozenset[str]  # "82 percent of murders"
     time_heads: frozenset[str]  # "election day": a noun event's own time
+    weather_verbs: frozenset[str]  # "freeze": the weather with ``weather_nouns`` ("in freezing rain")
+    weather_nouns: frozenset[str]
+    mass_nouns: frozenset[str]  # "free speech": bare and singular, no happening
+    comment_words: frozenset[str]  # "a request for comment": a reporter's, no demand
+    day_parts: frozenset[str]  # "before dawn on Tuesday": the date hangs on a part of the day
     outcome_nouns: frozenset[str]  # "stabbed to death", "sentenced to life": no target
     contest_words: frozenset[str]  # "fight", "battle": a contest or an effort with the signs below
     contest_modifiers: frozenset[str]  # "a legal battle", "a losing battle"

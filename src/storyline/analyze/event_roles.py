@@ -312,7 +312,7 @@ def _subject_roles(lex: Lexicon, verb: Word, headline: bool = False) -> Iterator
         if doer is not None:
             yield ("target" if undergoes else "actor"), doer  # "asked the DOJ to investigate"
             return
-        for child in current.children:
+        for child in _without_split_subjects(current):
             if child.dep_ in PASSIVE_SUBJECT_DEPS and (current is verb or passive):
                 yield "target", child
                 yield from _agents(lex, current)
@@ -335,6 +335,23 @@ def _subject_roles(lex: Lexicon, verb: Word, headline: bool = False) -> Iterator
         current = (
             _quoted_conjunct_cue(current) or saying_goes_on(current, lex.passive_object_verbs) or current.head
         )
+
+
+def _without_split_subjects(verb: Word) -> list[Word]:
+    """``verb``'s children, of two active subjects with no punctuation between them only the one nearer the
+    verb: they are one noun phrase the parser split ("A **magnitude** 6.8 **earthquake** struck": the
+    earthquake struck). With punctuation between, they are a misparse of another kind ("In declaring X's
+    **statements** as "not Christian," the **pope** demonstrated"), left as they are."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    if len(subjects) < 2 or _punctuation_between(verb, subjects[0].i, subjects[-1].i):
+        return children
+    return [c for c in children if c.dep_ not in SUBJECT_DEPS or c.i >= verb.i or c.i == subjects[-1].i]
+
+
+def _punctuation_between(token: Word, start: int, end: int) -> bool:
+    """Whether a punctuation mark lies between the words ``start`` and ``end`` of ``token``'s parse."""
+    return any(t.pos_ == "PUNCT" for t in token.doc[start:end])
 
 
 def _listed_noun(token: Word) -> bool:

@@ -223,7 +223,20 @@ def names_no_happening(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     modifiers = (c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
     if any(c.lemma_.lower() in lex.illness_modifiers for c in modifiers):
         return True
+    if _mass_sense(lex, token):
+        return True
     return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads
+
+
+def _mass_sense(lex: Lexicon, noun: Word) -> bool:
+    """A noun of ``lex.mass_nouns`` in its uncountable sense: singular, with no determiner, possessive or number,
+    and no name before it ("free **speech** rights", "hate **speech**"; but "a speech", "his speech", a
+    headline's "Obama **speech** on trade")."""
+    if noun.lemma_.lower() not in lex.mass_nouns or noun.tag_ != "NN":
+        return False
+    return not any(
+        c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.ent_type_ for c in noun.children
+    )
 
 
 def counted(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
@@ -309,13 +322,16 @@ def _burning(lex: Lexicon, token: Word) -> bool:
 
 def sourcing_note(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether a trigger only states a source's terms: "a White House official, who **requested** anonymity",
-    "speaking on condition of anonymity to **discuss** the talks", "were not authorized to **discuss** them".
+    "speaking on condition of anonymity to **discuss** the talks", "were not authorized to **discuss** them",
+    "did not respond to a **request** for comment".
 
     Wire stories carry these clauses in nearly every sourced paragraph; none of them happened on the timeline.
     """
     token = parse[trigger.index]
     if token.pos_ == "VERB" and any(_mentions_sourcing(lex, c) for c in token.children):
         return True
+    if token.pos_ == "NOUN" and any(_for_comment(lex, c) for c in token.children):
+        return True  # "did not respond to a request for comment"
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ not in ("xcomp", "advcl") or not infinitive or token.head.i == token.i:
         return False  # "speaking on condition of anonymity to discuss": the purpose of the sourcing
@@ -323,6 +339,15 @@ def sourcing_note(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     if head.lemma_.lower() in lex.permission_heads and any(c.dep_ == "neg" for c in head.children):
         return True  # "not authorized to discuss": nothing was discussed, for the record
     return any(_mentions_sourcing(lex, c) for c in head.children)
+
+
+def _for_comment(lex: Lexicon, child: Word) -> bool:
+    """A phrase "for comment" on a request ("a request for comment", "requests for comment on the report")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "for"
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in lex.comment_words for c in child.children)
+    )
 
 
 def _mentions_sourcing(lex: Lexicon, child: Word) -> bool:

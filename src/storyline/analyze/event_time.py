@@ -138,7 +138,8 @@ def _owning_trigger(
 
     ``IGNORED`` when the timex dates some other noun on the way ("expelled diplomats over a 2014 explosion"),
     but not a named place or party, which has no time of its own: "killed at the Brask crossing on the Tavra
-    River on Thursday", where the parser hung the day on the river; nor a folded noun event in the verb's
+    River on Thursday", where the parser hung the day on the river; nor a part of the day ("struck before dawn on
+    Tuesday"); nor a folded noun event in the verb's
     circumstance (``_circumstance``), which happened then with it: "wounded in **clashes** on Thursday". Also
     ``IGNORED``: a date in a relative clause on a noun that is no event, and the deadline of an act ordered
     (``_demanded_act``); ``None`` (the sentence's reference time) past a new clause, a conjunct with a subject
@@ -148,7 +149,11 @@ def _owning_trigger(
     while True:
         if token.i in owner:
             return owner[token.i]
-        named = token.ent_type_ in UNDATED_NAMES or (token.i in folded and _circumstance(lex, token))
+        named = (
+            token.ent_type_ in UNDATED_NAMES
+            or (token.i in folded and _circumstance(lex, token))
+            or (lex is not None and token.lemma_.lower() in lex.day_parts)  # "before dawn on Tuesday"
+        )
         if token is not start and token.pos_ in ("NOUN", "PROPN") and not named:
             return IGNORED
         # a relative clause's date is its noun's: an event's ("the talks that began on Monday"), else no
@@ -238,13 +243,38 @@ def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:
     return before.tag_ in ("DT", "PRP$", "POS") and after.pos_ in ("NOUN", "PROPN")
 
 
-def coordinated_date(token: Word, owner: dict[int, int], dates: dict[int | None, str]) -> str | None:
-    """A coordinated verb shares its first conjunct's date ("met on Monday and agreed to…")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+def coordinated_date(
+    token: Word, owner: dict[int, int], dates: dict[int | None, str], types: dict[int, str]
+) -> str | None:
+    """A coordinated verb shares its first conjunct's date ("met on Monday and agreed to…"), a participle of
+    result its verb's ("struck on Tuesday, killing at least 230"), and an event noun the subject of a verb of
+    its own type that verb's ("A strong earthquake struck eastern Turkey on Tuesday": ``types`` holds each
+    trigger's type by index)."""
+    while token.head.i != token.i and (
+        token.dep_ == "conj" or _result_participle(token) or _same_event_subject(token, types)
+    ):
         token = token.head
         if token.i in owner and owner[token.i] in dates:
             return dates[owner[token.i]]
     return None
+
+
+def _result_participle(token: Word) -> bool:
+    """A participle clause after its verb with no conjunction of its own: ", killing at least 230 people"."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and token.i > token.head.i
+        and not any(c.dep_ in ("mark", "advmod") for c in token.children)
+    )
+
+
+def _same_event_subject(token: Word, types: dict[int, str]) -> bool:
+    """An event noun that is the subject of a trigger of the same type: the same happening told twice."""
+    own = types.get(token.i)
+    return (
+        own is not None and token.dep_ == "nsubj" and token.pos_ == "NOUN" and types.get(token.head.i) == own
+    )
 
 
 # ---------------------------------------------------------------------------------------------- status

@@ -24,7 +24,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze import event_roles, event_senses, event_time
+from storyline.analyze import event_roles, event_senses, event_time, nlp
 from storyline.analyze.event_context import (
     CLAUSE_DEPS,
     OBJECT_DEPS,
@@ -103,7 +103,7 @@ def extract(
     lex = lexicon(parsed.document.language or "en")
     if lex is None:
         return []
-    ordered = sorted(timexes, key=lambda t: t.start)
+    ordered = sorted(_story_times(parsed, timexes), key=lambda t: t.start)
     ctx = Context(
         parsed, entities, ordered, lex, settings or AnalyzeSettings(),
         [t.start for t in ordered], EntityIndex(entities),
@@ -116,6 +116,13 @@ def extract(
         else:  # too long to parse, or past the document's cap on parsed sentences
             events.extend(bare_event(ctx, sentence, t) for t in _unchecked(lex, sentence, triggers))
     return event_senses.stoppages_throughout(lex, parsed, events)
+
+
+def _story_times(parsed: Parsed, timexes: Sequence[Timex]) -> list[Timex]:
+    """The time expressions outside the datelines: a dateline's date is the publication's, which never dates an
+    event ("ANKARA, Feb. 7 (Reuters) - A strong earthquake struck …" was dated Feb. 7 by it, not Tuesday)."""
+    datelines = nlp.dateline_spans(parsed.doc)
+    return [t for t in timexes if not any(start <= t.start < end for start, end in datelines)]
 
 
 def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:
@@ -376,11 +383,14 @@ def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Tr
     dates = event_time.attached_dates(ctx, sentence, parse, anchors, set(by_index))
     references = event_time.reference_dates(ctx, sentence, dates)
     owner = {a: index for index, group in anchors.items() for a in group}
+    types = {t.index: t.type for t in kept}
     site = Site(sentence, parse, set(by_index), is_headline(ctx.parsed, sentence))
     for trigger in kept:
         if not _reported(ctx.lexicon, parse, trigger, anchors[trigger.index]):
             continue
-        date = dates.get(trigger.index) or event_time.coordinated_date(parse[trigger.index], owner, dates)
+        date = dates.get(trigger.index) or event_time.coordinated_date(
+            parse[trigger.index], owner, dates, types
+        )
         yield _event(ctx, site, trigger, anchors[trigger.index], date, references)
 
 
@@ -446,8 +456,8 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
 
 def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
-    object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), or a rise
-    ("the odds have shot up").
+    object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), a rise
+    ("the odds have shot up"), or the weather ("in freezing rain").
 
     "demonstrate the resolve" has a direct object; "demonstrate the will of both sides to move on" is parsed
     with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
@@ -459,6 +469,8 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return True
     if token.lemma_ in lex.rising_verbs and _rose(lex, token):
         return True
+    if token.lemma_ in lex.weather_verbs and _of_weather(lex, token):
+        return True
     if token.lemma_ in lex.blast_verbs and _grew(lex, token):
         return True
     if token.pos_ == "VERB" and not trigger.words and _met_goal_or_fire(lex, token, trigger.type):
@@ -468,6 +480,14 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     if not trigger.words and trigger.type == "ATTACK" and _contest(lex, token):
         return True
     return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
+
+
+def _of_weather(lex: Lexicon, token: Word) -> bool:
+    """ "in freezing rain", "freezing temperatures": the weather, whatever the parser made the noun."""
+    nouns = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if token.dep_ == "amod":
+        nouns.append(token.head)
+    return any(n.lemma_.lower() in lex.weather_nouns for n in nouns)
 
 
 def _rose(lex: Lexicon, token: Word) -> bool:
