@@ -569,6 +569,20 @@ def test_the_parties_of_a_call(parse: Parse, text: str, actors: set, targets: se
     assert (names(event, "actor"), names(event, "target")) == (actors, targets)
 
 
+@pytest.mark.parametrize(
+    "text, actors, targets",
+    [
+        # aid a verb of giving pledges or sends is the aid's event, the sum no participant
+        ("Washington pledged $10 million in emergency aid.", {"Washington"}, set()),
+        ("The EU will send 20 million euros in humanitarian aid to Syria.", {"EU"}, {"Syria"}),
+        ("Japan pledged aid to the flood victims.", {"Japan"}, {"flood victims"}),
+    ],
+)
+def test_pledged_aid_is_aid(parse: Parse, text: str, actors: set, targets: set) -> None:
+    event = only(events.extract(parse(text), [], []))
+    assert (event.type, names(event, "actor"), names(event, "target")) == ("AID", actors, targets)
+
+
 def test_a_dateline_date_dates_no_event(parse: Parse) -> None:
     """The dateline's date is the publication's: the quake struck on the Tuesday the sentence names, and the
     participle of result and the quake noun share that date."""

@@ -88,6 +88,7 @@ class Lexicon:
     speech_nouns: frozenset[str]
     setting_preps: frozenset[str]
     cancel_verbs: frozenset[str]  # "cancelled the visit": no visit took place
+    giving_verbs: frozenset[str]  # "pledged $10 million in aid": the aid is the event
     approval_verbs: frozenset[str]  # "approved the appointment": the appointment is the event
     predicate_verbs: frozenset[str]  # "the visit had great importance": the object is no participant
     content_object_verbs: frozenset[

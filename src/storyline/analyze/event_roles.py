@@ -107,6 +107,7 @@ def _role_tokens(
 ) -> Iterator[tuple[str, Word]]:
     trigger_token = parse[trigger.index]
     noun = counted_by(lex, trigger_token)  # "rounds of talks took place": the round is the verb's subject
+    amount = amount_in(trigger_token)  # "sent 20 million euros in aid": the sum is no participant
     for anchor in (parse[a] for a in anchors):
         predicate = _object_predicate(anchor, trigger_token)
         escalation = anchor.i == trigger_token.i and _escalation(lex, anchor)
@@ -120,6 +121,8 @@ def _role_tokens(
             yield from _anchor_subject_roles(lex, anchor, trigger_token)
         for child in anchor.children:
             if child.i == trigger_token.i or _coordinated(child, trigger_token) or child == predicate:
+                continue
+            if amount is not None and child.i == amount.i:
                 continue  # "declared martial law and a mobilisation": the law is a sibling, not a participant
             if child.dep_ in OBJECT_DEPS:
                 if _object_takes_part(lex, anchor, noun, child):
@@ -138,6 +141,17 @@ def _role_tokens(
                 yield from _prep_roles(lex, child)
         if trigger.type in SPOKEN_IN_TYPES:
             yield from _speaker_roles(lex, trigger_token)
+
+
+def amount_in(noun: Word) -> Word | None:
+    """The amount, object of a verb, that is given "in" ``noun`` ("pledged **$10 million** in aid", "send **20
+    million euros** in aid"), else ``None``: a sum, no participant of the aid."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.dep_ not in ("dobj", "obj"):
+        return None
+    amount = prep.head
+    counted = any(c.dep_ == "nummod" for c in amount.children)  # "20 million euros"
+    return amount if amount.tag_ in ("$", "CD") or amount.ent_type_ == "MONEY" or counted else None
 
 
 def counted_by(lex: Lexicon, noun: Word) -> Word:

@@ -58,6 +58,7 @@ EVENT_TYPES = (
     "COOPERATE", "DISASTER", "OTHER",
 )  # fmt: skip
 FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event is what happened
+AID_TYPE = "AID"  # aid a verb of giving pledges is the aid's event (``_approved``)
 DEMAND_TYPE = "DEMAND"  # what a verb of saying becomes over a "must" clause ("said Sudan must return …")
 
 NOUN_TRIGGER_DEPS = (
@@ -599,18 +600,28 @@ def _independent(lex: Lexicon, parse: Parse, trigger: Trigger, by_index: dict[in
 
 
 def _approved(lex: Lexicon, parse: Parse, token: Word, trigger: Trigger) -> bool:
-    """A noun trigger that is the direct object of a verb of approval: "approved the appointment of X".
+    """A noun trigger that is the direct object of a verb of approval: "approved the appointment of X"; or aid
+    that a verb of giving pledges, as its object or as the amount's ("pledged aid", "pledged $10 million in
+    emergency aid").
 
     The approval is how the appointment (or deployment, or sanction) came about: the object is the event and
-    the approving verb its frame, as an announcement is ("announced … will withdraw").
+    the approving verb its frame, as an announcement is ("announced … will withdraw"); a pledge of aid is that
+    aid's event, not an agreement.
     """
-    head = token.head
-    return (
-        token.i == trigger.index
-        and token.dep_ in ("dobj", "obj")
-        and head.lemma_ in lex.approval_verbs
-        and parse[trigger.index].pos_ == "NOUN"
-    )
+    noun = parse[trigger.index]
+    if token.dep_ not in ("dobj", "obj") or noun.pos_ != "NOUN":
+        return False
+    verb = token.head.lemma_
+    if token.i == trigger.index and verb in lex.approval_verbs:
+        return True
+    given = trigger.type == AID_TYPE and verb in lex.giving_verbs
+    return given and (token.i == trigger.index or _amount_verb(noun) is token.head)
+
+
+def _amount_verb(noun: Word) -> Word | None:
+    """The verb of an amount given "in" ``noun`` ("**pledged** $10 million in aid"), else ``None``."""
+    amount = event_roles.amount_in(noun)
+    return amount.head if amount is not None and amount.head.pos_ == "VERB" else None
 
 
 def _purpose(token: Word) -> bool:
@@ -655,6 +666,8 @@ def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
     light = first.head.pos_ in ("VERB", "AUX") and first.dep_ in NOUN_TRIGGER_DEPS
     if token.pos_ != "VERB" and first.head.i != first.i and light:
         anchors.append(first.head.i)
+    elif trigger.type == AID_TYPE and (giver := _amount_verb(token)) and giver.lemma_ in lex.giving_verbs:
+        anchors.append(giver.i)  # "sent 20 million euros in aid": the verb of the amount is the aid's
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":
         anchors.append(token.head.i)  # "Norway is willing to send …": the copula has the subject
     return anchors
