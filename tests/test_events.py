@@ -583,9 +583,9 @@ def test_pledged_aid_is_aid(parse: Parse, text: str, actors: set, targets: set) 
     assert (event.type, names(event, "actor"), names(event, "target")) == ("AID", actors, targets)
 
 
-def test_a_dateline_date_dates_no_event(parse: Parse) -> None:
-    """The dateline's date is the publication's: the quake struck on the Tuesday the sentence names, and the
-    participle of result and the quake noun share that date."""
+def test_the_quake_and_its_toll_share_the_date_of_its_verb(parse: Parse) -> None:
+    """The quake struck on the Tuesday the sentence names, not on the dateline's day: the participle of result
+    and the quake noun share that date."""
     text = "ANKARA, March 12 (Reuters) - A strong earthquake struck eastern Turkey on Tuesday, killing at least 230."
     parsed = parse(text)
     found = events.extract(

@@ -24,7 +24,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze import event_roles, event_senses, event_time, nlp
+from storyline.analyze import event_roles, event_senses, event_time
 from storyline.analyze.event_context import (
     CLAUSE_DEPS,
     OBJECT_DEPS,
@@ -104,7 +104,7 @@ def extract(
     lex = lexicon(parsed.document.language or "en")
     if lex is None:
         return []
-    ordered = sorted(_story_times(parsed, timexes), key=lambda t: t.start)
+    ordered = sorted(timexes, key=lambda t: t.start)
     ctx = Context(
         parsed, entities, ordered, lex, settings or AnalyzeSettings(),
         [t.start for t in ordered], EntityIndex(entities),
@@ -117,13 +117,6 @@ def extract(
         else:  # too long to parse, or past the document's cap on parsed sentences
             events.extend(bare_event(ctx, sentence, t) for t in _unchecked(lex, sentence, triggers))
     return event_senses.stoppages_throughout(lex, parsed, events)
-
-
-def _story_times(parsed: Parsed, timexes: Sequence[Timex]) -> list[Timex]:
-    """The time expressions outside the datelines: a dateline's date is the publication's, which never dates an
-    event ("ANKARA, Feb. 7 (Reuters) - A strong earthquake struck …" was dated Feb. 7 by it, not Tuesday)."""
-    datelines = nlp.dateline_spans(parsed.doc)
-    return [t for t in timexes if not any(start <= t.start < end for start, end in datelines)]
 
 
 def sentences_to_parse(parsed: Parsed, settings: AnalyzeSettings | None = None) -> list[Span]:

@@ -40,7 +40,6 @@ TAGGED_ATTRIBUTES = ("TAG", "POS", "LEMMA", "SENT_START", "ENT_IOB", "ENT_TYPE")
 PARSED_ATTRIBUTES = ("TAG", "POS", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE")
 IOB_MISSING, IOB_INSIDE, IOB_BEGIN = 0, 1, 3  # spaCy's ENT_IOB codes
 PLANNED_PARSE_BATCH = 256  # sentence copies per parser batch
-DATELINES_KEY = "storyline.datelines"  # doc.user_data: the datelines' character spans
 SENTENCE_STARTS = "storyline.sentence_starts"  # doc.user_data key of sentence_of's memo
 # titles before a name that spaCy's English tokenizer splits from their full stop ("Sgt" "."); not "Sr.", "Jr.",
 # "St." or "Sec.", which also end sentences ("said Martin Luther King Jr. | The …")
@@ -294,7 +293,6 @@ def _dateline_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> None:
     """A dateline that opens a line in the article's head is a sentence of its own ("BRASK, Varnia (LBN) - |
     Six soldiers were killed"): in the sentence it opens, the parser makes its place names the verb's subject
     or object, and they would become an event's participants. Its place names are places (``_dateline_places``).
-    Its character span is kept (``dateline_spans``): its date is the publication's, no time the story tells of.
 
     The text is rebuilt once from the per-document word and space lists (``doc.text`` would make a ``Token`` per
     word to rebuild it, on every access).
@@ -305,10 +303,7 @@ def _dateline_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> None:
         line_end = text.find("\n", line_start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         dateline = metadata.dateline_span(line, doc.lang_)
-        if dateline is None:
-            continue
-        doc.user_data.setdefault(DATELINES_KEY, []).append((line_start, line_start + dateline.length))
-        if dateline.length >= len(line.rstrip()):
+        if dateline is None or dateline.length >= len(line.rstrip()):
             continue
         span = doc.char_span(line_start, line_start + dateline.length, alignment_mode="expand")
         if span is None or span.end >= len(doc):
@@ -318,11 +313,6 @@ def _dateline_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> None:
         doc[span.end].is_sent_start = True
         _common_opening(doc[span.end], nouns)
         _dateline_places(doc, span.end, [(line_start + a, line_start + b) for a, b in dateline.places])
-
-
-def dateline_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The (start, end) characters of the datelines ``_dateline_breaks`` found in ``doc``."""
-    return list(doc.user_data.get(DATELINES_KEY, ()))
 
 
 def _common_opening(token: Token, nouns: frozenset[str]) -> None:
