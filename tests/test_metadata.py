@@ -247,6 +247,19 @@ def test_infer_year(
     assert infer_year(month, day, dates, years, last_year) == expected
 
 
+@pytest.mark.parametrize(
+    "weekday, expected",
+    [
+        (3, 2023),  # "on Thursday": Aug 3, 2023 was a Thursday, so the year the text names is its own
+        (5, 2024),  # "on Saturday": Aug 3, 2024 was one
+        (None, 2024),  # no weekday in the lead: the year after the latest one named
+        (0, 2024),  # a weekday that fits neither year: the same
+    ],
+)
+def test_infer_year_from_the_lead_s_weekday(weekday: int | None, expected: int) -> None:
+    assert infer_year(8, 3, [], {2008, 2023}, True, weekday) == expected
+
+
 def test_agency_table_is_well_formed() -> None:
     table = agencies()
     assert len(table) >= 30

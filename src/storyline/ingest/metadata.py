@@ -478,7 +478,9 @@ def _published(
     words = _words(language)
     last_year = _says_last_year(text, words)
     bounds = dates + month_years(text, language)
-    year = dateline.year or infer_year(dateline.month, dateline.day, bounds, _years(text), last_year)
+    weekday = _first_weekday(text[:HEAD_CHARS], words)
+    number = words.weekdays.index(weekday) if weekday else None
+    year = dateline.year or infer_year(dateline.month, dateline.day, bounds, _years(text), last_year, number)
     date = _safe_date(year, dateline.month, dateline.day) if year else None
     if date is None:
         hints.setdefault("dateline_date", f"--{dateline.month:02d}-{dateline.day:02d}")
@@ -597,7 +599,12 @@ def _stamp_date(lines: list[str], words: Words) -> dt.date | None:
 
 
 def infer_year(
-    month: int, day: int, dates: list[dt.date], years: set[int], last_year: bool = False
+    month: int,
+    day: int,
+    dates: list[dt.date],
+    years: set[int],
+    last_year: bool = False,
+    weekday: int | None = None,
 ) -> int | None:
     """The year of a year-less dateline ("March 14"), from the years the text itself states.
 
@@ -606,20 +613,37 @@ def infer_year(
     mentions (plus the year after each of them when it says "last year"). The answer is the smallest
     candidate ``Y >= L.year`` with ``date(Y, month, day) >= L``, accepted only if it lies less than
     ``MAX_YEAR_GAP_DAYS`` after ``L``. Without a full date, only "last year" pins the year: ``Y`` is one after
-    the latest year mentioned. Anything else is ``None``: a guess would poison every relative date resolved
-    against it.
+    the latest year mentioned, unless the lead's ``weekday`` (0 = Monday) is the dateline's day in the latest
+    year mentioned and not in the year after ("LONDON, Aug 3 - The bank raised rates on Thursday … in October
+    last year … by the end of 2023": 2023, whose Aug 3 was a Thursday; the year named may be the article's own).
+    Anything else is ``None``: a guess would poison every relative date resolved against it.
     """
     candidates = set(years) | {d.year for d in dates}
     if last_year:
         candidates |= {y + 1 for y in candidates}
     if not dates:
-        return max(years) + 1 if last_year and years else None
+        return _year_after_last_year(month, day, years, weekday) if last_year and years else None
     latest = max(dates)
     for year in sorted(y for y in candidates if y >= latest.year):
         date = _safe_date(year, month, day)
         if date and date >= latest:
             return year if (date - latest).days < MAX_YEAR_GAP_DAYS else None
     return None
+
+
+def _year_after_last_year(month: int, day: int, years: set[int], weekday: int | None) -> int:
+    """The year after the latest one mentioned, or that year itself when only its ``month``/``day`` falls on
+    the lead's ``weekday`` (``infer_year``)."""
+    latest = max(years)
+    named, after = _safe_date(latest, month, day), _safe_date(latest + 1, month, day)
+    if (
+        weekday is not None
+        and named
+        and named.weekday() == weekday
+        and not (after and after.weekday() == weekday)
+    ):
+        return latest
+    return latest + 1
 
 
 def _years(text: str) -> set[int]:
