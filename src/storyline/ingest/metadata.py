@@ -616,6 +616,8 @@ def infer_year(
     the latest year mentioned, unless the lead's ``weekday`` (0 = Monday) is the dateline's day in the latest
     year mentioned and not in the year after ("LONDON, Aug 3 - The bank raised rates on Thursday … in October
     last year … by the end of 2023": 2023, whose Aug 3 was a Thursday; the year named may be the article's own).
+    The weekday can mislead: a lead telling of the day before a dateline in the year after reads the same way,
+    but a wire lead's weekday is more often the dateline's own day.
     Anything else is ``None``: a guess would poison every relative date resolved against it.
     """
     candidates = set(years) | {d.year for d in dates}
