@@ -759,11 +759,11 @@ def _join_name_particles(doc: Doc, names: list[Named], roles: RoleTable) -> list
     and "de Gaulle"): a person followed by particles, or ending in one, and then by capitalized words on the
     same line is one name to the last of those words; whatever the model made of them goes."""
     joined: dict[int, int] = {}  # start of a person -> its new end
-    for named in names:
+    for named in (n for n in names if n.label == "PERSON"):
         i = named.end
         while i < len(doc) and doc[i].text in roles.name_particles and doc[i - 1].whitespace_ == " ":
             i += 1
-        if named.label != "PERSON" or doc[i - 1].text not in roles.name_particles:
+        if doc[i - 1].text not in roles.name_particles:
             continue
         end = i
         while end < len(doc) and _capitalized_word(doc[end]) and doc[end - 1].whitespace_ == " ":
