@@ -360,6 +360,29 @@ def test_names_with_particles_are_one_person(analyze, text, name):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a word of a person's title the model read as an entity of its own is none
+        (
+            "Separately, Defense Minister Yasar Guler said the troops had returned.",
+            [("PERSON", "Yasar Guler")],
+        ),
+        (
+            "Polish Economy Minister Marta Wrona visited the port.",
+            [("NORP", "Polish"), ("PERSON", "Marta Wrona")],
+        ),
+        # a country under another of its names is a place, not an organization
+        (
+            "Türkiye on Saturday strongly condemned the attack. Türkiye said it would respond.",
+            [("GPE", "Türkiye")],
+        ),
+    ],
+)
+def test_title_words_and_country_variants(analyze, text, expected):
+    assert [(e.type, e.name) for e in analyze(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text, name, type_",
     [
         ("Talks between the two delegations were held in Yerevan on Monday.", "Yerevan", "GPE"),

@@ -79,6 +79,9 @@ class Named:
     gender: str | None = None
 
 
+TITLE_WORD_LABELS = frozenset(
+    {"ORG", "PERSON"}
+)  # what the model makes of a title's words ("Defense Minister")
 NAME_COORDINATORS = frozenset({"and", "or"})
 # words of a person's name the model left out beside a person it found ("Tigran Vardanyan"): one is a lone
 # surname that could be anything, more than three a title or an organization
@@ -118,7 +121,27 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
             if named.label == "PERSON":
                 _drop_leading_titles(doc, named, roles)
                 _attach_titles(doc, named, roles)
+        names = _without_title_words(names, roles)
     return names
+
+
+def _without_title_words(names: list[Named], roles: RoleTable) -> list[Named]:
+    """``names`` without the one-word organizations and people the model read inside a person's title, a title
+    word ("Defense" of "Defense Minister Yasar Guler", "State" of "Secretary of State John Kerry", "Economy" of
+    "Polish Economy Minister …"): no entity of its own. A country in a title ("Azerbaijani Foreign Minister")
+    and an organization of more words ("Foreign Ministry spokesman Lu Kang") stay, and so does a word that is a
+    person's name elsewhere in the text ("Singer" of "Paul Singer", though "singer" is a title)."""
+    spans = [span for n in names if n.label == "PERSON" for span in n.title_spans]
+    surnames = {word for n in names if n.label == "PERSON" and n.end - n.start > 1 for word in n.text.split()}
+    return [
+        n
+        for n in names
+        if n.label not in TITLE_WORD_LABELS
+        or n.end - n.start != 1
+        or n.text.lower() not in roles.words
+        or n.text in surnames
+        or not any(start <= n.start and n.end <= end for start, end in spans)
+    ]
 
 
 def clean_name(text: str) -> str:
@@ -320,7 +343,10 @@ def _place_noun_label(doc: Doc, named: Named, roles: RoleTable) -> str | None:
 
 
 def _listed_place(name: str, roles: RoleTable) -> bool:
+    """A place of the table, or a country under another of its names ("Türkiye")."""
     if name in roles.places:
+        return True
+    if name.lower() in roles.demonyms and name.lower() not in roles.adjectives:
         return True
     words = name.split()
     return (
