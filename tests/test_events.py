@@ -825,6 +825,10 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
          {"three policemen"}),
         ("The explosion at a paint factory that killed six workers was blamed on a valve.", "killed", set(),
          {"six workers"}),
+        # ... nor does what an attack struck ("the attack on a convoy that killed"), unless "who" says a person
+        ("Ministers condemned an attack on an aid convoy that killed two drivers.", "killed", set(), {"two drivers"}),
+        ("The army launched an offensive against rebels who killed three soldiers.", "killed", {"rebels"},
+         {"three soldiers"}),
         ("Four border guards killed in clash on Tavra River", "killed", set(), {"Four border guards"}),
         ("Gunmen attacking a bank shot a guard.", "attacking", {"Gunmen"}, {"bank"}),
     ],

@@ -154,6 +154,7 @@ class Lexicon:
     blast_subjects: frozenset[str]  # "the plane exploded": a vehicle that blew up, no attacker named
     blast_figure_words: frozenset[str]  # "sales exploded", "exploded in popularity": a fast rise, no blast
     escalation_preps: frozenset[str]  # "tensions exploded into war": an escalation, no participants
+    struck_preps: frozenset[str]  # "an attack on a convoy that killed two": what was struck killed no one
     counting_nouns: frozenset[str]  # "held a round of talks": the verb of the counting noun is the event's
     membership_verbs: frozenset[
         str
@@ -259,7 +260,8 @@ def antecedent(token: Word) -> Word:
 def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     """What a relative pronoun that is the subject of a harm verb stands for: its noun (``antecedent``), except
     a place after an event noun, where the event noun is meant ("the clash at the Brask **crossing** that killed
-    four border guards": the clash killed them; "the explosion at a chemical plant that killed two").
+    four border guards": the clash killed them; "the explosion at a chemical plant that killed two"), and what
+    an attack struck ("an attack on a humanitarian aid **convoy** that killed two drivers").
 
     The parser hangs such a clause on the nearest noun, but a place cannot kill, wound or destroy. The clause
     is moved to the event noun rather than the actor just dropped: that noun is the killing's cause, so it is no
@@ -269,7 +271,10 @@ def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     if noun.i == token.i or token.dep_ not in SUBJECT_DEPS or token.head.lemma_.lower() not in lex.harm_verbs:
         return noun  # a place can be destroyed ("the bridge that the rebels destroyed"), it cannot destroy
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in lex.place_preps or noun.ent_type_ in NO_PLACE_ENTITY_TYPES:
+    struck = prep.lower_ in lex.struck_preps and token.tag_ == "WDT"  # "that", "which": no "who"
+    if noun.dep_ != "pobj" or not (prep.lower_ in lex.place_preps or struck):
+        return noun
+    if noun.ent_type_ in NO_PLACE_ENTITY_TYPES:
         return noun
     event = prep.head
     lemma = event.lemma_.lower()
