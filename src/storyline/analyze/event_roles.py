@@ -107,7 +107,7 @@ def _role_tokens(
 ) -> Iterator[tuple[str, Word]]:
     trigger_token = parse[trigger.index]
     noun = counted_by(lex, trigger_token)  # "rounds of talks took place": the round is the verb's subject
-    amount = amount_in(trigger_token)  # "sent 20 million euros in aid": the sum is no participant
+    amount = amount_in(trigger_token)
     for anchor in (parse[a] for a in anchors):
         predicate = _object_predicate(anchor, trigger_token)
         escalation = anchor.i == trigger_token.i and _escalation(lex, anchor)
@@ -121,9 +121,9 @@ def _role_tokens(
             yield from _anchor_subject_roles(lex, anchor, trigger_token)
         for child in anchor.children:
             if child.i == trigger_token.i or _coordinated(child, trigger_token) or child == predicate:
-                continue
-            if amount is not None and child.i == amount.i:
                 continue  # "declared martial law and a mobilisation": the law is a sibling, not a participant
+            if amount is not None and child.i == amount.i:
+                continue  # "sent 20 million euros in aid": the sum is no participant
             if child.dep_ in OBJECT_DEPS:
                 if _object_takes_part(lex, anchor, noun, child):
                     yield "target", child

@@ -140,10 +140,10 @@ def _owning_trigger(
     but not a named place or party, which has no time of its own: "killed at the Brask crossing on the Tavra
     River on Thursday", where the parser hung the day on the river; nor a part of the day ("struck before dawn on
     Tuesday"); nor a folded noun event in the verb's circumstance (``_circumstance``), which happened then with
-    it: "wounded in **clashes** on Thursday". Also
-    ``IGNORED``: a date in a relative clause on a noun that is no event, and the deadline of an act ordered
-    (``_demanded_act``); ``None`` (the sentence's reference time) past a new clause, a conjunct with a subject
-    of its own included ("… were killed, the ministry said on Friday").
+    it: "wounded in **clashes** on Thursday". Also ``IGNORED``: a date in a relative clause on a noun that is
+    no event, and the deadline of an act ordered (``_demanded_act``); ``None`` (the sentence's reference time)
+    past a new clause, a conjunct with a subject of its own included ("… were killed, the ministry said on
+    Friday").
     """
     start = token
     while True:

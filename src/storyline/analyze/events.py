@@ -604,17 +604,19 @@ def _approved(lex: Lexicon, parse: Parse, token: Word, trigger: Trigger) -> bool
     noun = parse[trigger.index]
     if token.dep_ not in ("dobj", "obj") or noun.pos_ != "NOUN":
         return False
-    verb = token.head.lemma_
-    if token.i == trigger.index and verb in lex.approval_verbs:
+    if token.i == trigger.index and token.head.lemma_ in lex.approval_verbs:
         return True
-    given = trigger.type == AID_TYPE and verb in lex.giving_verbs
-    return given and (token.i == trigger.index or _amount_verb(noun) is token.head)
+    if token.i == trigger.index:
+        return trigger.type == AID_TYPE and token.head.lemma_ in lex.giving_verbs  # "pledged aid"
+    return _aid_giver(lex, trigger, noun) is token.head
 
 
-def _amount_verb(noun: Word) -> Word | None:
-    """The verb of an amount given "in" ``noun`` ("**pledged** $10 million in aid"), else ``None``."""
-    amount = event_roles.amount_in(noun)
-    return amount.head if amount is not None and amount.head.pos_ == "VERB" else None
+def _aid_giver(lex: Lexicon, trigger: Trigger, noun: Word) -> Word | None:
+    """The verb of giving whose amount is given "in" the aid ``noun`` ("**pledged** $10 million in aid"), else
+    ``None``: the aid's anchor, and the verb it is no agreement of."""
+    amount = event_roles.amount_in(noun) if trigger.type == AID_TYPE else None
+    verb = amount.head if amount is not None else None
+    return verb if verb is not None and verb.pos_ == "VERB" and verb.lemma_ in lex.giving_verbs else None
 
 
 def _purpose(token: Word) -> bool:
@@ -659,7 +661,7 @@ def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
     light = first.head.pos_ in ("VERB", "AUX") and first.dep_ in NOUN_TRIGGER_DEPS
     if token.pos_ != "VERB" and first.head.i != first.i and light:
         anchors.append(first.head.i)
-    elif trigger.type == AID_TYPE and (giver := _amount_verb(token)) and giver.lemma_ in lex.giving_verbs:
+    elif (giver := _aid_giver(lex, trigger, token)) is not None:
         anchors.append(giver.i)  # "sent 20 million euros in aid": the verb of the amount is the aid's
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":
         anchors.append(token.head.i)  # "Norway is willing to send …": the copula has the subject
@@ -670,10 +672,10 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
     """False for what the sentence says did not or might not happen, or merely names.
 
     Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks", "without a vote")
-    and conditional ("if the speaker visited") events are dropped, and so is a noun trigger hanging on another noun ("a
-    crackdown on protests"): it names a topic, not a happening; a past participle modifying a noun ("the
-    occupied territories") describes a state; a cancelled or postponed noun event ("called off the talks") did
-    not take place.
+    and conditional ("if the speaker visited") events are dropped, and so is a noun trigger hanging on another
+    noun ("a crackdown on protests"): it names a topic, not a happening; a past participle modifying a noun
+    ("the occupied territories") describes a state; a cancelled or postponed noun event ("called off the
+    talks") did not take place.
     """
     for anchor in (parse[a] for a in anchors):
         if any(

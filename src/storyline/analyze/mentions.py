@@ -79,9 +79,8 @@ class Named:
     gender: str | None = None
 
 
-TITLE_WORD_LABELS = frozenset(
-    {"ORG", "PERSON"}
-)  # what the model makes of a title's words ("Defense Minister")
+# what the model makes of a title's words ("Defense" of "Defense Minister")
+TITLE_WORD_LABELS = frozenset({"ORG", "PERSON"})
 NAME_COORDINATORS = frozenset({"and", "or"})
 # words of a person's name the model left out beside a person it found ("Tigran Vardanyan"): one is a lone
 # surname that could be anything, more than three a title or an organization
@@ -798,7 +797,7 @@ def _join_name_particles(doc: Doc, names: list[Named], roles: RoleTable) -> list
             joined[named.start] = end
     if not joined:
         return names
-    spans = [(start, end) for start, end in joined.items()]
+    spans = list(joined.items())
     kept = [n for n in names if n.start in joined or not any(s < n.end and n.start < e for s, e in spans)]
     for named in kept:
         if named.start in joined:
