@@ -23,12 +23,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from storyline.errors import FetchError, IngestError
 from storyline.ingest.document import make_document, parse_date
 from storyline.ingest.files import valid_unicode
 from storyline.ingest.html import document_from_html
+from storyline.ingest.local_dates import local_date, stamp
 from storyline.ingest.web import Fetched, Fetcher, is_transient, page_document
 from storyline.model import Document, Skipped
 from storyline.settings import Settings
@@ -163,6 +164,7 @@ def _xml_entry(entry: Any) -> FeedEntry:
     full = max((c.get("value", "") for c in contents), key=len, default="") or None
     # dict.get: feedparser's own lookup maps a missing "updated_parsed" to "published_parsed" with a warning
     when = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+    written = stamp(dict.get(entry, "published") or dict.get(entry, "updated"))
     link = _text(entry.get("link"))
     title = _text(entry.get("title"))
     return FeedEntry(
@@ -170,9 +172,15 @@ def _xml_entry(entry: Any) -> FeedEntry:
         link=link,
         title=title,
         author=_text(entry.get("author")),
-        published=dt.date(*when[:3]) if when else None,
+        # feedparser's parsed dates are in UTC: the date is read from the entry's own timestamp instead
+        published=_local(written, link) if written else (dt.date(*when[:3]) if when else None),
         content_html=full,
     )
+
+
+def _local(moment: dt.datetime, link: str | None) -> dt.date:
+    """The date of an entry's timestamp where it was published (``local_dates.local_date``)."""
+    return local_date(moment, urlsplit(link).hostname if link else None)
 
 
 def _parse_json_feed(source: str, data: bytes) -> Feed:
@@ -195,10 +203,15 @@ def _json_entry(item: dict[str, Any]) -> FeedEntry:
         link=link,
         title=_text(item.get("title")),
         author=_text(", ".join(names)),
-        published=parse_date(item.get("date_published")) or parse_date(item.get("date_modified")),
+        published=_json_date(item.get("date_published"), link) or _json_date(item.get("date_modified"), link),
         content_html=_text(item.get("content_html")),
         content_text=_text(item.get("content_text")),
     )
+
+
+def _json_date(value: object, link: str | None) -> dt.date | None:
+    written = stamp(value)
+    return _local(written, link) if written else parse_date(value)
 
 
 def _text(value: Any) -> str | None:

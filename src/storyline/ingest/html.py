@@ -5,6 +5,7 @@ Used for every HTML source: files, fetched pages and WARC records alike.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 
 from storyline.data import load_table
 from storyline.ingest.document import make_document, parse_date
+from storyline.ingest.local_dates import page_date
 from storyline.ingest.metadata import person_name, person_names
 from storyline.model import Document, Skipped
 from storyline.settings import IngestSettings
@@ -94,6 +96,7 @@ def document_from_html(
             include_tables=True,
             fast=tree is not None and _too_many_blocks(tree),
             config=_config(),
+            date_extraction_params=_date_params(),
         )
     except (ValueError, TypeError, RecursionError, MemoryError, AssertionError) as exc:
         return Skipped(source, "ingest", f"HTML could not be parsed ({type(exc).__name__})")
@@ -115,9 +118,30 @@ def document_from_html(
         title=strip_site_suffix(title, sitename, host, page_url) if title else None,
         outlet=sitename or _clean(meta.get("hostname")),
         byline=_byline(_writer(_clean(meta.get("author")) or card_author, visible_author), sitename, host),
-        published=parse_date(meta.get("date")),
+        published=_published(meta.get("date"), html, host),
         hints=hints,
     )
+
+
+def _date_params() -> dict[str, object]:
+    """htmldate's settings: trafilatura's own (the original date, not the last change; none in the future),
+    searching the whole page, and a date in the URL only where the page has none: a path's "/2022/05/02/" is
+    often the day the story was filed, a timestamp in its metadata the day it was published."""
+    return {
+        "original_date": True,
+        "extensive_search": True,
+        "deferred_url_extractor": True,
+        "max_date": dt.date.today().isoformat(),
+    }
+
+
+def _published(found: object, html: str | bytes, host: str | None) -> dt.date | None:
+    """htmldate's date in the publisher's time (``local_dates.page_date``); the page's timestamps are ASCII,
+    so any decoding that keeps ASCII finds them."""
+    date = parse_date(found)
+    if date is None:
+        return None
+    return page_date(html if isinstance(html, str) else html.decode("latin-1"), date, host)
 
 
 def _too_many_blocks(tree: HtmlElement) -> bool:
