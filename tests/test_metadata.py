@@ -599,3 +599,20 @@ def test_html_byline_from_the_visible_credit(author: str, byline_html: str, expe
     head = f'<meta name="author" content="{author}">' if author else ""
     document = _strike_page(head, article_heading=f"<h1>Strike</h1>{byline_html}")
     assert document.byline == expected
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        # a name whose "&oacute;" the page escaped twice reaches trafilatura as "Redacci; Oacute; N Diario …"
+        (
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            '"author": {"@type": "Person", "name": "Redacci&oacute;n Diario Velmora"}}</script>',
+            "Redacción Diario Velmora",
+        ),
+        ('<meta name="author" content="Ana Ru&amp;iacute;z">', "Ana Ruíz"),
+    ],
+)
+def test_html_byline_split_at_an_escaped_letter_is_read_from_the_page(head: str, expected: str) -> None:
+    byline_html = f"<p class='autor'>Por <span>{expected}</span></p>"
+    assert _strike_page(head, article_heading=f"<h1>Strike</h1>{byline_html}").byline == expected

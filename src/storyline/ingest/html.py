@@ -154,11 +154,20 @@ def _too_many_blocks(tree: HtmlElement) -> bool:
     return next(itertools.islice(blocks, MAX_FALLBACK_BLOCKS, None), None) is not None
 
 
+# The names of HTML's references to accented letters and spaces ("oacute", "uuml", "szlig", "nbsp")
+_LETTER_REFERENCE = re.compile(
+    r"[a-z]{1,2}(?:acute|grave|circ|tilde|uml|cedil|ring|slash|lig)|szlig|thorn|nbsp", re.I
+)
+
+
 def _writer(found: str | None, visible: str | None) -> str | None:
     """trafilatura's author, or the page's visible byline where trafilatura found none or found no person
     ("Bund der Energieverbraucher e V", a run-together "Annlee"): the name the reader sees under the headline
     is the writer, while metadata often credits the publisher or a site account."""
-    if found and visible and not any(person_name(part.strip()) for part in found.split(";")):
+    parts = [part.strip() for part in found.split(";")] if found else []
+    if any(_LETTER_REFERENCE.fullmatch(part) for part in parts):
+        return visible  # "Redacci; Oacute; N …": an "&oacute;" escaped twice in the page, cut at its ";"
+    if found and visible and not any(person_name(part) for part in parts):
         return visible
     return found or visible
 
