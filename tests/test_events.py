@@ -362,6 +362,11 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "The cabinet pushed the budget through parliament without a vote.",
         "The negotiators went home without a deal.",
         "The convoy crossed the frontier without firing a shot.",
+        # what someone failed, was unable or declined to do did not happen
+        "The two leaders failed to agree on a plan to end the dispute.",
+        "The parliament failed to elect a speaker for the third time.",
+        "Delegates were unable to agree on a final text.",
+        "Iran declined to meet the envoys in Vienna.",
         # accepting money, awards or refugees agrees to nothing; ordering goods commands no one
         "The senator accepted an award from the academy.",
         "The state will accept more refugees next year.",

@@ -160,6 +160,7 @@ class Lexicon:
         str
     ]  # "the measures include travel bans": the subject is what the event is part of
     absence_preps: frozenset[str]  # "passed the bill without a vote": the event did not take place
+    failure_heads: frozenset[str]  # "failed to agree", "were unable to agree": the infinitive did not happen
     call_nouns: frozenset[str]  # "congratulated X in a phone call": the verb's subject and object took part
     injury_verbs: frozenset[str]  # "hurt", "injure": an event only as a casualty with a cause named
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense

@@ -651,6 +651,12 @@ def _absent(lex: Lexicon, word: Word) -> bool:
     return word.dep_ in ("pobj", "pcomp") and word.head.lower_ in lex.absence_preps
 
 
+def _failed(lex: Lexicon, word: Word) -> bool:
+    """The infinitive of a verb or adjective of failure ("failed to agree", "were unable to elect a speaker",
+    "declined to meet"): it did not happen."""
+    return word.dep_ == "xcomp" and word.head.lemma_.lower() in lex.failure_heads
+
+
 def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
     """The trigger plus, for a noun, the verb it hangs on ("held talks", "talks were held", "will hold a new
     round of talks")."""
@@ -685,7 +691,7 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
             for c in anchor.children
         ):
             return False
-    if any(_absent(lex, parse[a]) for a in anchors):
+    if any(_absent(lex, parse[a]) or _failed(lex, parse[a]) for a in anchors):
         return False  # "pushed the bill through without a vote", "left without holding talks"
     token = parse[trigger.index]
     if negative(lex, token):
