@@ -1492,3 +1492,56 @@ def test_title_line_does_not_run_into_the_body(parse: Parse) -> None:
     parsed = parse("Ministers meet in Baku\nThe talks ended on Friday.")
     found = events.extract(parsed, [], [])
     assert [(e.type, e.place) for e in found] == [("MEET", "Baku"), ("CONSULT", None)]
+
+
+@pytest.mark.parametrize(
+    "text, actors, targets",
+    [
+        # receiving a person is hosting a meeting: a name, a title or a delegation
+        (
+            "President Ilham Aliyev received a delegation led by European Council President Charles Michel.",
+            {"Ilham Aliyev"},
+            {"delegation"},
+        ),
+        (
+            "Putin received the Turkish foreign minister at the Kremlin.",
+            {"Putin"},
+            {"Turkish foreign minister"},
+        ),
+        ("The envoys were received by King Abdullah in Amman.", {"King Abdullah"}, {"envoys"}),
+    ],
+)
+def test_receiving_a_visitor_is_a_meeting(parse: Parse, text: str, actors: set, targets: set) -> None:
+    event = only(events.extract(parse(text), [], []))
+    assert (event.type, names(event, "actor"), names(event, "target")) == ("MEET", actors, targets)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # receiving a thing, a share or a possessor's thing is no meeting; a noun event received keeps its own
+        ("The ministry received a letter from the embassy.", []),
+        ("Cruz received all the delegates at stake.", []),
+        ("The woman who received the former congressman’s photos spoke to reporters.", []),
+        ("The proposal received harsh criticism from the opposition.", [("ACCUSE", "criticism")]),
+        ("Erdogan received Pashinyan's phone call on Friday.", [("CONSULT", "phone call")]),
+    ],
+)
+def test_receiving_no_visitor_is_no_meeting(parse: Parse, text: str, found: list[tuple[str, str]]) -> None:
+    assert [(e.type, e.trigger) for e in events.extract(parse(text), [], [])] == found
+
+
+def test_a_call_and_its_date_are_no_call_on(parse: Parse) -> None:
+    """ "phone call on Friday": the "call" of the phrase starts no "call on" demand, and the date is the call's."""
+    parsed = parse("The two leaders spoke in a phone call on Friday.")
+    event = only(events.extract(parsed, [], [timex(parsed, "Friday", "2021-03-12")]))
+    assert (event.type, event.trigger, event.date) == ("CONSULT", "phone call", "2021-03-12")
+
+
+def test_a_conference_call_is_a_consultation(parse: Parse) -> None:
+    event = only(events.extract(parse("The minister held a conference call with the governors."), [], []))
+    assert (event.type, names(event, "actor"), names(event, "target")) == (
+        "CONSULT",
+        {"minister"},
+        {"governors"},
+    )

@@ -160,6 +160,8 @@ class Lexicon:
         str
     ]  # "the measures include travel bans": the subject is what the event is part of
     absence_preps: frozenset[str]  # "passed the bill without a vote": the event did not take place
+    hosting_verbs: frozenset[str]  # "received a delegation": a meeting only with a person received
+    visitor_nouns: frozenset[str]  # "delegation", "guest": a person received, with people's titles and names
     failure_heads: frozenset[str]  # "failed to agree", "were unable to agree": the infinitive did not happen
     call_nouns: frozenset[str]  # "congratulated X in a phone call": the verb's subject and object took part
     injury_verbs: frozenset[str]  # "hurt", "injure": an event only as a casualty with a cause named

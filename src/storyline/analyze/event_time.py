@@ -99,10 +99,17 @@ def _in_relative_clause(token: Word) -> bool:
     was as often the news's own (PolNeAR train), and the sentence's own unattached date is left alone (it
     lowered the hand set's date accuracy)."""
     while token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl:relcl"):
+        if token.dep_ in ("relcl", "acl:relcl") and not _cleft(token.head):
             return True
         token = token.head
     return False
+
+
+def _cleft(noun: Word) -> bool:
+    """The focus of a cleft sentence ("It was **narcotics** that first sent him to prison, in 1959"): its
+    relative clause is what the sentence tells, not a thing's background."""
+    verb = noun.head
+    return noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
 
 
 def _timex_tokens(sentence: Span, parse: Parse, timex: Timex) -> list[Word]:

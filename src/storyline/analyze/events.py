@@ -41,6 +41,7 @@ from storyline.analyze.event_context import (
 )
 from storyline.analyze.event_words import Parse, Word, lemmas_and_tags
 from storyline.analyze.quote_headlines import headline_reading, parsed_reading
+from storyline.analyze.roles import table as role_table
 from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
 from storyline.settings import AnalyzeSettings
@@ -247,6 +248,8 @@ def find_triggers(
     claimed: set[int] = set()
     found: dict[int, Trigger] = {}
     for i in hits:
+        if i in claimed:
+            continue  # "phone call on Friday": the "call" of "phone call" starts no "call on"
         lemma = lemmas[i]
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
@@ -364,6 +367,7 @@ def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Tr
         and not event_senses.unaccepted(ctx.lexicon, parse, t)
         and not event_senses.purchase(ctx.lexicon, parse, t)
         and not event_senses.death_by_cause(ctx.lexicon, parse, t, indexes)
+        and not _received_no_guest(ctx.lexicon, parse, t)
     ]
     by_index = {t.index: t for t in triggers}
     kept = [
@@ -443,7 +447,7 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
     for trigger in triggers:
         token = sentence[trigger.index]
         kept = _lexicon_sense(lex, token, trigger) if _modal_candidate(lex, token, trigger) else trigger
-        if kept is not None:
+        if kept is not None and token.lemma_ not in lex.hosting_verbs:  # whom it received needs the parse
             out.append(kept)
     return out
 
@@ -499,6 +503,25 @@ def _grew(lex: Lexicon, token: Word) -> bool:
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     after_in = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
     return any(w.lemma_.lower() in lex.blast_figure_words for w in (*subjects, *after_in))
+
+
+def _received_no_guest(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
+    """A verb of receiving that receives no person, and so is no meeting ("received a letter", "received 51
+    percent of the vote"); a noun event it receives keeps its own trigger ("received a phone call")."""
+    token = parse[trigger.index]
+    if token.lemma_ not in lex.hosting_verbs:
+        return False
+    roles = role_table(parse.spacy.lang_)
+    titles = roles.heads if roles is not None else frozenset()
+    guests = (  # not a possessor the parser took for an object ("received the congressman’s photos")
+        c
+        for c in token.children
+        if c.dep_ in ("dobj", "obj", "nsubjpass") and not any(g.dep_ == "case" for g in c.children)
+    )
+    return not any(
+        c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.visitor_nouns or c.lemma_.lower() in titles
+        for c in guests
+    )
 
 
 def _met_goal_or_fire(lex: Lexicon, token: Word, kind: str) -> bool:
@@ -671,7 +694,23 @@ def _anchors(lex: Lexicon, parse: Parse, trigger: Trigger) -> list[int]:
         anchors.append(giver.i)  # "sent 20 million euros in aid": the verb of the amount is the aid's
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":
         anchors.append(token.head.i)  # "Norway is willing to send …": the copula has the subject
+    elif (call := _phrase_call(lex, parse, trigger)) is not None:
+        anchors.append(call.i)  # "held a phone call with Putin": the call has the other party
     return anchors
+
+
+def _phrase_call(lex: Lexicon, parse: Parse, trigger: Trigger) -> Word | None:
+    """The conversation noun a verb trigger holds as its object ("**held** a conference **call**"), or None."""
+    verb = parse[trigger.index]
+    nouns = (parse[k] for k in trigger.words if k != verb.i)
+    return next(
+        (
+            n
+            for n in nouns
+            if n.head.i == verb.i and n.dep_ in OBJECT_DEPS and n.lemma_.lower() in lex.call_nouns
+        ),
+        None,
+    )
 
 
 def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) -> bool:
