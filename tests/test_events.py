@@ -926,6 +926,10 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("Rebels continued to shell the airport.", "ATTACK", "ongoing"),
         ("Azerbaijani troops shelled the town last week.", "ATTACK", "past"),
         ("The sides have signed a memorandum.", "SIGN", "past"),
+        # what may, might or could happen has not happened yet; what may have happened, may have
+        ("The peace treaty could be signed by the end of the year.", "SIGN", "future"),
+        ("Talks between the two sides may resume in July.", "CONSULT", "future"),
+        ("Rebels may have attacked the convoy.", "ATTACK", "past"),
         # a bare verb coordinated with another shares its auxiliary or its planning head
         ("Russia will withdraw its troops and hand the base over to Kazakhstan.", "AID", "future"),
         ("The ministers are scheduled to meet and discuss the ceasefire.", "CONSULT", "future"),
@@ -1545,3 +1549,28 @@ def test_a_conference_call_is_a_consultation(parse: Parse) -> None:
         {"minister"},
         {"governors"},
     )
+
+
+def test_a_name_before_and_is_a_participant_of_its_own(parse: Parse) -> None:
+    """The parser hangs "Vucic" on "Kurti" across "and"; the second leader's country is part of his title."""
+    text = "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met in Brussels."
+    event = only(events.extract(parse(text), [], []))
+    assert (event.type, names(event, "actor")) == ("MEET", {"Aleksandar Vucic", "Albin Kurti"})
+
+
+@pytest.mark.parametrize(
+    "text, kind, targets",
+    [
+        # a term, a length of time or a figure takes no part: "to 12 years" is a sentence, not a person
+        (
+            "A former city treasurer was sentenced to 12 years in federal prison.",
+            "ARREST",
+            {"former city treasurer"},
+        ),
+        ("Rebels attacked the convoy for two hours.", "ATTACK", {"convoy"}),  # a length of time is no motive
+        ("The senator attacked the governor for his budget.", "ACCUSE", {"governor"}),
+    ],
+)
+def test_a_length_of_time_is_nobody(parse: Parse, text: str, kind: str, targets: set) -> None:
+    event = only(events.extract(parse(text), [], []))
+    assert (event.type, names(event, "target")) == (kind, targets)

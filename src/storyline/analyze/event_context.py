@@ -45,6 +45,8 @@ CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "appos"})  
 RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})  # "who", "whose", "which"/"that" opening a relative clause
 # a place preposition's object that is no place but someone who can act
 NO_PLACE_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+SPAN_ENTITY_TYPES = frozenset({"DATE", "TIME", "PERCENT", "QUANTITY"})  # a term or a figure is nobody
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
 HEADLINE_CHARS = 600  # a line without a closing mark that starts this near the top is a title or a subtitle
 CLOSING_MARKS = (".", "!", "?", "…", '"', "”", "'", "’", ":")  # what ends a sentence of prose, not a title
 
@@ -59,6 +61,8 @@ class Lexicon:
     plover: dict[str, tuple[str, ...]]  # event type -> PLOVER categories
     adjectives: dict[str, str]  # triggers only with a to-infinitive: "is willing to withdraw"
     future_aux: frozenset[str]
+    possibility_aux: frozenset[str]  # "could be signed", "may resume": not yet, unless with a perfect
+    perfect_aux: frozenset[str]  # "may have attacked": it may have happened
     future_heads: frozenset[str]
     request_heads: frozenset[str]  # "asked Rome to declare": the infinitive is wanted, not yet done
     ongoing_heads: frozenset[str]
@@ -231,6 +235,12 @@ class Context:
     settings: AnalyzeSettings
     timex_starts: list[int] = field(default_factory=list)
     entity_index: EntityIndex | None = None  # the entities' mentions, for "which entity is at this span"
+
+
+def span_or_figure(noun: Word) -> bool:
+    """A length of time or a figure ("to 12 years", "for two hours", "by 5 percent"): nobody, and no motive."""
+    counted = noun.lemma_.lower() in TIME_UNITS and any(c.dep_ == "nummod" for c in noun.children)
+    return counted or noun.ent_type_ in SPAN_ENTITY_TYPES
 
 
 def negative(lex: Lexicon, noun: Word) -> bool:

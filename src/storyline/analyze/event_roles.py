@@ -25,6 +25,7 @@ from storyline.analyze.event_context import (
     cause_antecedent,
     has_demand_modal,
     is_clause_prep,
+    span_or_figure,
 )
 from storyline.analyze.event_senses import ACCIDENT_TYPE
 from storyline.analyze.quote_contents import saying_goes_on
@@ -466,8 +467,8 @@ def _prep_roles(lex: Lexicon, prep: Word) -> Iterator[tuple[str, Word]]:
     for obj in _prep_objects(prep):
         if word in lex.instrument_preps and obj.lemma_.lower() in lex.instrument_nouns:
             continue  # "attacked him with a knife": what it was done with
-        if role == "target" and _outcome(lex, obj):
-            continue  # "stabbed to death", "sentenced to life", "threatened with death": how it ended
+        if role == "target" and (_outcome(lex, obj) or span_or_figure(obj)):
+            continue  # "stabbed to death", "sentenced to life", "to 12 years", "by 5 percent": how it ended
         if role is not None:
             yield role, obj
         elif named and obj.ent_type_ in NAMED_TARGET_TYPES and not _medium(lex, obj):
@@ -551,13 +552,28 @@ def _shared_head(token: Word) -> Word | None:
 def _conjuncts(token: Word) -> list[Word]:
     """``token`` and the nouns coordinated with it ("Putin, Aliyev and Pashinyan")."""
     members = [token]
+    title_ends: dict[int, int] = {}  # a name read across "and" -> where the next name's title ends
     for member in members:
-        members.extend(
-            c
-            for c in member.children
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and not _ends_of_list(member, c)
-        )
+        for c in member.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and not _ends_of_list(member, c):
+                if c.i >= title_ends.get(member.i, 0):  # not "Kosovo" of "… and Kosovo Prime Minister Kurti"
+                    members.append(c)
+            elif _name_before_and(member, c):
+                members.append(c)
+                title_ends[c.i] = member.i
     return members
+
+
+def _name_before_and(name: Word, child: Word) -> bool:
+    """A person's name the parser hung on the next one across "and" ("Serbian President Aleksandar **Vucic**
+    and Kosovo Prime Minister Albin Kurti met": "Vucic" a modifier of "Kurti"): a conjunct of its own."""
+    return (
+        child.i < name.i
+        and child.dep_ in ("nmod", "compound")
+        and child.ent_type_ == "PERSON"
+        and name.ent_type_ == "PERSON"
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children)
+    )
 
 
 def _holds_trigger(name: str, trigger: Trigger) -> bool:

@@ -23,6 +23,7 @@ from storyline.analyze.event_context import (
     antecedent,
     cause_antecedent,
     negative,
+    span_or_figure,
 )
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def is_verbal(lex: Lexicon, token: Word) -> bool:
     if anchor is not None and anchor.lemma_.lower() in lex.verbal_attack_anchors:
         return True
     heads = [token] if anchor is None else [token, anchor]
-    if any(_prep_objects(head, VERBAL_MOTIVE_PREPS) or _speech_clause(lex, head) for head in heads):
+    if any(_motives(head) or _speech_clause(lex, head) for head in heads):
         return True
     if _prep_objects(token, frozenset({"with"})):
         return False
@@ -169,6 +170,12 @@ def _noun_anchor(token: Word) -> Word | None:
     if token.pos_ != "NOUN" or token.dep_ not in OBJECT_DEPS:
         return None
     return token.head
+
+
+def _motives(token: Word) -> list[Word]:
+    """What "for" or "over" says an attack in words was about ("attacked him for his votes"); not a length of
+    time ("attacked the convoy for two hours")."""
+    return [g for g in _prep_objects(token, VERBAL_MOTIVE_PREPS) if not span_or_figure(g)]
 
 
 def _prep_objects(token: Word, preps: frozenset[str]) -> list[Word]:

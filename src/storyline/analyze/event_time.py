@@ -351,13 +351,13 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     headline = site.headline
     for anchor in (parse[a] for a in anchors):
         if not _tells_tense(lex, parse[trigger.index], anchor):
-            if _aux_lemmas(anchor) & lex.future_aux:
+            if _aux_lemmas(anchor) & lex.future_aux:  # not "the strike could spread": it exists
                 return "future"
             continue
         if headline and _headline_plan(anchor):
             return "future"
         chain = _complement_chain(lex, anchor)
-        if any(_aux_lemmas(t) & lex.future_aux for t in chain):
+        if any(_future(lex, t) for t in chain):
             return "future"
         if any(_planned_by(lex, below, head) for below, head in itertools.pairwise(chain)):
             return "future"
@@ -439,6 +439,14 @@ def _headline_plan(verb: Word) -> bool:
 
 def _aux_lemmas(token: Word) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _future(lex: Lexicon, token: Word) -> bool:
+    """A future auxiliary ("will sign"), or one of possibility without a perfect ("could be signed", "may
+    resume"; not "may have attacked", which may have happened)."""
+    auxiliaries = _aux_lemmas(token)
+    possible = auxiliaries & lex.possibility_aux and not auxiliaries & lex.perfect_aux
+    return bool(auxiliaries & lex.future_aux or possible)
 
 
 def _progressive(token: Word) -> bool:
