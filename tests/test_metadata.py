@@ -260,6 +260,24 @@ def test_infer_year_from_the_lead_s_weekday(weekday: int | None, expected: int) 
     assert infer_year(8, 3, [], {2008, 2023}, True, weekday) == expected
 
 
+@pytest.mark.parametrize(
+    "weekday, expected",
+    [
+        # "STOCKHOLM, Oct 24 - … on Tuesday … since March 2020 … in the first half of 2024": Oct 24, 2020 was a
+        # Saturday; of 2020 to 2024 only 2023 has it on a Tuesday
+        (1, 2023),
+        (5, 2020),  # "on Saturday": the earliest year fits
+        (4, 2020),  # "on Friday": the day before the dateline's, as a next-day report tells it
+        (6, 2020),  # "on Sunday": the day after, as a lead of what is planned tells it
+        (None, 2020),
+        (3, 2024),  # "on Thursday": 2024, the latest year named, is the one
+        (2, 2020),  # "on Wednesday": no year from 2020 to 2024 has Oct 24 on one: kept
+    ],
+)
+def test_infer_year_checks_the_lead_s_weekday(weekday: int | None, expected: int) -> None:
+    assert infer_year(10, 24, [dt.date(2020, 3, 1)], {2020, 2024}, False, weekday) == expected
+
+
 def test_agency_table_is_well_formed() -> None:
     table = agencies()
     assert len(table) >= 30

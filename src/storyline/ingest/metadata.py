@@ -618,7 +618,9 @@ def infer_year(
     last year … by the end of 2023": 2023, whose Aug 3 was a Thursday; the year named may be the article's own).
     The weekday can mislead: a lead telling of the day before a dateline in the year after reads the same way,
     but a wire lead's weekday is more often the dateline's own day.
-    Anything else is ``None``: a guess would poison every relative date resolved against it.
+    With a full date, a year whose dateline day does not fit the lead's weekday gives way to the one year up to the
+    latest named that does (``_weekday_year``). Anything else is ``None``: a guess would poison every relative
+    date resolved against it.
     """
     candidates = set(years) | {d.year for d in dates}
     if last_year:
@@ -629,8 +631,25 @@ def infer_year(
     for year in sorted(y for y in candidates if y >= latest.year):
         date = _safe_date(year, month, day)
         if date and date >= latest:
-            return year if (date - latest).days < MAX_YEAR_GAP_DAYS else None
+            if (date - latest).days >= MAX_YEAR_GAP_DAYS:
+                return None
+            return _weekday_year(month, day, year, max(candidates), weekday)
     return None
+
+
+def _weekday_year(month: int, day: int, year: int, last: int, weekday: int | None) -> int:
+    """``year``, unless its ``month``/``day`` falls neither on the lead's ``weekday`` nor a day before or after
+    it (a lead tells of the dateline's own day, the day before or the next) and exactly one year up to ``last``,
+    the latest year the text names, has it on that weekday ("STOCKHOLM, Oct 24 - … reported a loss on Tuesday
+    … its steepest drop since March 2020 … margins to recover in the first half of 2024": 2023, not 2020,
+    whose Oct 24 was a Saturday)."""
+    date = _safe_date(year, month, day)
+    if weekday is None or date is None or (date.weekday() - weekday) % 7 in (0, 1, 6):
+        return year
+    fitting = [
+        y for y in range(year + 1, last + 1) if (d := _safe_date(y, month, day)) and d.weekday() == weekday
+    ]
+    return fitting[0] if len(fitting) == 1 else year
 
 
 def _year_after_last_year(month: int, day: int, years: set[int], weekday: int | None) -> int:
