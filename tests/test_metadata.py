@@ -410,6 +410,26 @@ def test_dateline_with_country_and_agency_credit() -> None:
 
 
 @pytest.mark.parametrize(
+    "head, place, outlet, date",
+    [
+        # AZERTAC's dateline: the place in title case, the date, then the agency after a comma
+        ("Baku, 14 July, AZERTAC", "Baku", "Azertac", None),
+        ("Baku, July 14, 2023, AZERTAC", "Baku", "Azertac", dt.date(2023, 7, 14)),
+        ("Baku, July 14, AZERTAC - ", "Baku", "Azertac", None),
+        # a sentence, an unknown name or no date after the place: no dateline
+        ("Baku, July 14, Reuters reported that ", None, None, None),
+        ("Baku, July 14, Smith said ", None, None, None),
+        ("Baku, Azerbaijan, AZERTAC", None, None, None),
+    ],
+)
+def test_dateline_with_the_agency_after_a_comma(
+    head: str, place: str | None, outlet: str | None, date: dt.date | None
+) -> None:
+    doc = _recover(f"{head}\n\n{BODY}" if not head.endswith(" ") else f"{head}{BODY}")
+    assert (doc.dateline_place, doc.outlet, doc.published) == (place, outlet, date)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
     "title, sitename, host, url, expected",
     [
         ("Talks resume - The Baltic Herald", None, "balticherald.example", None, "Talks resume"),

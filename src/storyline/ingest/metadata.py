@@ -340,6 +340,7 @@ def _dateline_pattern(month_pattern: str) -> re.Pattern[str]:
         rf"(?:,[ \t](?!{month}\b)(?P<region>[A-Z][a-z]{{1,10}}\."
         r"|[A-Z][a-z]{1,20}(?:[ \t][A-Z][a-z]{1,20}){0,2}(?=[ \t]?[(/]|,)))?"  # "BRASK, Varnia (LBN) -"
         rf"(?:,?[ \t](?:{date}))?"
+        r"(?:,[ \t](?P<agency>[^\W\d_][\w.&-]{1,30}))?"  # "Baku, July 14, AZERTAC": an agency after a comma
         r"\.?[ \t]?"
         r"(?P<credit>/[ \t]?[^/\n]{1,40}?[ \t]?/|\([^()\n]{1,40}\))?"
         r"\.?(?:[ \t]*(?P<dash>--|[-–—]))?(?=\s|$)"
@@ -388,8 +389,13 @@ def dateline_span(line: str, language: str | None = None) -> DatelineSpan | None
 def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
     place = match["place"]
     month_name = match["month"] or match["month2"]
-    if not (any(c.isalpha() for c in place) and place == place.upper() and len(place) > 1):
-        return None
+    agency = canonical_agency(match["agency"]) if match["agency"] else None
+    alone = bool(match["dash"]) or not match.string[match.end() :].strip()
+    if match["agency"] and not (agency and month_name and alone):
+        return None  # "Baku, July 14, Reuters reported …": only a known agency after a date ends a dateline
+    capitals = place == place.upper()
+    if not (any(c.isalpha() for c in place) and (capitals or agency) and len(place) > 1):
+        return None  # a place in title case only before a date and a known agency ("Baku, 14 July, AZERTAC")
     if (
         not (month_name or match["credit"] or match["dash"])
         or canonical_agency(place)
@@ -398,7 +404,7 @@ def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
         return None
     if not (month_name or match["credit"]) and len(match.string.split()) < BODY_MIN_WORDS:
         return None  # "KFT - Kraftfahrzeugtechnik": a dash alone makes a dateline only before a body sentence
-    credit = (match["credit"] or "").strip("/() \t") or None
+    credit = (match["credit"] or "").strip("/() \t") or match["agency"]
     if credit and not (canonical_agency(credit) or _is_name(credit)):
         credit = None  # "(local time)": not a name, so it credits no outlet
     year = match["year"] or match["year2"]
