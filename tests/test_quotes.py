@@ -1610,6 +1610,8 @@ def test_non_speech_cue_shapes(parse, text, expected):
         "From the bridge you can see the old harbour.",  # "see" without "as" is no cue
         "I saw the driver as he left the garage.",  # an "as" clause with its own subject is a time
         "Support for the measure has grown among farmers.",  # "support for" is left out (too often no cue)
+        "Strong demand for housing pushed prices up.",  # a market quantity, no demand made
+        "A strong dollar would cut demand for exports.",
         "Do you support the new bridge? Like our page.",  # a stance the reader is asked about
         "The general wrote a book about the siege of the city.",  # "write" with a document for object
         "In the view of many, the bridge was too narrow.",  # no possessor: no one's opinion named

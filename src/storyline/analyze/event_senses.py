@@ -27,6 +27,8 @@ from storyline.analyze.event_context import (
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from storyline.analyze.event_words import Parse, Word
     from storyline.analyze.nlp import Parsed
     from storyline.model import Event
@@ -375,7 +377,11 @@ def names_a_market(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether a noun trigger names a market quantity: "spur **demand**", "domestic **demand** growth", "very
     much in **demand**", "**Demand** for masks exploded". Economic news uses the word as often as political news
     uses it for a demand made."""
-    token = parse[trigger.index]
+    return market_quantity(lex, parse[trigger.index])
+
+
+def market_quantity(lex: Lexicon, token: Word | Token) -> bool:
+    """``names_a_market`` for one noun (a parsed word or a spaCy token, as the quote extractor has)."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.market_nouns:
         return False
     if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.market_modifiers for c in token.children):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from storyline.analyze.event_senses import market_quantity
+from storyline.analyze.events import lexicon as event_lexicon
 from storyline.analyze.quote_contents import content_of
 from storyline.analyze.quote_spans import (
     SUBJECT_DEPS,
@@ -150,7 +152,14 @@ def noun_prep(noun: Token, table: CueTable) -> Token | None:
     pair = (noun.lemma_.lower(), following.lower_)
     if pair in table.owned_noun_preps and any(c.dep_ == "poss" for c in children(noun)):
         return following
-    return following if pair in table.noun_preps else None
+    return following if pair in table.noun_preps and not _market(noun) else None
+
+
+def _market(noun: Token) -> bool:
+    """A market quantity, no demand made ("weak demand for electric cars", "cut demand for exports"): the
+    event lexicon's test (``event_senses.market_quantity``)."""
+    lex = event_lexicon(noun.doc.lang_)
+    return lex is not None and market_quantity(lex, noun)
 
 
 def noun_prep_reading(noun: Token, table: CueTable) -> NounCue | None:
