@@ -235,6 +235,13 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "pronoun",
             "Andrea Conti",
         ),
+        # a name modifying the noun after it ("Kessler campaign chief …") is not what the sentence is about
+        (
+            "Kessler campaign chief Ann Morrow spoke on Sunday. She said the polls were wrong.",
+            "She",
+            "pronoun",
+            "Ann Morrow",
+        ),
         # "the president" is the president, not the vice president mentioned last
         (
             "President Dana Whitcombe and Vice President Joe Bidwell toured the plant in Ohio on Monday. "

@@ -459,9 +459,16 @@ def _prefer(doc: Doc, candidates: list[tuple[Ref, Cluster]], nearest: bool) -> C
     for ref, cluster in ordered:
         edge = _left_edge(ref, cluster)
         before = doc[edge - 1] if edge > 0 else None
-        if before is None or before.pos_ not in ("ADP", "VERB"):
+        if (before is None or before.pos_ not in ("ADP", "VERB")) and not _modifies_a_noun(doc, ref):
             return cluster
     return ordered[0][1]
+
+
+def _modifies_a_noun(doc: Doc, ref: Ref) -> bool:
+    """A name right before a noun, which it modifies ("**Georgian Dream** founder Bidzina Ivanishvili", "the
+    **Trump** campaign"): the phrase's head, not the name, is what the sentence is about. (The tagged document
+    has no parse here: the next word's part of speech tells.)"""
+    return ref.kind == "name" and ref.end < len(doc) and doc[ref.end].pos_ in ("NOUN", "PROPN")
 
 
 def _left_edge(ref: Ref, cluster: Cluster) -> int:
