@@ -623,6 +623,19 @@ def test_a_name_glued_into_a_hyphen_compound_is_no_mention(analyze):
             "Times",
             "New York Times",
         ),
+        # another country's ministry is not the first one named; the same country's is
+        (
+            "The Russian Foreign Ministry summoned the envoy on Friday. On February 28, Moldova's Foreign Ministry "
+            "declared a Russian diplomat persona non grata.",
+            "Foreign Ministry",
+            "Foreign Ministry",
+        ),
+        (
+            "The Russian Foreign Ministry summoned the envoy on Friday. Russia's Foreign Ministry said later that "
+            "it regretted the step.",
+            "Foreign Ministry",
+            "Russian Foreign Ministry",
+        ),
         # a body every level of government has: the Senate in Washington is not North Carolina's
         (
             "The North Carolina Senate passed the bill. The Senate in Washington was supposed to guard the states, "

@@ -226,7 +226,21 @@ def _shortened(doc: Doc, full: Named, short: Named, bodies: frozenset[str]) -> b
         return False
     lead = doc[full.start : full.start + extra]
     same = [t.lower_ for t in doc[full.start + extra : full.end]] == words
-    return same and all(t.is_alpha and t.text[:1].isupper() for t in lead)
+    capitalized = all(t.is_alpha and t.text[:1].isupper() for t in lead)
+    return same and capitalized and not _other_owner(doc, short, [t.lower_ for t in lead])
+
+
+def _other_owner(doc: Doc, short: Named, lead: list[str]) -> bool:
+    """Whether a country or a possessor before the short name is not the full name's ("the Russian Foreign
+    Ministry" … "**Moldova's** Foreign Ministry"); "Russia's" fits "Russian"."""
+    i = short.start - 1
+    possessive = i >= 0 and doc[i].tag_ == "POS"
+    if possessive:
+        i -= 1
+    if i < 0 or not (possessive or doc[i].ent_type_ in ("GPE", "NORP")):
+        return False
+    owner = doc[i].lower_
+    return not any(word.startswith(owner) or owner.startswith(word) for word in lead)
 
 
 def _by_part(named: Named, clusters: list[Cluster]) -> Cluster | None:
