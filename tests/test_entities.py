@@ -242,6 +242,14 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "pronoun",
             "Ann Morrow",
         ),
+        # a foreign ministry's spokeswoman is "the diplomat" of the next quotation, as TASS writes it
+        (
+            "The ministry summoned Ambassador Ion Rusu on Friday, ministry spokeswoman Irina Volkova told "
+            'reporters. "The ambassador was handed a strong protest," the diplomat said.',
+            "the diplomat",
+            "nominal",
+            "Irina Volkova",
+        ),
         # "the president" is the president, not the vice president mentioned last
         (
             "President Dana Whitcombe and Vice President Joe Bidwell toured the plant in Ohio on Monday. "
