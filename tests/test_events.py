@@ -1574,3 +1574,23 @@ def test_a_name_before_and_is_a_participant_of_its_own(parse: Parse) -> None:
 def test_a_length_of_time_is_nobody(parse: Parse, text: str, kind: str, targets: set) -> None:
     event = only(events.extract(parse(text), [], []))
     assert (event.type, names(event, "target")) == (kind, targets)
+
+
+def test_an_event_ahead_is_not_dated_by_its_saying(parse: Parse) -> None:
+    """ "said on Monday that the leaders would meet": Monday is the day of the saying, not of the meeting."""
+    parsed = parse("The minister said on Monday that the two leaders would meet in Geneva.")
+    event = only(events.extract(parsed, [], [timex(parsed, "Monday", "2021-03-15")]))
+    assert (event.type, event.date, event.status) == ("MEET", None, "future")
+
+
+def test_an_event_ahead_takes_no_earlier_sentence_s_date(parse: Parse) -> None:
+    parsed = parse("The ceasefire collapsed on Monday. Oskaria is ready to discuss a new truce with Varnia.")
+    found = events.extract(parsed, [], [timex(parsed, "Monday", "2021-03-15")])
+    assert {(e.type, e.date) for e in found} == {("CEASEFIRE", "2021-03-15"), ("CONSULT", None)}
+
+
+def test_an_event_ahead_keeps_its_own_sentence_s_date(parse: Parse) -> None:
+    """A date of the sentence that is no saying's is the plan's: "expected to act at its meeting in December"."""
+    parsed = parse("The central bank is expected to act at its final meeting in December.")
+    event = only(events.extract(parsed, [], [timex(parsed, "December", "2021-12")]))
+    assert (event.type, event.date, event.status) == ("MEET", "2021-12", "future")

@@ -37,6 +37,8 @@ UNDATED_NAMES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG"})  # nam
 PRESENT_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "will cooperate"; not "would"
 CASE_TYPES = frozenset({"ARREST", "ACCUSE"})  # their circumstance names a crime, with its own time
 IGNORED = -1  # the owner of a timex that dates something other than an event
+SAYING = -2  # the key of the sentence's date of saying ("said on Monday"), besides its reference time (None)
+TIMEX_LINK_DEPS = frozenset({"pobj", "prep", "npadvmod", "nmod", "compound", "amod", "det", "nummod"})
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
 WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")  # "2016-W23": an ISO week
@@ -87,9 +89,18 @@ def attached_dates(
             ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
         if target != IGNORED:
             dates.setdefault(target, value)
+        if target is None and token is not None and _said_on(ctx.lexicon, token):
+            dates.setdefault(SAYING, value)
         if _opening_phrase(ctx.lexicon, parse, tokens):  # it also dates the rest of the sentence
             dates.setdefault(None, value)
     return dates
+
+
+def _said_on(lex: Lexicon, token: Word) -> bool:
+    """Whether a date is the time of a verb of saying ("said **on Monday** that …", "**on Wednesday** said")."""
+    while token.dep_ in TIMEX_LINK_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.pos_ == "VERB" and token.lemma_.lower() in lex.speech_verbs
 
 
 def _in_relative_clause(token: Word) -> bool:
@@ -287,18 +298,31 @@ def _same_event_subject(token: Word, types: dict[int, str]) -> bool:
 # ---------------------------------------------------------------------------------------------- status
 
 
-def fitting_reference(ctx: Context, parse: Parse, anchors: list[int], references: list[str]) -> str | None:
+def fitting_reference(
+    ctx: Context,
+    parse: Parse,
+    anchors: list[int],
+    references: list[str],
+    planned: tuple[str | None, str | None] | None = None,
+) -> str | None:
     """The first of ``references`` whose side of publication does not contradict the grammar: a reference
     time is only borrowed from the sentence or the paragraph, and "which forces have held since the clash"
     after "the gates reopen from May 1" is no clash on May 1, nor is "he will cooperate" after "the valves were
     ordered in March" a cooperation in March ("would" may look forward from a past time, so only "will" and
     "shall" count). A date that does not fit is a plan or a background the paragraph mentions, not its
-    narrative time, so an earlier date of the paragraph is tried next."""
+    narrative time, so an earlier date of the paragraph is tried next. An event still ahead (``planned``: the
+    sentence's own reference time and its date of saying, for an event whose status is future) takes the
+    sentence's own date ("is expected to act at its meeting in December") or one after publication, not the
+    date of a saying ("said on Monday that the leaders would meet" is no meeting on Monday) nor an earlier
+    sentence's."""
     tokens = [parse[a] for a in anchors]
+    own, saying = planned if planned is not None else (None, None)
     for reference in references:
         if _after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
             continue
         if _before_publication(ctx, reference) and _told_future(tokens):
+            continue
+        if planned and not _after_publication(ctx, reference) and (reference != own or reference == saying):
             continue
         return reference
     return None

@@ -389,7 +389,8 @@ def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Tr
         date = dates.get(trigger.index) or event_time.coordinated_date(
             parse[trigger.index], owner, dates, types
         )
-        yield _event(ctx, site, trigger, anchors[trigger.index], date, references)
+        own = (dates.get(None), dates.get(event_time.SAYING))
+        yield _event(ctx, site, trigger, anchors[trigger.index], date, references, own)
 
 
 def _modal_demand(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger | None:
@@ -579,13 +580,26 @@ def _passive_with(token: Word) -> bool:
 
 
 def _event(
-    ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date: str | None, references: list[str]
+    ctx: Context,
+    site: Site,
+    trigger: Trigger,
+    anchors: list[int],
+    date: str | None,
+    references: list[str],
+    own: tuple[str | None, str | None] = (None, None),
 ) -> Event:
+    """The event of one trigger; ``own``: the sentence's own reference time and its date of saying, which an
+    event still ahead may take or not (``event_time.fitting_reference``)."""
     sentence, parse = site.sentence, site.parse
     place = event_roles.place(ctx, sentence, parse, anchors)
     if date is None and event_time.names_background(ctx.lexicon, parse[trigger.index]):
         references = []
-    reference = event_time.fitting_reference(ctx, parse, anchors, references) if date is None else None
+    planned = (
+        own if date is None and event_time.status(ctx, site, trigger, anchors, None) == "future" else None
+    )
+    reference = (
+        event_time.fitting_reference(ctx, parse, anchors, references, planned) if date is None else None
+    )
     chosen = date or reference
     return bare_event(
         ctx,
