@@ -594,13 +594,14 @@ def _event(
     place = event_roles.place(ctx, sentence, parse, anchors)
     if date is None and event_time.names_background(ctx.lexicon, parse[trigger.index]):
         references = []
-    planned = (
-        own if date is None and event_time.status(ctx, site, trigger, anchors, None) == "future" else None
-    )
+    status = event_time.status(ctx, site, trigger, anchors, None) if date is None else None
+    planned = own if status == "future" else None
     reference = (
         event_time.fitting_reference(ctx, parse, anchors, references, planned) if date is None else None
     )
     chosen = date or reference
+    if chosen is not None:  # a date may put the event after publication
+        status = event_time.status(ctx, site, trigger, anchors, chosen)
     return bare_event(
         ctx,
         sentence,
@@ -609,7 +610,7 @@ def _event(
         place=place,
         date=chosen,
         date_source="timex" if date else "reference" if reference else None,
-        status=event_time.status(ctx, site, trigger, anchors, chosen),
+        status=status,
     )
 
 
