@@ -1594,3 +1594,15 @@ def test_an_event_ahead_keeps_its_own_sentence_s_date(parse: Parse) -> None:
     parsed = parse("The central bank is expected to act at its final meeting in December.")
     event = only(events.extract(parsed, [], [timex(parsed, "December", "2021-12")]))
     assert (event.type, event.date, event.status) == ("MEET", "2021-12", "future")
+
+
+def test_a_date_inside_a_quotation_dates_only_what_the_quotation_tells(parse: Parse) -> None:
+    """ "… as we did in 2022," the minister said at a news conference: the news conference was not in 2022."""
+    parsed = parse(
+        'Speaking at a news conference in Ankara, the minister said: "We are ready to do our part, as we did in '
+        '2022. The elections in November will decide it."'
+    )
+    found = events.extract(
+        parsed, [], [timex(parsed, "2022", "2022"), timex(parsed, "November", "2021-11", "DATE")]
+    )
+    assert {(e.type, e.date) for e in found} == {("STATEMENT", None), ("ELECTION", "2021-11")}

@@ -22,6 +22,8 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from storyline.analyze.event_context import SUBJECT_DEPS, Context, Lexicon, Site, Trigger
+from storyline.analyze.quote_cues import cues_for
+from storyline.analyze.quote_marks import Inside, inside_quotations
 from storyline.model import EventStatus, Timex
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ PRESENT_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "will cooperat
 CASE_TYPES = frozenset({"ARREST", "ACCUSE"})  # their circumstance names a crime, with its own time
 IGNORED = -1  # the owner of a timex that dates something other than an event
 SAYING = -2  # the key of the sentence's date of saying ("said on Monday"), besides its reference time (None)
+QUOTED = -3  # the key of a quotation's own reference time: it dates what the quotation tells, nothing outside
 TIMEX_LINK_DEPS = frozenset({"pobj", "prep", "npadvmod", "nmod", "compound", "amod", "det", "nummod"})
 # a TIMEX3 value that names a calendar date, or the part of one an undated article fixes ("XXXX-01-11")
 DATE_VALUE = re.compile(r"^(\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?|XXXX-(WXX-\d|\d{2}(-\d{2})?))")
@@ -73,6 +76,7 @@ def attached_dates(
     ``folded`` holds the sentence's trigger words, kept or folded into another: a date on a folded noun event
     the verb's circumstance names ("killed in an **attack** on Thursday") is that verb's (``_owning_trigger``)."""
     owner = {a: trigger for trigger, group in anchors.items() for a in group}
+    quoted = _quotations(ctx)
     dates: dict[int | None, str] = {}
     first = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
     last = bisect.bisect_left(ctx.timex_starts, sentence.end_char)
@@ -85,6 +89,11 @@ def attached_dates(
         tokens = _timex_tokens(sentence, parse, timex)
         token = _timex_root(tokens)
         target = _owning_trigger(token, owner, folded, ctx.lexicon) if token is not None else None
+        if quoted(timex.start) and target is None:  # the reference time of the quotation only
+            dates.setdefault(QUOTED, value)
+            continue
+        if quoted(timex.start) and target != IGNORED and not quoted(sentence[target].idx):
+            continue  # a date inside a quotation dates only what it tells ("… as we did in 2022," he said)
         if token is not None and _in_relative_clause(token):  # no reference time for the sentences after it
             ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
         if target != IGNORED:
@@ -94,6 +103,16 @@ def attached_dates(
         if _opening_phrase(ctx.lexicon, parse, tokens):  # it also dates the rest of the sentence
             dates.setdefault(None, value)
     return dates
+
+
+def quoted(ctx: Context, offset: int) -> bool:
+    """Whether ``offset`` lies inside one of the document's quotations."""
+    return _quotations(ctx)(offset)
+
+
+def _quotations(ctx: Context) -> Inside:
+    """Whether an offset lies inside one of the document's quotations."""
+    return inside_quotations(ctx.parsed, cues_for(ctx.parsed.document.language))
 
 
 def _said_on(lex: Lexicon, token: Word) -> bool:
@@ -218,6 +237,7 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
     if None in dates:
         return [dates[None]]
     background = ctx.parsed.memo.get("events.background_timexes", set())
+    quoted = _quotations(ctx)
     found: list[str] = []
     before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
     # the last line break before the sentence: a timex ending after it is in the sentence's paragraph
@@ -229,7 +249,7 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
         if ctx.settings.event_reference_same_paragraph and line_break >= timex.end:
             break
         value = _reference_value(ctx, timex)
-        if value is not None and timex.start not in background:
+        if value is not None and timex.start not in background and not quoted(timex.start):
             found.append(value)
     return found
 

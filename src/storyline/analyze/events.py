@@ -389,8 +389,11 @@ def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Tr
         date = dates.get(trigger.index) or event_time.coordinated_date(
             parse[trigger.index], owner, dates, types
         )
-        own = (dates.get(None), dates.get(event_time.SAYING))
-        yield _event(ctx, site, trigger, anchors[trigger.index], date, references, own)
+        refs, own = references, (dates.get(None), dates.get(event_time.SAYING))
+        told = dates.get(event_time.QUOTED)
+        if told is not None and event_time.quoted(ctx, trigger.start):
+            refs, own = [told], (told, None)  # "… a mandate in November," they wrote: the quotation's time
+        yield _event(ctx, site, trigger, anchors[trigger.index], date, refs, own)
 
 
 def _modal_demand(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger | None:

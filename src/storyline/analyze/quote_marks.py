@@ -12,8 +12,12 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from storyline.analyze.quote_cues import CUES, CueTable
+
+if TYPE_CHECKING:
+    from storyline.analyze.nlp import Parsed
 
 
 @dataclass(frozen=True)
@@ -110,3 +114,11 @@ class Inside:
         if first < len(self.quoted) and self.quoted[first].end <= start:
             first += 1
         return range(first, bisect.bisect_left(self.starts, end))
+
+
+def inside_quotations(parsed: Parsed, table: CueTable | None) -> Inside:
+    """The document's quotations (``find_quoted``), found once per document (quotes, entities' coreference and
+    event dates ask)."""
+    if "quotes.inside" not in parsed.memo:
+        parsed.memo["quotes.inside"] = Inside(find_quoted(parsed.document.text, table))
+    return parsed.memo["quotes.inside"]

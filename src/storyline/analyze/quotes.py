@@ -39,7 +39,7 @@ from storyline.analyze.quote_attributions import (
 )
 from storyline.analyze.quote_cues import CUES, CueTable, cue_class, cues_for
 from storyline.analyze.quote_headlines import headline_parse
-from storyline.analyze.quote_marks import Inside, Quoted, find_quoted
+from storyline.analyze.quote_marks import Inside, Quoted, find_quoted, inside_quotations
 from storyline.model import Entity, EntityIndex, Quote, QuoteKind
 from storyline.settings import AnalyzeSettings
 
@@ -603,10 +603,3 @@ def _planned_sentences(parsed: Parsed, table: CueTable, settings: AnalyzeSetting
         )
         parsed.memo["quotes.cue_sentences"] = found
     return parsed.memo["quotes.cue_sentences"]
-
-
-def inside_quotations(parsed: Parsed, table: CueTable | None) -> Inside:
-    """The document's quotations (``find_quoted``), found once per document (entities' coreference asks too)."""
-    if "quotes.inside" not in parsed.memo:
-        parsed.memo["quotes.inside"] = Inside(find_quoted(parsed.document.text, table))
-    return parsed.memo["quotes.inside"]
