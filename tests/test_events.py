@@ -362,6 +362,9 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "The cabinet pushed the budget through parliament without a vote.",
         "The negotiators went home without a deal.",
         "The convoy crossed the frontier without firing a shot.",
+        # "call … on/for" with words between is no "call on/for" demand; what a thing is called is no event
+        "Anyone with information is asked to call police on 0845 125 2222.",
+        "You can't call it arson yet, the fire chief said.",
         # what someone failed, was unable or declined to do did not happen
         "The two leaders failed to agree on a plan to end the dispute.",
         "The parliament failed to elect a speaker for the third time.",
@@ -1606,3 +1609,8 @@ def test_a_date_inside_a_quotation_dates_only_what_the_quotation_tells(parse: Pa
         parsed, [], [timex(parsed, "2022", "2022"), timex(parsed, "November", "2021-11", "DATE")]
     )
     assert {(e.type, e.date) for e in found} == {("STATEMENT", None), ("ELECTION", "2021-11")}
+
+
+def test_what_an_attack_is_called_is_no_threat(parse: Parse) -> None:
+    text = 'President Ruto spoke on Tuesday, calling the attack on parliament "an existential threat" to the republic.'
+    assert [(e.type, e.trigger) for e in events.extract(parse(text), [], [])] == [("ATTACK", "attack")]

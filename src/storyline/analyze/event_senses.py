@@ -217,9 +217,10 @@ def _named_on_both_sides(targets: list[Word], attackers: list[Word]) -> bool:
 
 
 def names_no_happening(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
-    """Whether a trigger is part of a set phrase ("dead on **arrival**", "email **address**", "**sign** up"), or
-    a noun trigger names an illness ("a **heart** attack", "cardiac arrest") or, as a compound before another
-    noun, a kind of thing ("**assault** rifles", "**attack** ads", "a **bomb** squad").
+    """Whether a trigger is part of a set phrase ("dead on **arrival**", "email **address**", "**sign** up"), is
+    the name a verb of naming gives ("called it a **threat**"), or a noun trigger names an illness ("a **heart**
+    attack", "cardiac arrest") or, as a compound before another noun, a kind of thing ("**assault** rifles",
+    "**attack** ads", "a **bomb** squad").
 
     Obituaries and gun-law stories use these words often; on a timeline they would be attacks and arrests
     that never happened.
@@ -234,6 +235,8 @@ def names_no_happening(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return True
     if _mass_sense(lex, token):
         return True
+    if token.dep_ == "oprd" and token.head.lemma_.lower() in lex.naming_verbs:
+        return True  # "calling the attack an existential threat": what the attack is called, no threat made
     return token.dep_ == "compound" and token.head.lemma_.lower() in lex.kind_heads
 
 

@@ -60,6 +60,7 @@ EVENT_TYPES = (
 )  # fmt: skip
 FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event is what happened
 AID_TYPE = "AID"  # aid a verb of giving pledges is the aid's event (``_approved``)
+PREPOSITIONAL_PARTS = frozenset({"on", "upon", "for"})  # the second word of "call on", "call for", "push for"
 DEMAND_TYPE = "DEMAND"  # what a verb of saying becomes over a "must" clause ("said Sudan must return …")
 
 NOUN_TRIGGER_DEPS = (
@@ -253,7 +254,11 @@ def find_triggers(
         lemma = lemmas[i]
         for second, kind in lex.phrases.get(lemma, ()):
             j = _phrase_end(lemmas, i, second)
-            if j is not None and not _split_noun_particle(tags, i, j):
+            if (
+                j is not None
+                and not _split_noun_particle(tags, i, j)
+                and not _split_preposition(lemmas, tags, i, j)
+            ):
                 head = i if tags[i] in ("VERB", "AUX") or _noun_of(lemmas, tags, i, j) else j
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
@@ -292,6 +297,13 @@ def _split_noun_particle(tags: list[str], first: int, second: int) -> bool:
     distress **call** from seamen **on** board" and "**calls** dropped **on** the iPhone" are no demands."""
     verb = tags[first] in ("VERB", "AUX")
     return not verb and tags[second] in ("ADP", "PART") and second > first + 1
+
+
+def _split_preposition(lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
+    """A verb and a preposition of a prepositional verb ("call on", "call for", "push for") with anything but
+    adverbs between: "**calling** the attack **on** parliament a threat" names it, "called urgently for" asks."""
+    between = range(first + 1, second)
+    return lemmas[second] in PREPOSITIONAL_PARTS and any(tags[k] != "ADV" for k in between)
 
 
 def _noun_of(lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
