@@ -1334,6 +1334,19 @@ def test_restrictive_that_clause_names_no_source(parse):
                 )
             ],
         ),
+        (  # a participle clause before the speakers, with no comma before the verb, is no aside to skip
+            "Police shot dead two people as protesters stormed parliament, setting part of the building on fire "
+            "after lawmakers approved a bill that raises taxes, witnesses and a rights group said.",
+            [
+                (
+                    "witnesses and a rights group",
+                    "witnesses and a rights group",
+                    "Police shot dead two people as protesters stormed parliament, setting part of the building on "
+                    "fire after lawmakers approved a bill that raises taxes",
+                    "said",
+                )
+            ],
+        ),
         (  # a place before the comma with no "and" is no list: the name after it speaks alone
             "Speaking in Austin, Texas, Lopez said the plan would pass.",
             [("Lopez", "Lopez", "the plan would pass", "said")],

@@ -1371,6 +1371,8 @@ def _verb_attribution(
             name = trim(doc, subject.left_edge.i, subject.i)
     if speaker is None and verb.tag_ in BARE_TAGS and not _quotes_in(doc, content):
         return None  # "Ask yourself …", "Call it a win", "to support the plan": nobody's attribution
+    if content is not None and speaker is not None and content[0] < speaker[0] <= content[1] <= speaker[1]:
+        content = trim(doc, content[0], speaker[0] - 1)  # "…, witnesses said" the parser hung on the content
     cue = _cue_tokens(verb, table, content)
     top = _quoted_frame(verb, table) or _chain_top(verb, table)  # "went on to say: “…”": the chain governs
     if verb.dep_ == "parataxis":  # "The war is over, the minister said, and …": the head clause is reported
@@ -1765,8 +1767,10 @@ def _name_before(verb: Token, table: CueTable) -> Token | None:
         previous = doc[verb.i - 1] if verb.i > 0 else None
         return _whole_group(previous, table) if previous is not None and previous.pos_ in NOUN_POS else None
     end = _skip_closing(doc, verb_group_start(verb) - 1)  # "…, Paul Manafort, bluntly suggested", "have said"
-    # "Clinton, without naming him, accused", "Trump, speaking in Charleston, W.Va., said"
-    aside = _aside_before(doc, end, verb) if end >= 0 else None
+    # "Clinton, without naming him, accused", "Trump, speaking in Charleston, W.Va., said": set off by a comma
+    # before the verb, not "…, setting the building on fire after lawmakers approved a bill, witnesses said"
+    set_off = end < verb_group_start(verb) - 1
+    aside = _aside_before(doc, end, verb) if end >= 0 and set_off else None
     if aside is not None:
         end = _skip_closing(doc, aside.left_edge.i - 1)
     top = _phrase_head(doc[end], verb) if end >= 0 else None
