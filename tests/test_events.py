@@ -1614,3 +1614,16 @@ def test_a_date_inside_a_quotation_dates_only_what_the_quotation_tells(parse: Pa
 def test_what_an_attack_is_called_is_no_threat(parse: Parse) -> None:
     text = 'President Ruto spoke on Tuesday, calling the attack on parliament "an existential threat" to the republic.'
     assert [(e.type, e.trigger) for e in events.extract(parse(text), [], [])] == [("ATTACK", "attack")]
+
+
+@pytest.mark.parametrize(
+    "text, kind, targets",
+    [
+        # the other party of a talk or a signing, where the parser hung "with" on the object
+        ("Erdogan discussed the war with Putin on Monday.", "CONSULT", {"Putin"}),
+        ("Oskaria signed the deal with Varnia on Monday.", "SIGN", {"Varnia"}),
+    ],
+)
+def test_the_other_party_named_after_the_object(parse: Parse, text: str, kind: str, targets: set) -> None:
+    event = only(events.extract(parse(text), [], []))
+    assert (event.type, names(event, "target")) == (kind, targets)

@@ -167,6 +167,7 @@ class Lexicon:
     hosting_verbs: frozenset[str]  # "received a delegation": a meeting only with a person received
     visitor_nouns: frozenset[str]  # "delegation", "guest": a person received, with people's titles and names
     failure_heads: frozenset[str]  # "failed to agree", "were unable to agree": the infinitive did not happen
+    party_preps: frozenset[str]  # "discussed the war with Putin": the other party, on the object
     call_nouns: frozenset[str]  # "congratulated X in a phone call": the verb's subject and object took part
     injury_verbs: frozenset[str]  # "hurt", "injure": an event only as a casualty with a cause named
     occurrence_verbs: frozenset[str]  # "the talks will take place": the subject event takes the verb's tense

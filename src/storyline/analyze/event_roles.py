@@ -43,6 +43,7 @@ __all__ = ["counted_by", "first_conjunct", "participants", "place"]
 PASSIVE_AUX_DEPS = frozenset({"auxpass", "aux:pass"})
 # a verb without a subject borrows its head's ("plans to visit", "is ready to sign")
 CLIMB_DEPS = frozenset({"xcomp", "conj", "acomp"})
+PARTY_TYPES = frozenset({"CONSULT", "MEET", "SIGN"})  # events with another party, named "with" it
 # what shows a headline's past verb is active after all: an object, an auxiliary ("have detained"), a clause
 HEADLINE_ACTIVE_DEPS = OBJECT_DEPS | {"aux", "ccomp", "xcomp", "prt"}
 # Events one takes part in by speaking at them ("said at the summit", "told reporters during the visit"); a
@@ -128,6 +129,8 @@ def _role_tokens(
             if child.dep_ in OBJECT_DEPS:
                 if _object_takes_part(lex, anchor, noun, child):
                     yield "target", child
+                if trigger.type in PARTY_TYPES:
+                    yield from _object_party(lex, child)
             elif child.dep_ == "prep" and not (escalation and child.lower_ in lex.escalation_preps):
                 yield from _prep_roles(lex, child)
             elif child.dep_ == "ccomp" and trigger.type == "DEMAND":
@@ -142,6 +145,16 @@ def _role_tokens(
                 yield from _prep_roles(lex, child)
         if trigger.type in SPOKEN_IN_TYPES:
             yield from _speaker_roles(lex, trigger_token)
+
+
+def _object_party(lex: Lexicon, obj: Word) -> Iterator[tuple[str, Word]]:
+    """The other party named after the object of a talk or a signing, where the parser hung "with" on the object
+    ("discussed **the war** with Putin", "signed the deal with Ankara"): a named actor only."""
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.party_preps:
+            yield from (
+                (role, word) for role, word in _prep_roles(lex, prep) if word.ent_type_ in ACTOR_ENTITY_TYPES
+            )
 
 
 def amount_in(noun: Word) -> Word | None:
