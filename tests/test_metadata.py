@@ -654,3 +654,38 @@ def test_html_byline_from_the_visible_credit(author: str, byline_html: str, expe
 def test_html_byline_split_at_an_escaped_letter_is_read_from_the_page(head: str, expected: str) -> None:
     byline_html = f"<p class='autor'>Por <span>{expected}</span></p>"
     assert _strike_page(head, article_heading=f"<h1>Strike</h1>{byline_html}").byline == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, place, outlet, hints",
+    [
+        # a TASS dateline in Russian: the month and the weekday in the cases Russian puts them in
+        (
+            "МОСКВА, 3 марта. /ТАСС/. МИД России в пятницу вызвал посла Молдавии в связи с высылкой "
+            "российского дипломата, сообщила официальный представитель министерства Мария Захарова.",
+            "ru",
+            "Москва",
+            "TASS",
+            {"dateline_date": "--03-03", "weekday": "пятницу"},
+        ),
+        # an Anadolu dateline in Turkish
+        (
+            "ANKARA (AA) - Cumhurbaşkanı Erdoğan, Türkiye'nin yeni bir barış görüşmesine ev sahipliği yapmaya "
+            "hazır olduğunu Çarşamba günü söyledi.",
+            "tr",
+            "Ankara",
+            "Anadolu Agency",
+            {"weekday": "Çarşamba"},
+        ),
+    ],
+)
+def test_datelines_in_other_languages(
+    text: str, language: str, place: str, outlet: str, hints: dict[str, str]
+) -> None:
+    doc = _recover(text, language=language)
+    assert (doc.dateline_place, doc.outlet, dict(doc.hints)) == (place, outlet, hints)  # type: ignore[attr-defined]
+
+
+def test_a_russian_dateline_with_its_year_gives_the_date() -> None:
+    doc = _recover("МОСКВА, 3 марта 2023 года. /ТАСС/. МИД России вызвал посла Молдавии.", language="ru")
+    assert (doc.published, doc.outlet) == (dt.date(2023, 3, 3), "TASS")  # type: ignore[attr-defined]

@@ -485,7 +485,7 @@ def _published(
     last_year = _says_last_year(text, words)
     bounds = dates + month_years(text, language)
     weekday = _first_weekday(text[:HEAD_CHARS], words)
-    number = words.weekdays.index(weekday) if weekday else None
+    number = _weekday_forms(words.weekdays)[weekday] if weekday else None
     year = dateline.year or infer_year(dateline.month, dateline.day, bounds, _years(text), last_year, number)
     date = _safe_date(year, dateline.month, dateline.day) if year else None
     if date is None:
@@ -530,7 +530,7 @@ def _date_line_pattern(
 ) -> re.Pattern[str]:
     month = rf"(?:{month_pattern})"
     labels = "|".join(sorted(map(re.escape, label_words), key=len, reverse=True)) or "(?!)"
-    weekday = "|".join(map(re.escape, weekdays)) or "(?!)"
+    weekday = "|".join(map(re.escape, _weekday_forms(weekdays))) or "(?!)"
     date = (
         rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t](?:of[ \t])?(?P<m>{month})\.?,?[ \t](?P<y>\d{{4}})"
         rf"|(?P<m2>{month})\.?[ \t](?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t](?P<y2>\d{{4}})"
@@ -689,7 +689,15 @@ def _first_weekday(head: str, words: Words) -> str | None:
 
 @functools.cache
 def _weekday_pattern(weekdays: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, weekdays))})\b")
+    forms = sorted(_weekday_forms(weekdays), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b")
+
+
+@functools.cache
+def _weekday_forms(weekdays: tuple[str, ...]) -> dict[str, int]:
+    """Every written form of a weekday (a table's "пятница|пятницу": the cases a language declines it in) and
+    its number, Monday 0."""
+    return {form: number for number, names in enumerate(weekdays) for form in names.split("|")}
 
 
 # ---------------------------------------------------------------------------------------------- title, byline
