@@ -362,6 +362,8 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "The cabinet pushed the budget through parliament without a vote.",
         "The negotiators went home without a deal.",
         "The convoy crossed the frontier without firing a shot.",
+        # "meeting by meeting" is a way of deciding, no meeting
+        "We will make our decisions meeting by meeting.",
         # "call … on/for" with words between is no "call on/for" demand; what a thing is called is no event
         "Anyone with information is asked to call police on 0845 125 2222.",
         "You can't call it arson yet, the fire chief said.",
@@ -929,6 +931,10 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("Rebels continued to shell the airport.", "ATTACK", "ongoing"),
         ("Azerbaijani troops shelled the town last week.", "ATTACK", "past"),
         ("The sides have signed a memorandum.", "SIGN", "past"),
+        # a noun event a passive verb of scheduling has as subject is ahead, unless in the past tense
+        ("A separate protest is planned in western Athens.", "PROTEST", "future"),
+        ("The summit is set for the autumn.", "MEET", "future"),
+        ("The summit was set for the autumn.", "MEET", "past"),
         # what may, might or could happen has not happened yet; what may have happened, may have
         ("The peace treaty could be signed by the end of the year.", "SIGN", "future"),
         ("Talks between the two sides may resume in July.", "CONSULT", "future"),
@@ -1627,3 +1633,8 @@ def test_what_an_attack_is_called_is_no_threat(parse: Parse) -> None:
 def test_the_other_party_named_after_the_object(parse: Parse, text: str, kind: str, targets: set) -> None:
     event = only(events.extract(parse(text), [], []))
     assert (event.type, names(event, "target")) == (kind, targets)
+
+
+def test_a_famine_kills_as_a_disaster_does(parse: Parse) -> None:
+    event = only(events.extract(parse("The famine of 1932 killed millions of people."), [], []))
+    assert (event.type, names(event, "actor")) == ("DISASTER", set())

@@ -80,6 +80,12 @@ def participants(
         token = antecedent(word)
         if cause_antecedent(ctx.lexicon, word).i != token.i:
             continue  # "the clash at the crossing that killed four": the cause is an event, no participant
+        if (
+            trigger.type == ACCIDENT_TYPE
+            and role == "actor"
+            and token.lemma_.lower() in ctx.lexicon.accident_nouns
+        ):
+            continue  # "the famine killed millions": a disaster is nobody
         if _sibling(token, trigger_token):
             continue  # "the meeting and Trump's stance could pave the way": the stance is no participant
         if counter.i != trigger_token.i and token.i == counter.i:

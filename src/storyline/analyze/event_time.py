@@ -390,7 +390,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     ceasefire"): it reads as past; its bare to-infinitive ("… to sign ceasefire") as future.
     """
     lex, parse = ctx.lexicon, site.parse
-    if _after_publication(ctx, date):
+    if _after_publication(ctx, date) or _scheduled(lex, parse[trigger.index]):
         return "future"
     headline = site.headline
     for anchor in (parse[a] for a in anchors):
@@ -414,6 +414,15 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     if any(c.lower_ in lex.ongoing_modifiers for c in parse[trigger.index].children):
         return "ongoing"
     return "past"
+
+
+def _scheduled(lex: Lexicon, noun: Word) -> bool:
+    """A noun event that is the subject of a planning head in the present ("the meeting **is scheduled** for
+    Dec. 12", "the vote is set for Sunday"; not "was scheduled for Monday", which may have come and gone)."""
+    head = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubjpass" or head.lemma_.lower() not in lex.scheduling_heads:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
 
 
 def _tells_tense(lex: Lexicon, trigger: Word, anchor: Word) -> bool:
