@@ -781,3 +781,26 @@ def test_a_surname_the_model_left_out_joins_the_person(analyze, text, found, exp
     names = [mentions.Named(s, e, "PERSON", doc[s:e].text) for s, e in found]
     mentions._extend_run_on_surnames(doc, names, table("en"))
     assert names[0].text == expected
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, expected",
+    [
+        # a person a sentence brings in with "a" is the pronoun's, not the mayor named before
+        (
+            "Mayor Ivan Petrenko said the city was calm. A 64-year-old man was killed when debris hit his house.",
+            "his",
+            None,
+        ),
+        ("Mayor Anna Petrenko said the city was calm, and a woman died of her injuries.", "her", None),
+        # not an object, a predicate or a modifier: the named person is still the one meant
+        ("Ivan Petrenko is a careful man, and he rarely speaks to reporters.", "he", "Ivan Petrenko"),
+        (
+            "Anna Petrenko said she would consider a woman as a running mate if she won.",
+            "she",
+            "Anna Petrenko",
+        ),
+    ],
+)
+def test_a_person_brought_in_by_a_common_noun_takes_the_pronoun(analyze, text, pronoun, expected):
+    assert owner(analyze(text), pronoun, "pronoun") == expected

@@ -426,11 +426,41 @@ def resolve_pronouns(
         if gender is None or doc[i].pos_ not in ("PRON", "DET"):
             continue
         sentence = bisect.bisect_right(sentence_starts, i) - 1
+        if _common_person_before(doc, sentence_starts[sentence], i, gender, roles):
+            continue  # "a woman died in hospital of her injuries": hers, no named person's
         counts = _outside(doc, quoted, doc[i].idx)
         cluster = _antecedent(doc, i, sentence, sentence_starts, people, gender, window, counts)
         if cluster is not None:
             cluster.refs.append(Ref(i, i + 1, "pronoun"))
             cluster.gender = cluster.gender or gender
+
+
+def _common_person_before(doc: Doc, start: int, i: int, gender: str, roles: RoleTable) -> bool:
+    """Whether a person of the pronoun's gender introduced by a common noun ("a woman", "a 64-year-old man")
+    comes before the pronoun at ``i`` in its sentence, with no name between: the nearer antecedent."""
+    for j in range(i - 1, start - 1, -1):
+        token = doc[j]
+        if token.ent_type_ == "PERSON":
+            return False
+        if token.pos_ == "NOUN" and roles.people.get(token.lower_) == gender and _introduced(doc, start, j):
+            return True
+    return False
+
+
+def _introduced(doc: Doc, start: int, noun: int) -> bool:
+    """Whether the noun at ``noun`` heads a phrase with "a" or "an" that opens its sentence or a clause after a
+    comma or "and" ("A 64-year-old man was killed …", "…, and a woman died"): a person the sentence brings in
+    as its subject. Not a modifier ("a three-man race"), an object ("would consider a woman") or a predicate
+    ("he's a wonderful man"), after which the pronoun is often still the named person's."""
+    if noun + 1 < len(doc) and doc[noun + 1].pos_ in ("NOUN", "PROPN"):
+        return False
+    for j in range(noun - 1, max(start, noun - 8) - 1, -1):
+        if doc[j].lower_ in ("a", "an"):
+            return j == start or doc[j - 1].pos_ in ("PUNCT", "CCONJ")
+        hyphenated = doc[j + 1].tag_ == "HYPH" or (j > start and doc[j - 1].tag_ == "HYPH")  # "64-year-old"
+        if doc[j].pos_ not in ("ADJ", "NUM", "PUNCT", "ADV") and doc[j].tag_ != "HYPH" and not hyphenated:
+            return False
+    return False
 
 
 def _antecedent(

@@ -61,7 +61,9 @@ class Lexicon:
     plover: dict[str, tuple[str, ...]]  # event type -> PLOVER categories
     adjectives: dict[str, str]  # triggers only with a to-infinitive: "is willing to withdraw"
     future_aux: frozenset[str]
-    scheduling_heads: frozenset[str]  # "the meeting is scheduled for …": a noun event they have as subject is ahead
+    scheduling_heads: frozenset[
+        str
+    ]  # "the meeting is scheduled for …": a noun event they have as subject is ahead
     possibility_aux: frozenset[str]  # "could be signed", "may resume": not yet, unless with a perfect
     perfect_aux: frozenset[str]  # "may have attacked": it may have happened
     future_heads: frozenset[str]

@@ -46,6 +46,7 @@ class RoleTable:
     place_nouns: Mapping[str, str] = field(default_factory=dict)  # "corridor" -> "LOC"
     subordinates: frozenset[str] = frozenset()  # "vice", "deputy": "vice president" is no "president"
     name_particles: frozenset[str] = frozenset()  # "von", "de": lower-case words inside a person's name
+    people: Mapping[str, str] = field(default_factory=dict)  # "woman" -> "f": common nouns of people
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def table(language: str | None) -> RoleTable | None:
         place_nouns=dict(places.get("nouns", {})),
         subordinates=frozenset(titles.get("subordinates", ())),
         name_particles=frozenset(titles.get("name_particles", ())),
+        people=dict(titles.get("people", {})),
     )
 
 
