@@ -804,3 +804,12 @@ def test_a_surname_the_model_left_out_joins_the_person(analyze, text, found, exp
 )
 def test_a_person_brought_in_by_a_common_noun_takes_the_pronoun(analyze, text, pronoun, expected):
     assert owner(analyze(text), pronoun, "pronoun") == expected
+
+
+def test_a_common_word_opening_a_sentence_is_no_person(analyze):
+    """The model reads a capitalized common word as a name; the text writes it in lower case elsewhere."""
+    found = analyze(
+        "Debris from downed drones damaged several buildings, Mayor Ivan Petrenko said. A man was hurt when "
+        "debris hit his house."
+    )
+    assert [e.name for e in found if e.type == "PERSON"] == ["Ivan Petrenko"]

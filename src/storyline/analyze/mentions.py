@@ -121,7 +121,26 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
                 _drop_leading_titles(doc, named, roles)
                 _attach_titles(doc, named, roles)
         names = _without_title_words(names, roles)
-    return names
+    return _without_common_words(doc, names)
+
+
+def _without_common_words(doc: Doc, names: list[Named]) -> list[Named]:
+    """Without a one-word "person" opening a sentence that the text also writes in lower case and never as a
+    name within a sentence ("Debris from downed drones damaged …" … "when debris hit his house"): a common
+    word the model read as a name for its capital letter."""
+    lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    inside = {n.text for n in names if not doc[n.start].is_sent_start}
+    return [
+        n
+        for n in names
+        if not (
+            n.label == "PERSON"
+            and n.end - n.start == 1
+            and doc[n.start].is_sent_start
+            and n.text.lower() in lowered
+            and n.text not in inside
+        )
+    ]
 
 
 def _without_title_words(names: list[Named], roles: RoleTable) -> list[Named]:
