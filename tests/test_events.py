@@ -1638,3 +1638,17 @@ def test_the_other_party_named_after_the_object(parse: Parse, text: str, kind: s
 def test_a_famine_kills_as_a_disaster_does(parse: Parse) -> None:
     event = only(events.extract(parse("The famine of 1932 killed millions of people."), [], []))
     assert (event.type, names(event, "actor")) == ("DISASTER", set())
+
+
+def test_a_quotation_s_own_date_dates_its_next_sentence(parse: Parse) -> None:
+    """ "“On February 16, a meeting was held … The sides discussed the situation,” the statement said.": the
+    discussion is the quotation's, on February 16."""
+    parsed = parse(
+        'The ministry reported the talks. "On February 16, a meeting was held in a video format. The sides '
+        'discussed the situation in the region," the statement said.'
+    )
+    found = events.extract(parsed, [], [timex(parsed, "February 16", "2021-02-16")])
+    assert {(e.trigger, e.date) for e in found if e.type in ("MEET", "CONSULT")} >= {
+        ("meeting", "2021-02-16"),
+        ("discussed", "2021-02-16"),
+    }

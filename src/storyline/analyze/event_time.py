@@ -233,11 +233,12 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
     "Jobs said yesterday that … until September 30. Jobs also said that …" is a saying of yesterday, not of
     September 30). A year naming a thing (``_modifies_a_noun``) and a date in a relative clause of a sentence
     already read (``attached_dates`` marks it; a sentence with no trigger has no parse) are no reference
-    times."""
+    times, nor is a date inside a quotation for a sentence outside one."""
     if None in dates:
         return [dates[None]]
     background = ctx.parsed.memo.get("events.background_timexes", set())
     quoted = _quotations(ctx)
+    told = quoted(sentence.start_char + 1)  # a sentence of a quotation: the quotation's dates are its own
     found: list[str] = []
     before = bisect.bisect_left(ctx.timex_starts, sentence.start_char)
     # the last line break before the sentence: a timex ending after it is in the sentence's paragraph
@@ -249,7 +250,7 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
         if ctx.settings.event_reference_same_paragraph and line_break >= timex.end:
             break
         value = _reference_value(ctx, timex)
-        if value is not None and timex.start not in background and not quoted(timex.start):
+        if value is not None and timex.start not in background and (told or not quoted(timex.start)):
             found.append(value)
     return found
 
