@@ -17,7 +17,7 @@ import unicodedata
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["gender_of"]
+__all__ = ["gender_of", "listed"]
 
 # How much more frequent among one sex a name must be to give that gender: 10:1, ten holders of one sex for each
 # of the other. It leaves shared names unknown, where one wrong gender would hide the right antecedent: "Kim" (6:1
@@ -29,11 +29,23 @@ DOMINANCE = 10.0
 # other languages' given and family names sit ("Moon", "Yang", "Nikita") does not.
 UNLISTED = 0.001
 LISTS = {"m": "dist.male.first", "f": "dist.female.first"}
+LAST_NAMES = "dist.all.last"  # the 1990 Census family names, for ``listed``
 
 
 def gender_of(first_name: str) -> str | None:
     """ "m", "f" or ``None`` for a first name ("Hillary" -> "f"); case and accents do not matter."""
     return _genders().get(_key(first_name))
+
+
+def listed(word: str) -> bool:
+    """Whether ``word`` is a first name or a family name of the lists ("Rose", "Bush", "Sheriff"; not "Debris"),
+    so that a capitalized common word can be told from a name."""
+    return _key(word) in _listed()
+
+
+@cache
+def _listed() -> frozenset[str]:
+    return frozenset(_frequencies(LISTS["m"]) | _frequencies(LISTS["f"]) | _frequencies(LAST_NAMES))
 
 
 @cache

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyze import first_names
 from storyline.analyze.nlp import sentence_of, token_lowers, token_texts
 from storyline.analyze.roles import RoleTable, Title, country_of, is_title_word, role_head
 
@@ -127,7 +128,8 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
 def _without_common_words(doc: Doc, names: list[Named]) -> list[Named]:
     """Without a one-word "person" opening a sentence that the text also writes in lower case and never as a
     name within a sentence ("Debris from downed drones damaged …" … "when debris hit his house"): a common
-    word the model read as a name for its capital letter."""
+    word the model read as a name for its capital letter. A first or family name of the Census lists ("Rose",
+    "Bush") stays."""
     lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     inside = {n.text for n in names if not doc[n.start].is_sent_start}
     return [
@@ -139,6 +141,7 @@ def _without_common_words(doc: Doc, names: list[Named]) -> list[Named]:
             and doc[n.start].is_sent_start
             and n.text.lower() in lowered
             and n.text not in inside
+            and not first_names.listed(n.text)
         )
     ]
 
