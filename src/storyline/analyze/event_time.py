@@ -339,11 +339,11 @@ def fitting_reference(
     tokens = [parse[a] for a in anchors]
     own, saying = planned if planned is not None else (None, None)
     for reference in references:
-        if _after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
+        if after_publication(ctx, reference) and _told_past(ctx.lexicon, tokens):
             continue
         if _before_publication(ctx, reference) and _told_future(tokens):
             continue
-        if planned and not _after_publication(ctx, reference) and (reference != own or reference == saying):
+        if planned and not after_publication(ctx, reference) and (reference != own or reference == saying):
             continue
         return reference
     return None
@@ -391,7 +391,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     ceasefire"): it reads as past; its bare to-infinitive ("… to sign ceasefire") as future.
     """
     lex, parse = ctx.lexicon, site.parse
-    if _after_publication(ctx, date) or _scheduled(lex, parse[trigger.index]):
+    if after_publication(ctx, date) or _scheduled(lex, parse[trigger.index]):
         return "future"
     headline = site.headline
     for anchor in (parse[a] for a in anchors):
@@ -507,7 +507,7 @@ def _progressive(token: Word) -> bool:
     return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children)
 
 
-def _after_publication(ctx: Context, date: str | None) -> bool:
+def after_publication(ctx: Context, date: str | None) -> bool:
     """Whether all of ``date`` lies after the document's publication day."""
     span = _calendar_span(date)
     published = ctx.parsed.document.published

@@ -609,14 +609,14 @@ def _event(
     place = event_roles.place(ctx, sentence, parse, anchors)
     if date is None and event_time.names_background(ctx.lexicon, parse[trigger.index]):
         references = []
-    status = event_time.status(ctx, site, trigger, anchors, None) if date is None else None
+    status = event_time.status(ctx, site, trigger, anchors, date)
     planned = own if status == "future" else None
     reference = (
         event_time.fitting_reference(ctx, parse, anchors, references, planned) if date is None else None
     )
     chosen = date or reference
-    if chosen is not None:  # a date may put the event after publication
-        status = event_time.status(ctx, site, trigger, anchors, chosen)
+    if reference is not None and event_time.after_publication(ctx, reference):
+        status = "future"  # what the grammar left open, a date after publication settles
     return bare_event(
         ctx,
         sentence,
