@@ -89,10 +89,11 @@ def attached_dates(
         tokens = _timex_tokens(sentence, parse, timex)
         token = _timex_root(tokens)
         target = _owning_trigger(token, owner, folded, ctx.lexicon) if token is not None else None
-        if quoted(timex.start) and target is None:  # the reference time of the quotation only
+        told = quoted(timex.start)
+        if told and target is None:  # the reference time of the quotation only
             dates.setdefault(QUOTED, value)
             continue
-        if quoted(timex.start) and target != IGNORED and not quoted(sentence[target].idx):
+        if told and target != IGNORED and not quoted(sentence[target].idx):
             continue  # a date inside a quotation dates only what it tells ("… as we did in 2022," he said)
         if token is not None and _in_relative_clause(token):  # no reference time for the sentences after it
             ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
@@ -111,7 +112,7 @@ def quoted(ctx: Context, offset: int) -> bool:
 
 
 def _quotations(ctx: Context) -> Inside:
-    """Whether an offset lies inside one of the document's quotations."""
+    """The document's quotations (``quote_marks.inside_quotations``), asked "is this offset inside one?"."""
     return inside_quotations(ctx.parsed, cues_for(ctx.parsed.document.language))
 
 

@@ -746,11 +746,11 @@ def _phrase_call(lex: Lexicon, parse: Parse, trigger: Trigger) -> Word | None:
 def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) -> bool:
     """False for what the sentence says did not or might not happen, or merely names.
 
-    Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks", "without a vote")
-    and conditional ("if the speaker visited") events are dropped, and so is a noun trigger hanging on another
-    noun ("a crackdown on protests"): it names a topic, not a happening; a past participle modifying a noun
-    ("the occupied territories") describes a state; a cancelled or postponed noun event ("called off the
-    talks") did not take place.
+    Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks", "without a vote",
+    "failed to agree") and conditional ("if the speaker visited") events are dropped, and so is a noun trigger
+    hanging on another noun ("a crackdown on protests"): it names a topic, not a happening; a past participle
+    modifying a noun ("the occupied territories") describes a state; a cancelled or postponed noun event
+    ("called off the talks") did not take place.
     """
     for anchor in (parse[a] for a in anchors):
         if any(
@@ -761,7 +761,7 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
         ):
             return False
     if any(_absent(lex, parse[a]) or _failed(lex, parse[a]) for a in anchors):
-        return False  # "pushed the bill through without a vote", "left without holding talks"
+        return False  # "pushed the bill through without a vote", "failed to agree on a plan"
     token = parse[trigger.index]
     if negative(lex, token):
         return False  # "held no talks"

@@ -130,20 +130,19 @@ def _without_common_words(doc: Doc, names: list[Named]) -> list[Named]:
     name within a sentence ("Debris from downed drones damaged …" … "when debris hit his house"): a common
     word the model read as a name for its capital letter. A first or family name of the Census lists ("Rose",
     "Bush") stays."""
-    lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
-    inside = {n.text for n in names if not doc[n.start].is_sent_start}
-    return [
-        n
-        for n in names
-        if not (
-            n.label == "PERSON"
-            and n.end - n.start == 1
-            and doc[n.start].is_sent_start
-            and n.text.lower() in lowered
-            and n.text not in inside
-            and not first_names.listed(n.text)
-        )
+    openers = [
+        n for n in names if n.label == "PERSON" and n.end - n.start == 1 and doc[n.start].is_sent_start
     ]
+    if not openers:
+        return names  # most documents: no such word, and no walk over the text
+    lowered = {w for w in token_texts(doc) if w.islower() and w.isalpha()}
+    inside = {n.text for n in names if not doc[n.start].is_sent_start}
+    common = {
+        id(n)
+        for n in openers
+        if n.text.lower() in lowered and n.text not in inside and not first_names.listed(n.text)
+    }
+    return [n for n in names if id(n) not in common]
 
 
 def _without_title_words(names: list[Named], roles: RoleTable) -> list[Named]:

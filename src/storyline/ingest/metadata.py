@@ -86,11 +86,10 @@ def recover(doc: Document) -> Document:
     if dates:
         hints.setdefault("published_after", max(dates).isoformat())
     stamp = _stamp_date(_head_lines(head, DATE_LINES), words)
-    published = doc.published or _published(doc.text, dateline, stamp, dates, doc.language, hints)
-    if published is None:
-        weekday = _first_weekday(head, words)
-        if weekday:
-            hints.setdefault("weekday", weekday)
+    weekday = _first_weekday(head, words) if doc.published is None else None
+    published = doc.published or _published(doc.text, dateline, stamp, dates, weekday, doc.language, hints)
+    if published is None and weekday:
+        hints.setdefault("weekday", weekday)
     outlet = doc.outlet or find_outlet(doc.text, dateline, doc.url, doc.language)
     outlets = frozenset({outlet.casefold()} if outlet else ())  # HTML: the sitename; text: the credit
     return dataclasses.replace(
@@ -468,6 +467,7 @@ def _published(
     dateline: Dateline | None,
     stamp: dt.date | None,
     dates: list[dt.date],
+    weekday: str | None,
     language: str | None,
     hints: dict[str, str],
 ) -> dt.date | None:
@@ -484,8 +484,7 @@ def _published(
     words = _words(language)
     last_year = _says_last_year(text, words)
     bounds = dates + month_years(text, language)
-    weekday = _first_weekday(text[:HEAD_CHARS], words)
-    number = _weekday_forms(words.weekdays)[weekday] if weekday else None
+    number = _weekday_forms(words.weekdays)[weekday] if weekday else None  # the lead's weekday
     year = dateline.year or infer_year(dateline.month, dateline.day, bounds, _years(text), last_year, number)
     date = _safe_date(year, dateline.month, dateline.day) if year else None
     if date is None:
