@@ -418,6 +418,19 @@ def test_title_words_and_country_variants(analyze, text, expected):
             "Organization for Security and Co-operation in Europe",
             "ORG",
         ),
+        # a two-word name after a lower-case role is a person; a country closing a title is no part of a name
+        ("Azerbaijani presidential aide Hikmet Hajiyev welcomed the agreement.", "Hikmet Hajiyev", "PERSON"),
+        (
+            "The party's founder, billionaire Bidzina Ivanishvili, told supporters.",
+            "Bidzina Ivanishvili",
+            "PERSON",
+        ),
+        (
+            "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu received the ambassador. Minister Nurtleu "
+            "noted that Japan is a key partner.",
+            "Murat Nurtleu",
+            "PERSON",
+        ),
     ],
 )
 def test_known_model_slips_are_fixed(analyze, text, name, type_):

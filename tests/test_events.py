@@ -668,6 +668,11 @@ def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> N
         ("Obama met the envoy in Oslo.", ["met"]),
         ("Officers opened fire on the car.", ["opened fire"]),
         ("Youths set fire to three banks in the city centre.", ["set fire"]),
+        # a bill rammed through and a point rammed home hit nothing; a ship rammed is hit
+        ("The ruling coalition rammed the budget through parliament.", []),
+        ("The coalition rammed through a new budget.", []),
+        ("The senator rammed home the point in her speech.", []),
+        ("A patrol boat rammed a fishing trawler near the reef.", ["rammed"]),
     ],
 )
 def test_goals_met_fires_fought_fame_and_figures_are_no_events(
@@ -777,6 +782,9 @@ def test_the_time_of_a_closing_verb_of_saying_dates_no_conjunct_before_it(parse:
         # the subject of "be ready/willing/able to" does what the infinitive says
         ("The rebels are ready to sign a truce with the army.", {"rebels"}, {"army"}),
         ("Officials said Valdor was able to attack the depot.", {"Valdor"}, {"depot"}),
+        # what a fight is fought is the fighting itself; a vehicle driven into people is the instrument
+        ("The two neighbours fought three wars over the valley.", {"two neighbours"}, set()),
+        ("A driver rammed a van into pedestrians in the market.", {"driver"}, {"pedestrians"}),
     ],
 )
 def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targets: set[str]) -> None:
@@ -1652,3 +1660,88 @@ def test_a_quotation_s_own_date_dates_its_next_sentence(parse: Parse) -> None:
         ("meeting", "2021-02-16"),
         ("discussed", "2021-02-16"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "targets"),
+    [
+        ("The president dismissed the entire cabinet on Thursday.", "APPOINT", {"entire cabinet"}),
+        ("The interior minister was dismissed by parliament.", "APPOINT", {"interior minister"}),
+        ("The governor sacked the police chief.", "APPOINT", {"police chief"}),
+        ("The ministry dismissed the accusations as baseless.", "REJECT", set()),
+    ],
+)
+def test_a_person_dismissed_loses_an_office(parse: Parse, text: str, kind: str, targets: set[str]) -> None:
+    event = only(events.extract(parse(text), [], []))
+    assert (event.type, names(event, "target")) == (kind, targets)
+
+
+def test_a_noun_owned_by_a_name_is_not_the_subject_s(parse: Parse) -> None:
+    parsed = parse("The senator blasted Halvorsen's call for a border wall on Wednesday.")
+    people = [entity(parsed, "Halvorsen", "PERSON", "Halvorsen")]
+    demand = next(e for e in events.extract(parsed, people, []) if e.type == "DEMAND")
+    assert names(demand, "actor") == {"Halvorsen"}
+
+
+def test_a_call_on_a_day_for_something_is_a_demand_on_nobody(parse: Parse) -> None:
+    parsed = parse("Vice President Ana Ruiz called on Sunday for an immediate ceasefire.")
+    found = events.extract(parsed, [], [timex(parsed, "Sunday", "2021-03-14")])
+    assert [(e.type, e.trigger, e.date) for e in found] == [("DEMAND", "called", "2021-03-14")]
+
+
+def test_the_place_of_what_a_demand_asks_for_is_not_the_demand_s(parse: Parse) -> None:
+    parsed = parse("The president repeated his call for permission to strike targets deep inside Russia.")
+    demand = only([e for e in events.extract(parsed, [], []) if e.type == "DEMAND"])
+    assert demand.place is None
+
+
+def test_an_event_told_as_a_stretch_of_time_borrows_no_date(parse: Parse) -> None:
+    parsed = parse("On Thursday the president gave in after weeks of protests against the tax.")
+    found = {e.type: e for e in events.extract(parsed, [], [timex(parsed, "Thursday", "2021-03-11")])}
+    assert found["PROTEST"].date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("The sides exchanged views on the upcoming visit of the president to Tokyo.", "VISIT", "future"),
+        ("The envoy attended the next meeting of the council.", "MEET", "past"),
+        ("The president must call snap elections.", "ELECTION", "future"),
+        ("The rebels should withdraw from the town.", "WITHDRAW", "future"),
+    ],
+)
+def test_what_is_ahead_by_its_modifier_or_obligation(parse: Parse, text: str, kind: str, status: str) -> None:
+    found = {e.type: e for e in events.extract(parse(text), [], [])}
+    assert found[kind].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actors"),
+    [
+        # who mars, criticizes or welcomes an event takes no part in it
+        ("Observers said the vote was marred by pressure on voters.", "ELECTION", set()),
+        ("The proposed deal was criticised by the opposition.", "AGREE", set()),
+        # a place cannot kill: the collapse of what stood there did
+        (
+            "They blamed the collapse of a station canopy in Novi Sad, which killed 15 people.",
+            "DISASTER",
+            set(),
+        ),
+    ],
+)
+def test_bystanders_and_causes_are_no_actors(parse: Parse, text: str, kind: str, actors: set[str]) -> None:
+    found = {e.type: e for e in events.extract(parse(text), [], [])}
+    assert names(found[kind], "actor") == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every official who signed off on the renovation must resign.",
+        "Free speech on campus is under threat.",
+        'The opposition leader said the accord was "more talk and no action".',
+    ],
+)
+def test_set_phrases_and_mass_talk_are_no_events(parse: Parse, text: str) -> None:
+    found = events.extract(parse(text), [], [])
+    assert [e.type for e in found if e.type in ("SIGN", "THREATEN", "CONSULT")] == []

@@ -332,6 +332,13 @@ def test_linear_time_on_adversarial_megabyte(name: str) -> None:
         ("04/05/2026", None, False),  # April 5 or 4 May: not guessed
         ("31.02.2026", None, False),  # no such day
         ("The talks resumed on May 4, 2026.", None, False),  # a sentence, not a stamp
+        # a press release's header: the issuer, the place, the date
+        (
+            "Ministry of Foreign Affairs of the Republic of Kazakhstan, Astana, 12 March 2025",
+            dt.date(2025, 3, 12),
+            False,
+        ),
+        ("The talks resumed in Geneva after a long pause, officials said, 12 March 2025", None, False),
         ("Page 3 of 12", None, False),
     ],
 )

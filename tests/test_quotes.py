@@ -565,6 +565,7 @@ def test_reported_speech(parse, text, expected):
         "The group spent the summer promoting a new trade deal.",  # the gerund of "promote" is an act
         "The mayor likes the new library.",  # "like" is a cue only with its infinitive
         "The nurses identified the problem within an hour.",  # "identify" with no "as": no judgement
+        "The president dismissed almost his entire cabinet on Thursday.",  # offices taken away, no stance
     ],
 )
 def test_no_quote(parse, text):
@@ -645,6 +646,28 @@ def test_speaker_the_recognizer_missed_is_found_by_name(parse):
     assert [(q.speaker, q.speaker_entity) for q in extract(parse(text), [nowak])] == [("Nowak", nowak.id)]
     other = dataclasses.replace(nowak, id="d:e-other", mentions=())
     assert [(q.speaker, q.speaker_entity) for q in extract(parse(text), [nowak, other])] == [("Nowak", None)]
+
+
+def test_speaker_named_in_an_apposition_to_a_role_is_that_person(parse):
+    """ "Its spokesman, Jay Ferrer, told …": the role heads the subject, the apposed name is who spoke; a
+    lower-case description may stand before the name."""
+    text = (
+        "The coast guard gave a different account. Its spokesman, Jay Ferrer, told reporters that the ship "
+        "had been rammed. The party's founder, billionaire Ivo Brandt, said the result was a mandate."
+    )
+    ferrer = _entity(text, "Jay Ferrer", [("Jay Ferrer", "name")])
+    brandt = _entity(text, "Ivo Brandt", [("Ivo Brandt", "name")])
+    found = extract(parse(text), [ferrer, brandt])
+    assert [(q.speaker, q.speaker_entity) for q in found] == [
+        ("Jay Ferrer", ferrer.id),
+        ("Ivo Brandt", brandt.id),
+    ]
+
+
+def test_a_date_between_a_cue_and_its_preposition_is_skipped(parse):
+    """ "called on Sunday for X" asks for X: the date is neither the content nor part of the cue."""
+    found = extract(parse("The vice president called on Sunday for an immediate ceasefire."), [])
+    assert [(q.cue, q.text) for q in found] == [("called", "an immediate ceasefire")]
 
 
 def test_language_without_cue_table_keeps_direct_quotes(parse):
@@ -855,6 +878,32 @@ def test_label_line_needs_a_name_and_words(parse):
     assert [(text[q.speaker_start : q.speaker_end], q.text) for q in found] == [
         ("Lavrov", "Moscow is ready to talk")
     ]
+
+
+def test_a_label_naming_an_event_is_a_topic_not_a_speaker(parse):
+    """ "Finnish election: Orpo's coalition loses ground" names the story, not who said it."""
+    text = "Finnish election: Orpo's coalition loses ground\n\nLavrov: Moscow is ready to talk."
+    found = [q for q in extract(parse(text), []) if q.cue == ":"]
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["Lavrov"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stance in an "as" clause on a speech verb tells what went on meanwhile
+        (
+            '"We will not stop," said Milica Ristic, a law student, as the crowd chanted around her.',
+            [("Milica Ristic", "said", "direct")],
+        ),
+        ("Turnout fell sharply, as the report noted.", [("the report", "noted", "indirect")]),
+        # a naming verb convening an event, or one taking offices away, reports nothing
+        ("Parliament must elect a government or the president must call snap elections.", []),
+        ("The rebels declared a unilateral ceasefire.", []),
+        ("She called the election rigged.", [("She", "called", "indirect")]),
+    ],
+)
+def test_acts_and_meanwhile_clauses(parse, text, expected):
+    assert [(q.speaker, q.cue, q.kind) for q in extract(parse(text), [])] == expected
 
 
 def test_demonstrative_subject_names_no_source(parse):

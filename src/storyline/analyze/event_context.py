@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Timex
 from storyline.settings import AnalyzeSettings
 
@@ -70,6 +71,7 @@ class Lexicon:
     request_heads: frozenset[str]  # "asked Rome to declare": the infinitive is wanted, not yet done
     ongoing_heads: frozenset[str]
     ongoing_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]  # "the upcoming visit": a noun event still ahead
     background_preps: frozenset[str]  # "hope to revive talks after the collapse": the collapse is not planned
     place_preps: frozenset[str]
     target_preps: frozenset[str]
@@ -78,6 +80,7 @@ class Lexicon:
         str
     ]  # "with a knife": an instrument, when ``instrument_nouns`` holds its noun
     instrument_nouns: frozenset[str]
+    driven_preps: frozenset[str]  # "rammed a car into the crowd": the car is the instrument
     media_names: frozenset[str]  # "on Twitter", "on CNN": where it was said, not to whom
     participant_preps: frozenset[str]
     noun_object_preps: frozenset[str]  # "the arrest of Navalny": a named object of a noun trigger
@@ -131,6 +134,8 @@ class Lexicon:
     fire_cause_preps: frozenset[str]  # "damaged in a fire"
     fire_place_preps: frozenset[str]  # "a fire at the church"
     allegation_verbs: frozenset[str]  # "charged that …": an accusation, no charge in court
+    dismissal_verbs: frozenset[str]  # "dismissed the cabinet": an office taken away, no rejection
+    office_holders: frozenset[str]  # "cabinet", "minister": whom a dismissal takes an office from
     tally_verbs: frozenset[str]  # "had two murders": a count
     tally_preps: frozenset[str]  # "including 80 murders", "with 159 homicides"
     share_nouns: frozenset[str]  # "82 percent of murders"
@@ -143,6 +148,7 @@ class Lexicon:
     outcome_nouns: frozenset[str]  # "stabbed to death", "sentenced to life": no target
     contest_words: frozenset[str]  # "fight", "battle": a contest or an effort with the signs below
     contest_modifiers: frozenset[str]  # "a legal battle", "a losing battle"
+    fought_objects: frozenset[str]  # "fought two wars": the fighting itself, no target
     figurative_objects: frozenset[str]  # "struck a chord", "captured the imagination": no attack
     figurative_particles: frozenset[str]  # "struck up a conversation", "struck down the law"
     figurative_particle_verbs: frozenset[str]  # the verbs those particles make figurative ("strike")
@@ -204,6 +210,29 @@ class Lexicon:
             | set(self.phrases)
             | self.demand_modals
         )
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon(language: str = "en") -> Lexicon | None:
+    """The trigger lexicon for ``language``, or ``None`` when storyline has none for it yet."""
+    data = load_table(f"events_{language}.toml")
+    if data is None:
+        return None
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    phrases: dict[str, list[tuple[str, str]]] = {}
+    plover: dict[str, tuple[str, ...]] = {}
+    for name, table in data["types"].items():
+        verbs.update(dict.fromkeys(table.get("verbs", []), name))
+        nouns.update(dict.fromkeys(table.get("nouns", []), name))
+        adjectives.update(dict.fromkeys(table.get("adjectives", []), name))
+        for phrase in table.get("phrases", []):
+            first, second = phrase.split()
+            phrases.setdefault(first, []).append((second, name))
+        plover[name] = tuple(table.get("plover", []))
+    markers = {key: frozenset(value) for key, value in data["markers"].items()}
+    return Lexicon(verbs, nouns, {k: tuple(v) for k, v in phrases.items()}, plover, adjectives, **markers)
 
 
 @dataclass(frozen=True)
@@ -278,7 +307,8 @@ def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     """What a relative pronoun that is the subject of a harm verb stands for: its noun (``antecedent``), except
     a place after an event noun, where the event noun is meant ("the clash at the Brask **crossing** that killed
     four border guards": the clash killed them; "the explosion at a chemical plant that killed two"), and what
-    an attack struck ("an attack on a humanitarian aid **convoy** that killed two drivers").
+    an attack struck ("an attack on a humanitarian aid **convoy** that killed two drivers"), also through the
+    "of" of the thing that place holds ("the collapse of a station canopy in **Novi Sad**, which killed 15").
 
     The parser hangs such a clause on the nearest noun, but a place cannot kill, wound or destroy. The clause
     is moved to the event noun rather than the actor just dropped: that noun is the killing's cause, so it is no
@@ -291,15 +321,22 @@ def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     struck = prep.lower_ in lex.struck_preps and token.tag_ == "WDT"  # "that", "which": no "who"
     if noun.dep_ != "pobj" or not (prep.lower_ in lex.place_preps or struck):
         return noun
-    if noun.ent_type_ in NO_PLACE_ENTITY_TYPES:
-        return noun
-    event = prep.head
-    lemma = event.lemma_.lower()
-    if event.pos_ == "NOUN" and (
-        lemma in lex.nouns or lemma in lex.accident_nouns or lemma in lex.blast_nouns
+    if noun.ent_type_ == "PERSON" or (
+        noun.ent_type_ in NO_PLACE_ENTITY_TYPES and prep.lower_ in lex.struck_preps
     ):
-        return event
-    return noun
+        return noun  # who can kill; a body "in" a place is that place, misread ("in Novi Sad" as ORG)
+    event = prep.head
+    if event.dep_ == "pobj" and event.head.lower_ == "of" and not _cause_noun(lex, event):
+        event = event.head.head  # "the collapse of a station canopy in Novi Sad, which killed 15 people"
+    return event if _cause_noun(lex, event) else noun
+
+
+def _cause_noun(lex: Lexicon, word: Word) -> bool:
+    """An event, accident or blast noun: what can kill, wound or destroy."""
+    lemma = word.lemma_.lower()
+    return word.pos_ == "NOUN" and (
+        lemma in lex.nouns or lemma in lex.accident_nouns or lemma in lex.blast_nouns
+    )
 
 
 def is_headline(parsed: Parsed, sentence: Span) -> bool:

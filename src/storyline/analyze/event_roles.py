@@ -210,10 +210,14 @@ def _anchor_subject_roles(lex: Lexicon, verb: Word, noun: Word) -> Iterator[tupl
     subject of "be" is the event itself unless it names an actor ("the acknowledgement was an attack", but
     "Trump is a threat"), and so is the subject of a verb of membership ("the measures include travel bans");
     and a noun the parser made the object of a verb of saying, before a clause without a
-    subject, is that clause's subject ("told reporters violence would be punished").
+    subject, is that clause's subject ("told reporters violence would be punished"). A noun owned by a name
+    has its actor ("blasted **Trump's** call for a wall": the subject judged it, Trump called); one owned by
+    a pronoun is mostly the subject's own ("renewed **its** calls").
     """
     lemma = verb.lemma_
     if lemma in lex.breach_verbs | lex.cause_verbs | lex.appraisal_verbs or _said_subject(lex, verb, noun):
+        return
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
         return
     roles = _subject_roles(lex, verb)
     if noun.dep_ == "attr" or lemma in lex.membership_verbs:
@@ -280,8 +284,16 @@ def _object_takes_part(lex: Lexicon, anchor: Word, trigger: Word, obj: Word) -> 
 
     "discussed the situation" names what was talked about, and a noun trigger that is the subject of a verb of
     being or containing ("her visit had great importance", "the deal stipulates the opening of …") says what
-    the event is: there only a named actor or place counts ("discussed Ukraine").
+    the event is: there only a named actor or place counts ("discussed Ukraine"). What a fight is fought is
+    the fighting itself ("fought two wars"), never a participant, and an instrument driven "into" someone is
+    what it was done with.
     """
+    if anchor.lemma_ in lex.contest_words and obj.lemma_.lower() in lex.fought_objects:
+        return False  # "fought two wars": the fighting itself
+    if obj.lemma_.lower() in lex.instrument_nouns and any(
+        c.dep_ == "prep" and c.lower_ in lex.driven_preps for c in anchor.children
+    ):
+        return False  # "rammed a car into the crowd": what it was done with
     topic = anchor.lemma_ in lex.content_object_verbs and obj.dep_ in ("dobj", "obj")
     subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     predicate = subject and anchor.lemma_ in lex.predicate_verbs
@@ -744,6 +756,7 @@ def place(ctx: Context, sentence: Span, parse: Parse, anchors: list[int]) -> str
                 child.dep_ in CLAUSE_DEPS
                 or child.dep_ in ("ccomp", "xcomp")
                 or is_clause_prep(child, ctx.lexicon)
+                or _infinitive_of_noun(child)
             ):
                 continue
             if child.dep_ == "prep" and child.lower_ in ctx.lexicon.place_preps:
@@ -752,6 +765,12 @@ def place(ctx: Context, sentence: Span, parse: Parse, anchors: list[int]) -> str
                     return name
             frontier.append(child)
     return _modifier_place(ctx, sentence, parse[anchors[0]])
+
+
+def _infinitive_of_noun(child: Word) -> bool:
+    """An infinitive on a noun ("his call for permission **to strike** targets inside Russia"): where that
+    would happen, not where the event did."""
+    return child.dep_ == "acl" and any(c.tag_ == "TO" for c in child.children)
 
 
 def _modifier_place(ctx: Context, sentence: Span, trigger: Word) -> str | None:

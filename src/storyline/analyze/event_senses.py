@@ -42,6 +42,9 @@ VERBAL_MOTIVE_PREPS = frozenset({"for", "over"})
 ATTACKED_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 ACCIDENT_TYPE = "DISASTER"
+DISMISSAL_TYPE = (
+    "APPOINT"  # offices given and taken away are one type: appointments, resignations, dismissals
+)
 SIMILE_PREPS = frozenset({"like"})  # "spread like wildfire"
 # "to die", "dying", "they die": no death told as one that happened
 UNTOLD_TAGS = frozenset({"VB", "VBG", "VBP"})
@@ -242,13 +245,16 @@ def names_no_happening(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
 
 def _mass_sense(lex: Lexicon, noun: Word) -> bool:
     """A noun of ``lex.mass_nouns`` in its uncountable sense: singular, with no determiner, possessive or number,
-    and no name before it ("free **speech** rights", "hate **speech**"; but "a speech", "his speech", a
-    headline's "Obama **speech** on trade")."""
+    and no name before it ("free **speech** rights", "hate **speech**", "more **talk** and no action"; but "a
+    speech", "his speech", a headline's "Obama **speech** on trade"), nor a topic or a party after it unless an
+    adjective says it is the mass ("talk on limiting missiles" is talks; "free speech on campus" is not)."""
     if noun.lemma_.lower() not in lex.mass_nouns or noun.tag_ != "NN":
         return False
-    return not any(
-        c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.ent_type_ for c in noun.children
-    )
+    children = list(noun.children)
+    if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" or c.ent_type_ for c in children):
+        return False
+    preps = lex.topic_preps | lex.participant_preps  # a headline's "negotiators return for talk on missiles"
+    return any(c.dep_ == "amod" for c in children) or not any(c.lower_ in preps for c in children)
 
 
 def counted(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
@@ -289,6 +295,29 @@ def allegation(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger:
     if any(c.dep_ == "ccomp" for c in token.children):
         return dataclasses.replace(trigger, type=VERBAL_TYPE)
     return trigger
+
+
+def dismissal(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger:
+    """``trigger`` as an APPOINT when a REJECT verb such as "dismiss" (``lex.dismissal_verbs``) takes a person
+    or an office holder as its object (``dismisses_someone``): "Ruto **dismissed** his entire cabinet" takes
+    offices away, "**dismissed** the accusations" rejects them; else as it was."""
+    token = parse[trigger.index]
+    if trigger.words or trigger.type != "REJECT" or not dismisses_someone(lex, token):
+        return trigger
+    return dataclasses.replace(trigger, type=DISMISSAL_TYPE)
+
+
+def dismisses_someone(lex: Lexicon, verb: Word | Token) -> bool:
+    """Whether ``verb`` dismisses a person from office: a dismissal verb whose object is a named person or an
+    office holder (``lex.office_holders``), not judged "as" something ("dismissed Smith as a liar")."""
+    if verb.lemma_.lower() not in lex.dismissal_verbs:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+    objects += [c for c in children if c.dep_ in PASSIVE_SUBJECT_DEPS]  # "the minister was dismissed"
+    return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in lex.office_holders for o in objects)
 
 
 def fire(lex: Lexicon, parse: Parse, trigger: Trigger) -> Trigger | None:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import SUBJECT_DEPS, Context, Lexicon, Site, Trigger
+from storyline.analyze.event_context import SUBJECT_DEPS, TIME_UNITS, Context, Lexicon, Site, Trigger
 from storyline.analyze.quote_cues import cues_for
 from storyline.analyze.quote_marks import Inside, inside_quotations
 from storyline.model import EventStatus, Timex
@@ -354,10 +354,22 @@ def names_background(lex: Lexicon, trigger: Word) -> bool:
     """Whether a noun trigger only modifies another noun, naming the event that thing belongs to ("the **murder**
     trial starts Monday", "arraigned on two **murder** charges today", "the **shooting** victims were buried on
     Friday"): the sentence's time is the trial's, the charges', the burial's, so the event borrows none. A time
-    noun is the event's own time ("on **election** day", ``lex.time_heads``)."""
+    noun is the event's own time ("on **election** day", ``lex.time_heads``). Nor does an event told as a
+    stretch of time ("bowing to pressure from weeks of **protests**", "after two years of **talks**"): it took
+    no single day of the sentence's ("the day of the shooting" is one day)."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        return _stretch(trigger.head.head)
     if trigger.dep_ != "compound" or trigger.pos_ != "NOUN" or trigger.head.pos_ not in ("NOUN", "PROPN"):
         return False
     return trigger.head.lemma_.lower() not in lex.time_heads
+
+
+def _stretch(unit: Word) -> bool:
+    """A length of time: a time unit in the plural or counted ("weeks", "eight days", "a week")."""
+    if unit.lemma_.lower() not in TIME_UNITS:
+        return False
+    counted = any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in unit.children)
+    return unit.tag_ == "NNS" or counted
 
 
 def _told_past(lex: Lexicon, anchors: list[Word]) -> bool:
@@ -394,7 +406,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     lex, parse = ctx.lexicon, site.parse
     if after_publication(ctx, date) or _scheduled(lex, parse[trigger.index]):
         return "future"
-    headline = site.headline
+    headline, told_past = site.headline, False
     for anchor in (parse[a] for a in anchors):
         if not _tells_tense(lex, parse[trigger.index], anchor):
             if _aux_lemmas(anchor) & lex.future_aux:  # not "the strike could spread": it exists
@@ -413,7 +425,11 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
             return "ongoing"
         if anchor.tag_ in ("VBZ", "VBP") and not _aux_lemmas(anchor) and not headline:
             return "ongoing"
-    if any(c.lower_ in lex.ongoing_modifiers for c in parse[trigger.index].children):
+        told_past = told_past or _past_form(anchor)
+    modifiers = {c.lower_ for c in parse[trigger.index].children if c.dep_ in ("amod", "det", "advmod")}
+    if modifiers & lex.future_modifiers and not (told_past or _before_publication(ctx, date)):
+        return "future"  # "the upcoming visit"; not "attended the next meeting", "his next speech, on May 28"
+    if modifiers & lex.ongoing_modifiers:
         return "ongoing"
     return "past"
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -37,12 +36,12 @@ from storyline.analyze.event_context import (
     has_demand_modal,
     is_clause_prep,
     is_headline,
+    lexicon,
     negative,
 )
 from storyline.analyze.event_words import Parse, Word, lemmas_and_tags
 from storyline.analyze.quote_headlines import headline_reading, parsed_reading
 from storyline.analyze.roles import table as role_table
-from storyline.data import load_table
 from storyline.model import Entity, EntityIndex, Event, Timex
 from storyline.settings import AnalyzeSettings
 
@@ -69,30 +68,8 @@ NOUN_TRIGGER_DEPS = (
 OBJECTLESS_BREAKERS = frozenset({"dobj", "obj", "ccomp"})  # what an objectless-only verb must not have
 PASSIVE_MARKS = frozenset({"auxpass", "nsubjpass"})  # what a passive verb has
 WORD_TABLES = {"VERB": "verbs", "NOUN": "nouns", "ADJ": "adjectives"}  # part of speech -> lexicon table
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod"})  # how the parser hangs "up", "down", "through", "home"
 PHRASE_WINDOW = 3  # tokens between the two words of a phrase trigger ("sent humanitarian aid")
-
-
-@functools.lru_cache(maxsize=8)
-def lexicon(language: str = "en") -> Lexicon | None:
-    """The trigger lexicon for ``language``, or ``None`` when storyline has none for it yet."""
-    data = load_table(f"events_{language}.toml")
-    if data is None:
-        return None
-    verbs: dict[str, str] = {}
-    nouns: dict[str, str] = {}
-    adjectives: dict[str, str] = {}
-    phrases: dict[str, list[tuple[str, str]]] = {}
-    plover: dict[str, tuple[str, ...]] = {}
-    for name, table in data["types"].items():
-        verbs.update(dict.fromkeys(table.get("verbs", []), name))
-        nouns.update(dict.fromkeys(table.get("nouns", []), name))
-        adjectives.update(dict.fromkeys(table.get("adjectives", []), name))
-        for phrase in table.get("phrases", []):
-            first, second = phrase.split()
-            phrases.setdefault(first, []).append((second, name))
-        plover[name] = tuple(table.get("plover", []))
-    markers = {key: frozenset(value) for key, value in data["markers"].items()}
-    return Lexicon(verbs, nouns, {k: tuple(v) for k, v in phrases.items()}, plover, adjectives, **markers)
 
 
 def extract(
@@ -257,9 +234,15 @@ def find_triggers(
             if (
                 j is not None
                 and not _split_noun_particle(tags, i, j)
-                and not _split_preposition(lemmas, tags, i, j)
+                and not _split_preposition(sentence, lemmas, tags, i, j)
             ):
-                head = i if tags[i] in ("VERB", "AUX") or _noun_of(lemmas, tags, i, j) else j
+                head = (
+                    i
+                    if tags[i] in ("VERB", "AUX")
+                    or tags[j] in ("ADP", "PART")
+                    or _noun_of(lemmas, tags, i, j)
+                    else j
+                )
                 found[head] = _phrase_trigger(sentence, head, i, j, kind)
                 claimed.update(range(i, j + 1))
                 break
@@ -299,11 +282,23 @@ def _split_noun_particle(tags: list[str], first: int, second: int) -> bool:
     return not verb and tags[second] in ("ADP", "PART") and second > first + 1
 
 
-def _split_preposition(lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
+def _split_preposition(sentence: Span, lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
     """A verb and a preposition of a prepositional verb ("call on", "call for", "push for") with anything but
-    adverbs between: "**calling** the attack **on** parliament a threat" names it, "called urgently for" asks."""
+    adverbs or a date between: "**calling** the attack **on** parliament a threat" names it, "called urgently
+    for" and "called on Sunday for" ask; "called **on** Sunday" calls on no one."""
+    if lemmas[second] not in PREPOSITIONAL_PARTS:
+        return False
+    if second + 1 < len(sentence) and sentence[second + 1].ent_type_ == "DATE" and tags[second] == "ADP":
+        return True
     between = range(first + 1, second)
-    return lemmas[second] in PREPOSITIONAL_PARTS and any(tags[k] != "ADV" for k in between)
+    return any(tags[k] != "ADV" and not _dated(sentence, tags, k) for k in between)
+
+
+def _dated(sentence: Span, tags: list[str], k: int) -> bool:
+    """A word of a date, or the preposition before one ("on Sunday")."""
+    if tags[k] == "ADP" and k + 1 < len(sentence):
+        k += 1
+    return sentence[k].ent_type_ == "DATE"
 
 
 def _noun_of(lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
@@ -365,6 +360,7 @@ def _parsed_events(ctx: Context, sentence: Span, parse: Parse, triggers: list[Tr
     triggers = [event_senses.accident(ctx.lexicon, parse, t) for t in triggers]
     triggers = [t for t in (event_senses.injury(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     triggers = [event_senses.allegation(ctx.lexicon, parse, t) for t in triggers]
+    triggers = [event_senses.dismissal(ctx.lexicon, parse, t) for t in triggers]
     triggers = [t for t in (event_senses.fire(ctx.lexicon, parse, t) for t in triggers) if t is not None]
     indexes = {t.index for t in triggers}
     triggers = [
@@ -563,12 +559,19 @@ def _figurative(lex: Lexicon, token: Word) -> bool:
     """An attack verb used as a figure of speech, told by its object ("struck a **chord**", "captured the
     **imagination**", "fought back **tears**", "captured two **wins**") or, for a verb such as "strike", by a
     particle with an object ("struck **up** a conversation", "struck **down** the law"). ECB+ news of sports,
-    obituaries and courts uses these often; they are no violence on a timeline."""
+    obituaries and courts uses these often; they are no violence on a timeline. "rammed the bill **through**"
+    and "rammed **home** the point" push, they hit nothing."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if any(c.lemma_.lower() in lex.figurative_objects for c in objects):
         return True
-    particles = (c for c in token.children if c.dep_ == "prt" and c.lower_ in lex.figurative_particles)
-    return bool(objects) and token.lemma_.lower() in lex.figurative_particle_verbs and any(particles)
+    if token.lemma_.lower() not in lex.figurative_particle_verbs:
+        return False
+    particles = [
+        c for c in token.children if c.dep_ in PARTICLE_DEPS and c.lower_ in lex.figurative_particles
+    ]
+    objects += [c for c in token.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN"]  # "home the point"
+    objects += [g for p in particles for g in p.children if g.dep_ == "pobj"]  # "rammed through a budget"
+    return bool(particles) and bool(objects)
 
 
 def _contest(lex: Lexicon, token: Word) -> bool:

@@ -233,8 +233,12 @@ def _drop_leading_titles(doc: Doc, named: Named, roles: RoleTable) -> None:
 
 
 def _after_leading_titles(doc: Doc, start: int, end: int, roles: RoleTable) -> int:
-    """The start of a person's name past the titles and honorifics opening its span (one word always stays)."""
+    """The start of a person's name past the titles and honorifics opening its span (one word always stays),
+    and past the country closing a title before it ("Minister of Foreign Affairs of **Kazakhstan** Murat
+    Nurtleu": the model ran the country into the name; a two-word span stays, as "Jordan Peterson" would)."""
     while end - start > 1 and _leading_title(doc, start, roles):
+        start += 1
+    if end - start >= 3 and start > 0 and doc[start - 1].lower_ == "of" and doc[start].text in roles.places:
         start += 1
     return start
 
@@ -377,13 +381,23 @@ def _listed_place(name: str, roles: RoleTable) -> bool:
 
 
 def _fix_titled(doc: Doc, names: list[Named], roles: RoleTable) -> None:
-    """A name right after a capitalized role head is a person ("President Kassym-Jomart Tokayev" as ORG)."""
+    """A name right after a capitalized role head is a person ("President Kassym-Jomart Tokayev" as ORG), and
+    so is a two- or three-word name after a lower-case one ("presidential aide Hikmet Hajiyev", "billionaire
+    Bidzina Ivanishvili" as ORG): a lower-case head also stands before a body's name ("the head Office")
+    rarely, and never before a name shaped as a person's."""
     for named in names:
         if named.label in ("ORG", "NORP", "FAC") and named.start > 0 and named.text not in roles.places:
             previous = doc[named.start - 1]
-            titled = previous.text[:1].isupper() and previous.lower_ in roles.heads
+            capitalized = previous.text[:1].isupper()
+            titled = previous.lower_ in roles.heads and (capitalized or _person_shaped(named.text))
             if titled and not any(is_title_word(t.text, roles) for t in doc[named.start : named.end]):
                 named.label = "PERSON"
+
+
+def _person_shaped(text: str) -> bool:
+    """Two or three capitalized words of letters (a hyphen allowed: "Jean-Claude Juncker")."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
 
 
 def _add_missed_surnames(doc: Doc, names: list[Named], dropped: Counter[str]) -> list[Named]:
@@ -623,10 +637,7 @@ def _longer_name_label(names: list[Named], word: str) -> str | None:
 
 def _person_named_as_org(named: Named, people: set[str]) -> bool:
     """Two or three capitalized words ending in a word that names a person elsewhere in the document."""
-    words = named.text.split()
-    return (
-        2 <= len(words) <= 3 and words[-1] in people and all(w[:1].isupper() and w.isalpha() for w in words)
-    )
+    return _person_shaped(named.text) and named.text.split()[-1] in people
 
 
 def _attach_titles(doc: Doc, named: Named, roles: RoleTable) -> None:

@@ -21,6 +21,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from storyline.analyze.event_context import lexicon as event_lexicon
+from storyline.analyze.event_senses import dismisses_someone
 from storyline.analyze.quote_contents import (
     around_phrase,
     content_of,
@@ -104,6 +106,8 @@ GROUP_POS = frozenset({"NUM", "PRON"})  # "two of", "some of" the speakers
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})  # a cue word other than "according" is one of these
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # a verb that needs a subject of its own
 PARTICIPLE_OPENERS = frozenset({",", "by"})  # "…, writing", "by citing": a participle on the main verb
+# events a naming verb convenes or enacts ("called elections", "declared a ceasefire"), by the event lexicon's type
+CONVENED_TYPES = frozenset({"MEET", "CONSULT", "ELECTION", "CEASEFIRE", "PROTEST", "STATEMENT"})
 EVENT_SUBJECTS = frozenset({"it", "this", "that"})  # subjects naming an event or a claim, not a speaker
 MAX_ASIDE = 8  # tokens of a bracketed aside after a name ("(R-Iowa)", "(D-N.Y.)")
 SINGLE_QUOTES = frozenset("'‘’")  # a quotation inside a quotation ("“… says, ‘We will’”")
@@ -313,6 +317,7 @@ def sentence_attributions(
             and not _stance_asked(token, table)
             and not _unmarked_gerund(token, table)
             and not _set_phrase(token, table)
+            and not _act_on_object(token)
         ):
             if (adjective := _made_clear(token, table)) is not None:
                 attribution = _made_clear_attribution(doc, token, adjective, table, base, max_speaker)
@@ -461,6 +466,31 @@ def _colon_cue(verb: Token, colon: Token) -> tuple[int, int]:
         return trim(doc, start, colon.i - 1) or (start, verb.i)
     words = [c.i for c in children(verb) if c.dep_ in COMPLETING_DEPS and c.i == verb.i + 1]  # "played up"
     return (start, max([verb.i, *words]))
+
+
+def _act_on_object(verb: Token) -> bool:
+    """A cue verb doing something to its object rather than judging it, by the event lexicon: "Ruto dismissed
+    his entire cabinet" takes offices away (``event_senses.dismisses_someone``; "dismissed the accusations"
+    stays a cue), "the president must call snap elections" and "declared a ceasefire" convene or enact an
+    event (a naming verb with the noun of an event one convenes as object and no predicate; "called the vote a
+    fraud" and "called the shootings a moment like …" judge)."""
+    lex = event_lexicon(verb.doc.lang_)
+    if lex is None:
+        return False
+    if verb.lemma_ in lex.naming_verbs:
+        kids = children(verb)
+        if not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids):
+            return any(
+                c.dep_ == "dobj" and lex.nouns.get(c.lemma_) in CONVENED_TYPES and not _predicated(c)
+                for c in kids
+            )
+    return dismisses_someone(lex, verb)
+
+
+def _predicated(noun: Token) -> bool:
+    """A noun with what the parser hung on it as a modifier after it, a predicate of the verb's ("called the
+    election **rigged**")."""
+    return noun.pos_ != "NOUN" or any(g.i > noun.i and g.dep_ in ("acl", "amod") for g in children(noun))
 
 
 def _set_phrase(verb: Token, table: CueTable) -> bool:
@@ -1943,6 +1973,8 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
         return (verb_group_start(frame), frame.i)
     particles = [c.i for c in children(verb) if c.i == verb.i + 1 and _particle(verb, c, table)]
     prep = cue_prep(verb, table)
+    if prep is not None and any(t.ent_type_ == "DATE" for t in tokens(verb.doc)[verb.i + 1 : prep.i]):
+        prep = None  # "called on Sunday for": the cue is the verb, the date is no part of it
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)
     top = (

@@ -654,11 +654,21 @@ def _reports_head(verb: Token, table: CueTable) -> bool:
 def _as_clause(verb: Token, table: CueTable) -> bool:
     """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as". A cue with
     a content of its own, an object, an infinitive or its preposition's object, says when, not what ("Turnout
-    fell, as Democrats attacked Republicans for …", "… as he promised to defend Social Security")."""
+    fell, as Democrats attacked Republicans for …", "… as he promised to defend Social Security"), and so does
+    a stance on a speech verb (``_meanwhile``)."""
     marked = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in table.as_marks for c in children(verb)
     )
-    return marked and not _own_complement(verb, table)
+    return marked and not _own_complement(verb, table) and not _meanwhile(verb, table)
+
+
+def _meanwhile(verb: Token, table: CueTable) -> bool:
+    """A stance verb in an "as" clause on a speech verb ("“…,” said Jovanovic, as the crowd chanted around
+    her"): the speech verb reports its clause, the "as" clause tells what went on meanwhile ("…, as police
+    have said" still reports)."""
+    head = verb.head
+    speech = head.lemma_.lower() in table.verbs and head.pos_ == "VERB"
+    return speech and verb.lemma_.lower() not in table.verbs
 
 
 def _own_complement(verb: Token, table: CueTable) -> bool:

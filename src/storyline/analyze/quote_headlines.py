@@ -15,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 
 from storyline.analyze import nlp
+from storyline.analyze.event_context import lexicon as event_lexicon
 from storyline.analyze.quote_cues import CueTable
 from storyline.analyze.quote_marks import Inside, Quoted
 from storyline.analyze.quote_spans import DASHES, NAME_POS
@@ -316,6 +317,12 @@ def _turn(label: Span, words: Span) -> bool:
     return not any(t.is_sent_start for t in words[1:])
 
 
+def _names_an_event(word: Token) -> bool:
+    """A lower-case noun the event lexicon holds ("election", "talks", "ceasefire"): a topic, not a speaker."""
+    lex = event_lexicon(word.doc.lang_)
+    return lex is not None and word.is_lower and word.pos_ == "NOUN" and word.lemma_ in lex.nouns
+
+
 def _is_name(label: Span, table: CueTable, *, pair: bool = False) -> bool:
     """Whether a line's label before its colon names someone (a capitalized noun phrase, not "Note"); with
     ``pair`` (the colon opens a quotation) two names joined by "and" too ("Mark Blumenthal and Jon Cohen: “…”";
@@ -324,6 +331,8 @@ def _is_name(label: Span, table: CueTable, *, pair: bool = False) -> bool:
     if first.lower_ in table.labels or any(t.like_num or t.is_space for t in label):
         return False
     capitalized = label[0].is_title or label[0].is_upper
+    if _names_an_event(label[-1]):
+        return False  # "Finnish election: Orpo's coalition loses ground": the story's topic, nobody's words
     joined = all(
         t.pos_ in NAME_POS
         or t.is_punct

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from storyline.analyze.event_context import lexicon as event_lexicon
 from storyline.analyze.event_senses import market_quantity
-from storyline.analyze.events import lexicon as event_lexicon
 from storyline.analyze.quote_contents import content_of
 from storyline.analyze.quote_spans import (
     SUBJECT_DEPS,

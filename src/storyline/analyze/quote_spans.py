@@ -48,6 +48,9 @@ MIN_DATELINE_WORD = 2  # a dateline opens with a city in capitals ("CLEVELAND"),
 INCLUSIONS = frozenset({"including", "like", "such", "along", "together", "alongside"})  # "X, including Y,"
 
 
+DATE_PREPOSITIONS = frozenset(
+    {"on", "in", "at"}
+)  # "called on Sunday for", not the "to" of "spoke to this week"
 MAX_ADVERBS_BEFORE_PREP = (
     2  # "spoke out against", "speaks affectionately of": words between a verb and its preposition
 )
@@ -63,11 +66,24 @@ def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | N
     of"), unless the verb takes that word itself (a ``(lemma, word)`` of ``pairs``: "pointed out"). Read from
     the tags alone, so it serves before the parse (planning) and after it alike."""
     doc, lemma = verb.doc, verb.lemma_.lower()
-    for i in range(verb.i + 1, min(verb.i + 2 + MAX_ADVERBS_BEFORE_PREP, len(doc))):
+    first = _past_date(doc, verb.i + 1)
+    for i in range(first, min(first + 1 + MAX_ADVERBS_BEFORE_PREP, len(doc))):
         word = doc[i]
         if (lemma, word.lower_) in pairs or word.tag_ not in ("RB", "RP"):
             return word
     return None
+
+
+def _past_date(doc: Doc, i: int) -> int:
+    """The index after a date right at ``i``, alone or after a preposition ("called **on Sunday** for a
+    ceasefire", "agreed **Tuesday** on a plan"): the verb's preposition, if any, comes after it."""
+    first = i + 1 if i + 1 < len(doc) and doc[i].lower_ in DATE_PREPOSITIONS else i
+    if first >= len(doc) or doc[first].ent_iob_ != "B" or doc[first].ent_type_ != "DATE":
+        return i
+    end = first + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -59,6 +59,9 @@ QUOTE_OPENERS = "\"“‘'«"
 SENTENCE_ENDS = ".!?"
 TRAIL_STOPS = '.!?\n"“”«»'  # a sentence, a line or another quotation between a quotation and a cue
 MAX_TRAIL = 80  # characters from a quotation to the cue it runs on into
+APPOSED_DESCRIPTION_WORDS = (
+    3  # "billionaire", "former prime minister": lower-case words before an apposed name
+)
 MAX_THAT_GAP = 12  # characters: "that" and the space before a quotation
 MAX_AS_GAP = 6  # characters: an "as" and the space before the speaker of an aside
 # a line break, or a full stop (and a closing mark) before a capital: a new sentence
@@ -460,11 +463,28 @@ def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[s
         return None, None
     start, end = (a.head_start, a.head_end) if a.head_start is not None else (a.speaker_start, a.speaker_end)
     entity = entities.at(start, end or a.speaker_end) or entities.named(text[start : end or a.speaker_end])
+    if entity is None and end is not None:
+        entity = _apposed_person(text, end, a.speaker_end, entities)
     if entity is not None:
         return entity.name, entity.id
     if a.name_start is not None and a.name_end is not None:
         return text[a.name_start : a.name_end], None
     return text[a.speaker_start : a.speaker_end], None
+
+
+def _apposed_person(text: str, head_end: int, speaker_end: int, entities: EntityIndex) -> Entity | None:
+    """The person an apposition right after a common-noun head names, when the speaker span ends with the
+    name: "Its spokesman, Jay Tarriela, told", "The party's founder, billionaire Bidzina Ivanishvili, said"
+    (a lower-case description may stand before the name; a clause may not)."""
+    entity = entities.at(head_end, speaker_end)
+    if entity is None or entity.type != "PERSON" or not text.startswith(",", head_end):
+        return None
+    for mention in entity.mentions:
+        if head_end < mention.start and text[mention.end : speaker_end].strip(" ,") == "":
+            between = text[head_end + 1 : mention.start].split()
+            if len(between) <= APPOSED_DESCRIPTION_WORDS and all(w.islower() for w in between):
+                return entity
+    return None
 
 
 def _cue_class(doc: Doc, a: Attribution, table: CueTable | None) -> str | None:

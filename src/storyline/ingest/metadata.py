@@ -36,6 +36,7 @@ HEAD_CHARS = 3000  # credits, bylines and datelines sit in the first lines; the 
 HEAD_LINES = 12  # non-empty lines inspected for a title, a byline or a dateline
 DATE_LINES = 20  # non-empty lines searched for a bare date line ("Published: 26.04.2026"): menus come first
 TAIL_CHARS = 300  # closing credits ("— AFP") sit in the last line
+MAX_ISSUER_WORDS = 14  # "Ministry of … , Astana, 12 March 2025": a longer text before the date is a sentence
 MAX_LINE_CHARS = 400  # a longer line is cut before the per-line patterns run (bounds the work per line)
 TITLE_MAX_CHARS = 200  # a heading is short…
 TITLE_MIN_WORDS = 2  # …but more than a single word ("Politics", "Home")
@@ -135,6 +136,7 @@ class Words:
     date_labels: tuple[str, ...]  # "Published": a date line naming the publication date
     update_labels: tuple[str, ...]  # "Updated": a date line naming a later change
     outlet_words: frozenset[str]  # "Today", "Herald": the last word of a publisher's name
+    issuer_joiners: frozenset[str]  # "of", "the": the lower-case words of a press release issuer's name
 
 
 @functools.cache
@@ -160,6 +162,7 @@ def _words(language: str | None) -> Words:
         date_labels=both("date_labels"),
         update_labels=both("update_labels"),
         outlet_words=frozenset(both("outlet_words")),
+        issuer_joiners=frozenset(table.get("issuer_joiners", [])),
     )
 
 
@@ -567,7 +570,8 @@ def date_line(line: str, language: str | None = None) -> DateLine | None:
 def _date_line(line: str, words: Words) -> DateLine | None:
     labels = (*words.date_labels, *words.update_labels)
     pattern = _date_line_pattern(words.month_pattern, labels, words.weekdays)
-    match = pattern.fullmatch(line.strip()[:MAX_LINE_CHARS])
+    line = line.strip()[:MAX_LINE_CHARS]
+    match = pattern.fullmatch(line) or _issuer_date(line, pattern, words.issuer_joiners)
     if not match:
         return None
     date = _line_date(match, words)
@@ -590,6 +594,17 @@ def _line_date(match: re.Match[str], words: Words) -> dt.date | None:
             return None  # "04/05/2026": April 5 or 4 May — not guessed
         return _safe_date(int(match["sy"]), b, a) if a > 12 else _safe_date(int(match["sy"]), a, b)
     return _safe_date(int(match["iy"]), int(match["im"]), int(match["id"]))
+
+
+def _issuer_date(line: str, pattern: re.Pattern[str], joiners: frozenset[str]) -> re.Match[str] | None:
+    """The full date closing a press release's header line after a comma ("Ministry of Foreign Affairs of
+    the Republic of Kazakhstan, Astana, 12 March 2025"): a short line of capitalized names and the language's
+    ``joiners``, no sentence (a language without joiners listed takes names alone)."""
+    head, comma, tail = line.rpartition(",")
+    words = head.replace(",", " ").split()
+    if not comma or len(words) > MAX_ISSUER_WORDS or not all(w[:1].isupper() or w in joiners for w in words):
+        return None
+    return pattern.fullmatch(tail.strip())
 
 
 def _stamp_date(lines: list[str], words: Words) -> dt.date | None:
