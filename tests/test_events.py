@@ -1738,6 +1738,8 @@ def test_bystanders_and_causes_are_no_actors(parse: Parse, text: str, kind: str,
     "text",
     [
         "Every official who signed off on the renovation must resign.",
+        "The business groups signed them up for five-figure fees.",
+        "Many clubs survived by lowering sign-up fees.",
         "Free speech on campus is under threat.",
         'The opposition leader said the accord was "more talk and no action".',
     ],
@@ -1745,3 +1747,45 @@ def test_bystanders_and_causes_are_no_actors(parse: Parse, text: str, kind: str,
 def test_set_phrases_and_mass_talk_are_no_events(parse: Parse, text: str) -> None:
     found = events.extract(parse(text), [], [])
     assert [e.type for e in found if e.type in ("SIGN", "THREATEN", "CONSULT")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orban blocked a 50 billion euro package of financial aid for Ukraine.",
+        "The senate blocked the trade deal.",
+        "Police foiled an attack on the embassy.",
+        "The talks of the two leaders were postponed.",
+    ],
+)
+def test_an_event_blocked_or_foiled_did_not_happen(parse: Parse, text: str) -> None:
+    found = events.extract(parse(text), [], [])
+    assert [e.type for e in found if e.type in ("AID", "AGREE", "ATTACK", "CONSULT")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Tensions that had threatened to escalate into a new crisis eased.", False),
+        ("The row threatens to derail the talks.", False),
+        ("Tehran threatened to close the strait.", True),
+    ],
+)
+def test_a_thing_at_risk_threatens_nobody(parse: Parse, text: str, threat: bool) -> None:
+    found = events.extract(parse(text), [], [])
+    assert ("THREATEN" in [e.type for e in found]) == threat
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Riot police fired tear gas at the marchers.", {"Riot police"}),
+        ("Riot police fired volleys of teargas at masked youths.", {"Riot police"}),
+    ],
+)
+def test_tear_gas_fired_is_an_attack_with_no_target_of_gas(parse: Parse, text: str, actors: set[str]) -> None:
+    attack = only([e for e in events.extract(parse(text), [], []) if e.type == "ATTACK"])
+    assert (names(attack, "actor"), names(attack, "target") & {"tear gas", "gas", "volleys"}) == (
+        actors,
+        set(),
+    )

@@ -149,6 +149,8 @@ class Lexicon:
     contest_words: frozenset[str]  # "fight", "battle": a contest or an effort with the signs below
     contest_modifiers: frozenset[str]  # "a legal battle", "a losing battle"
     fought_objects: frozenset[str]  # "fought two wars": the fighting itself, no target
+    risk_subjects: frozenset[str]  # "tensions threatened to escalate": a risk, no threat
+    particle_senses: frozenset[str]  # "sign off": a verb and its particle naming another act
     figurative_objects: frozenset[str]  # "struck a chord", "captured the imagination": no attack
     figurative_particles: frozenset[str]  # "struck up a conversation", "struck down the law"
     figurative_particle_verbs: frozenset[str]  # the verbs those particles make figurative ("strike")

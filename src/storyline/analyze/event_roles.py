@@ -93,7 +93,11 @@ def participants(
         shares: dict[int, Word] = {}  # noun -> the bare modifier coordinated with it
         members = _conjuncts(token) + (_comma_names(token) if site.headline else [])
         for member in members:
-            if member.i in site.triggers or member.i in trigger.words:
+            if (
+                member.i in site.triggers
+                or member.i in trigger.words
+                or _holds_phrase_word(site, trigger, member)
+            ):
                 continue
             shared = _shared_head(member)
             if shared is not None:
@@ -108,6 +112,18 @@ def participants(
             if all(p.name != participant.name for p in found):
                 found.append(participant)
     return tuple(found)
+
+
+def _holds_phrase_word(site: Site, trigger: Trigger, member: Word) -> bool:
+    """A noun a phrase trigger's word hangs on, directly or through "of": "fired tear **gas**", "fired
+    **volleys** of teargas" (the "tear", the "teargas" of "fire tear"/"fire teargas"): what was fired, no one."""
+    for k in trigger.words:
+        if k == trigger.index:
+            continue  # the head word hangs on whoever does it ("a book calling for …")
+        head = site.parse[k].head
+        if head.i == member.i or (head.lower_ == "of" and head.head.i == member.i):
+            return True
+    return False
 
 
 def _role_tokens(

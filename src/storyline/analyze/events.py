@@ -33,6 +33,7 @@ from storyline.analyze.event_context import (
     Lexicon,
     Site,
     Trigger,
+    antecedent,
     has_demand_modal,
     is_clause_prep,
     is_headline,
@@ -60,6 +61,7 @@ EVENT_TYPES = (
 FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event is what happened
 AID_TYPE = "AID"  # aid a verb of giving pledges is the aid's event (``_approved``)
 PREPOSITIONAL_PARTS = frozenset({"on", "upon", "for"})  # the second word of "call on", "call for", "push for"
+THREAT_TYPE = "THREATEN"  # a threat, unless a thing at risk "threatens to" (``_risk``)
 DEMAND_TYPE = "DEMAND"  # what a verb of saying becomes over a "must" clause ("said Sudan must return …")
 
 NOUN_TRIGGER_DEPS = (
@@ -233,7 +235,7 @@ def find_triggers(
             j = _phrase_end(lemmas, i, second)
             if (
                 j is not None
-                and not _split_noun_particle(tags, i, j)
+                and (_noun_of(lemmas, tags, i, j) or not _split_noun_particle(tags, i, j))
                 and not _split_preposition(sentence, lemmas, tags, i, j)
             ):
                 head = (
@@ -277,9 +279,11 @@ def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
 
 def _split_noun_particle(tags: list[str], first: int, second: int) -> bool:
     """A verb-and-particle phrase ("call on", "call for") whose first word is a noun with words between: "a
-    distress **call** from seamen **on** board" and "**calls** dropped **on** the iPhone" are no demands."""
+    distress **call** from seamen **on** board" and "**calls** dropped **on** the iPhone" are no demands; nor is
+    a verb-and-object phrase whose verb is a noun there ("the **fire** at the **gas** station" fires no gas)."""
     verb = tags[first] in ("VERB", "AUX")
-    return not verb and tags[second] in ("ADP", "PART") and second > first + 1
+    apart = any(tags[k] != "PUNCT" for k in range(first + 1, second))  # "cease-fire" is one word
+    return apart and ((not verb and tags[second] in ("ADP", "PART")) or tags[first] == "NOUN")
 
 
 def _split_preposition(sentence: Span, lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
@@ -466,8 +470,9 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
 
 def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
-    object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), a rise
-    ("the odds have shot up"), or the weather ("in freezing rain").
+    object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), a verb
+    whose particle makes it another ("signed them up for"), a thing at risk that "threatens to" (``_risk``),
+    a rise ("the odds have shot up"), or the weather ("in freezing rain").
 
     "demonstrate the resolve" has a direct object; "demonstrate the will of both sides to move on" is parsed
     with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
@@ -476,6 +481,10 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     if token.pos_ == "ADJ" and not trigger.words:  # "willing to withdraw", not "willing buyers"
         return not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     if token.lemma_ in lex.reaction_verbs and _passive_with(token):
+        return True
+    if any(c.dep_ == "prt" and f"{token.lemma_} {c.lower_}" in lex.particle_senses for c in token.children):
+        return True  # "the groups that signed them up for five-figure fees" enrolled them, signing nothing
+    if trigger.type == THREAT_TYPE and _risk(lex, token):
         return True
     if token.lemma_ in lex.rising_verbs and _rose(lex, token):
         return True
@@ -695,6 +704,22 @@ def _frame_of(lex: Lexicon, parse: Parse, trigger: Trigger, by_index: dict[int, 
     return None
 
 
+def _risk(lex: Lexicon, verb: Word) -> bool:
+    """ "Tensions that had threatened to escalate", "the fire threatens to spread": a thing at risk of something
+    (``lex.risk_subjects``, through a relative pronoun too), threatening nobody."""
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    subjects = (antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS)
+    return any(s.lemma_.lower() in lex.risk_subjects for s in subjects)
+
+
+def _holder(noun: Word) -> Word:
+    """The noun an event noun is "of" ("a package **of** aid", "a round of talks"), else the event noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
+
+
 def _cancelled(lex: Lexicon, verb: Word) -> bool:
     """A verb of cancelling, alone or with its particle ("cancelled", "called off"): its object did not happen."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -768,10 +793,11 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
     token = parse[trigger.index]
     if negative(lex, token):
         return False  # "held no talks"
+    held = _holder(token)  # "blocked a package of aid": the package's verb tells the aid's fate
     if (
         token.pos_ == "NOUN"
-        and token.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-        and _cancelled(lex, token.head)
+        and held.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        and _cancelled(lex, held.head)
     ):
         return False
     if token.dep_ == "amod" and token.tag_ == "VBN":
