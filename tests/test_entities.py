@@ -286,6 +286,21 @@ def test_coreference_table(analyze, text, mention, kind, expected):
     assert owner(analyze(text), mention, kind) == expected
 
 
+def test_initials_of_a_union_read_as_a_place_join_it(analyze):
+    found = analyze("The European Union urged calm. The EU also called for an inquiry into the vote.")
+    assert [(e.name, [m.text for m in e.mentions]) for e in found if e.name == "European Union"] == [
+        ("European Union", ["European Union", "EU"])
+    ]
+
+
+def test_a_nationality_is_no_part_of_a_person_named_after_it(analyze):
+    text = (
+        "Georgian Dream won 54 percent of the vote, the commission said. The president said the election was "
+        "stolen from the Georgian people."
+    )
+    assert [e.type for e in analyze(text) if e.name == "Georgian"] == ["NORP"]
+
+
 def test_possessive_description_holds_its_owner(analyze):
     text = "Norway’s president on Wednesday spoke in Oslo. President Ola Brekke said the talks went well."
     assert owner(analyze(text), "Norway’s president", "nominal") == "Ola Brekke"

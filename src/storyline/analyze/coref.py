@@ -186,17 +186,18 @@ def _initials(text: str) -> str:
 
 
 def _acronym_of(doc: Doc, named: Named, clusters: list[Cluster]) -> Cluster | None:
-    """An all-capitals ORG that spells a longer ORG's initials, or follows it in parentheses."""
+    """An all-capitals ORG that spells a longer ORG's initials, or follows it in parentheses; the initials of a
+    union or a state the model read as a place count too ("EU" after "European Union", typed GPE)."""
     if named.label != "ORG" or " " in named.text or not named.text.isupper():
         return None
     defined_before = named.start >= 2 and doc[named.start - 1].text == "("
     for cluster in clusters:
-        if cluster.label != "ORG":
+        if cluster.label not in ("ORG", "GPE"):
             continue
         for other in cluster.names:
             if " " in other.text and _initials(other.text) == named.text:
                 return cluster
-            if defined_before and other.end == named.start - 1:
+            if defined_before and other.end == named.start - 1 and cluster.label == "ORG":
                 return cluster
     return None
 

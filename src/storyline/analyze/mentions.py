@@ -110,7 +110,7 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
         _fix_outlets(names, roles)
         _fix_titled(doc, names, roles)
         _fix_by_place_nouns(doc, names, roles)
-    _fix_by_majority(names)
+    _fix_by_majority(names, roles.adjectives if roles is not None else frozenset())
     if roles is not None:
         _fix_institutions(names, roles)  # after the vote, which makes "the German Reich" a person by "Reich"
         _cut_headline_names(doc, names, roles, dropped)
@@ -573,10 +573,10 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def _fix_by_majority(names: list[Named]) -> None:
+def _fix_by_majority(names: list[Named], nationalities: frozenset[str] = frozenset()) -> None:
     """One type per surface string (case aside: a dateline's "BAKU" is "Baku"), a tie going to PERSON ("Obama"
     said, "Obama's cabinet" read as a place); single words matching a person's surname or first name are that
-    person, however the model typed them elsewhere."""
+    person, however the model typed them elsewhere, unless a nationality (``nationalities``, lower case)."""
     votes: dict[str, Counter[str]] = {}
     for named in names:
         votes.setdefault(named.text.casefold(), Counter())[named.label] += 1
@@ -595,8 +595,10 @@ def _fix_by_majority(names: list[Named]) -> None:
             " " not in named.text
             and named.text in person_parts
             and named.label in ("ORG", "NORP", "GPE", "PERSON")
+            and named.text.lower() not in nationalities
         ):
-            named.label = "PERSON"  # never voted away from the person either
+            named.label = "PERSON"  # never voted away from the person either; a nationality stays one
+            # ("the Georgian people" after "Georgian Dream", a party the model typed PERSON)
             continue
         counts = votes[named.text.casefold()]
         top = max(counts, key=lambda label: (counts[label], label == "PERSON"))  # a tie goes to the person
