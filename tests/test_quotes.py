@@ -880,6 +880,14 @@ def test_label_line_needs_a_name_and_words(parse):
     ]
 
 
+def test_a_that_clause_the_parser_took_for_a_relative_is_the_content(parse):
+    """ "told reporters at the palace that Toha had …": "that" read as the object of a clause that has one."""
+    text = 'Boric told reporters at the presidential palace that Toha had "the experience and the character".'
+    assert [(q.speaker, q.kind, q.text) for q in extract(parse(text), [])] == [
+        ("Boric", "partial", 'that Toha had "the experience and the character"')
+    ]
+
+
 def test_a_label_naming_an_event_is_a_topic_not_a_speaker(parse):
     """ "Finnish election: Orpo's coalition loses ground" names the story, not who said it."""
     text = "Finnish election: Orpo's coalition loses ground\n\nLavrov: Moscow is ready to talk."

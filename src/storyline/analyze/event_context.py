@@ -72,6 +72,7 @@ class Lexicon:
     ongoing_heads: frozenset[str]
     ongoing_modifiers: frozenset[str]
     future_modifiers: frozenset[str]  # "the upcoming visit": a noun event still ahead
+    lead_up_words: frozenset[str]  # "ahead of the referendum": the referendum is still ahead
     background_preps: frozenset[str]  # "hope to revive talks after the collapse": the collapse is not planned
     place_preps: frozenset[str]
     target_preps: frozenset[str]

@@ -426,12 +426,24 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
         if anchor.tag_ in ("VBZ", "VBP") and not _aux_lemmas(anchor) and not headline:
             return "ongoing"
         told_past = told_past or _past_form(anchor)
-    modifiers = {c.lower_ for c in parse[trigger.index].children if c.dep_ in ("amod", "det", "advmod")}
-    if modifiers & lex.future_modifiers and not (told_past or _before_publication(ctx, date)):
+    token = parse[trigger.index]
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "det", "advmod")}
+    if (modifiers & lex.future_modifiers or _led_up_to(lex, token)) and not (
+        told_past or _before_publication(ctx, date)
+    ):
         return "future"  # "the upcoming visit"; not "attended the next meeting", "his next speech, on May 28"
     if modifiers & lex.ongoing_modifiers:
         return "ongoing"
     return "past"
+
+
+def _led_up_to(lex: Lexicon, noun: Word) -> bool:
+    """A noun event after "ahead of" told from the present ("the changes come ahead of a Sept. 4 referendum";
+    not "tensions rose ahead of the 2020 election", told from a past before it)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in lex.lead_up_words:
+        return False
+    return not _past_form(prep.head.head)
 
 
 def _scheduled(lex: Lexicon, noun: Word) -> bool:

@@ -397,7 +397,7 @@ def _noun_object(verb: Token, before: int) -> bool:
 def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
     """A that-clause the parser hung on a noun of a phrase between the verb and the clause ("said in one of a
     series of Twitter messages that the truck was carrying arms", "told Clinton at a debate that voters were
-    tired"): a relative clause whose "that" is a complementizer (``mark``) and which has a subject of its own
+    tired"): a relative clause whose "that" is a complementizer (``_complementizer``) and which has a subject of its own
     is the verb's reported clause. A statement noun's own clause ("responded to accusations that …") stays."""
     for token in subtree(verb):
         if (
@@ -406,8 +406,7 @@ def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
             or token.head.lemma_.lower() in table.nouns
         ):
             continue
-        that = [c for c in children(token) if c.dep_ == "mark" and c.lower_ in table.that and c.i < token.i]
-        if not that or not any(c.dep_ in SUBJECT_DEPS for c in children(token)):
+        if not _complementizer(token, table) or not any(c.dep_ in SUBJECT_DEPS for c in children(token)):
             continue
         host = token.head
         if host.dep_ != "pobj" or _is_cue_prep(verb, host.head, table):
@@ -415,6 +414,19 @@ def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
         if _occasion_path(verb, host, table):
             return token
     return None
+
+
+def _complementizer(clause: Token, table: CueTable) -> bool:
+    """Whether a "that" opens ``clause`` as a complementizer: marked so, or taken for its object by the parser
+    when the clause has an object of its own ("told reporters at the palace **that** Toha had the experience")."""
+    kids = children(clause)
+    for c in kids:
+        if c.i < clause.i and c.lower_ in table.that:
+            if c.dep_ == "mark":
+                return True
+            if c.dep_ == "dobj" and any(o.dep_ == "dobj" and o.i > clause.i for o in kids):
+                return True
+    return False
 
 
 def _occasion_path(verb: Token, host: Token, table: CueTable) -> bool:

@@ -340,7 +340,8 @@ def _dateline_pattern(month_pattern: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<place>{word}(?:[ \t-]{word}){{0,3}})"
         rf"(?:,[ \t](?!{month}\b)(?P<region>[A-Z][a-z]{{1,10}}\."
-        r"|[A-Z][a-z]{1,20}(?:[ \t][A-Z][a-z]{1,20}){0,2}(?=[ \t]?[(/]|,)))?"  # "BRASK, Varnia (LBN) -"
+        r"|[A-Z][a-z]{1,20}(?:[ \t][A-Z][a-z]{1,20}){0,2}(?=[ \t]?[(/]|,|[ \t]+(?:--|[-–—])[ \t])))?"  # "BRASK,
+        # Varnia (LBN) -", "SANTIAGO, Chile —" (a spaced dash after the region: no agency credit at all)
         rf"(?:,?[ \t](?:{date}))?"
         r"(?:,[ \t](?P<agency>[^\W\d_][\w.&-]{1,30}))?"  # "Baku, July 14, AZERTAC": an agency after a comma
         r"\.?[ \t]?"
