@@ -130,6 +130,9 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("A gunbattle erupted outside the barracks.", "ATTACK"),
         # a death with no violence or accident named is an OTHER
         ("The former senator died at his home in Maine.", "OTHER"),
+        # prisoners exchanged are released
+        ("The two sides carried out their biggest prisoner exchange of the war.", "OTHER"),
+        ("Kyiv and Moscow swapped prisoners on Friday.", "OTHER"),
     ],
 )
 def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None:

@@ -888,6 +888,14 @@ def test_a_that_clause_the_parser_took_for_a_relative_is_the_content(parse):
     ]
 
 
+def test_a_text_turned_down_speaks_for_itself(parse):
+    """ "vetoed a resolution demanding a ceasefire": the resolution demands, the vetoing country does not."""
+    found = extract(parse("The United States vetoed a resolution demanding an immediate ceasefire."), [])
+    assert [(q.speaker, q.cue, q.text) for q in found] == [
+        ("a resolution", "demanding", "an immediate ceasefire")
+    ]
+
+
 def test_a_label_naming_an_event_is_a_topic_not_a_speaker(parse):
     """ "Finnish election: Orpo's coalition loses ground" names the story, not who said it."""
     text = "Finnish election: Orpo's coalition loses ground\n\nLavrov: Moscow is ready to talk."

@@ -1529,13 +1529,22 @@ def _subject(verb: Token, table: CueTable) -> Token | None:
     """The speaker token: the verb's subject (a "who" too: the caller reads its antecedent) or its governing
     verb's.
 
-    A follow-up participle ("…, adding that …") takes the subject of the nearest speech verb above it, even
+    A participle on a text turned down speaks for the text ("vetoed a resolution demanding"). A follow-up
+    participle ("…, adding that …") takes the subject of the nearest speech verb above it, even
     when the parser hung it on a verb of the reported clause, but not past another verb with a subject of its
     own outside such a clause ("She said … An official walked it back, saying": the official).
     """
     speech = second_cue(verb, table)
     if speech is not None:
         return _subject(speech, table)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "acl"
+        and verb.head.head.lemma_.lower() in table.refusing
+        and verb.nbor(-1).text != ","
+    ):
+        return verb.head  # "vetoed a resolution demanding a ceasefire": the resolution demands; not "rejected
+        # the notion that …, saying …", a participle of the speaker's the parser hung on the noun
     if verb.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         child = verb
         for ancestor in list(verb.ancestors)[: MAX_CLIMB + 1]:
@@ -2040,6 +2049,8 @@ def _issued_frame(verb: Token, table: CueTable) -> Token | None:
     frame = noun.head
     if noun.lemma_.lower() not in table.issued_texts or frame.pos_ != "VERB" or frame.i > noun.i:
         return None
+    if frame.lemma_.lower() in table.refusing:
+        return None  # "the United States vetoed a resolution demanding a ceasefire": the resolution demands
     return frame
 
 

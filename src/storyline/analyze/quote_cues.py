@@ -142,6 +142,8 @@ class CueTable:
     # participle is a cue that runs from the verb that put them out
     issuing: frozenset[str] = frozenset()  # "released a statement Monday, saying …": verbs that put a
     # text out
+    refusing: frozenset[str] = frozenset()  # "vetoed a resolution demanding …": a verb turning a text down:
+    # its subject is no source of what the text says, the text is
     documents: frozenset[str] = frozenset()  # "wrote a book": objects of "write" that name a document, which
     # make it no cue ("wrote a letter saying …" leaves the cue to "saying")
     recalled: frozenset[str] = frozenset()  # "recalled its ambassador": what is called back, no memory told
@@ -583,6 +585,7 @@ CUES: dict[str, CueTable] = {
             "statement release letter report resolution ad notice petition email e-mail tweet memo message"
         ),
         issuing=_words("issue release send write publish post"),
+        refusing=_words("veto reject block oppose condemn defeat deny dismiss kill"),
         documents=_words(
             "book books letter letters column columns article articles essay op-ed memoir piece novel"
         ),
