@@ -8,6 +8,7 @@ parsed sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -63,15 +64,24 @@ def to_infinitive(verb: Token) -> bool:
 
 def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | None:
     """The word after ``verb`` past up to two adverbs or particles ("spoke *out* against", "speaks *fondly*
-    of"), unless the verb takes that word itself (a ``(lemma, word)`` of ``pairs``: "pointed out"). Read from
-    the tags alone, so it serves before the parse (planning) and after it alike."""
+    of"), unless the verb takes that word itself (a ``(lemma, word)`` of ``pairs``: "pointed out"); ``None``
+    at once for a verb no pair starts with (every caller wants only a word that makes a pair). Read from the
+    tags alone, so it serves before the parse (planning) and after it alike."""
     doc, lemma = verb.doc, verb.lemma_.lower()
+    if lemma not in _pair_verbs(pairs):
+        return None
     first = _past_date(doc, verb.i + 1)
     for i in range(first, min(first + 1 + MAX_ADVERBS_BEFORE_PREP, len(doc))):
         word = doc[i]
         if (lemma, word.lower_) in pairs or word.tag_ not in ("RB", "RP"):
             return word
     return None
+
+
+@functools.cache
+def _pair_verbs(pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
+    """The verbs of a cue table's (verb, word) pairs."""
+    return frozenset(verb for verb, _ in pairs)
 
 
 def _past_date(doc: Doc, i: int) -> int:
