@@ -115,8 +115,8 @@ def participants(
 
 
 def _holds_phrase_word(site: Site, trigger: Trigger, member: Word) -> bool:
-    """A noun a phrase trigger's word hangs on, directly or through "of": "fired tear **gas**", "fired
-    **volleys** of teargas" (the "tear", the "teargas" of "fire tear"/"fire teargas"): what was fired, no one."""
+    """A noun a phrase trigger's second word hangs on, directly or through "of" ("fired **volleys** of
+    teargas": the "teargas" of "fire teargas"): what was fired, no one."""
     for k in trigger.words:
         if k == trigger.index:
             continue  # the head word hangs on whoever does it ("a book calling for …")

@@ -42,9 +42,7 @@ VERBAL_MOTIVE_PREPS = frozenset({"for", "over"})
 ATTACKED_PREPS = frozenset({"on", "against", "at", "toward", "towards"})
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 ACCIDENT_TYPE = "DISASTER"
-DISMISSAL_TYPE = (
-    "APPOINT"  # offices given and taken away are one type: appointments, resignations, dismissals
-)
+DISMISSAL_TYPE = "APPOINT"  # offices given and taken away are one type (appointments, dismissals)
 SIMILE_PREPS = frozenset({"like"})  # "spread like wildfire"
 # "to die", "dying", "they die": no death told as one that happened
 UNTOLD_TAGS = frozenset({"VB", "VBG", "VBP"})

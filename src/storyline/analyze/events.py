@@ -61,6 +61,7 @@ EVENT_TYPES = (
 FRAME_TYPE = "STATEMENT"  # announcing something is a frame: the announced event is what happened
 AID_TYPE = "AID"  # aid a verb of giving pledges is the aid's event (``_approved``)
 PREPOSITIONAL_PARTS = frozenset({"on", "upon", "for"})  # the second word of "call on", "call for", "push for"
+ADDRESSEE_PARTS = frozenset({"on", "upon"})  # "call on X": a date right after them is no addressee
 THREAT_TYPE = "THREATEN"  # a threat, unless a thing at risk "threatens to" (``_risk``)
 DEMAND_TYPE = "DEMAND"  # what a verb of saying becomes over a "must" clause ("said Sudan must return …")
 
@@ -292,8 +293,9 @@ def _split_preposition(sentence: Span, lemmas: list[str], tags: list[str], first
     for" and "called on Sunday for" ask; "called **on** Sunday" calls on no one."""
     if lemmas[second] not in PREPOSITIONAL_PARTS:
         return False
-    if second + 1 < len(sentence) and sentence[second + 1].ent_type_ == "DATE" and tags[second] == "ADP":
-        return True
+    dated = second + 1 < len(sentence) and sentence[second + 1].ent_type_ == "DATE"
+    if dated and lemmas[second] in ADDRESSEE_PARTS:
+        return True  # "called on Sunday"; "called for Monday's vote to be delayed" still asks
     between = range(first + 1, second)
     return any(tags[k] != "ADV" and not _dated(sentence, tags, k) for k in between)
 

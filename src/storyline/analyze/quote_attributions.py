@@ -488,8 +488,8 @@ def _act_on_object(verb: Token) -> bool:
 
 
 def _predicated(noun: Token) -> bool:
-    """A noun with what the parser hung on it as a modifier after it, a predicate of the verb's ("called the
-    election **rigged**")."""
+    """Whether an object is no plain event noun: a name, or a noun with what the parser hung on it as a
+    modifier after it, a predicate of the verb's ("called the election **rigged**")."""
     return noun.pos_ != "NOUN" or any(g.i > noun.i and g.dep_ in ("acl", "amod") for g in children(noun))
 
 

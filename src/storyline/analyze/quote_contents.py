@@ -397,8 +397,9 @@ def _noun_object(verb: Token, before: int) -> bool:
 def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
     """A that-clause the parser hung on a noun of a phrase between the verb and the clause ("said in one of a
     series of Twitter messages that the truck was carrying arms", "told Clinton at a debate that voters were
-    tired"): a relative clause whose "that" is a complementizer (``_complementizer``) and which has a subject of its own
-    is the verb's reported clause. A statement noun's own clause ("responded to accusations that …") stays."""
+    tired"): a relative clause whose "that" is a complementizer (``_complementizer``) and which has a subject
+    of its own is the verb's reported clause. A statement noun's own clause ("responded to accusations that …")
+    stays."""
     for token in subtree(verb):
         if (
             token.i <= verb.i
