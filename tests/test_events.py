@@ -1693,6 +1693,11 @@ def test_a_call_on_a_day_for_something_is_a_demand_on_nobody(parse: Parse) -> No
     assert [(e.type, e.trigger, e.date) for e in found] == [("DEMAND", "called", "2021-03-14")]
 
 
+def test_a_call_for_a_dated_thing_is_still_a_call_for(parse: Parse) -> None:
+    found = events.extract(parse("The senator called for Monday's vote to be delayed."), [], [])
+    assert [(e.type, e.trigger) for e in found if e.type == "DEMAND"] == [("DEMAND", "called for")]
+
+
 def test_the_place_of_what_a_demand_asks_for_is_not_the_demand_s(parse: Parse) -> None:
     parsed = parse("The president repeated his call for permission to strike targets deep inside Russia.")
     demand = only([e for e in events.extract(parsed, [], []) if e.type == "DEMAND"])
