@@ -888,6 +888,15 @@ def test_a_that_clause_the_parser_took_for_a_relative_is_the_content(parse):
     ]
 
 
+def test_a_subject_the_parser_took_for_the_object_of_said_is_the_content_s(parse):
+    text = (
+        "Erdogan said trade between the two countries, about $4 billion last year, should reach $6 billion."
+    )
+    assert [q.text for q in extract(parse(text), [])] == [
+        "trade between the two countries, about $4 billion last year, should reach $6 billion"
+    ]
+
+
 def test_a_text_turned_down_speaks_for_itself(parse):
     """ "vetoed a resolution demanding a ceasefire": the resolution demands, the vetoing country does not."""
     found = extract(parse("The United States vetoed a resolution demanding an immediate ceasefire."), [])

@@ -60,6 +60,7 @@ FOLLOW_UP_DEPS = frozenset({"advcl", "conj"})  # how a follow-up cue hangs in a 
 # how the parser hangs a closing "…, the Tribune reports." on the clause it reports, instead of the reverse
 CLOSING_FRAME_DEPS = frozenset({"advcl", "conj", "ccomp"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})  # a past participle stays: with a subject it is a misread past
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})  # what can be a reported clause's subject
 
 
 def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
@@ -266,7 +267,8 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
             end = _condition_end(
                 verb, _split_clause_end(verb, _coordinate_end(verb, clause, table), table), table
             )
-        return trim(doc, _after_time_opener(verb, clause), _before_own_conjunct(verb, clause, end, table))
+        start = _object_as_subject(verb, clause, table) or _after_time_opener(verb, clause)
+        return trim(doc, start, _before_own_conjunct(verb, clause, end, table))
     if (stranded := _stranded_that_clause(verb, table)) is not None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
     if (subject := closing_subject(verb, table)) is not None:
@@ -470,6 +472,27 @@ def _after_leading_participle(verb: Token) -> int:
         ):
             return phrase
     return head.left_edge.i
+
+
+def _object_as_subject(verb: Token, clause: Token, table: CueTable) -> int | None:
+    """Where the subject of a reported clause starts when the parser made it the cue's object ("Erdogan said
+    **trade between the two countries, about $4 billion last year,** should reach $6 billion": "trade" read
+    as what was said, "reach" left without a subject), for a verb that takes no listener as its object
+    (``table.clause_verbs``); else ``None``."""
+    if verb.lemma_.lower() not in table.clause_verbs or clause.i < verb.i:
+        return None
+    kids = children(clause)
+    if any(c.dep_ in SUBJECT_DEPS for c in kids):
+        return None
+    objects = [
+        c
+        for c in children(verb)
+        if c.dep_ == "dobj"
+        and c.pos_ in NOMINAL_POS
+        and verb.i < c.i < clause.i
+        and not any(t.text == ":" for t in tokens(verb.doc)[c.i : clause.i])  # "added warily: “…”"
+    ]
+    return objects[0].left_edge.i if objects else None
 
 
 def _after_time_opener(verb: Token, clause: Token) -> int:

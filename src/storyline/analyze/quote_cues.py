@@ -142,6 +142,8 @@ class CueTable:
     # participle is a cue that runs from the verb that put them out
     issuing: frozenset[str] = frozenset()  # "released a statement Monday, saying …": verbs that put a
     # text out
+    clause_verbs: frozenset[str] = frozenset()  # "say": verbs that take no listener as their object, so an
+    # object before a reported clause without a subject is that clause's subject ("said trade … should reach …")
     refusing: frozenset[str] = frozenset()  # "vetoed a resolution demanding …": a verb turning a text down:
     # its subject is no source of what the text says, the text is
     documents: frozenset[str] = frozenset()  # "wrote a book": objects of "write" that name a document, which
@@ -586,6 +588,7 @@ CUES: dict[str, CueTable] = {
         ),
         issuing=_words("issue release send write publish post"),
         refusing=_words("veto reject block oppose condemn defeat deny dismiss kill"),
+        clause_verbs=_words("say add note state claim argue insist predict estimate stress"),
         documents=_words(
             "book books letter letters column columns article articles essay op-ed memoir piece novel"
         ),
