@@ -236,7 +236,7 @@ def find_triggers(
             j = _phrase_end(lemmas, i, second)
             if (
                 j is not None
-                and (_noun_of(lemmas, tags, i, j) or not _split_noun_particle(tags, i, j))
+                and not _split_phrase(lemmas, tags, i, j)
                 and not _split_preposition(sentence, lemmas, tags, i, j)
             ):
                 head = (
@@ -278,10 +278,12 @@ def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
     return None
 
 
-def _split_noun_particle(tags: list[str], first: int, second: int) -> bool:
+def _split_phrase(lemmas: list[str], tags: list[str], first: int, second: int) -> bool:
     """A verb-and-particle phrase ("call on", "call for") whose first word is a noun with words between: "a
     distress **call** from seamen **on** board" and "**calls** dropped **on** the iPhone" are no demands; nor is
     a verb-and-object phrase whose verb is a noun there ("the **fire** at the **gas** station" fires no gas)."""
+    if _noun_of(lemmas, tags, first, second):
+        return False  # "an exchange of fire"
     verb = tags[first] in ("VERB", "AUX")
     apart = any(tags[k] != "PUNCT" for k in range(first + 1, second))  # "cease-fire" is one word
     return apart and ((not verb and tags[second] in ("ADP", "PART")) or tags[first] == "NOUN")

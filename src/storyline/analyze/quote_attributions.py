@@ -61,6 +61,7 @@ from storyline.analyze.quote_spans import (
     name_part,
     nearest_subject,
     participle_subject,
+    past_date,
     quote_mark,
     quoted_after,
     speaker_span,
@@ -1982,7 +1983,7 @@ def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = 
         return (verb_group_start(frame), frame.i)
     particles = [c.i for c in children(verb) if c.i == verb.i + 1 and _particle(verb, c, table)]
     prep = cue_prep(verb, table)
-    if prep is not None and any(t.ent_type_ == "DATE" for t in tokens(verb.doc)[verb.i + 1 : prep.i]):
+    if prep is not None and past_date(verb.doc, verb.i + 1) > verb.i + 1:
         prep = None  # "called on Sunday for": the cue is the verb, the date is no part of it
     end = prep.i if prep is not None else particles[0] if particles else verb.i  # "spoke out against"
     end = _trailing_modifiers(verb, _statement_phrase(verb, end, table), content)

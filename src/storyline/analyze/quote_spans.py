@@ -70,7 +70,7 @@ def word_after_verb(verb: Token, pairs: frozenset[tuple[str, str]]) -> Token | N
     doc, lemma = verb.doc, verb.lemma_.lower()
     if lemma not in _pair_verbs(pairs):
         return None
-    first = _past_date(doc, verb.i + 1)
+    first = past_date(doc, verb.i + 1)
     for i in range(first, min(first + 1 + MAX_ADVERBS_BEFORE_PREP, len(doc))):
         word = doc[i]
         if (lemma, word.lower_) in pairs or word.tag_ not in ("RB", "RP"):
@@ -84,7 +84,7 @@ def _pair_verbs(pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
     return frozenset(verb for verb, _ in pairs)
 
 
-def _past_date(doc: Doc, i: int) -> int:
+def past_date(doc: Doc, i: int) -> int:
     """The index after a date right at ``i``, alone or after a preposition ("called **on Sunday** for a
     ceasefire", "agreed **Tuesday** on a plan"): the verb's preposition, if any, comes after it."""
     first = i + 1 if i + 1 < len(doc) and doc[i].lower_ in DATE_PREPOSITIONS else i
