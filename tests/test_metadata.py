@@ -99,6 +99,7 @@ def test_credit_beats_url_and_metadata_outlet_is_kept() -> None:
         (f"KYIV — {BODY}", "Kyiv"),
         (f"SANTIAGO, Chile — {BODY}", "Santiago"),  # a city and its country with no agency credit
         (f"PARIS, France - {BODY}", "Paris"),
+        (f"GAZA CITY/JERUSALEM, Jan 25 (Reuters) - {BODY}", "Gaza City"),  # reported from two places
         (f"Ministers meet again\n\n{BODY}", None),
         (f"NATO said on Monday that {BODY}", None),  # capitals without a date, credit or dash: no dateline
         (f"BREAKING — {BODY}", None),  # a story label, not a place

@@ -339,6 +339,7 @@ def _dateline_pattern(month_pattern: str) -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?P<place>{word}(?:[ \t-]{word}){{0,3}})"
+        rf"(?:/(?P<place2>{word}(?:[ \t-]{word}){{0,3}}))?"  # "GAZA CITY/JERUSALEM": reported from both
         rf"(?:,[ \t](?!{month}\b)(?P<region>[A-Z][a-z]{{1,10}}\."
         r"|[A-Z][a-z]{1,20}(?:[ \t][A-Z][a-z]{1,20}){0,2}(?=[ \t]?[(/]|,|[ \t]+(?:--|[-–—])[ \t])))?"  # "BRASK,
         # Varnia (LBN) -", "SANTIAGO, Chile —" (a spaced dash after the region: no agency credit at all)
@@ -385,7 +386,7 @@ def dateline_span(line: str, language: str | None = None) -> DatelineSpan | None
     if found is None:
         return None
     match = found[0]
-    places = tuple(match.span(group) for group in ("place", "region") if match[group])
+    places = tuple(match.span(group) for group in ("place", "place2", "region") if match[group])
     return DatelineSpan(len(line) - len(line[match.end() :].lstrip()), places)
 
 
@@ -396,7 +397,7 @@ def _to_dateline(match: re.Match[str], words: Words) -> Dateline | None:
     alone = bool(match["dash"]) or not match.string[match.end() :].strip()
     if match["agency"] and not (agency and month_name and alone):
         return None  # "Baku, July 14, Reuters reported …": only a known agency after a date ends a dateline
-    capitals = place == place.upper()
+    capitals = place == place.upper() and (match["place2"] or "").upper() == (match["place2"] or "")
     if not (any(c.isalpha() for c in place) and (capitals or agency) and len(place) > 1):
         return None  # a place in title case only before a date and a known agency ("Baku, 14 July, AZERTAC")
     if (
