@@ -78,6 +78,7 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         ("Russia, Turkey and Iran held talks in Astana.", "CONSULT"),
         ("Lithuanian border guards opened fire on a smuggling convoy.", "ATTACK"),
         ("Heavy clashes erupted along the northern frontier overnight.", "ATTACK"),
+        ("The army recaptured the district it had lost three decades earlier.", "ATTACK"),
         ("Thousands of farmers demonstrated outside the parliament in Warsaw.", "PROTEST"),
         ("Striking miners blocked the main highway near Katowice.", "PROTEST"),
         ("Gunmen tried to assassinate a provincial governor.", "ATTACK"),
@@ -267,6 +268,8 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("Forty miners were hurt in a coal mine explosion on Tuesday.", "hurt", "DISASTER"),
         ("Two welders were hurt when a gas pipe burst under the yard.", "hurt", "DISASTER"),
         ("Six workers were injured in a boiler blast at the dairy.", "injured", "DISASTER"),
+        # a storm named with its kind, through the relative pronoun that stands for it
+        ("Acapulco was devastated by Hurricane Otis, which killed at least 52 people.", "killed", "DISASTER"),
         # ... or an attacker, a weapon or a bare explosion
         ("Three shepherds were hurt by gunmen near the village.", "hurt", "ATTACK"),
         ("Two boys were injured by shrapnel on Sunday.", "injured", "ATTACK"),
@@ -385,6 +388,8 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "Quarterly earnings were hurt by higher freight costs.",
         "Her ankle was injured during training.",
         "Nobody was hurt, the mayor said.",
+        # a storm that "slammed into" a coast hit it, criticizing nothing
+        "The storm slammed into the coast early on Wednesday.",
         # "explode" of a quantity that grew fast is no blast
         "Ticket sales exploded after the final.",
         "The podcast exploded in popularity last spring.",
@@ -782,6 +787,7 @@ def test_the_time_of_a_closing_verb_of_saying_dates_no_conjunct_before_it(parse:
         # the dateline's place names are no party to the first sentence's event
         ("TALLINN, Estonia (Reuters) - Russia accused Latvia of spying.", {"Russia"}, {"Latvia"}),
         ("KHARKIV, May 4 (AP) - Two civilians were wounded in shelling.", set(), {"Two civilians"}),
+        ("GAZA CITY/JERUSALEM, Jan 25 (Reuters) - Hamas handed the captives over.", {"Hamas"}, {"captives"}),
         # the subject of "be ready/willing/able to" does what the infinitive says
         ("The rebels are ready to sign a truce with the army.", {"rebels"}, {"army"}),
         ("Officials said Valdor was able to attack the depot.", {"Valdor"}, {"depot"}),
@@ -852,6 +858,11 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
          {"three soldiers"}),
         ("Four border guards killed in clash on Tavra River", "killed", set(), {"Four border guards"}),
         ("Gunmen attacking a bank shot a guard.", "attacking", {"Gunmen"}, {"bank"}),
+        # the owner of an arrest, a release or a murder underwent it; with "of" after it, the owner did it
+        ("Navalny's arrest in January sparked protests.", "arrest", set(), {"Navalny"}),
+        ("Russia's arrest of the reporter drew condemnation.", "arrest", {"Russia"}, set()),
+        # where someone is sent is no target
+        ("Greece deported 40 migrants to Turkey.", "deported", {"Greece"}, {"40 migrants"}),
     ],
 )  # fmt: skip
 def test_roles_of_passives_and_noun_events(

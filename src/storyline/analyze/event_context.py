@@ -152,6 +152,9 @@ class Lexicon:
     fought_objects: frozenset[str]  # "fought two wars": the fighting itself, no target
     risk_subjects: frozenset[str]  # "tensions threatened to escalate": a risk, no threat
     particle_senses: frozenset[str]  # "sign off": a verb and its particle naming another act
+    preposition_senses: frozenset[str]  # "slam into": a verb and its preposition naming another act
+    undergone_nouns: frozenset[str]  # "Navalny's arrest": the owner undergoes it, the target
+    sending_verbs: frozenset[str]  # "deported to Egypt": where one is sent, no target
     figurative_objects: frozenset[str]  # "struck a chord", "captured the imagination": no attack
     figurative_particles: frozenset[str]  # "struck up a conversation", "struck down the law"
     figurative_particle_verbs: frozenset[str]  # the verbs those particles make figurative ("strike")

@@ -158,8 +158,13 @@ def _role_tokens(
             elif child.dep_ == "ccomp" and trigger.type == "DEMAND":
                 yield from _demanded_of(lex, child)
     if trigger_token.pos_ == "NOUN":
+        undergone = trigger_token.lemma_.lower() in lex.undergone_nouns and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in trigger_token.children
+        )  # "Russia's arrest of the journalist": the owner arrests
         for child in trigger_token.children:
-            if child.dep_ in ACTOR_MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTITY_TYPES:
+            if undergone and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN")):
+                yield "target", child  # "Navalny's arrest", "his release", "the Khashoggi murder"
+            elif child.dep_ in ACTOR_MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTITY_TYPES:
                 yield "actor", child
             elif child.dep_ == "prep" and child.lower_ in lex.noun_object_preps:
                 yield from _named_objects(child)
@@ -510,6 +515,12 @@ def _manner(lex: Lexicon, noun: Word) -> bool:
 def _prep_roles(lex: Lexicon, prep: Word) -> Iterator[tuple[str, Word]]:
     word = prep.lower_
     role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
+    if (
+        role == "target"
+        and word in lex.driven_preps | {"to"}
+        and prep.head.lemma_.lower() in lex.sending_verbs
+    ):
+        return  # "deported to Egypt": where they were sent
     named = word in lex.named_target_preps
     for obj in _prep_objects(prep):
         if word in lex.instrument_preps and obj.lemma_.lower() in lex.instrument_nouns:
@@ -814,10 +825,13 @@ def _country(name: str, roles: RoleTable) -> bool:
 
 
 def _location(ctx: Context, sentence: Span, prep: Word) -> str | None:
+    """The place an "in"/"at" phrase names: its object, the name after a common noun's "of" ("the Black Sea
+    resort of Sochi" is Sochi, not the sea its phrase names), or a name before its noun ("the Tovuz region")."""
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        of_objects = (g for p in obj.children if p.lower_ == "of" for g in p.children)
-        compounds = (c for c in obj.children if c.dep_ == "compound")  # "the Tovuz region"
-        for candidate in [obj, *of_objects, *compounds]:
+        of_objects = [g for p in obj.children if p.lower_ == "of" for g in p.children]
+        compounds = [c for c in obj.children if c.dep_ == "compound"]
+        order = [*of_objects, obj] if obj.pos_ == "NOUN" else [obj, *of_objects]
+        for candidate in [*order, *compounds]:
             start, end = _noun_phrase(sentence, candidate)
             entity = _entity_at(ctx, start, end)
             if entity is not None and entity.type in PLACE_ENTITY_TYPES:

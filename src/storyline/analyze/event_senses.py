@@ -168,6 +168,21 @@ def is_verbal(lex: Lexicon, token: Word) -> bool:
     return _named_on_both_sides(targets, _attackers(token, anchor))
 
 
+def is_armed(lex: Lexicon, token: Word) -> bool:
+    """Whether an attack is one of force on the parse's own evidence, not merely for want of a sign of words: no
+    such sign (``is_verbal``), and a weapon, or attackers that are neither people nor pronouns with no person
+    attacked ("gunmen attacked the village", "Russian forces attacked Kharkiv"). "He attacked the media" shows
+    neither, and the quote rules keep it a stance."""
+    if is_verbal(lex, token):
+        return False
+    if _prep_objects(token, frozenset({"with"})):
+        return True
+    attackers = _attackers(token, _noun_anchor(token))
+    if not attackers or any(t.ent_type_ == "PERSON" for t in _attacked(token)):
+        return False
+    return all(a.pos_ != "PRON" and a.ent_type_ != "PERSON" for a in attackers)
+
+
 def _noun_anchor(token: Word) -> Word | None:
     """The verb a noun attack is the object of ("leveled an attack"), or ``None`` for a verb."""
     if token.pos_ != "NOUN" or token.dep_ not in OBJECT_DEPS:
@@ -562,10 +577,12 @@ def _joined_verbs(verb: Word) -> list[Word]:
 
 def _natural_subject(lex: Lexicon, child: Word) -> bool:
     """Whether a subject is an accident or a natural force, also where the parser hung it on a measure ("a
-    magnitude 5.8 earthquake" as "magnitude" with the quake in apposition)."""
+    magnitude 5.8 earthquake" as "magnitude" with the quake in apposition) or named it ("Hurricane Otis, which
+    killed 52", through the relative pronoun's antecedent)."""
     if child.dep_ not in SUBJECT_DEPS:
         return False
-    nouns = (cause_antecedent(lex, child), *(c for c in child.children if c.dep_ in ("appos", "compound")))
+    cause = cause_antecedent(lex, child)
+    nouns = (cause, *(c for t in {child, cause} for c in t.children if c.dep_ in ("appos", "compound")))
     return any(_accident_noun(lex, noun) for noun in nouns)
 
 

@@ -475,8 +475,8 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
 def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
     object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), a verb
-    whose particle makes it another ("signed them up for"), a thing at risk that "threatens to" (``_risk``),
-    a rise ("the odds have shot up"), or the weather ("in freezing rain").
+    whose particle or preposition makes it another ("signed them up for", "slammed into"), a thing at risk
+    that "threatens to" (``_risk``), a rise ("the odds have shot up"), or the weather ("in freezing rain").
 
     "demonstrate the resolve" has a direct object; "demonstrate the will of both sides to move on" is parsed
     with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
@@ -488,6 +488,10 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return True
     if any(c.dep_ == "prt" and f"{token.lemma_} {c.lower_}" in lex.particle_senses for c in token.children):
         return True  # "the groups that signed them up for five-figure fees" enrolled them, signing nothing
+    if any(
+        c.dep_ == "prep" and f"{token.lemma_} {c.lower_}" in lex.preposition_senses for c in token.children
+    ):
+        return True  # "the storm slammed into the coast" struck it, criticizing nothing
     if trigger.type == THREAT_TYPE and _risk(lex, token):
         return True
     if token.lemma_ in lex.rising_verbs and _rose(lex, token):
