@@ -403,6 +403,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "The governor was quoted as saying the bridge would be rebuilt by spring.",
             [("The governor", "the bridge would be rebuilt by spring", "indirect", "was quoted as saying")],
         ),
+        (  # the reported clause first: the parser hangs it on "quoted", not on "saying"
+            "The bridge would be rebuilt by spring, the governor was quoted as saying by a local paper.",
+            [("the governor", "The bridge would be rebuilt by spring", "indirect", "was quoted as saying")],
+        ),
         (  # active "quoted … as saying": the cue is "quoted" alone
             "The local paper quoted the governor as saying the bridge would be rebuilt by spring.",
             [("The local paper", "the bridge would be rebuilt by spring", "indirect", "quoted")],
@@ -534,6 +538,17 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
                 ("Varnia", "Oskarian gunners of breaking the truce", "indirect", "accused"),
             ],
         ),
+        (  # an attack with no sign of force stays a stance
+            "He attacked the media.",
+            [("He", "the media", "indirect", "attacked")],
+        ),
+        (  # a verb joined to a reported clause before its speech verb has that clause's subject
+            "The ministry called the sanctions illegal and said it would respond, Belta reported.",
+            [
+                ("Belta", "The ministry called the sanctions illegal", "indirect", "reported"),
+                ("The ministry", "it would respond", "indirect", "said"),
+            ],
+        ),
         (  # a percent sign ends the figure it belongs to: it is no punctuation to trim
             "Turnout was 58%, the electoral commission said.",
             [("the electoral commission", "Turnout was 58%", "indirect", "said")],
@@ -566,6 +581,8 @@ def test_reported_speech(parse, text, expected):
         "The mayor likes the new library.",  # "like" is a cue only with its infinitive
         "The nurses identified the problem within an hour.",  # "identify" with no "as": no judgement
         "The president dismissed almost his entire cabinet on Thursday.",  # offices taken away, no stance
+        "Rebels attacked the village on Monday.",  # force, not words
+        "Russian forces attacked the port overnight with drones.",
     ],
 )
 def test_no_quote(parse, text):

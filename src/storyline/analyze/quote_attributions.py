@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storyline.analyze.event_context import lexicon as event_lexicon
-from storyline.analyze.event_senses import dismisses_someone
+from storyline.analyze.event_senses import dismisses_someone, is_armed
 from storyline.analyze.quote_contents import (
     around_phrase,
     content_of,
@@ -474,10 +474,13 @@ def _act_on_object(verb: Token) -> bool:
     his entire cabinet" takes offices away (``event_senses.dismisses_someone``; "dismissed the accusations"
     stays a cue), "the president must call snap elections" and "declared a ceasefire" convene or enact an
     event (a naming verb with the noun of an event one convenes as object and no predicate; "called the vote a
-    fraud" and "called the shootings a moment like …" judge)."""
+    fraud" and "called the shootings a moment like …" judge), and "gunmen attacked the village" is force, not
+    words (``event_senses.is_armed``: "Trump attacked Clinton over her emails" stays a cue)."""
     lex = event_lexicon(verb.doc.lang_)
     if lex is None:
         return False
+    if verb.lemma_.lower() in lex.verbal_attack_words and verb.pos_ == "VERB":
+        return is_armed(lex, verb)
     if verb.lemma_ in lex.naming_verbs:
         kids = children(verb)
         if not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids):
@@ -1349,7 +1352,10 @@ def _verb_attribution(
     another class (belief, intention, finding, stance) attributes nothing but its complement.
     """
     content = (
-        content_of(doc, verb, table) or _question_clause(doc, verb, table) or _loose_regard(doc, verb, table)
+        content_of(doc, verb, table)
+        or _question_clause(doc, verb, table)
+        or _loose_regard(doc, verb, table)
+        or _quoted_frame_content(doc, verb, table)
     )
     if _wrote_document(verb, table) or _called_back(verb, table):
         return None  # "wrote a book about the war", "wrote a letter saying …" (the "saying" is the cue)
@@ -1966,6 +1972,14 @@ def _quoted_frame(verb: Token, table: CueTable) -> Token | None:
     if frame.i != prep.i and frame.lemma_.lower() == table.quoted_verb:
         return frame
     return None
+
+
+def _quoted_frame_content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
+    """The clause before "…, X was quoted as saying": the parser hangs it on "quoted", not on "saying"."""
+    frame = _quoted_frame(verb, table)
+    if frame is None or not _passive(frame):
+        return None
+    return content_of(doc, frame, table)
 
 
 def _passive(verb: Token) -> bool:

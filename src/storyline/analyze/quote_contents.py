@@ -973,13 +973,16 @@ def second_cue(verb: Token, table: CueTable) -> Token | None:
     """The speech verb a second cue belongs to when the parser hung it on the first one's reported clause
     ("He said the plan was dead and accused the mayor of lying"): a speech verb conjoined to the clause's
     head, with no subject of its own and the tense of the first. (A belief or a plan there, "she said she was
-    tired and hoped to rest", is more often still reported.) Returns the first speech verb, else ``None``."""
+    tired and hoped to rest", is more often still reported.) Not in a clause before its speech verb ("The
+    ministry called the sanctions illegal and said it would respond, Belta reported": the ministry said it).
+    Returns the first speech verb, else ``None``."""
     if verb.dep_ != "conj":
         return None  # most tokens: no head looked up
     clause = verb.head
     speech = clause.head
     if (
         clause.dep_ not in CLAUSE_DEPS
+        or clause.i < speech.i
         or speech.lemma_.lower() not in table.verbs
         or verb.tag_ != speech.tag_
         or verb.lemma_.lower() not in table.verbs
