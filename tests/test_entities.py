@@ -462,6 +462,14 @@ def test_known_model_slips_are_fixed(analyze, text, name, type_):
         ("The senator spoke at a Trendex town hall in Ohio.", "Trendex", "ORG"),
         # an acronym organization before "area" stays the organization
         ("The OSCE will help resolve conflicts in the OSCE area, the envoy said.", "OSCE", "ORG"),
+        # the noun before it with "of" does the same ...
+        ("The commissions met in the border town of Ijevan, the government said.", "Ijevan", "GPE"),
+        # ... unless the text makes the name an organization elsewhere: a jest
+        (
+            "Twitter suspended the accounts. Twitter said some users called it the province of Twitter.",
+            "Twitter",
+            "ORG",
+        ),
     ],
 )
 def test_a_place_noun_after_a_name_makes_it_a_place(analyze, text, name, type_):

@@ -329,11 +329,15 @@ def _fix_institutions(names: list[Named], roles: RoleTable) -> None:
 
 def _fix_by_place_nouns(doc: Doc, names: list[Named], roles: RoleTable) -> None:
     """A name the model typed as an organization or a person is a place when a place noun ends its phrase ("the
-    Lachinsky corridor", "the Oromia region"), and so is the same name elsewhere in the document. A word
-    that is part of someone's full name stays with the person (the vote does that)."""
+    Lachinsky corridor", "the Oromia region") or comes before it with "of" ("the town of Ijevan"), and so is
+    the same name elsewhere in the document. A word that is part of someone's full name stays with the person
+    (the vote does that)."""
     relabeled: dict[str, str] = {}
+    organizations = Counter(named.text for named in names if named.label == "ORG")
     for named in names:
         label = _place_noun_label(doc, named, roles)
+        if label is not None and _named_after_of(doc, named) and organizations[named.text] > 1:
+            continue  # "the province of Twitter", said in jest of a name the text makes an organization elsewhere
         if label is not None:
             named.label = relabeled[named.text] = label
     _spread_labels(names, relabeled, PLACE_NOUN_RELABELED)
@@ -351,8 +355,16 @@ def _place_noun_label(doc: Doc, named: Named, roles: RoleTable) -> str | None:
     """The place type a lower-case noun after the name gives it, unless another noun follows that noun ("a
     MSNBC town hall", "the Bristol district attorney") or a number precedes the name ("the 24th House
     district" is a constituency of the House). An acronym organization stays one: "the OSCE area", "the EU
-    region" are the areas its members cover."""
-    if named.label not in PLACE_NOUN_RELABELED or named.end >= len(doc):
+    region" are the areas its members cover. The noun before the name with "of" does the same ("the border
+    town of Ijevan")."""
+    if named.label not in PLACE_NOUN_RELABELED:
+        return None
+    if (
+        _named_after_of(doc, named)
+        and (label := roles.place_nouns.get(doc[named.start - 2].text)) is not None
+    ):
+        return label
+    if named.end >= len(doc):
         return None
     if named.label == "ORG" and named.text.isupper() and named.text.isalpha():
         return None
@@ -364,6 +376,11 @@ def _place_noun_label(doc: Doc, named: Named, roles: RoleTable) -> str | None:
     if label is None or (following is not None and following.pos_ in ("NOUN", "PROPN")):
         return None
     return label
+
+
+def _named_after_of(doc: Doc, named: Named) -> bool:
+    """Whether "of" comes right before the name, after a word ("the town of Ijevan")."""
+    return named.start > 1 and doc[named.start - 1].lower_ == "of"
 
 
 def _listed_place(name: str, roles: RoleTable) -> bool:
