@@ -671,6 +671,9 @@ def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> N
         # a fight or battle that is a contest or an effort is no attack
         ("The two firms are locked in a legal battle over the patent.", []),
         ("The mayor said she would fight to keep the library open.", []),
+        ("The senator said he would fight this to the end.", []),  # a thing fought is a contest
+        ("The rebels fought it out with the army for two days.", ["fought"]),
+        ("The deputy vowed to fight the charges in court.", []),
         ("Both campaigns are bracing for a delegate battle.", []),
         ("Rebels captured the airport before dawn.", ["captured"]),
         ("Obama met the envoy in Oslo.", ["met"]),
@@ -947,6 +950,7 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("The governor ignored growing calls to resign.", "APPOINT", "future"),
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
+        ("Both sides want the border marked before a treaty can be signed.", "SIGN", "future"),
         ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead
         ("Two guards conspired to kill the warden.", "ATTACK", "future"),  # a plot is not yet done
         ("Protesters are rallying outside the parliament.", "PROTEST", "ongoing"),

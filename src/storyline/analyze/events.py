@@ -594,14 +594,20 @@ def _figurative(lex: Lexicon, token: Word) -> bool:
 def _contest(lex: Lexicon, token: Word) -> bool:
     """A fight or battle that is a contest or an effort, no violence: a modifier says which ("a **legal**
     battle", "the **turnover** battle", "a **losing** battle"), or the verb strives for what its to-infinitive
-    says ("fought **to keep** the protections", "fighting **to defend** the Constitution")."""
+    says ("fought **to keep** the protections", "fighting **to defend** the Constitution"), or its object is a
+    pronoun of a thing ("I will fight **this** to the end", "we will fight **it** in court")."""
     if token.lemma_.lower() not in lex.contest_words:
         return False
     modifiers = (c for c in token.children if c.dep_ in ("amod", "compound", "nmod"))
     if any(c.lemma_.lower() in lex.contest_modifiers for c in modifiers):
         return True
-    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in token.children):
-        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if token.pos_ != "VERB" or objects:
+        return (
+            token.pos_ == "VERB"
+            and any(c.lower_ in lex.thing_pronouns for c in objects)
+            and not any(c.dep_ == "prt" for c in token.children)  # "fought it out" fought
+        )
     return any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in token.children
