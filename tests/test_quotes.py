@@ -538,6 +538,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
                 ("Varnia", "Oskarian gunners of breaking the truce", "indirect", "accused"),
             ],
         ),
+        (  # a headline's label before a quotation that a speech verb attributes is its topic
+            'Ukraine war: "We will not accept any preconditions," says Zelensky',
+            [("Zelensky", '"We will not accept any preconditions,"', "direct", "says")],
+        ),
         (  # an attack with no sign of force stays a stance
             "He attacked the media.",
             [("He", "the media", "indirect", "attacked")],

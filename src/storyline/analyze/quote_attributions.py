@@ -1743,8 +1743,9 @@ def _subject_right_after(head: Token, verb: Token) -> Token | None:
 
 def _speaker_after(verb: Token, table: CueTable) -> Token | None:
     """The name right after a speech verb that follows a closing quote mark ("“Safety,” said Ann Lee"), where the
-    parser took the quoted words for the subject; or a name set off by commas inside the clause it reports ("The
-    contrast, said Ann Lee, would be clear"), where the parser made the name the clause's subject."""
+    parser took the quoted words (or a headline's topic before a colon) for the subject; or a name set off by
+    commas inside the clause it reports ("The contrast, said Ann Lee, would be clear"), where the parser made
+    the name the clause's subject."""
     doc = verb.doc
     if verb.i < 2 or verb.i + 1 >= len(doc) or not _speech(verb, table):
         return None
@@ -1752,7 +1753,9 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
     if not subjects:
         return None
     closing = verb.i - 1 if quote_mark(doc[verb.i - 1]) else verb.i - 2
-    if quote_mark(doc[closing]) and _quoted_before(doc, subjects[-1], closing):
+    subject = subjects[-1]
+    labelled = doc[subject.i + 1].text == ":"  # 'Turkey: "…," says Erdogan': a headline's topic
+    if quote_mark(doc[closing]) and (labelled or _quoted_before(doc, subject, closing)):
         after = [
             c for c in rights(verb) if c.dep_ in {"nsubj", "dobj", "attr"} and c.left_edge.i == verb.i + 1
         ]

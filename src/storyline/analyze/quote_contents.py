@@ -49,6 +49,7 @@ LINKING_PHRASES = frozenset(
     {"in fact", "in contrast", "by contrast", "in addition", "in particular", "at the same time"}
 )
 MAX_OPENER = 8
+MAX_LABEL_WORDS = 3  # "Interview:", "Ukraine war:" before a headline's quotation
 MAX_INFINITIVE_GAP = 2  # "promised to defend", "promised again to": a purpose set off further ("said, on
 # condition of anonymity to speak freely") is no content of the cue
 # "Asked about it, …", "Speaking at a rally, …" (with no subject, a past tense is a participle the tagger missed)
@@ -79,11 +80,25 @@ def content_of(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None
     dash = dateline_end(doc, content[0])
     if dash is not None and dash < content[1]:  # "LOS ANGELES (UPI) — The album is done, the band revealed"
         content = trim(doc, dash + 1, content[1]) or content
-    content = _past_colon(doc, content, table)
+    content = _past_colon(doc, _without_label(doc, content), table)
     wh = [c for c in children(verb) if c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS and c.i < verb.i]
     if wh and content[0] > verb.i:  # "which he described as a failure": the "which" is what he described
         return (wh[0].i, content[1])
     return content
+
+
+def _without_label(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """The content from its quotation on, when the parser hung a headline's label on it ('Interview: "We will
+    not accept any preconditions," says Armenian minister'): a word or two and a colon before the quote mark at
+    the start of a line are the story's topic, not the speaker's words."""
+    start = content[0]
+    colon = next(
+        (i for i in range(start, min(start + MAX_LABEL_WORDS + 1, content[1])) if doc[i].text == ":"), None
+    )
+    at_line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
+    if colon is None or not at_line_start or colon == start or not quote_mark(doc[colon + 1]):
+        return content
+    return (colon + 1, content[1])
 
 
 def _past_colon(doc: Doc, content: tuple[int, int], table: CueTable) -> tuple[int, int]:

@@ -260,6 +260,8 @@ def label_lines(parsed: Parsed, table: CueTable, inside: Inside) -> list[tuple[i
         end = colon.i + 1
         while end < len(doc) and "\n" not in doc[end].text:
             end += 1
+        if quoting and _attributed_after(doc[colon.i + 1 : end], table):
+            continue  # 'Turkey: "We will not accept preconditions," says Erdogan': the label is the topic
         found.append((first, colon.i, end))
     memo["quotes.label_lines"] = found
     return found
@@ -278,6 +280,17 @@ def _after_from(label: Span) -> int:
     “…”", "From the report: “…”")."""
     word = next((t for t in label[:-1] if t.lower_ == "from"), None)
     return word.i + 1 if word is not None else label.start
+
+
+def _attributed_after(line: Span, table: CueTable) -> bool:
+    """Whether the quotation opening the rest of a line closes on a comma and a speech verb follows within a
+    few words, naming who spoke it ('"…," says Erdogan', '"…," the minister said'; not "‘No Idea’ If I Would
+    Have Told Hillary …", a headline going on after the quotation)."""
+    doc = line.doc
+    closing = next((t.i for t in line[1:] if t.is_quote), None)
+    if closing is None or doc[closing - 1].text != ",":
+        return False
+    return any(t.lemma_.lower() in table.verbs for t in doc[closing + 1 : min(closing + 5, line.end)])
 
 
 def _quotation_after(colon: Token) -> bool:
