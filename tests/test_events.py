@@ -445,6 +445,25 @@ def test_last_name_of_a_list_after_of_is_no_actor_of_its_own(parse: Parse) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The leaders met in the Black Sea resort of Sochi on Friday.", "Sochi"),  # the name after "of"
+        ("Thousands rallied in support of EU membership.", None),  # why, not where
+        ("Thousands rallied in Tbilisi in support of EU membership.", "Tbilisi"),
+    ],
+)
+def test_the_place_an_in_phrase_names(parse: Parse, text: str, place: str | None) -> None:
+    assert only(events.extract(parse(text), [], [])).place == place
+
+
+def test_whose_help_an_act_had_is_no_target(parse: Parse) -> None:
+    event = only(
+        events.extract(parse("The two sides exchanged prisoners with the help of the Red Cross."), [], [])
+    )
+    assert names(event, "target") == set()
+
+
+@pytest.mark.parametrize(
     "text, place, actors",
     [
         ("After the Orlando massacre, the governor spoke.", "Orlando", set()),

@@ -828,6 +828,8 @@ def _location(ctx: Context, sentence: Span, prep: Word) -> str | None:
     """The place an "in"/"at" phrase names: its object, the name after a common noun's "of" ("the Black Sea
     resort of Sochi" is Sochi, not the sea its phrase names), or a name before its noun ("the Tovuz region")."""
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if obj.lemma_.lower() in ctx.lexicon.not_place_heads:
+            continue  # "in support of EU membership": why, not where
         of_objects = [g for p in obj.children if p.lower_ == "of" for g in p.children]
         compounds = [c for c in obj.children if c.dep_ == "compound"]
         order = [*of_objects, obj] if obj.pos_ == "NOUN" else [obj, *of_objects]
