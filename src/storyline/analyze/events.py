@@ -474,7 +474,8 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
 
 def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
-    object or a clausal one, a reaction verb in the passive with "with" ("was met with protests"), a verb
+    object or a clausal one, or in the passive ("the provocations committed by", "crimes were committed"), a
+    reaction verb in the passive with "with" ("was met with protests"), a verb
     whose particle or preposition makes it another ("signed them up for", "slammed into"), a thing at risk
     that "threatens to" (``_risk``), a rise ("the odds have shot up"), or the weather ("in freezing rain").
 
@@ -506,7 +507,14 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return True
     if not trigger.words and trigger.type == "ATTACK" and _contest(lex, token):
         return True
-    return token.lemma_ in lex.objectless_verbs and any(c.dep_ in OBJECTLESS_BREAKERS for c in token.children)
+    if token.lemma_ not in lex.objectless_verbs:
+        return False
+    passive = token.tag_ == "VBN" and (
+        token.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in token.children)
+    )
+    return passive or any(
+        c.dep_ in OBJECTLESS_BREAKERS for c in token.children
+    )  # "provocations committed by"
 
 
 def _of_weather(lex: Lexicon, token: Word) -> bool:
