@@ -984,6 +984,9 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),
         ("Elections will be held in June.", "ELECTION", "future"),
         ("Both sides want the border marked before a treaty can be signed.", "SIGN", "future"),
+        # a noun event a planning verb has as its object is ahead, unless told from the past
+        ("The opposition plans another rally in the capital.", "PROTEST", "future"),
+        ("The cell that planned the attack was arrested.", "ATTACK", "past"),
         ("The opposition vowed to boycott the runoff.", "PROTEST", "future"),  # a vow looks ahead
         ("Two guards conspired to kill the warden.", "ATTACK", "future"),  # a plot is not yet done
         ("Protesters are rallying outside the parliament.", "PROTEST", "ongoing"),

@@ -421,6 +421,8 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
             return "future"
         if anchor.i == trigger.index and _requested(lex, chain):
             return "future"
+        if _planned_object(lex, parse[trigger.index], anchor):
+            return "future"
         if any(t.lemma_.lower() in lex.ongoing_heads for t in chain[1:]) or _progressive(anchor):
             return "ongoing"
         if anchor.tag_ in ("VBZ", "VBP") and not _aux_lemmas(anchor) and not headline:
@@ -493,6 +495,23 @@ def _planned_by(lex: Lexicon, below: Word, head: Word) -> bool:
     tone in a televised **address**": the address happened)."""
     occasion = below.dep_ == "prep" and below.lower_ in lex.setting_preps
     return head.lemma_.lower() in lex.future_heads and not occasion
+
+
+def _planned_object(lex: Lexicon, noun: Word, verb: Word) -> bool:
+    """Whether a noun event is the object of a planning verb not in the past ("the opposition plans another
+    **rally** on Friday", "is preparing an **offensive**"; not "the cell that planned the **attack**" or "was
+    seeking the nomination", told from a past that may have seen it happen). "Considering arson" weighs a
+    cause of what happened, so "consider" is left out."""
+    past = verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+    return (
+        noun.i != verb.i
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.i == verb.i
+        and verb.lemma_.lower() in lex.future_heads - {"consider"}
+        and not past
+    )
 
 
 def _requested(lex: Lexicon, chain: list[Word]) -> bool:
