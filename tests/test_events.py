@@ -675,6 +675,7 @@ def test_participle_coordinated_with_a_passive_is_passive_too(parse: Parse) -> N
     [
         # "commit" is a pledge only in the active: provocations and crimes committed are done, not promised
         ("Both sides committed to a ceasefire on Monday.", ["committed"]),
+        ("The government is committed to opening up the economy.", ["committed"]),
         ("He condemned the provocations committed by the border units.", []),
         ("The murder was committed in front of two witnesses.", []),
     ],

@@ -474,10 +474,11 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
 
 def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
-    object or a clausal one, or in the passive ("the provocations committed by", "crimes were committed"), a
-    reaction verb in the passive with "with" ("was met with protests"), a verb
-    whose particle or preposition makes it another ("signed them up for", "slammed into"), a thing at risk
-    that "threatens to" (``_risk``), a rise ("the odds have shot up"), or the weather ("in freezing rain").
+    object or a clausal one, or in the passive ("the provocations committed by", "crimes were committed"; "is
+    committed to opening up the economy" pledges, as PLOVER reads it), a reaction verb in the passive with
+    "with" ("was met with protests"), a verb whose particle or preposition makes it another ("signed them up
+    for", "slammed into"), a thing at risk that "threatens to" (``_risk``), a rise ("the odds have shot up"),
+    or the weather ("in freezing rain").
 
     "demonstrate the resolve" has a direct object; "demonstrate the will of both sides to move on" is parsed
     with "will" as the subject of a complement clause (ccomp), and "demonstrate that …" has one too.
@@ -509,12 +510,10 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return True
     if token.lemma_ not in lex.objectless_verbs:
         return False
-    passive = token.tag_ == "VBN" and (
-        token.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in token.children)
-    )
-    return passive or any(
-        c.dep_ in OBJECTLESS_BREAKERS for c in token.children
-    )  # "provocations committed by"
+    kids = token.children
+    passive = token.tag_ == "VBN" and (token.dep_ == "acl" or any(c.dep_ == "nsubjpass" for c in kids))
+    bound = any(c.lower_ == "to" and c.dep_ in ("prep", "aux", "xcomp") for c in kids)  # "is committed to"
+    return (passive and not bound) or any(c.dep_ in OBJECTLESS_BREAKERS for c in kids)
 
 
 def _of_weather(lex: Lexicon, token: Word) -> bool:
