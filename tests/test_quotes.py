@@ -546,6 +546,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "He attacked the media.",
             [("He", "the media", "indirect", "attacked")],
         ),
+        (  # words are the means: a stance
+            "The column attacked the mayor's aide by accusing her of lying.",
+            [("The column", "the mayor's aide by accusing her of lying", "indirect", "attacked")],
+        ),
         (  # a verb joined to a reported clause before its speech verb has that clause's subject
             "The ministry called the sanctions illegal and said it would respond, Belta reported.",
             [
