@@ -546,6 +546,10 @@ def test_quotation_closing_on_a_comma_runs_on_into_the_cue(text, trails):
             "He attacked the media.",
             [("He", "the media", "indirect", "attacked")],
         ),
+        (  # beside a quotation, an attack is in words
+            '"He has no plan," the campaign attacked.',
+            [("the campaign", '"He has no plan,"', "direct", "attacked")],
+        ),
         (  # words are the means: a stance
             "The column attacked the mayor's aide by accusing her of lying.",
             [("The column", "the mayor's aide by accusing her of lying", "indirect", "attacked")],

@@ -170,13 +170,16 @@ def is_verbal(lex: Lexicon, token: Word) -> bool:
 
 def is_armed(lex: Lexicon, token: Word) -> bool:
     """Whether an attack is one of force on the parse's own evidence, not merely for want of a sign of words: no
-    such sign (``is_verbal``), and a weapon, or attackers that are neither people nor pronouns with no person
+    such sign (``is_verbal``), and a weapon, or, in a sentence with no quotation (which an attack beside it is
+    made of: "“…,” the campaign attacked"), attackers that are neither people nor pronouns with no person
     attacked ("gunmen attacked the village", "Russian forces attacked Kharkiv"). "He attacked the media" shows
     neither, and the quote rules keep it a stance."""
     if is_verbal(lex, token):
         return False
     if _prep_objects(token, frozenset({"with"})):
         return True
+    if any(t.is_quote for t in token.doc):
+        return False
     attackers = _attackers(token, _noun_anchor(token))
     if not attackers or any(t.ent_type_ == "PERSON" for t in _attacked(token)):
         return False
