@@ -578,6 +578,7 @@ def test_reported_speech(parse, text, expected):
         "The film “Peace at Last” opened in the capital on Friday.",  # a title
         "The talks continued for a third day in Moscow.",  # a cue verb without a reported clause
         "Update: the article was corrected on Monday.",  # a label, not a speaker
+        "Q: Is a peace treaty possible this year?\n\nA: The text is almost ready.",  # an interview's turns
         "The Latest: Storm closes schools across the state\n\nSchools closed.",  # a label after "The"
         "It should be noted that the bridge was rebuilt in 2019.",  # the writer's voice
         "2:10 p.m.: The senator arrived at the venue.",

@@ -653,9 +653,9 @@ CUES: dict[str, CueTable] = {
             """
             note editor update updated related read watch photo photos video source sources caption correction
             advertisement disclaimer see also subscribe follow share listen breaking exclusive opinion latest
-            analysis factbox explainer timeline live warning transcript
+            analysis factbox explainer timeline live warning transcript interview q a question questions answer
             """
-        ),
+        ),  # an interview's "Q:" and "A:" name no one (PolNeAR marks no source there)
         # "the N of X" opening a source on all PolNeAR train: number 13 times to 0, majority 10:0, group 7:0,
         # average 5:0, lot, handful 3:0, trio, pair, chorus, collection 2:0
         group_nouns=_words(
