@@ -1292,6 +1292,8 @@ COUNTED_AFTER_DATE = [
     ("Fighting on February 3 to 5 villages spread.", ("February 3", "DATE", "2021-02-03")),
     # a number closing a paragraph is not the day of a month opening the next
     ("The cable is called Route 4\nAugust 2020 was a quiet month.", ("August 2020", "DATE", "2020-08")),
+    # a clock time restated in another zone is no year ("1800 GMT")
+    ("Polls closed at 9 p.m. (1800 GMT).", ("9 p.m.", "TIME", "2021-03-17T21:00")),
 ]
 
 

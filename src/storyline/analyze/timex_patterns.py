@@ -1186,7 +1186,7 @@ def _templates(lex: Lexicon) -> dict[str, str]:
         "season": rf"{the}(?:(?P<mod>{mod})[\s-]*)?\b(?P<season>{season})\s+(?:of\s+)?(?P<year>{any_year})\b",
         "year": rf"(?:(?P<mod>{mod})[\s-]*)?(?:(?P<fiscal>{fiscal})(?:\s+year)?\s+|{the}[Yy]ear\s+(?:of\s+)?)?"
         r"(?<![$\d.,/])(?<!\d-)\b"
-        rf"(?P<year>{any_year})\b(?![-/.,]?\d)(?!\s*%)",
+        rf"(?P<year>{any_year})\b(?![-/.,]?\d)(?!\s*%)(?!\s+(?:GMT|UTC)\b)",  # "(1800 GMT)" is a clock time
         "yearrange": rf"(?<![$\d.,])\b(?P<year>{year})\s?[-–]\s?(?P<year2>{year}|\d\d)\b(?![-/.,]?\d)",
         # "1990's" before a word is the year's possessive ("1990's Unison", as AP style writes decades "1990s"),
         # after "the" or "a" a decade ("the 1990's", "a 1990's hit")
