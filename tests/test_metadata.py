@@ -398,6 +398,9 @@ def test_published_from_date_lines(text: str, published: dt.date | None) -> None
             "Tavra Valley Today",
         ),
         (f"{HEADLINE}\n\nBy The Northern Gazette\n\n{BODY}", HEADLINE, None, "The Northern Gazette"),
+        # a credit to an outlet's staff names the outlet and no person
+        (f"{HEADLINE}\n\nBy Al Jazeera Staff\n\n{BODY}", HEADLINE, None, "Al Jazeera"),
+        (f"{HEADLINE}\n\nBy Staff Reporter\n\n{BODY}", HEADLINE, None, None),
         # a Title-Case headline ending in an outlet word, with no menu under it, stays the headline
         (f"Markets Rally On Jobs News\n\n{BODY}", "Markets Rally On Jobs News", None, None),
     ],

@@ -136,6 +136,7 @@ class Words:
     date_labels: tuple[str, ...]  # "Published": a date line naming the publication date
     update_labels: tuple[str, ...]  # "Updated": a date line naming a later change
     outlet_words: frozenset[str]  # "Today", "Herald": the last word of a publisher's name
+    staff_words: tuple[str, ...]  # "Staff", "Staff Reporter": a credit to the outlet's staff, no person
     issuer_joiners: frozenset[str]  # "of", "the": the lower-case words of a press release issuer's name
 
 
@@ -162,6 +163,7 @@ def _words(language: str | None) -> Words:
         date_labels=both("date_labels"),
         update_labels=both("update_labels"),
         outlet_words=frozenset(both("outlet_words")),
+        staff_words=tuple(sorted(both("staff_words"), key=len, reverse=True)),
         issuer_joiners=frozenset(table.get("issuer_joiners", [])),
     )
 
@@ -241,7 +243,7 @@ def _publisher_line(lines: list[str], words: Words) -> str | None:
     for line in lines:
         for label in (*words.byline, "News Service"):
             if line.startswith(label + " "):
-                name = line[len(label) :].strip().rstrip(".")
+                name = without_staff(line[len(label) :].strip().rstrip("."), words)
                 known = canonical_agency(name)
                 if known or (label == "News Service" and _is_name(name)) or is_outlet_name(name, words):
                     return known or name
@@ -775,12 +777,24 @@ def find_byline(
     for line in lines:
         for word in words.byline:
             if line.startswith(word + " "):
-                names = person_names(line[len(word) :].strip().rstrip("."))
+                credit = line[len(word) :].strip().rstrip(".")
+                if without_staff(credit, words) != credit:
+                    continue  # "By Al Jazeera Staff", "By Staff Reporter": no person
+                names = person_names(credit)
                 if names and not any(
                     name.casefold() in outlets or is_outlet_name(name, words) for name in names.split("; ")
                 ):
                     return names
     return None
+
+
+def without_staff(credit: str, words: Words) -> str:
+    """``credit`` without the staff words closing it ("Al Jazeera Staff" -> "Al Jazeera", "Staff Reporter" ->
+    ""), or as it was."""
+    for staff in words.staff_words:
+        if credit == staff or credit.endswith(" " + staff):
+            return credit[: -len(staff)].strip()
+    return credit
 
 
 def person_names(credit: str) -> str | None:
