@@ -273,6 +273,15 @@ def test_title_mentions_point_at_the_title_text(analyze):
             "nominal",
             "Anton Holt",
         ),
+        # a sentence about someone's lawyer, named, is about the lawyer: "He" next is the lawyer
+        (
+            "A court sentenced former Prime Minister Imran Khan to 14 years in prison. "
+            '"This is a sham trial," his lawyer Naeem Panjutha told reporters outside the prison in the city, where '
+            "the hearing took place. He said the defence would appeal.",
+            "He",
+            "pronoun",
+            "Naeem Panjutha",
+        ),
         # inside the quotation, the man named there is still the antecedent
         (
             'Chancellor Anton Holt spoke on Friday. "I met Prime Minister Oren Vasko. He was ready," he said.',

@@ -492,21 +492,38 @@ def _antecedent(
             if counts(ref)
         ]
         if candidates:
-            return _prefer(doc, candidates, nearest_first and back == 0)
+            return _prefer(doc, candidates, nearest_first and back == 0, earlier=back > 0)
     return None
 
 
-def _prefer(doc: Doc, candidates: list[tuple[Ref, Cluster]], nearest: bool) -> Cluster:
-    """Nearest mention for reflexives/objects; otherwise the first subject-like one, else the first."""
+def _prefer(
+    doc: Doc, candidates: list[tuple[Ref, Cluster]], nearest: bool, *, earlier: bool = False
+) -> Cluster:
+    """Nearest mention for reflexives/objects; otherwise the first subject-like one, else the first. In an
+    ``earlier`` sentence, an owner before a role and a name is not subject-like (``_owns_a_named_role``)."""
     ordered = sorted(candidates, key=lambda pair: pair[0].start)
     if nearest:
         return ordered[-1][1]
     for ref, cluster in ordered:
         edge = _left_edge(ref, cluster)
         before = doc[edge - 1] if edge > 0 else None
-        if (before is None or before.pos_ not in ("ADP", "VERB")) and not _modifies_a_noun(doc, ref):
+        owner = _modifies_a_noun(doc, ref) or (earlier and _owns_a_named_role(doc, ref))
+        if (before is None or before.pos_ not in ("ADP", "VERB")) and not owner:
             return cluster
     return ordered[0][1]
+
+
+def _owns_a_named_role(doc: Doc, ref: Ref) -> bool:
+    """A possessive pronoun before a role and a name ("**his** lawyer Naeem Panjutha told reporters …"): the
+    sentence is about the lawyer, so a "he" in the next sentence is his."""
+    role, name = ref.end, ref.end + 1
+    return (
+        ref.kind == "pronoun"
+        and doc[ref.start].tag_ == "PRP$"
+        and name < len(doc)
+        and doc[role].pos_ == "NOUN"
+        and doc[name].ent_type_ == "PERSON"
+    )
 
 
 def _modifies_a_noun(doc: Doc, ref: Ref) -> bool:
