@@ -1050,6 +1050,7 @@ def test_headline_present_is_a_reported_happening(headline: str, title: bool, st
         ("Ethiopia, Eritrea sign peace accord", "SIGN", {"Ethiopia", "Eritrea"}),
         ("Peru, Chile agree on new border commission", "AGREE", {"Peru", "Chile"}),
         ("South Korea, Japan hold talks on export curbs", "CONSULT", {"South Korea", "Japan"}),
+        ("Armenia, Azerbaijan agree to start border delimitation", "AGREE", {"Armenia", "Azerbaijan"}),
         # title case is read in sentence case; a name the recognizer ran over the verb is no actor
         ("Israel, Hamas Agree To Ceasefire In Gaza", "AGREE", {"Israel", "Hamas"}),
         ("Macron Slams Brussels Over Farm Subsidies", "ACCUSE", set()),

@@ -642,8 +642,9 @@ def _holds_trigger(name: str, trigger: Trigger) -> bool:
 
 def _comma_names(subject: Word) -> list[Word]:
     """The other name of a headline's "A, B" subject, which the parser reads as one name in apposition to the
-    other ("Oskaria, Varnia agree on …"), as a modifier of the verb ("Israel, Hamas agree to …") or as a second
-    subject ("Verizon, striking unions reach deal"): a headline writes "and" as a comma, so both take part."""
+    other ("Oskaria, Varnia agree on …"), as a modifier of the verb ("Israel, Hamas agree to …") or of the
+    subject ("Armenia, Azerbaijan agree to …") or as a second subject ("Verizon, striking unions reach deal"): a
+    headline writes "and" as a comma, so both take part."""
     if subject.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or subject.pos_ != "PROPN":
         return []
     doc = subject.doc
@@ -652,6 +653,9 @@ def _comma_names(subject: Word) -> list[Word]:
         for c in subject.rights
         if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_between(doc, subject, c.left_edge.i)
     ]
+    found += [
+        c for c in subject.lefts if _pair_member(c) and _comma_between(doc, c, subject.i)
+    ]  # "Armenia, …"
     found += [
         c
         for c in subject.head.children
