@@ -653,9 +653,8 @@ def _comma_names(subject: Word) -> list[Word]:
         for c in subject.rights
         if c.dep_ == "appos" and c.pos_ == "PROPN" and _comma_between(doc, subject, c.left_edge.i)
     ]
-    found += [
-        c for c in subject.lefts if _pair_member(c) and _comma_between(doc, c, subject.i)
-    ]  # "Armenia, …"
+    # "Armenia, Azerbaijan agree": the first name read as the subject's modifier
+    found += [c for c in subject.lefts if _pair_member(c) and _comma_between(doc, c, subject.i)]
     found += [
         c
         for c in subject.head.children

@@ -207,11 +207,10 @@ def _speech_clause(lex: Lexicon, token: Word) -> bool:
     """A verb of saying hanging on ``token`` as a clause or as the means after "by": "attacked Trump, saying …",
     "calling him …", "attacked Christie by accusing him of …"."""
     saying = lex.speech_verbs | {"call", "accuse"}
-    means = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
-    clauses = [c for c in token.children if c.dep_ in ("advcl", "xcomp")] + [
-        g for g in means if g.dep_ == "pcomp"
-    ]
-    return any(c.lemma_.lower() in saying for c in clauses)
+    by = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
+    means = [g for c in by for g in c.children if g.dep_ == "pcomp"]
+    clauses = [c for c in token.children if c.dep_ in ("advcl", "xcomp")]
+    return any(c.lemma_.lower() in saying for c in clauses + means)
 
 
 def _attacked(token: Word) -> list[Word]:
