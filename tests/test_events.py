@@ -983,6 +983,8 @@ def test_talks_between_two_sides_are_participants(parse: Parse) -> None:
         ("The governor asked the cabinet to declare a state of emergency.", "STATEMENT", "future"),
         ("The commander told his troops to withdraw from the valley.", "WITHDRAW", "future"),
         ("The mayor invited the president to visit the town.", "VISIT", "future"),
+        ("The resolution asks the force to begin withdrawing its troops.", "WITHDRAW", "future"),
+        ("The army began withdrawing its troops last week.", "WITHDRAW", "past"),
         ("The minister was asked to defend his criticism of the court.", "ACCUSE", "past"),
         ("The governor ignored growing calls to resign.", "APPOINT", "future"),
         ("The ministers are expected to discuss the border.", "CONSULT", "future"),

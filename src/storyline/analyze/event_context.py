@@ -157,6 +157,7 @@ class Lexicon:
     sending_verbs: frozenset[str]  # "deported to Egypt": where one is sent, no target
     thing_pronouns: frozenset[str]  # "fight this": a contest over a thing, no fighting
     not_place_heads: frozenset[str]  # "in support of": why, not where
+    onset_heads: frozenset[str]  # "begin withdrawing": the event's start, asked or planned as the event is
     figurative_objects: frozenset[str]  # "struck a chord", "captured the imagination": no attack
     figurative_particles: frozenset[str]  # "struck up a conversation", "struck down the law"
     figurative_particle_verbs: frozenset[str]  # the verbs those particles make figurative ("strike")

@@ -516,12 +516,15 @@ def _planned_object(lex: Lexicon, noun: Word, verb: Word) -> bool:
 
 def _requested(lex: Lexicon, chain: list[Word]) -> bool:
     """Whether a verb trigger (or a bare verb coordinated with it) is the to-infinitive a request asks for
-    ("asked Rome [to declare]", "faced calls [to resign]"). Only the verb itself: what it acts on or is done by
-    may exist already ("asked to defend his criticism", "pressured them to stop by threatening")."""
+    ("asked Rome [to declare]", "faced calls [to resign]", "asks the force to begin [withdrawing]"). Only the
+    verb itself: what it acts on or is done by may exist already ("asked to defend his criticism", "pressured
+    them to stop by threatening")."""
     verb = chain[0]
     if verb.head.pos_ == "NOUN" and verb.dep_ in NOUN_CLAUSE_DEPS and verb.tag_ == "VB":
         return verb.head.lemma_.lower() in lex.request_heads and any(c.lower_ == "to" for c in verb.children)
     for below, head in itertools.pairwise(chain):
+        if below.dep_ == "xcomp" and head.lemma_.lower() in lex.onset_heads:
+            continue  # "asks the force to begin withdrawing": the beginning is what is asked
         if below.dep_ != "conj":
             return head.lemma_.lower() in lex.request_heads and below.dep_ == "xcomp" and below.tag_ == "VB"
     return False
