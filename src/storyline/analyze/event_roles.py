@@ -517,7 +517,7 @@ def _prep_roles(lex: Lexicon, prep: Word) -> Iterator[tuple[str, Word]]:
     role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
     if (
         role == "target"
-        and word in lex.driven_preps | {"to"}
+        and (word == "to" or word in lex.driven_preps)
         and prep.head.lemma_.lower() in lex.sending_verbs
     ):
         return  # "deported to Egypt": where they were sent

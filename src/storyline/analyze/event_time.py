@@ -505,11 +505,13 @@ def _planned_object(lex: Lexicon, noun: Word, verb: Word) -> bool:
     past = verb.tag_ in ("VBD", "VBN") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
     )
+    lemma = verb.lemma_.lower()
     return (
         noun.i != verb.i
         and noun.dep_ in ("dobj", "obj")
         and noun.head.i == verb.i
-        and verb.lemma_.lower() in lex.future_heads - {"consider"}
+        and lemma in lex.future_heads
+        and lemma != "consider"
         and not past
     )
 
