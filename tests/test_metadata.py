@@ -281,6 +281,40 @@ def test_infer_year_checks_the_lead_s_weekday(weekday: int | None, expected: int
     assert infer_year(10, 24, [dt.date(2020, 3, 1)], {2020, 2024}, False, weekday) == expected
 
 
+@pytest.mark.parametrize(
+    "month, day, weekday, ahead, expected",
+    [
+        # "SANTIAGO, March 7 - Boric replaced his ministers on Tuesday … since March 2022": March 7, 2022 was a
+        # Monday, and a past lead cannot tell of the day after its dateline; 2023's was a Tuesday
+        (3, 7, 1, False, 2023),
+        (3, 7, 1, True, 2022),  # "will name new ministers on Tuesday": the day after, as planned
+        (3, 7, 0, False, 2022),  # "on Monday": the dateline's own day
+        (3, 7, 6, False, 2022),  # "on Sunday": the day before, as a next-day report tells it
+        # "MOSCOW, June 25 … on Tuesday … took over … in July 2022": no year named has June 25 after July 2022;
+        # 2023's June 25 was a Sunday, so only a lead "on Sunday" takes it
+        (6, 25, 6, False, 2023),
+        (6, 25, 1, False, None),
+    ],
+)
+def test_infer_year_reads_a_past_lead_s_weekday(
+    month: int, day: int, weekday: int, ahead: bool, expected: int | None
+) -> None:
+    bounds = [dt.date(2022, 3, 1)] if month == 3 else [dt.date(2022, 7, 1)]
+    assert infer_year(month, day, bounds, {2022}, False, weekday, weekday_ahead=ahead) == expected
+
+
+@pytest.mark.parametrize(
+    "lead, published",
+    [
+        ("Chilean President Gabriel Boric replaced his finance minister on Tuesday.", dt.date(2023, 3, 7)),
+        ("Chilean President Gabriel Boric will replace his finance minister on Tuesday.", dt.date(2022, 3, 7)),
+    ],
+)
+def test_a_past_lead_s_weekday_moves_a_year_less_dateline_on(lead: str, published: dt.date) -> None:
+    text = f"SANTIAGO, March 7 (Reuters) - {lead} Mario Marcel has led the ministry since March 2022."
+    assert _recover(text).published == published  # type: ignore[attr-defined]
+
+
 def test_agency_table_is_well_formed() -> None:
     table = agencies()
     assert len(table) >= 30

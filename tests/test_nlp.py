@@ -187,6 +187,14 @@ def test_undoubled_verb_forms_take_the_verb_with_e(document, text: str, word: st
             "Leaders will meet on May 3. Officials said the talks would resume.",
             ["Leaders will meet on May 3. ", "Officials said the talks would resume."],
         ),
+        (  # the platform X closing a sentence is no initial…
+            '"I am honoured," she wrote on X. Hungarian Prime Minister Viktor Orban called the deal shameful.',
+            ['"I am honoured," she wrote on X. ', "Hungarian Prime Minister Viktor Orban called the deal shameful."],
+        ),
+        (  # …but after a name it may be one
+            "The rally was led by Malcolm X. Johnson, a local pastor.",
+            ["The rally was led by Malcolm X. Johnson, a local pastor."],
+        ),
         (  # but a capitalized headline word before a dash is no dateline
             "NATO - the alliance at 75\nThe summit opened.",
             ["NATO - the alliance at 75\n", "The summit opened."],

@@ -258,6 +258,7 @@ def _noun_lemmas(nlp: Language) -> frozenset[str]:
 
 
 MAX_ABBREVIATION = 4  # "Vt", "Mass", "Ariz": a title-case word this short before a full stop may abbreviate
+PLATFORM_X = "X."  # "wrote on X. | Hungarian Prime Minister…": the tokenizer keeps the platform's stop as an initial's
 
 
 def _paragraph_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
@@ -265,7 +266,8 @@ def _paragraph_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
     lowercase word right after an abbreviation's full stop or an exclaimed or asked quotation goes on with the
     sentence before it (the senter cuts "Sen. Bernie Sanders (I-Vt.) | defended the plan" and "“Get out!” |
     the senator shouted", which loses the quotation's speaker), as does a name after a title ("Capt. | Ann").
-    A capitalized word after a number's full stop starts one ("on May 3. | Officials said"), and so does the
+    A capitalized word after a number's full stop starts one ("on May 3. | Officials said"), as it does after
+    the platform X closing a sentence ("she wrote on X. | Orban called", an initial to the senter), and so does the
     sentence after a dateline (``_dateline_breaks``), whose first word is a common noun when ``nouns`` says so.
 
     Tokens are read from per-document lists (``token_texts``, the SENT_START array kept up to date as the walk
@@ -283,6 +285,9 @@ def _paragraph_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
                 doc[i].is_sent_start = False
                 starts[i] = -1
         elif i > 1 and texts[i - 1] == "." and doc[i].is_title and _after_numbered_stop(doc[i]):
+            doc[i].is_sent_start = True
+            starts[i] = 1
+        elif i > 1 and texts[i - 1] == PLATFORM_X and texts[i - 2].islower() and doc[i].is_title:
             doc[i].is_sent_start = True
             starts[i] = 1
     _dateline_breaks(doc, nouns)

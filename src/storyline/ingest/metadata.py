@@ -133,6 +133,7 @@ class Words:
     last_year: tuple[str, ...]
     not_places: frozenset[str]  # "BREAKING", "UPDATE": capitals at a line start that are not a dateline
     future_cues: frozenset[str]  # "due", "until": the date after them lies ahead of the text
+    future_verbs: frozenset[str]  # "will", "due": the lead's weekday after them lies ahead of its verb
     date_labels: tuple[str, ...]  # "Published": a date line naming the publication date
     update_labels: tuple[str, ...]  # "Updated": a date line naming a later change
     outlet_words: frozenset[str]  # "Today", "Herald": the last word of a publisher's name
@@ -160,6 +161,7 @@ def _words(language: str | None) -> Words:
         last_year=tuple(table.get("last_year", ())),
         not_places=frozenset(table.get("not_places", [])) | frozenset(english.get("not_places", [])),
         future_cues=frozenset(table.get("future_cues", [])),
+        future_verbs=frozenset(table.get("future_verbs", [])),
         date_labels=both("date_labels"),
         update_labels=both("update_labels"),
         outlet_words=frozenset(both("outlet_words")),
@@ -492,7 +494,10 @@ def _published(
     last_year = _says_last_year(text, words)
     bounds = dates + month_years(text, language)
     number = _weekday_forms(words.weekdays)[weekday] if weekday else None  # the lead's weekday
-    year = dateline.year or infer_year(dateline.month, dateline.day, bounds, _years(text), last_year, number)
+    ahead = _weekday_ahead(text[:HEAD_CHARS], weekday, words) if weekday else True
+    year = dateline.year or infer_year(
+        dateline.month, dateline.day, bounds, _years(text), last_year, number, weekday_ahead=ahead
+    )
     date = _safe_date(year, dateline.month, dateline.day) if year else None
     if date is None:
         hints.setdefault("dateline_date", f"--{dateline.month:02d}-{dateline.day:02d}")
@@ -629,6 +634,7 @@ def infer_year(
     years: set[int],
     last_year: bool = False,
     weekday: int | None = None,
+    weekday_ahead: bool = True,
 ) -> int | None:
     """The year of a year-less dateline ("March 14"), from the years the text itself states.
 
@@ -643,8 +649,11 @@ def infer_year(
     The weekday can mislead: a lead telling of the day before a dateline in the year after reads the same way,
     but a wire lead's weekday is more often the dateline's own day.
     With a full date, a year whose dateline day does not fit the lead's weekday gives way to the one year up to the
-    latest named that does (``_weekday_year``). Anything else is ``None``: a guess would poison every relative
-    date resolved against it.
+    latest named that does, or to the next year when the lead tells of the day after the dateline in the past
+    (``_weekday_year``; ``weekday_ahead`` says the lead's verb may lie ahead, "will meet on Tuesday"). When no
+    year named has the dateline on or after ``L``, the first year that does is taken if the lead's weekday is its
+    day exactly ("MOSCOW, June 25 … on Tuesday … in July 2023": 2024). Anything else is ``None``: a guess would
+    poison every relative date resolved against it.
     """
     candidates = set(years) | {d.year for d in dates}
     if last_year:
@@ -657,23 +666,51 @@ def infer_year(
         if date and date >= latest:
             if (date - latest).days >= MAX_YEAR_GAP_DAYS:
                 return None
-            return _weekday_year(month, day, year, max(candidates), weekday)
-    return None
+            return _weekday_year(month, day, year, max(candidates), weekday, weekday_ahead)
+    return _weekday_year_after(month, day, latest, weekday)
 
 
-def _weekday_year(month: int, day: int, year: int, last: int, weekday: int | None) -> int:
+def _weekday_year(month: int, day: int, year: int, last: int, weekday: int | None, ahead: bool = True) -> int:
     """``year``, unless its ``month``/``day`` falls neither on the lead's ``weekday`` nor a day before or after
     it (a lead tells of the dateline's own day, the day before or the next) and exactly one year up to ``last``,
     the latest year the text names, has it on that weekday ("STOCKHOLM, Oct 24 - … reported a loss on Tuesday
     … its steepest drop since March 2020 … margins to recover in the first half of 2024": 2023, not 2020,
-    whose Oct 24 was a Saturday)."""
+    whose Oct 24 was a Saturday). A lead not told as ahead (``ahead`` False) cannot report the day after its
+    dateline: then the next year is taken when the day is its weekday ("SANTIAGO, March 7 - Boric replaced his
+    ministers on Tuesday … since March 2022": 2023; March 7, 2022 was a Monday)."""
     date = _safe_date(year, month, day)
-    if weekday is None or date is None or (date.weekday() - weekday) % 7 in (0, 1, 6):
+    if weekday is None or date is None or (date.weekday() - weekday) % 7 in (0, 1):
         return year
+    if (date.weekday() - weekday) % 7 == 6:
+        following = _safe_date(year + 1, month, day)
+        return year + 1 if not ahead and following and following.weekday() == weekday else year
     fitting = [
         y for y in range(year + 1, last + 1) if (d := _safe_date(y, month, day)) and d.weekday() == weekday
     ]
     return fitting[0] if len(fitting) == 1 else year
+
+
+def _weekday_year_after(month: int, day: int, latest: dt.date, weekday: int | None) -> int | None:
+    """The first year whose ``month``/``day`` falls on or after ``latest`` (less than a year after it), if the
+    lead's ``weekday`` is that date's own; else ``None``."""
+    date = _safe_date(latest.year, month, day)
+    if date is None or date < latest:
+        date = _safe_date(latest.year + 1, month, day)
+    if weekday is None or date is None or (date - latest).days >= MAX_YEAR_GAP_DAYS:
+        return None
+    return date.year if date.weekday() == weekday else None
+
+
+def _weekday_ahead(head: str, weekday: str, words: Words) -> bool:
+    """Whether the lead's first weekday may tell of a day ahead: a word of ``future_verbs`` stands in its
+    sentence before it ("will meet on Tuesday"), or the language has no such list (then nothing is ruled out)."""
+    if not words.future_verbs:
+        return True
+    match = _weekday_pattern(words.weekdays).search(head)
+    if match is None or match[0] != weekday:
+        return True
+    before = re.split(r"[.!?\n]\s", head[: match.start()])[-1].casefold()
+    return any(word in words.future_verbs for word in re.findall(r"[\w']+", before))
 
 
 def _year_after_last_year(month: int, day: int, years: set[int], weekday: int | None) -> int:
