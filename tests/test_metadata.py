@@ -307,7 +307,10 @@ def test_infer_year_reads_a_past_lead_s_weekday(
     "lead, published",
     [
         ("Chilean President Gabriel Boric replaced his finance minister on Tuesday.", dt.date(2023, 3, 7)),
-        ("Chilean President Gabriel Boric will replace his finance minister on Tuesday.", dt.date(2022, 3, 7)),
+        (
+            "Chilean President Gabriel Boric will replace his finance minister on Tuesday.",
+            dt.date(2022, 3, 7),
+        ),
     ],
 )
 def test_a_past_lead_s_weekday_moves_a_year_less_dateline_on(lead: str, published: dt.date) -> None:

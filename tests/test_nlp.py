@@ -189,7 +189,10 @@ def test_undoubled_verb_forms_take_the_verb_with_e(document, text: str, word: st
         ),
         (  # the platform X closing a sentence is no initial…
             '"I am honoured," she wrote on X. Hungarian Prime Minister Viktor Orban called the deal shameful.',
-            ['"I am honoured," she wrote on X. ', "Hungarian Prime Minister Viktor Orban called the deal shameful."],
+            [
+                '"I am honoured," she wrote on X. ',
+                "Hungarian Prime Minister Viktor Orban called the deal shameful.",
+            ],
         ),
         (  # …but after a name it may be one
             "The rally was led by Malcolm X. Johnson, a local pastor.",

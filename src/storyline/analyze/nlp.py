@@ -258,7 +258,9 @@ def _noun_lemmas(nlp: Language) -> frozenset[str]:
 
 
 MAX_ABBREVIATION = 4  # "Vt", "Mass", "Ariz": a title-case word this short before a full stop may abbreviate
-PLATFORM_X = "X."  # "wrote on X. | Hungarian Prime Minister…": the tokenizer keeps the platform's stop as an initial's
+PLATFORM_X = (
+    "X."  # "wrote on X. | Hungarian Prime Minister…": the tokenizer keeps the platform's stop as an initial's
+)
 
 
 def _paragraph_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
@@ -284,10 +286,7 @@ def _paragraph_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
             if _goes_on(doc[i]):
                 doc[i].is_sent_start = False
                 starts[i] = -1
-        elif i > 1 and texts[i - 1] == "." and doc[i].is_title and _after_numbered_stop(doc[i]):
-            doc[i].is_sent_start = True
-            starts[i] = 1
-        elif i > 1 and texts[i - 1] == PLATFORM_X and texts[i - 2].islower() and doc[i].is_title:
+        elif i > 1 and texts[i - 1] in (".", PLATFORM_X) and doc[i].is_title and _after_stop(doc[i], texts):
             doc[i].is_sent_start = True
             starts[i] = 1
     _dateline_breaks(doc, nouns)
@@ -364,11 +363,13 @@ def _line_starts(text: str) -> Iterator[int]:
         start = newline + 1
 
 
-def _after_numbered_stop(token: Token) -> bool:
-    """Whether a capitalized word follows a full stop after a number: "will meet on May 3. | Officials said",
-    where the senter ran the two sentences together."""
-    stop, number = token.doc[token.i - 1], token.doc[token.i - 2]
-    return token.is_alpha and stop.text == "." and number.is_digit
+def _after_stop(token: Token, texts: list[str]) -> bool:
+    """Whether a capitalized word follows a full stop after a number ("will meet on May 3. | Officials said") or
+    the platform X after a lowercase word ("wrote on X. | Orban called"), where the senter ran two sentences
+    together."""
+    if texts[token.i - 1] == PLATFORM_X:
+        return texts[token.i - 2].islower()
+    return token.is_alpha and token.doc[token.i - 2].is_digit
 
 
 def _goes_on(token: Token) -> bool:
