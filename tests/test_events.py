@@ -736,6 +736,8 @@ def test_goals_met_fires_fought_fame_and_figures_are_no_events(
         "The wounded man was declared dead on arrival at the hospital.",
         "Voters can enter an email address and sign up for updates.",
         "The reporters asked for his home address.",
+        # words of a quantity are skipped between a verb and its noun only ("fired more than 100 rockets")
+        "Trade helped pull hundreds of millions of people out of poverty.",
     ],
 )
 def test_set_phrases_name_no_event(parse: Parse, text: str) -> None:
@@ -903,6 +905,11 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Russia's arrest of the reporter drew condemnation.", "arrest", {"Russia"}, set()),
         # where someone is sent is no target
         ("Greece deported 40 migrants to Turkey.", "deported", {"Greece"}, {"40 migrants"}),
+        # what a weapon is fired or thrown at is the target; the weapons are what it was done with
+        ("Hezbollah fired more than 100 rockets and drones at northern Israel.", "fired", {"Hezbollah"},
+         {"Israel"}),
+        ("Police fired tear gas and rubber bullets at protesters.", "fired", {"Police"}, {"protesters"}),
+        ("A Palestinian rammed a bulldozer into Israelis at a bus stop.", "rammed", {"Palestinian"}, {"Israelis"}),
     ],
 )  # fmt: skip
 def test_roles_of_passives_and_noun_events(

@@ -221,6 +221,10 @@ def summary(found: list[Quote]) -> list[tuple[str | None, str, str, str | None]]
                 ("The Oxford expert", "“The evidence points the other way.”", "direct", "continued"),
             ],
         ),
+        (  # a that-clause the parser hung on the listener of "told" is what was told
+            'Fidan told a joint news conference that "significant progress" had been made.',
+            [("Fidan", 'that "significant progress" had been made', "partial", "told")],
+        ),
         (  # a title's abbreviation is one token: the senter no longer ends the sentence after "Capt."
             "“He fled on foot,” said Capt. Ann Boyd of the county fire department.",
             [("Capt. Ann Boyd of the county fire department", "“He fled on foot,”", "direct", "said")],

@@ -82,6 +82,8 @@ class Lexicon:
     ]  # "with a knife": an instrument, when ``instrument_nouns`` holds its noun
     instrument_nouns: frozenset[str]
     driven_preps: frozenset[str]  # "rammed a car into the crowd": the car is the instrument
+    aimed_preps: frozenset[str]  # "fired rockets at Israel": with a weapon as the object, its target
+    aiming_verbs: frozenset[str]  # "fire", "throw": the verbs that aim a weapon
     media_names: frozenset[str]  # "on Twitter", "on CNN": where it was said, not to whom
     participant_preps: frozenset[str]
     noun_object_preps: frozenset[str]  # "the arrest of Navalny": a named object of a noun trigger
@@ -115,6 +117,7 @@ class Lexicon:
     passive_object_verbs: frozenset[str]  # "had been arrested and denied bail": a passive keeping its object
     impact_verbs: frozenset[str]  # "the strike affected consumers": a noun event's subject verb with a target
     demand_modals: frozenset[str]  # "said that Sudan must return …": the saying is a demand
+    quantity_words: frozenset[str]  # "fired more than 100 rockets": not counted between a phrase's words
     stoppage_words: frozenset[str]  # "strike": an attack, or a work stoppage when ``stoppage_signs`` say so
     stoppage_signs: frozenset[str]  # "union", "nurse", "wage": who strikes or why in a work stoppage
     stoppage_modifiers: frozenset[str]  # "a 48-hour strike": signs only as a modifier of the noun

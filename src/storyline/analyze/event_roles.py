@@ -306,21 +306,36 @@ def _object_takes_part(lex: Lexicon, anchor: Word, trigger: Word, obj: Word) -> 
     "discussed the situation" names what was talked about, and a noun trigger that is the subject of a verb of
     being or containing ("her visit had great importance", "the deal stipulates the opening of …") says what
     the event is: there only a named actor or place counts ("discussed Ukraine"). What a fight is fought is
-    the fighting itself ("fought two wars"), never a participant, and an instrument driven "into" someone is
-    what it was done with.
+    the fighting itself ("fought two wars"), never a participant, and an instrument driven "into" someone or
+    aimed "at" them is what it was done with.
     """
     if anchor.lemma_ in lex.contest_words and obj.lemma_.lower() in lex.fought_objects:
         return False  # "fought two wars": the fighting itself
-    if obj.lemma_.lower() in lex.instrument_nouns and any(
-        c.dep_ == "prep" and c.lower_ in lex.driven_preps for c in anchor.children
-    ):
-        return False  # "rammed a car into the crowd": what it was done with
+    if obj.lemma_.lower() in lex.instrument_nouns and _aimed(lex, anchor):
+        return False  # "rammed a car into the crowd", "fired rockets at Israel": what it was done with
     topic = anchor.lemma_ in lex.content_object_verbs and obj.dep_ in ("dobj", "obj")
     subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     predicate = subject and anchor.lemma_ in lex.predicate_verbs
     if not (topic or predicate or (subject and _consequence(lex, anchor, trigger))):
         return True
     return obj.ent_type_ in ACTOR_ENTITY_TYPES | PLACE_ENTITY_TYPES
+
+
+def _aimed(lex: Lexicon, verb: Word) -> bool:
+    """Whether the verb has a preposition of where an instrument is driven or aimed ("into", "at")."""
+    return any(c.dep_ == "prep" and c.lower_ in lex.driven_preps | lex.aimed_preps for c in verb.children)
+
+
+def _instrument_object(lex: Lexicon, verb: Word) -> bool:
+    """Whether the verb's direct object is an instrument, or a number of them ("fired rockets", "fired dozens of
+    missiles")."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "obj"):
+            continue
+        counted = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(word.lemma_.lower() in lex.instrument_nouns for word in [obj, *counted]):
+            return True
+    return False
 
 
 def _consequence(lex: Lexicon, verb: Word, subject: Word) -> bool:
@@ -515,6 +530,8 @@ def _manner(lex: Lexicon, noun: Word) -> bool:
 def _prep_roles(lex: Lexicon, prep: Word) -> Iterator[tuple[str, Word]]:
     word = prep.lower_
     role = "target" if word in lex.target_preps else "participant" if word in lex.participant_preps else None
+    if _aimed_at(lex, prep):
+        role = "target"  # "fired rockets at Israel"
     if (
         role == "target"
         and (word == "to" or word in lex.driven_preps)
@@ -789,12 +806,24 @@ def place(ctx: Context, sentence: Span, parse: Parse, anchors: list[int]) -> str
                 or _infinitive_of_noun(child)
             ):
                 continue
-            if child.dep_ == "prep" and child.lower_ in ctx.lexicon.place_preps:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ctx.lexicon.place_preps
+                and not _aimed_at(ctx.lexicon, child)
+            ):
                 name = _location(ctx, sentence, child)
                 if name is not None:
                     return name
             frontier.append(child)
     return _modifier_place(ctx, sentence, parse[anchors[0]])
+
+
+def _aimed_at(lex: Lexicon, prep: Word) -> bool:
+    """Whether ``prep`` names what an instrument was aimed at ("fired rockets at Israel"): a target
+    (``_prep_roles``), not a place."""
+    verb = prep.head
+    aiming = prep.lower_ in lex.aimed_preps and verb.lemma_.lower() in lex.aiming_verbs
+    return aiming and _instrument_object(lex, verb)
 
 
 def _infinitive_of_noun(child: Word) -> bool:

@@ -233,7 +233,7 @@ def find_triggers(
             continue  # "phone call on Friday": the "call" of "phone call" starts no "call on"
         lemma = lemmas[i]
         for second, kind in lex.phrases.get(lemma, ()):
-            j = _phrase_end(lemmas, i, second)
+            j = _phrase_end(lemmas, tags, i, second, lex.quantity_words)
             if (
                 j is not None
                 and not _split_phrase(lemmas, tags, i, j)
@@ -271,10 +271,22 @@ def _saying(lex: Lexicon, lemma: str) -> bool:
     return lemma in lex.speech_verbs or lex.verbs.get(lemma) == FRAME_TYPE
 
 
-def _phrase_end(lemmas: list[str], first: int, second: str) -> int | None:
-    for j in range(first + 1, min(first + 1 + PHRASE_WINDOW, len(lemmas))):
+def _phrase_end(
+    lemmas: list[str], tags: list[str], first: int, second: str, quantities: frozenset[str]
+) -> int | None:
+    """Where a phrase's ``second`` word follows its first within ``PHRASE_WINDOW`` words, the words of a
+    quantity before a noun not counted ("fired more than 100 rockets"; but "pull hundreds of millions of people
+    out of poverty" is no withdrawal)."""
+    counted = skipped = 0
+    for j in range(first + 1, len(lemmas)):
         if lemmas[j] == second:
-            return j
+            return None if skipped and counted + skipped >= PHRASE_WINDOW and tags[j] != "NOUN" else j
+        if tags[j] == "NUM" or lemmas[j] in quantities:
+            skipped += 1
+        else:
+            counted += 1
+        if counted >= PHRASE_WINDOW:
+            return None
     return None
 
 

@@ -414,7 +414,8 @@ def _noun_object(verb: Token, before: int) -> bool:
 def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
     """A that-clause the parser hung on a noun of a phrase between the verb and the clause ("said in one of a
     series of Twitter messages that the truck was carrying arms", "told Clinton at a debate that voters were
-    tired"): a relative clause whose "that" is a complementizer (``_complementizer``) and which has a subject
+    tired"), or on the listener a verb of ``no_object`` takes ("told a news conference that progress had been
+    made"): a relative clause whose "that" is a complementizer (``_complementizer``) and which has a subject
     of its own is the verb's reported clause. A statement noun's own clause ("responded to accusations that …")
     stays."""
     for token in subtree(verb):
@@ -427,11 +428,21 @@ def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
         if not _complementizer(token, table) or not any(c.dep_ in SUBJECT_DEPS for c in children(token)):
             continue
         host = token.head
+        if _listener(verb, host, table):
+            return token
         if host.dep_ != "pobj" or _is_cue_prep(verb, host.head, table):
             continue  # "responded to accusations that …": the noun's own clause
         if _occasion_path(verb, host, table):
             return token
     return None
+
+
+def _listener(verb: Token, noun: Token, table: CueTable) -> bool:
+    """Whether ``noun`` is the object of a verb whose object is who is told, not what ("told a news
+    conference")."""
+    return (
+        noun.head.i == verb.i and noun.dep_ in {"dobj", "dative"} and verb.lemma_.lower() in table.no_object
+    )
 
 
 def _complementizer(clause: Token, table: CueTable) -> bool:
