@@ -1290,6 +1290,8 @@ def test_a_past_event_skips_a_later_reference_time_for_an_earlier_one(
         # a date in a relative clause is the background of the thing it describes
         ("Farmers cited the accord, which was signed in 1991. The minister resigned.", "1991", "1991", None),
         ("Farmers cited the accord that was signed in 1991. The minister resigned.", "1991", "1991", None),
+        # where a stretch of time began is no time the next sentences tell of
+        ("The rate has stayed there since 1991. The minister resigned.", "1991", "1991", None),
     ],
 )
 def test_a_background_date_is_no_reference_time(

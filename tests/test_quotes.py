@@ -959,6 +959,13 @@ def test_a_label_naming_an_event_is_a_topic_not_a_speaker(parse):
         ("Parliament must elect a government or the president must call snap elections.", []),
         ("The rebels declared a unilateral ceasefire.", []),
         ("She called the election rigged.", [("She", "called", "indirect")]),
+        # … nor does one enacting an act ("declared independence", "a state of emergency"); a claim still does
+        ("The region declared independence in 1991.", []),
+        ("The cabinet declared a state of emergency on Friday.", []),
+        ("Clinton declared victory in the primary.", [("Clinton", "declared", "indirect")]),
+        # a passive's "by" phrase of how much names no source
+        ("In 2019 she was confirmed by a margin of only nine votes.", []),
+        ("The death was confirmed by police.", [("police", "was confirmed", "indirect")]),
     ],
 )
 def test_acts_and_meanwhile_clauses(parse, text, expected):

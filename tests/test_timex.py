@@ -1001,6 +1001,12 @@ REFERENCE = [
         "The plant opened in May 2009, and output peaked in October of that year.",
         ("October of that year", "2009-10"),
     ),
+    # "the previous December", "the following March": the month before or after the reference time
+    (
+        "Boric took office in March 2022 after winning a runoff the previous December.",
+        ("the previous December", "2021-12"),
+    ),
+    ("He was arrested in May 2019 and released the following March.", ("the following March", "2020-03")),
     # a day without a year in the weeks after a dated event of another year continues that story
     (
         "The boiler was fitted on December 16, 2010. She came back on December 27 and fell ill two days later.",

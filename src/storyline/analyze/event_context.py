@@ -111,6 +111,8 @@ class Lexicon:
     breach_verbs: frozenset[str]  # "violated the truce": the subject is no party to the truce
     appraisal_verbs: frozenset[str]  # "mentioned the violence": the subject only speaks of the event
     naming_verbs: frozenset[str]  # "called the vote a betrayal": with an object predicate, a judgement
+    declared_acts: frozenset[str]  # "declared independence": an act a naming verb enacts
+    declared_act_heads: frozenset[str]  # "declared a state of emergency": the act named after "of"
     reception_verbs: frozenset[str]  # "faced criticism": the subject is what the event is aimed at
     manner_nouns: frozenset[str]  # "occupied by force": how it was done, not who did it
     object_control_verbs: frozenset[str]  # "asked the network to donate": the network would donate
@@ -202,6 +204,7 @@ class Lexicon:
     sourcing_words: frozenset[str]  # "requested anonymity", "spoke anonymously": a source's terms, no event
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time
+    stretch_starts: frozenset[str]  # "since last July": the start of a stretch, no reference time
     # "accept": an agreement only with ``consent_objects`` ("accepted the offer")
     consent_verbs: frozenset[str]
     consent_objects: frozenset[str]

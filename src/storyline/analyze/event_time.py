@@ -39,6 +39,7 @@ UNDATED_NAMES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG"})  # nam
 PRESENT_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "will cooperate"; not "would"
 CASE_TYPES = frozenset({"ARREST", "ACCUSE"})  # their circumstance names a crime, with its own time
 IGNORED = -1  # the owner of a timex that dates something other than an event
+STRETCH_WORD_CHARS = 12  # how far before a timex its "since" is looked for
 SAYING = -2  # the key of the sentence's date of saying ("said on Monday"), besides its reference time (None)
 QUOTED = -3  # the key of a quotation's own reference time: it dates what the quotation tells, nothing outside
 TIMEX_LINK_DEPS = frozenset({"pobj", "prep", "npadvmod", "nmod", "compound", "amod", "det", "nummod"})
@@ -257,14 +258,23 @@ def reference_dates(ctx: Context, sentence: Span, dates: dict[int | None, str]) 
 
 
 def _reference_value(ctx: Context, timex: Timex) -> str | None:
-    """``_date_value`` of a timex that names no thing's date (``_modifies_a_noun``), else ``None``; kept per
-    document, as every later sentence of the timex's paragraph asks again."""
+    """``_date_value`` of a timex that names no thing's date (``_modifies_a_noun``) and no stretch's start
+    (``_stretch_start``), else ``None``; kept per document, as every later sentence of the timex's paragraph
+    asks again."""
     memo: dict[tuple[object, ...], str | None] = ctx.parsed.memo.setdefault("events.reference_values", {})
     key = (timex.start, timex.end, timex.type, timex.value, timex.point)
     if key not in memo:
         value = _date_value(timex)
-        memo[key] = value if value is not None and not _modifies_a_noun(ctx, timex) else None
+        background = value is None or _modifies_a_noun(ctx, timex) or _stretch_start(ctx, timex)
+        memo[key] = None if background else value
     return memo[key]
+
+
+def _stretch_start(ctx: Context, timex: Timex) -> bool:
+    """Whether the timex is where a stretch of time began ("where it has been **since last July**"): what
+    follows is told of a later time. Read off the text, as the sentence that holds it may have no parse."""
+    before = ctx.parsed.document.text[max(0, timex.start - STRETCH_WORD_CHARS) : timex.start].split()
+    return bool(before) and before[-1].casefold() in ctx.lexicon.stretch_starts
 
 
 def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from storyline.analyze.event_context import Lexicon
 from storyline.analyze.event_context import lexicon as event_lexicon
 from storyline.analyze.event_senses import dismisses_someone, is_armed
 from storyline.analyze.quote_contents import (
@@ -484,11 +485,20 @@ def _act_on_object(verb: Token) -> bool:
     if verb.lemma_ in lex.naming_verbs:
         kids = children(verb)
         if not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids):
-            return any(
-                c.dep_ == "dobj" and lex.nouns.get(c.lemma_) in CONVENED_TYPES and not _predicated(c)
-                for c in kids
-            )
+            return any(c.dep_ == "dobj" and _enacted(lex, c) and not _predicated(c) for c in kids)
     return dismisses_someone(lex, verb)
+
+
+def _enacted(lex: Lexicon, noun: Token) -> bool:
+    """Whether a naming verb's object is an event one convenes ("called snap elections") or an act one declares,
+    itself or after "of" ("declared independence", "declared a state of emergency")."""
+    if lex.nouns.get(noun.lemma_) in CONVENED_TYPES or noun.lemma_.lower() in lex.declared_acts:
+        return True
+    if noun.lemma_.lower() not in lex.declared_act_heads:
+        return False
+    return any(
+        g.lemma_.lower() in lex.declared_acts for c in children(noun) if c.lower_ == "of" for g in children(c)
+    )
 
 
 def _predicated(noun: Token) -> bool:
@@ -820,8 +830,8 @@ def _passive_attribution(
     source and the passive subject the content (a "that"/"which" subject names nothing and is skipped)."""
     subjects = [c for c in children(verb) if c.dep_ == "nsubjpass" and c.tag_ not in RELATIVE_TAGS]
     agent = _agent(verb)
-    if agent is None:
-        return None
+    if agent is None or agent.lemma_.lower() in table.measure_agents:
+        return None  # "was confirmed by a margin of nine votes": how much, not who
     if not subjects:
         return _asked_by(doc, verb, agent, table, base, max_speaker)
     content = trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)

@@ -89,6 +89,9 @@ class CueTable:
     # people at large say of X: the verb group and preposition the cue, X and Y the content, no source
     passive_reports: frozenset[str] = frozenset()  # "was declared the winner", "was not disclosed": a passive
     # with no "by" phrase that still reports what an unnamed source made known
+    measure_agents: frozenset[str] = (
+        frozenset()
+    )  # "was confirmed by a margin of nine votes": how much, not who
     answers: frozenset[str] = frozenset()  # "said so", "said yes": the word stands for what was said
     sourcing_words: frozenset[str] = frozenset()  # "an aide, who requested anonymity to speak candidly,":
     # a relative clause stating the source's terms, which PolNeAR leaves out of the source
@@ -532,6 +535,7 @@ CUES: dict[str, CueTable] = {
         # for/as" alike (2 of 2 added)
         passive_labels=frozenset({("know", "for"), ("know", "as"), ("remember", "for"), ("remember", "as")}),
         passive_reports=_words("declare announce disclose reveal confirm name nominate"),
+        measure_agents=_words("margin vote majority point percent percentage tally count score"),
         # their gerunds are gold cues 6 times in 49 on train ("supporting", "backing": about 4 in 10, kept)
         quiet_gerunds=_words("oppose highlight embrace echo advocate share favor favour condemn promote"),
         # "see X as Y": 13 of PolNeAR train's 42 missed "see" cues; "cast X as Y": 12 of train's 23 "cast … as"

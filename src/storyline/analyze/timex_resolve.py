@@ -329,6 +329,13 @@ def r_month(g: Groups, ctx: Context) -> Norm:
     if g.get("that") and ref is not None and GRAIN_ORDER[ref.grain] <= GRAIN_ORDER["year"]:
         # "the 1968 convention … Humphrey's loss that November": the month of the reference year, as "that spring"
         return _dated(Point(dt.date(ref.date.year, month, 1), "month"), "ref", mod=mod)
+    if g["rel"] and _words(g["rel"]) in ctx.lex.ref_relatives and ref is not None:
+        # "took office in March 2022 after a runoff the previous December": counted from the reference time
+        direction = _direction(ctx, g["rel"])
+        if direction is not None:
+            base = dt.date(ref.date.year, ref.date.month, 1)
+            date = nearest(_in_years(base, month, 1), base, direction[0], strict=direction[1])
+            return _dated(Point(date, "month"), "ref", mod=mod)
     if ctx.dct is None:
         return _unresolved(mod=mod) if g.get("relyear") else _underspecified(f"XXXX-{month:02d}", mod=mod)
     if g.get("relyear"):  # "June last year"
