@@ -273,6 +273,12 @@ def test_attack_sense(parse: Parse, text: str, trigger: str, expected: str) -> N
         ("Six workers were injured in a boiler blast at the dairy.", "injured", "DISASTER"),
         # a storm named with its kind, through the relative pronoun that stands for it
         ("Acapulco was devastated by Hurricane Otis, which killed at least 52 people.", "killed", "DISASTER"),
+        # … also with a date between the noun and its clause
+        (
+            "The state was hit by a cyclone last September that killed more than 50 people.",
+            "killed",
+            "DISASTER",
+        ),
         # ... or an attacker, a weapon or a bare explosion
         ("Three shepherds were hurt by gunmen near the village.", "hurt", "ATTACK"),
         ("Two boys were injured by shrapnel on Sunday.", "injured", "ATTACK"),
@@ -702,6 +708,7 @@ def test_a_commitment_is_made_in_the_active(parse: Parse, text: str, agreed: lis
         ("The council hopes to strike a balance between parking and bus lanes.", []),
         ("The novel captured the imagination of a generation.", []),
         ("The widow fought back tears as she spoke.", []),
+        ("The president has made fighting graft a priority.", []),  # a gerund's object the parser missed
         ("The appeals court struck down the zoning law.", []),
         ("The two men struck up a friendship in the army.", []),
         ("The young champion kept slaying all comers.", []),
@@ -1041,6 +1048,11 @@ def test_status_from_tense_aspect_and_modals(parse: Parse, text: str, kind: str,
         ("Armenia and Azerbaijan sign ceasefire in Moscow", True, "past"),  # a headline's present reports
         ("Armenia and Azerbaijan to sign ceasefire in Moscow", True, "future"),
         ("Armenia and Azerbaijan to sign ceasefire in Moscow", False, "future"),  # a subtitle line too
+        (
+            "Kremlin says Armenia, Azerbaijan to sign ceasefire in Moscow",
+            True,
+            "future",
+        ),  # reported, still a plan
     ],
 )
 def test_headline_present_is_a_reported_happening(headline: str, title: bool, status: str) -> None:
@@ -1434,6 +1446,19 @@ def test_opening_phrase_of_time_dates_the_rest_of_the_sentence(
     stamps = [timex(parsed, "1972", "1972"), timex(parsed, stamp, value)]
     declared = next(e for e in events.extract(parsed, [], stamps) if e.trigger == "declared")
     assert declared.date == dated
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The two leaders last met in May, when they signed a joint statement.", "May", "2021-05"),
+        ("They met again in July 2008, when Obama was visiting Jerusalem.", "July 2008", "2008-07"),
+    ],
+)
+def test_a_when_clause_after_a_date_happened_then(parse: Parse, text: str, surface: str, value: str) -> None:
+    parsed = parse(text)
+    found = events.extract(parsed, [], [timex(parsed, surface, value)])
+    assert [e.date for e in found] == [value, value]
 
 
 def test_open_date_of_an_undated_article_dates_its_event(parse: Parse) -> None:

@@ -205,6 +205,7 @@ class Lexicon:
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time
     stretch_starts: frozenset[str]  # "since last July": the start of a stretch, no reference time
+    then_words: frozenset[str]  # "in May, when they signed": the clause happened at that date
     # "accept": an agreement only with ``consent_objects`` ("accepted the offer")
     consent_verbs: frozenset[str]
     consent_objects: frozenset[str]
@@ -318,6 +319,18 @@ def antecedent(token: Word) -> Word:
     return token
 
 
+def _before_date(token: Word, noun: Word) -> Word:
+    """The noun before a date that stands between it and a relative "that"/"which" ("a cyclone **last
+    September** that killed 50 people": the parser hangs the clause on the date, or on no noun at all), else
+    ``noun``."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].ent_type_ == "DATE":
+        i -= 1
+    if i == token.i - 1 or i < 0 or token.doc[i].pos_ != "NOUN":
+        return noun
+    return token.doc[i]
+
+
 def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     """What a relative pronoun that is the subject of a harm verb stands for: its noun (``antecedent``), except
     a place after an event noun, where the event noun is meant ("the clash at the Brask **crossing** that killed
@@ -330,6 +343,8 @@ def cause_antecedent(lex: Lexicon, token: Word) -> Word:
     participant (it is a trigger, or an explosion), and the sense rules then read the right cause (an accident
     or an attack)."""
     noun = antecedent(token)
+    if token.dep_ in SUBJECT_DEPS and token.tag_ == "WDT" and (noun.i == token.i or noun.ent_type_ == "DATE"):
+        noun = _before_date(token, noun)  # "a cyclone last September that killed 50"
     if noun.i == token.i or token.dep_ not in SUBJECT_DEPS or token.head.lemma_.lower() not in lex.harm_verbs:
         return noun  # a place can be destroyed ("the bridge that the rebels destroyed"), it cannot destroy
     prep = noun.head

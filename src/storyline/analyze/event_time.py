@@ -100,6 +100,8 @@ def attached_dates(
             ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
         if target != IGNORED:
             dates.setdefault(target, value)
+        if (then := _then_clause(ctx.lexicon, parse, tokens, owner)) is not None:
+            dates.setdefault(then, value)
         if target is None and token is not None and _said_on(ctx.lexicon, token):
             dates.setdefault(SAYING, value)
         if _opening_phrase(ctx.lexicon, parse, tokens):  # it also dates the rest of the sentence
@@ -122,6 +124,17 @@ def _said_on(lex: Lexicon, token: Word) -> bool:
     while token.dep_ in TIMEX_LINK_DEPS and token.head.i != token.i:
         token = token.head
     return token.pos_ == "VERB" and token.lemma_.lower() in lex.speech_verbs
+
+
+def _then_clause(lex: Lexicon, parse: Parse, tokens: list[Word], owner: dict[int, int]) -> int | None:
+    """The trigger of a clause set off by a comma right after the timex and opened by "when" ("last met **in
+    May**, when the two sides signed a joint statement"): it happened at that date. ``None`` if there is none."""
+    if not tokens or tokens[-1].i + 2 >= len(parse):
+        return None
+    comma, word = parse[tokens[-1].i + 1], parse[tokens[-1].i + 2]
+    if comma.text != "," or word.lower_ not in lex.then_words:
+        return None
+    return owner.get(word.head.i)
 
 
 def _in_relative_clause(token: Word) -> bool:
@@ -422,7 +435,7 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
             if _aux_lemmas(anchor) & lex.future_aux:  # not "the strike could spread": it exists
                 return "future"
             continue
-        if headline and _headline_plan(anchor):
+        if headline and _headline_plan(lex, anchor):
             return "future"
         chain = _complement_chain(lex, anchor)
         if any(_future(lex, t) for t in chain):
@@ -547,11 +560,12 @@ def _shares_head_tense(verb: Word) -> bool:
     return verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not _aux_lemmas(verb)
 
 
-def _headline_plan(verb: Word) -> bool:
-    """Whether a headline verb is a to-infinitive on no verb of its own: "Armenia and Azerbaijan to sign
-    ceasefire" announces a plan."""
+def _headline_plan(lex: Lexicon, verb: Word) -> bool:
+    """Whether a headline verb is a to-infinitive on no verb of its own, or on a verb of saying reporting it:
+    "Armenia and Azerbaijan to sign ceasefire" and "Kremlin says Putin, Xi to meet" announce a plan."""
     governed = verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ")
-    return not governed and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    reported = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.speech_verbs
+    return (reported or not governed) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _aux_lemmas(token: Word) -> set[str]:

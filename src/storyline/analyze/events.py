@@ -516,7 +516,8 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return True
     if token.pos_ == "VERB" and not trigger.words and _met_goal_or_fire(lex, token, trigger.type):
         return True
-    if token.pos_ == "VERB" and not trigger.words and trigger.type == "ATTACK" and _figurative(lex, token):
+    verbal = token.pos_ == "VERB" or token.lower_.endswith("ing")  # "made fighting graft a priority": a noun
+    if verbal and not trigger.words and trigger.type == "ATTACK" and _figurative(lex, token):
         return True
     if not trigger.words and trigger.type == "ATTACK" and _contest(lex, token):
         return True
@@ -598,6 +599,10 @@ def _figurative(lex: Lexicon, token: Word) -> bool:
     obituaries and courts uses these often; they are no violence on a timeline. "rammed the bill **through**"
     and "rammed **home** the point" push, they hit nothing."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if token.lower_.endswith(
+        "ing"
+    ):  # "made fighting graft a priority": the parser seldom finds a gerund's object
+        objects += token.doc[token.i + 1 : token.i + 2]
     if any(c.lemma_.lower() in lex.figurative_objects for c in objects):
         return True
     if token.lemma_.lower() not in lex.figurative_particle_verbs:
