@@ -1408,8 +1408,11 @@ def test_timex_of_another_noun_dates_nothing(parse: Parse) -> None:
             None,
         ),
         ("The president is expected to run for re-election in 2022.", "2022", "2022", "election", "2022"),
+        # … nor is the day of what the addressee of "called on" is to do
+        ("She called on Georgians to rally on Monday outside parliament.", "Monday", "2021-03-15", "called on",
+         None),
     ],
-)
+)  # fmt: skip
 def test_a_date_in_a_clause_below_dates_only_its_own_events(
     parse: Parse, text: str, when: str, value: str, trigger: str, date: str | None
 ) -> None:

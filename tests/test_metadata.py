@@ -291,8 +291,9 @@ def test_infer_year_checks_the_lead_s_weekday(weekday: int | None, expected: int
         (3, 7, 0, False, 2022),  # "on Monday": the dateline's own day
         (3, 7, 6, False, 2022),  # "on Sunday": the day before, as a next-day report tells it
         # "MOSCOW, June 25 … on Tuesday … took over … in July 2022": no year named has June 25 after July 2022;
-        # 2023's June 25 was a Sunday, so only a lead "on Sunday" takes it
+        # 2023's June 25 was a Sunday, so only a lead "on Sunday" (or "Saturday's") takes it
         (6, 25, 6, False, 2023),
+        (6, 25, 5, False, 2023),
         (6, 25, 1, False, None),
     ],
 )

@@ -224,11 +224,18 @@ def _owning_trigger(
 def _demanded_act(lex: Lexicon | None, verb: Word) -> bool:
     """Whether ``verb`` is the to-infinitive of what someone was asked or ordered to do ("ordered **the plant**
     to replace the valves by June"): its date is the deadline of that act, not the order's. Only with the
-    object that does it: "is expected to run in 2017" dates the running."""
+    object that does it, or the addressee after a preposition of ``addressing_calls`` ("called on Georgians to rally
+    on Monday"): "is expected to run in 2017" dates the running."""
     head = verb.head
-    if lex is None or verb.dep_ != "xcomp" or head.lemma_.lower() not in lex.object_control_verbs:
+    if lex is None or verb.dep_ != "xcomp":
         return False
-    return any(c.dep_ in ("dobj", "obj") and c.i < verb.i for c in head.children)
+    lemma = head.lemma_.lower()
+    if lemma in lex.object_control_verbs:
+        return any(c.dep_ in ("dobj", "obj") and c.i < verb.i for c in head.children)
+    return any(
+        c.dep_ == "prep" and f"{lemma} {c.lower_}" in lex.addressing_calls and c.i < verb.i
+        for c in head.children
+    )
 
 
 def _circumstance(lex: Lexicon | None, noun: Word) -> bool:

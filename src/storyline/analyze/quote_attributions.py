@@ -489,9 +489,19 @@ def _act_on_object(verb: Token) -> bool:
     return dismisses_someone(lex, verb)
 
 
+def _declared_act(verb: Token, noun: Token) -> bool:
+    """Whether the passive subject of a naming verb is an event or an act it enacts (``_enacted``: "a famine
+    was declared", "a ceasefire was declared")."""
+    lex = event_lexicon(verb.doc.lang_)
+    return lex is not None and verb.lemma_ in lex.naming_verbs and _enacted(lex, noun)
+
+
 def _enacted(lex: Lexicon, noun: Token) -> bool:
     """Whether a naming verb's object is an event one convenes ("called snap elections") or an act one declares,
-    itself or after "of" ("declared independence", "declared a state of emergency")."""
+    itself or after "of" ("declared independence", "declared a state of emergency"); not words quoted ("declared
+    “a total failure”")."""
+    if any(quote_mark(t) for t in subtree(noun)):
+        return False
     if lex.nouns.get(noun.lemma_) in CONVENED_TYPES or noun.lemma_.lower() in lex.declared_acts:
         return True
     if noun.lemma_.lower() not in lex.declared_act_heads:
@@ -924,6 +934,8 @@ def _unsourced_passive(doc: Doc, verb: Token, table: CueTable, base: int) -> Att
     if not subjects or subjects[0].i > verb.i:
         return None
     complements = [c for c in rights(verb) if c.dep_ in PASSIVE_COMPLEMENT_DEPS or c.lower_ in table.as_marks]
+    if not complements and _declared_act(verb, subjects[0]):
+        return None  # "A famine was declared in the camp": an act, not what was said
     end = complements[0].right_edge.i if complements else subjects[0].right_edge.i
     content = trim(doc, subjects[0].left_edge.i, end)
     if content is None:
@@ -1259,12 +1271,27 @@ def _according_attribution(token: Token, to: Token, base: int, max_speaker: int)
         while head.dep_ == "conj" and head.head.i < head.i:  # "A won, B lost and C quit, according to X"
             head = head.head
         phrase = (token.left_edge.i, max(token.right_edge.i, to.i))
+        head = _closing_whole(head, phrase)
         clause = (head.left_edge.i, head.right_edge.i)
         content = around_phrase(token.doc, clause, phrase)
         if content is not None:
             content = without_opener(token.doc, head, content)
     owner = objects[0] if objects else None
     return _record(token.doc, base, cue, speaker, owner, content, clause, gap=phrase)
+
+
+def _closing_whole(head: Token, phrase: tuple[int, int]) -> Token:
+    """The sentence's main verb when "…, according to X." closes the sentence but the parser hung it on an
+    adverbial clause ("a sailor lost a thumb when guards boarded the boats, according to Manila": Manila says
+    all of it), else ``head``."""
+    doc = head.doc
+    before, after = phrase[0] - 1, phrase[1] + 1
+    closing = after >= len(doc) or doc[after].text in (".", "!", "?")
+    if before < 0 or doc[before].text != "," or not closing:
+        return head
+    while head.dep_ == "advcl" and head.head.i < head.i:
+        head = head.head
+    return head
 
 
 def _hearsay_attribution(adverb: Token, table: CueTable, base: int) -> Attribution | None:

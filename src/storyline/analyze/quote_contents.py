@@ -283,7 +283,10 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
                 verb, _split_clause_end(verb, _coordinate_end(verb, clause, table), table), table
             )
         start = _object_as_subject(verb, clause, table) or _after_time_opener(verb, clause)
-        return trim(doc, start, _before_own_conjunct(verb, clause, end, table))
+        end = _before_own_conjunct(verb, clause, end, table)
+        if (split := _split_clause(verb, clause, end)) is not None:
+            end = split.right_edge.i
+        return trim(doc, start, end)
     if (stranded := _stranded_that_clause(verb, table)) is not None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
     if (subject := closing_subject(verb, table)) is not None:
@@ -408,6 +411,17 @@ def _noun_object(verb: Token, before: int) -> bool:
     """Whether the verb has a noun or name as its direct object after it and before token ``before``."""
     return any(
         c.dep_ == "dobj" and verb.i < c.i < before and c.pos_ in ("NOUN", "PROPN") for c in children(verb)
+    )
+
+
+def _split_clause(verb: Token, clause: Token, end: int) -> Token | None:
+    """A second reported clause of the verb right after the first one's end, where the first is headed by no
+    verb: the parser split one clause in two ("said the delegations **present** | would **press** ahead": an
+    adjective read as the subject's verb). ``None`` if there is none."""
+    if clause.pos_ in VERBAL_POS:
+        return None
+    return next(
+        (c for c in children(verb) if c.dep_ == "ccomp" and c.i > clause.i and c.left_edge.i == end + 1), None
     )
 
 

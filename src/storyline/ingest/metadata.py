@@ -652,8 +652,8 @@ def infer_year(
     latest named that does, or to the next year when the lead tells of the day after the dateline in the past
     (``_weekday_year``; ``weekday_ahead`` says the lead's verb may lie ahead, "will meet on Tuesday"). When no
     year named has the dateline on or after ``L``, the first year that does is taken if the lead's weekday is its
-    day exactly ("MOSCOW, June 25 … on Tuesday … in July 2023": 2024). Anything else is ``None``: a guess would
-    poison every relative date resolved against it.
+    day or the day before ("MOSCOW, June 25 … on Tuesday … in July 2023": 2024). Anything else is ``None``: a
+    guess would poison every relative date resolved against it.
     """
     candidates = set(years) | {d.year for d in dates}
     if last_year:
@@ -692,13 +692,14 @@ def _weekday_year(month: int, day: int, year: int, last: int, weekday: int | Non
 
 def _weekday_year_after(month: int, day: int, latest: dt.date, weekday: int | None) -> int | None:
     """The first year whose ``month``/``day`` falls on or after ``latest`` (less than a year after it), if the
-    lead's ``weekday`` is that date's own; else ``None``."""
+    lead's ``weekday`` is that date's own or the day before ("TBILISI, Oct 27 … won Saturday's election"); else
+    ``None``."""
     date = _safe_date(latest.year, month, day)
     if date is None or date < latest:
         date = _safe_date(latest.year + 1, month, day)
     if weekday is None or date is None or (date - latest).days >= MAX_YEAR_GAP_DAYS:
         return None
-    return date.year if date.weekday() == weekday else None
+    return date.year if (date.weekday() - weekday) % 7 in (0, 1) else None
 
 
 def _weekday_ahead(head: str, weekday: str, words: Words) -> bool:
