@@ -305,6 +305,28 @@ def test_infer_year_reads_a_past_lead_s_weekday(
 
 
 @pytest.mark.parametrize(
+    "text, published, outlet",
+    [
+        # a wire dateline with no place: the date and the credit still date the story
+        (
+            "March 25 (Reuters) - Boeing said on Monday its chief, in the job since January 2020, would go in 2024.",
+            dt.date(2024, 3, 25),
+            "Reuters",
+        ),
+        (
+            "March 25, 2024 (Reuters) - Boeing said its chief would step down.",
+            dt.date(2024, 3, 25),
+            "Reuters",
+        ),
+        ("March 25 (local time) - Markets fell on Monday after the 2024 budget.", None, None),  # no agency
+    ],
+)
+def test_a_dateline_without_a_place(text: str, published: dt.date | None, outlet: str | None) -> None:
+    recovered = _recover(text)
+    assert (recovered.published, recovered.outlet, recovered.dateline_place) == (published, outlet, None)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
     "lead, published",
     [
         ("Chilean President Gabriel Boric replaced his finance minister on Tuesday.", dt.date(2023, 3, 7)),
@@ -317,6 +339,16 @@ def test_infer_year_reads_a_past_lead_s_weekday(
 def test_a_past_lead_s_weekday_moves_a_year_less_dateline_on(lead: str, published: dt.date) -> None:
     text = f"SANTIAGO, March 7 (Reuters) - {lead} Mario Marcel has led the ministry since March 2022."
     assert _recover(text).published == published  # type: ignore[attr-defined]
+
+
+def test_a_year_told_as_ahead_does_not_place_a_year_less_dateline() -> None:
+    """ "before 2026" is ahead of the story: with "last year", the dateline's year is the one after the latest
+    year named as past or current (2024, whose May 13 was the lead's Monday), not 2027."""
+    text = (
+        "MUNICH, May 13 (Reuters) - Siemens Energy raised its outlook for fiscal 2024 on Monday. Its wind unit, "
+        "which lost money last year, would not break even before 2026."
+    )
+    assert _recover(text).published == dt.date(2024, 5, 13)  # type: ignore[attr-defined]
 
 
 def test_agency_table_is_well_formed() -> None:

@@ -272,7 +272,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return _before_closing_frame(doc, verb, subject)
     if clauses and _object_over_fronted_clause(verb, clauses, table):
         clauses = []
-    clauses = [c for c in clauses if not _coordinated_after_object(verb, c)]
+    clauses = [c for c in clauses if not _coordinated_after_object(verb, c) and not _bare_participle(verb, c)]
     if clauses and _chose_object(verb, table):
         return None
     if clauses:  # the clause after the verb first: a second ccomp before it is usually a misparse
@@ -398,6 +398,14 @@ def _prep_object(verb: Token, table: CueTable) -> bool:
     return prep is not None and (
         prep.dep_ == "mark" or any(c.dep_ in {"pobj", "pcomp"} for c in children(prep))
     )
+
+
+def _bare_participle(verb: Token, clause: Token) -> bool:
+    """A past participle after the verb with no subject or auxiliary of its own is no reported clause: "…, he said
+    in an interview with France 24 **broadcast** on Thursday" describes the interview (the parser's clause)."""
+    if clause.i < verb.i or clause.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in children(clause))
 
 
 def _coordinated_after_object(verb: Token, clause: Token) -> bool:

@@ -475,10 +475,14 @@ def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[s
 def _apposed_person(text: str, head_end: int, speaker_end: int, entities: EntityIndex) -> Entity | None:
     """The person an apposition right after a common-noun head names, when the speaker span ends with the
     name: "Its spokesman, Jay Tarriela, told", "The party's founder, billionaire Bidzina Ivanishvili, said"
-    (a lower-case description may stand before the name; a clause may not)."""
+    (a lower-case description may stand before the name; a clause may not), or the name right after the head
+    the parser made its apposition ("presidential candidate Hillary Clinton said")."""
     entity = entities.at(head_end, speaker_end)
-    if entity is None or entity.type != "PERSON" or not text.startswith(",", head_end):
+    if entity is None or entity.type != "PERSON":
         return None
+    if not text.startswith(",", head_end):
+        adjacent = any(m.start == head_end + 1 and m.end == speaker_end for m in entity.mentions)
+        return entity if adjacent and text[head_end : head_end + 1] == " " else None
     for mention in entity.mentions:
         if head_end < mention.start and text[mention.end : speaker_end].strip(" ,") == "":
             between = text[head_end + 1 : mention.start].split()

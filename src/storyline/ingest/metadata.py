@@ -69,7 +69,7 @@ class Agency:
 class Dateline:
     """ "BAKU, March 14. /TASS/." read apart: place, month/day (year if stated) and the credited agency."""
 
-    place: str
+    place: str | None
     month: int | None = None
     day: int | None = None
     year: int | None = None
@@ -98,7 +98,8 @@ def recover(doc: Document) -> Document:
         outlet=outlet,
         title=doc.title or find_title(lines, words, outlets),
         byline=doc.byline or find_byline(lines, words, outlets),
-        dateline_place=doc.dateline_place or (dateline.place.title() if dateline else None),
+        dateline_place=doc.dateline_place
+        or (dateline.place.title() if dateline and dateline.place else None),
         published=published,
         hints=hints,
     )
@@ -367,7 +368,28 @@ def _line_dateline(line: str, words: Words) -> tuple[re.Match[str], Dateline] | 
     """The dateline ``line`` opens with, and the match that read it, or ``None``."""
     match = _dateline_pattern(words.month_pattern).match(line[:MAX_LINE_CHARS])
     dateline = _to_dateline(match, words) if match else None
-    return (match, dateline) if match and dateline else None
+    if match and dateline:
+        return match, dateline
+    return _placeless_dateline(line, words)
+
+
+@functools.cache
+def _placeless_pattern(month_pattern: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<month>{month_pattern})\.?[ \t](?P<day>\d{{1,2}})(?:,?[ \t](?P<year>\d{{4}}))?"
+        r"[ \t]?\((?P<credit>[^()\n]{1,40})\)[ \t]*(?:--|[-–—])(?=\s)"
+    )
+
+
+def _placeless_dateline(line: str, words: Words) -> tuple[re.Match[str], Dateline] | None:
+    """A dateline with a date and a known agency's credit but no place ("March 25 (Reuters) - Boeing…", as
+    wire stories filed from no one city open), or ``None``."""
+    match = _placeless_pattern(words.month_pattern).match(line[:MAX_LINE_CHARS])
+    if match is None or not canonical_agency(match["credit"]):
+        return None
+    year = int(match["year"]) if match["year"] else None
+    month, day = words.month_number[match["month"]], int(match["day"])
+    return match, Dateline(place=None, month=month, day=day, year=year, credit=match["credit"])
 
 
 @dataclass(frozen=True)
@@ -390,7 +412,8 @@ def dateline_span(line: str, language: str | None = None) -> DatelineSpan | None
     if found is None:
         return None
     match = found[0]
-    places = tuple(match.span(group) for group in ("place", "place2", "region") if match[group])
+    groups = [group for group in ("place", "place2", "region") if group in match.re.groupindex]
+    places = tuple(match.span(group) for group in groups if match[group])
     return DatelineSpan(len(line) - len(line[match.end() :].lstrip()), places)
 
 
@@ -451,7 +474,7 @@ def full_dates(text: str, language: str | None = None) -> list[dt.date]:
     dates = []
     for match in _full_date_pattern(words.month_pattern).finditer(text):
         before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
-        if any(word in words.future_cues for word in before[-FUTURE_CUE_WORDS:]):
+        if _future_cued(before, words):
             continue
         if match["iy"]:
             parts = (int(match["iy"]), int(match["im"]), int(match["id"]))
@@ -496,7 +519,7 @@ def _published(
     number = _weekday_forms(words.weekdays)[weekday] if weekday else None  # the lead's weekday
     ahead = _weekday_ahead(text[:HEAD_CHARS], weekday, words) if weekday else True
     year = dateline.year or infer_year(
-        dateline.month, dateline.day, bounds, _years(text), last_year, number, weekday_ahead=ahead
+        dateline.month, dateline.day, bounds, _years(text, words), last_year, number, weekday_ahead=ahead
     )
     date = _safe_date(year, dateline.month, dateline.day) if year else None
     if date is None:
@@ -520,7 +543,7 @@ def month_years(text: str, language: str | None = None) -> list[dt.date]:
     bounds = []
     for match in _month_year_pattern(words.month_pattern).finditer(text):
         before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
-        if any(word in words.future_cues for word in before[-FUTURE_CUE_WORDS:]):
+        if _future_cued(before, words):
             continue
         year = int(match["y"])
         if YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
@@ -729,8 +752,20 @@ def _year_after_last_year(month: int, day: int, years: set[int], weekday: int | 
     return latest + 1
 
 
-def _years(text: str) -> set[int]:
-    return {int(y) for y in _YEAR.findall(text) if YEAR_RANGE[0] <= int(y) <= YEAR_RANGE[1]}
+def _years(text: str, words: Words) -> set[int]:
+    """The four-digit years the text names, but those marked as ahead ("would not break even before 2026",
+    "until 2030"): those say nothing of when it was written."""
+    years = set()
+    for match in _YEAR.finditer(text):
+        before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
+        if YEAR_RANGE[0] <= int(match[0]) <= YEAR_RANGE[1] and not _future_cued(before, words):
+            years.add(int(match[0]))
+    return years
+
+
+def _future_cued(before: list[str], words: Words) -> bool:
+    """Whether a future cue stands among the last words ``before`` a date ("due", "until")."""
+    return any(word in words.future_cues for word in before[-FUTURE_CUE_WORDS:])
 
 
 def _says_last_year(text: str, words: Words) -> bool:
