@@ -442,6 +442,12 @@ def test_title_words_and_country_variants(analyze, text, expected):
             "Organization for Security and Co-operation in Europe",
             "ORG",
         ),
+        # a name the model stopped after "of the" runs on over the capitalized words after it
+        (
+            "The meeting was held in Baku on June 11, the Office of the Deputy Prime Minister reported.",
+            "Office of the Deputy Prime Minister",
+            "ORG",
+        ),
         # a two-word name after a lower-case role is a person; a country closing a title is no part of a name
         ("Azerbaijani presidential aide Hikmet Hajiyev welcomed the agreement.", "Hikmet Hajiyev", "PERSON"),
         (

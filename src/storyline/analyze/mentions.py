@@ -98,7 +98,7 @@ def label_map(language: str | None) -> dict[str, str]:
 
 def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]:
     """Every kept named mention, types fixed and (with a role table) titles attached, in text order."""
-    names = _extend_to_acronyms(doc, _from_ner(doc, language, roles))
+    names = _extend_dangling(doc, _extend_to_acronyms(doc, _from_ner(doc, language, roles)))
     dropped = _dropped_names(doc)
     if roles is not None:
         names = _join_name_particles(doc, names, roles)
@@ -564,6 +564,28 @@ def _headline_case(sentence) -> bool:
         words = [t for t in sentence if t.is_alpha and len(t) > 3]
         known[key] = len(words) >= 2 and all(t.text[:1].isupper() for t in words)
     return known[key]
+
+
+DANGLING_WORDS = frozenset({"of", "the", "for", "and", "&"})  # words a name cannot end with
+
+
+def _extend_dangling(doc: Doc, names: list[Named]) -> list[Named]:
+    """A name the model stopped after "of the" ("the Office of the | Deputy Prime Minister"): it runs on over
+    the capitalized words after it on the same line, and any names the model made of them go; with none after
+    it the dangling words are cut."""
+    for named in names:
+        if named.label == "PERSON" or doc[named.end - 1].lower_ not in DANGLING_WORDS:
+            continue
+        end = named.end
+        while end < len(doc) and _capitalized_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        if end == named.end:
+            while end > named.start + 1 and doc[end - 1].lower_ in DANGLING_WORDS:
+                end -= 1
+        inside = [n for n in names if n is not named and named.end <= n.start and n.end <= end]
+        named.end, named.text = end, clean_name(doc[named.start : end].text)
+        names = [n for n in names if n not in inside]
+    return names
 
 
 def _extend_to_acronyms(doc: Doc, names: list[Named]) -> list[Named]:
