@@ -916,6 +916,7 @@ def test_actor_and_target_roles(parse: Parse, text: str, actors: set[str], targe
         ("Hezbollah fired more than 100 rockets and drones at northern Israel.", "fired", {"Hezbollah"},
          {"Israel"}),
         ("Police fired tear gas and rubber bullets at protesters.", "fired", {"Police"}, {"protesters"}),
+        ("Russia fired 88 missiles and 63 drones overnight.", "fired", {"Russia"}, set()),
         ("A Palestinian rammed a bulldozer into Israelis at a bus stop.", "rammed", {"Palestinian"}, {"Israelis"}),
     ],
 )  # fmt: skip

@@ -1073,7 +1073,9 @@ REFERENCE = [
         "The shares began trading this summer. It has 13 plants, up from seven a year ago.",
         ("a year ago", "2020"),
     ),
-    ("The floods came this winter. A year earlier, the dam had burst.", ("A year earlier", "2020-WI")),
+    # "this winter" in March is the one begun last December (a winter is named by its December)
+    ("The floods came this winter. A year earlier, the dam had burst.", ("this winter", "2020-WI")),
+    ("The floods came this winter. A year earlier, the dam had burst.", ("A year earlier", "2019-WI")),
     # after a report's months of the year so far, a year earlier is last year, not the quarter spoken of before
     (
         "Net rose in the fourth quarter. For the nine months, net was $9 million, up from $7 million a year earlier.",

@@ -311,8 +311,12 @@ def _object_takes_part(lex: Lexicon, anchor: Word, trigger: Word, obj: Word) -> 
     """
     if anchor.lemma_ in lex.contest_words and obj.lemma_.lower() in lex.fought_objects:
         return False  # "fought two wars": the fighting itself
-    if obj.lemma_.lower() in lex.instrument_nouns and _aimed(lex, anchor):
-        return False  # "rammed a car into the crowd", "fired rockets at Israel": what it was done with
+    if obj.lemma_.lower() in lex.instrument_nouns and (
+        _aimed(lex, anchor) or anchor.lemma_ in lex.aiming_verbs
+    ):
+        return (
+            False  # "rammed a car into the crowd", "fired 88 missiles and 63 drones": what it was done with
+        )
     topic = anchor.lemma_ in lex.content_object_verbs and obj.dep_ in ("dobj", "obj")
     subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     predicate = subject and anchor.lemma_ in lex.predicate_verbs

@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season (northern hemisphere)
+WINTER_REACH = (
+    8  # a season starting this many months after the document's month is last year's (winter in March)
+)
 UNDATED_DECADE_LIMIT = 2030  # without a DCT, "'30s" is the 1930s and "'20s" the 2020s
 # A sentence's tense picks between last year's and next year's "November 10" only while that choice lies
 # within this many days of the document date; further away the closest one wins (tuned on TempEval-3 train).
@@ -528,6 +531,8 @@ def _season_point(ctx: Context, code: str, step: int | None, future: bool | None
     candidates = [dt.date(y, start, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
     this = dt.date(dct.year, start, 1)
     if step == 0:
+        if start > dct.month + WINTER_REACH:  # "this winter" said in March: the one begun last December
+            this = dt.date(dct.year - 1, start, 1)
         return Point(this, "season", code)
     current = dt.date(dct.year, dct.month, 1)
     if step is None and future is False:
