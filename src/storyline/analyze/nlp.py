@@ -61,6 +61,7 @@ MIN_SINGLE_PARSES = 2  # a document always gets this many one-sentence parses be
 DOUBLING_VERB = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
 UNDOUBLED_ENDINGS = ("ed", "ing", "es")
 INFLECTED_VERB_TAGS = ["VBD", "VBN", "VBG", "VBZ"]
+PRESENT_TAGS = ["VB", "VBP"]  # the tags the tagger gives an irregular past it does not know ("retook")
 
 
 def model_name(language: str | None, settings: AnalyzeSettings) -> str | None:
@@ -101,6 +102,7 @@ def load(name: str, matmul: str = "numpy") -> Language:
     if nlp.lang == "en":
         _keep_title_abbreviations(nlp)
         _lemmatize_undoubled_verbs(nlp)
+        _lemmatize_mistagged_pasts(nlp)
     _lemma_index_as_sets(nlp)
     gc.freeze()  # the model lives as long as the process: full collections need not walk its objects again
     return nlp
@@ -136,6 +138,30 @@ def _lemmatize_undoubled_verbs(nlp: Language) -> None:
     verbs = set(index.get("verb", ()))
     pairs = sorted(v for v in verbs if f"{v}e" in verbs)
     nlp.get_pipe("attribute_ruler").add_patterns(_undoubled_forms_pattern(verb) for verb in pairs)
+
+
+def _lemmatize_mistagged_pasts(nlp: Language) -> None:
+    """Give an irregular past the tagger read as a present ("Azerbaijan **retook** the region" as VBP) the lemma
+    of its verb ("retake"): the rule lemmatizer takes a present for a base form and keeps "retook", which no
+    table knows. Only forms of the lemmatizer's own exceptions that are no verb of its index themselves ("took",
+    "retook", "withdrew"; not "found", "lay" or "saw", which are verbs too), one ruler pattern per lemma."""
+    if "attribute_ruler" not in nlp.component_names or "lemmatizer" not in nlp.component_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_exc") or not lookups.has_table("lemma_index"):
+        return
+    verbs = set(lookups.get_table("lemma_index").get("verb", ()))
+    forms: dict[str, list[str]] = {}
+    for form, lemmas in lookups.get_table("lemma_exc").get("verb", {}).items():
+        if lemmas and form not in verbs and lemmas[0] != form and lemmas[0] in verbs:
+            forms.setdefault(lemmas[0], []).append(form)
+    nlp.get_pipe("attribute_ruler").add_patterns(
+        {
+            "patterns": [[{"LOWER": {"IN": sorted(words)}, "TAG": {"IN": PRESENT_TAGS}}]],
+            "attrs": {"LEMMA": lemma},
+        }
+        for lemma, words in sorted(forms.items())
+    )
 
 
 def _lemma_index_as_sets(nlp: Language) -> None:
