@@ -353,6 +353,29 @@ def test_description_with_conflicting_country_is_not_attached(analyze):
     assert owner(analyze(text), "The Russian leader") is None
 
 
+@pytest.mark.parametrize(
+    "text, description, person",
+    [
+        # "his Azerbaijani counterpart": the person of that country, even where the model read the nationality
+        # at a sentence start as a person
+        (
+            "Turkish President Recep Tayyip Erdogan received Azerbaijani President Ilham Aliyev on Thursday.\n\n"
+            "His Azerbaijani counterpart thanked Turkey for its support.",
+            "His Azerbaijani counterpart",
+            "Ilham Aliyev",
+        ),
+        # with no person of that country's office named, it is nobody's (not the president nearby)
+        (
+            "Chinese President Xi Jinping spoke on Monday. His American counterpart did not comment.",
+            "His American counterpart",
+            None,
+        ),
+    ],
+)
+def test_a_counterpart_is_the_person_of_its_country(analyze, text, description, person):
+    assert owner(analyze(text), description) == person
+
+
 def test_ids_are_stable_in_order_of_first_mention(analyze):
     text = (
         "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda in Warsaw. "

@@ -333,7 +333,9 @@ def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Descrip
             return None  # "Carter’s press secretary" is somebody else
         start -= 1  # the owner the walk stopped at: "Trend’s president", not "’s president"
     possessive = any(doc[j].lower_ in ("'s", "’s") for j in range(start, i))
-    if not possessive and (start == 0 or doc[start - 1].lower_ not in DETERMINERS - {"a", "an"}):
+    before = doc[start - 1].lower_ if start > 0 else ""
+    relational = doc[i].lower_ in roles.relational and before in POSSESSIVE_PRONOUNS  # "his … counterpart"
+    if not possessive and not relational and before not in DETERMINERS - {"a", "an"}:
         return None
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("state", "government"):
         end += 2
@@ -342,13 +344,21 @@ def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Descrip
     if head is None:
         return None
     country, end = _description_country(doc, start, end, roles)
+    if head in roles.relational and country is None:
+        return None  # "his counterpart": whose, the text does not say
     return Description(start if possessive else start - 1, end, head, country)
+
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
 def _modifier(doc: Doc, j: int, roles: RoleTable) -> bool:
     tok = doc[j]
-    if "\n" in tok.whitespace_ or (tok.ent_type_ == "PERSON" and tok.text not in roles.places):
-        return False  # a listed place the model read as a person still owns its president (see below)
+    misread = (
+        tok.text in roles.places or tok.lower_ in roles.demonyms
+    )  # "His Azerbaijani (PERSON) counterpart"
+    if "\n" in tok.whitespace_ or (tok.ent_type_ == "PERSON" and not misread):
+        return False  # a listed place or nationality the model read as a person still counts (see below)
     return (
         tok.lower_ in roles.words
         or tok.lower_ in roles.demonyms
@@ -379,8 +389,9 @@ def _attach(
     description: Description, people: list[Cluster], roles: RoleTable, counts: Callable[[Ref], bool]
 ) -> None:
     """Add the description to the best-fitting person: a country match beats an unknown country; among those,
-    the one last mentioned where ``counts``, else the nearest."""
-    for exact in (True, False):
+    the one last mentioned where ``counts``, else the nearest. A relational description ("his American
+    counterpart") takes a country match only: the person of unknown country nearby is the other side."""
+    for exact in (True,) if description.head in roles.relational else (True, False):
         fits = [c for c in people if _fits(description, c, exact, roles)]
         if fits:
             nearest = _nearest(fits, description.start, counts)

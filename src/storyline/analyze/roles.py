@@ -47,6 +47,7 @@ class RoleTable:
     subordinates: frozenset[str] = frozenset()  # "vice", "deputy": "vice president" is no "president"
     name_particles: frozenset[str] = frozenset()  # "von", "de": lower-case words inside a person's name
     people: Mapping[str, str] = field(default_factory=dict)  # "woman" -> "f": common nouns of people
+    relational: frozenset[str] = frozenset()  # "counterpart": a description by another's office
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def table(language: str | None) -> RoleTable | None:
         place_nouns=dict(places.get("nouns", {})),
         subordinates=frozenset(titles.get("subordinates", ())),
         name_particles=frozenset(titles.get("name_particles", ())),
+        relational=frozenset(titles.get("relational", ())),
         people=dict(titles.get("people", {})),
     )
 
