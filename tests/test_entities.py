@@ -880,6 +880,26 @@ def test_a_person_brought_in_by_a_common_noun_takes_the_pronoun(analyze, text, p
     assert owner(analyze(text), pronoun, "pronoun") == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the subject after a participle's opening clause is who was asked, not a person the question names
+        (
+            "Speaker Mike Johnson spoke at the Capitol. Asked whether Donald Trump supported the bill, he said "
+            "yes.",
+            "Mike Johnson",
+        ),
+        # an opener with a verb of its own is a clause, and its subject may be the pronoun's
+        (
+            "According to reports Tara Reid's representative Jack Ketsoyan left a statement, he said.",
+            "Jack Ketsoyan",
+        ),
+    ],
+)
+def test_a_pronoun_after_an_opening_participle_clause(analyze, text, expected):
+    assert owner(analyze(text), "he", "pronoun") == expected
+
+
 def test_a_common_word_opening_a_sentence_is_no_person(analyze):
     """The model reads a capitalized common word as a name; the text writes it in lower case elsewhere."""
     found = analyze(

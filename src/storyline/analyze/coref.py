@@ -350,6 +350,7 @@ def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Descrip
 
 
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+OPENER_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "about"})
 
 
 def _modifier(doc: Doc, j: int, roles: RoleTable) -> bool:
@@ -492,6 +493,8 @@ def _antecedent(
         index = sentence - back
         if index < 0:
             break
+        if back == 0 and _after_participial_opener(doc, starts[index], i):
+            continue
         lo = starts[index]
         hi = i if back == 0 else (starts[index + 1] if index + 1 < len(starts) else len(doc))
         candidates = [
@@ -505,6 +508,22 @@ def _antecedent(
         if candidates:
             return _prefer(doc, candidates, nearest_first and back == 0, earlier=back > 0)
     return None
+
+
+def _after_participial_opener(doc: Doc, start: int, i: int) -> bool:
+    """Whether the pronoun at ``i`` opens the main clause after a participle's clause that opens the sentence
+    ("Asked whether Trump supported it, **he** said …", "Flanked by Macron, **he** said …"): the subject is
+    who was asked, never a person the opener names. Not where a finite verb outside a question in it shows
+    the opener was a clause of its own ("According to reports Reid's representative Jack Ketsoyan left a
+    statement, he said")."""
+    if i <= start + 1 or doc[i - 1].text != "," or doc[start].tag_ not in ("VBN", "VBG"):
+        return False
+    for token in doc[start : i - 1]:
+        if token.lower_ in OPENER_QUESTION_WORDS:
+            return True  # "Asked whether Trump supported it": the verbs after it are the question's
+        if token.tag_ in ("VBD", "VBZ", "VBP"):
+            return False
+    return True
 
 
 def _prefer(
