@@ -376,6 +376,17 @@ def test_a_counterpart_is_the_person_of_its_country(analyze, text, description, 
     assert owner(analyze(text), description) == person
 
 
+def test_a_description_naming_an_office_s_field_needs_it_in_the_title(analyze):
+    """ "Iran's armed forces chief" is not the Supreme Leader, though a chief may be a leader; "the federal
+    judge" still is Judge Gonzalo Curiel (only words of an office's field must match)."""
+    found = analyze(
+        "Supreme Leader Ayatollah Ali Khamenei declared five days of mourning. Iran's armed forces chief "
+        "ordered an investigation. Judge Gonzalo Curiel ruled on Monday. The federal judge cited the law."
+    )
+    assert owner(found, "Iran's armed forces chief") is None
+    assert owner(found, "The federal judge") == "Gonzalo Curiel"
+
+
 def test_ids_are_stable_in_order_of_first_mention(analyze):
     text = (
         "NATO Secretary General Jens Stoltenberg met Polish President Andrzej Duda in Warsaw. "

@@ -979,6 +979,7 @@ def test_a_label_naming_an_event_is_a_topic_not_a_speaker(parse):
         # … nor does one enacting an act ("declared independence", "a state of emergency"); a claim still does
         ("The region declared independence in 1991.", []),
         ("The cabinet declared a state of emergency on Friday.", []),
+        ("The supreme leader declared five days of mourning.", []),
         ("Clinton declared victory in the primary.", [("Clinton", "declared", "indirect")]),
         ("A famine was declared in the camp earlier this month.", []),  # a passive one too
         # a passive's "by" phrase of how much names no source

@@ -281,6 +281,7 @@ class Description:
     end: int
     head: str
     country: str | None
+    modifiers: tuple[str, ...] = ()  # words of the office's field the title must have too ("armed forces")
 
 
 def resolve_descriptions(
@@ -346,7 +347,9 @@ def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Descrip
     country, end = _description_country(doc, start, end, roles)
     if head in roles.relational and country is None:
         return None  # "his counterpart": whose, the text does not say
-    return Description(start if possessive else start - 1, end, head, country)
+    lowers = [w.lower() for w in words]
+    modifiers = tuple(w for w in lowers if w in roles.field_modifiers and w not in head.split())
+    return Description(start if possessive else start - 1, end, head, country, modifiers)
 
 
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
@@ -414,6 +417,8 @@ def _fits(description: Description, cluster: Cluster, exact: bool, roles: RoleTa
     for title in cluster.titles:
         if title.head is None or not descriptions_match(description.head, title.head, roles):
             continue
+        if any(word not in title.text.lower().split() for word in description.modifiers):
+            continue  # "Iran's armed forces chief" is not the Supreme Leader
         if exact and description.country is not None and title.country == description.country:
             return True
         if not exact and countries_match(description.country, title.country):

@@ -48,6 +48,7 @@ class RoleTable:
     name_particles: frozenset[str] = frozenset()  # "von", "de": lower-case words inside a person's name
     people: Mapping[str, str] = field(default_factory=dict)  # "woman" -> "f": common nouns of people
     relational: frozenset[str] = frozenset()  # "counterpart": a description by another's office
+    field_modifiers: frozenset[str] = frozenset()  # "economy": a description's word the title must have too
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ def table(language: str | None) -> RoleTable | None:
         subordinates=frozenset(titles.get("subordinates", ())),
         name_particles=frozenset(titles.get("name_particles", ())),
         relational=frozenset(titles.get("relational", ())),
+        field_modifiers=frozenset(titles.get("field_modifiers", ())),
         people=dict(titles.get("people", {})),
     )
 
