@@ -358,9 +358,8 @@ OPENER_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when"
 
 def _modifier(doc: Doc, j: int, roles: RoleTable) -> bool:
     tok = doc[j]
-    misread = (
-        tok.text in roles.places or tok.lower_ in roles.demonyms
-    )  # "His Azerbaijani (PERSON) counterpart"
+    # a listed place or a nationality the model read as a person: "His Azerbaijani (PERSON) counterpart"
+    misread = tok.text in roles.places or tok.lower_ in roles.demonyms
     if "\n" in tok.whitespace_ or (tok.ent_type_ == "PERSON" and not misread):
         return False  # a listed place or nationality the model read as a person still counts (see below)
     return (

@@ -314,9 +314,8 @@ def _object_takes_part(lex: Lexicon, anchor: Word, trigger: Word, obj: Word) -> 
     if obj.lemma_.lower() in lex.instrument_nouns and (
         _aimed(lex, anchor) or anchor.lemma_ in lex.aiming_verbs
     ):
-        return (
-            False  # "rammed a car into the crowd", "fired 88 missiles and 63 drones": what it was done with
-        )
+        # "rammed a car into the crowd", "fired 88 missiles and 63 drones": what it was done with
+        return False
     topic = anchor.lemma_ in lex.content_object_verbs and obj.dep_ in ("dobj", "obj")
     subject = anchor.i != trigger.i and trigger.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
     predicate = subject and anchor.lemma_ in lex.predicate_verbs

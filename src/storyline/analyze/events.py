@@ -516,7 +516,7 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return True
     if token.pos_ == "VERB" and not trigger.words and _met_goal_or_fire(lex, token, trigger.type):
         return True
-    verbal = token.pos_ == "VERB" or token.lower_.endswith("ing")  # "made fighting graft a priority": a noun
+    verbal = token.pos_ == "VERB" or token.lower_.endswith("ing")  # a gerund read as a noun: "fighting graft"
     if verbal and not trigger.words and trigger.type == "ATTACK" and _figurative(lex, token):
         return True
     if not trigger.words and trigger.type == "ATTACK" and _contest(lex, token):
@@ -599,9 +599,7 @@ def _figurative(lex: Lexicon, token: Word) -> bool:
     obituaries and courts uses these often; they are no violence on a timeline. "rammed the bill **through**"
     and "rammed **home** the point" push, they hit nothing."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    if token.lower_.endswith(
-        "ing"
-    ):  # "made fighting graft a priority": the parser seldom finds a gerund's object
+    if token.lower_.endswith("ing"):  # "made fighting graft a priority": a gerund's object the parser missed
         objects += token.doc[token.i + 1 : token.i + 2]
     if any(c.lemma_.lower() in lex.figurative_objects for c in objects):
         return True

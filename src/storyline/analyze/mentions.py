@@ -573,8 +573,9 @@ def _extend_dangling(doc: Doc, names: list[Named]) -> list[Named]:
     """A name the model stopped after "of the" ("the Office of the | Deputy Prime Minister"): it runs on over
     the capitalized words after it on the same line, and any names the model made of them go; with none after
     it the dangling words are cut."""
+    covered: set[int] = set()  # ids of the names a longer one now holds
     for named in names:
-        if named.label == "PERSON" or doc[named.end - 1].lower_ not in DANGLING_WORDS:
+        if id(named) in covered or named.label == "PERSON" or doc[named.end - 1].lower_ not in DANGLING_WORDS:
             continue
         end = named.end
         while end < len(doc) and _capitalized_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
@@ -582,10 +583,9 @@ def _extend_dangling(doc: Doc, names: list[Named]) -> list[Named]:
         if end == named.end:
             while end > named.start + 1 and doc[end - 1].lower_ in DANGLING_WORDS:
                 end -= 1
-        inside = [n for n in names if n is not named and named.end <= n.start and n.end <= end]
+        covered |= {id(n) for n in names if n is not named and named.end <= n.start and n.end <= end}
         named.end, named.text = end, clean_name(doc[named.start : end].text)
-        names = [n for n in names if n not in inside]
-    return names
+    return [n for n in names if id(n) not in covered]
 
 
 def _extend_to_acronyms(doc: Doc, names: list[Named]) -> list[Named]:

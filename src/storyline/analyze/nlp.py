@@ -284,9 +284,8 @@ def _noun_lemmas(nlp: Language) -> frozenset[str]:
 
 
 MAX_ABBREVIATION = 4  # "Vt", "Mass", "Ariz": a title-case word this short before a full stop may abbreviate
-PLATFORM_X = (
-    "X."  # "wrote on X. | Hungarian Prime Minister…": the tokenizer keeps the platform's stop as an initial's
-)
+# "wrote on X. | Hungarian Prime Minister…": the tokenizer keeps the platform's full stop as an initial's
+PLATFORM_X = "X."
 
 
 def _paragraph_breaks(doc: Doc, nouns: frozenset[str] = frozenset()) -> Doc:
