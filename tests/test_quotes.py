@@ -991,6 +991,24 @@ def test_acts_and_meanwhile_clauses(parse, text, expected):
     assert [(q.speaker, q.cue, q.kind) for q in extract(parse(text), [])] == expected
 
 
+def test_joined_speakers_are_named_together(parse):
+    """Two names joined as the subject speak together: the speaker is both, as written, and no one entity; a
+    coordination inside one name joins no speakers."""
+    text = (
+        "Armenia and Azerbaijan said they had agreed on the text of a treaty. The Organization for Security "
+        "and Co-operation in Europe said the vote was calm."
+    )
+    armenia = _entity(text, "Armenia", [("Armenia", "name")])
+    azerbaijan = _entity(text, "Azerbaijan", [("Azerbaijan", "name")])
+    osce = _entity(text, "OSCE", [("Organization for Security and Co-operation in Europe", "name")])
+    europe = _entity(text, "Europe", [("Europe", "name")])
+    found = extract(parse(text), [armenia, azerbaijan, osce, europe])
+    assert [(q.speaker, q.speaker_entity) for q in found] == [
+        ("Armenia and Azerbaijan", None),
+        ("OSCE", osce.id),
+    ]
+
+
 def test_demonstrative_subject_names_no_source(parse):
     """ "That suggests …": a bare "this"/"that" stands for an event or a claim, not for anyone PolNeAR marks."""
     text = "That suggests a lack of confidence in the plan."

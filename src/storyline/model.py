@@ -283,6 +283,17 @@ class EntityIndex:
             index -= 1
         return best[2] if best else None
 
+    def within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The mentions lying wholly inside ``[start, end)``, as (start, end, entity), in text order."""
+        index = bisect.bisect_left(self._starts, start)
+        found = []
+        while index < len(self._mentions) and self._mentions[index][0] < end:
+            mention_start, _, mention_end, entity = self._mentions[index]
+            if mention_end <= end:
+                found.append((mention_start, mention_end, entity))
+            index += 1
+        return found
+
     def named(self, text: str) -> Entity | None:
         """The one entity called ``text`` (its name, an alias or a person's surname, case aside), or ``None``:
         the recognizer misses some mentions of a name it found elsewhere ("Dion added" after "Dion said"), and

@@ -26,6 +26,7 @@ including "that".
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +60,8 @@ QUOTE_OPENERS = "\"“‘'«"
 SENTENCE_ENDS = ".!?"
 TRAIL_STOPS = '.!?\n"“”«»'  # a sentence, a line or another quotation between a quotation and a cue
 MAX_TRAIL = 80  # characters from a quotation to the cue it runs on into
+# words joining two speakers' names ("Armenia and Azerbaijan said"; Russian "и", Turkish "ve")
+SPEAKER_COORDINATORS = frozenset({"and", "&", "и", "ve"})
 APPOSED_DESCRIPTION_WORDS = (
     3  # "billionaire", "former prime minister": lower-case words before an apposed name
 )
@@ -461,6 +464,8 @@ def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[s
     """
     if a is None or a.speaker_start is None or a.speaker_end is None:
         return None, None
+    if _joined_speakers(text, a.speaker_start, a.speaker_end, entities):
+        return text[a.speaker_start : a.speaker_end], None  # "Armenia and Azerbaijan said": both, not one
     start, end = (a.head_start, a.head_end) if a.head_start is not None else (a.speaker_start, a.speaker_end)
     entity = entities.at(start, end or a.speaker_end) or entities.named(text[start : end or a.speaker_end])
     if entity is None and end is not None:
@@ -470,6 +475,21 @@ def _speaker(text: str, a: Attribution | None, entities: EntityIndex) -> tuple[s
     if a.name_start is not None and a.name_end is not None:
         return text[a.name_start : a.name_end], None
     return text[a.speaker_start : a.speaker_end], None
+
+
+def _joined_speakers(text: str, start: int, end: int, entities: EntityIndex) -> bool:
+    """Whether the speaker span joins two entities' names with a coordinator outside any name ("Armenia and
+    Azerbaijan said", "Putin and Xi said"; not "the Organization for Security and Co-operation in Europe"),
+    before any comma (not "Faiza Patel, co-director of the Liberty and National Security Program")."""
+    mentions = entities.within(start, end)
+    for first, second in itertools.combinations(mentions, 2):
+        if first[2] is second[2] or first[1] > second[0] or "," in text[start : first[0]]:
+            continue
+        between = text[first[1] : second[0]]
+        inside = any(m_start < first[1] and second[0] < m_end for m_start, m_end, _ in mentions)
+        if not inside and between.strip(" ,") in SPEAKER_COORDINATORS:
+            return True
+    return False
 
 
 def _apposed_person(text: str, head_end: int, speaker_end: int, entities: EntityIndex) -> Entity | None:
