@@ -305,6 +305,13 @@ def has_demand_modal(clause: Word, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex.demand_modals for c in clause.children)
 
 
+def phrase_children(verb: Word, dep: str, phrases: frozenset[str]) -> list[Word]:
+    """The ``dep`` children of ``verb`` that make with its lemma one of ``phrases`` ("sign off", "slam into",
+    "call on"), in text order."""
+    lemma = verb.lemma_.lower()
+    return [c for c in verb.children if c.dep_ == dep and f"{lemma} {c.lower_}" in phrases]
+
+
 def is_clause_prep(token: Word, lex: Lexicon) -> bool:
     """A link that starts a separate happening: a circumstantial preposition or a coordinated verb."""
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):

@@ -335,8 +335,7 @@ def _instrument_object(lex: Lexicon, verb: Word) -> bool:
     for obj in verb.children:
         if obj.dep_ not in ("dobj", "obj"):
             continue
-        counted = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        if any(word.lemma_.lower() in lex.instrument_nouns for word in [obj, *counted]):
+        if any(word.lemma_.lower() in lex.instrument_nouns for word in [obj, *_of_objects(obj)]):
             return True
     return False
 
@@ -821,6 +820,11 @@ def place(ctx: Context, sentence: Span, parse: Parse, anchors: list[int]) -> str
     return _modifier_place(ctx, sentence, parse[anchors[0]])
 
 
+def _of_objects(noun: Word) -> list[Word]:
+    """What follows a noun's "of" ("dozens **of missiles**", "the resort **of Sochi**")."""
+    return [g for p in noun.children if p.lower_ == "of" for g in p.children]
+
+
 def _aimed_at(lex: Lexicon, prep: Word) -> bool:
     """Whether ``prep`` names what an instrument was aimed at ("fired rockets at Israel"): a target
     (``_prep_roles``), not a place."""
@@ -865,7 +869,7 @@ def _location(ctx: Context, sentence: Span, prep: Word) -> str | None:
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
         if obj.lemma_.lower() in ctx.lexicon.not_place_heads:
             continue  # "in support of EU membership": why, not where
-        of_objects = [g for p in obj.children if p.lower_ == "of" for g in p.children]
+        of_objects = _of_objects(obj)
         compounds = [c for c in obj.children if c.dep_ == "compound"]
         order = [*of_objects, obj] if obj.pos_ == "NOUN" else [obj, *of_objects]
         for candidate in [*order, *compounds]:

@@ -21,7 +21,15 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from storyline.analyze.event_context import SUBJECT_DEPS, TIME_UNITS, Context, Lexicon, Site, Trigger
+from storyline.analyze.event_context import (
+    SUBJECT_DEPS,
+    TIME_UNITS,
+    Context,
+    Lexicon,
+    Site,
+    Trigger,
+    phrase_children,
+)
 from storyline.analyze.quote_cues import cues_for
 from storyline.analyze.quote_marks import Inside, inside_quotations
 from storyline.model import EventStatus, Timex
@@ -229,13 +237,9 @@ def _demanded_act(lex: Lexicon | None, verb: Word) -> bool:
     head = verb.head
     if lex is None or verb.dep_ != "xcomp":
         return False
-    lemma = head.lemma_.lower()
-    if lemma in lex.object_control_verbs:
+    if head.lemma_.lower() in lex.object_control_verbs:
         return any(c.dep_ in ("dobj", "obj") and c.i < verb.i for c in head.children)
-    return any(
-        c.dep_ == "prep" and f"{lemma} {c.lower_}" in lex.addressing_calls and c.i < verb.i
-        for c in head.children
-    )
+    return any(c.i < verb.i for c in phrase_children(head, "prep", lex.addressing_calls))
 
 
 def _circumstance(lex: Lexicon | None, noun: Word) -> bool:

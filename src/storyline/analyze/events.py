@@ -39,6 +39,7 @@ from storyline.analyze.event_context import (
     is_headline,
     lexicon,
     negative,
+    phrase_children,
 )
 from storyline.analyze.event_words import Parse, Word, lemmas_and_tags
 from storyline.analyze.quote_headlines import headline_reading, parsed_reading
@@ -500,11 +501,9 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
         return not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
     if token.lemma_ in lex.reaction_verbs and _passive_with(token):
         return True
-    if any(c.dep_ == "prt" and f"{token.lemma_} {c.lower_}" in lex.particle_senses for c in token.children):
+    if phrase_children(token, "prt", lex.particle_senses):
         return True  # "the groups that signed them up for five-figure fees" enrolled them, signing nothing
-    if any(
-        c.dep_ == "prep" and f"{token.lemma_} {c.lower_}" in lex.preposition_senses for c in token.children
-    ):
+    if phrase_children(token, "prep", lex.preposition_senses):
         return True  # "the storm slammed into the coast" struck it, criticizing nothing
     if trigger.type == THREAT_TYPE and _risk(lex, token):
         return True

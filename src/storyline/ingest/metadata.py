@@ -87,10 +87,10 @@ def recover(doc: Document) -> Document:
     if dates:
         hints.setdefault("published_after", max(dates).isoformat())
     stamp = _stamp_date(_head_lines(head, DATE_LINES), words)
-    weekday = _first_weekday(head, words) if doc.published is None else None
-    published = doc.published or _published(doc.text, dateline, stamp, dates, weekday, doc.language, hints)
-    if published is None and weekday:
-        hints.setdefault("weekday", weekday)
+    lead = _first_weekday(head, words) if doc.published is None else None
+    published = doc.published or _published(doc.text, dateline, stamp, dates, lead, doc.language, hints)
+    if published is None and lead:
+        hints.setdefault("weekday", lead[0])
     outlet = doc.outlet or find_outlet(doc.text, dateline, doc.url, doc.language)
     outlets = frozenset({outlet.casefold()} if outlet else ())  # HTML: the sitename; text: the credit
     return dataclasses.replace(
@@ -473,8 +473,7 @@ def full_dates(text: str, language: str | None = None) -> list[dt.date]:
     words = _words(language)
     dates = []
     for match in _full_date_pattern(words.month_pattern).finditer(text):
-        before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
-        if _future_cued(before, words):
+        if _future_cued(text, match.start(), words):
             continue
         if match["iy"]:
             parts = (int(match["iy"]), int(match["im"]), int(match["id"]))
@@ -499,12 +498,13 @@ def _published(
     dateline: Dateline | None,
     stamp: dt.date | None,
     dates: list[dt.date],
-    weekday: str | None,
+    lead: re.Match[str] | None,
     language: str | None,
     hints: dict[str, str],
 ) -> dt.date | None:
     """The publication date: a dateline with its year, else the page's date line ("21 APR 2026, 19:05"),
-    else the dateline's date with an inferred year; else ``None`` and the ``dateline_date`` hint."""
+    else the dateline's date with an inferred year (``lead``: the lead's first weekday); else ``None`` and the
+    ``dateline_date`` hint."""
     if dateline and dateline.year and dateline.month and dateline.day:
         date = _safe_date(dateline.year, dateline.month, dateline.day)
         if date:
@@ -516,8 +516,8 @@ def _published(
     words = _words(language)
     last_year = _says_last_year(text, words)
     bounds = dates + month_years(text, language)
-    number = _weekday_forms(words.weekdays)[weekday] if weekday else None  # the lead's weekday
-    ahead = _weekday_ahead(text[:HEAD_CHARS], weekday, words) if weekday else True
+    number = _weekday_forms(words.weekdays)[lead[0]] if lead else None  # the lead's weekday
+    ahead = _weekday_ahead(text, lead, words) if lead else True
     year = dateline.year or infer_year(
         dateline.month, dateline.day, bounds, _years(text, words), last_year, number, weekday_ahead=ahead
     )
@@ -542,8 +542,7 @@ def month_years(text: str, language: str | None = None) -> list[dt.date]:
     words = _words(language)
     bounds = []
     for match in _month_year_pattern(words.month_pattern).finditer(text):
-        before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
-        if _future_cued(before, words):
+        if _future_cued(text, match.start(), words):
             continue
         year = int(match["y"])
         if YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
@@ -702,9 +701,9 @@ def _weekday_year(month: int, day: int, year: int, last: int, weekday: int | Non
     dateline: then the next year is taken when the day is its weekday ("SANTIAGO, March 7 - Boric replaced his
     ministers on Tuesday … since March 2022": 2023; March 7, 2022 was a Monday)."""
     date = _safe_date(year, month, day)
-    if weekday is None or date is None or (date.weekday() - weekday) % 7 in (0, 1):
+    if weekday is None or date is None or _days_after(date, weekday) in (0, 1):
         return year
-    if (date.weekday() - weekday) % 7 == 6:
+    if _days_after(date, weekday) == 6:
         following = _safe_date(year + 1, month, day)
         return year + 1 if not ahead and following and following.weekday() == weekday else year
     fitting = [
@@ -722,18 +721,22 @@ def _weekday_year_after(month: int, day: int, latest: dt.date, weekday: int | No
         date = _safe_date(latest.year + 1, month, day)
     if weekday is None or date is None or (date - latest).days >= MAX_YEAR_GAP_DAYS:
         return None
-    return date.year if (date.weekday() - weekday) % 7 in (0, 1) else None
+    return date.year if _days_after(date, weekday) in (0, 1) else None
 
 
-def _weekday_ahead(head: str, weekday: str, words: Words) -> bool:
-    """Whether the lead's first weekday may tell of a day ahead: a word of ``future_verbs`` stands in its
-    sentence before it ("will meet on Tuesday"), or the language has no such list (then nothing is ruled out)."""
+def _days_after(date: dt.date, weekday: int) -> int:
+    """How many days ``date`` falls after the last ``weekday`` (0 = Monday) on or before it: 0 on that day, 1
+    the day after (a lead telling of the day before its dateline), 6 the day before."""
+    return (date.weekday() - weekday) % 7
+
+
+def _weekday_ahead(text: str, lead: re.Match[str], words: Words) -> bool:
+    """Whether the lead's first weekday (``lead``, found in ``text``) may tell of a day ahead: a word of
+    ``future_verbs`` stands in its sentence before it ("will meet on Tuesday"), or the language has no such list
+    (then nothing is ruled out)."""
     if not words.future_verbs:
         return True
-    match = _weekday_pattern(words.weekdays).search(head)
-    if match is None or match[0] != weekday:
-        return True
-    before = re.split(r"[.!?\n]\s", head[: match.start()])[-1].casefold()
+    before = re.split(r"[.!?\n]\s", text[: lead.start()])[-1].casefold()
     return any(word in words.future_verbs for word in re.findall(r"[\w']+", before))
 
 
@@ -757,14 +760,14 @@ def _years(text: str, words: Words) -> set[int]:
     "until 2030"): those say nothing of when it was written."""
     years = set()
     for match in _YEAR.finditer(text):
-        before = text[max(0, match.start() - FUTURE_CUE_CHARS) : match.start()].casefold().split()
-        if YEAR_RANGE[0] <= int(match[0]) <= YEAR_RANGE[1] and not _future_cued(before, words):
+        if YEAR_RANGE[0] <= int(match[0]) <= YEAR_RANGE[1] and not _future_cued(text, match.start(), words):
             years.add(int(match[0]))
     return years
 
 
-def _future_cued(before: list[str], words: Words) -> bool:
-    """Whether a future cue stands among the last words ``before`` a date ("due", "until")."""
+def _future_cued(text: str, start: int, words: Words) -> bool:
+    """Whether a future cue stands among the last words before the date at ``start`` ("due", "until")."""
+    before = text[max(0, start - FUTURE_CUE_CHARS) : start].casefold().split()
     return any(word in words.future_cues for word in before[-FUTURE_CUE_WORDS:])
 
 
@@ -773,9 +776,9 @@ def _says_last_year(text: str, words: Words) -> bool:
     return any(phrase in lowered for phrase in words.last_year)
 
 
-def _first_weekday(head: str, words: Words) -> str | None:
-    match = _weekday_pattern(words.weekdays).search(head) if words.weekdays else None
-    return match[0] if match else None
+def _first_weekday(head: str, words: Words) -> re.Match[str] | None:
+    """The first weekday named in the article's head (the lead's, as a rule), or ``None``."""
+    return _weekday_pattern(words.weekdays).search(head) if words.weekdays else None
 
 
 @functools.cache
