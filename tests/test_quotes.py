@@ -2461,3 +2461,75 @@ def test_plural_nouns_joined_by_and_are_no_headline_verbs(parse):
         "Critics said the mayor should not engage in insults and attacks.\n\nThe mayor spoke on Monday."
     )
     assert headline_parse(parsed, next(line_pieces(next(iter(parsed.doc.sents)))), ENGLISH) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the reported clause made the head of "told"
+            "The endorsement came two days after Perez told The Boston Globe he was “not ready yet” on backing "
+            "the bill.",
+            [("Perez", "told", "he was “not ready yet” on backing the bill")],
+        ),
+        (  # ... or a conjunct of the sentence's verb
+            "The strike spread, with union leader Dana Holt telling reporters on Monday she viewed the offer as "
+            "“an insult” to workers.",
+            [("union leader Dana Holt", "telling", "she viewed the offer as “an insult” to workers")],
+        ),
+        (  # an inverted closing frame read as a third conjunct
+            "The Halden mill is running again, but it is under heavy pressure from cheap imports, said the "
+            "firm's chief executive, Maria Lund.",
+            [
+                (
+                    "the firm's chief executive, Maria Lund",
+                    "said",
+                    "The Halden mill is running again, but it is under heavy pressure from cheap imports",
+                )
+            ],
+        ),
+        (  # a past read as a participle, with its own subject, in an "as" clause
+            "As the Daily Record's investigative team reported last week, the county auditor issued subpoenas "
+            "to the charity.",
+            [
+                (
+                    "the Daily Record's investigative team",
+                    "reported",
+                    "the county auditor issued subpoenas to the charity",
+                )
+            ],
+        ),
+        (  # a sentence whose verb the parser missed still is what the phrase inside it reports
+            "The hashtag #FindThem, Mr. Haddad said, accompanied photos of relatives sought.",
+            [
+                ("Mr. Haddad", "said", "The hashtag #FindThem"),
+                ("Mr. Haddad", "said", "accompanied photos of relatives sought"),
+            ],
+        ),
+        (  # a name read as an adverb of the verb is the speaker, not part of the cue
+            "“Having two people who know the files is valuable,” said Skelly, explaining that the party needed "
+            "them.",
+            [
+                ("Skelly", "said", "“Having two people who know the files is valuable,”"),
+                ("Skelly", "explaining", "that the party needed them"),
+            ],
+        ),
+        (  # ... and after "told", the listener
+            "“I regard him as an old friend,” Lindqvist told O’Reilly.",
+            [("Lindqvist", "told", "“I regard him as an old friend,”")],
+        ),
+        (  # a that-clause hung on the noun of a phrase of the occasion ("for veterans")
+            "On Thursday night, Republican candidate Paul Moreau told the audience at his fundraiser for "
+            "veterans that he and the union had multiple conversations Thursday.",
+            [
+                (
+                    "Republican candidate Paul Moreau",
+                    "told",
+                    "that he and the union had multiple conversations Thursday",
+                )
+            ],
+        ),
+    ],
+)
+def test_clauses_and_speakers_the_parser_hung_elsewhere(parse, text, expected):
+    found = extract(parse(text), [])
+    assert [(text[q.speaker_start : q.speaker_end], q.cue, q.text) for q in found] == expected

@@ -96,6 +96,7 @@ SPEAKING_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # who can b
 COMPLETING_DEPS = frozenset({"prt", "acomp"})
 MAX_ISSUED_GAP = 4  # words between a text put out and its colon ("issued a statement on Monday:")
 MAX_CHAIN = 3  # "is expected to continue to insist" is about as long as a cue chain gets
+ABSOLUTE_MARKS = frozenset({"with", "without"})  # "with the ire focused on …": a participle, not a clause
 TRAILING_DEPS = frozenset({"advmod"})  # "said Tuesday that", "said sarcastically:"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "relcl"})  # an infinitive hanging here says what for
 RAISED_DEPS = frozenset({"acomp", "oprd"})  # how the parser hangs the adjective of "seems doomed"
@@ -1165,11 +1166,26 @@ def _opening_quotation(doc: Doc, colon: int, end: int, inside: Inside) -> tuple[
 def _addressed(verb: Token, table: CueTable) -> bool:
     """A passive speech verb: its subject was spoken to ("Ryan was asked", "Asked about it, Ryan said"), or
     nobody speaks ("it should be noted that …"). Either way the verb names no speaker. A participle with a perfect
-    "have" ("while the governor has opposed …", "Having announced that …") is active: its subject speaks."""
+    "have" ("while the governor has opposed …", "Having announced that …") is active: its subject speaks, and so
+    does a past the tagger read as a participle in a clause of its own (``_set_off_clause``)."""
     if _passive(verb):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() in table.perfect_auxiliaries for c in children(verb))
-    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not perfect
+    active = perfect or _set_off_clause(verb)
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not active
+
+
+def _set_off_clause(verb: Token) -> bool:
+    """An adverbial clause opened by "as", "when"… with a subject of its own, set off by a comma ("As the paper's
+    unit reported, …"); not "with the ire focused on" (an absolute phrase) nor "as two officers charged over
+    the shooting prepared to …" (a participle of the subject the parser made a clause)."""
+    doc, kids = verb.doc, children(verb)
+    marked = any(c.dep_ == "mark" and c.lower_ not in ABSOLUTE_MARKS for c in kids)
+    if verb.dep_ != "advcl" or not marked or not any(c.dep_ == "nsubj" for c in kids):
+        return False
+    before, last = verb.left_edge.i - 1, verb.right_edge.i  # the comma after it may be its own last word
+    after = [doc[i].text for i in (last, last + 1) if i < len(doc)]
+    return (before >= 0 and doc[before].text == ",") or "," in after
 
 
 def _according(token: Token, table: CueTable) -> bool:
@@ -1787,9 +1803,9 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
     if verb.i < 2 or verb.i + 1 >= len(doc) or not _speech(verb, table):
         return None
     subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
-    if not subjects:
-        return None
     closing = verb.i - 1 if quote_mark(doc[verb.i - 1]) else verb.i - 2
+    if not subjects:
+        return _name_taken_for_adverb(verb) if quote_mark(doc[closing]) else None
     subject = subjects[-1]
     labelled = doc[subject.i + 1].text == ":"  # 'Turkey: "…," says Erdogan': a headline's topic
     if quote_mark(doc[closing]) and (labelled or _quoted_before(doc, subject, closing)):
@@ -1811,6 +1827,18 @@ def _speaker_after(verb: Token, table: CueTable) -> Token | None:
         ):
             return name
     return None
+
+
+def _name_taken_for_adverb(verb: Token) -> Token | None:
+    """The speaker of "“…,” said Skelly." where the tagger took the name for an adverb of the verb: a
+    capitalized word right after it that is no date, with nothing of its own and the sentence or a comma
+    after it."""
+    doc = verb.doc
+    word = doc[verb.i + 1]
+    if word.tag_ != "RB" or word.head.i != verb.i or not word.text[:1].isupper():
+        return None
+    ends = word.i + 1 == len(doc) or doc[word.i + 1].text in {",", "."}
+    return word if ends and word.ent_type_ not in TIME_ENTITIES and not children(word) else None
 
 
 def _quoted_before(doc: Doc, subject: Token, closing: int) -> bool:
@@ -2170,12 +2198,15 @@ def _gerund_step(verb: Token) -> bool:
 
 def _trailing_modifiers(verb: Token, end: int, content: tuple[int, int] | None) -> int:
     """The end of the cue extended over the manner adverbs right after it ("said sarcastically", "asked
-    rhetorically"), which PARC/PolNeAR count as part of the cue; never into the content."""
+    rhetorically"), which PARC/PolNeAR count as part of the cue; never into the content, and never over a
+    capitalized word that is no date: a name the tagger took for an adverb is the listener ("told O’Reilly")."""
     doc = verb.doc
     stop = content[0] if content is not None and content[0] > verb.i else len(doc)
     while end + 1 < stop:
         nxt = doc[end + 1]
         if nxt.head.i != verb.i or nxt.dep_ not in TRAILING_DEPS or nxt.right_edge.i >= stop:
+            break
+        if nxt.text[:1].isupper() and nxt.ent_type_ not in TIME_ENTITIES:
             break
         end = nxt.right_edge.i
     return end

@@ -60,6 +60,8 @@ PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "acl", "conj"})  # how the parser
 FOLLOW_UP_DEPS = frozenset({"advcl", "conj"})  # how a follow-up cue hangs in a reported clause
 # how the parser hangs a closing "…, the Tribune reports." on the clause it reports, instead of the reverse
 CLOSING_FRAME_DEPS = frozenset({"advcl", "conj", "ccomp"})
+NOUN_HEADS = frozenset({"NOUN", "PROPN"})  # a sentence read as a noun phrase: its verb was misread
+MODIFIER_DEPS = frozenset({"amod", "compound"})  # a participle read as an adjective: "his oft-stated goal"
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})  # a past participle stays: with a subject it is a misread past
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})  # what can be a reported clause's subject
 
@@ -289,11 +291,13 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return trim(doc, start, end)
     if (stranded := _stranded_that_clause(verb, table)) is not None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
+    if (subject := _clause_after_phrase(verb, table)) is not None:
+        return trim(doc, subject.left_edge.i, subject.head.right_edge.i)
     if (subject := closing_subject(verb, table)) is not None:
         return _before_closing_frame(doc, verb, subject)
     if _inverted_closing(verb, table):
         return _before_inverted_frame(doc, verb)
-    if _reports_head(verb, table) and verb.head.pos_ in VERBAL_POS:
+    if _reports_head(verb, table) and (verb.head.pos_ in VERBAL_POS or _verbless_report(verb)):
         content = around_phrase(
             doc,
             (_after_leading_participle(verb), verb.head.right_edge.i),
@@ -457,6 +461,35 @@ def _stranded_that_clause(verb: Token, table: CueTable) -> Token | None:
         if _occasion_path(verb, host, table):
             return token
     return None
+
+
+def _clause_after_phrase(verb: Token, table: CueTable) -> Token | None:
+    """The subject of the clause a speech verb reports, where the parser hung that clause elsewhere: made it the
+    verb's head ("days after Trump told The Post he was “not quite there yet”": "told" an adverbial clause of
+    "was") or a conjunct of the sentence's verb ("with McCain telling reporters on Thursday he viewed Obama
+    as …"). The subject starts right where the verb's phrase ends, with no comma between, its clause comes
+    after the verb, and the verb, one that takes a clause, has none of its own."""
+    lemma = verb.lemma_.lower()
+    if lemma not in table.clause_verbs and lemma not in table.no_object:
+        return None
+    if verb.dep_ in MODIFIER_DEPS or verb.right_edge.i + 1 >= len(verb.doc):
+        return None  # "His oft-stated goal is …"
+    kids = children(verb)
+    if any(c.dep_ in CLAUSE_DEPS or (c.dep_ == "dobj" and c.i < verb.i) for c in kids):
+        return None  # a clause of its own, or what was said before it ("what Obama says … is")
+    if not any(c.dep_ == "nsubj" for c in kids):
+        return None  # "When asked about it she said …": a question put, with the answer's clause after it
+    words = tokens(verb.doc)
+    subject = words[verb.right_edge.i + 1]
+    while subject.dep_ not in SUBJECT_DEPS and subject.head.i != subject.i and subject.head.i < verb.i + 40:
+        if subject.head.left_edge.i != subject.left_edge.i:
+            return None
+        subject = subject.head  # "he" is its own subject; "the plan" climbs from "the" to "plan"
+    if subject.dep_ not in SUBJECT_DEPS or subject.head.i <= verb.i or subject.head.pos_ not in VERBAL_POS:
+        return None
+    if any(t.is_punct for t in words[verb.i + 1 : subject.left_edge.i]):
+        return None  # "As X reported, the …": a phrase set off
+    return subject
 
 
 def _listener(verb: Token, noun: Token, table: CueTable) -> bool:
@@ -689,8 +722,12 @@ def _subject_after_comma(verb: Token, after: int = -1) -> Token | None:
 def _inverted_closing(verb: Token, table: CueTable) -> bool:
     """A speech verb heading its sentence after a comma, its subject after it ("A passer-by called the station,
     said Sgt. Ann Boyd."), where the parser found no clause for it to report: the words before the comma
-    are that clause, which the parser broke up ("passer-by called" read as a noun and its modifier)."""
-    if verb.dep_ != "ROOT" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    are that clause, which the parser broke up ("passer-by called" read as a noun and its modifier), or which it
+    made the head of the verb ("The plant is hanging on, but it is under pressure, said its chief executive":
+    "said" read as a third conjunct)."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    if verb.dep_ != "ROOT" and not (verb.dep_ in CLOSING_FRAME_DEPS and verb.head.i < verb.i):
         return False
     if verb.lemma_.lower() not in table.verbs or verb.tag_ in NON_FINITE_TAGS:
         return False
@@ -733,6 +770,16 @@ def _reports_head(verb: Token, table: CueTable) -> bool:
     and …") or through "as" ("As the report noted, turnout fell"). One with a content of its own after it is a
     clause of its own instead ("For that she drew his ire - he called her “weak”")."""
     return (verb.dep_ == "parataxis" and not _own_complement(verb, table)) or _as_clause(verb, table)
+
+
+def _verbless_report(verb: Token) -> bool:
+    """A sentence whose verb the parser missed ("The hashtag #X, Mr. Abboud said, accompanied …" read as a noun
+    with appositions) is still what the phrase set off inside it reports; not where quotation marks hold what
+    was said ("“Too much hate,” she said, blaming …") nor where the head is no noun ("(I know, right?)")."""
+    head = verb.head
+    return (
+        head.dep_ == "ROOT" and head.pos_ in NOUN_HEADS and not any(quote_mark(t) for t in tokens(verb.doc))
+    )
 
 
 def _as_clause(verb: Token, table: CueTable) -> bool:

@@ -519,7 +519,7 @@ CUES: dict[str, CueTable] = {
         closing_adjunct_pairs=frozenset(
             {("even", "though"), ("even", "as"), ("well", "above"), ("well", "below")}
         ),
-        occasion_preps=_words("in at during on"),
+        occasion_preps=_words("in at during on for"),
         contrasts=_words("but instead yet"),
         condition_marks=_words("if unless because so though although"),
         inverted_auxiliaries=_words("should had were"),
