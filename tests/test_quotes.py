@@ -2266,18 +2266,15 @@ MISPARSED_INVERSION = [
 ]
 
 
-def subject_of(rows: list[tuple[int | str, ...]], verb: int, spaces: list[bool] | None = None) -> str:
-    """The subject ``_subject`` finds for token ``verb`` of a hand-written parse (rows of word, head, dep, pos,
-    tag, lemma; ``spaces`` after each word, a space after all by default): the misparses spaCy makes on real
-    text, fixed so the test does not hang on a model's version."""
+def hand_parse(rows: list[tuple[int | str, ...]], spaces: list[bool] | None = None):
+    """A Doc of a hand-written parse (rows of word, head, dep, pos, tag, lemma; ``spaces`` after each word, a
+    space after all by default): the misparses spaCy makes on real text, fixed so the test does not hang on a
+    model's version."""
     import spacy
     from spacy.tokens import Doc
 
-    from storyline.analyze.quote_attributions import _subject
-    from storyline.analyze.quote_cues import cues_for
-
     columns = list(zip(*rows, strict=True))
-    doc = Doc(
+    return Doc(
         spacy.blank("en").vocab,
         words=list(columns[0]),
         spaces=spaces,
@@ -2287,6 +2284,14 @@ def subject_of(rows: list[tuple[int | str, ...]], verb: int, spaces: list[bool] 
         tags=list(columns[4]),
         lemmas=list(columns[5]),
     )
+
+
+def subject_of(rows: list[tuple[int | str, ...]], verb: int, spaces: list[bool] | None = None) -> str:
+    """The subject ``_subject`` finds for token ``verb`` of a hand-written parse (``hand_parse``)."""
+    from storyline.analyze.quote_attributions import _subject
+    from storyline.analyze.quote_cues import cues_for
+
+    doc = hand_parse(rows, spaces)
     table = cues_for("en")
     assert table is not None
     subject = _subject(doc[verb], table)
@@ -2533,3 +2538,49 @@ def test_plural_nouns_joined_by_and_are_no_headline_verbs(parse):
 def test_clauses_and_speakers_the_parser_hung_elsewhere(parse, text, expected):
     found = extract(parse(text), [])
     assert [(text[q.speaker_start : q.speaker_end], q.cue, q.text) for q in found] == expected
+
+
+QUOTED_AUXILIARY = [  # '"Is that all there is?" Trump said.' as parsed after another paragraph
+    ('"', 9, "punct", "PUNCT", "``", '"'),
+    ("Is", 9, "auxpass", "AUX", "VBZ", "be"),
+    ("that", 5, "mark", "SCONJ", "IN", "that"),
+    ("all", 5, "attr", "PRON", "DT", "all"),
+    ("there", 5, "expl", "PRON", "EX", "there"),
+    ("is", 1, "ccomp", "VERB", "VBZ", "be"),
+    ("?", 1, "punct", "PUNCT", ".", "?"),
+    ('"', 1, "punct", "PUNCT", "''", '"'),
+    ("Trump", 9, "nsubj", "PROPN", "NNP", "Trump"),
+    ("said", 9, "ROOT", "VERB", "VBD", "say"),
+    (".", 9, "punct", "PUNCT", ".", "."),
+]
+SHARED_CLOSING_VERB = [  # "… made it possible for people … to organize, she said.", "said" given two subjects
+    ("It", 1, "nsubj", "PRON", "PRP", "it"),
+    ("made", 1, "ROOT", "VERB", "VBD", "make"),
+    ("it", 3, "nsubj", "PRON", "PRP", "it"),
+    ("possible", 1, "ccomp", "ADJ", "JJ", "possible"),
+    ("for", 10, "mark", "SCONJ", "IN", "for"),
+    ("people", 10, "nsubj", "NOUN", "NNS", "people"),
+    ("to", 7, "aux", "PART", "TO", "to"),
+    ("organize", 10, "advcl", "VERB", "VB", "organize"),
+    (",", 10, "punct", "PUNCT", ",", ","),
+    ("she", 10, "nsubj", "PRON", "PRP", "she"),
+    ("said", 1, "advcl", "VERB", "VBD", "say"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_an_auxiliary_inside_the_quotation_makes_no_passive():
+    from storyline.analyze.quote_attributions import _passive
+
+    assert not _passive(hand_parse(QUOTED_AUXILIARY)[9])
+
+
+def test_a_closing_frame_speaks_through_its_nearest_subject():
+    """A broken parse hangs two subjects on the verb: the one right before it, after the comma, is the speaker."""
+    from storyline.analyze.quote_contents import closing_subject
+    from storyline.analyze.quote_cues import cues_for
+
+    table = cues_for("en")
+    assert table is not None
+    subject = closing_subject(hand_parse(SHARED_CLOSING_VERB)[10], table)
+    assert subject is not None and subject.text == "she"

@@ -2051,8 +2051,9 @@ def _quoted_frame_content(doc: Doc, verb: Token, table: CueTable) -> tuple[int, 
 
 
 def _passive(verb: Token) -> bool:
-    """A verb in the passive ("was quoted"), told by its passive subject or auxiliary."""
-    return any(c.dep_ in PASSIVE_DEPS for c in children(verb))
+    """A verb in the passive ("was quoted"), told by its passive subject or auxiliary; not by a word of a
+    quotation before it that the parser took for one (the "Is" of '"Is that all there is?" Trump said')."""
+    return any(c.dep_ in PASSIVE_DEPS and not _quoted_apart(c, verb) for c in children(verb))
 
 
 def _cue_tokens(verb: Token, table: CueTable, content: tuple[int, int] | None = None) -> tuple[int, int]:

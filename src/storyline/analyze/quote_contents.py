@@ -713,7 +713,8 @@ def closing_subject(verb: Token, table: CueTable) -> Token | None:
 def _subject_after_comma(verb: Token, after: int = -1) -> Token | None:
     """The verb's subject before it (and after token ``after``) when a comma sets its phrase off from what
     comes before: the speaker of a closing frame ("…, the minister said")."""
-    subject = next((c for c in children(verb) if c.dep_ == "nsubj" and after < c.i < verb.i), None)
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj" and after < c.i < verb.i]
+    subject = subjects[-1] if subjects else None  # the nearest: a broken parse may give the verb two
     if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
         return None
     return subject
