@@ -2584,3 +2584,51 @@ def test_a_closing_frame_speaks_through_its_nearest_subject():
     assert table is not None
     subject = closing_subject(hand_parse(SHARED_CLOSING_VERB)[10], table)
     assert subject is not None and subject.text == "she"
+
+
+FRONTED_FRAME = [  # "If anything, Ash argued in his email, the incident is a lesson.": "argued" read as a ccomp
+    ("If", 1, "mark", "SCONJ", "IN", "if"),
+    ("anything", 4, "advcl", "PRON", "NN", "anything"),
+    (",", 4, "punct", "PUNCT", ",", ","),
+    ("Ash", 4, "nsubj", "PROPN", "NNP", "Ash"),
+    ("argued", 11, "ccomp", "VERB", "VBD", "argue"),
+    ("in", 4, "prep", "ADP", "IN", "in"),
+    ("his", 7, "poss", "PRON", "PRP$", "his"),
+    ("email", 5, "pobj", "NOUN", "NN", "email"),
+    (",", 11, "punct", "PUNCT", ",", ","),
+    ("the", 10, "det", "DET", "DT", "the"),
+    ("incident", 11, "nsubj", "NOUN", "NN", "incident"),
+    ("is", 11, "ROOT", "AUX", "VBZ", "be"),
+    ("a", 13, "det", "DET", "DT", "a"),
+    ("lesson", 11, "attr", "NOUN", "NN", "lesson"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_frame_read_as_a_complement_of_the_clause_after_it_reports_that_clause():
+    from storyline.analyze.quote_contents import content_of
+    from storyline.analyze.quote_cues import cues_for
+
+    table = cues_for("en")
+    assert table is not None
+    doc = hand_parse(FRONTED_FRAME)
+    content = content_of(doc, doc[4], table)
+    assert content is not None and doc[content[0] : content[1] + 1].text == "the incident is a lesson"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "As reported by the Daily Ledger, investigators found more than 2,000 letters in the archive.",
+            [("the Daily Ledger", "reported", "investigators found more than 2,000 letters in the archive")],
+        ),
+        (
+            "The board kept its budget, as first reported by the Evening Post on Monday.",
+            [("the Evening Post", "first reported", "The board kept its budget")],
+        ),
+    ],
+)
+def test_the_agent_of_as_reported_by_is_the_source(parse, text, expected):
+    found = extract(parse(text), [])
+    assert [(text[q.speaker_start : q.speaker_end], q.cue, q.text) for q in found] == expected

@@ -26,6 +26,7 @@ from storyline.analyze.event_context import lexicon as event_lexicon
 from storyline.analyze.event_senses import dismisses_someone, is_armed
 from storyline.analyze.quote_contents import (
     around_phrase,
+    as_clause,
     content_of,
     cue_prep,
     saying_goes_on,
@@ -844,7 +845,9 @@ def _passive_attribution(
     if agent is None or agent.lemma_.lower() in table.measure_agents:
         return None  # "was confirmed by a margin of nine votes": how much, not who
     if not subjects:
-        return _asked_by(doc, verb, agent, table, base, max_speaker)
+        return _asked_by(doc, verb, agent, table, base, max_speaker) or _reported_by(
+            doc, verb, agent, table, base, max_speaker
+        )
     content = trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i)
     if content is None:
         return None
@@ -864,6 +867,20 @@ def _asked_by(
         content_of(doc, verb, table) or _question_clause(doc, verb, table) or _question_topic(verb, table)
     )
     if content is None or content[0] < agent.i:
+        return None
+    speaker = _agent_span(verb, agent, table, max_speaker)
+    return _record(doc, base, _cue_tokens(verb, table, content), speaker, agent, content, content)
+
+
+def _reported_by(
+    doc: Doc, verb: Token, agent: Token, table: CueTable, base: int, max_speaker: int
+) -> Attribution | None:
+    """ "As reported by the Ledger, investigators found …", "…, as first reported by the Times": the agent of a
+    passive speech verb in an "as" clause is the source of the clause the phrase hangs on, unless that clause
+    is a report of its own ("Carson noted in an interview, as reported by BuzzFeed": the words are Carson's)."""
+    if not as_clause(verb, table) or verb.head.lemma_.lower() in table.verbs:
+        return None
+    if (content := content_of(doc, verb, table)) is None:
         return None
     speaker = _agent_span(verb, agent, table, max_speaker)
     return _record(doc, base, _cue_tokens(verb, table, content), speaker, agent, content, content)

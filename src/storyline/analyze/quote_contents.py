@@ -770,7 +770,20 @@ def _reports_head(verb: Token, table: CueTable) -> bool:
     """A cue the parser hung on the clause it reports: set off by commas ("The war is over, the minister said,
     and …") or through "as" ("As the report noted, turnout fell"). One with a content of its own after it is a
     clause of its own instead ("For that she drew his ire - he called her “weak”")."""
-    return (verb.dep_ == "parataxis" and not _own_complement(verb, table)) or _as_clause(verb, table)
+    set_off = verb.dep_ == "parataxis" or _fronted_frame(verb, table)
+    return (set_off and not _own_complement(verb, table)) or as_clause(verb, table)
+
+
+def _fronted_frame(verb: Token, table: CueTable) -> bool:
+    """A cue the parser made a complement of the clause after it, which a comma sets off ("If anything, Ash
+    argued in his email, the incident is …": read as "the incident is [that Ash argued]"), for a speech verb;
+    not when that clause is a report itself ("Social media has added to it, she noted": what was noted)."""
+    doc, last = verb.doc, verb.right_edge.i
+    if verb.dep_ != "ccomp" or verb.head.i < verb.i or last + 1 >= len(doc):
+        return False
+    if verb.lemma_.lower() not in table.verbs or verb.head.lemma_.lower() in table.verbs:
+        return False  # a stance or belief ("never thanked him for that, so …") keeps its object
+    return doc[last].text == "," or doc[last + 1].text == ","
 
 
 def _verbless_report(verb: Token) -> bool:
@@ -783,7 +796,7 @@ def _verbless_report(verb: Token) -> bool:
     )
 
 
-def _as_clause(verb: Token, table: CueTable) -> bool:
+def as_clause(verb: Token, table: CueTable) -> bool:
     """ "As the report noted, turnout fell": the cue hangs on the clause it reports, through "as". A cue with
     a content of its own, an object, an infinitive or its preposition's object, says when, not what ("Turnout
     fell, as Democrats attacked Republicans for …", "… as he promised to defend Social Security"), and so does
