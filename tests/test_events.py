@@ -137,6 +137,9 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         # prisoners exchanged are released
         ("The two sides carried out their biggest prisoner exchange of the war.", "OTHER"),
         ("Kyiv and Moscow swapped prisoners on Friday.", "OTHER"),
+        # flying to a place is a trip there; a vote for a party is an election
+        ("The prime minister flew to Warsaw on Monday for talks.", "VISIT"),
+        ("Voters in the province voted for the opposition on Sunday.", "ELECTION"),
     ],
 )
 def test_event_type_from_trigger(parse: Parse, text: str, expected: str) -> None:
@@ -402,6 +405,9 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         # "explode" of a quantity that grew fast is no blast
         "Ticket sales exploded after the final.",
         "The podcast exploded in popularity last spring.",
+        # a vote that decides a measure elects nobody
+        "The bank's board voted unanimously to keep the rate unchanged.",
+        "The council voted against the budget on Tuesday.",
     ],
 )
 def test_sentence_without_event(parse: Parse, text: str) -> None:

@@ -215,6 +215,9 @@ class Lexicon:
     command_preps: frozenset[str]  # "ordered 300 troops to Cameroon": where sent, a command
     death_verbs: frozenset[str]  # "die": an OTHER, unless another trigger says why ("died in a firefight")
     object_verbs: frozenset[str]  # "detain": never without an object, so a headline's "X detained" is passive
+    decision_votes: frozenset[str]  # "vote": no election with an infinitive or a ``measure_nouns`` object
+    decision_vote_preps: frozenset[str]
+    measure_nouns: frozenset[str]
 
     @functools.cached_property
     def trigger_words(self) -> frozenset[str]:

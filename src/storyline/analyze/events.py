@@ -485,6 +485,17 @@ def _unchecked(lex: Lexicon, sentence: Span, triggers: list[Trigger]) -> list[Tr
     return out
 
 
+def _decides(lex: Lexicon, vote: Token) -> bool:
+    """Whether a vote decides a measure rather than elects anyone: "the board voted to keep the rate", "the
+    Senate voted against the bill", "lawmakers will vote on the budget" (its result is its own event, if any)."""
+    kids = list(vote.children)
+    if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids):
+        return True
+    preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in lex.decision_vote_preps]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in lex.measure_nouns for o in objects)
+
+
 def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     """Whether the trigger verb is used in a sense that is no event: an objectless-only verb with a direct
     object or a clausal one, or in the passive ("the provocations committed by", "crimes were committed"; "is
@@ -510,6 +521,8 @@ def _other_sense(lex: Lexicon, parse: Parse, trigger: Trigger) -> bool:
     if token.lemma_ in lex.rising_verbs and _rose(lex, token):
         return True
     if token.lemma_ in lex.weather_verbs and _of_weather(lex, token):
+        return True
+    if token.lemma_ in lex.decision_votes and trigger.type == "ELECTION" and _decides(lex, token):
         return True
     if token.lemma_ in lex.blast_verbs and _grew(lex, token):
         return True
