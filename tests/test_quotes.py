@@ -2632,3 +2632,21 @@ def test_a_frame_read_as_a_complement_of_the_clause_after_it_reports_that_clause
 def test_the_agent_of_as_reported_by_is_the_source(parse, text, expected):
     found = extract(parse(text), [])
     assert [(text[q.speaker_start : q.speaker_end], q.cue, q.text) for q in found] == expected
+
+
+def test_a_set_off_cue_reports_no_conjunct_that_reports_words_of_its_own(parse):
+    """ "…, the ministry said, and health officials said …": the officials' words are not the ministry's."""
+    text = (
+        "Jets struck targets in the north of the region on Saturday in response to shelling from across the "
+        "border, the ministry said, and regional health officials said seven people, including a two-year-old "
+        "boy, had been killed."
+    )
+    found = [(text[q.speaker_start : q.speaker_end], q.text) for q in extract(parse(text), [])]
+    assert found == [
+        (
+            "the ministry",
+            "Jets struck targets in the north of the region on Saturday in response to shelling from across the "
+            "border",
+        ),
+        ("regional health officials", "seven people, including a two-year-old boy, had been killed"),
+    ]

@@ -300,7 +300,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
     if _reports_head(verb, table) and (verb.head.pos_ in VERBAL_POS or _verbless_report(verb)):
         content = around_phrase(
             doc,
-            (_after_leading_participle(verb), verb.head.right_edge.i),
+            (_after_leading_participle(verb), _before_reporting_conjunct(verb, table)),
             (verb.left_edge.i, verb.right_edge.i),
         )
         attribution = (verb.left_edge.i, verb.right_edge.i)
@@ -369,6 +369,24 @@ def saying_goes_on(conjunct: Token, passive_object_verbs: Collection[str]) -> To
         return None
     passive_head = any(c.dep_ == "auxpass" for c in children(head))
     return head.head if passive_head and head.head.tag_ == "VBD" else None
+
+
+def _before_reporting_conjunct(verb: Token, table: CueTable) -> int:
+    """The last word of the clause a set-off cue reports: the clause's end, or the word before a conjunct after
+    the cue that reports words of its own ("Aircraft struck targets, the military said, and health officials
+    said nine people had been killed": the officials' words are no part of what the military said); a
+    quotation going on after the cue stays ("…, Strother said, but “we don't ask them …”")."""
+    head, words = verb.head, tokens(verb.doc)
+    for child in rights(head):
+        if (
+            child.dep_ == "conj"
+            and child.i > verb.i
+            and child.lemma_.lower() in table.verbs
+            and any(c.dep_ in SUBJECT_DEPS for c in children(child))
+            and not any(quote_mark(t) for t in words[verb.right_edge.i + 1 : child.i])
+        ):
+            return child.left_edge.i - 1
+    return head.right_edge.i
 
 
 def _before_own_conjunct(verb: Token, clause: Token, end: int, table: CueTable) -> int:
