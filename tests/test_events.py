@@ -656,6 +656,27 @@ def test_a_date_after_a_part_of_the_day_is_the_event_s(parse: Parse) -> None:
     assert event.date == "2021-03-09"
 
 
+@pytest.mark.parametrize(
+    "text, when, value, date",
+    [  # a date ahead in what was agreed to is the talks', not the agreement's (already made: past)
+        (
+            "The two ministers agreed to hold another round of talks next month.",
+            "next month",
+            "2021-04",
+            None,
+        ),
+        # a date before publication may be the agreement's
+        ("The court agreed in June to take up the case.", "June", "2020-06", "2020-06"),
+    ],
+)
+def test_a_past_commitment_is_not_dated_by_the_act_ahead(
+    parse: Parse, text: str, when: str, value: str, date: str | None
+) -> None:
+    parsed = parse(text)
+    event = only([e for e in events.extract(parsed, [], [timex(parsed, when, value)]) if e.type == "AGREE"])
+    assert (event.status, event.date) == ("past", date)
+
+
 def test_a_subject_split_by_the_parser_is_no_actor(parse: Parse) -> None:
     """ "A magnitude 6.8 earthquake" parsed as two subjects: the earthquake struck, not the magnitude."""
     found = events.extract(parse("A magnitude 6.8 earthquake struck the coast before dawn."), [], [])

@@ -45,6 +45,7 @@ COMPLEMENT_DEPS = ("xcomp", "acomp", "pcomp", "pobj", "prep", "ccomp", "conj")  
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})  # "calls [to resign]", "demand for him [to resign]"
 UNDATED_NAMES = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG"})  # names a timex cannot date
 PRESENT_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # "will cooperate"; not "would"
+PAST_TAGS = frozenset({"VBD", "VBN"})  # "agreed", "had agreed": a commitment already made
 CASE_TYPES = frozenset({"ARREST", "ACCUSE"})  # their circumstance names a crime, with its own time
 IGNORED = -1  # the owner of a timex that dates something other than an event
 STRETCH_WORD_CHARS = 12  # how far before a timex its "since" is looked for
@@ -106,6 +107,8 @@ def attached_dates(
             continue  # a date inside a quotation dates only what it tells ("… as we did in 2022," he said)
         if token is not None and _in_relative_clause(token):  # no reference time for the sentences after it
             ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
+        if target not in (None, IGNORED) and _committed_ahead(ctx, token, value):
+            target = IGNORED  # "agreed to hold talks next month": the talks' month, not the agreeing's
         if target != IGNORED:
             dates.setdefault(target, value)
         if (then := _then_clause(ctx.lexicon, parse, tokens, owner)) is not None:
@@ -227,6 +230,20 @@ def _owning_trigger(
         if token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             return None  # a clause of its own: "… were killed, the ministry said on Friday"
         token = token.head
+
+
+def _committed_ahead(ctx: Context, token: Word | None, value: str) -> bool:
+    """Whether a date after publication lies in the to-infinitive of a past commitment (``commitment_verbs``:
+    "agreed to hold talks next month"): it dates the act committed to, not the commitment already made. A
+    date before publication may be the commitment's ("the court agreed to take a second look at it last
+    June")."""
+    lex = ctx.lexicon
+    while token is not None and token.head.i != token.i and token.dep_ not in ("ccomp", "advcl", "relcl"):
+        head = token.head
+        if token.dep_ == "xcomp" and head.lemma_.lower() in lex.commitment_verbs and head.tag_ in PAST_TAGS:
+            return after_publication(ctx, value)
+        token = head
+    return False
 
 
 def _demanded_act(lex: Lexicon | None, verb: Word) -> bool:
