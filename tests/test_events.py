@@ -1356,6 +1356,40 @@ def test_a_date_hung_on_a_named_place_dates_the_event(river_label: str, owner: i
     assert event_time._owning_trigger(doc[8], {2: 2}) == owner
 
 
+def test_a_date_before_a_clause_s_subordinator_is_not_the_clause_s() -> None:
+    # "Brussels froze the process this year after parliament passed a law", the parser hanging "this year" on
+    # "passed": the date stands before "after", outside that clause, and dates the freeze
+    words = [
+        "Brussels",
+        "froze",
+        "the",
+        "process",
+        "this",
+        "year",
+        "after",
+        "parliament",
+        "passed",
+        "a",
+        "law",
+    ]
+    heads = [1, 1, 3, 1, 5, 8, 8, 8, 1, 10, 8]
+    deps = ["nsubj", "ROOT", "det", "dobj", "det", "npadvmod", "mark", "nsubj", "advcl", "det", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert event_time._owning_trigger(doc[5], {1: 1}) == 1
+    assert event_time._owning_trigger(doc[10], {1: 1}) is None  # inside the clause: its own
+
+
+def test_the_day_of_what_called_on_addressees_are_to_do_with_on_as_a_particle() -> None:
+    """ "called on supporters to rally on Monday", "on" read as the verb's particle: Monday is the rally's."""
+    words = ["She", "called", "on", "supporters", "to", "rally", "on", "Monday"]
+    heads = [1, 1, 1, 2, 5, 1, 5, 6]
+    deps = ["nsubj", "ROOT", "prt", "pobj", "aux", "xcomp", "prep", "pobj"]
+    lemmas = ["she", "call", "on", "supporter", "to", "rally", "on", "Monday"]
+    vocab = load(AnalyzeSettings().spacy_model).vocab  # a bare Vocab gives every word an empty lower case
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert event_time._demanded_act(events.lexicon("en"), doc[5])
+
+
 def test_an_earlier_reference_time_does_not_date_a_will_future(parse: Parse) -> None:
     parsed = parse("The valves were replaced in January. The director will resign. Two men were arrested.")
     earlier = timex(parsed, "January", "2021-01")  # before PUBLISHED

@@ -225,6 +225,9 @@ def _owning_trigger(
             return owner.get(token.head.i, IGNORED)
         if _demanded_act(lex, token):
             return IGNORED  # the date of the act demanded ("ordered the plant to replace them by June")
+        if token.dep_ == "advcl" and _before_mark(start, token):
+            token = token.head  # "froze the process this year after parliament passed …" misparsed
+            continue
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "parataxis"):
             return None
         if token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
@@ -246,6 +249,12 @@ def _committed_ahead(ctx: Context, token: Word | None, value: str) -> bool:
     return False
 
 
+def _before_mark(word: Word, clause: Word) -> bool:
+    """Whether ``word`` comes before the subordinator opening ``clause`` ("this year **after** parliament
+    passed …"): the parser hung it on the clause, but it stands outside it."""
+    return any(c.dep_ == "mark" and word.i < c.i for c in clause.children)
+
+
 def _demanded_act(lex: Lexicon | None, verb: Word) -> bool:
     """Whether ``verb`` is the to-infinitive of what someone was asked or ordered to do ("ordered **the plant**
     to replace the valves by June"): its date is the deadline of that act, not the order's. Only with the
@@ -256,7 +265,11 @@ def _demanded_act(lex: Lexicon | None, verb: Word) -> bool:
         return False
     if head.lemma_.lower() in lex.object_control_verbs:
         return any(c.dep_ in ("dobj", "obj") and c.i < verb.i for c in head.children)
-    return any(c.i < verb.i for c in phrase_children(head, "prep", lex.addressing_calls))
+    calls = [
+        *phrase_children(head, "prep", lex.addressing_calls),
+        *phrase_children(head, "prt", lex.addressing_calls),
+    ]
+    return any(c.i < verb.i for c in calls)  # "called on Georgians to rally": "on" a preposition or particle
 
 
 def _circumstance(lex: Lexicon | None, noun: Word) -> bool:
