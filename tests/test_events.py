@@ -137,6 +137,8 @@ def test_counted_span_dates_by_its_point(parse: Parse) -> None:
         # prisoners exchanged are released
         ("The two sides carried out their biggest prisoner exchange of the war.", "OTHER"),
         ("Kyiv and Moscow swapped prisoners on Friday.", "OTHER"),
+        # a military operation is force used
+        ("Azerbaijan launched a military operation in the region on Tuesday.", "ATTACK"),
         # flying to a place is a trip there; a vote for a party is an election
         ("The prime minister flew to Warsaw on Monday for talks.", "VISIT"),
         ("Voters in the province voted for the opposition on Sunday.", "ELECTION"),
