@@ -376,6 +376,18 @@ def test_a_counterpart_is_the_person_of_its_country(analyze, text, description, 
     assert owner(analyze(text), description) == person
 
 
+def test_a_counterpart_named_after_his_title_holds_that_office_for_his_country(analyze):
+    """ "his Azerbaijani counterpart Ilham Aliyev" beside a Turkish President: "the Azerbaijani president" is
+    Aliyev, though the text never calls him president; the title stays as written."""
+    found = analyze(
+        "Turkish President Recep Tayyip Erdogan and his Azerbaijani counterpart Ilham Aliyev opened a pipeline "
+        "on Monday.\n\nThe Azerbaijani president said the corridor remained on the agenda."
+    )
+    assert owner(found, "The Azerbaijani president") == "Ilham Aliyev"
+    aliyev = next(e for e in found if e.name == "Ilham Aliyev")
+    assert aliyev.titles == ("Azerbaijani counterpart",)
+
+
 def test_a_description_naming_an_office_s_field_needs_it_in_the_title(analyze):
     """ "Iran's armed forces chief" is not the Supreme Leader, though a chief may be a leader; "the federal
     judge" still is Judge Gonzalo Curiel (only words of an office's field must match)."""

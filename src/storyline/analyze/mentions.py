@@ -83,6 +83,7 @@ class Named:
 # what the model makes of a title's words ("Defense" of "Defense Minister")
 TITLE_WORD_LABELS = frozenset({"ORG", "PERSON"})
 NAME_COORDINATORS = frozenset({"and", "or"})
+POSSESSIVES = frozenset({"his", "her", "their"})  # whose counterpart: "his Azerbaijani counterpart X"
 # words of a person's name the model left out beside a person it found ("Tigran Vardanyan"): one is a lone
 # surname that could be anything, more than three a title or an organization
 COORDINATED_NAME_WORDS = (2, 3)
@@ -117,10 +118,12 @@ def find(doc: Doc, language: str | None, roles: RoleTable | None) -> list[Named]
         _fix_names_after_the(doc, names)
     names = _add_missed_surnames(doc, names, dropped)
     if roles is not None:
-        for named in names:
-            if named.label == "PERSON":
-                _drop_leading_titles(doc, named, roles)
-                _attach_titles(doc, named, roles)
+        people = [named for named in names if named.label == "PERSON"]
+        for named in people:
+            _drop_leading_titles(doc, named, roles)
+            _attach_titles(doc, named, roles)
+        for before, named in zip([None, *people], people, strict=False):
+            _attach_counterpart_title(doc, before, named, roles)
         names = _without_title_words(names, roles)
     return _without_common_words(doc, names)
 
@@ -693,6 +696,25 @@ def _attach_titles(doc: Doc, named: Named, roles: RoleTable) -> None:
     for title in named.titles:
         if title.head and title.head in roles.gendered:
             named.gender = roles.gendered[title.head]
+
+
+def _attach_counterpart_title(doc: Doc, before: Named | None, named: Named, roles: RoleTable) -> None:
+    """ "Turkish President Erdogan and his Azerbaijani counterpart Ilham Aliyev": a name right after "his
+    <nationality> counterpart" holds the office of the titled person named before it in the sentence, for that
+    country. The title is kept as written, with that office as its head, so "the Azerbaijani president" finds
+    Aliyev."""
+    start = named.start
+    if named.titles or before is None or not before.titles or start < 3:
+        return
+    relational, nationality, owner = doc[start - 1], doc[start - 2], doc[start - 3]
+    if relational.lower_ not in roles.relational or owner.lower_ not in POSSESSIVES:
+        return
+    country = country_of(nationality.text, roles)
+    head = before.titles[-1].head
+    if country is None or head is None or sentence_of(doc, before.start).start > owner.i:
+        return
+    named.titles.append(Title(doc[start - 2 : start].text, country, head))
+    named.title_spans.append((start - 2, start))
 
 
 def _title_token(doc: Doc, tok: Token, roles: RoleTable) -> bool:
