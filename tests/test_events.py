@@ -1961,3 +1961,30 @@ def test_tear_gas_fired_is_an_attack_with_no_target_of_gas(parse: Parse, text: s
         actors,
         set(),
     )
+
+
+def test_a_market_quantity_that_picks_up_is_no_demand(parse: Parse) -> None:
+    assert events.extract(parse("Exports rebound as demand from Asia picks up"), [], []) == []
+
+
+@pytest.mark.parametrize(
+    "text, when, value, date",
+    [
+        # a date a change is measured from dates nothing the sentence tells
+        (
+            "Exports fell 12 percent from a year earlier, the ministry announced.",
+            "a year earlier",
+            "2020",
+            None,
+        ),
+        ("After a bitter battle in the primary, turnout dropped 40 percent from 2008.", "2008", "2008", None),
+        # "from … to …" is a stretch, and "from 2008, when …" tells what happened then
+        ("The company announced job cuts from 2019 to 2020.", "2019", "2019", "2019"),
+    ],
+)
+def test_a_baseline_date_is_no_reference_time(
+    parse: Parse, text: str, when: str, value: str, date: str | None
+) -> None:
+    parsed = parse(text)
+    found = events.extract(parsed, [], [timex(parsed, when, value)])
+    assert found and all(e.date == date for e in found), [(e.trigger, e.date) for e in found]

@@ -2650,3 +2650,31 @@ def test_a_set_off_cue_reports_no_conjunct_that_reports_words_of_its_own(parse):
         ),
         ("regional health officials", "seven people, including a two-year-old boy, had been killed"),
     ]
+
+
+TRAILING_PARTICIPLE = [  # "Imports fell 1.4 percent, narrowing from a drop, Lyu told reporters."
+    ("Imports", 1, "nsubj", "NOUN", "NNS", "import"),
+    ("fell", 11, "ccomp", "VERB", "VBD", "fall"),
+    ("1.4", 3, "nummod", "NUM", "CD", "1.4"),
+    ("percent", 1, "npadvmod", "NOUN", "NN", "percent"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("narrowing", 11, "advcl", "VERB", "VBG", "narrow"),
+    ("from", 5, "prep", "ADP", "IN", "from"),
+    ("a", 8, "det", "DET", "DT", "a"),
+    ("drop", 6, "pobj", "NOUN", "NN", "drop"),
+    (",", 11, "punct", "PUNCT", ",", ","),
+    ("Lyu", 11, "nsubj", "PROPN", "NNP", "Lyu"),
+    ("told", 11, "ROOT", "VERB", "VBD", "tell"),
+    ("reporters", 11, "dobj", "NOUN", "NNS", "reporter"),
+    (".", 11, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_participle_the_parser_hung_on_a_closing_frame_goes_on_with_what_was_said():
+    from storyline.analyze.quote_contents import content_of
+    from storyline.analyze.quote_cues import cues_for
+
+    table = cues_for("en")
+    assert table is not None
+    doc = hand_parse(TRAILING_PARTICIPLE)
+    assert content_of(doc, doc[11], table) == (0, 8)

@@ -209,6 +209,8 @@ class Lexicon:
     permission_heads: frozenset[str]  # "not authorized to discuss": no discussion
     time_preps: frozenset[str]  # "In a 1963 speech, he declared": an opening phrase that sets the time
     stretch_starts: frozenset[str]  # "since last July": the start of a stretch, no reference time
+    baseline_words: frozenset[str]  # "fell 2% from a year earlier": a baseline, no reference time
+    stretch_ends: frozenset[str]  # "from 2007 to 2012": no baseline but a stretch
     then_words: frozenset[str]  # "in May, when they signed": the clause happened at that date
     # "accept": an agreement only with ``consent_objects`` ("accepted the offer")
     consent_verbs: frozenset[str]

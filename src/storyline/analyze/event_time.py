@@ -96,6 +96,7 @@ def attached_dates(
         value = _date_value(timex)
         if value is None:
             continue
+        baseline = _baseline(ctx, timex)
         tokens = _timex_tokens(sentence, parse, timex)
         token = _timex_root(tokens)
         target = _owning_trigger(token, owner, folded, ctx.lexicon) if token is not None else None
@@ -109,8 +110,8 @@ def attached_dates(
             ctx.parsed.memo.setdefault("events.background_timexes", set()).add(timex.start)
         if target not in (None, IGNORED) and _committed_ahead(ctx, token, value):
             target = IGNORED  # "agreed to hold talks next month": the talks' month, not the agreeing's
-        if target != IGNORED:
-            dates.setdefault(target, value)
+        if target != IGNORED and not (target is None and baseline):
+            dates.setdefault(target, value)  # "fell 2% from a year earlier" dates no event of the sentence
         if (then := _then_clause(ctx.lexicon, parse, tokens, owner)) is not None:
             dates.setdefault(then, value)
         if target is None and token is not None and _said_on(ctx.lexicon, token):
@@ -320,15 +321,35 @@ def _reference_value(ctx: Context, timex: Timex) -> str | None:
     if key not in memo:
         value = _date_value(timex)
         background = value is None or _modifies_a_noun(ctx, timex) or _stretch_start(ctx, timex)
+        background = background or _baseline(ctx, timex)
         memo[key] = None if background else value
     return memo[key]
 
 
 def _stretch_start(ctx: Context, timex: Timex) -> bool:
     """Whether the timex is where a stretch of time began ("where it has been **since last July**"): what
-    follows is told of a later time. Read off the text, as the sentence that holds it may have no parse."""
+    follows is told of a later time."""
+    return _word_before(ctx, timex) in ctx.lexicon.stretch_starts
+
+
+def _baseline(ctx: Context, timex: Timex) -> bool:
+    """Whether the timex is what a change is measured from ("fell 1.4 percent **from a year earlier**", "higher
+    **than a year ago**"), not the time of anything the sentence tells; "from 2007 to 2012" is a stretch."""
+    if _word_before(ctx, timex) not in ctx.lexicon.baseline_words:
+        return False
+    if timex.value is not None and RANGE_VALUE.match(timex.value):
+        return False  # "from 1948-1982": a stretch
+    after = ctx.parsed.document.text[timex.end : timex.end + STRETCH_WORD_CHARS].replace(",", " , ").split()
+    if after[:1] == [","] and len(after) > 1 and after[1].casefold() in ctx.lexicon.then_words:
+        return False  # "reversed from 2008, when she sought …": what the next clause tells happened then
+    return not after or after[0].casefold().strip(".") not in ctx.lexicon.stretch_ends
+
+
+def _word_before(ctx: Context, timex: Timex) -> str:
+    """The word right before a timex, in lower case ("" at the start): read off the text, as the sentence that
+    holds it may have no parse."""
     before = ctx.parsed.document.text[max(0, timex.start - STRETCH_WORD_CHARS) : timex.start].split()
-    return bool(before) and before[-1].casefold() in ctx.lexicon.stretch_starts
+    return before[-1].casefold() if before else ""
 
 
 def _modifies_a_noun(ctx: Context, timex: Timex) -> bool:
