@@ -407,6 +407,8 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         # "explode" of a quantity that grew fast is no blast
         "Ticket sales exploded after the final.",
         "The podcast exploded in popularity last spring.",
+        # a plan that is not there ("no plans to meet") is no meeting
+        "The president has no plans to meet the opposition leader, his spokesman said.",
         # a vote that decides a measure elects nobody
         "The bank's board voted unanimously to keep the rate unchanged.",
         "The council voted against the budget on Tuesday.",

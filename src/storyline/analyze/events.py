@@ -823,8 +823,9 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
     """False for what the sentence says did not or might not happen, or merely names.
 
     Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks", "without a vote",
-    "failed to agree") and conditional ("if the speaker visited") events are dropped, and so is a noun trigger
-    hanging on another noun ("a crackdown on protests"): it names a topic, not a happening; a past participle
+    "failed to agree", "has no plans to meet") and conditional ("if the speaker visited") events are dropped,
+    and so is a noun trigger hanging on another noun ("a crackdown on protests"): it names a topic, not a
+    happening; a past participle
     modifying a noun ("the occupied territories") describes a state; a cancelled or postponed noun event
     ("called off the talks") did not take place.
     """
@@ -836,6 +837,8 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
             for c in anchor.children
         ):
             return False
+        if anchor.dep_ in ("acl", "xcomp") and anchor.head.pos_ == "NOUN" and negative(lex, anchor.head):
+            return False  # "has no plans to meet Zelensky", "no intention to attack"
     if any(_absent(lex, parse[a]) or _failed(lex, parse[a]) for a in anchors):
         return False  # "pushed the bill through without a vote", "failed to agree on a plan"
     token = parse[trigger.index]
