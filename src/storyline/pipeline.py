@@ -32,7 +32,7 @@ from storyline.store.sqlite import AddResult, Store, insert_documents, last_seq
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-ANALYZER_VERSION = "16"  # bump when extractor output changes: stored analyses of older versions are redone
+ANALYZER_VERSION = "17"  # bump when extractor output changes: stored analyses of older versions are redone
 # the extractors that read dependency parses, each saying which sentences it will parse
 PARSE_PLANNERS = (quotes.sentences_to_parse, events.sentences_to_parse)
 ANALYZE_BATCH = 16  # documents per analysis task (and per commit of analyses)
