@@ -388,6 +388,18 @@ def test_a_counterpart_named_after_his_title_holds_that_office_for_his_country(a
     assert aliyev.titles == ("Azerbaijani counterpart",)
 
 
+def test_an_official_of_a_named_body_is_the_person_titled_by_that_body(analyze):
+    """ "the Kremlin official" fits Kremlin Spokesman Peskov (any office of the Kremlin), and so the "him" after
+    it is Peskov, not the president named before."""
+    found = analyze(
+        "Russian President Vladimir Putin has no plans to meet the Ukrainian leader, Kremlin Spokesman Dmitry "
+        'Peskov told reporters on Thursday.\n\n"There are no such plans," the Kremlin official said. According '
+        "to him, the conditions for a meeting have not been created."
+    )
+    assert owner(found, "the Kremlin official") == "Dmitry Peskov"
+    assert owner(found, "him", "pronoun") == "Dmitry Peskov"
+
+
 def test_a_description_naming_an_office_s_field_needs_it_in_the_title(analyze):
     """ "Iran's armed forces chief" is not the Supreme Leader, though a chief may be a leader; "the federal
     judge" still is Judge Gonzalo Curiel (only words of an office's field must match)."""

@@ -45,7 +45,7 @@ from storyline.analyze.roles import (
 from storyline.model import MentionKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 ACRONYM_SKIP = frozenset({"and", "of", "for", "the", "in", "on", "to", "&"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "his", "hers"})  # subject or possessive: prefer the subject
@@ -282,6 +282,7 @@ class Description:
     head: str
     country: str | None
     modifiers: tuple[str, ...] = ()  # words of the office's field the title must have too ("armed forces")
+    bodies: tuple[str, ...] = ()  # a generic head's names of a body ("Kremlin" of "the Kremlin official")
 
 
 def resolve_descriptions(
@@ -329,6 +330,8 @@ def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Descrip
     start = i
     while start > 0 and _modifier(doc, start - 1, roles):
         start -= 1
+    while doc[i].lower_ in roles.generic and start > 0 and _body_word(doc[start - 1]):
+        start -= 1  # "the Kremlin official", "the State Department official"
     if start > 0 and doc[start].lower_ in ("'s", "’s") and doc[start - 1].pos_ == "PROPN":
         if doc[start - 1].ent_type_ == "PERSON" or start - 1 in named:
             return None  # "Carter’s press secretary" is somebody else
@@ -349,11 +352,17 @@ def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Descrip
         return None  # "his counterpart": whose, the text does not say
     lowers = [w.lower() for w in words]
     modifiers = tuple(w for w in lowers if w in roles.field_modifiers and w not in head.split())
-    return Description(start if possessive else start - 1, end, head, country, modifiers)
+    bodies = tuple(t.lower_ for t in doc[start:i] if _body_word(t)) if head in roles.generic else ()
+    return Description(start if possessive else start - 1, end, head, country, modifiers, bodies)
 
 
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 OPENER_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "about"})
+
+
+def _body_word(token: Token) -> bool:
+    """A word of a body's name before a generic head ("Kremlin", "State Department"), not a person's."""
+    return token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and "\n" not in token.whitespace_
 
 
 def _modifier(doc: Doc, j: int, roles: RoleTable) -> bool:
@@ -414,6 +423,10 @@ def _outside(doc: Doc, quoted: Inside | None, offset: int) -> Callable[[Ref], bo
 
 def _fits(description: Description, cluster: Cluster, exact: bool, roles: RoleTable) -> bool:
     for title in cluster.titles:
+        if description.bodies:  # "the Kremlin official": any office of the Kremlin
+            if title.head is not None and set(description.bodies) <= set(title.text.lower().split()):
+                return True
+            continue
         if title.head is None or not descriptions_match(description.head, title.head, roles):
             continue
         if any(word not in title.text.lower().split() for word in description.modifiers):

@@ -49,6 +49,7 @@ class RoleTable:
     people: Mapping[str, str] = field(default_factory=dict)  # "woman" -> "f": common nouns of people
     relational: frozenset[str] = frozenset()  # "counterpart": a description by another's office
     field_modifiers: frozenset[str] = frozenset()  # "economy": a description's word the title must have too
+    generic: frozenset[str] = frozenset()  # "official": any office, of the body the description names
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def table(language: str | None) -> RoleTable | None:
         name_particles=frozenset(titles.get("name_particles", ())),
         relational=frozenset(titles.get("relational", ())),
         field_modifiers=frozenset(titles.get("field_modifiers", ())),
+        generic=frozenset(titles.get("generic", ())),
         people=dict(titles.get("people", {})),
     )
 
