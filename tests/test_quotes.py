@@ -2678,3 +2678,32 @@ def test_a_participle_the_parser_hung_on_a_closing_frame_goes_on_with_what_was_s
     assert table is not None
     doc = hand_parse(TRAILING_PARTICIPLE)
     assert content_of(doc, doc[11], table) == (0, 8)
+
+
+RELATIVE_CLOSING = [  # "The bloc imposed sanctions on six officials, EU chief Josep Borrell announced." misread
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("bloc", 2, "nsubj", "NOUN", "NN", "bloc"),
+    ("imposed", 2, "ROOT", "VERB", "VBD", "impose"),
+    ("sanctions", 2, "dobj", "NOUN", "NNS", "sanction"),
+    ("on", 3, "prep", "ADP", "IN", "on"),
+    ("six", 6, "nummod", "NUM", "CD", "six"),
+    ("officials", 4, "pobj", "NOUN", "NNS", "official"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("EU", 9, "compound", "PROPN", "NNP", "EU"),
+    ("chief", 11, "compound", "NOUN", "NN", "chief"),
+    ("Josep", 11, "compound", "PROPN", "NNP", "Josep"),
+    ("Borrell", 12, "nsubj", "PROPN", "NNP", "Borrell"),
+    ("announced", 3, "relcl", "VERB", "VBD", "announce"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_closing_frame_read_as_a_relative_clause_reports_what_comes_before():
+    """ "…, EU chief Josep Borrell announced." read as "sanctions [that] Borrell announced"."""
+    from storyline.analyze.quote_contents import content_of
+    from storyline.analyze.quote_cues import cues_for
+
+    table = cues_for("en")
+    assert table is not None
+    doc = hand_parse(RELATIVE_CLOSING)
+    assert content_of(doc, doc[12], table) == (0, 6)

@@ -62,6 +62,7 @@ FOLLOW_UP_DEPS = frozenset({"advcl", "conj"})  # how a follow-up cue hangs in a 
 CLOSING_FRAME_DEPS = frozenset({"advcl", "conj", "ccomp"})
 NOUN_HEADS = frozenset({"NOUN", "PROPN"})  # a sentence read as a noun phrase: its verb was misread
 MODIFIER_DEPS = frozenset({"amod", "compound"})  # a participle read as an adjective: "his oft-stated goal"
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})  # a past participle stays: with a subject it is a misread past
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})  # what can be a reported clause's subject
 
@@ -295,7 +296,7 @@ def _reported(doc: Doc, verb: Token, table: CueTable) -> tuple[int, int] | None:
         return trim(doc, stranded.left_edge.i, stranded.right_edge.i)
     if (subject := _clause_after_phrase(verb, table)) is not None:
         return trim(doc, subject.left_edge.i, subject.head.right_edge.i)
-    if (subject := closing_subject(verb, table)) is not None:
+    if (subject := closing_subject(verb, table) or _relative_closing(verb, table)) is not None:
         return _before_closing_frame(doc, verb, subject)
     if _inverted_closing(verb, table):
         return _before_inverted_frame(doc, verb)
@@ -747,6 +748,21 @@ def closing_subject(verb: Token, table: CueTable) -> Token | None:
     if any(c.dep_ in COMPLEMENT_DEPS and (c.dep_ != "dobj" or c.pos_ == "PRON") for c in children(verb)):
         return None  # "…, Bash had mentioned it": what was said is the object; "told The Post" has a listener
     return _subject_after_comma(verb)
+
+
+def _relative_closing(verb: Token, table: CueTable) -> Token | None:
+    """The subject of a speech verb closing its sentence after a comma that the parser read as a relative
+    clause without its pronoun ("imposed sanctions on six officials …, the bloc's foreign policy chief Josep
+    Borrell announced." as "sanctions [that] Borrell announced"): read as "…, the minister said"."""
+    doc = verb.doc
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in table.verbs or verb.tag_ in NON_FINITE_TAGS:
+        return None
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text not in SENTENCE_ENDS:
+        return None  # the sentence goes on after the verb ("…, after which, the police said, someone hit …")
+    subject = _subject_after_comma(verb)
+    if subject is None or any(t.tag_ in RELATIVE_TAGS for t in subtree(subject)):
+        return None  # "the senator, whose new book boasts …": a relative clause after all
+    return subject
 
 
 def _subject_after_comma(verb: Token, after: int = -1) -> Token | None:
