@@ -521,9 +521,9 @@ def _clause_after_phrase(verb: Token, table: CueTable) -> Token | None:
         return None  # "When asked about it she said …": a question put, with the answer's clause after it
     words = tokens(verb.doc)
     subject = words[verb.right_edge.i + 1]
-    while subject.dep_ not in SUBJECT_DEPS and subject.head.i != subject.i and subject.head.i < verb.i + 40:
+    while subject.dep_ not in SUBJECT_DEPS and subject.head.i != subject.i:
         if subject.head.left_edge.i != subject.left_edge.i:
-            return None
+            return None  # the word opens no phrase of its head's: no subject starts there
         subject = subject.head  # "he" is its own subject; "the plan" climbs from "the" to "plan"
     if subject.dep_ not in SUBJECT_DEPS or subject.head.i <= verb.i or subject.head.pos_ not in VERBAL_POS:
         return None
