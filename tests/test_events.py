@@ -409,6 +409,9 @@ def test_nobody_does_a_natural_disaster(parse: Parse) -> None:
         "The podcast exploded in popularity last spring.",
         # a plan that is not there ("no plans to meet") is no meeting
         "The president has no plans to meet the opposition leader, his spokesman said.",
+        # what is ruled out will not happen
+        "The president ruled out a ceasefire with the rebels.",
+        "The minister ruled out sending troops.",
         # a vote that decides a measure elects nobody
         "The bank's board voted unanimously to keep the rate unchanged.",
         "The council voted against the budget on Tuesday.",
@@ -1990,3 +1993,15 @@ def test_a_baseline_date_is_no_reference_time(
     parsed = parse(text)
     found = events.extract(parsed, [], [timex(parsed, when, value)])
     assert found and all(e.date == date for e in found), [(e.trigger, e.date) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Macron did not rule out sending Western troops to Ukraine.", "DEPLOY"),
+        ("The government has not ruled out new sanctions.", "SANCTION"),
+    ],
+)
+def test_what_is_not_ruled_out_may_happen(parse: Parse, text: str, kind: str) -> None:
+    event = only(events.extract(parse(text), [], []))
+    assert (event.type, event.status) == (kind, "future")

@@ -221,6 +221,7 @@ class Lexicon:
     death_verbs: frozenset[str]  # "die": an OTHER, unless another trigger says why ("died in a firefight")
     object_verbs: frozenset[str]  # "detain": never without an object, so a headline's "X detained" is passive
     decision_votes: frozenset[str]  # "vote": no election with an infinitive or a ``measure_nouns`` object
+    exclusion_verbs: frozenset[str]  # "rule" (out): what it takes did not happen; negated, it may
     decision_vote_preps: frozenset[str]
     measure_nouns: frozenset[str]
 
@@ -299,6 +300,16 @@ def span_or_figure(noun: Word) -> bool:
     """A length of time or a figure ("to 12 years", "for two hours", "by 5 percent"): nobody, and no motive."""
     counted = noun.lemma_.lower() in TIME_UNITS and any(c.dep_ == "nummod" for c in noun.children)
     return counted or noun.ent_type_ in SPAN_ENTITY_TYPES
+
+
+def excluded_by(lex: Lexicon, word: Word) -> Word | None:
+    """The verb that rules ``word`` out ("ruled out a ceasefire", "did not rule out sending troops"), if any:
+    its object or complement, under a verb of ``exclusion_verbs`` with the particle "out"."""
+    head = word.head
+    taken = word.dep_ in ("dobj", "obj", "xcomp", "pcomp") or (word.dep_ == "advcl" and word.tag_ == "VBG")
+    if not taken or head.i > word.i or head.lemma_.lower() not in lex.exclusion_verbs:
+        return None  # "ruled out sending troops" may hang the gerund as an adverbial clause
+    return head if any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children) else None
 
 
 def negative(lex: Lexicon, noun: Word) -> bool:

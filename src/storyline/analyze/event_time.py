@@ -28,6 +28,7 @@ from storyline.analyze.event_context import (
     Lexicon,
     Site,
     Trigger,
+    excluded_by,
     phrase_children,
 )
 from storyline.analyze.quote_cues import cues_for
@@ -491,6 +492,8 @@ def status(ctx: Context, site: Site, trigger: Trigger, anchors: list[int], date:
     lex, parse = ctx.lexicon, site.parse
     if after_publication(ctx, date) or _scheduled(lex, parse[trigger.index]):
         return "future"
+    if any(excluded_by(lex, parse[a]) is not None for a in anchors):
+        return "future"  # "did not rule out sending troops": a possibility (ruled out, it is no event at all)
     headline, told_past = site.headline, False
     for anchor in (parse[a] for a in anchors):
         if not _tells_tense(lex, parse[trigger.index], anchor):

@@ -34,6 +34,7 @@ from storyline.analyze.event_context import (
     Site,
     Trigger,
     antecedent,
+    excluded_by,
     has_demand_modal,
     is_clause_prep,
     is_headline,
@@ -780,6 +781,13 @@ def _absent(lex: Lexicon, word: Word) -> bool:
     return word.dep_ in ("pobj", "pcomp") and word.head.lower_ in lex.absence_preps
 
 
+def _ruled_out(lex: Lexicon, word: Word) -> bool:
+    """What a verb rules out, not negated ("ruled out a ceasefire"): it will not happen. "did not rule out" leaves
+    it possible (``event_time.status``: future)."""
+    verb = excluded_by(lex, word)
+    return verb is not None and not any(c.dep_ == "neg" for c in verb.children)
+
+
 def _failed(lex: Lexicon, word: Word) -> bool:
     """The infinitive of a verb or adjective of failure ("failed to agree", "were unable to elect a speaker",
     "declined to meet"): it did not happen."""
@@ -825,13 +833,15 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
     Negated ("did not attack", "nobody was arrested", "arrested no one", "held no talks", "without a vote",
     "failed to agree", "has no plans to meet") and conditional ("if the speaker visited") events are dropped,
     and so is a noun trigger hanging on another noun ("a crackdown on protests"): it names a topic, not a
-    happening; a past participle
-    modifying a noun ("the occupied territories") describes a state; a cancelled or postponed noun event
-    ("called off the talks") did not take place.
+    happening; a past participle modifying a noun ("the occupied territories") describes a state; a cancelled
+    or postponed noun event ("called off the talks") did not take place; what is ruled out will not
+    (``_ruled_out``), but what is not ruled out may ("has not ruled out new sanctions": its "not" is the ruling
+    out's).
     """
+    excluder = excluded_by(lex, parse[trigger.index])
     for anchor in (parse[a] for a in anchors):
         if any(
-            c.dep_ == "neg"
+            (c.dep_ == "neg" and not (excluder is not None and anchor.i == excluder.i))
             or (c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks)
             or (c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj"} and negative(lex, c))
             for c in anchor.children
@@ -839,6 +849,8 @@ def _reported(lex: Lexicon, parse: Parse, trigger: Trigger, anchors: list[int]) 
             return False
         if anchor.dep_ in ("acl", "xcomp") and anchor.head.pos_ == "NOUN" and negative(lex, anchor.head):
             return False  # "has no plans to meet Zelensky", "no intention to attack"
+    if any(_ruled_out(lex, parse[a]) for a in anchors):
+        return False  # "ruled out a ceasefire", "ruled out sending troops"
     if any(_absent(lex, parse[a]) or _failed(lex, parse[a]) for a in anchors):
         return False  # "pushed the bill through without a vote", "failed to agree on a plan"
     token = parse[trigger.index]
