@@ -221,9 +221,9 @@ class Lexicon:
     death_verbs: frozenset[str]  # "die": an OTHER, unless another trigger says why ("died in a firefight")
     object_verbs: frozenset[str]  # "detain": never without an object, so a headline's "X detained" is passive
     decision_votes: frozenset[str]  # "vote": no election with an infinitive or a ``measure_nouns`` object
-    exclusion_verbs: frozenset[str]  # "rule" (out): what it takes did not happen; negated, it may
     decision_vote_preps: frozenset[str]
     measure_nouns: frozenset[str]
+    exclusion_verbs: frozenset[str]  # "rule" (out): what it takes did not happen; negated, it may
 
     @functools.cached_property
     def trigger_words(self) -> frozenset[str]:
