@@ -2605,15 +2605,20 @@ FRONTED_FRAME = [  # "If anything, Ash argued in his email, the incident is a le
 ]
 
 
-def test_a_frame_read_as_a_complement_of_the_clause_after_it_reports_that_clause():
+def hand_content(rows: list[tuple[int | str, ...]], verb: int) -> str | None:
+    """The words ``content_of`` reports for token ``verb`` of a hand-written parse (``hand_parse``)."""
     from storyline.analyze.quote_contents import content_of
     from storyline.analyze.quote_cues import cues_for
 
     table = cues_for("en")
     assert table is not None
-    doc = hand_parse(FRONTED_FRAME)
-    content = content_of(doc, doc[4], table)
-    assert content is not None and doc[content[0] : content[1] + 1].text == "the incident is a lesson"
+    doc = hand_parse(rows)
+    content = content_of(doc, doc[verb], table)
+    return doc[content[0] : content[1] + 1].text if content is not None else None
+
+
+def test_a_frame_read_as_a_complement_of_the_clause_after_it_reports_that_clause():
+    assert hand_content(FRONTED_FRAME, 4) == "the incident is a lesson"
 
 
 @pytest.mark.parametrize(
@@ -2671,13 +2676,7 @@ TRAILING_PARTICIPLE = [  # "Imports fell 1.4 percent, narrowing from a drop, Lyu
 
 
 def test_a_participle_the_parser_hung_on_a_closing_frame_goes_on_with_what_was_said():
-    from storyline.analyze.quote_contents import content_of
-    from storyline.analyze.quote_cues import cues_for
-
-    table = cues_for("en")
-    assert table is not None
-    doc = hand_parse(TRAILING_PARTICIPLE)
-    assert content_of(doc, doc[11], table) == (0, 8)
+    assert hand_content(TRAILING_PARTICIPLE, 11) == "Imports fell 1.4 percent , narrowing from a drop"
 
 
 RELATIVE_CLOSING = [  # "The bloc imposed sanctions on six officials, EU chief Josep Borrell announced." misread
@@ -2700,10 +2699,4 @@ RELATIVE_CLOSING = [  # "The bloc imposed sanctions on six officials, EU chief J
 
 def test_a_closing_frame_read_as_a_relative_clause_reports_what_comes_before():
     """ "…, EU chief Josep Borrell announced." read as "sanctions [that] Borrell announced"."""
-    from storyline.analyze.quote_contents import content_of
-    from storyline.analyze.quote_cues import cues_for
-
-    table = cues_for("en")
-    assert table is not None
-    doc = hand_parse(RELATIVE_CLOSING)
-    assert content_of(doc, doc[12], table) == (0, 6)
+    assert hand_content(RELATIVE_CLOSING, 12) == "The bloc imposed sanctions on six officials"

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 ACRONYM_SKIP = frozenset({"and", "of", "for", "the", "in", "on", "to", "&"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "his", "hers"})  # subject or possessive: prefer the subject
 REFLEXIVE_OR_OBJECT = frozenset({"him", "himself", "herself"})  # prefer the nearest mention
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})  # "his … counterpart": whose office
+# words of a question in a participle's opening clause ("Asked whether Trump …, he said"): its verbs are the question's
+OPENER_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "about"})
 PLACE_GROUP = {"GPE": "PLACE", "LOC": "PLACE"}
 
 
@@ -354,10 +357,6 @@ def _description(doc: Doc, i: int, roles: RoleTable, named: set[int]) -> Descrip
     modifiers = tuple(w for w in lowers if w in roles.field_modifiers and w not in head.split())
     bodies = tuple(t.lower_ for t in doc[start:i] if _body_word(t)) if head in roles.generic else ()
     return Description(start if possessive else start - 1, end, head, country, modifiers, bodies)
-
-
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
-OPENER_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "about"})
 
 
 def _body_word(token: Token) -> bool:

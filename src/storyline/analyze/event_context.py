@@ -116,9 +116,8 @@ class Lexicon:
     reception_verbs: frozenset[str]  # "faced criticism": the subject is what the event is aimed at
     manner_nouns: frozenset[str]  # "occupied by force": how it was done, not who did it
     object_control_verbs: frozenset[str]  # "asked the network to donate": the network would donate
-    commitment_verbs: frozenset[
-        str
-    ]  # "agreed to hold talks next month": the talks' month, not the agreeing's
+    # "agreed to hold talks next month": the talks' month, not the agreeing's
+    commitment_verbs: frozenset[str]
     addressing_calls: frozenset[str]  # "call on": the addressee does what the to-infinitive says
     passive_object_verbs: frozenset[str]  # "had been arrested and denied bail": a passive keeping its object
     impact_verbs: frozenset[str]  # "the strike affected consumers": a noun event's subject verb with a target

@@ -27,6 +27,7 @@ from storyline.analyze.event_senses import dismisses_someone, is_armed
 from storyline.analyze.quote_contents import (
     around_phrase,
     as_clause,
+    comma_after,
     content_of,
     cue_prep,
     saying_goes_on,
@@ -55,6 +56,7 @@ from storyline.analyze.quote_spans import (
     AUX_DEPS,
     CLAUSE_DEPS,
     RELATIVE_TAGS,
+    SENTENCE_ENDS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
     VERBAL_POS,
@@ -1196,13 +1198,12 @@ def _set_off_clause(verb: Token) -> bool:
     """An adverbial clause opened by "as", "when"… with a subject of its own, set off by a comma ("As the paper's
     unit reported, …"); not "with the ire focused on" (an absolute phrase) nor "as two officers charged over
     the shooting prepared to …" (a participle of the subject the parser made a clause)."""
-    doc, kids = verb.doc, children(verb)
+    kids = children(verb)
     marked = any(c.dep_ == "mark" and c.lower_ not in ABSOLUTE_MARKS for c in kids)
     if verb.dep_ != "advcl" or not marked or not any(c.dep_ == "nsubj" for c in kids):
         return False
-    before, last = verb.left_edge.i - 1, verb.right_edge.i  # the comma after it may be its own last word
-    after = [doc[i].text for i in (last, last + 1) if i < len(doc)]
-    return (before >= 0 and doc[before].text == ",") or "," in after
+    before = verb.left_edge.i - 1
+    return (before >= 0 and verb.doc[before].text == ",") or comma_after(verb)
 
 
 def _according(token: Token, table: CueTable) -> bool:
@@ -1319,7 +1320,7 @@ def _closing_whole(head: Token, phrase: tuple[int, int]) -> Token:
     all of it), else ``head``."""
     doc = head.doc
     before, after = phrase[0] - 1, phrase[1] + 1
-    closing = after >= len(doc) or doc[after].text in (".", "!", "?")
+    closing = after >= len(doc) or doc[after].text in SENTENCE_ENDS
     if before < 0 or doc[before].text != "," or not closing:
         return head
     while head.dep_ == "advcl" and head.head.i < head.i:

@@ -21,6 +21,7 @@ from storyline.analyze.quote_spans import (
     DASHES,
     RELATIVE_ADVERB_TAGS,
     RELATIVE_TAGS,
+    SENTENCE_ENDS,
     SUBJECT_DEPS,
     TIME_ENTITIES,
     VERBAL_POS,
@@ -62,7 +63,6 @@ FOLLOW_UP_DEPS = frozenset({"advcl", "conj"})  # how a follow-up cue hangs in a 
 CLOSING_FRAME_DEPS = frozenset({"advcl", "conj", "ccomp"})
 NOUN_HEADS = frozenset({"NOUN", "PROPN"})  # a sentence read as a noun phrase: its verb was misread
 MODIFIER_DEPS = frozenset({"amod", "compound"})  # a participle read as an adjective: "his oft-stated goal"
-SENTENCE_ENDS = frozenset({".", "!", "?"})
 NON_FINITE_TAGS = frozenset({"VB", "VBG"})  # a past participle stays: with a subject it is a misread past
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})  # what can be a reported clause's subject
 
@@ -838,7 +838,14 @@ def _fronted_frame(verb: Token, table: CueTable) -> bool:
         return False
     if verb.lemma_.lower() not in table.verbs or verb.head.lemma_.lower() in table.verbs:
         return False  # a stance or belief ("never thanked him for that, so …") keeps its object
-    return doc[last].text == "," or doc[last + 1].text == ","
+    return comma_after(verb)
+
+
+def comma_after(token: Token) -> bool:
+    """Whether a comma closes the phrase of ``token``: its own last word (the parser may hang it there) or the
+    word after it."""
+    doc, last = token.doc, token.right_edge.i
+    return doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
 
 
 def _verbless_report(verb: Token) -> bool:

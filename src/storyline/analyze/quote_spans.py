@@ -30,6 +30,7 @@ FOCUS_ADVERBS = frozenset({"even", "especially", "particularly"})  # before a so
 ORIGINS = frozenset({"of", "from"})
 TITLE_POS = frozenset({"NOUN", "PROPN"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})  # the tokens that end a sentence
 HOLDER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})  # who holds a stance a participle states
 FLOATING_TAGS = frozenset({"DT", "PDT"})  # "both", "all" floated after a speaker's phrase
 PAIR_DEPS = frozenset({"preconj", "det"})  # "both"/"either" opening a pair: a conjunction tagged as these

@@ -29,9 +29,8 @@ from dataclasses import dataclass
 from storyline.analyze.timex_patterns import LEXICONS, Lexicon
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season (northern hemisphere)
-WINTER_REACH = (
-    8  # a season starting this many months after the document's month is last year's (winter in March)
-)
+# a season starting this many months after the document's month is last year's ("this winter" said in March)
+WINTER_REACH = 8
 UNDATED_DECADE_LIMIT = 2030  # without a DCT, "'30s" is the 1930s and "'20s" the 2020s
 # A sentence's tense picks between last year's and next year's "November 10" only while that choice lies
 # within this many days of the document date; further away the closest one wins (tuned on TempEval-3 train).

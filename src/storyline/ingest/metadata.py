@@ -701,9 +701,12 @@ def _weekday_year(month: int, day: int, year: int, last: int, weekday: int | Non
     dateline: then the next year is taken when the day is its weekday ("SANTIAGO, March 7 - Boric replaced his
     ministers on Tuesday … since March 2022": 2023; March 7, 2022 was a Monday)."""
     date = _safe_date(year, month, day)
-    if weekday is None or date is None or _days_after(date, weekday) in (0, 1):
+    if weekday is None or date is None:
         return year
-    if _days_after(date, weekday) == 6:
+    days = _days_after(date, weekday)
+    if days in (0, 1):
+        return year
+    if days == 6:
         following = _safe_date(year + 1, month, day)
         return year + 1 if not ahead and following and following.weekday() == weekday else year
     fitting = [
